@@ -1,0 +1,1 @@
+"""Artisan Times — Beyond the Headlines."""

@@ -1,0 +1,130 @@
+"""The article layout, modelled on the publication's seed page.
+
+Category label, kicker (short title), headline, byline; "Key Trends & Concerns"
+with numbered sections of paragraphs and quotes; "About Author"; and the
+recommendations. All text is rendered as text (React escapes it), never HTML.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from artisan_app.components.cards import category_label, recommendation_card
+from artisan_app.components.common import link
+
+
+def block(b) -> rx.Component:
+    return rx.cond(
+        b.kind == "quote",
+        rx.el.figure(
+            rx.el.blockquote(rx.el.p(b.text), class_name="quote-text"),
+            rx.cond(b.attribution != "", rx.el.figcaption("— ", b.attribution, class_name="quote-attribution")),
+            class_name="pull-quote",
+        ),
+        rx.el.p(b.text, class_name="body-text"),
+    )
+
+
+def trend_section(section) -> rx.Component:
+    """One numbered "Key Trends & Concerns" section."""
+    return rx.el.section(
+        rx.el.h3(
+            rx.el.span(section.number.to_string() + ".", class_name="trend-number"),
+            " ",
+            section.heading,
+            class_name="trend-heading",
+        ),
+        rx.foreach(section.blocks, block),
+        class_name="trend-section",
+    )
+
+
+def article_header(article) -> rx.Component:
+    card = article.card
+    return rx.el.header(
+        category_label(card.category_name, card.category_slug),
+        rx.el.p(card.kicker, class_name="kicker"),
+        rx.el.h1(card.headline, class_name="headline"),
+        rx.el.p(card.excerpt, class_name="standfirst"),
+        rx.el.p(
+            "By ",
+            link(card.author_name, href="/author/" + card.author_slug, class_name="byline-author"),
+            rx.el.span(" · ", aria_hidden="true"),
+            rx.el.time(card.published_label, date_time=card.published_iso),
+            rx.el.span(" · ", aria_hidden="true"),
+            rx.el.span(card.reading_minutes.to_string() + " min read"),
+            class_name="byline",
+        ),
+        class_name="article-header",
+    )
+
+
+def article_body(article) -> rx.Component:
+    return rx.el.section(
+        rx.el.h2("Key Trends & Concerns", id="key-trends", class_name="section-label"),
+        rx.foreach(article.sections, trend_section),
+        aria_labelledby="key-trends",
+        class_name="article-body",
+    )
+
+
+def tag_list(article) -> rx.Component:
+    return rx.cond(
+        article.tags.length() > 0,
+        rx.el.nav(
+            rx.el.ul(
+                rx.foreach(
+                    article.tags,
+                    lambda t: rx.el.li(link("#", t.name, href="/tag/" + t.slug, class_name="tag")),
+                ),
+                class_name="tag-list",
+            ),
+            aria_label="Topics",
+        ),
+    )
+
+
+def author_box(author) -> rx.Component:
+    return rx.el.aside(
+        rx.el.h2("About Author", id="about-author", class_name="section-label"),
+        rx.el.div(
+            rx.el.img(src=author.avatar, alt="Portrait of " + author.name, width="72", height="72", class_name="avatar"),
+            rx.el.div(
+                rx.el.p(link(author.name, href="/author/" + author.slug), class_name="author-name"),
+                rx.el.p(author.bio, class_name="author-bio"),
+                class_name="author-text",
+            ),
+            class_name="author-box-inner",
+        ),
+        aria_labelledby="about-author",
+        class_name="author-box",
+    )
+
+
+def recommendations(cards) -> rx.Component:
+    return rx.cond(
+        cards.length() > 0,
+        rx.el.section(
+            rx.el.h2("You may also like", id="also-like", class_name="section-label"),
+            rx.el.div(rx.foreach(cards, recommendation_card), class_name="card-grid recommendations"),
+            aria_labelledby="also-like",
+            class_name="recommendations-section",
+        ),
+    )
+
+
+def article_view(article, cards, extra: rx.Component | None = None) -> rx.Component:
+    """The full article; ``extra`` (e.g. comments) goes between author box and recommendations."""
+    children = [
+        rx.el.article(
+            article_header(article),
+            article_body(article),
+            tag_list(article),
+            author_box(article.author),
+            class_name="article",
+        ),
+    ]
+    if extra is not None:
+        children.append(extra)
+    children.append(recommendations(cards))
+    return rx.fragment(*children)

@@ -1,0 +1,37 @@
+"""Small building blocks shared by every page."""
+
+from __future__ import annotations
+
+import reflex as rx
+from reflex_components_core.react_router.dom import ReactRouterLink
+
+
+def link(*children, href, class_name: str = "", **props) -> rx.Component:
+    """Client-side navigation link (React Router) rendered as a plain ``<a>``."""
+    return ReactRouterLink.create(*children, to=href, class_name=class_name, **props)
+
+
+def skeleton(lines: int = 4, label: str = "Loading") -> rx.Component:
+    """Placeholder shown until the page's data has arrived (never fake content)."""
+    return rx.el.div(
+        *[rx.el.div(class_name="skeleton-line") for _ in range(lines)],
+        class_name="skeleton",
+        role="status",
+        aria_label=label,
+        aria_busy="true",
+    )
+
+
+def not_found(title: str, message: str) -> rx.Component:
+    return rx.el.section(
+        rx.el.p("404", class_name="not-found-code", aria_hidden="true"),
+        rx.el.h1(title, class_name="page-title"),
+        rx.el.p(message, class_name="not-found-text"),
+        link("Back to the front page", href="/", class_name="button"),
+        class_name="not-found",
+    )
+
+
+def when_ready(ready, content: rx.Component, *, loading_label: str = "Loading") -> rx.Component:
+    """Show ``content`` once hydrated and ``ready``; a skeleton before that."""
+    return rx.cond(rx.State.is_hydrated & ready, content, skeleton(label=loading_label))

@@ -1,0 +1,88 @@
+"""Masthead, footer and the page frame every route shares."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from artisan_app.components.common import link
+from artisan_app.state.site import SiteState
+
+THEME_TOGGLE_JS = """
+(() => {
+  const root = document.documentElement;
+  const dark = root.dataset.theme ? root.dataset.theme === 'dark'
+    : window.matchMedia('(prefers-color-scheme: dark)').matches;
+  root.dataset.theme = dark ? 'light' : 'dark';
+  try { localStorage.setItem('artisan-theme', root.dataset.theme); } catch (e) {}
+})()
+"""
+
+# Runs in <head> before first paint so a reader's chosen theme never flashes.
+THEME_BOOT_JS = (
+    "try{var t=localStorage.getItem('artisan-theme');"
+    "if(t==='dark'||t==='light'){document.documentElement.dataset.theme=t}}catch(e){}"
+)
+
+
+def nav_link(category) -> rx.Component:
+    return rx.el.li(link(category.name, href="/category/" + category.slug, class_name="nav-link"))
+
+
+def masthead() -> rx.Component:
+    return rx.el.header(
+        rx.el.a("Skip to content", href="#main", class_name="skip-link"),
+        rx.el.div(
+            link(
+                rx.el.span("Artisan Times", class_name="brand-name"),
+                rx.el.span("Beyond the Headlines", class_name="brand-tagline"),
+                href="/",
+                class_name="brand",
+                aria_label="Artisan Times — Beyond the Headlines, front page",
+            ),
+            rx.el.button(
+                rx.el.span("Theme", class_name="theme-toggle-label"),
+                type="button",
+                class_name="theme-toggle",
+                aria_label="Switch between light and dark theme",
+                on_click=rx.call_script(THEME_TOGGLE_JS),
+            ),
+            class_name="masthead-top",
+        ),
+        rx.el.nav(
+            rx.el.ul(
+                rx.el.li(link("Front page", href="/", class_name="nav-link")),
+                rx.foreach(SiteState.categories, nav_link),
+                class_name="nav-list",
+            ),
+            aria_label="Sections",
+            class_name="section-nav",
+        ),
+        class_name="masthead",
+    )
+
+
+def footer() -> rx.Component:
+    return rx.el.footer(
+        rx.el.div(
+            rx.el.p(
+                rx.el.span("Artisan Times", class_name="footer-brand"),
+                " — Beyond the Headlines",
+            ),
+            rx.el.nav(
+                rx.el.ul(rx.foreach(SiteState.categories, nav_link), class_name="footer-links"),
+                aria_label="Sections (footer)",
+            ),
+            rx.el.p("Independent news and commentary. © Artisan Times.", class_name="footer-note"),
+            class_name="footer-inner",
+        ),
+        class_name="site-footer",
+    )
+
+
+def page_frame(*children: rx.Component) -> rx.Component:
+    return rx.el.div(
+        masthead(),
+        rx.el.main(*children, id="main", class_name="main", tab_index=-1),
+        footer(),
+        class_name="page",
+    )

@@ -1,0 +1,63 @@
+"""The one place a database engine is created and a session opened."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, create_engine
+
+from artisan_app.settings import settings
+
+_override_url: str | None = None
+
+
+@lru_cache(maxsize=8)
+def engine_for(url: str) -> Engine:
+    """Create (once per URL) an engine with sensible per-backend options."""
+    if url.startswith("sqlite"):
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+        )
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):  # pragma: no cover - driver hook
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            if ":memory:" not in url:
+                cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+
+
+def use_database(url: str | None) -> None:
+    """Point the app at another database (tests, benchmarks); ``None`` resets."""
+    global _override_url
+    _override_url = url
+
+
+def current_url() -> str:
+    return _override_url or settings.database_url
+
+
+def get_engine() -> Engine:
+    return engine_for(current_url())
+
+
+@contextmanager
+def session_scope() -> Iterator[Session]:
+    """A session that commits on success and rolls back on error."""
+    with Session(get_engine(), expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except Exception:
+            session.rollback()
+            raise

@@ -1,0 +1,28 @@
+"""SQLModel tables. Importing this package registers every table on ``SQLModel.metadata``."""
+
+from artisan_app.models.content import (
+    Article,
+    ArticleStatus,
+    ArticleTag,
+    Author,
+    Block,
+    BlockKind,
+    Category,
+    Section,
+    Tag,
+)
+from artisan_app.models.types import UTCDateTime, utcnow
+
+__all__ = [
+    "Article",
+    "ArticleStatus",
+    "ArticleTag",
+    "Author",
+    "Block",
+    "BlockKind",
+    "Category",
+    "Section",
+    "Tag",
+    "UTCDateTime",
+    "utcnow",
+]

@@ -1,0 +1,96 @@
+"""Editorial content: categories, authors, articles and their structured body."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+from sqlalchemy import Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from artisan_app.models.types import UTCDateTime, utcnow
+
+
+class ArticleStatus(str, Enum):
+    """Stored as plain strings so the schema is portable across backends."""
+
+    draft = "draft"
+    published = "published"
+
+
+class BlockKind(str, Enum):
+    paragraph = "paragraph"
+    quote = "quote"
+
+
+class Category(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=80)
+    slug: str = Field(max_length=80, unique=True, index=True)
+    description: str = Field(default="", max_length=400)
+    position: int = Field(default=0, index=True)
+
+
+class Author(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120)
+    slug: str = Field(max_length=120, unique=True, index=True)
+    bio: str = Field(default="", max_length=2000)
+    avatar: str = Field(default="", max_length=300)
+
+
+class Article(SQLModel, table=True):
+    __table_args__ = (
+        # Front page / category page: published articles, newest first.
+        Index("ix_article_status_published_at", "status", "published_at"),
+        Index("ix_article_category_status_published", "category_id", "status", "published_at"),
+        Index("ix_article_author_status_published", "author_id", "status", "published_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=160, unique=True, index=True)
+    kicker: str = Field(default="", max_length=200)
+    headline: str = Field(max_length=300)
+    excerpt: str = Field(default="", max_length=600)
+    category_id: int = Field(foreign_key="category.id")
+    author_id: int = Field(foreign_key="author.id")
+    status: str = Field(default=ArticleStatus.draft.value, max_length=16)
+    word_count: int = Field(default=0)
+    published_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class Section(SQLModel, table=True):
+    """A numbered "Key Trends & Concerns" section; ``position`` is 1-based."""
+
+    __table_args__ = (UniqueConstraint("article_id", "position", name="uq_section_article_position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    position: int
+    heading: str = Field(max_length=300)
+
+
+class Block(SQLModel, table=True):
+    """A paragraph or a quote (with attribution) inside a section."""
+
+    __table_args__ = (UniqueConstraint("section_id", "position", name="uq_block_section_position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    section_id: int = Field(foreign_key="section.id", ondelete="CASCADE", index=True)
+    position: int
+    kind: str = Field(default=BlockKind.paragraph.value, max_length=16)
+    text: str = Field(max_length=10000)
+    attribution: str = Field(default="", max_length=300)
+
+
+class Tag(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=80)
+    slug: str = Field(max_length=80, unique=True, index=True)
+
+
+class ArticleTag(SQLModel, table=True):
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", primary_key=True)
+    tag_id: int = Field(foreign_key="tag.id", ondelete="CASCADE", primary_key=True, index=True)

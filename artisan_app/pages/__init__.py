@@ -1,0 +1,1 @@
+"""One module per route; ``register(app)`` adds them all."""

@@ -1,0 +1,24 @@
+"""``/article/[slug]``."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from artisan_app.components.article import article_view
+from artisan_app.components.common import not_found, when_ready
+from artisan_app.components.layout import page_frame
+from artisan_app.state.article import ArticleState
+
+
+def article_page() -> rx.Component:
+    return page_frame(
+        when_ready(
+            ArticleState.loaded,
+            rx.cond(
+                ArticleState.article,
+                article_view(ArticleState.article, ArticleState.recommendations),
+                not_found("Article not found", "We couldn’t find that story. It may have been moved or unpublished."),
+            ),
+            loading_label="Loading the article",
+        )
+    )

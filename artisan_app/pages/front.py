@@ -1,0 +1,55 @@
+"""``/``: lead story and the latest articles, filterable by category."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from artisan_app.components.cards import card_grid, empty_list, lead_story, load_more_button
+from artisan_app.components.common import when_ready
+from artisan_app.components.layout import page_frame
+from artisan_app.state.reader import ReaderState
+from artisan_app.state.site import SiteState
+
+
+def _filter_chip(label, slug) -> rx.Component:
+    return rx.el.li(
+        rx.el.button(
+            label,
+            type="button",
+            class_name="chip",
+            aria_pressed=rx.cond(ReaderState.current_category == slug, "true", "false"),
+            on_click=ReaderState.choose_category(slug),
+        )
+    )
+
+
+def category_filter() -> rx.Component:
+    return rx.el.div(
+        rx.el.h2("Latest", id="latest", class_name="section-label"),
+        rx.el.ul(
+            _filter_chip("All sections", ""),
+            rx.foreach(SiteState.categories, lambda c: _filter_chip(c.name, c.slug)),
+            class_name="chip-list",
+            aria_label="Filter the latest stories by section",
+        ),
+        class_name="filter-bar",
+    )
+
+
+def front_page() -> rx.Component:
+    content = rx.fragment(
+        rx.el.h1("Artisan Times — Beyond the Headlines", class_name="visually-hidden"),
+        rx.cond(ReaderState.lead, lead_story(ReaderState.lead)),
+        rx.el.section(
+            category_filter(),
+            rx.cond(
+                ReaderState.articles.length() > 0,
+                card_grid(ReaderState.articles, label="Latest stories"),
+                rx.cond(~ReaderState.lead, empty_list("No stories in this section yet.")),
+            ),
+            load_more_button(ReaderState.has_more, ReaderState.load_more),
+            aria_labelledby="latest",
+            class_name="latest",
+        ),
+    )
+    return page_frame(when_ready(ReaderState.loaded, content, loading_label="Loading the front page"))

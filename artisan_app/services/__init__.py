@@ -1,0 +1,1 @@
+"""Business rules and queries. Plain functions over a SQLModel session; no Reflex here."""

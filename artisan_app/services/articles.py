@@ -1,0 +1,171 @@
+"""Reader-facing article queries.
+
+Every query is bounded (``LIMIT``) and served by an index; lists are one query
+joining category and author, an article page is three queries (article,
+body, tags) whatever the size of the archive.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import and_, case, func
+from sqlmodel import Session, select
+
+from artisan_app.models import (
+    Article,
+    ArticleStatus,
+    ArticleTag,
+    Author,
+    Block,
+    Category,
+    Section,
+    Tag,
+    utcnow,
+)
+from artisan_app.services.catalog import author_profile
+from artisan_app.services.text import date_label, iso, reading_minutes
+from artisan_app.services.views import (
+    ArticleCard,
+    ArticleDetail,
+    ArticlePage,
+    BlockView,
+    SectionView,
+    TagLink,
+)
+
+MAX_PAGE_SIZE = 50
+
+
+def is_live(now: datetime):
+    """SQL condition: published, and its publication time has come."""
+    return and_(
+        Article.status == ArticleStatus.published.value,
+        Article.published_at.is_not(None),
+        Article.published_at <= now,
+    )
+
+
+def _card(article: Article, category: Category, author: Author) -> ArticleCard:
+    return ArticleCard(
+        slug=article.slug,
+        kicker=article.kicker,
+        headline=article.headline,
+        excerpt=article.excerpt,
+        category_name=category.name,
+        category_slug=category.slug,
+        author_name=author.name,
+        author_slug=author.slug,
+        published_iso=iso(article.published_at),
+        published_label=date_label(article.published_at),
+        reading_minutes=reading_minutes(article.word_count),
+    )
+
+
+def _card_query():
+    return (
+        select(Article, Category, Author)
+        .join(Category, Category.id == Article.category_id)
+        .join(Author, Author.id == Article.author_id)
+    )
+
+
+def latest_articles(
+    session: Session,
+    *,
+    category_slug: str | None = None,
+    author_slug: str | None = None,
+    tag_slug: str | None = None,
+    limit: int = 10,
+    offset: int = 0,
+    now: datetime | None = None,
+) -> ArticlePage:
+    """Published articles, newest first, optionally narrowed to a category, author or tag."""
+    now = now or utcnow()
+    limit = max(1, min(limit, MAX_PAGE_SIZE))
+    offset = max(0, offset)
+    query = _card_query().where(is_live(now))
+    if category_slug:
+        query = query.where(Category.slug == category_slug)
+    if author_slug:
+        query = query.where(Author.slug == author_slug)
+    if tag_slug:
+        query = query.join(ArticleTag, ArticleTag.article_id == Article.id).join(
+            Tag, and_(Tag.id == ArticleTag.tag_id, Tag.slug == tag_slug)
+        )
+    rows = session.exec(
+        query.order_by(Article.published_at.desc(), Article.id.desc()).offset(offset).limit(limit + 1)
+    ).all()
+    return ArticlePage(items=[_card(*row) for row in rows[:limit]], has_more=len(rows) > limit)
+
+
+def get_article(session: Session, slug: str, *, now: datetime | None = None) -> ArticleDetail | None:
+    """The published article at ``slug`` with its body, or ``None`` (unknown or not yet live)."""
+    now = now or utcnow()
+    row = session.exec(_card_query().where(Article.slug == slug, is_live(now))).first()
+    if row is None:
+        return None
+    article, category, author = row
+    return ArticleDetail(
+        id=article.id,
+        card=_card(article, category, author),
+        author=author_profile(author),
+        updated_iso=iso(article.updated_at),
+        updated_label=date_label(article.updated_at),
+        sections=article_sections(session, article.id),
+        tags=article_tags(session, article.id),
+    )
+
+
+def article_sections(session: Session, article_id: int) -> list[SectionView]:
+    """The numbered body in one query (sections joined with their blocks)."""
+    rows = session.exec(
+        select(Section, Block)
+        .join(Block, Block.section_id == Section.id, isouter=True)
+        .where(Section.article_id == article_id)
+        .order_by(Section.position, Block.position)
+    ).all()
+    sections: list[SectionView] = []
+    current: Section | None = None
+    for section, block in rows:
+        if current is None or section.id != current.id:
+            current = section
+            sections.append(SectionView(number=len(sections) + 1, heading=section.heading, blocks=[]))
+        if block is not None:
+            sections[-1].blocks.append(BlockView(kind=block.kind, text=block.text, attribution=block.attribution))
+    return sections
+
+
+def article_tags(session: Session, article_id: int) -> list[TagLink]:
+    rows = session.exec(
+        select(Tag).join(ArticleTag, ArticleTag.tag_id == Tag.id).where(ArticleTag.article_id == article_id).order_by(Tag.name)
+    ).all()
+    return [TagLink(name=t.name, slug=t.slug) for t in rows]
+
+
+def related_articles(
+    session: Session, article_id: int, *, limit: int = 3, now: datetime | None = None
+) -> list[ArticleCard]:
+    """"You may also like": rank live articles by shared category (2 points) and
+    shared tags (1 point each), then recency. Never the article itself."""
+    now = now or utcnow()
+    source = session.get(Article, article_id)
+    if source is None:
+        return []
+    source_tags = select(ArticleTag.tag_id).where(ArticleTag.article_id == article_id).scalar_subquery()
+    shared = (
+        select(func.count())
+        .select_from(ArticleTag)
+        .where(ArticleTag.article_id == Article.id, ArticleTag.tag_id.in_(source_tags))
+        .correlate(Article)
+        .scalar_subquery()
+    )
+    score = case((Article.category_id == source.category_id, 2), else_=0) + shared
+    rows = session.exec(
+        _card_query()
+        .where(is_live(now), Article.id != article_id)
+        .order_by(score.desc(), Article.published_at.desc(), Article.id.desc())
+        .limit(max(1, min(limit, 12)))
+    ).all()
+    return [_card(*row) for row in rows]
+

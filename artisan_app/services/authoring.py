@@ -1,0 +1,96 @@
+"""Writing articles: creating them with their structured body and tags."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from artisan_app.models import Article, ArticleStatus, ArticleTag, Block, Section, Tag, utcnow
+from artisan_app.services.body import SectionDraft
+from artisan_app.services.text import slugify, word_count
+
+
+def body_word_count(headline: str, sections: Sequence[SectionDraft]) -> int:
+    return word_count(
+        headline,
+        *(s.heading for s in sections),
+        *(b.text for s in sections for b in s.blocks),
+    )
+
+
+def ensure_tags(session: Session, names: Sequence[str]) -> list[Tag]:
+    """Existing tags by slug, creating the missing ones."""
+    tags: list[Tag] = []
+    for name in names:
+        slug = slugify(name)
+        if not slug or any(t.slug == slug for t in tags):
+            continue
+        tag = session.exec(select(Tag).where(Tag.slug == slug)).first()
+        if tag is None:
+            tag = Tag(name=name.replace("-", " "), slug=slug)
+            session.add(tag)
+            session.flush()
+        tags.append(tag)
+    return tags
+
+
+def replace_body(session: Session, article: Article, sections: Sequence[SectionDraft]) -> None:
+    """Store ``sections`` as the article's body, numbered from 1 in the given order."""
+    for old in session.exec(select(Section).where(Section.article_id == article.id)).all():
+        for block in session.exec(select(Block).where(Block.section_id == old.id)).all():
+            session.delete(block)
+        session.delete(old)
+    session.flush()
+    for position, draft in enumerate(sections, start=1):
+        section = Section(article_id=article.id, position=position, heading=draft.heading)
+        session.add(section)
+        session.flush()
+        for block_position, block in enumerate(draft.blocks, start=1):
+            session.add(
+                Block(
+                    section_id=section.id,
+                    position=block_position,
+                    kind=block.kind,
+                    text=block.text,
+                    attribution=block.attribution,
+                )
+            )
+    article.word_count = body_word_count(article.headline, sections)
+
+
+def create_article(
+    session: Session,
+    *,
+    slug: str,
+    headline: str,
+    category_id: int,
+    author_id: int,
+    sections: Sequence[SectionDraft],
+    kicker: str = "",
+    excerpt: str = "",
+    tags: Sequence[str] = (),
+    status: ArticleStatus = ArticleStatus.draft,
+    published_at: datetime | None = None,
+) -> Article:
+    now = utcnow()
+    article = Article(
+        slug=slug,
+        kicker=kicker,
+        headline=headline,
+        excerpt=excerpt,
+        category_id=category_id,
+        author_id=author_id,
+        status=status.value,
+        published_at=published_at if published_at else (now if status is ArticleStatus.published else None),
+        created_at=now,
+        updated_at=published_at or now,
+    )
+    session.add(article)
+    session.flush()
+    replace_body(session, article, sections)
+    for tag in ensure_tags(session, tags):
+        session.add(ArticleTag(article_id=article.id, tag_id=tag.id))
+    session.flush()
+    return article

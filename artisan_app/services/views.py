@@ -1,0 +1,78 @@
+"""Read models handed to the UI: small, frozen, JSON-serialisable, never ORM rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CategoryLink:
+    name: str
+    slug: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class AuthorProfile:
+    name: str
+    slug: str
+    bio: str = ""
+    avatar: str = ""
+
+
+@dataclass(frozen=True)
+class TagLink:
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class ArticleCard:
+    """What a list, a card or a recommendation needs to show one article."""
+
+    slug: str
+    kicker: str
+    headline: str
+    excerpt: str
+    category_name: str
+    category_slug: str
+    author_name: str
+    author_slug: str
+    published_iso: str
+    published_label: str
+    reading_minutes: int
+
+
+@dataclass(frozen=True)
+class BlockView:
+    kind: str  # "paragraph" | "quote"
+    text: str
+    attribution: str = ""
+
+
+@dataclass(frozen=True)
+class SectionView:
+    number: int
+    heading: str
+    blocks: list[BlockView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ArticleDetail:
+    """Everything the article page shows, in display order."""
+
+    id: int
+    card: ArticleCard
+    author: AuthorProfile
+    updated_iso: str
+    updated_label: str
+    sections: list[SectionView] = field(default_factory=list)
+    tags: list[TagLink] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """One page of a list, with whether another page follows."""
+
+    items: list[ArticleCard]
+    has_more: bool

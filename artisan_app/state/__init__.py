@@ -1,0 +1,1 @@
+"""Reflex states: thin, per concern, holding plain serialisable values only."""

@@ -1,0 +1,33 @@
+"""The article page."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from artisan_app import db, routes
+from artisan_app.services import articles
+from artisan_app.services.views import ArticleCard, ArticleDetail
+
+RECOMMENDATIONS = 3
+
+
+class ArticleState(rx.State):
+    article: ArticleDetail | None = None
+    recommendations: list[ArticleCard] = []
+    loaded: bool = False
+
+    @rx.var
+    def page_title(self) -> str:
+        if self.article is not None:
+            return f"{self.article.card.headline} | Artisan Times"
+        return "Article not found | Artisan Times" if self.loaded else "Artisan Times"
+
+    @rx.event
+    def load_article(self):
+        slug = routes.slug_from_path(self.router.url.path, "article")
+        with db.session_scope() as session:
+            self.article = articles.get_article(session, slug) if slug else None
+            self.recommendations = (
+                articles.related_articles(session, self.article.id, limit=RECOMMENDATIONS) if self.article else []
+            )
+        self.loaded = True

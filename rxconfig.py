@@ -1,0 +1,24 @@
+"""Reflex configuration for Artisan Times.
+
+Everything environment-specific comes from ``artisan_app.settings`` so the app,
+the migrations and the seed command agree on one database URL.
+"""
+
+import reflex as rx
+
+from artisan_app.settings import settings
+
+config = rx.Config(
+    app_name="artisan_app",
+    db_url=settings.database_url,
+    telemetry_enabled=False,
+    show_built_with_reflex=False,
+    # Plain elements and one hand-written stylesheet: no Radix/Tailwind payload.
+    plugins=[],
+    # The sitemap is generated from the database instead (see artisan_app/api.py).
+    disable_plugins=[rx.plugins.SitemapPlugin],
+    frontend_packages=[
+        "@fontsource/source-serif-4@5.3.1",
+        "@fontsource/inter@5.3.0",
+    ],
+)

@@ -1,0 +1,42 @@
+"""Take Chromium screenshots of a running Artisan Times (light/dark, 375/1280 px).
+
+Usage: python scripts/screenshots.py http://localhost:8000 [out_dir] [path ...]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+
+
+def main() -> int:
+    base = sys.argv[1].rstrip("/")
+    out = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
+    paths = sys.argv[3:] or ["/", "/article/civil-servants-social-media-pakistan"]
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for scheme in ("light", "dark"):
+            for width in (375, 1280):
+                ctx = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+                page = ctx.new_page()
+                for path in paths:
+                    page.goto(base + path)
+                    page.wait_for_selector("main h1", timeout=30_000)
+                    page.wait_for_load_state("networkidle")
+                    name = (path.strip("/").replace("/", "_") or "front") + f"-{width}-{scheme}.png"
+                    page.screenshot(path=str(out / name), full_page=True)
+                    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                    print(out / name, "horizontal overflow px:", overflow)
+                ctx.close()
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
