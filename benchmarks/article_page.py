@@ -1,0 +1,82 @@
+"""Article page speed and weight on the production build, in Debian's Chromium.
+
+Prints the median (and spread) time from navigation start until the article
+headline is visible, over cold browser contexts, and the bytes of JS and CSS
+transferred for one cold load of the article page.
+
+    python benchmarks/article_page.py [--runs 9] [--url http://127.0.0.1:8000]
+
+Without --url it builds and starts the app on a fresh seeded SQLite database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from artisan_app.testing import CHROMIUM, CHROMIUM_ARGS, RunningApp, app_env, prepare_database
+
+ARTICLE = "/article/civil-servants-social-media-pakistan"
+
+
+def measure(base: str, runs: int) -> None:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # Warm the server (first request compiles nothing, but opens the DB, etc.).
+        warm = browser.new_page()
+        warm.goto(base + ARTICLE)
+        warm.get_by_role("heading", level=1).wait_for()
+        warm.close()
+
+        timings: list[float] = []
+        weights: dict[str, int] = {}
+        for run in range(runs):
+            ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = ctx.new_page()
+            responses = []
+            page.on("requestfinished", lambda req: responses.append(req))
+            start = time.perf_counter()
+            page.goto(base + ARTICLE, wait_until="commit")
+            page.locator("main h1.headline").wait_for(state="visible")
+            timings.append((time.perf_counter() - start) * 1000)
+            if run == 0:
+                page.wait_for_load_state("networkidle")
+                for req in responses:
+                    kind = req.resource_type
+                    if kind in ("script", "stylesheet", "font", "document", "image"):
+                        weights[kind] = weights.get(kind, 0) + req.sizes()["responseBodySize"]
+            ctx.close()
+        browser.close()
+
+    print(f"article page: {ARTICLE}")
+    print(f"runs: {runs} cold contexts, Chromium headless, 1280x900")
+    print(f"headline visible: median {statistics.median(timings):.0f} ms "
+          f"(min {min(timings):.0f}, max {max(timings):.0f})")
+    for kind in ("script", "stylesheet", "font", "document", "image"):
+        print(f"{kind:>10}: {weights.get(kind, 0) / 1024:8.1f} KiB transferred")
+    print(f"  JS + CSS: {(weights.get('script', 0) + weights.get('stylesheet', 0)) / 1024:8.1f} KiB transferred")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--url", help="measure an already running app instead of starting one")
+    args = parser.parse_args()
+    if args.url:
+        measure(args.url.rstrip("/"), args.runs)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        env = app_env(ARTISAN_DB_URL=f"sqlite:///{Path(tmp) / 'bench.db'}")
+        prepare_database(env)
+        with RunningApp(env, Path(tmp) / "reflex.log") as app:
+            measure(app.url, args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,115 @@
+"""Shared fixtures: a fresh database per test (SQLite in memory, and PostgreSQL
+at 127.0.0.1:5432/test for tests that ask for ``any_engine``), wired into
+``artisan_app.db`` so states and services use it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session, SQLModel, create_engine
+
+import artisan_app.models  # noqa: F401  (register tables)
+from artisan_app import db
+
+POSTGRES_URL = os.environ.get("ARTISAN_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def sqlite_memory_engine() -> Engine:
+    engine = create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
+
+    @event.listens_for(engine, "connect")
+    def _fk(dbapi_conn, _record):
+        dbapi_conn.execute("PRAGMA foreign_keys=ON")
+
+    SQLModel.metadata.create_all(engine)
+    return engine
+
+
+@pytest.fixture(scope="session")
+def postgres_engine() -> Iterator[Engine]:
+    engine = create_engine(POSTGRES_URL, pool_pre_ping=True)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("select 1"))
+    except Exception as exc:  # the machine's PostgreSQL must be running
+        pytest.fail(f"PostgreSQL is required at {POSTGRES_URL}: {exc}")
+    with engine.begin() as conn:
+        # Isolate from anything else in the shared `test` database.
+        conn.execute(text("DROP SCHEMA IF EXISTS artisan_tests CASCADE"))
+        conn.execute(text("CREATE SCHEMA artisan_tests"))
+    engine = create_engine(
+        POSTGRES_URL, pool_pre_ping=True, connect_args={"options": "-csearch_path=artisan_tests"}
+    )
+    SQLModel.metadata.create_all(engine)
+    yield engine
+    engine.dispose()
+
+
+def _truncate(engine: Engine) -> None:
+    names = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_engine(request) -> Iterator[Engine]:
+    """The same test on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        engine = sqlite_memory_engine()
+    else:
+        engine = request.getfixturevalue("postgres_engine")
+        _truncate(engine)
+    db.use_database(engine=engine)
+    yield engine
+    db.use_database()
+
+
+@pytest.fixture
+def engine() -> Iterator[Engine]:
+    """SQLite in memory, for tests where the backend does not matter."""
+    engine = sqlite_memory_engine()
+    db.use_database(engine=engine)
+    yield engine
+    db.use_database()
+
+
+@pytest.fixture
+def session(engine) -> Iterator[Session]:
+    with Session(engine, expire_on_commit=False) as s:
+        yield s
+
+
+@pytest.fixture
+def any_session(any_engine) -> Iterator[Session]:
+    with Session(any_engine, expire_on_commit=False) as s:
+        yield s
+
+
+class QueryCounter:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.statements: list[str] = []
+
+    def _count(self, conn, cursor, statement, *args):
+        self.statements.append(statement)
+
+    def __enter__(self):
+        event.listen(self.engine, "before_cursor_execute", self._count)
+        return self
+
+    def __exit__(self, *exc):
+        event.remove(self.engine, "before_cursor_execute", self._count)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries():
+    return QueryCounter

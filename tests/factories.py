@@ -1,0 +1,75 @@
+"""Builders for test data: readable defaults, everything overridable."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime, timedelta, timezone
+
+from sqlmodel import Session
+
+from artisan_app.models import Article, ArticleStatus, Author, BlockKind, Category
+from artisan_app.services.authoring import create_article
+from artisan_app.services.body import BlockDraft, SectionDraft
+
+_seq = itertools.count(1)
+BASE_TIME = datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
+
+
+def make_category(session: Session, name: str | None = None, *, slug: str | None = None, position: int = 0) -> Category:
+    n = next(_seq)
+    name = name or f"Category {n}"
+    row = Category(name=name, slug=slug or f"category-{n}", description=f"About {name}.", position=position)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def make_author(session: Session, name: str | None = None, *, slug: str | None = None) -> Author:
+    n = next(_seq)
+    name = name or f"Author {n}"
+    row = Author(name=name, slug=slug or f"author-{n}", bio=f"{name} writes things.", avatar="/avatars/artisan-times.svg")
+    session.add(row)
+    session.flush()
+    return row
+
+
+def sections(*specs: tuple[str, list[str]], quote: tuple[str, str] | None = None) -> list[SectionDraft]:
+    """``sections(("Heading", ["para", ...]), ...)``; ``quote`` is appended to the first section."""
+    out = [SectionDraft(h, [BlockDraft(BlockKind.paragraph.value, p) for p in paras]) for h, paras in specs]
+    if quote and out:
+        out[0].blocks.append(BlockDraft(BlockKind.quote.value, quote[0], quote[1]))
+    return out
+
+
+def make_article(
+    session: Session,
+    *,
+    category: Category,
+    author: Author,
+    headline: str | None = None,
+    slug: str | None = None,
+    published_at: datetime | None = None,
+    hours: int | None = None,
+    status: ArticleStatus = ArticleStatus.published,
+    tags: list[str] | tuple[str, ...] = (),
+    body: list[SectionDraft] | None = None,
+    excerpt: str = "A short excerpt.",
+) -> Article:
+    """``hours`` places publication at BASE_TIME + hours (handy for ordering)."""
+    n = next(_seq)
+    headline = headline or f"Headline number {n}"
+    if published_at is None and status is ArticleStatus.published:
+        published_at = BASE_TIME + timedelta(hours=hours if hours is not None else n)
+    return create_article(
+        session,
+        slug=slug or f"article-{n}",
+        headline=headline,
+        kicker=f"Kicker {n}",
+        excerpt=excerpt,
+        category_id=category.id,
+        author_id=author.id,
+        sections=body or sections(("First", ["One paragraph of text."]), ("Second", ["Another paragraph."])),
+        tags=tags,
+        status=status,
+        published_at=published_at,
+    )

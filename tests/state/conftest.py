@@ -1,0 +1,19 @@
+"""Helpers to drive states the way Reflex does: a root state, a substate, a URL."""
+
+from __future__ import annotations
+
+import pytest
+import reflex as rx
+from reflex.istate.data import RouterData
+
+
+def visit(root: rx.State, path: str, route: str = "") -> None:
+    """Set the router as if the browser were at ``path``."""
+    root.router = RouterData.from_router_data(
+        {"headers": {"origin": "http://localhost:3000"}, "asPath": path, "pathname": route or path, "query": {}}
+    )
+
+
+@pytest.fixture
+def root() -> rx.State:
+    return rx.State(_reflex_internal_init=True)

@@ -1,0 +1,88 @@
+"""The bundled seed content loads faithfully and idempotently."""
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, func, select
+
+from artisan_app.models import Article, Author, Block, Category, Section, Tag
+from artisan_app.services import articles
+from artisan_app.services.seed import CONTENT_DIR, SeedError, load_seed
+
+SOURCE = (Path(__file__).resolve().parent.parent / "fixtures" / "artisan-times-article.txt").read_text("utf-8")
+SEED_SLUG = "civil-servants-social-media-pakistan"
+
+
+def _counts(s: Session) -> dict[str, int]:
+    return {m.__name__: s.exec(select(func.count()).select_from(m)).one() for m in (Category, Author, Article, Section, Block, Tag)}
+
+
+def test_seeding_twice_creates_nothing_twice(any_session: Session):
+    first = load_seed(any_session)
+    any_session.commit()
+    before = _counts(any_session)
+    second = load_seed(any_session)
+    any_session.commit()
+    assert first.created["articles"] == before["Article"] >= 12
+    assert second.created == {"categories": 0, "authors": 0, "articles": 0}
+    assert second.existing["articles"] == before["Article"]
+    assert _counts(any_session) == before
+
+
+def test_seed_article_matches_the_publication_page(session: Session):
+    load_seed(session)
+    detail = articles.get_article(session, SEED_SLUG)
+    assert detail is not None
+    assert detail.card.category_name == "Social Media"
+    assert detail.card.kicker == "Beurocracy, social media and the erosion of neutral in Pakistan civil science."
+    assert detail.card.headline in SOURCE
+    assert detail.author.name == "Artisan Times"
+    assert [s.heading for s in detail.sections] == [
+        "From Faceless Bureaucracy to Personal Branding",
+        "Official Restrictions vs. Contemporary Practice",
+        "Citizen Engagement vs. Self-Promotion",
+    ]
+    for number, section in enumerate(detail.sections, start=1):
+        assert f"{number}. {section.heading}" in SOURCE
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                assert block.text in SOURCE, block.text
+    quotes = [b for s in detail.sections for b in s.blocks if b.kind == "quote"]
+    assert len(quotes) == 1 and quotes[0].attribution == "Dawn columnist"
+    assert quotes[0].text[1:].rstrip(".") in SOURCE  # same words; the quote starts with a capital
+
+
+def test_you_may_also_like_articles_from_the_seed_page(session: Session):
+    load_seed(session)
+    detail = articles.get_article(session, SEED_SLUG)
+    recs = articles.related_articles(session, detail.id, limit=3)
+    headlines = [r.headline for r in recs]
+    assert "TikTok to Slash UK Moderation Jobs as AI Takes Over" in headlines
+    assert "Corruption scandal threatens Argentina’s right-wing President Milei and his influential sister" in headlines
+    assert SEED_SLUG not in [r.slug for r in recs]
+    tiktok = next(r for r in recs if r.headline.startswith("TikTok"))
+    assert tiktok.excerpt.startswith("TikTok is cutting hundreds of UK jobs in its content moderation teams")
+
+
+def test_seed_is_a_real_publication(session: Session):
+    load_seed(session)
+    per_category = Counter(c.category_slug for c in articles.latest_articles(session, limit=50).items)
+    assert len([c for c, n in per_category.items() if n >= 2]) >= 4, per_category
+    for card in articles.latest_articles(session, limit=50).items:
+        d = articles.get_article(session, card.slug)
+        assert d.sections and all(s.blocks for s in d.sections), card.slug
+        assert card.excerpt and card.kicker, card.slug
+
+
+def test_malformed_seed_file_names_the_file(tmp_path, session: Session):
+    (tmp_path / "articles").mkdir()
+    for name in ("categories.yaml", "authors.yaml"):
+        (tmp_path / name).write_text((CONTENT_DIR / name).read_text("utf-8"), "utf-8")
+    (tmp_path / "articles" / "broken.md").write_text(
+        "---\nslug: broken\ncategory: politics\nauthor: artisan-times\nheadline: X\npublished_at: 2026-01-01T00:00:00Z\n---\nno heading\n",
+        "utf-8",
+    )
+    with pytest.raises(SeedError, match=re.escape("broken.md")):
+        load_seed(session, tmp_path)
