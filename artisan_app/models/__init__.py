@@ -11,6 +11,7 @@ from artisan_app.models.content import (
     Section,
     Tag,
 )
+from artisan_app.models.comments import Comment, CommentStatus
 from artisan_app.models.types import UTCDateTime, utcnow
 
 __all__ = [
@@ -21,6 +22,8 @@ __all__ = [
     "Block",
     "BlockKind",
     "Category",
+    "Comment",
+    "CommentStatus",
     "Section",
     "Tag",
     "UTCDateTime",
