@@ -32,6 +32,7 @@ class Settings:
     environment: str
     site_url: str
     page_size: int
+    redis_url: str
 
     @property
     def is_production(self) -> bool:
@@ -49,6 +50,7 @@ class Settings:
             environment=env.get("ARTISAN_ENV", env.get("REFLEX_ENV_MODE", "dev")),
             site_url=env.get("ARTISAN_SITE_URL", "http://localhost:3000").rstrip("/"),
             page_size=int(env.get("ARTISAN_PAGE_SIZE", "6")),
+            redis_url=env.get("ARTISAN_REDIS_URL") or env.get("REFLEX_REDIS_URL", ""),
         )
 
 

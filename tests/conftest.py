@@ -15,6 +15,7 @@ from sqlmodel import Session, SQLModel, create_engine
 
 import artisan_app.models  # noqa: F401  (register tables)
 from artisan_app import db
+from artisan_app.services import ratelimit
 
 POSTGRES_URL = os.environ.get("ARTISAN_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -28,6 +29,13 @@ def sqlite_memory_engine() -> Engine:
 
     SQLModel.metadata.create_all(engine)
     return engine
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counters are per process; every test starts with none."""
+    ratelimit.reset_all()
+    yield
 
 
 @pytest.fixture(scope="session")

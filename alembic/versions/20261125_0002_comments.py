@@ -45,7 +45,7 @@ def upgrade() -> None:
     with op.batch_alter_table('comment', schema=None) as batch_op:
         batch_op.create_index('ix_comment_article_status_created', ['article_id', 'status', 'created_at'], unique=False)
         batch_op.create_index('ix_comment_email_status', ['email_normalized', 'status'], unique=False)
-        batch_op.create_index('ix_comment_fingerprint', ['article_id', 'fingerprint'], unique=False)
+        batch_op.create_index('ix_comment_fingerprint', ['article_id', 'fingerprint'], unique=True)
         batch_op.create_index('ix_comment_owner', ['owner_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_comment_parent_id'), ['parent_id'], unique=False)
 

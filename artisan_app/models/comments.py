@@ -23,7 +23,7 @@ class Comment(SQLModel, table=True):
         Index("ix_comment_article_status_created", "article_id", "status", "created_at"),
         Index("ix_comment_email_status", "email_normalized", "status"),
         Index("ix_comment_owner", "owner_key"),
-        Index("ix_comment_fingerprint", "article_id", "fingerprint"),
+        Index("ix_comment_fingerprint", "article_id", "fingerprint", unique=True),
     )
 
     id: int | None = Field(default=None, primary_key=True)

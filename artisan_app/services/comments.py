@@ -1,0 +1,429 @@
+"""Reader comments: validation, spam checks, moderation rules and threaded display.
+
+The rules, in the order ``submit_comment`` applies them:
+
+1. Validation: required fields, length limits, real email syntax
+   (``email-validator``, no network look-ups), website only ``http``/``https``.
+   Whitespace-only counts as empty. Errors are per field and say what to fix.
+2. Abuse checks: a filled honeypot, a form submitted faster than a person
+   types, a per-client rate limit (``limits``; Redis when configured) and the
+   same text from the same address on the same article twice. Refusals carry
+   a message that does not reveal which check fired.
+3. Moderation (WordPress's rule): a comment from an address with an approved
+   comment appears at once; otherwise, or with many links, it is held.
+
+Emails never leave this module towards readers: ``CommentView`` has no email.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from urllib.parse import urlsplit
+
+import humanize
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from artisan_app.models import Article, Comment, CommentStatus, utcnow
+from artisan_app.services import ratelimit
+from artisan_app.services.articles import is_live
+from artisan_app.services.text import date_label, iso
+
+MAX_NAME = 80
+MAX_EMAIL = 254
+MAX_WEBSITE = 200
+MAX_BODY = 5000
+MAX_DEPTH = 3  # replies nest to depth 3 (four levels), deeper replies continue flat
+MIN_SECONDS_TO_SUBMIT = 3.0
+LINKS_BEFORE_HOLD = 2  # a third link holds the comment for moderation
+RATE_LIMIT = "5/minute;30/hour"
+
+FIELDS = ("name", "email", "website", "body")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+REFUSED_MESSAGE = "Sorry, we couldn’t post your comment right now. Please wait a moment and try again."
+RATE_LIMITED_MESSAGE = "You’re commenting faster than we allow. Please wait a minute and try again."
+DUPLICATE_MESSAGE = "It looks like you’ve already posted this comment."
+AWAITING_MESSAGE = "Thanks! Your comment is awaiting moderation."
+PUBLISHED_MESSAGE = "Thanks! Your comment has been published."
+
+
+class CommentValidationError(ValueError):
+    """Per-field messages, keyed by field name."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+class CommentRefused(Exception):
+    """Refused by an abuse check; ``message`` is safe to show the reader."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class ModerationAction(str, Enum):
+    approve = "approve"
+    hold = "hold"
+    spam = "spam"
+    trash = "trash"
+
+
+_ACTION_STATUS = {
+    ModerationAction.approve: CommentStatus.approved,
+    ModerationAction.hold: CommentStatus.pending,
+    ModerationAction.spam: CommentStatus.spam,
+    ModerationAction.trash: CommentStatus.trash,
+}
+
+
+@dataclass(frozen=True)
+class CleanComment:
+    name: str
+    email: str
+    email_normalized: str
+    website: str
+    body: str
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    comment_id: int
+    status: str
+
+    @property
+    def published(self) -> bool:
+        return self.status == CommentStatus.approved.value
+
+    @property
+    def message(self) -> str:
+        return PUBLISHED_MESSAGE if self.published else AWAITING_MESSAGE
+
+
+@dataclass(frozen=True)
+class CommentView:
+    """One comment as a reader sees it: no email, ever."""
+
+    id: int
+    parent_id: int
+    depth: int
+    name: str
+    website: str
+    body: str
+    created_iso: str
+    created_label: str  # exact: "25 August 2025, 09:30 UTC"
+    relative_label: str  # "2 hours ago"
+    awaiting: bool = False  # held, shown only to its author
+
+
+@dataclass(frozen=True)
+class CommentThread:
+    comments: list[CommentView] = field(default_factory=list)
+    approved_count: int = 0
+
+
+# --- validation -------------------------------------------------------------
+
+
+def clean_text(value: object, *, multiline: bool = False) -> str:
+    """Coerce anything to text, drop control characters and NULs, trim.
+
+    Line breaks survive in multi-line fields (normalised to ``\\n``), tabs and
+    line breaks become spaces elsewhere.
+    """
+    if not isinstance(value, str):
+        return ""
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", text)
+    if not multiline:
+        text = " ".join(text.split())
+    else:
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+        text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def _too_long(label: str, limit: int, actual: int) -> str:
+    return f"{label} must be {limit:,} characters or fewer (it is {actual:,})."
+
+
+def _check_website(website: str) -> str | None:
+    if len(website) > MAX_WEBSITE:
+        return _too_long("Website", MAX_WEBSITE, len(website))
+    try:
+        parts = urlsplit(website)
+        hostname = parts.hostname
+    except ValueError:  # e.g. an unbalanced "[" in the host
+        return "Website must be a full web address, like https://example.com."
+    if parts.scheme.lower() not in {"http", "https"}:
+        return "Website must be a web address starting with http:// or https://."
+    if not hostname or " " in website or "." not in hostname:
+        return "Website must be a full web address, like https://example.com."
+    return None
+
+
+def validate_comment(name: object, email: object, website: object, body: object) -> CleanComment:
+    """Clean and check a comment; raises ``CommentValidationError`` and nothing else."""
+    errors: dict[str, str] = {}
+    clean_name = clean_text(name)
+    clean_email = clean_text(email)
+    clean_website = clean_text(website)
+    clean_body = clean_text(body, multiline=True)
+    normalized = ""
+
+    if not clean_name:
+        errors["name"] = "Please enter your name."
+    elif len(clean_name) > MAX_NAME:
+        errors["name"] = _too_long("Name", MAX_NAME, len(clean_name))
+
+    if not clean_email:
+        errors["email"] = "Please enter your email address."
+    elif len(clean_email) > MAX_EMAIL:
+        errors["email"] = _too_long("Email", MAX_EMAIL, len(clean_email))
+    else:
+        try:
+            checked = validate_email(clean_email, check_deliverability=False)
+            normalized = checked.normalized.casefold()
+        except EmailNotValidError:
+            errors["email"] = "Please enter a valid email address, like name@example.com."
+        except Exception:  # noqa: BLE001 - the validator must never leak anything else
+            errors["email"] = "Please enter a valid email address, like name@example.com."
+
+    if clean_website:
+        problem = _check_website(clean_website)
+        if problem:
+            errors["website"] = problem
+
+    if not clean_body:
+        errors["body"] = "Please write your comment."
+    elif len(clean_body) > MAX_BODY:
+        errors["body"] = _too_long("Your comment", MAX_BODY, len(clean_body))
+
+    if errors:
+        raise CommentValidationError(errors)
+    return CleanComment(clean_name, clean_email, normalized, clean_website, clean_body)
+
+
+def fingerprint(article_id: int, email_normalized: str, body: str) -> str:
+    """Same address, same words (ignoring case and spacing), same article."""
+    words = " ".join(body.casefold().split())
+    return hashlib.sha256(f"{article_id}\x1f{email_normalized}\x1f{words}".encode()).hexdigest()
+
+
+def owner_key(reader_id: str) -> str:
+    """What is stored to let a browser recognise its own held comments."""
+    return hashlib.sha256(f"artisan-reader:{reader_id}".encode()).hexdigest() if reader_id else ""
+
+
+def count_links(text: str) -> int:
+    return len(_LINK.findall(text))
+
+
+# --- submitting -------------------------------------------------------------
+
+
+def _live_article_id(session: Session, article_id: int, now: datetime) -> int | None:
+    return session.exec(select(Article.id).where(Article.id == article_id, is_live(now))).first()
+
+
+def _reply_depth(session: Session, article_id: int, parent_id: int | None) -> int:
+    if not parent_id:
+        return 0
+    parent = session.get(Comment, parent_id)
+    if parent is None or parent.article_id != article_id or parent.status != CommentStatus.approved.value:
+        raise CommentValidationError({"body": "The comment you are replying to is no longer available."})
+    return min(parent.depth + 1, MAX_DEPTH)
+
+
+def _has_approved_comment(session: Session, email_normalized: str) -> bool:
+    return (
+        session.exec(
+            select(Comment.id).where(
+                Comment.email_normalized == email_normalized,
+                Comment.status == CommentStatus.approved.value,
+            )
+        ).first()
+        is not None
+    )
+
+
+def submit_comment(
+    session: Session,
+    *,
+    article_id: int,
+    name: object,
+    email: object,
+    website: object = "",
+    body: object,
+    parent_id: int | None = None,
+    reader_id: str = "",
+    client_key: str = "",
+    honeypot: object = "",
+    form_age_seconds: float | None = None,
+    now: datetime | None = None,
+) -> SubmitResult:
+    """Store a reader's comment, approved or held; raise on bad input or abuse.
+
+    ``form_age_seconds`` is the server's measure of how long the form was
+    open; ``client_key`` identifies the client for the rate limit (its IP).
+    """
+    now = now or utcnow()
+    clean = validate_comment(name, email, website, body)
+    if _live_article_id(session, article_id, now) is None:
+        raise CommentRefused("Comments are closed for this article.")
+    if honeypot or (form_age_seconds is not None and form_age_seconds < MIN_SECONDS_TO_SUBMIT):
+        raise CommentRefused(REFUSED_MESSAGE)
+    depth = _reply_depth(session, article_id, parent_id)
+    print_ = fingerprint(article_id, clean.email_normalized, clean.body)
+    if session.exec(select(Comment.id).where(Comment.article_id == article_id, Comment.fingerprint == print_)).first():
+        raise CommentRefused(DUPLICATE_MESSAGE)
+    if not ratelimit.hit(RATE_LIMIT, "comment", client_key or "anonymous"):
+        raise CommentRefused(RATE_LIMITED_MESSAGE)
+
+    held_reason = ""
+    if count_links(clean.body) > LINKS_BEFORE_HOLD:
+        held_reason = "many links"
+    elif not _has_approved_comment(session, clean.email_normalized):
+        held_reason = "first comment"
+    status = CommentStatus.pending if held_reason else CommentStatus.approved
+
+    comment = Comment(
+        article_id=article_id,
+        parent_id=parent_id or None,
+        depth=depth,
+        name=clean.name,
+        email=clean.email,
+        email_normalized=clean.email_normalized,
+        website=clean.website,
+        body=clean.body,
+        status=status.value,
+        held_reason=held_reason,
+        owner_key=owner_key(reader_id),
+        fingerprint=print_,
+        created_at=now,
+        approved_at=now if status is CommentStatus.approved else None,
+    )
+    try:
+        with session.begin_nested():
+            session.add(comment)
+            session.flush()
+    except IntegrityError as exc:  # the same comment, submitted twice at once
+        raise CommentRefused(DUPLICATE_MESSAGE) from exc
+    return SubmitResult(comment_id=comment.id, status=comment.status)
+
+
+# --- reading ----------------------------------------------------------------
+
+
+def exact_label(moment: datetime) -> str:
+    return f"{date_label(moment)}, {moment:%H:%M} UTC"
+
+
+def relative_label(moment: datetime, now: datetime) -> str:
+    return humanize.naturaltime(now - moment) if moment <= now else "just now"
+
+
+def _view(c: Comment, now: datetime, *, awaiting: bool) -> CommentView:
+    return CommentView(
+        id=c.id,
+        parent_id=c.parent_id or 0,
+        depth=c.depth,
+        name=c.name,
+        website=c.website,
+        body=c.body,
+        created_iso=iso(c.created_at),
+        created_label=exact_label(c.created_at),
+        relative_label=relative_label(c.created_at, now),
+        awaiting=awaiting,
+    )
+
+
+def approved_count(session: Session, article_id: int) -> int:
+    return session.exec(
+        select(func.count())
+        .select_from(Comment)
+        .where(Comment.article_id == article_id, Comment.status == CommentStatus.approved.value)
+    ).one()
+
+
+def comments_version(session: Session, article_id: int) -> str:
+    """Changes whenever the set of approved comments changes (cheap, indexed)."""
+    count, last, newest = session.exec(
+        select(func.count(), func.max(Comment.approved_at), func.max(Comment.id)).where(
+            Comment.article_id == article_id, Comment.status == CommentStatus.approved.value
+        )
+    ).one()
+    return f"{count}:{iso(last) if isinstance(last, datetime) else last}:{newest}"
+
+
+def _threaded(rows: list[Comment]) -> list[Comment]:
+    """Depth-first order: each comment followed by its replies, oldest first."""
+    children: dict[int, list[Comment]] = {}
+    ids = {c.id for c in rows}
+    roots: list[Comment] = []
+    for c in sorted(rows, key=lambda c: (c.created_at, c.id)):
+        if c.parent_id and c.parent_id in ids:
+            children.setdefault(c.parent_id, []).append(c)
+        else:
+            roots.append(c)
+    out: list[Comment] = []
+    stack = list(reversed(roots))
+    while stack:
+        c = stack.pop()
+        out.append(c)
+        stack.extend(reversed(children.get(c.id, [])))
+    return out
+
+
+def article_comments(
+    session: Session, article_id: int, *, reader_id: str = "", now: datetime | None = None, limit: int = 500
+) -> CommentThread:
+    """Approved comments, plus the reader's own held ones, threaded."""
+    now = now or utcnow()
+    visible = Comment.status == CommentStatus.approved.value
+    key = owner_key(reader_id)
+    if key:
+        visible = visible | ((Comment.status == CommentStatus.pending.value) & (Comment.owner_key == key))
+    rows = session.exec(
+        select(Comment).where(Comment.article_id == article_id, visible).order_by(Comment.created_at, Comment.id).limit(limit)
+    ).all()
+    views = [_view(c, now, awaiting=c.status == CommentStatus.pending.value) for c in _threaded(list(rows))]
+    return CommentThread(comments=views, approved_count=approved_count(session, article_id))
+
+
+# --- moderation -------------------------------------------------------------
+
+
+def moderate(
+    session: Session, *, comment_ids: list[int], action: ModerationAction | str, now: datetime | None = None
+) -> int:
+    """Apply a moderation action to comments; returns how many changed.
+
+    Permission checks belong to the caller's service (editors only); this
+    function is the rule for what each action does.
+    """
+    now = now or utcnow()
+    action = ModerationAction(action)
+    status = _ACTION_STATUS[action]
+    changed = 0
+    for comment in session.exec(select(Comment).where(Comment.id.in_(list(comment_ids)))).all():
+        if comment.status == status.value:
+            continue
+        comment.status = status.value
+        comment.approved_at = now if status is CommentStatus.approved else None
+        if status is CommentStatus.approved:
+            comment.held_reason = ""
+        session.add(comment)
+        changed += 1
+    session.flush()
+    return changed
