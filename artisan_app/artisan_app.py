@@ -11,6 +11,7 @@ from artisan_app.pages.front import front_page
 from artisan_app.pages.listing import author_page, category_page, tag_page
 from artisan_app.pages.missing import missing_page
 from artisan_app.state.article import ArticleState
+from artisan_app.state.comments import CommentState
 from artisan_app.state.reader import AuthorState, CategoryState, ReaderState, TagState
 from artisan_app.state.site import SiteState
 
@@ -32,7 +33,7 @@ app.add_page(front_page, route=routes.HOME, title="Artisan Times — Beyond the 
 app.add_page(category_page, route=routes.CATEGORY, title="Section | Artisan Times",
              description=SITE_DESCRIPTION, on_load=[nav, CategoryState.load_category])
 app.add_page(article_page, route=routes.ARTICLE, title=ArticleState.page_title,
-             description=SITE_DESCRIPTION, on_load=[nav, ArticleState.load_article])
+             description=SITE_DESCRIPTION, on_load=[nav, ArticleState.load_article, CommentState.load_comments])
 app.add_page(author_page, route=routes.AUTHOR, title="Author | Artisan Times",
              description=SITE_DESCRIPTION, on_load=[nav, AuthorState.load_author])
 app.add_page(tag_page, route=routes.TAG, title="Topic | Artisan Times",

@@ -33,6 +33,7 @@ class Settings:
     site_url: str
     page_size: int
     redis_url: str
+    comment_rate_limit: str
 
     @property
     def is_production(self) -> bool:
@@ -51,6 +52,7 @@ class Settings:
             site_url=env.get("ARTISAN_SITE_URL", "http://localhost:3000").rstrip("/"),
             page_size=int(env.get("ARTISAN_PAGE_SIZE", "6")),
             redis_url=env.get("ARTISAN_REDIS_URL") or env.get("REFLEX_REDIS_URL", ""),
+            comment_rate_limit=env.get("ARTISAN_COMMENT_RATE_LIMIT", "5/minute;30/hour"),
         )
 
 

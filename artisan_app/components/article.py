@@ -10,7 +10,7 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app.components.cards import category_label, recommendation_card
-from artisan_app.components.common import link
+from artisan_app.components.common import comment_count_label, link
 
 
 def block(b) -> rx.Component:
@@ -39,8 +39,18 @@ def trend_section(section) -> rx.Component:
     )
 
 
-def article_header(article) -> rx.Component:
+def article_header(article, comment_count=None) -> rx.Component:
     card = article.card
+    comments_link = []
+    if comment_count is not None:
+        comments_link = [
+            rx.el.span(" · ", aria_hidden="true"),
+            rx.el.a(
+                comment_count_label(comment_count),
+                href="#comments",
+                class_name="byline-comments",
+            ),
+        ]
     return rx.el.header(
         category_label(card.category_name, card.category_slug),
         rx.el.p(card.kicker, class_name="kicker"),
@@ -53,6 +63,7 @@ def article_header(article) -> rx.Component:
             rx.el.time(card.published_label, date_time=card.published_iso),
             rx.el.span(" · ", aria_hidden="true"),
             rx.el.span(card.reading_minutes.to_string() + " min read"),
+            *comments_link,
             class_name="byline",
         ),
         class_name="article-header",
@@ -113,11 +124,11 @@ def recommendations(cards) -> rx.Component:
     )
 
 
-def article_view(article, cards, extra: rx.Component | None = None) -> rx.Component:
+def article_view(article, cards, extra: rx.Component | None = None, comment_count=None) -> rx.Component:
     """The full article; ``extra`` (e.g. comments) goes between author box and recommendations."""
     children = [
         rx.el.article(
-            article_header(article),
+            article_header(article, comment_count),
             article_body(article),
             tag_list(article),
             author_box(article.author),

@@ -35,3 +35,7 @@ def not_found(title: str, message: str) -> rx.Component:
 def when_ready(ready, content: rx.Component, *, loading_label: str = "Loading") -> rx.Component:
     """Show ``content`` once hydrated and ``ready``; a skeleton before that."""
     return rx.cond(rx.State.is_hydrated & ready, content, skeleton(label=loading_label))
+
+
+def comment_count_label(count) -> rx.Var:
+    return rx.cond(count == 1, "1 comment", count.to_string() + " comments")

@@ -5,9 +5,11 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app.components.article import article_view
+from artisan_app.components.comments import comments_section
 from artisan_app.components.common import not_found, when_ready
 from artisan_app.components.layout import page_frame
 from artisan_app.state.article import ArticleState
+from artisan_app.state.comments import CommentState
 
 
 def article_page() -> rx.Component:
@@ -16,7 +18,12 @@ def article_page() -> rx.Component:
             ArticleState.loaded,
             rx.cond(
                 ArticleState.article,
-                article_view(ArticleState.article, ArticleState.recommendations),
+                article_view(
+                    ArticleState.article,
+                    ArticleState.recommendations,
+                    extra=comments_section(),
+                    comment_count=CommentState.approved_count,
+                ),
                 not_found("Article not found", "We couldn’t find that story. It may have been moved or unpublished."),
             ),
             loading_label="Loading the article",

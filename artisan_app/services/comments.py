@@ -35,6 +35,7 @@ from artisan_app.models import Article, Comment, CommentStatus, utcnow
 from artisan_app.services import ratelimit
 from artisan_app.services.articles import is_live
 from artisan_app.services.text import date_label, iso
+from artisan_app.settings import settings
 
 MAX_NAME = 80
 MAX_EMAIL = 254
@@ -43,7 +44,6 @@ MAX_BODY = 5000
 MAX_DEPTH = 3  # replies nest to depth 3 (four levels), deeper replies continue flat
 MIN_SECONDS_TO_SUBMIT = 3.0
 LINKS_BEFORE_HOLD = 2  # a third link holds the comment for moderation
-RATE_LIMIT = "5/minute;30/hour"
 
 FIELDS = ("name", "email", "website", "body")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -287,7 +287,7 @@ def submit_comment(
     print_ = fingerprint(article_id, clean.email_normalized, clean.body)
     if session.exec(select(Comment.id).where(Comment.article_id == article_id, Comment.fingerprint == print_)).first():
         raise CommentRefused(DUPLICATE_MESSAGE)
-    if not ratelimit.hit(RATE_LIMIT, "comment", client_key or "anonymous"):
+    if not ratelimit.hit(settings.comment_rate_limit, "comment", client_key or "anonymous"):
         raise CommentRefused(RATE_LIMITED_MESSAGE)
 
     held_reason = ""

@@ -19,9 +19,16 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory) -> Iterator[str]:
+def e2e_db_url(tmp_path_factory) -> str:
+    """The database the browser tests' app runs on (tests may moderate through it)."""
+    return f"sqlite:///{tmp_path_factory.mktemp('e2e-db') / 'e2e.db'}"
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory, e2e_db_url) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("e2e")
-    env = app_env(ARTISAN_DB_URL=f"sqlite:///{tmp / 'e2e.db'}")
+    # Every browser test comes from 127.0.0.1: a roomier comment rate limit.
+    env = app_env(ARTISAN_DB_URL=e2e_db_url, ARTISAN_COMMENT_RATE_LIMIT="200/minute")
     prepare_database(env)
     app = RunningApp(env, tmp / "reflex.log")
     try:

@@ -7,10 +7,17 @@ import reflex as rx
 from reflex.istate.data import RouterData
 
 
-def visit(root: rx.State, path: str, route: str = "") -> None:
-    """Set the router as if the browser were at ``path``."""
+def visit(root: rx.State, path: str, route: str = "", *, ip: str = "127.0.0.1", token: str = "tab-1") -> None:
+    """Set the router as if the browser (tab ``token`` at ``ip``) were at ``path``."""
     root.router = RouterData.from_router_data(
-        {"headers": {"origin": "http://localhost:3000"}, "asPath": path, "pathname": route or path, "query": {}}
+        {
+            "headers": {"origin": "http://localhost:3000"},
+            "asPath": path,
+            "pathname": route or path,
+            "query": {},
+            "ip": ip,
+            "token": token,
+        }
     )
 
 

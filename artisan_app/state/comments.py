@@ -1,0 +1,229 @@
+"""Comments under an article: the thread, and the reader's draft for that article.
+
+The draft (name, email, website, comment text, reply target) is the reader's
+own typing. It lives in this state while the article is open and is mirrored
+to the reader's browser in local storage, so navigating away and back or
+reloading keeps it. Nothing the client sends is trusted: the article id, the
+time the form was opened and the version of the thread are backend-only vars.
+Other readers' email addresses never enter any state (``CommentView`` has none).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import secrets
+import time
+
+import reflex as rx
+
+from artisan_app import db
+from artisan_app.services import comments as svc
+from artisan_app.services.comments import CommentRefused, CommentValidationError, CommentView
+from artisan_app.state.article import ArticleState
+
+MAX_SAVED_DRAFTS = 20
+POLL_SECONDS = 3.0
+WATCH_LIMIT_SECONDS = 2 * 60 * 60
+IDENTITY_FIELDS = ("name", "email", "website")
+
+
+def _parse_saved(raw: str) -> dict:
+    """The browser's saved drafts, defensively: anything malformed is dropped."""
+    try:
+        data = json.loads(raw) if raw and len(raw) < 200_000 else {}
+    except ValueError:
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    who = data.get("who") if isinstance(data.get("who"), dict) else {}
+    drafts = data.get("drafts") if isinstance(data.get("drafts"), dict) else {}
+    return {
+        "who": {k: who[k][: svc.MAX_BODY] for k in IDENTITY_FIELDS if isinstance(who.get(k), str)},
+        "drafts": {
+            slug: {"body": d.get("body", "")[: svc.MAX_BODY * 2]}
+            for slug, d in list(drafts.items())[-MAX_SAVED_DRAFTS:]
+            if isinstance(slug, str) and isinstance(d, dict) and isinstance(d.get("body", ""), str)
+        },
+    }
+
+
+async def _client_connected(token: str) -> bool:
+    """Whether the browser tab behind ``token`` still has a socket open."""
+    try:
+        from reflex_base.registry import RegistrationContext
+
+        namespace = RegistrationContext.get().app.event_namespace
+        if namespace is None:
+            return False
+        return await namespace._token_manager.is_token_connected(token)
+    except Exception:  # noqa: BLE001 - no app context (tests): rely on the time limit
+        return True
+
+
+class CommentState(rx.State):
+    comments: list[CommentView] = []
+    approved_count: int = 0
+    loaded: bool = False
+
+    # The reader's draft for the open article.
+    name: str = ""
+    email: str = ""
+    website: str = ""
+    body: str = ""
+    reply_to: int = 0
+    reply_to_name: str = ""
+    errors: dict[str, str] = {}
+    notice: str = ""
+    notice_ok: bool = True
+    submitting: bool = False
+
+    # Mirrored to the browser; parsed defensively on every load.
+    saved_drafts: str = rx.LocalStorage("", name="artisan_comment_drafts")
+    reader_id: str = rx.LocalStorage("", name="artisan_reader")
+
+    _article_id: int = 0
+    _slug: str = ""
+    _form_opened_at: float = 0.0
+    _version: str = ""
+    _watching: str = ""
+
+    # --- loading ------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        with db.session_scope() as session:
+            thread = svc.article_comments(session, self._article_id, reader_id=self.reader_id)
+            self._version = svc.comments_version(session, self._article_id)
+        self.comments = thread.comments
+        self.approved_count = thread.approved_count
+
+    def _restore_draft(self) -> None:
+        saved = _parse_saved(self.saved_drafts)
+        for key in IDENTITY_FIELDS:
+            setattr(self, key, saved["who"].get(key, ""))
+        self.body = saved["drafts"].get(self._slug, {}).get("body", "")
+
+    def _save_draft(self) -> None:
+        saved = _parse_saved(self.saved_drafts)
+        saved["who"] = {k: getattr(self, k) for k in IDENTITY_FIELDS}
+        drafts = saved["drafts"]
+        drafts.pop(self._slug, None)
+        if self.body:
+            drafts[self._slug] = {"body": self.body}
+        saved["drafts"] = dict(list(drafts.items())[-MAX_SAVED_DRAFTS:])
+        self.saved_drafts = json.dumps(saved, ensure_ascii=False)
+
+    @rx.event
+    async def load_comments(self):
+        """Runs after ``ArticleState.load_article`` on every article page load."""
+        article = (await self.get_state(ArticleState)).article
+        self.errors, self.notice, self.reply_to, self.reply_to_name = {}, "", 0, ""
+        if article is None:
+            self._article_id, self._slug, self.comments, self.approved_count = 0, "", [], 0
+            self.loaded = True
+            return
+        if not self.reader_id:
+            self.reader_id = secrets.token_urlsafe(24)
+        self._article_id, self._slug = article.id, article.card.slug
+        self._form_opened_at = time.time()
+        self._restore_draft()
+        self._refresh()
+        self.loaded = True
+        return CommentState.watch_comments
+
+    @rx.event(background=True)
+    async def watch_comments(self):
+        """Poll the thread's version while this tab shows the article; reload on change.
+
+        One watcher per tab: it stops when the tab closes, moves to another
+        article (which starts its own) or after two hours.
+        """
+        async with self:
+            slug = self._slug
+            if not slug or self._watching == slug:
+                return
+            self._watching = slug
+            token = self.router.session.client_token
+        deadline = time.monotonic() + WATCH_LIMIT_SECONDS
+        try:
+            while time.monotonic() < deadline:
+                await asyncio.sleep(POLL_SECONDS)
+                if not await _client_connected(token):
+                    break
+                async with self:
+                    if self._slug != slug or self._watching != slug:
+                        break
+                    article_id, version = self._article_id, self._version
+                with db.session_scope() as session:
+                    changed = svc.comments_version(session, article_id) != version
+                if changed:
+                    async with self:
+                        if self._slug == slug:
+                            self._refresh()
+        finally:
+            async with self:
+                if self._watching == slug:
+                    self._watching = ""
+
+    # --- the draft ----------------------------------------------------------
+
+    @rx.event
+    def set_field(self, field: str, value: str):
+        """Keep what the reader typed (also in their browser); never validates."""
+        if field not in svc.FIELDS or not isinstance(value, str) or not self._slug:
+            return
+        setattr(self, field, value[: svc.MAX_BODY * 2])
+        if field in self.errors:
+            self.errors = {k: v for k, v in self.errors.items() if k != field}
+        self._save_draft()
+
+    @rx.event
+    def start_reply(self, comment_id: int):
+        target = next((c for c in self.comments if c.id == comment_id and not c.awaiting), None)
+        if target is None:
+            return
+        self.reply_to, self.reply_to_name = target.id, target.name
+        return rx.set_focus("comment-body")
+
+    @rx.event
+    def cancel_reply(self):
+        self.reply_to, self.reply_to_name = 0, ""
+
+    @rx.event
+    def submit(self, form_data: dict):
+        """Post the comment. On any refusal every field stays as typed."""
+        if not self._article_id:
+            return
+        form_data = form_data if isinstance(form_data, dict) else {}
+        # The form's own values win (they are what the reader sees), the draft otherwise.
+        for key in svc.FIELDS:
+            if isinstance(form_data.get(key), str):
+                setattr(self, key, form_data[key][: svc.MAX_BODY * 2])
+        self._save_draft()
+        self.errors, self.notice = {}, ""
+        try:
+            with db.session_scope() as session:
+                result = svc.submit_comment(
+                    session,
+                    article_id=self._article_id,
+                    name=self.name,
+                    email=self.email,
+                    website=self.website,
+                    body=self.body,
+                    parent_id=self.reply_to or None,
+                    reader_id=self.reader_id,
+                    client_key=self.router.session.client_ip or self.router.session.client_token,
+                    honeypot=form_data.get("company", ""),
+                    form_age_seconds=time.time() - self._form_opened_at,
+                )
+        except CommentValidationError as exc:
+            self.errors = exc.errors
+            self.notice, self.notice_ok = "Please correct the highlighted fields.", False
+            return rx.set_focus(f"comment-{next(iter(exc.errors))}")
+        except CommentRefused as exc:
+            self.notice, self.notice_ok = exc.message, False
+            return
+        self.body, self.reply_to, self.reply_to_name = "", 0, ""
+        self._save_draft()
+        self.notice, self.notice_ok = result.message, True
+        self._refresh()

@@ -1,0 +1,161 @@
+"""CommentState: the draft, submitting, errors, and what reaches the browser."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import reflex as rx
+from reflex.utils import format
+from sqlmodel import Session, select
+
+from artisan_app.models import Comment
+from artisan_app.services import comments as svc
+from artisan_app.state.article import ArticleState
+from artisan_app.state.comments import CommentState
+from tests.factories import make_article, make_author, make_category
+from tests.state.conftest import visit
+
+
+@pytest.fixture
+def stories(any_session: Session):
+    cat, author = make_category(any_session), make_author(any_session)
+    make_article(any_session, category=cat, author=author, slug="one", hours=1)
+    make_article(any_session, category=cat, author=author, slug="two", hours=2)
+    any_session.commit()
+    return any_session
+
+
+async def open_article(root: rx.State, slug: str, **router) -> CommentState:
+    visit(root, f"/article/{slug}", "/article/[slug]", **router)
+    (await root.get_state(ArticleState)).load_article()
+    state = await root.get_state(CommentState)
+    await state.load_comments()
+    return state
+
+
+def fill(state: CommentState, **values: str) -> None:
+    for field, value in values.items():
+        state.set_field(field, value)
+
+
+def old_form(state: CommentState) -> None:
+    state._form_opened_at -= 60  # the reader took a minute to write
+
+
+def serialised(root: rx.State) -> str:
+    return format.json_dumps(root.dict())
+
+
+async def test_empty_submit_shows_each_error_and_keeps_the_fields(stories, root):
+    state = await open_article(root, "one")
+    fill(state, name="Ann", website="ftp://nope")
+    old_form(state)
+    state.submit({"name": "Ann", "email": "", "website": "ftp://nope", "body": "  ", "company": ""})
+    assert set(state.errors) == {"email", "website", "body"}
+    assert state.name == "Ann" and state.website == "ftp://nope"
+    assert state.notice_ok is False
+    assert stories.exec(select(Comment)).all() == []
+
+
+async def test_valid_comment_awaits_moderation_and_only_its_author_sees_it(stories, root):
+    state = await open_article(root, "one")
+    old_form(state)
+    state.submit({"name": "Ann", "email": "ann@example.com", "website": "", "body": "Well argued.", "company": ""})
+    assert state.errors == {}
+    assert "awaiting moderation" in state.notice
+    assert state.body == "" and state.name == "Ann"  # identity kept for next time
+    assert [(c.body, c.awaiting) for c in state.comments] == [("Well argued.", True)]
+    assert state.approved_count == 0
+
+    other = await open_article(rx.State(_reflex_internal_init=True), "one", token="tab-2", ip="10.0.0.2")
+    assert other.comments == []
+
+
+async def test_email_never_reaches_another_reader_or_the_thread(stories, root):
+    state = await open_article(root, "one")
+    old_form(state)
+    state.submit({"name": "Ann", "email": "ann.secret@example.com", "website": "https://ann.example",
+                  "body": "Hello", "company": ""})
+    svc.moderate(stories, comment_ids=[c.id for c in stories.exec(select(Comment)).all()], action="approve")
+    stories.commit()
+
+    other_root = rx.State(_reflex_internal_init=True)
+    other = await open_article(other_root, "one", token="tab-2", ip="10.0.0.2")
+    assert [c.body for c in other.comments] == ["Hello"]
+    assert "ann.secret@example.com" not in serialised(other_root)
+    # The author's own tab gets the thread without the address either (only their own draft has it).
+    state._refresh()
+    assert "ann.secret" not in json.dumps([c.__dict__ for c in state.comments])
+
+
+async def test_draft_is_kept_per_article_and_survives_a_reload(stories, root):
+    state = await open_article(root, "one")
+    fill(state, name="Ann", email="ann@example.com", body="Half a thought about one")
+    saved = state.saved_drafts
+
+    state = await open_article(root, "two")
+    assert state.name == "Ann" and state.body == ""
+    fill(state, body="Something on two")
+
+    state = await open_article(root, "one")
+    assert state.body == "Half a thought about one"
+
+    # A reload in the same browser: a new tab state, same local storage.
+    reloaded_root = rx.State(_reflex_internal_init=True)
+    fresh = await reloaded_root.get_state(CommentState)
+    fresh.saved_drafts, fresh.reader_id = state.saved_drafts, state.reader_id
+    visit(reloaded_root, "/article/two", "/article/[slug]", token="tab-9")
+    (await reloaded_root.get_state(ArticleState)).load_article()
+    await fresh.load_comments()
+    assert fresh.body == "Something on two" and fresh.email == "ann@example.com"
+    assert saved != state.saved_drafts
+
+
+@pytest.mark.parametrize("garbage", ["not json", "[]", '{"who": 5, "drafts": {"one": 7}}', "x" * 300_000])
+async def test_tampered_local_storage_is_ignored(stories, root, garbage):
+    state = await root.get_state(CommentState)
+    state.saved_drafts = garbage
+    state = await open_article(root, "one")
+    assert state.body == "" and state.name == ""
+
+
+async def test_too_fast_and_honeypot_are_refused_with_text_kept(stories, root):
+    state = await open_article(root, "one")
+    state.submit({"name": "Bot", "email": "bot@example.com", "website": "", "body": "Buy now", "company": ""})
+    assert state.notice == svc.REFUSED_MESSAGE and state.body == "Buy now"
+    old_form(state)
+    state.submit({"name": "Bot", "email": "bot@example.com", "website": "", "body": "Buy now", "company": "Acme"})
+    assert state.notice == svc.REFUSED_MESSAGE and state.body == "Buy now"
+    assert stories.exec(select(Comment)).all() == []
+
+
+async def test_reply_to_an_approved_comment(stories, root):
+    state = await open_article(root, "one")
+    old_form(state)
+    state.submit({"name": "Ann", "email": "ann@example.com", "website": "", "body": "Root", "company": ""})
+    root_id = stories.exec(select(Comment.id)).one()
+    svc.moderate(stories, comment_ids=[root_id], action="approve")
+    stories.commit()
+    state._refresh()
+    state.start_reply(root_id)
+    assert state.reply_to == root_id and state.reply_to_name == "Ann"
+    state.submit({"name": "Ann", "email": "ann@example.com", "website": "", "body": "Reply", "company": ""})
+    assert [(c.body, c.depth) for c in state.comments] == [("Root", 0), ("Reply", 1)]
+    assert state.approved_count == 2 and state.reply_to == 0
+
+
+async def test_handlers_ignore_malformed_payloads(stories, root):
+    state = await open_article(root, "one")
+    state.set_field("_article_id", "5")
+    state.set_field("name", 42)
+    state.start_reply(999_999)
+    state.submit("not a dict")
+    assert state._article_id != 5 and state.name == "" and state.reply_to == 0
+    assert stories.exec(select(Comment)).all() == []
+
+
+async def test_unknown_article_has_no_form_target(stories, root):
+    state = await open_article(root, "nope")
+    state.submit({"name": "Ann", "email": "ann@example.com", "body": "hi"})
+    assert state._article_id == 0 and stories.exec(select(Comment)).all() == []
