@@ -7,7 +7,8 @@ from datetime import datetime, timedelta, timezone
 
 from sqlmodel import Session
 
-from artisan_app.models import Article, ArticleStatus, Author, BlockKind, Category
+from artisan_app.models import Article, ArticleStatus, Author, BlockKind, Category, Role
+from artisan_app.services import auth
 from artisan_app.services.authoring import create_article
 from artisan_app.services.body import BlockDraft, SectionDraft
 
@@ -73,3 +74,15 @@ def make_article(
         status=status,
         published_at=published_at,
     )
+
+
+PASSWORD = "correct horse battery staple"
+
+
+def make_user(session: Session, role: Role = Role.editor, *, name: str | None = None, email: str | None = None,
+              author: Author | None = None) -> auth.StaffUser:
+    """A staff account (password ``PASSWORD``) and the StaffUser services take."""
+    n = next(_seq)
+    user = auth.create_user(session, email=email or f"user{n}@artisan.test", name=name or f"{role.value.title()} {n}",
+                            password=PASSWORD, role=role, author_id=author.id if author else None)
+    return auth.resolve_session(session, auth.start_session(session, user_id=user.id))

@@ -1,13 +1,16 @@
 """SQLModel tables. Importing this package registers every table on ``SQLModel.metadata``."""
 
+from artisan_app.models.accounts import Role, User, UserSession
 from artisan_app.models.content import (
     Article,
+    ArticleRevision,
     ArticleStatus,
     ArticleTag,
     Author,
     Block,
     BlockKind,
     Category,
+    EditingPresence,
     Section,
     Tag,
 )
@@ -16,6 +19,11 @@ from artisan_app.models.types import UTCDateTime, utcnow
 
 __all__ = [
     "Article",
+    "ArticleRevision",
+    "EditingPresence",
+    "Role",
+    "User",
+    "UserSession",
     "ArticleStatus",
     "ArticleTag",
     "Author",

@@ -15,7 +15,8 @@ class ArticleStatus(str, Enum):
     """Stored as plain strings so the schema is portable across backends."""
 
     draft = "draft"
-    published = "published"
+    review = "review"  # submitted by its author, waiting for an editor
+    published = "published"  # live once ``published_at`` has come (future = scheduled)
 
 
 class BlockKind(str, Enum):
@@ -56,6 +57,10 @@ class Article(SQLModel, table=True):
     author_id: int = Field(foreign_key="author.id")
     status: str = Field(default=ArticleStatus.draft.value, max_length=16)
     word_count: int = Field(default=0)
+    # Optimistic locking: every save must name the version it started from.
+    version: int = Field(default=1)
+    cover_image: str = Field(default="", max_length=300)
+    cover_alt: str = Field(default="", max_length=300)
     published_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
@@ -94,3 +99,27 @@ class Tag(SQLModel, table=True):
 class ArticleTag(SQLModel, table=True):
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", primary_key=True)
     tag_id: int = Field(foreign_key="tag.id", ondelete="CASCADE", primary_key=True, index=True)
+
+
+class ArticleRevision(SQLModel, table=True):
+    """A snapshot of an article as saved: every save keeps one."""
+
+    __table_args__ = (Index("ix_revision_article_version", "article_id", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
+    version: int
+    user_id: int | None = Field(default=None, foreign_key="user.id", ondelete="SET NULL")
+    user_name: str = Field(default="", max_length=120)
+    note: str = Field(default="", max_length=120)
+    snapshot: str  # JSON of the editable fields and the structured body
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class EditingPresence(SQLModel, table=True):
+    """Who has an article open in the editor, refreshed by a heartbeat."""
+
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", primary_key=True)
+    user_id: int = Field(foreign_key="user.id", ondelete="CASCADE", primary_key=True)
+    user_name: str = Field(max_length=120)
+    seen_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -34,7 +33,7 @@ from sqlmodel import Session, select
 from artisan_app.models import Article, Comment, CommentStatus, utcnow
 from artisan_app.services import ratelimit
 from artisan_app.services.articles import is_live
-from artisan_app.services.text import date_label, iso
+from artisan_app.services.text import clean_text, date_label, iso
 from artisan_app.settings import settings
 
 MAX_NAME = 80
@@ -46,7 +45,6 @@ MIN_SECONDS_TO_SUBMIT = 3.0
 LINKS_BEFORE_HOLD = 2  # a third link holds the comment for moderation
 
 FIELDS = ("name", "email", "website", "body")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 REFUSED_MESSAGE = "Sorry, we couldn’t post your comment right now. Please wait a moment and try again."
@@ -133,24 +131,6 @@ class CommentThread:
 
 
 # --- validation -------------------------------------------------------------
-
-
-def clean_text(value: object, *, multiline: bool = False) -> str:
-    """Coerce anything to text, drop control characters and NULs, trim.
-
-    Line breaks survive in multi-line fields (normalised to ``\\n``), tabs and
-    line breaks become spaces elsewhere.
-    """
-    if not isinstance(value, str):
-        return ""
-    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _CONTROL.sub("", text)
-    if not multiline:
-        text = " ".join(text.split())
-    else:
-        text = "\n".join(line.rstrip() for line in text.split("\n"))
-        text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip()
 
 
 def _too_long(label: str, limit: int, actual: int) -> str:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import datetime
 
 from slugify import slugify as _slugify
 
 WORDS_PER_MINUTE = 225
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
 
 
@@ -34,3 +36,21 @@ def date_label(moment: datetime | None) -> str:
 
 def iso(moment: datetime | None) -> str:
     return moment.isoformat() if moment else ""
+
+
+def clean_text(value: object, *, multiline: bool = False) -> str:
+    """Coerce anything to text, drop control characters and NULs, trim.
+
+    Line breaks survive in multi-line fields (normalised to ``\\n``), tabs and
+    line breaks become spaces elsewhere.
+    """
+    if not isinstance(value, str):
+        return ""
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", text)
+    if not multiline:
+        text = " ".join(text.split())
+    else:
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+        text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
