@@ -10,6 +10,7 @@ from sqlmodel import SQLModel
 import artisan_app.models  # noqa: F401  (registers every table)
 from artisan_app import db
 from artisan_app.models.types import UTCDateTime
+from artisan_app.services.search import include_name
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
@@ -39,6 +40,8 @@ def _configure(**kwargs) -> None:
         render_as_batch=True,
         compare_type=True,
         render_item=_render_item,
+        # The full-text search mirror is created by its migration, not the models.
+        include_name=include_name,
         **kwargs,
     )
 
@@ -58,10 +61,20 @@ def run_migrations_online() -> None:
         return
     engine = db.engine_for(_url())
     with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch operations rebuild a table (copy, drop, rename). With foreign keys
+            # on, dropping "article" would cascade-delete every section, block, tag
+            # link and comment, so they are off while migrating (outside a transaction,
+            # where SQLite honours the pragma) and back on for the pooled connection.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         _configure(connection=connection)
         with context.begin_transaction():
             context.run_migrations()
         connection.commit()
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 if context.is_offline_mode():

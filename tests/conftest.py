@@ -15,7 +15,7 @@ from sqlmodel import Session, SQLModel, create_engine
 
 import artisan_app.models  # noqa: F401  (register tables)
 from artisan_app import db
-from artisan_app.services import ratelimit
+from artisan_app.services import ratelimit, search
 
 POSTGRES_URL = os.environ.get("ARTISAN_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -28,6 +28,8 @@ def sqlite_memory_engine() -> Engine:
         dbapi_conn.execute("PRAGMA foreign_keys=ON")
 
     SQLModel.metadata.create_all(engine)
+    with engine.begin() as conn:
+        search.ensure_search_index(conn)  # not in the metadata: FTS5 table
     return engine
 
 
@@ -46,16 +48,24 @@ def postgres_engine() -> Iterator[Engine]:
             conn.execute(text("select 1"))
     except Exception as exc:  # the machine's PostgreSQL must be running
         pytest.fail(f"PostgreSQL is required at {POSTGRES_URL}: {exc}")
-    with engine.begin() as conn:
-        # Isolate from anything else in the shared `test` database.
-        conn.execute(text("DROP SCHEMA IF EXISTS artisan_tests CASCADE"))
-        conn.execute(text("CREATE SCHEMA artisan_tests"))
+    # A schema of this process's own: isolated from anything else in the shared
+    # `test` database, including another test run going on at the same time.
+    schema = f"artisan_tests_{os.getpid()}"
+    admin = engine
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
     engine = create_engine(
-        POSTGRES_URL, pool_pre_ping=True, connect_args={"options": "-csearch_path=artisan_tests"}
+        POSTGRES_URL, pool_pre_ping=True, connect_args={"options": f"-csearch_path={schema}"}
     )
     SQLModel.metadata.create_all(engine)
+    with engine.begin() as conn:
+        search.ensure_search_index(conn)  # not in the metadata: tsvector table + GIN index
     yield engine
     engine.dispose()
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+    admin.dispose()
 
 
 def _truncate(engine: Engine) -> None:

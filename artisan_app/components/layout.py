@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app.components.common import link
+from artisan_app.state.search import SearchState
 from artisan_app.state.site import SiteState
 
 THEME_TOGGLE_JS = """
@@ -28,6 +29,30 @@ def nav_link(category) -> rx.Component:
     return rx.el.li(link(category.name, href="/category/" + category.slug, class_name="nav-link"))
 
 
+def search_box() -> rx.Component:
+    """The masthead's search form: a plain GET to /search, handled in-app once hydrated."""
+    return rx.el.form(
+        rx.el.label("Search the site", html_for="masthead-search", class_name="visually-hidden"),
+        rx.el.input(
+            id="masthead-search",
+            name="q",
+            type="search",
+            placeholder="Search stories",
+            auto_complete="off",
+            enter_key_hint="search",
+            max_length=200,
+            class_name="masthead-search-input",
+        ),
+        rx.el.button("Search", type="submit", class_name="masthead-search-button"),
+        role="search",
+        aria_label="Site",
+        action="/search",
+        method="get",
+        on_submit=SearchState.submit_search,
+        class_name="masthead-search",
+    )
+
+
 def masthead() -> rx.Component:
     return rx.el.header(
         rx.el.a("Skip to content", href="#main", class_name="skip-link"),
@@ -39,6 +64,7 @@ def masthead() -> rx.Component:
                 class_name="brand",
                 aria_label="Artisan Times — Beyond the Headlines, front page",
             ),
+            search_box(),
             rx.el.button(
                 rx.el.span("Theme", class_name="theme-toggle-label"),
                 type="button",

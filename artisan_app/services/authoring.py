@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from artisan_app.models import Article, ArticleStatus, ArticleTag, Block, Section, Tag, utcnow
+from artisan_app.services import search
 from artisan_app.services.body import SectionDraft
 from artisan_app.services.text import slugify, word_count
 
@@ -58,6 +59,8 @@ def replace_body(session: Session, article: Article, sections: Sequence[SectionD
                 )
             )
     article.word_count = body_word_count(article.headline, sections)
+    # Keep full-text search current with the headline, kicker, excerpt and body.
+    search.reindex_article(session, article.id)
 
 
 def create_article(

@@ -1,0 +1,216 @@
+"""Atom feeds, the XML sitemap and robots.txt, built from the database.
+
+Only live articles appear (``articles.is_live``); tags and authors are listed
+only when they have at least one. Every URL is absolute, from the site URL the
+caller passes (``settings.site_url`` in the app).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from xml.etree import ElementTree as ET
+
+from feedgen.feed import FeedGenerator
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from artisan_app import routes
+from artisan_app.models import Article, ArticleTag, Author, Category, Tag, utcnow
+from artisan_app.services.articles import is_live
+
+SITE_NAME = "Artisan Times"
+SITE_TAGLINE = "Beyond the Headlines — news and commentary."
+FEED_SIZE = 20
+SITEMAP_LIMIT = 45_000  # the protocol allows 50,000 URLs per file
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+# Characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/F).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: str | None) -> str:
+    return _XML_INVALID.sub("", value or "")
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    slug: str
+    headline: str
+    excerpt: str
+    author_name: str
+    author_slug: str
+    category_name: str
+    category_slug: str
+    published_at: datetime
+    updated_at: datetime
+
+
+def feed_items(
+    session: Session, *, category_slug: str | None = None, limit: int = FEED_SIZE, now: datetime | None = None
+) -> list[FeedItem]:
+    """The newest live articles (of one category), newest first."""
+    now = now or utcnow()
+    query = (
+        select(Article, Category, Author)
+        .join(Category, Category.id == Article.category_id)
+        .join(Author, Author.id == Article.author_id)
+        .where(is_live(now))
+    )
+    if category_slug:
+        query = query.where(Category.slug == category_slug)
+    rows = session.exec(query.order_by(Article.published_at.desc(), Article.id.desc()).limit(limit)).all()
+    return [
+        FeedItem(
+            slug=a.slug,
+            headline=a.headline,
+            excerpt=a.excerpt,
+            author_name=au.name,
+            author_slug=au.slug,
+            category_name=c.name,
+            category_slug=c.slug,
+            published_at=a.published_at,
+            updated_at=max(a.updated_at, a.published_at),
+        )
+        for a, c, au in rows
+    ]
+
+
+def atom_feed(
+    items: list[FeedItem], *, site_url: str, title: str, page_path: str, feed_path: str, subtitle: str,
+    now: datetime | None = None,
+) -> bytes:
+    """An Atom 1.0 document (feedgen) for ``items``."""
+    fg = FeedGenerator()
+    fg.id(site_url + page_path)
+    fg.title(xml_safe(title))
+    fg.subtitle(xml_safe(subtitle) or SITE_TAGLINE)
+    fg.link(href=site_url + page_path, rel="alternate", type="text/html")
+    fg.link(href=site_url + feed_path, rel="self", type="application/atom+xml")
+    fg.author({"name": SITE_NAME, "uri": site_url + "/"})
+    fg.language("en")
+    fg.logo(site_url + "/logo.png")
+    fg.icon(site_url + "/logo.png")
+    fg.rights(f"© {SITE_NAME}")
+    fg.updated(max((i.updated_at for i in items), default=now or utcnow()))
+    for item in items:
+        url = site_url + routes.article_url(item.slug)
+        entry = fg.add_entry(order="append")
+        entry.id(url)
+        entry.title(xml_safe(item.headline))
+        entry.link(href=url, rel="alternate", type="text/html")
+        entry.summary(xml_safe(item.excerpt))
+        entry.author({"name": xml_safe(item.author_name), "uri": site_url + routes.author_url(item.author_slug)})
+        entry.category(
+            term=item.category_slug, label=xml_safe(item.category_name),
+            scheme=site_url + routes.category_url(item.category_slug),
+        )
+        entry.published(item.published_at)
+        entry.updated(item.updated_at)
+    return fg.atom_str(pretty=True)
+
+
+def site_feed(session: Session, *, site_url: str, now: datetime | None = None) -> bytes:
+    return atom_feed(
+        feed_items(session, now=now), site_url=site_url, title=f"{SITE_NAME} — Beyond the Headlines",
+        page_path="/", feed_path="/feed.xml", subtitle=SITE_TAGLINE, now=now,
+    )
+
+
+def category_feed(session: Session, slug: str, *, site_url: str, now: datetime | None = None) -> bytes | None:
+    """The category's feed, or ``None`` for an unknown category."""
+    category = session.exec(select(Category).where(Category.slug == slug)).first()
+    if category is None:
+        return None
+    return atom_feed(
+        feed_items(session, category_slug=slug, now=now), site_url=site_url,
+        title=f"{category.name} | {SITE_NAME}", page_path=routes.category_url(slug),
+        feed_path=routes.category_feed_url(slug), subtitle=category.description, now=now,
+    )
+
+
+# ---------------------------------------------------------------- sitemap
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    path: str
+    lastmod: datetime | None = None
+
+
+def sitemap_entries(session: Session, *, now: datetime | None = None) -> list[SitemapEntry]:
+    """Front page, live articles, every category, and the authors and tags that
+    have live articles, each with the time its page last changed."""
+    now = now or utcnow()
+    live = is_live(now)
+    changed = func.max(Article.updated_at)
+
+    newest = session.exec(select(changed).where(live)).one()
+    entries = [SitemapEntry("/", newest)]
+
+    rows = session.exec(
+        select(Article.slug, Article.updated_at, Article.published_at)
+        .where(live)
+        .order_by(Article.published_at.desc(), Article.id.desc())
+        .limit(SITEMAP_LIMIT)
+    ).all()
+    entries += [SitemapEntry(routes.article_url(slug), max(u, p)) for slug, u, p in rows]
+
+    by_category = dict(
+        session.exec(select(Article.category_id, changed).where(live).group_by(Article.category_id)).all()
+    )
+    for cat_id, slug in session.exec(select(Category.id, Category.slug).order_by(Category.position, Category.name)).all():
+        entries.append(SitemapEntry(routes.category_url(slug), by_category.get(cat_id)))
+
+    for slug, lastmod in session.exec(
+        select(Author.slug, changed).join(Article, Article.author_id == Author.id).where(live)
+        .group_by(Author.slug).order_by(Author.slug)
+    ).all():
+        entries.append(SitemapEntry(routes.author_url(slug), lastmod))
+
+    for slug, lastmod in session.exec(
+        select(Tag.slug, changed)
+        .join(ArticleTag, ArticleTag.tag_id == Tag.id)
+        .join(Article, Article.id == ArticleTag.article_id)
+        .where(live)
+        .group_by(Tag.slug)
+        .order_by(Tag.slug)
+    ).all():
+        entries.append(SitemapEntry(routes.tag_url(slug), lastmod))
+    return entries
+
+
+def _w3c(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+
+
+def sitemap_xml(session: Session, *, site_url: str, now: datetime | None = None) -> bytes:
+    ET.register_namespace("", SITEMAP_NS)
+    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    for entry in sitemap_entries(session, now=now):
+        url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = xml_safe(site_url + entry.path)
+        if entry.lastmod is not None:
+            ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = _w3c(_utc(entry.lastmod))
+    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
+
+
+def _utc(moment: datetime) -> datetime:
+    """Aggregates are UTC; make sure of it whatever the driver returned."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+
+
+def robots_txt(*, site_url: str) -> str:
+    return (
+        "User-agent: *\n"
+        "Allow: /\n"
+        f"Disallow: {routes.SEARCH}\n"
+        "Disallow: /_event\n"
+        "Disallow: /_upload\n"
+        "Disallow: /editor\n"
+        "\n"
+        f"Sitemap: {site_url}/sitemap.xml\n"
+    )

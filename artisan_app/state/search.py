@@ -1,0 +1,99 @@
+"""Search: the masthead box and the ``/search`` page."""
+
+from __future__ import annotations
+
+import json
+
+import reflex as rx
+
+from artisan_app import db, routes
+from artisan_app.services import search
+from artisan_app.services.search import SearchHit, SortOrder
+from artisan_app.settings import settings
+
+
+class SearchState(rx.State):
+    """The reader's query, sort order and the results shown so far.
+
+    Results hold frozen ``SearchHit``s whose headline and excerpt are lists of
+    (text, match) segments; the page renders matches as ``<mark>``, as text.
+    """
+
+    query: str = ""
+    sort: str = SortOrder.relevance.value
+    results: list[SearchHit] = []
+    total: int = 0
+    has_more: bool = False
+    searched: bool = False  # false until a query with words in it has run
+    message: str = ""
+    loaded: bool = False
+    # Bumped whenever the query changes from outside the page's box (URL, masthead),
+    # so the uncontrolled input is re-created with the new value.
+    input_version: int = 0
+
+    def _page(self, offset: int) -> search.SearchPage:
+        with db.session_scope() as session:
+            return search.search_articles(
+                session, self.query, sort=self.sort, limit=settings.page_size, offset=offset
+            )
+
+    def _run(self) -> None:
+        page = self._page(0)
+        self.results = page.items
+        self.total = page.total
+        self.has_more = page.has_more
+        self.searched = bool(page.terms)
+        self.message = search.summary(page, self.query)
+        self.loaded = True
+
+    def _accept(self, query: object) -> str:
+        return query[: search.MAX_QUERY_CHARS] if isinstance(query, str) else ""
+
+    def _sync_url(self):
+        """Keep the address bar shareable without a navigation (which would re-run on_load)."""
+        url = routes.search_url(self.query.strip(), "" if self.sort == SortOrder.relevance.value else self.sort)
+        return rx.call_script(f"window.history.replaceState(window.history.state, '', {json.dumps(url)})")
+
+    @rx.event
+    def load_search(self):
+        """``/search?q=...&sort=...``"""
+        params = self.router.url.query_parameters
+        self.query = self._accept(params.get("q", ""))
+        self.sort = SortOrder.parse(params.get("sort", "")).value
+        self.input_version += 1
+        self._run()
+
+    @rx.event
+    def set_query(self, value: str):
+        """The page's search box, debounced in the browser."""
+        query = self._accept(value)
+        if query == self.query and self.loaded:
+            return
+        self.query = query
+        self._run()
+        return self._sync_url()
+
+    @rx.event
+    def set_sort(self, value: str):
+        self.sort = SortOrder.parse(value).value
+        self._run()
+        return self._sync_url()
+
+    @rx.event
+    def submit_search(self, form_data: dict):
+        """The masthead box: go to the results page for what was typed."""
+        query = self._accept(form_data.get("q", "") if isinstance(form_data, dict) else "").strip()
+        self.query = query
+        self.input_version += 1
+        self._run()
+        sort = "" if self.sort == SortOrder.relevance.value else self.sort
+        return rx.redirect(routes.search_url(query, sort))
+
+    @rx.event
+    def load_more(self):
+        if not self.loaded or not self.has_more:
+            return
+        page = self._page(len(self.results))
+        known = {hit.card.slug for hit in self.results}
+        self.results = self.results + [hit for hit in page.items if hit.card.slug not in known]
+        self.has_more = page.has_more

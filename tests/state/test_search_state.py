@@ -1,0 +1,97 @@
+"""SearchState: handlers called as Reflex calls them, with real and malformed payloads."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from sqlmodel import Session
+
+from artisan_app.models import ArticleStatus
+from artisan_app.settings import settings
+from artisan_app.state.search import SearchState
+from tests.factories import make_article, make_author, make_category
+from tests.state.conftest import visit
+
+
+@pytest.fixture
+def world(any_session: Session, monkeypatch):
+    monkeypatch.setattr("artisan_app.state.search.settings", dataclasses.replace(settings, page_size=2))
+    s = any_session
+    econ = make_category(s, "Economy", slug="economy")
+    ann = make_author(s, "Ann", slug="ann")
+    for i in range(3):
+        make_article(s, category=econ, author=ann, slug=f"inflation-{i}", hours=i,
+                     headline=f"Inflation report {i}", excerpt="Prices and wages.")
+    make_article(s, category=econ, author=ann, slug="other", hours=10, headline="Harvest festival")
+    make_article(s, category=econ, author=ann, slug="hidden", status=ArticleStatus.draft, headline="Inflation draft")
+    s.commit()
+    return s
+
+
+async def _state(root, path: str) -> SearchState:
+    visit(root, path, "/search")
+    return await root.get_state(SearchState)
+
+
+async def test_load_reads_query_and_sort_from_the_url(world, root):
+    state = await _state(root, "/search?q=Inflation&sort=newest")
+    state.load_search()
+    assert state.loaded and state.searched
+    assert state.query == "Inflation" and state.sort == "newest"
+    assert [h.card.slug for h in state.results] == ["inflation-2", "inflation-1"]
+    assert state.total == 3 and state.has_more
+    assert state.message == "3 stories match “Inflation”."
+    assert [(s.text, s.match) for s in state.results[0].headline] == [("Inflation", True), (" report 2", False)]
+    state.load_more()
+    assert [h.card.slug for h in state.results] == ["inflation-2", "inflation-1", "inflation-0"]
+    assert not state.has_more
+
+
+async def test_empty_page_invites_a_query(world, root):
+    state = await _state(root, "/search")
+    state.load_search()
+    assert state.loaded and not state.searched and state.results == []
+    assert state.message.startswith("Type a word")
+
+
+async def test_typing_updates_results_and_the_address_bar(world, root):
+    state = await _state(root, "/search")
+    state.load_search()
+    version = state.input_version
+    spec = state.set_query("harv")
+    assert [h.card.slug for h in state.results] == ["other"]
+    assert "replaceState" in str(spec) and "/search?q=harv" in str(spec)
+    assert state.input_version == version  # typing never re-creates the box
+    state.set_query("zeppelin")
+    assert state.results == [] and state.total == 0
+    assert state.message.startswith("No stories match “zeppelin”")
+
+
+async def test_sorting(world, root):
+    state = await _state(root, "/search?q=inflation")
+    state.load_search()
+    state.set_sort("newest")
+    assert state.sort == "newest" and state.results[0].card.slug == "inflation-2"
+    state.set_sort("relevance")
+    assert state.sort == "relevance"
+
+
+async def test_masthead_submit_redirects_to_the_results_page(world, root):
+    state = await _state(root, "/")
+    spec = state.submit_search({"q": "  inflation & wages "})
+    assert state.query == "inflation & wages"
+    assert "/search?q=inflation+%26+wages" in str(spec)
+
+
+@pytest.mark.parametrize("payload", [None, 42, ["inflation"], {"q": 1}, "x" * 10_000, '"NEAR(*', "\x00🙂"])
+async def test_malformed_payloads_are_harmless(world, root, payload):
+    state = await _state(root, "/search?q=inflation")
+    state.load_search()
+    state.set_query(payload)
+    assert isinstance(state.query, str) and len(state.query) <= 200
+    state.set_sort(payload)
+    assert state.sort == "relevance"
+    state.submit_search(payload)
+    assert isinstance(state.query, str)
+    assert all(h.card.slug != "hidden" for h in state.results)
