@@ -5,14 +5,22 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app import routes
+from artisan_app.api import build_api
 from artisan_app.components.layout import THEME_BOOT_JS
 from artisan_app.pages.article import article_page
 from artisan_app.pages.front import front_page
 from artisan_app.pages.listing import author_page, category_page, tag_page
 from artisan_app.pages.missing import missing_page
+from artisan_app.pages.search import search_page
+from artisan_app.pages.newsroom import comments_page, editor_page, login_page, newsroom_page, settings_page
+from artisan_app.state.admin import AdminState
 from artisan_app.state.article import ArticleState
+from artisan_app.state.auth import AuthState
+from artisan_app.state.editor import ArticleEditorState, NewsroomState
+from artisan_app.state.moderation import ModerationState
 from artisan_app.state.comments import CommentState
 from artisan_app.state.reader import AuthorState, CategoryState, ReaderState, TagState
+from artisan_app.state.search import SearchState
 from artisan_app.state.site import SiteState
 
 SITE_DESCRIPTION = "Artisan Times — news and commentary beyond the headlines."
@@ -23,8 +31,11 @@ app = rx.App(
     head_components=[
         rx.el.meta(name="color-scheme", content="light dark"),
         rx.script(THEME_BOOT_JS),
+        rx.el.link(rel="alternate", type="application/atom+xml", title="Artisan Times", href=routes.FEED),
     ],
     html_lang="en",
+    # Feeds, sitemap, robots.txt and crawler-readable article/listing HTML (artisan_app/api.py).
+    api_transformer=build_api(),
 )
 
 nav = SiteState.load_navigation
@@ -38,5 +49,22 @@ app.add_page(author_page, route=routes.AUTHOR, title="Author | Artisan Times",
              description=SITE_DESCRIPTION, on_load=[nav, AuthorState.load_author])
 app.add_page(tag_page, route=routes.TAG, title="Topic | Artisan Times",
              description=SITE_DESCRIPTION, on_load=[nav, TagState.load_tag])
+app.add_page(search_page, route=routes.SEARCH, title="Search | Artisan Times",
+             description=SITE_DESCRIPTION, meta=[{"name": "robots", "content": "noindex, follow"}],
+             on_load=[nav, SearchState.load_search])
 app.add_page(missing_page, route=routes.NOT_FOUND, title="Page not found | Artisan Times",
              on_load=nav)
+
+# The newsroom. Every page checks the session on load, and every handler checks it again.
+NOINDEX = [{"name": "robots", "content": "noindex, nofollow"}]
+staff = AuthState.require_staff
+app.add_page(login_page, route=routes.EDITOR_LOGIN, title="Sign in | Artisan Times Newsroom", meta=NOINDEX,
+             on_load=AuthState.redirect_if_signed_in)
+app.add_page(newsroom_page, route=routes.EDITOR, title="Articles | Artisan Times Newsroom", meta=NOINDEX,
+             on_load=[staff, NewsroomState.load_list])
+app.add_page(editor_page, route=routes.EDITOR_ARTICLE, title="Editor | Artisan Times Newsroom", meta=NOINDEX,
+             on_load=[staff, ArticleEditorState.load_editor])
+app.add_page(comments_page, route=routes.EDITOR_COMMENTS, title="Comments | Artisan Times Newsroom", meta=NOINDEX,
+             on_load=[staff, ModerationState.load_queue])
+app.add_page(settings_page, route=routes.EDITOR_SETTINGS, title="Settings | Artisan Times Newsroom", meta=NOINDEX,
+             on_load=[staff, AdminState.load_settings])

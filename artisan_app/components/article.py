@@ -129,6 +129,11 @@ def article_view(article, cards, extra: rx.Component | None = None, comment_coun
     children = [
         rx.el.article(
             article_header(article, comment_count),
+            rx.cond(
+                article.cover_image != "",
+                rx.el.figure(rx.el.img(src=article.cover_image, alt=article.cover_alt, class_name="cover-image"),
+                             class_name="cover"),
+            ),
             article_body(article),
             tag_list(article),
             author_box(article.author),
@@ -137,5 +142,6 @@ def article_view(article, cards, extra: rx.Component | None = None, comment_coun
     ]
     if extra is not None:
         children.append(extra)
-    children.append(recommendations(cards))
+    if cards is not None:  # the editor's preview has none
+        children.append(recommendations(cards))
     return rx.fragment(*children)

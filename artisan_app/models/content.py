@@ -53,8 +53,9 @@ class Article(SQLModel, table=True):
     kicker: str = Field(default="", max_length=200)
     headline: str = Field(max_length=300)
     excerpt: str = Field(default="", max_length=600)
-    category_id: int = Field(foreign_key="category.id")
-    author_id: int = Field(foreign_key="author.id")
+    # Empty only on drafts: publishing requires both.
+    category_id: int | None = Field(default=None, foreign_key="category.id")
+    author_id: int | None = Field(default=None, foreign_key="author.id")
     status: str = Field(default=ArticleStatus.draft.value, max_length=16)
     word_count: int = Field(default=0)
     # Optimistic locking: every save must name the version it started from.

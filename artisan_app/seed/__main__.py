@@ -5,17 +5,22 @@ from __future__ import annotations
 import sys
 
 from artisan_app import db
+from artisan_app.services import auth
 from artisan_app.services.seed import SeedError, load_seed
+from artisan_app.settings import settings
 
 
 def main() -> int:
     try:
         with db.session_scope() as session:
             report = load_seed(session)
+            demo = False if settings.is_production else auth.ensure_demo_editor(session)
     except SeedError as exc:
         print(f"seed failed: {exc}", file=sys.stderr)
         return 1
     print(f"seeded {db.current_url()}: {report}")
+    if demo:
+        print(f"local demo editor: {auth.DEMO_EDITOR_EMAIL} / {auth.DEMO_EDITOR_PASSWORD} (never in production)")
     return 0
 
 

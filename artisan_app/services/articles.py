@@ -114,6 +114,8 @@ def get_article(session: Session, slug: str, *, now: datetime | None = None) -> 
         updated_label=date_label(article.updated_at),
         sections=article_sections(session, article.id),
         tags=article_tags(session, article.id),
+        cover_image=article.cover_image,
+        cover_alt=article.cover_alt,
     )
 
 

@@ -20,12 +20,16 @@ from sqlmodel import Session, select
 from artisan_app.models import Role, User, UserSession, utcnow
 from artisan_app.services import ratelimit
 from artisan_app.services.text import clean_text
+from artisan_app.settings import settings
 
 SESSION_LIFETIME = timedelta(days=14)
 LOGIN_LIMIT_PER_ACCOUNT = "5/15 minutes;20/day"
 LOGIN_LIMIT_PER_CLIENT = "20/15 minutes;100/day"
 MIN_PASSWORD = 12
 MAX_PASSWORD = 1024
+# The local-only demo account the dev seed creates (documented in the README).
+DEMO_EDITOR_EMAIL = "editor@artisan.local"
+DEMO_EDITOR_PASSWORD = "artisan-demo-editor"
 BAD_LOGIN = "That email and password don’t match an account."
 TOO_MANY_LOGINS = "Too many sign-in attempts. Please wait a few minutes and try again."
 
@@ -103,8 +107,11 @@ def create_user(
     return user
 
 
-def authenticate(session: Session, *, email: object, password: object, client_key: str) -> StaffUser:
+def authenticate(
+    session: Session, *, email: object, password: object, client_key: str, production: bool | None = None
+) -> StaffUser:
     """Check a sign-in; raises ``AuthError`` with a message that never says which part was wrong."""
+    production = settings.is_production if production is None else production
     address = normalise_email(email)
     if not ratelimit.hit(LOGIN_LIMIT_PER_CLIENT, "login-client", client_key or "anonymous") or not ratelimit.hit(
         LOGIN_LIMIT_PER_ACCOUNT, "login-account", address or "-"
@@ -113,7 +120,7 @@ def authenticate(session: Session, *, email: object, password: object, client_ke
     user = session.exec(select(User).where(User.email == address)).first() if address else None
     secret = password if isinstance(password, str) and len(password) <= MAX_PASSWORD else ""
     valid, new_hash = _hasher.verify_and_update(secret, user.password_hash if user else _DUMMY_HASH)
-    if user is None or not valid or not user.is_active:
+    if user is None or not valid or not user.is_active or (production and user.email == DEMO_EDITOR_EMAIL):
         raise AuthError(BAD_LOGIN)
     if new_hash:  # parameters were upgraded since this hash was made
         user.password_hash = new_hash
@@ -176,3 +183,13 @@ def require(user: StaffUser | None, *roles: Role) -> StaffUser:
     if roles and user.role not in {r.value for r in roles}:
         raise PermissionDenied("Your role does not allow that.")
     return user
+
+
+def ensure_demo_editor(session: Session, *, production: bool | None = None) -> bool:
+    """Create the local demo editor unless it exists; refused in production."""
+    if settings.is_production if production is None else production:
+        raise PermissionDenied("The demo editor is for local development only.")
+    if session.exec(select(User.id).where(User.email == DEMO_EDITOR_EMAIL)).first() is not None:
+        return False
+    create_user(session, email=DEMO_EDITOR_EMAIL, name="Demo Editor", password=DEMO_EDITOR_PASSWORD, role=Role.editor)
+    return True

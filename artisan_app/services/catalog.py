@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from artisan_app.models import Author, Category, Tag
+from artisan_app.models import Author, Category, Role, Tag
+from artisan_app.services.auth import StaffUser, require
+from artisan_app.services.text import clean_text, slugify
 from artisan_app.services.views import AuthorProfile, CategoryLink, TagLink
 
 
@@ -35,3 +37,70 @@ def get_author(session: Session, slug: str) -> AuthorProfile | None:
 def get_tag(session: Session, slug: str) -> TagLink | None:
     row = session.exec(select(Tag).where(Tag.slug == slug)).first()
     return TagLink(name=row.name, slug=row.slug) if row else None
+
+
+# --- administration (admins only) ------------------------------------------------
+
+
+def _admin(user: StaffUser | None) -> StaffUser:
+    return require(user, Role.admin)
+
+
+def save_category(session: Session, *, user: StaffUser | None, slug: str = "", name: object, description: object = "") -> CategoryLink:
+    """Create a category (``slug`` empty) or rename/re-describe an existing one (its slug stays)."""
+    _admin(user)
+    name, description = clean_text(name), clean_text(description)
+    if not name or len(name) > 80:
+        raise ValueError("A category needs a name of at most 80 characters.")
+    if len(description) > 400:
+        raise ValueError("Keep the description to 400 characters or fewer.")
+    if slug:
+        row = session.exec(select(Category).where(Category.slug == slug)).first()
+        if row is None:
+            raise ValueError("That category no longer exists.")
+    else:
+        new_slug = slugify(name)
+        if not new_slug or session.exec(select(Category.id).where(Category.slug == new_slug)).first():
+            raise ValueError("A category with that name already exists.")
+        last = session.exec(select(Category.position).order_by(Category.position.desc())).first()
+        row = Category(slug=new_slug, name=name, position=(last or 0) + 1)
+    row.name, row.description = name, description
+    session.add(row)
+    session.flush()
+    return category_link(row)
+
+
+def move_category(session: Session, *, user: StaffUser | None, slug: str, step: int) -> list[CategoryLink]:
+    """Move a category one place up (``step=-1``) or down (``+1``) in the masthead."""
+    _admin(user)
+    rows = list(session.exec(select(Category).order_by(Category.position, Category.name)).all())
+    index = next((i for i, r in enumerate(rows) if r.slug == slug), None)
+    if index is not None and step in (-1, 1) and 0 <= index + step < len(rows):
+        rows[index], rows[index + step] = rows[index + step], rows[index]
+    for position, row in enumerate(rows):
+        row.position = position
+        session.add(row)
+    session.flush()
+    return [category_link(r) for r in rows]
+
+
+def list_authors(session: Session) -> list[AuthorProfile]:
+    return [author_profile(r) for r in session.exec(select(Author).order_by(Author.name)).all()]
+
+
+def save_author(session: Session, *, user: StaffUser | None, slug: str, name: object, bio: object, avatar: str | None = None) -> AuthorProfile:
+    _admin(user)
+    row = session.exec(select(Author).where(Author.slug == slug)).first()
+    if row is None:
+        raise ValueError("That author no longer exists.")
+    name, bio = clean_text(name), clean_text(bio, multiline=True)
+    if not name or len(name) > 120:
+        raise ValueError("An author needs a name of at most 120 characters.")
+    if len(bio) > 2000:
+        raise ValueError("Keep the bio to 2,000 characters or fewer.")
+    row.name, row.bio = name, bio
+    if avatar is not None:
+        row.avatar = avatar
+    session.add(row)
+    session.flush()
+    return author_profile(row)

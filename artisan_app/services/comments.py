@@ -33,6 +33,7 @@ from sqlmodel import Session, select
 from artisan_app.models import Article, Comment, CommentStatus, utcnow
 from artisan_app.services import ratelimit
 from artisan_app.services.articles import is_live
+from artisan_app.services.ids import as_id
 from artisan_app.services.text import clean_text, date_label, iso
 from artisan_app.settings import settings
 
@@ -213,13 +214,15 @@ def count_links(text: str) -> int:
 
 
 def _live_article_id(session: Session, article_id: int, now: datetime) -> int | None:
+    if not as_id(article_id):
+        return None
     return session.exec(select(Article.id).where(Article.id == article_id, is_live(now))).first()
 
 
 def _reply_depth(session: Session, article_id: int, parent_id: int | None) -> int:
     if not parent_id:
         return 0
-    parent = session.get(Comment, parent_id)
+    parent = session.get(Comment, parent_id) if as_id(parent_id) else None
     if parent is None or parent.article_id != article_id or parent.status != CommentStatus.approved.value:
         raise CommentValidationError({"body": "The comment you are replying to is no longer available."})
     return min(parent.depth + 1, MAX_DEPTH)

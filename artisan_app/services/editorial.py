@@ -30,10 +30,13 @@ from artisan_app.models import (
     utcnow,
 )
 from artisan_app.services.articles import article_sections
+from artisan_app.services.catalog import author_profile
+from artisan_app.services.ids import as_id
+from artisan_app.services.views import ArticleCard, ArticleDetail, BlockView, SectionView, TagLink
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.authoring import ensure_tags, replace_body
 from artisan_app.services.body import BlockDraft, SectionDraft
-from artisan_app.services.text import clean_text, date_label, slugify
+from artisan_app.services.text import clean_text, date_label, iso, reading_minutes, slugify, word_count
 
 LIMITS = {"headline": 300, "kicker": 200, "excerpt": 600, "slug": 160, "cover_alt": 300, "heading": 300,
           "text": 10000, "attribution": 300, "tags": 400}
@@ -136,7 +139,7 @@ def _may_edit(user: StaffUser, article: Article) -> bool:
 
 def _editable_article(session: Session, user: StaffUser | None, article_id: int) -> tuple[StaffUser, Article]:
     user = require(user)
-    article = session.get(Article, article_id) if isinstance(article_id, int) else None
+    article = session.get(Article, article_id) if as_id(article_id) else None
     if article is None or not _may_edit(user, article):
         raise PermissionDenied("You can’t edit that article.")
     return user, article
@@ -160,8 +163,8 @@ def list_articles(
     now = now or utcnow()
     q = (
         select(Article, Category, Author)
-        .join(Category, Category.id == Article.category_id)
-        .join(Author, Author.id == Article.author_id)
+        .join(Category, Category.id == Article.category_id, isouter=True)
+        .join(Author, Author.id == Article.author_id, isouter=True)
     )
     if not user.can_publish:
         q = q.where(Article.author_id == (user.author_id or -1))
@@ -180,16 +183,16 @@ def list_articles(
         q = q.where(func.lower(Article.headline).contains(words.lower()))
     rows = session.exec(q.order_by(Article.updated_at.desc(), Article.id.desc()).offset(max(0, offset)).limit(LIST_PAGE + 1)).all()
     items = [
-        EditorRow(id=a.id, headline=a.headline or "(untitled)", status=status_label(a, now), category_name=c.name,
-                  author_name=au.name, updated_label=f"{date_label(a.updated_at)}, {a.updated_at:%H:%M}", slug=a.slug)
+        EditorRow(id=a.id, headline=a.headline or "(untitled)", status=status_label(a, now),
+                  category_name=c.name if c else "—", author_name=au.name if au else "—", updated_label=f"{date_label(a.updated_at)}, {a.updated_at:%H:%M}", slug=a.slug)
         for a, c, au in rows[:LIST_PAGE]
     ]
     return items, len(rows) > LIST_PAGE
 
 
 def _form_of(session: Session, article: Article) -> ArticleForm:
-    category = session.get(Category, article.category_id)
-    author = session.get(Author, article.author_id)
+    category = session.get(Category, article.category_id) if article.category_id else None
+    author = session.get(Author, article.author_id) if article.author_id else None
     tags = session.exec(
         select(Tag.name).join(ArticleTag, ArticleTag.tag_id == Tag.id).where(ArticleTag.article_id == article.id).order_by(Tag.name)
     ).all()
@@ -341,13 +344,8 @@ def save_article(
             ).first()
             raise EditConflict(_form_of(session, article), last.user_name if last else "Someone", article.updated_at)
     else:
-        fallback_category = category or session.exec(select(Category).order_by(Category.position)).first()
-        fallback_author = author or session.exec(select(Author).order_by(Author.id)).first()
-        if fallback_category is None or fallback_author is None:
-            raise EditValidationError({"category": "Create a category and an author first."})
-        article = Article(slug=f"draft-{now.timestamp():.0f}-{user.id}", headline="", category_id=fallback_category.id,
-                          author_id=fallback_author.id, status=ArticleStatus.draft.value, version=0,
-                          created_at=now, updated_at=now)
+        article = Article(slug=f"draft-{now.timestamp():.0f}-{user.id}", headline="", status=ArticleStatus.draft.value,
+                          version=0, created_at=now, updated_at=now)
         session.add(article)
         session.flush()
 
@@ -356,10 +354,8 @@ def save_article(
         article.slug = _unique_slug(session, form.slug or form.headline or "untitled", article.id)
     article.kicker, article.headline, article.excerpt = form.kicker, form.headline, form.excerpt
     article.cover_image, article.cover_alt = form.cover_image, form.cover_alt
-    if category:
-        article.category_id = category.id
-    if author:
-        article.author_id = author.id
+    article.category_id = category.id if category else None
+    article.author_id = author.id if author else None
     replace_body(session, article, [
         SectionDraft(s.heading, [BlockDraft(b.kind, b.text, b.attribution) for b in s.blocks if b.text])
         for s in form.sections if s.heading or any(b.text for b in s.blocks)
@@ -445,7 +441,8 @@ def list_revisions(session: Session, *, user: StaffUser | None, article_id: int,
 
 
 def _revision(session: Session, user: StaffUser | None, revision_id: int) -> tuple[StaffUser, Article, ArticleRevision]:
-    revision = session.get(ArticleRevision, revision_id) if isinstance(revision_id, int) else None
+    require(user)
+    revision = session.get(ArticleRevision, revision_id) if as_id(revision_id) else None
     if revision is None:
         raise PermissionDenied("No such revision.")
     user, article = _editable_article(session, user, revision.article_id)
@@ -505,7 +502,7 @@ def touch_presence(session: Session, *, user: StaffUser | None, article_id: int,
 
 
 def leave_presence(session: Session, *, user: StaffUser | None, article_id: int) -> None:
-    if user is None or not isinstance(article_id, int):
+    if user is None or not as_id(article_id):
         return
     row = session.get(EditingPresence, (article_id, user.id))
     if row is not None:
@@ -518,3 +515,33 @@ def options(session: Session) -> tuple[list[tuple[str, str]], list[tuple[str, st
     authors = session.exec(select(Author.slug, Author.name).order_by(Author.name)).all()
     return [tuple(c) for c in cats], [tuple(a) for a in authors]
 
+
+
+def preview(session: Session, *, user: StaffUser | None, form: ArticleForm, now: datetime | None = None) -> ArticleDetail:
+    """The article as readers will see it, built from the unsaved form."""
+    require(user)
+    now = now or utcnow()
+    form = _clean_form(form)
+    category = _lookup(session, Category, form.category_slug)
+    author = _lookup(session, Author, form.author_slug)
+    sections = [
+        SectionView(number=i, heading=s.heading,
+                    blocks=[BlockView(b.kind, b.text, b.attribution) for b in s.blocks if b.text])
+        for i, s in enumerate((s for s in form.sections if s.heading or any(b.text for b in s.blocks)), start=1)
+    ]
+    words = word_count(form.headline, *(s.heading for s in sections), *(b.text for s in sections for b in s.blocks))
+    moment = datetime.fromisoformat(form.published_at_iso) if form.published_at_iso else now
+    card = ArticleCard(
+        slug=form.slug or slugify(form.headline) or "preview", kicker=form.kicker, headline=form.headline or "(No headline yet)",
+        excerpt=form.excerpt, category_name=category.name if category else "No category",
+        category_slug=category.slug if category else "", author_name=author.name if author else "No author",
+        author_slug=author.slug if author else "", published_iso=iso(moment), published_label=date_label(moment),
+        reading_minutes=reading_minutes(words),
+    )
+    tags = [TagLink(name=t.strip(), slug=slugify(t)) for t in form.tags.split(",") if slugify(t)]
+    return ArticleDetail(
+        id=form.id, card=card,
+        author=author_profile(author) if author else author_profile(Author(name="No author", slug="")),
+        updated_iso=iso(now), updated_label=date_label(now), sections=sections, tags=tags,
+        cover_image=form.cover_image, cover_alt=form.cover_alt,
+    )

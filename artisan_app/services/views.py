@@ -68,6 +68,8 @@ class ArticleDetail:
     updated_label: str
     sections: list[SectionView] = field(default_factory=list)
     tags: list[TagLink] = field(default_factory=list)
+    cover_image: str = ""  # URL of the large rendition; "" when there is none
+    cover_alt: str = ""
 
 
 @dataclass(frozen=True)

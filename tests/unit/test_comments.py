@@ -20,7 +20,7 @@ NOW = BASE_TIME + timedelta(days=10)
 @pytest.fixture
 def article(any_session: Session):
     cat, author = make_category(any_session), make_author(any_session)
-    return make_article(any_session, category=cat, author=author, slug="story")
+    return make_article(any_session, category=cat, author=author, slug="story", hours=1)
 
 
 def post(session: Session, article, *, body="A thoughtful comment.", email="reader@example.com", name="Reader",

@@ -1,0 +1,112 @@
+"""Comment moderation for editors: the queue, counts, actions, replies.
+
+Only editors and admins get here; these are the only functions that hand a
+commenter's email address to anyone, and only to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from artisan_app.models import Article, Comment, CommentStatus, Role, utcnow
+from artisan_app.services import comments as reader_comments
+from artisan_app.services.auth import PermissionDenied, StaffUser, require
+from artisan_app.services.comments import CommentValidationError, ModerationAction
+from artisan_app.services.ids import as_id
+
+PUBLICATION_NAME = "Artisan Times"
+PUBLICATION_EMAIL = "editors@artisan-times.invalid"
+QUEUE_PAGE = 50
+STATUSES = tuple(s.value for s in CommentStatus)
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    id: int
+    article_headline: str
+    article_slug: str
+    name: str
+    email: str
+    website: str
+    body: str
+    age_label: str
+    created_label: str
+    status: str
+    held_reason: str
+    is_reply: bool
+
+
+def _moderator(user: StaffUser | None) -> StaffUser:
+    return require(user, Role.admin, Role.editor)
+
+
+def queue(session: Session, *, user: StaffUser | None, status: str = CommentStatus.pending.value,
+          offset: int = 0, now: datetime | None = None) -> tuple[list[QueueRow], bool]:
+    """Comments with ``status``, oldest first for held ones (fair queue), newest first otherwise."""
+    _moderator(user)
+    now = now or utcnow()
+    status = status if status in STATUSES else CommentStatus.pending.value
+    order = Comment.created_at.asc() if status == CommentStatus.pending.value else Comment.created_at.desc()
+    rows = session.exec(
+        select(Comment, Article.headline, Article.slug)
+        .join(Article, Article.id == Comment.article_id)
+        .where(Comment.status == status)
+        .order_by(order, Comment.id)
+        .offset(max(0, offset))
+        .limit(QUEUE_PAGE + 1)
+    ).all()
+    items = [
+        QueueRow(id=c.id, article_headline=headline, article_slug=slug, name=c.name, email=c.email, website=c.website,
+                 body=c.body, age_label=reader_comments.relative_label(c.created_at, now),
+                 created_label=reader_comments.exact_label(c.created_at), status=c.status, held_reason=c.held_reason,
+                 is_reply=c.parent_id is not None)
+        for c, headline, slug in rows[:QUEUE_PAGE]
+    ]
+    return items, len(rows) > QUEUE_PAGE
+
+
+def counts(session: Session, *, user: StaffUser | None) -> dict[str, int]:
+    _moderator(user)
+    found = dict(session.exec(select(Comment.status, func.count()).group_by(Comment.status)).all())
+    return {s: int(found.get(s, 0)) for s in STATUSES}
+
+
+def apply(session: Session, *, user: StaffUser | None, comment_ids: list[int], action: str,
+          now: datetime | None = None) -> int:
+    _moderator(user)
+    try:
+        action = ModerationAction(action)
+    except ValueError as exc:
+        raise PermissionDenied("Unknown moderation action.") from exc
+    ids = [i for i in comment_ids if as_id(i)][:500] if isinstance(comment_ids, list) else []
+    return reader_comments.moderate(session, comment_ids=ids, action=action, now=now)
+
+
+def reply_as_publication(session: Session, *, user: StaffUser | None, comment_id: int, body: object,
+                         now: datetime | None = None) -> int:
+    """An approved reply signed by the publication; approves the parent if it was held."""
+    _moderator(user)
+    now = now or utcnow()
+    parent = session.get(Comment, comment_id) if as_id(comment_id) else None
+    if parent is None:
+        raise PermissionDenied("No such comment.")
+    clean = reader_comments.validate_comment(PUBLICATION_NAME, PUBLICATION_EMAIL, "", body)
+    if parent.status != CommentStatus.approved.value:
+        reader_comments.moderate(session, comment_ids=[parent.id], action=ModerationAction.approve, now=now)
+    reply = Comment(
+        article_id=parent.article_id, parent_id=parent.id, depth=min(parent.depth + 1, reader_comments.MAX_DEPTH),
+        name=clean.name, email=clean.email, email_normalized=clean.email_normalized, body=clean.body,
+        status=CommentStatus.approved.value, held_reason="", owner_key="",
+        fingerprint=reader_comments.fingerprint(parent.article_id, f"staff-{user.id}-{now.timestamp()}", clean.body),
+        created_at=now, approved_at=now,
+    )
+    session.add(reply)
+    session.flush()
+    return reply.id
+
+
+__all__ = ["QueueRow", "queue", "counts", "apply", "reply_as_publication", "CommentValidationError"]
