@@ -153,6 +153,23 @@ def _check_website(website: str) -> str | None:
     return None
 
 
+def _body_problem(body: str) -> str | None:
+    if not body:
+        return "Please write your comment."
+    if len(body) > MAX_BODY:
+        return _too_long("Your comment", MAX_BODY, len(body))
+    return None
+
+
+def validate_body(body: object) -> str:
+    """Just the comment text (for replies signed by the publication)."""
+    clean = clean_text(body, multiline=True)
+    problem = _body_problem(clean)
+    if problem:
+        raise CommentValidationError({"body": problem})
+    return clean
+
+
 def validate_comment(name: object, email: object, website: object, body: object) -> CleanComment:
     """Clean and check a comment; raises ``CommentValidationError`` and nothing else."""
     errors: dict[str, str] = {}
@@ -185,10 +202,9 @@ def validate_comment(name: object, email: object, website: object, body: object)
         if problem:
             errors["website"] = problem
 
-    if not clean_body:
-        errors["body"] = "Please write your comment."
-    elif len(clean_body) > MAX_BODY:
-        errors["body"] = _too_long("Your comment", MAX_BODY, len(clean_body))
+    problem = _body_problem(clean_body)
+    if problem:
+        errors["body"] = problem
 
     if errors:
         raise CommentValidationError(errors)

@@ -19,7 +19,6 @@ from artisan_app.services.comments import CommentValidationError, ModerationActi
 from artisan_app.services.ids import as_id
 
 PUBLICATION_NAME = "Artisan Times"
-PUBLICATION_EMAIL = "editors@artisan-times.invalid"
 QUEUE_PAGE = 50
 STATUSES = tuple(s.value for s in CommentStatus)
 
@@ -94,14 +93,14 @@ def reply_as_publication(session: Session, *, user: StaffUser | None, comment_id
     parent = session.get(Comment, comment_id) if as_id(comment_id) else None
     if parent is None:
         raise PermissionDenied("No such comment.")
-    clean = reader_comments.validate_comment(PUBLICATION_NAME, PUBLICATION_EMAIL, "", body)
+    text = reader_comments.validate_body(body)
     if parent.status != CommentStatus.approved.value:
         reader_comments.moderate(session, comment_ids=[parent.id], action=ModerationAction.approve, now=now)
     reply = Comment(
         article_id=parent.article_id, parent_id=parent.id, depth=min(parent.depth + 1, reader_comments.MAX_DEPTH),
-        name=clean.name, email=clean.email, email_normalized=clean.email_normalized, body=clean.body,
+        name=PUBLICATION_NAME, email="", email_normalized="", body=text,
         status=CommentStatus.approved.value, held_reason="", owner_key="",
-        fingerprint=reader_comments.fingerprint(parent.article_id, f"staff-{user.id}-{now.timestamp()}", clean.body),
+        fingerprint=reader_comments.fingerprint(parent.article_id, f"staff-{user.id}-{now.timestamp()}", text),
         created_at=now, approved_at=now,
     )
     session.add(reply)
