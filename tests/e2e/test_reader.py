@@ -69,7 +69,10 @@ def test_seed_article_layout(page: Page):
     expect(author.get_by_role("img", name="Portrait of Artisan Times")).to_be_visible()
     recs = main.get_by_role("region", name="You may also like").get_by_role("article")
     expect(recs).to_have_count(3)
-    expect(main.get_by_role("region", name="You may also like")).to_contain_text("TikTok to Slash UK Moderation Jobs as AI Takes Over")
+    # As on the publication's own page: the Milei scandal and TikTok's moderation cuts come first.
+    expect(recs.nth(0).get_by_role("heading")).to_have_text(re.compile("^Corruption scandal threatens Argentina"))
+    expect(recs.nth(1).get_by_role("heading")).to_have_text("TikTok to Slash UK Moderation Jobs as AI Takes Over")
+    expect(recs.nth(1).locator(".category-label")).to_have_text("Social Media")
 
 
 def test_follow_a_recommendation(page: Page):
