@@ -27,9 +27,21 @@ def sqlite_memory_engine() -> Engine:
     def _fk(dbapi_conn, _record):
         dbapi_conn.execute("PRAGMA foreign_keys=ON")
 
+    create_schema(engine)
+    return engine
+
+
+def create_schema(engine: Engine) -> None:
+    """The models' tables plus the search index (not in the metadata: FTS5 / tsvector)."""
     SQLModel.metadata.create_all(engine)
     with engine.begin() as conn:
-        search.ensure_search_index(conn)  # not in the metadata: FTS5 table
+        search.ensure_search_index(conn)
+
+
+def clean_postgres(request) -> Engine:
+    """This run's PostgreSQL schema, emptied."""
+    engine = request.getfixturevalue("postgres_engine")
+    _truncate(engine)
     return engine
 
 
@@ -58,9 +70,7 @@ def postgres_engine() -> Iterator[Engine]:
     engine = create_engine(
         POSTGRES_URL, pool_pre_ping=True, connect_args={"options": f"-csearch_path={schema}"}
     )
-    SQLModel.metadata.create_all(engine)
-    with engine.begin() as conn:
-        search.ensure_search_index(conn)  # not in the metadata: tsvector table + GIN index
+    create_schema(engine)
     yield engine
     engine.dispose()
     with admin.begin() as conn:
@@ -77,11 +87,7 @@ def _truncate(engine: Engine) -> None:
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def any_engine(request) -> Iterator[Engine]:
     """The same test on SQLite and on PostgreSQL."""
-    if request.param == "sqlite":
-        engine = sqlite_memory_engine()
-    else:
-        engine = request.getfixturevalue("postgres_engine")
-        _truncate(engine)
+    engine = sqlite_memory_engine() if request.param == "sqlite" else clean_postgres(request)
     db.use_database(engine=engine)
     yield engine
     db.use_database()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from artisan_app.components.common import notice
 from artisan_app.services.comments import MAX_BODY, MAX_NAME, MAX_WEBSITE
 from artisan_app.state.comments import CommentState
 
@@ -114,17 +115,6 @@ def reply_banner() -> rx.Component:
     )
 
 
-def notice() -> rx.Component:
-    return rx.el.div(
-        rx.cond(
-            CommentState.notice != "",
-            rx.el.p(CommentState.notice, class_name=rx.cond(CommentState.notice_ok, "notice ok", "notice error")),
-        ),
-        role="status",
-        aria_live="polite",
-    )
-
-
 def comment_form() -> rx.Component:
     return rx.el.section(
         rx.el.h2("Leave a comment", id="leave-comment", class_name="section-label"),
@@ -134,7 +124,7 @@ def comment_form() -> rx.Component:
             class_name="form-intro",
         ),
         reply_banner(),
-        notice(),
+        notice(CommentState.notice, CommentState.notice_ok),
         rx.el.form(
             rx.el.div(
                 _field("Name", "name", required=True, autocomplete="name", max_length=MAX_NAME),

@@ -39,3 +39,20 @@ def when_ready(ready, content: rx.Component, *, loading_label: str = "Loading") 
 
 def comment_count_label(count) -> rx.Var:
     return rx.cond(count == 1, "1 comment", count.to_string() + " comments")
+
+
+def chip(*label, pressed, on_click) -> rx.Component:
+    """A toggle button in a row of choices (filters, sort order, queues)."""
+    return rx.el.li(
+        rx.el.button(*label, type="button", class_name="chip", aria_pressed=rx.cond(pressed, "true", "false"),
+                     on_click=on_click)
+    )
+
+
+def notice(message, ok=True) -> rx.Component:
+    """A polite live region; shows ``message`` when there is one."""
+    return rx.el.div(
+        rx.cond(message != "", rx.el.p(message, class_name=rx.cond(ok, "notice ok", "notice error"))),
+        role="status",
+        aria_live="polite",
+    )

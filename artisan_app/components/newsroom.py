@@ -127,11 +127,3 @@ def select_field(label: str, name: str, value, options, on_change, errors, *, pl
 
 def status_badge(status) -> rx.Component:
     return rx.el.span(status, class_name="badge badge-" + status)
-
-
-def notice(message, ok=True) -> rx.Component:
-    return rx.el.div(
-        rx.cond(message != "", rx.el.p(message, class_name=rx.cond(ok, "notice ok", "notice error"))),
-        role="status",
-        aria_live="polite",
-    )

@@ -5,22 +5,14 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app.components.cards import card_grid, empty_list, lead_story, load_more_button
-from artisan_app.components.common import when_ready
+from artisan_app.components.common import chip, when_ready
 from artisan_app.components.layout import page_frame
 from artisan_app.state.reader import ReaderState
 from artisan_app.state.site import SiteState
 
 
 def _filter_chip(label, slug) -> rx.Component:
-    return rx.el.li(
-        rx.el.button(
-            label,
-            type="button",
-            class_name="chip",
-            aria_pressed=rx.cond(ReaderState.current_category == slug, "true", "false"),
-            on_click=ReaderState.choose_category(slug),
-        )
-    )
+    return chip(label, pressed=ReaderState.current_category == slug, on_click=ReaderState.choose_category(slug))
 
 
 def category_filter() -> rx.Component:

@@ -7,12 +7,11 @@ import reflex as rx
 
 from artisan_app import routes
 from artisan_app.components.article import article_view
-from artisan_app.components.common import link, skeleton
+from artisan_app.components.common import chip, link, notice, skeleton
 from artisan_app.components.newsroom import (
     UNSAVED_GUARD_JS,
     field_error,
     newsroom_frame,
-    notice,
     select_field,
     status_badge,
     text_field,
@@ -461,10 +460,7 @@ def _queue_row(row) -> rx.Component:
 
 
 def _status_tab(status: str, label: str) -> rx.Component:
-    return rx.el.li(
-        rx.el.button(label, " (", M.counts[status].to_string(), ")", type="button", class_name="chip",
-                     aria_pressed=rx.cond(M.status == status, "true", "false"), on_click=M.show(status)),
-    )
+    return chip(label, " (", M.counts[status].to_string(), ")", pressed=M.status == status, on_click=M.show(status))
 
 
 def comments_page() -> rx.Component:

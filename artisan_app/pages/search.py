@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app.components.cards import category_label, load_more_button, meta_line
-from artisan_app.components.common import link, when_ready
+from artisan_app.components.common import chip, link, when_ready
 from artisan_app.components.layout import page_frame
 from artisan_app.state.search import SearchState
 
@@ -35,15 +35,7 @@ def search_result(hit) -> rx.Component:
 
 
 def sort_button(label: str, value: str) -> rx.Component:
-    return rx.el.li(
-        rx.el.button(
-            label,
-            type="button",
-            class_name="chip",
-            aria_pressed=rx.cond(SearchState.sort == value, "true", "false"),
-            on_click=SearchState.set_sort(value),
-        )
-    )
+    return chip(label, pressed=SearchState.sort == value, on_click=SearchState.set_sort(value))
 
 
 def search_form() -> rx.Component:

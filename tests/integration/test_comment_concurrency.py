@@ -10,12 +10,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import reflex as rx
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, select
 
 from artisan_app import db
 from artisan_app.models import Comment
 from artisan_app.state.article import ArticleState
 from artisan_app.state.comments import CommentState
+from tests.conftest import clean_postgres, create_schema
 from tests.factories import make_article, make_author, make_category
 from tests.state.conftest import visit
 
@@ -47,12 +48,9 @@ def _post(i: int) -> str:
 def shared_engine(request, tmp_path):
     if request.param == "sqlite-file":
         engine = db.engine_for(f"sqlite:///{tmp_path / 'comments.db'}")
-        SQLModel.metadata.create_all(engine)
+        create_schema(engine)
     else:
-        from tests.conftest import _truncate
-
-        engine = request.getfixturevalue("postgres_engine")
-        _truncate(engine)
+        engine = clean_postgres(request)
     db.use_database(engine=engine)
     yield engine
     db.use_database()
