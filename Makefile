@@ -12,7 +12,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 PORT ?= 3000
 BACKEND_PORT ?= 8000
 
-.PHONY: run test install install-test browser migrate seed prod unit e2e bench screenshots clean
+.PHONY: run test install install-test browser migrate seed prod unit e2e bench screenshots clean \
+        services bench-readers bench-readers-redis bench-scale bench-lighthouse
 
 ## make run: install, migrate, seed, and start the app at http://localhost:3000
 run: install migrate seed
@@ -45,9 +46,17 @@ migrate: install
 seed: install
 	$(BIN)/python -m artisan_app.seed
 
-## make prod: production build on one port (http://localhost:$(BACKEND_PORT))
+## make prod: production build on one port (http://localhost:$(BACKEND_PORT)).
+## Production refuses to start without ARTISAN_SECRET_KEY (32+ characters); for a
+## local look at the build a random one is generated for this run only.
 prod: install migrate seed
-	reflex run --env prod --single-port --backend-port $(BACKEND_PORT)
+	@if [ -z "$${ARTISAN_SECRET_KEY:-}" ]; then echo "ARTISAN_SECRET_KEY is not set: using a random one for this run only" >&2; fi
+	ARTISAN_SECRET_KEY="$${ARTISAN_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(48))')}" \
+	  reflex run --env prod --single-port --backend-port $(BACKEND_PORT)
+
+## make services: check PostgreSQL (:5432) and Redis (:6379) answer; start them only if not
+services:
+	@.ci/run --services-only
 
 unit: install-test
 	$(BIN)/python -m pytest -m "not e2e"
@@ -55,8 +64,25 @@ unit: install-test
 e2e: install-test browser
 	$(BIN)/python -m pytest -m e2e
 
+## make bench: every benchmark at a quick setting; the bench-* targets run one fully.
 bench: install-test browser
 	$(BIN)/python benchmarks/article_page.py
+	$(BIN)/python benchmarks/content_scale.py
+	$(BIN)/python benchmarks/readers_load.py --quick
+	$(BIN)/python benchmarks/lighthouse.py
+
+bench-readers: install-test
+	$(BIN)/python benchmarks/readers_load.py --levels 10,100,500,1000
+
+bench-readers-redis: install-test
+	$(BIN)/python benchmarks/readers_load.py --levels 10,100,500,1000 --redis
+
+bench-scale: install-test
+	$(BIN)/python benchmarks/content_scale.py
+	$(BIN)/python benchmarks/content_scale.py --postgres
+
+bench-lighthouse: install-test browser
+	$(BIN)/python benchmarks/lighthouse.py --runs 3
 
 screenshots: install-test browser
 	$(BIN)/python scripts/screenshots.py http://localhost:$(BACKEND_PORT) screenshots

@@ -8,6 +8,10 @@ import reflex as rx
 
 from artisan_app.settings import settings
 
+# Production (ARTISAN_ENV=prod, REFLEX_ENV_MODE=prod or `reflex run --env prod`)
+# refuses to start with a missing, default or short ARTISAN_SECRET_KEY.
+settings.check_production()
+
 config = rx.Config(
     app_name="artisan_app",
     db_url=settings.database_url,

@@ -21,6 +21,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from artisan_app.health import health_routes, on_outage
+
 from artisan_app import db, routes
 from artisan_app.services import articles, catalog, feeds, seo
 from artisan_app.settings import settings
@@ -116,15 +118,18 @@ def crawler_pages(shell: seo.ShellCache) -> dict[str, Callable[[Request], Respon
 def api_routes(shell: seo.ShellCache) -> list[BaseRoute]:
     """Every extra route. More specific paths first (``/category/{slug}/feed.xml``)."""
     pages = crawler_pages(shell)
+    # During a database outage: 503 with Retry-After (and the app shell for pages,
+    # so the browser app can show its "temporarily unavailable" notice), never a 500.
     return [
-        Route(routes.FEED, site_feed, methods=["GET"]),
-        Route("/category/{slug}/feed.xml", category_feed, methods=["GET"]),
-        Route(routes.SITEMAP, sitemap, methods=["GET"]),
+        *health_routes(),
+        Route(routes.FEED, on_outage(site_feed), methods=["GET"]),
+        Route("/category/{slug}/feed.xml", on_outage(category_feed), methods=["GET"]),
+        Route(routes.SITEMAP, on_outage(sitemap), methods=["GET"]),
         Route(routes.ROBOTS, robots, methods=["GET"]),
-        Route("/article/{slug}", pages["article"], methods=["GET"]),
-        Route("/category/{slug}", pages["category"], methods=["GET"]),
-        Route("/author/{slug}", pages["author"], methods=["GET"]),
-        Route("/tag/{slug}", pages["tag"], methods=["GET"]),
+        Route("/article/{slug}", on_outage(pages["article"], shell.get), methods=["GET"]),
+        Route("/category/{slug}", on_outage(pages["category"], shell.get), methods=["GET"]),
+        Route("/author/{slug}", on_outage(pages["author"], shell.get), methods=["GET"]),
+        Route("/tag/{slug}", on_outage(pages["tag"], shell.get), methods=["GET"]),
     ]
 
 

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 from artisan_app.settings import settings
+
+# A database that is down must fail fast (and be retried on the next request)
+# instead of hanging a page load: short connect timeout, a bounded wait for a
+# pooled connection, and a liveness check before a pooled connection is reused.
+CONNECT_TIMEOUT_SECONDS = 3
+POOL_TIMEOUT_SECONDS = 10
+PING_TIMEOUT_SECONDS = 2.0
 
 _override_url: str | None = None
 _override_engine: Engine | None = None
@@ -35,7 +43,16 @@ def engine_for(url: str) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    connect_args = {"connect_timeout": CONNECT_TIMEOUT_SECONDS} if url.startswith("postgresql") else {}
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=10,
+        pool_timeout=POOL_TIMEOUT_SECONDS,
+        pool_recycle=1800,
+        connect_args=connect_args,
+    )
 
 
 def use_database(url: str | None = None, *, engine: Engine | None = None) -> None:
@@ -63,3 +80,15 @@ def session_scope() -> Iterator[Session]:
         except Exception:
             session.rollback()
             raise
+
+
+def ping() -> None:
+    """``SELECT 1`` on the current database; raises when it cannot be reached."""
+    with get_engine().connect() as conn:
+        conn.execute(text("SELECT 1"))
+
+
+async def ping_async(timeout: float = PING_TIMEOUT_SECONDS) -> None:
+    """``ping`` off the event loop, giving up after ``timeout`` seconds
+    (raises ``TimeoutError`` then, or whatever the driver raised)."""
+    await asyncio.wait_for(asyncio.to_thread(ping), timeout)

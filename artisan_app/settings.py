@@ -8,11 +8,34 @@ migrations, the seed command and the tests agree. Nothing else reads
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "artisan.db"
+# Development-only signing secret; production refuses it (see check_production).
+DEV_SECRET_KEY = "artisan-dev-secret-not-for-production"
+MIN_SECRET_KEY_LENGTH = 32
+
+
+class InsecureProductionConfig(RuntimeError):
+    """Raised at startup when production would run with an unsafe configuration."""
+
+
+def _reflex_prod_requested(argv: Sequence[str]) -> bool:
+    """``reflex run --env prod`` (or ``--env=prod``): Reflex only sets
+    ``REFLEX_ENV_MODE`` after it has loaded rxconfig.py, so read the command line."""
+    args = list(argv)
+    if not args or "reflex" not in args[0] or "run" not in args:
+        return False
+    for i, arg in enumerate(args):
+        if arg == "--env" and i + 1 < len(args) and args[i + 1] == "prod":
+            return True
+        if arg == "--env=prod":
+            return True
+    return False
 
 
 def _database_url(env: dict[str, str]) -> str:
@@ -34,10 +57,45 @@ class Settings:
     page_size: int
     redis_url: str
     comment_rate_limit: str
+    # Signing secret (``ARTISAN_SECRET_KEY``); production refuses the dev default.
+    secret_key: str = field(repr=False)
+    # Reflex's own state-manager Redis (``REFLEX_REDIS_URL``); "" = not configured.
+    state_redis_url: str
 
     @property
     def is_production(self) -> bool:
         return self.environment == "prod"
+
+    def production_requested(self, env: Mapping[str, str] | None = None, argv: Sequence[str] | None = None) -> bool:
+        """Production by ``ARTISAN_ENV=prod``, ``REFLEX_ENV_MODE=prod`` (now or at
+        load time) or a ``reflex run --env prod`` command line."""
+        env = os.environ if env is None else env
+        return (
+            self.is_production
+            or env.get("ARTISAN_ENV") == "prod"
+            or env.get("REFLEX_ENV_MODE") == "prod"
+            or _reflex_prod_requested(sys.argv if argv is None else argv)
+        )
+
+    def check_production(self, env: Mapping[str, str] | None = None, argv: Sequence[str] | None = None) -> None:
+        """Refuse to start production with a missing, default or short secret key.
+
+        Called from rxconfig.py, so ``reflex run --env prod`` stops before building.
+        Does nothing outside production.
+        """
+        if not self.production_requested(env, argv):
+            return
+        problem = ""
+        if not self.secret_key or self.secret_key == DEV_SECRET_KEY:
+            problem = "ARTISAN_SECRET_KEY is not set (the development default is refused)"
+        elif len(self.secret_key) < MIN_SECRET_KEY_LENGTH:
+            problem = f"ARTISAN_SECRET_KEY is too short ({len(self.secret_key)} characters, need {MIN_SECRET_KEY_LENGTH}+)"
+        if problem:
+            raise InsecureProductionConfig(
+                f"Refusing to start in production: {problem}. Generate one with "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(48))'` and export "
+                "ARTISAN_SECRET_KEY before `reflex run --env prod`."
+            )
 
     @property
     def is_sqlite(self) -> bool:
@@ -53,6 +111,8 @@ class Settings:
             page_size=int(env.get("ARTISAN_PAGE_SIZE", "6")),
             redis_url=env.get("ARTISAN_REDIS_URL") or env.get("REFLEX_REDIS_URL", ""),
             comment_rate_limit=env.get("ARTISAN_COMMENT_RATE_LIMIT", "5/minute;30/hour"),
+            secret_key=env.get("ARTISAN_SECRET_KEY") or DEV_SECRET_KEY,
+            state_redis_url=env.get("REFLEX_REDIS_URL", ""),
         )
 
 

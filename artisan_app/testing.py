@@ -7,11 +7,14 @@ imported by the app itself.
 from __future__ import annotations
 
 import os
+import select
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import httpx
@@ -28,6 +31,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 BOOT_TIMEOUT = 900  # a first build installs the npm packages
+# Production refuses the development secret; every app the tests start gets this one.
+TEST_SECRET_KEY = "artisan-test-secret-0123456789abcdefghijklmnopqrstuvwxyz"
+# Redis database reserved for the tests (flushed by them) and for the benchmarks,
+# so nothing collides with other users of the machine's shared Redis.
+TEST_REDIS_URL = os.environ.get("ARTISAN_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
+BENCH_REDIS_URL = os.environ.get("ARTISAN_BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 
 
 def free_port() -> int:
@@ -40,8 +49,9 @@ def app_env(**extra: str) -> dict[str, str]:
     """Environment for anything that starts Reflex: the venv's bin first on PATH,
     npm instead of bun, and no inherited ARTISAN_/REFLEX_ settings."""
     venv_bin = str(Path(sys.executable).parent)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ARTISAN_", "REFLEX_"))}
-    env.update(PATH=f"{venv_bin}{os.pathsep}{env.get('PATH', '')}", REFLEX_USE_NPM="1", **extra)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ARTISAN_", "REFLEX_", "GRANIAN_"))}
+    env.update(PATH=f"{venv_bin}{os.pathsep}{env.get('PATH', '')}", REFLEX_USE_NPM="1", ARTISAN_SECRET_KEY=TEST_SECRET_KEY)
+    env.update(extra)
     return env
 
 
@@ -52,16 +62,59 @@ def prepare_database(env: dict[str, str]) -> None:
 
 
 class RunningApp:
-    """``reflex run --env prod --single-port`` on a free port, in its own process group."""
+    """``reflex run --env prod --single-port`` on a free port, in its own process group.
 
-    def __init__(self, env: dict[str, str], log: Path, port: int | None = None):
+    ``extra_env`` is added to ``env`` (e.g. ``REFLEX_REDIS_URL`` and
+    ``GRANIAN_WORKERS``); ``cwd`` defaults to this checkout; ``restart()`` stops
+    the whole app and starts it again on the same port with the same environment.
+    """
+
+    def __init__(
+        self,
+        env: dict[str, str],
+        log: Path,
+        port: int | None = None,
+        *,
+        extra_env: Mapping[str, str] | None = None,
+        cwd: Path | None = None,
+    ):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
-        self.proc = subprocess.Popen(
+        self.env = {**env, **(extra_env or {})}
+        self.cwd = cwd or ROOT
+        self.starts = 0
+        self.proc = self._start()
+
+    def _start(self) -> subprocess.Popen:
+        self.starts += 1
+        log = self.log.open("w" if self.starts == 1 else "a")
+        if self.starts > 1:
+            log.write(f"\n----- restart #{self.starts - 1} -----\n")
+            log.flush()
+        return subprocess.Popen(
             ["reflex", "run", "--env", "prod", "--single-port", "--backend-port", str(self.port)],
-            cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
+
+    def restart(self, timeout: float = BOOT_TIMEOUT) -> "RunningApp":
+        """Stop every process of the app and start it again (same port, same env)."""
+        self.stop()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # wait until the old workers released the port
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", self.port)) != 0:
+                    break
+            time.sleep(0.2)
+        self.proc = self._start()
+        return self.wait_ready(timeout)
+
+    def pids(self) -> list[int]:
+        """The app's processes: the reflex command and every descendant (workers)."""
+        return process_tree(self.proc.pid)
+
+    def rss_bytes(self) -> int:
+        return rss_bytes(self.pids())
 
     def wait_ready(self, timeout: float = BOOT_TIMEOUT) -> "RunningApp":
         deadline = time.monotonic() + timeout
@@ -84,9 +137,138 @@ class RunningApp:
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait()
+        # Workers that outlived the reflex command (same process group).
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
 
     def __enter__(self) -> "RunningApp":
         return self.wait_ready()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+# --- processes -----------------------------------------------------------------
+
+
+def process_tree(root: int) -> list[int]:
+    """``root`` and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(children.get(pid, []))
+    return out
+
+
+def rss_bytes(pids: list[int]) -> int:
+    """Sum of resident set sizes (VmRSS) of ``pids``; vanished ones count 0."""
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+                    break
+        except OSError:
+            pass
+    return total
+
+
+# --- a TCP proxy to simulate an outage -----------------------------------------
+
+
+class TcpProxy:
+    """Forward ``127.0.0.1:<port>`` to ``target``; ``stop()`` closes the listener
+    and cuts every open connection (the service "goes away"), ``start()`` brings
+    it back on the same port. Lets tests take PostgreSQL or Redis away from one
+    app without touching the shared servers."""
+
+    def __init__(self, target_port: int, target_host: str = "127.0.0.1", port: int | None = None):
+        self.target = (target_host, target_port)
+        self.port = port or free_port()
+        self._listener: socket.socket | None = None
+        self._conns: set[socket.socket] = set()
+        self._lock = threading.Lock()
+        self._running = False
+
+    def start(self) -> "TcpProxy":
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(128)
+        self._listener, self._running = listener, True
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self._running = False
+        if self._listener is not None:
+            try:
+                self._listener.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            self._listener.close()
+            self._listener = None
+        with self._lock:
+            conns, self._conns = list(self._conns), set()
+        for conn in conns:
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            conn.close()
+
+    def _accept(self, listener: socket.socket) -> None:
+        while self._running:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            with self._lock:
+                self._conns.update((client, upstream))
+            threading.Thread(target=self._pipe, args=(client, upstream), daemon=True).start()
+
+    def _pipe(self, a: socket.socket, b: socket.socket) -> None:
+        socks = [a, b]
+        try:
+            while self._running:
+                ready, _, _ = select.select(socks, [], [], 0.5)
+                for src in ready:
+                    data = src.recv(65536)
+                    if not data:
+                        return
+                    (b if src is a else a).sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in socks:
+                try:
+                    sock.close()
+                except OSError:
+                    pass
+            with self._lock:
+                self._conns.difference_update(socks)
+
+    def __enter__(self) -> "TcpProxy":
+        return self.start()
 
     def __exit__(self, *exc) -> None:
         self.stop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app.components.common import link
+from artisan_app.components.unavailable import unavailable_or
 from artisan_app.state.search import SearchState
 from artisan_app.state.site import SiteState
 
@@ -108,7 +109,7 @@ def footer() -> rx.Component:
 def page_frame(*children: rx.Component) -> rx.Component:
     return rx.el.div(
         masthead(),
-        rx.el.main(*children, id="main", class_name="main", tab_index=-1),
+        rx.el.main(unavailable_or(*children), id="main", class_name="main", tab_index=-1),
         footer(),
         class_name="page",
     )

@@ -21,6 +21,7 @@ from artisan_app import db
 from artisan_app.services import comments as svc
 from artisan_app.services.comments import CommentRefused, CommentValidationError, CommentView
 from artisan_app.state.article import ArticleState
+from artisan_app.state.resilience import client_connected, outage_safe
 
 MAX_SAVED_DRAFTS = 20
 POLL_SECONDS = 3.0
@@ -46,19 +47,6 @@ def _parse_saved(raw: str) -> dict:
             if isinstance(slug, str) and isinstance(d, dict) and isinstance(d.get("body", ""), str)
         },
     }
-
-
-async def _client_connected(token: str) -> bool:
-    """Whether the browser tab behind ``token`` still has a socket open."""
-    try:
-        from reflex_base.registry import RegistrationContext
-
-        namespace = RegistrationContext.get().app.event_namespace
-        if namespace is None:
-            return False
-        return await namespace._token_manager.is_token_connected(token)
-    except Exception:  # noqa: BLE001 - no app context (tests): rely on the time limit
-        return True
 
 
 class CommentState(rx.State):
@@ -114,6 +102,7 @@ class CommentState(rx.State):
         self.saved_drafts = json.dumps(saved, ensure_ascii=False)
 
     @rx.event
+    @outage_safe
     async def load_comments(self):
         """Runs after ``ArticleState.load_article`` on every article page load."""
         article = (await self.get_state(ArticleState)).article
@@ -132,6 +121,7 @@ class CommentState(rx.State):
         return CommentState.watch_comments
 
     @rx.event(background=True)
+    @outage_safe
     async def watch_comments(self):
         """Poll the thread's version while this tab shows the article; reload on change.
 
@@ -148,7 +138,7 @@ class CommentState(rx.State):
         try:
             while time.monotonic() < deadline:
                 await asyncio.sleep(POLL_SECONDS)
-                if not await _client_connected(token):
+                if not await client_connected(token):
                     break
                 async with self:
                     if self._slug != slug or self._watching != slug:
@@ -190,6 +180,7 @@ class CommentState(rx.State):
         self.reply_to, self.reply_to_name = 0, ""
 
     @rx.event
+    @outage_safe
     def submit(self, form_data: dict):
         """Post the comment. On any refusal every field stays as typed."""
         if not self._article_id:

@@ -8,6 +8,7 @@ from artisan_app import db
 from artisan_app.services import articles
 from artisan_app.services.views import ArticleCard, ArticlePage
 from artisan_app.settings import settings
+from artisan_app.state.resilience import outage_safe
 
 
 class PagedArticles(rx.State, mixin=True):
@@ -38,6 +39,7 @@ class PagedArticles(rx.State, mixin=True):
         self.loaded = True
 
     @rx.event
+    @outage_safe
     def load_more(self):
         if not self.loaded or not self.has_more:
             return

@@ -10,6 +10,7 @@ from artisan_app import db, routes
 from artisan_app.services import search
 from artisan_app.services.search import SearchHit, SortOrder
 from artisan_app.settings import settings
+from artisan_app.state.resilience import outage_safe
 
 
 class SearchState(rx.State):
@@ -55,6 +56,7 @@ class SearchState(rx.State):
         return rx.call_script(f"window.history.replaceState(window.history.state, '', {json.dumps(url)})")
 
     @rx.event
+    @outage_safe
     def load_search(self):
         """``/search?q=...&sort=...``"""
         params = self.router.url.query_parameters
@@ -64,6 +66,7 @@ class SearchState(rx.State):
         self._run()
 
     @rx.event
+    @outage_safe
     def set_query(self, value: str):
         """The page's search box, debounced in the browser."""
         query = self._accept(value)
@@ -74,12 +77,14 @@ class SearchState(rx.State):
         return self._sync_url()
 
     @rx.event
+    @outage_safe
     def set_sort(self, value: str):
         self.sort = SortOrder.parse(value).value
         self._run()
         return self._sync_url()
 
     @rx.event
+    @outage_safe
     def submit_search(self, form_data: dict):
         """The masthead box: go to the results page for what was typed."""
         query = self._accept(form_data.get("q", "") if isinstance(form_data, dict) else "").strip()
@@ -90,6 +95,7 @@ class SearchState(rx.State):
         return rx.redirect(routes.search_url(query, sort))
 
     @rx.event
+    @outage_safe
     def load_more(self):
         if not self.loaded or not self.has_more:
             return

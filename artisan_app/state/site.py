@@ -1,20 +1,81 @@
-"""Site-wide reader state: masthead navigation."""
+"""Site-wide reader state: masthead navigation, and the "temporarily unavailable" notice."""
 
 from __future__ import annotations
+
+import asyncio
+import time
 
 import reflex as rx
 
 from artisan_app import db
 from artisan_app.services import catalog
 from artisan_app.services.views import CategoryLink
+from artisan_app.state.resilience import client_connected, outage_safe
+
+RECOVERY_FIRST_RETRY_SECONDS = 2.0
+RECOVERY_MAX_RETRY_SECONDS = 10.0
+RECOVERY_WATCH_SECONDS = 15 * 60
+RELOAD_PAGE_JS = "window.location.reload()"
 
 
 class SiteState(rx.State):
-    """Categories for the masthead and footer, refreshed on every page load."""
+    """Categories for the masthead and footer, refreshed on every page load.
+
+    ``unavailable`` is set when a page's data could not be loaded because the
+    database (or Redis) is down (see ``state.resilience.outage_safe``) and
+    cleared by the next successful page load.
+    """
 
     categories: list[CategoryLink] = []
+    unavailable: bool = False
+
+    _recovering: bool = False
 
     @rx.event
+    @outage_safe
     def load_navigation(self):
         with db.session_scope() as session:
             self.categories = catalog.list_categories(session)
+        # First on_load of every page: reaching the database clears the notice.
+        self.unavailable = False
+
+    @rx.event
+    def report_unavailable(self):
+        """A page's data could not be loaded: show the notice and wait for recovery."""
+        self.unavailable = True
+        return SiteState.wait_for_recovery
+
+    @rx.event(background=True)
+    async def wait_for_recovery(self):
+        """Ping the database with backoff; once it answers, reload the page.
+
+        One watcher per tab; it stops when the tab closes, when a page load
+        succeeds (``unavailable`` cleared) or after 15 minutes.
+        """
+        async with self:
+            if self._recovering or not self.unavailable:
+                return
+            self._recovering = True
+            token = self.router.session.client_token
+        delay = RECOVERY_FIRST_RETRY_SECONDS
+        deadline = time.monotonic() + RECOVERY_WATCH_SECONDS
+        try:
+            while time.monotonic() < deadline:
+                await asyncio.sleep(delay)
+                delay = min(delay * 1.5, RECOVERY_MAX_RETRY_SECONDS)
+                if not await client_connected(token):
+                    return
+                async with self:
+                    if not self.unavailable:
+                        return
+                try:
+                    await db.ping_async()
+                except Exception:  # noqa: BLE001 - still down; try again later
+                    continue
+                async with self:
+                    self.unavailable = False
+                yield rx.call_script(RELOAD_PAGE_JS)
+                return
+        finally:
+            async with self:
+                self._recovering = False

@@ -1,0 +1,142 @@
+"""``GET /healthz``: is this backend able to serve readers?
+
+Checks the database (``SELECT 1`` through ``artisan_app.db``) and, when one is
+configured, Redis (``PING``), concurrently and each within a short timeout, so
+a load balancer or uptime probe gets an answer in about two seconds even when
+a service is down:
+
+    200 {"status": "ok", "database": "ok", "redis": "ok" | "not configured"}
+    503 {"status": "unavailable", "database": "down", "redis": "ok", ...}
+
+Only the names of the failing parts are reported (never URLs or driver
+messages); the details go to the log. Mounted through the Starlette app given
+to ``rx.App(api_transformer=...)``: add ``*health_routes()`` to its routes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import inspect
+import logging
+from collections.abc import Callable
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from artisan_app import db
+from artisan_app.settings import settings
+from artisan_app.state.resilience import is_outage, log_outage
+
+logger = logging.getLogger(__name__)
+
+CHECK_TIMEOUT_SECONDS = 2.0
+OK, DOWN, NOT_CONFIGURED = "ok", "down", "not configured"
+
+
+def redis_urls() -> list[str]:
+    """Every Redis this process relies on: rate limits and Reflex's state manager."""
+    urls = [settings.redis_url, settings.state_redis_url]
+    return [u for i, u in enumerate(urls) if u and u not in urls[:i]]
+
+
+async def check_database(timeout: float = CHECK_TIMEOUT_SECONDS) -> str:
+    try:
+        await db.ping_async(timeout)
+    except Exception as exc:  # noqa: BLE001 - any failure means "down"
+        logger.warning("healthz: database unreachable: %s: %s", type(exc).__name__, exc)
+        return DOWN
+    return OK
+
+
+async def _ping_redis(url: str, timeout: float) -> None:
+    from redis.asyncio import Redis
+
+    client = Redis.from_url(
+        url, socket_connect_timeout=timeout, socket_timeout=timeout, retry_on_timeout=False
+    )
+    try:
+        await asyncio.wait_for(client.ping(), timeout)
+    finally:
+        await client.aclose()
+
+
+async def check_redis(urls: list[str] | None = None, timeout: float = CHECK_TIMEOUT_SECONDS) -> str:
+    urls = redis_urls() if urls is None else urls
+    if not urls:
+        return NOT_CONFIGURED
+    try:
+        await asyncio.gather(*(_ping_redis(u, timeout) for u in urls))
+    except Exception as exc:  # noqa: BLE001
+        logger.warning("healthz: redis unreachable: %s: %s", type(exc).__name__, exc)
+        return DOWN
+    return OK
+
+
+async def health_report() -> tuple[int, dict[str, str]]:
+    """(HTTP status, body) for ``/healthz``."""
+    database, redis = await asyncio.gather(check_database(), check_redis())
+    report = {"database": database, "redis": redis}
+    down = [name for name, value in report.items() if value == DOWN]
+    if down:
+        return 503, {"status": "unavailable", **report, "down": ", ".join(down)}
+    return 200, {"status": "ok", **report}
+
+
+async def healthz(request: Request) -> JSONResponse:
+    status, body = await health_report()
+    return JSONResponse(body, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def health_routes() -> list[Route]:
+    """Routes to add to the API app: ``GET``/``HEAD /healthz``."""
+    return [Route("/healthz", healthz, methods=["GET", "HEAD"])]
+
+
+# --- other routes while a service is down -----------------------------------------
+
+RETRY_AFTER_SECONDS = 30
+UNAVAILABLE_TEXT = "Artisan Times is temporarily unavailable. Please try again in a minute."
+
+
+def on_outage(handler: Callable, html: Callable[[], str] | None = None) -> Callable:
+    """Wrap a Starlette endpoint (sync or async) so an outage (database or Redis
+    down, see ``state.resilience.is_outage``) answers ``503`` with ``Retry-After``
+    instead of a 500: with ``html()`` as the body when given (e.g. the SPA shell,
+    so a browser still boots the app, which then shows its "temporarily
+    unavailable" notice and recovers by itself), else a one-line text.
+    Other errors propagate unchanged.
+    """
+
+    def fallback(exc: Exception) -> Response:
+        if not is_outage(exc):
+            raise exc
+        log_outage(getattr(handler, "__qualname__", "route"), exc)
+        headers = {"Retry-After": str(RETRY_AFTER_SECONDS), "Cache-Control": "no-store"}
+        if html is not None:
+            try:
+                return HTMLResponse(html(), status_code=503, headers=headers)
+            except Exception:  # noqa: BLE001 - no shell (no build): plain text below
+                pass
+        return PlainTextResponse(UNAVAILABLE_TEXT, status_code=503, headers=headers)
+
+    if inspect.iscoroutinefunction(handler):
+
+        @functools.wraps(handler)
+        async def async_endpoint(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except Exception as exc:  # noqa: BLE001
+                return fallback(exc)
+
+        return async_endpoint
+
+    @functools.wraps(handler)
+    def endpoint(request: Request) -> Response:
+        try:
+            return handler(request)
+        except Exception as exc:  # noqa: BLE001
+            return fallback(exc)
+
+    return endpoint

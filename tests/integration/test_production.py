@@ -1,0 +1,471 @@
+"""The production path: secret-key guard, ``/healthz``, rate limits shared
+through Redis, and pages that degrade cleanly when a service goes away.
+
+The fast tests call the pieces directly (Starlette's TestClient, the state
+tree). The ``e2e`` test at the bottom starts the production build on
+PostgreSQL and Redis behind TCP proxies, takes each away and brings it back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+import reflex as rx
+import redis
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError, OperationalError
+from starlette.applications import Starlette
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
+from starlette.testclient import TestClient
+
+from artisan_app import db, health
+from artisan_app.services import ratelimit
+from artisan_app.settings import DEV_SECRET_KEY, InsecureProductionConfig, Settings, settings
+from artisan_app.state import resilience
+from artisan_app.state.article import ArticleState
+from artisan_app.state.reader import ReaderState
+from artisan_app.state.site import SiteState
+from artisan_app.testing import ROOT, TEST_REDIS_URL, TEST_SECRET_KEY
+from tests.factories import make_article, make_author, make_category
+from tests.state.conftest import visit
+
+DEAD_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:1/test"
+DEAD_REDIS = "redis://127.0.0.1:1/0"
+GOOD_SECRET = "x" * 48
+
+
+def redis_available() -> None:
+    try:
+        redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:  # the machine's Redis must be running (see .ci/run)
+        pytest.fail(f"Redis is required at {TEST_REDIS_URL}: {exc}")
+
+
+# --- the secret key ----------------------------------------------------------------
+
+
+def prod_settings(**env: str) -> Settings:
+    return Settings.from_env({"ARTISAN_ENV": "prod", **env})
+
+
+@pytest.mark.parametrize("secret", [None, "", DEV_SECRET_KEY, "too-short-secret"])
+def test_production_refuses_a_missing_default_or_short_secret(secret):
+    env = {} if secret is None else {"ARTISAN_SECRET_KEY": secret}
+    with pytest.raises(InsecureProductionConfig, match="ARTISAN_SECRET_KEY"):
+        prod_settings(**env).check_production(env={}, argv=[])
+
+
+def test_production_accepts_a_long_secret_and_never_shows_it():
+    s = prod_settings(ARTISAN_SECRET_KEY=GOOD_SECRET)
+    s.check_production(env={}, argv=[])
+    assert GOOD_SECRET not in repr(s)
+
+
+@pytest.mark.parametrize(
+    "env, argv",
+    [
+        ({"REFLEX_ENV_MODE": "prod"}, []),
+        ({"ARTISAN_ENV": "prod"}, []),
+        ({}, ["/venv/bin/reflex", "run", "--env", "prod", "--single-port"]),
+        ({}, ["/venv/bin/reflex", "run", "--env=prod"]),
+    ],
+)
+def test_every_way_of_asking_for_production_is_guarded(env, argv):
+    dev = Settings.from_env({})  # loaded before Reflex set its env mode
+    with pytest.raises(InsecureProductionConfig):
+        dev.check_production(env=env, argv=argv)
+
+
+@pytest.mark.parametrize("argv", [[], ["/venv/bin/reflex", "run"], ["/venv/bin/reflex", "run", "--env", "dev"],
+                                  ["/venv/bin/pytest", "-k", "run", "--env", "prod"]])
+def test_development_runs_with_the_default_secret(argv):
+    Settings.from_env({}).check_production(env={}, argv=argv)
+
+
+def _import_rxconfig(**env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("ARTISAN_", "REFLEX_"))}
+    return subprocess.run([sys.executable, "-c", "import rxconfig"], cwd=ROOT, env={**clean, **env},
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_rxconfig_stops_production_without_a_secret():
+    refused = _import_rxconfig(ARTISAN_ENV="prod")
+    assert refused.returncode != 0
+    assert "Refusing to start in production" in refused.stderr
+    assert _import_rxconfig(ARTISAN_ENV="prod", ARTISAN_SECRET_KEY=TEST_SECRET_KEY).returncode == 0
+
+
+# --- /healthz ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def healthz(monkeypatch):
+    """A client for /healthz; ``use(database=..., redis=...)`` points it at services."""
+    client = TestClient(Starlette(routes=health.health_routes()))
+
+    def use(*, database: str | None = None, redis_url: str = "") -> TestClient:
+        if database is not None:
+            db.use_database(database)
+        monkeypatch.setattr(health, "settings", dataclasses.replace(settings, redis_url=redis_url, state_redis_url=""))
+        return client
+
+    yield use
+    db.use_database()
+
+
+def test_healthz_ok_without_redis(healthz, engine):
+    resp = healthz().get("/healthz")
+    assert resp.status_code == 200
+    assert resp.json() == {"status": "ok", "database": "ok", "redis": "not configured"}
+    assert resp.headers["cache-control"] == "no-store"
+
+
+def test_healthz_ok_with_redis(healthz, any_engine):
+    redis_available()
+    resp = healthz(redis_url=TEST_REDIS_URL).get("/healthz")
+    assert resp.status_code == 200
+    assert resp.json() == {"status": "ok", "database": "ok", "redis": "ok"}
+
+
+def test_healthz_names_the_database_when_it_is_down(healthz):
+    redis_available()
+    resp = healthz(database=DEAD_POSTGRES, redis_url=TEST_REDIS_URL).get("/healthz")
+    assert resp.status_code == 503
+    assert resp.json() == {"status": "unavailable", "database": "down", "redis": "ok", "down": "database"}
+    assert "127.0.0.1" not in resp.text  # no connection details leak
+
+
+def test_healthz_names_redis_when_it_is_down(healthz, engine):
+    resp = healthz(redis_url=DEAD_REDIS).get("/healthz")
+    assert resp.status_code == 503
+    assert resp.json() == {"status": "unavailable", "database": "ok", "redis": "down", "down": "redis"}
+
+
+def test_healthz_checks_reflex_state_redis_too(healthz, engine, monkeypatch):
+    redis_available()
+    healthz()
+    monkeypatch.setattr(health, "settings", dataclasses.replace(settings, redis_url=TEST_REDIS_URL, state_redis_url=DEAD_REDIS))
+    resp = TestClient(Starlette(routes=health.health_routes())).get("/healthz")
+    assert resp.status_code == 503 and resp.json()["redis"] == "down"
+
+
+def test_healthz_does_not_hang_on_services_that_never_answer(healthz):
+    """A listener that accepts connections and never replies (a hung server)."""
+    with socket.socket() as hole:
+        hole.bind(("127.0.0.1", 0))
+        hole.listen(16)
+        port = hole.getsockname()[1]
+        healthz(database=f"postgresql+psycopg://postgres@127.0.0.1:{port}/test", redis_url=f"redis://127.0.0.1:{port}")
+        app = Starlette(routes=health.health_routes())
+
+        async def ask():
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+                start = time.perf_counter()
+                resp = await client.get("/healthz")
+                return resp, time.perf_counter() - start
+
+        resp, seconds = asyncio.run(ask())
+    assert resp.status_code == 503
+    assert resp.json()["database"] == "down" and resp.json()["redis"] == "down"
+    assert seconds < health.CHECK_TIMEOUT_SECONDS + 1.0
+
+
+def test_on_outage_answers_503_with_the_shell_and_lets_bugs_through():
+    def down(request):
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    def buggy(request):
+        raise IntegrityError("INSERT", {}, Exception("duplicate key"))
+
+    async def fine(request):
+        return PlainTextResponse("fine")
+
+    app = Starlette(routes=[
+        Route("/page", health.on_outage(down, lambda: "<html><body>shell</body></html>")),
+        Route("/feed", health.on_outage(down)),
+        Route("/bug", health.on_outage(buggy)),
+        Route("/fine", health.on_outage(fine)),
+    ])
+    client = TestClient(app, raise_server_exceptions=False)
+    page = client.get("/page")
+    assert page.status_code == 503 and "shell" in page.text and page.headers["retry-after"] == "30"
+    feed = client.get("/feed")
+    assert feed.status_code == 503 and feed.text == health.UNAVAILABLE_TEXT
+    assert client.get("/bug").status_code == 500
+    assert client.get("/fine").text == "fine"
+
+
+# --- db.py ----------------------------------------------------------------------------
+
+
+def test_postgres_engines_fail_fast_and_check_pooled_connections():
+    engine = db.engine_for("postgresql+psycopg://postgres@127.0.0.1:1/fast-fail-check")
+    assert engine.pool._pre_ping
+    start = time.perf_counter()
+    with pytest.raises(OperationalError):
+        with engine.connect():
+            pass
+    assert time.perf_counter() - start < db.CONNECT_TIMEOUT_SECONDS + 1
+
+
+def test_ping(engine):
+    db.ping()
+    asyncio.run(db.ping_async())
+    db.use_database(DEAD_POSTGRES)
+    with pytest.raises(OperationalError):
+        db.ping()
+
+
+# --- degraded pages (state) ------------------------------------------------------------
+
+
+@pytest.fixture
+def root() -> rx.State:
+    return rx.State(_reflex_internal_init=True)
+
+
+@pytest.fixture
+def database_down():
+    db.use_database(DEAD_POSTGRES)
+    yield
+    db.use_database()
+
+
+def _is_report(result) -> bool:
+    return getattr(result, "fn", None) is not None and result.fn.__name__ == "report_unavailable"
+
+
+async def test_article_page_reports_an_outage_instead_of_raising(root, database_down):
+    visit(root, "/article/anything", "/article/[slug]")
+    article = await root.get_state(ArticleState)
+    assert _is_report(article.load_article())
+    assert article.article is None
+
+    site = await root.get_state(SiteState)
+    assert _is_report(site.load_navigation())
+    follow = site.report_unavailable()
+    assert site.unavailable is True
+    assert follow.fn.__name__ == "wait_for_recovery"
+
+
+async def test_front_page_reports_an_outage(root, database_down):
+    visit(root, "/")
+    reader = await root.get_state(ReaderState)
+    assert _is_report(reader.load_front_page())
+    assert reader.loaded is False  # the notice replaces the page; no empty list shown as real
+
+
+async def test_a_successful_load_clears_the_notice(root, any_session):
+    category, author = make_category(any_session), make_author(any_session)
+    make_article(any_session, category=category, author=author, slug="live")
+    any_session.commit()
+    site = await root.get_state(SiteState)
+    site.report_unavailable()
+    assert site.unavailable
+    assert site.load_navigation() is None
+    assert site.unavailable is False
+    visit(root, "/article/live", "/article/[slug]")
+    article = await root.get_state(ArticleState)
+    assert article.load_article() is None and article.article is not None
+
+
+async def test_the_recovery_watcher_reloads_once_the_database_answers(root, engine, monkeypatch):
+    monkeypatch.setattr("artisan_app.state.site.RECOVERY_FIRST_RETRY_SECONDS", 0.01)
+
+    async def connected(token):
+        return True
+
+    monkeypatch.setattr("artisan_app.state.site.client_connected", connected)
+    site = await root.get_state(SiteState)
+    site.unavailable = True
+
+    class Proxy:  # what Reflex hands a background task: the state, lockable
+        def __getattr__(self, name):
+            return getattr(site, name)
+
+        def __setattr__(self, name, value):
+            setattr(site, name, value)
+
+        async def __aenter__(self):
+            return self
+
+        async def __aexit__(self, *exc):
+            return False
+
+    produced = [item async for item in SiteState.wait_for_recovery.fn(Proxy())]
+    assert site.unavailable is False
+    assert len(produced) == 1 and "window.location.reload()" in str(produced[0])
+
+
+def test_outage_safe_handles_every_kind_of_handler():
+    outage = OperationalError("SELECT 1", {}, Exception("server closed the connection"))
+
+    class Fake:
+        def sync(self):
+            raise outage
+
+        async def coro(self):
+            raise redis.exceptions.ConnectionError("redis down")
+
+        def gen(self):
+            yield "first"
+            raise outage
+
+        async def agen(self):
+            yield "first"
+            raise TimeoutError
+
+        def bug(self):
+            raise ValueError("a real bug")
+
+    fake = Fake()
+    assert _is_report(resilience.outage_safe(Fake.sync)(fake))
+    assert _is_report(asyncio.run(resilience.outage_safe(Fake.coro)(fake)))
+    items = list(resilience.outage_safe(Fake.gen)(fake))
+    assert items[0] == "first" and _is_report(items[1])
+
+    async def collect():
+        return [i async for i in resilience.outage_safe(Fake.agen)(fake)]
+
+    items = asyncio.run(collect())
+    assert items[0] == "first" and _is_report(items[1])
+    with pytest.raises(ValueError, match="a real bug"):
+        resilience.outage_safe(Fake.bug)(fake)
+    assert not resilience.is_outage(IntegrityError("INSERT", {}, Exception("duplicate")))
+
+
+# --- rate limits shared by every backend worker through Redis ------------------------
+
+
+def test_rate_limits_are_shared_through_redis(monkeypatch):
+    redis_available()
+    monkeypatch.setattr(ratelimit, "settings", dataclasses.replace(settings, redis_url=TEST_REDIS_URL))
+    namespace, key = f"test-shared-{uuid.uuid4().hex}", "10.0.0.1"
+    assert ratelimit.hit("2/minute", namespace, key)
+    # Another worker process has its own limiter object on the same Redis.
+    from limits.storage import storage_from_string
+    from limits.strategies import MovingWindowRateLimiter
+
+    other_worker = MovingWindowRateLimiter(storage_from_string(TEST_REDIS_URL))
+    item = ratelimit._items("2/minute")[0]
+    assert other_worker.hit(item, namespace, key)
+    assert not ratelimit.hit("2/minute", namespace, key)
+    ratelimit.reset(namespace, key, "2/minute")
+    assert ratelimit.hit("2/minute", namespace, key)
+    ratelimit.reset(namespace, key, "2/minute")
+
+
+# --- the production build losing PostgreSQL and Redis (slow) ---------------------------
+
+OUTAGE_SCHEMA = f"artisan_e2e_outage_{os.getpid()}"
+NOTICE = "Artisan Times is temporarily unavailable"
+
+
+@pytest.fixture(scope="module")
+def outage_app(tmp_path_factory):
+    """The production build on PostgreSQL and Redis, each reached through a TCP
+    proxy the test can cut (the shared servers are never touched)."""
+    from sqlalchemy import create_engine
+
+    from artisan_app.testing import RunningApp, TcpProxy, app_env, prepare_database
+    from tests.conftest import POSTGRES_URL
+
+    redis_available()
+    admin = create_engine(POSTGRES_URL)
+    try:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {OUTAGE_SCHEMA} CASCADE"))
+            conn.execute(text(f"CREATE SCHEMA {OUTAGE_SCHEMA}"))
+    except Exception as exc:  # noqa: BLE001
+        pytest.fail(f"PostgreSQL is required at {POSTGRES_URL}: {exc}")
+    pg, rd = TcpProxy(5432).start(), TcpProxy(6379).start()
+    redis_db = TEST_REDIS_URL.rsplit("/", 1)[-1]
+    env = app_env(
+        ARTISAN_DB_URL=f"postgresql+psycopg://postgres@127.0.0.1:{pg.port}/test?options=-csearch_path%3D{OUTAGE_SCHEMA}",
+        ARTISAN_REDIS_URL=f"redis://127.0.0.1:{rd.port}/{redis_db}",
+    )
+    tmp = tmp_path_factory.mktemp("outage")
+    app = None
+    try:
+        prepare_database(env)
+        app = RunningApp(env, tmp / "reflex.log").wait_ready()
+        yield app, pg, rd
+    finally:
+        if app is not None:
+            app.stop()
+        pg.stop()
+        rd.stop()
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {OUTAGE_SCHEMA} CASCADE"))
+        admin.dispose()
+
+
+def _health(app) -> tuple[int, dict]:
+    resp = httpx.get(app.url + "/healthz", timeout=10)
+    return resp.status_code, resp.json()
+
+
+@pytest.mark.e2e
+def test_outages_are_reported_pages_degrade_and_recover(outage_app):
+    from playwright.sync_api import expect, sync_playwright
+
+    from artisan_app.testing import CHROMIUM, CHROMIUM_ARGS
+
+    app, pg, rd = outage_app
+    slug = "civil-servants-social-media-pakistan"
+    assert _health(app) == (200, {"status": "ok", "database": "ok", "redis": "ok"})
+
+    rd.stop()
+    try:
+        start = time.perf_counter()
+        assert _health(app) == (503, {"status": "unavailable", "database": "ok", "redis": "down", "down": "redis"})
+        assert time.perf_counter() - start < 5
+    finally:
+        rd.start()
+    assert _health(app)[0] == 200
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            ctx = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=app.url)
+            pg.stop()
+            try:
+                status, body = _health(app)
+                assert status == 503 and body["database"] == "down" and body["down"] == "database"
+                # The crawler route answers 503 with the app shell, so the browser app still boots.
+                resp = httpx.get(f"{app.url}/article/{slug}", timeout=10)
+                assert resp.status_code == 503 and resp.headers["retry-after"]
+                assert "Traceback" not in resp.text and "Internal Server Error" not in resp.text
+
+                front, article = ctx.new_page(), ctx.new_page()
+                for page, path in ((front, "/"), (article, f"/article/{slug}")):
+                    page.set_default_timeout(30_000)
+                    page.goto(path)
+                    notice = page.get_by_role("alert")
+                    expect(notice).to_contain_text(NOTICE)
+                    expect(notice.get_by_role("heading", name=NOTICE)).to_be_visible()
+                    expect(notice.get_by_role("button", name="Try again")).to_be_visible()
+                    text_now = page.locator("body").inner_text()
+                    for leak in ("Traceback", "OperationalError", "psycopg", "error occurred"):
+                        assert leak.lower() not in text_now.lower(), f"{path} shows {leak!r}: {text_now[:500]}"
+                time.sleep(3)
+            finally:
+                pg.start()
+            # Back by itself: no reader action, the open pages reload once the database answers.
+            expect(article.get_by_role("heading", level=1)).to_contain_text("Civil Servants", timeout=45_000)
+            expect(article.get_by_role("alert")).to_have_count(0)
+            expect(front.get_by_role("heading", name="Latest")).to_be_visible(timeout=45_000)
+            assert _health(app) == (200, {"status": "ok", "database": "ok", "redis": "ok"})
+        finally:
+            browser.close()

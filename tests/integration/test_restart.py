@@ -1,0 +1,156 @@
+"""With Redis as Reflex's state manager, a reader's state survives a restart of
+the production app (several backend workers, state in Redis database 5).
+
+Starts the production build (slow): marked ``e2e``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+import socketio
+
+from artisan_app.testing import CHROMIUM, CHROMIUM_ARGS, TEST_REDIS_URL, RunningApp, app_env, prepare_database
+
+pytestmark = pytest.mark.e2e
+
+SLUG = "civil-servants-social-media-pakistan"
+ARTICLE = f"/article/{SLUG}"
+ROOT_STATE = "reflex___state____state"
+COMMENT_STATE = f"{ROOT_STATE}.artisan_app___state___comments____comment_state"
+WORKERS = "2"
+
+
+@pytest.fixture(scope="module")
+def state_redis() -> Iterator[redis.Redis]:
+    client = redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        pytest.fail(f"Redis is required at {TEST_REDIS_URL}: {exc}")
+    client.flushdb()  # only the tests' own database
+    yield client
+    client.flushdb()
+    client.close()
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, state_redis) -> Iterator[RunningApp]:
+    tmp = tmp_path_factory.mktemp("restart")
+    env = app_env(ARTISAN_DB_URL=f"sqlite:///{tmp / 'restart.db'}", ARTISAN_COMMENT_RATE_LIMIT="200/minute")
+    prepare_database(env)
+    running = RunningApp(env, tmp / "reflex.log", extra_env={"REFLEX_REDIS_URL": TEST_REDIS_URL, "GRANIAN_WORKERS": WORKERS})
+    try:
+        running.wait_ready()
+        yield running
+    finally:
+        running.stop()
+
+
+class Tab:
+    """A browser tab as far as the backend can tell: a socket.io client with a token."""
+
+    def __init__(self, url: str, token: str):
+        self.url, self.token = url, token
+        self.updates: list[dict] = []
+        self.sio = socketio.AsyncClient(reconnection=False)
+        self.sio.on("event", self.updates.append, namespace="/_event")
+
+    async def open(self, path: str) -> None:
+        boot = {"name": f"{ROOT_STATE}.hydrate_and_load", "payload": {},
+                "router_data": {"pathname": path, "asPath": path}}
+        await self.sio.connect(f"{self.url}?token={self.token}", socketio_path="/_event", transports=["websocket"],
+                               namespaces=["/_event"], auth={"event": boot}, wait_timeout=30)
+        await self.until(lambda d: d.get(ROOT_STATE, {}).get("is_hydrated_rx_state_") is True)
+
+    async def send(self, handler: str, path: str, **payload) -> None:
+        await self.sio.emit("event", {"name": handler, "payload": payload,
+                                      "router_data": {"pathname": path, "asPath": path}}, namespace="/_event")
+
+    async def until(self, check, timeout: float = 30) -> dict:
+        deadline = time.monotonic() + timeout
+        seen = 0
+        while time.monotonic() < deadline:
+            for update in self.updates[seen:]:
+                seen += 1
+                if check(update.get("delta", {})):
+                    return update["delta"]
+            await asyncio.sleep(0.05)
+        raise AssertionError(f"no matching update in {timeout}s: {json.dumps(self.updates)[-2000:]}")
+
+    async def close(self) -> None:
+        await self.sio.disconnect()
+        await self.sio.eio.http.close() if getattr(self.sio.eio, "http", None) else None
+
+
+def _comment(delta: dict) -> dict:
+    return delta.get(COMMENT_STATE, {})
+
+
+def test_several_workers_and_state_in_redis(app: RunningApp, state_redis):
+    assert len(app.pids()) >= 1 + int(WORKERS)  # the reflex command and its workers
+    assert "Spawning worker-2" in app.log.read_text() or len(app.pids()) > 2
+
+
+def test_a_tabs_backend_state_survives_a_restart(app: RunningApp, state_redis):
+    """The backend state itself (not the browser's copy) comes back after a restart."""
+    token = str(uuid.uuid4())
+    draft = f"Draft written before the restart {uuid.uuid4().hex[:8]} — naïve café"
+
+    async def before():
+        tab = Tab(app.url, token)
+        await tab.open(ARTICLE)
+        await tab.send(f"{COMMENT_STATE}.set_field", ARTICLE, field="body", value=draft)
+        await tab.until(lambda d: _comment(d).get("body_rx_state_") == draft)
+        await tab.close()
+
+    async def after() -> dict:
+        tab = Tab(app.url, token)
+        try:
+            await tab.open(ARTICLE)
+            return tab.updates[0]["delta"]  # the hydrate snapshot: the state as stored
+        finally:
+            await tab.close()
+
+    asyncio.run(before())
+    assert any(token.encode() in key for key in state_redis.keys("*")), "no state for the tab in Redis"
+    app.restart()
+    snapshot = asyncio.run(after())
+    assert _comment(snapshot).get("body_rx_state_") == draft
+
+
+def test_a_readers_draft_is_still_there_after_a_restart(app: RunningApp, state_redis):
+    from playwright.sync_api import expect, sync_playwright
+
+    draft = f"Half-written thought {uuid.uuid4().hex[:8]}: line one\nline two"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=app.url).new_page()
+            page.set_default_timeout(30_000)
+            page.goto(ARTICLE)
+            box = page.get_by_role("form", name="Leave a comment").get_by_role("textbox", name="Comment")
+            box.fill(draft)
+            token = page.evaluate("window.sessionStorage.getItem('token')")
+            # Wait until the backend holds the draft (debounced input -> set_field -> Redis).
+            deadline = time.monotonic() + 20
+            while not any(draft.split(":")[0].encode() in (state_redis.get(k) or b"")
+                          for k in state_redis.keys(f"{token}_*")):
+                assert time.monotonic() < deadline, "the draft never reached the state in Redis"
+                time.sleep(0.2)
+
+            app.restart()
+            page.reload()
+            box = page.get_by_role("form", name="Leave a comment").get_by_role("textbox", name="Comment")
+            expect(box).to_have_value(draft)
+            expect(page.get_by_role("heading", level=1)).to_contain_text("Civil Servants")
+            assert page.evaluate("window.sessionStorage.getItem('token')") == token
+        finally:
+            browser.close()
