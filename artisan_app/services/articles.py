@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, case, func
+from sqlalchemy import and_, case, func, union
 from sqlmodel import Session, select
 
 from artisan_app.models import (
@@ -35,6 +35,7 @@ from artisan_app.services.views import (
 )
 
 MAX_PAGE_SIZE = 50
+RELATED_WINDOW = 500
 
 
 def is_live(now: datetime):
@@ -149,11 +150,22 @@ def related_articles(
     session: Session, article_id: int, *, limit: int = 3, now: datetime | None = None
 ) -> list[ArticleCard]:
     """"You may also like": rank live articles by shared category (2 points) and
-    shared tags (1 point each), then recency. Never the article itself."""
+    shared tags (1 point each), then recency. Never the article itself.
+
+    Only a recent window is scored (the newest ``RELATED_WINDOW`` live articles,
+    and as many of the newest in the same category), both read through indexes,
+    so an article page costs the same with a hundred or a hundred thousand
+    articles in the archive.
+    """
     now = now or utcnow()
     source = session.get(Article, article_id)
     if source is None:
         return []
+    others = and_(is_live(now), Article.id != article_id)
+    newest = select(Article.id).where(others).order_by(Article.published_at.desc(), Article.id.desc())
+    recent = newest.limit(RELATED_WINDOW).subquery()
+    same_category = newest.where(Article.category_id == source.category_id).limit(RELATED_WINDOW).subquery()
+    candidates = union(select(recent.c.id), select(same_category.c.id)).subquery()
     source_tags = select(ArticleTag.tag_id).where(ArticleTag.article_id == article_id).scalar_subquery()
     shared = (
         select(func.count())
@@ -165,9 +177,8 @@ def related_articles(
     score = case((Article.category_id == source.category_id, 2), else_=0) + shared
     rows = session.exec(
         _card_query()
-        .where(is_live(now), Article.id != article_id)
+        .where(Article.id.in_(select(candidates.c.id)))
         .order_by(score.desc(), Article.published_at.desc(), Article.id.desc())
         .limit(max(1, min(limit, 12)))
     ).all()
     return [_card(*row) for row in rows]
-

@@ -114,3 +114,12 @@ def test_recommendations_for_a_draft_being_previewed_are_live_stories(related_wo
     slugs = related(s, draft.id, limit=12)
     assert slugs[0] == "source"  # Politics + 3 shared tags = 5
     assert "draft" not in slugs and "scheduled" not in slugs
+
+
+def test_only_a_recent_window_is_scored(related_world, monkeypatch):
+    """With a window of 2: the two newest live stories (unrelated, other-1tag) and the two
+    newest in Politics (same-0tag, same-1tag) are candidates; same-2tags and other-3tag,
+    older, are not, so the page's cost does not grow with the archive."""
+    s, source = related_world
+    monkeypatch.setattr(articles, "RELATED_WINDOW", 2)
+    assert related(s, source.id, limit=10) == ["same-1tag", "same-0tag", "other-1tag", "unrelated"]
