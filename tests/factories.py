@@ -56,11 +56,14 @@ def make_article(
     body: list[SectionDraft] | None = None,
     excerpt: str = "A short excerpt.",
 ) -> Article:
-    """``hours`` places publication at BASE_TIME + hours (handy for ordering)."""
+    """``hours`` places publication at BASE_TIME + hours (handy for ordering); without it,
+    stories are published in creation order shortly before BASE_TIME."""
     n = next(_seq)
     headline = headline or f"Headline number {n}"
     if published_at is None and status is ArticleStatus.published:
-        published_at = BASE_TIME + timedelta(hours=hours if hours is not None else n)
+        # Without ``hours``: in creation order, a second apart, and always (a few hours) before BASE_TIME,
+        # so the run's shared counter never pushes a story past a test's clock.
+        published_at = BASE_TIME + (timedelta(hours=hours) if hours is not None else timedelta(seconds=n - 30_000))
     return create_article(
         session,
         slug=slug or f"article-{n}",
