@@ -60,7 +60,9 @@ def logo() -> Image.Image:
 def main() -> None:
     og_card().save(ASSETS / "og-default.png", optimize=True)
     logo().save(ASSETS / "logo.png", optimize=True)
-    print("wrote", ASSETS / "og-default.png", ASSETS / "logo.png")
+    # The browser asks for /favicon.ico on every page; a missing one is a console error.
+    logo().save(ASSETS / "favicon.ico", sizes=[(16, 16), (32, 32), (48, 48), (64, 64)])
+    print("wrote", ASSETS / "og-default.png", ASSETS / "logo.png", ASSETS / "favicon.ico")
 
 
 if __name__ == "__main__":
