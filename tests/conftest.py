@@ -137,3 +137,17 @@ class QueryCounter:
 @pytest.fixture
 def count_queries():
     return QueryCounter
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests run last, tests/e2e/ at the very end: Playwright's sync API keeps
+    an event loop running in the main thread while tests/e2e's session-wide browser
+    is open, and the async state tests (and other Playwright users) cannot share it."""
+
+    def rank(item) -> int:
+        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
+            return 2
+        return 1 if item.get_closest_marker("e2e") else 0
+
+    items.sort(key=rank)

@@ -64,6 +64,7 @@ def test_editor_writes_previews_publishes_and_a_reader_sees_it(new_page, editor_
     page.get_by_role("button", name="+ Add section").click()
     page.get_by_label("Heading of section 2").fill("What could go wrong")
     page.get_by_label("Paragraph text (section 2, block 1)").fill("Rare events are, by definition, rare in the data.")
+    page.wait_for_timeout(1_500)  # inputs are debounced (1.2 s) before they reach the server and autosave
     expect(page.get_by_role("status").filter(has_text="Saved at")).to_be_visible(timeout=15_000)
 
     page.get_by_role("button", name="Preview").click()
@@ -111,3 +112,47 @@ def test_editor_moderates_a_held_comment(new_page, editor_account):
     expect(page.get_by_role("status").filter(has_text="1 comment approved")).to_be_visible()
     expect(reader.get_by_role("article", name="Comment by Queue Tester")).not_to_contain_text(
         "awaiting moderation", timeout=15_000)
+
+
+def test_cover_image_is_checked_reencoded_and_needs_alt_text(new_page, editor_account, tmp_path):
+    import io
+
+    from PIL import Image
+
+    good = tmp_path / "harbour.png"
+    Image.new("RGB", (2000, 1000), (20, 80, 160)).save(good)
+    fake = tmp_path / "not-really.png"
+    fake.write_bytes(b"<?php echo 'hello'; ?>")
+
+    page = new_page()
+    sign_in(page)
+    page.goto("/editor/article/new")
+    page.get_by_label("Headline").fill("Harbour Cranes Return to Work")
+    expect(page).to_have_url(re.compile(r"/editor/article/\d+$"), timeout=15_000)
+
+    upload = page.locator("#cover-upload input[type=file]")
+    upload.set_input_files(str(fake))
+    expect(page.get_by_text("That file is not an image we can read.")).to_be_visible()
+    upload.set_input_files(str(good))
+    thumb = page.locator("img.cover-thumb")
+    expect(thumb).to_have_attribute("src", re.compile(r"^/_upload/cover-\d+-[0-9a-f]+-1600\.webp$"))
+    served = page.request.get(thumb.get_attribute("src"))
+    assert served.ok
+    with Image.open(io.BytesIO(served.body())) as img:
+        assert img.format == "WEBP" and img.size == (1600, 800)
+
+    # Publishing needs a description of the image.
+    page.get_by_label("Category").select_option(label="Economy")
+    page.get_by_label("Author").select_option(label="Amira Siddiqui")
+    page.get_by_label("Excerpt").fill("Port workers are back after a month-long dispute over automation.")
+    page.get_by_label("Heading of section 1").fill("Back at the quay")
+    page.get_by_label("Paragraph text (section 1, block 1)").fill("The first ships were unloaded at dawn.")
+    page.wait_for_timeout(1_500)  # inputs are debounced (1.2 s) before they reach the server and autosave
+    expect(page.get_by_role("status").filter(has_text="Saved at")).to_be_visible(timeout=15_000)
+    page.get_by_role("button", name="Publish now").click()
+    expect(page.get_by_text("Describe the cover image for readers who can’t see it.")).to_be_visible()
+    page.get_by_label("Cover image description (alt text)").fill("Blue cranes over an empty quay at dawn")
+    page.wait_for_timeout(1_500)  # inputs are debounced (1.2 s) before they reach the server and autosave
+    expect(page.get_by_role("status").filter(has_text="Saved at")).to_be_visible(timeout=15_000)
+    page.get_by_role("button", name="Publish now").click()
+    expect(page.get_by_role("status").filter(has_text="Published")).to_be_visible()
