@@ -126,6 +126,7 @@ def test_cover_image_is_checked_reencoded_and_needs_alt_text(new_page, editor_ac
 
     page = new_page()
     sign_in(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Articles")
     page.goto("/editor/article/new")
     page.get_by_label("Headline").fill("Harbour Cranes Return to Work")
     expect(page).to_have_url(re.compile(r"/editor/article/\d+$"), timeout=15_000)
