@@ -453,7 +453,7 @@ def test_outages_are_reported_pages_degrade_and_recover(outage_app):
                     page.set_default_timeout(30_000)
                     page.goto(path)
                     notice = page.get_by_role("alert")
-                    expect(notice).to_contain_text(NOTICE)
+                    expect(notice).to_contain_text(NOTICE, timeout=20_000)  # after the 3 s connect timeout(s)
                     expect(notice.get_by_role("heading", name=NOTICE)).to_be_visible()
                     expect(notice.get_by_role("button", name="Try again")).to_be_visible()
                     text_now = page.locator("body").inner_text()

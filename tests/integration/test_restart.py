@@ -149,7 +149,7 @@ def test_a_readers_draft_is_still_there_after_a_restart(app: RunningApp, state_r
             app.restart()
             page.reload()
             box = page.get_by_role("form", name="Leave a comment").get_by_role("textbox", name="Comment")
-            expect(box).to_have_value(draft)
+            expect(box).to_have_value(draft, timeout=30_000)  # the restarted workers warm up first
             expect(page.get_by_role("heading", level=1)).to_contain_text("Civil Servants")
             # (Reflex may hand the reloaded tab a new token while the old socket record
             # lingers; the reader still finds the draft. test_a_tabs_backend_state_survives_a_restart
