@@ -20,6 +20,18 @@ UNSAVED_GUARD_JS = """
   window.addEventListener('beforeunload', (e) => {
     if (window.__artisanDirty) { e.preventDefault(); e.returnValue = ''; }
   });
+  // In-app links never unload the page: ask before following one.
+  document.addEventListener('click', (e) => {
+    if (!window.__artisanDirty) return;
+    const a = e.target.closest && e.target.closest('a[href]');
+    if (!a || a.target === '_blank' || a.getAttribute('href').startsWith('#')) return;
+    if (window.confirm('You have unsaved changes. Leave this page anyway?')) {
+      window.__artisanDirty = false;
+    } else {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  }, true);
 })()
 """
 

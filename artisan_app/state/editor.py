@@ -138,7 +138,7 @@ class ArticleEditorState(StaffGuard, rx.State):
         self.can_publish = bool(user and user.can_publish)
         self.save_status, self.dirty, self.loaded = "", False, True
         await self._refresh_side(user)
-        return ArticleEditorState.watch_presence
+        return [rx.call_script(DIRTY_FALSE), ArticleEditorState.watch_presence]
 
     async def _refresh_side(self, user: StaffUser | None) -> None:
         if not self.form.id:

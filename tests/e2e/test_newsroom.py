@@ -157,3 +157,26 @@ def test_cover_image_is_checked_reencoded_and_needs_alt_text(new_page, editor_ac
     expect(page.get_by_role("status").filter(has_text="Saved at")).to_be_visible(timeout=15_000)
     page.get_by_role("button", name="Publish now").click()
     expect(page.get_by_role("status").filter(has_text="Published")).to_be_visible()
+
+
+def test_leaving_with_unsaved_changes_asks_first(new_page, editor_account):
+    page = new_page()
+    sign_in(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Articles")
+    page.get_by_role("link", name=re.compile("^TikTok to Slash UK Moderation Jobs")).click()
+    expect(page.get_by_label("Headline")).to_have_value("TikTok to Slash UK Moderation Jobs as AI Takes Over")
+    # A published article is not autosaved: the change waits for "Update".
+    page.get_by_label("Kicker (short title)").fill("An unsaved thought")
+    expect(page.get_by_role("status").filter(has_text="Unsaved changes")).to_be_visible(timeout=10_000)
+    dialogs: list[str] = []
+
+    def dismiss(dialog):
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    page.get_by_role("navigation", name="Newsroom").get_by_role("link", name="Articles").click()
+    page.wait_for_timeout(500)
+    assert dialogs == ["You have unsaved changes. Leave this page anyway?"]
+    expect(page.get_by_label("Kicker (short title)")).to_have_value("An unsaved thought")
+    expect(page).to_have_url(re.compile(r"/editor/article/\d+$"))
