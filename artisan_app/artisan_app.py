@@ -23,6 +23,10 @@ from artisan_app.state.reader import AuthorState, CategoryState, ReaderState, Ta
 from artisan_app.state.search import SearchState
 from artisan_app.state.site import SiteState
 
+PRELOADED_FONTS = (
+    "source-serif-4-latin-400-normal", "source-serif-4-latin-700-normal", "source-serif-4-latin-400-italic",
+    "source-serif-4-latin-600-normal", "inter-latin-400-normal", "inter-latin-600-normal",
+)
 SITE_DESCRIPTION = "Artisan Times — news and commentary beyond the headlines."
 
 app = rx.App(
@@ -30,6 +34,12 @@ app = rx.App(
     stylesheets=["/styles.css"],
     head_components=[
         rx.el.meta(name="color-scheme", content="light dark"),
+        # Fetched with the HTML, so text never re-wraps when the fonts arrive (layout shift).
+        *[
+            rx.el.link(rel="preload", href=f"/fonts/{name}.woff2", type="font/woff2", cross_origin="",
+                       custom_attrs={"as": "font"})
+            for name in PRELOADED_FONTS
+        ],
         rx.script(THEME_BOOT_JS),
         rx.el.link(rel="alternate", type="application/atom+xml", title="Artisan Times", href=routes.FEED),
     ],
