@@ -35,7 +35,7 @@ from artisan_app.services.views import (
 )
 
 MAX_PAGE_SIZE = 50
-RELATED_WINDOW = 500
+RELATED_WINDOW = 200
 
 
 def is_live(now: datetime):
