@@ -12,7 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 PORT ?= 3000
 BACKEND_PORT ?= 8000
 
-.PHONY: run test install install-test browser migrate seed prod unit e2e bench screenshots clean \
+.PHONY: lint run test install install-test browser migrate seed prod unit e2e bench screenshots clean \
         services bench-readers bench-readers-redis bench-scale bench-lighthouse
 
 ## make run: install, migrate, seed, and start the app at http://localhost:3000
@@ -20,7 +20,7 @@ run: install migrate seed
 	reflex run --frontend-port $(PORT) --backend-port $(BACKEND_PORT)
 
 ## make test: install everything (Chromium included) and run the whole suite
-test: install-test browser
+test: install-test browser lint
 	@$(BIN)/python -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$status
 
@@ -33,6 +33,10 @@ install: $(BIN)/activate
 
 install-test: $(BIN)/activate
 	$(BIN)/pip install --quiet -e '.[test]'
+
+## make lint: undefined names, unused imports and syntax errors (ruff's pyflakes rules)
+lint: install-test
+	$(BIN)/ruff check --select F,E9 artisan_app tests benchmarks scripts alembic rxconfig.py
 
 ## Debian's Chromium drives the browser tests (Playwright never downloads one).
 browser:

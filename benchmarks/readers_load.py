@@ -33,7 +33,6 @@ import random
 import re
 import resource
 import shutil
-import statistics
 import sys
 import tempfile
 import textwrap
