@@ -30,26 +30,34 @@ def nav_link(category) -> rx.Component:
     return rx.el.li(link(category.name, href="/category/" + category.slug, class_name="nav-link"))
 
 
-def search_box() -> rx.Component:
-    """The masthead's search form: a plain GET to /search, handled in-app once hydrated."""
+def search_form(*children: rx.Component, aria_label: str, class_name: str) -> rx.Component:
+    """A search form: a plain GET to /search, handled in-app once hydrated."""
     return rx.el.form(
-        rx.el.label("Search the site", html_for="masthead-search", class_name="visually-hidden"),
-        rx.el.input(
-            id="masthead-search",
-            name="q",
-            type="search",
-            placeholder="Search stories",
-            auto_complete="off",
-            enter_key_hint="search",
-            max_length=200,
-            class_name="masthead-search-input",
-        ),
-        rx.el.button("Search", type="submit", class_name="masthead-search-button"),
+        *children,
         role="search",
-        aria_label="Site",
+        aria_label=aria_label,
         action="/search",
         method="get",
         on_submit=SearchState.submit_search,
+        class_name=class_name,
+    )
+
+
+def search_input(*, id: str, class_name: str, placeholder: str, **props) -> rx.Component:
+    """The query box (``q``) both search forms use."""
+    return rx.el.input(
+        id=id, name="q", type="search", placeholder=placeholder, auto_complete="off", enter_key_hint="search",
+        max_length=200, class_name=class_name, **props,
+    )
+
+
+def search_box() -> rx.Component:
+    """The masthead's search form."""
+    return search_form(
+        rx.el.label("Search the site", html_for="masthead-search", class_name="visually-hidden"),
+        search_input(id="masthead-search", class_name="masthead-search-input", placeholder="Search stories"),
+        rx.el.button("Search", type="submit", class_name="masthead-search-button"),
+        aria_label="Site",
         class_name="masthead-search",
     )
 

@@ -6,7 +6,7 @@ import reflex as rx
 
 from artisan_app.components.cards import category_label, load_more_button, meta_line
 from artisan_app.components.common import chip, link, when_ready
-from artisan_app.components.layout import page_frame
+from artisan_app.components.layout import page_frame, search_form, search_input
 from artisan_app.state.search import SearchState
 
 TYPING_DEBOUNCE_MS = 300
@@ -38,31 +38,22 @@ def sort_button(label: str, value: str) -> rx.Component:
     return chip(label, pressed=SearchState.sort == value, on_click=SearchState.set_sort(value))
 
 
-def search_form() -> rx.Component:
-    return rx.el.form(
+def page_search_form() -> rx.Component:
+    return search_form(
         rx.el.label("Search articles", html_for="search-query", class_name="field-label"),
         rx.el.div(
-            rx.el.input(
+            search_input(
                 id="search-query",
-                name="q",
-                type="search",
+                class_name="field-input search-page-input",
+                placeholder="Words from a headline or story",
                 default_value=SearchState.query,
                 key=SearchState.input_version,
-                placeholder="Words from a headline or story",
-                auto_complete="off",
-                enter_key_hint="search",
-                max_length=200,
-                class_name="field-input search-page-input",
                 on_change=SearchState.set_query.debounce(TYPING_DEBOUNCE_MS),
             ),
             class_name="search-page-row",
         ),
         rx.el.p("Results update as you type.", class_name="field-hint"),
-        role="search",
         aria_label="Articles",
-        action="/search",
-        method="get",
-        on_submit=SearchState.submit_search,
         class_name="search-page-form",
     )
 
@@ -93,7 +84,7 @@ def search_page() -> rx.Component:
     return page_frame(
         rx.el.header(
             rx.el.h1("Search", class_name="page-title"),
-            search_form(),
+            page_search_form(),
             class_name="page-header search-header",
         ),
         when_ready(SearchState.loaded, results(), loading_label="Searching"),
