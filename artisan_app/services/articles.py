@@ -47,7 +47,8 @@ def is_live(now: datetime):
     )
 
 
-def _card(article: Article, category: Category, author: Author) -> ArticleCard:
+def card_of(article: Article, category: Category, author: Author) -> ArticleCard:
+    """The card view of a row from ``card_query()``."""
     return ArticleCard(
         slug=article.slug,
         kicker=article.kicker,
@@ -63,7 +64,8 @@ def _card(article: Article, category: Category, author: Author) -> ArticleCard:
     )
 
 
-def _card_query():
+def card_query():
+    """Articles with their category and author (one query; filter and order to taste)."""
     return (
         select(Article, Category, Author)
         .join(Category, Category.id == Article.category_id)
@@ -85,7 +87,7 @@ def latest_articles(
     now = now or utcnow()
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     offset = max(0, offset)
-    query = _card_query().where(is_live(now))
+    query = card_query().where(is_live(now))
     if category_slug:
         query = query.where(Category.slug == category_slug)
     if author_slug:
@@ -97,19 +99,19 @@ def latest_articles(
     rows = session.exec(
         query.order_by(Article.published_at.desc(), Article.id.desc()).offset(offset).limit(limit + 1)
     ).all()
-    return ArticlePage(items=[_card(*row) for row in rows[:limit]], has_more=len(rows) > limit)
+    return ArticlePage(items=[card_of(*row) for row in rows[:limit]], has_more=len(rows) > limit)
 
 
 def get_article(session: Session, slug: str, *, now: datetime | None = None) -> ArticleDetail | None:
     """The published article at ``slug`` with its body, or ``None`` (unknown or not yet live)."""
     now = now or utcnow()
-    row = session.exec(_card_query().where(Article.slug == slug, is_live(now))).first()
+    row = session.exec(card_query().where(Article.slug == slug, is_live(now))).first()
     if row is None:
         return None
     article, category, author = row
     return ArticleDetail(
         id=article.id,
-        card=_card(article, category, author),
+        card=card_of(article, category, author),
         author=author_profile(author),
         updated_iso=iso(article.updated_at),
         updated_label=date_label(article.updated_at),
@@ -176,9 +178,9 @@ def related_articles(
     )
     score = case((Article.category_id == source.category_id, 2), else_=0) + shared
     rows = session.exec(
-        _card_query()
+        card_query()
         .where(Article.id.in_(select(candidates.c.id)))
         .order_by(score.desc(), Article.published_at.desc(), Article.id.desc())
         .limit(max(1, min(limit, 12)))
     ).all()
-    return [_card(*row) for row in rows]
+    return [card_of(*row) for row in rows]

@@ -34,7 +34,7 @@ from artisan_app.models import Article, Comment, CommentStatus, utcnow
 from artisan_app.services import ratelimit
 from artisan_app.services.articles import is_live
 from artisan_app.services.ids import as_id
-from artisan_app.services.text import clean_text, date_label, iso
+from artisan_app.services.text import clean_text, exact_label, iso
 from artisan_app.settings import settings
 
 MAX_NAME = 80
@@ -322,10 +322,6 @@ def submit_comment(
 
 
 # --- reading ----------------------------------------------------------------
-
-
-def exact_label(moment: datetime) -> str:
-    return f"{date_label(moment)}, {moment:%H:%M} UTC"
 
 
 def relative_label(moment: datetime, now: datetime) -> str:

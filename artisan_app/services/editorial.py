@@ -36,7 +36,7 @@ from artisan_app.services.views import ArticleCard, ArticleDetail, BlockView, Se
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.authoring import ensure_tags, replace_body
 from artisan_app.services.body import BlockDraft, SectionDraft
-from artisan_app.services.text import clean_text, date_label, iso, reading_minutes, slugify, word_count
+from artisan_app.services.text import clean_text, date_label, exact_label, iso, reading_minutes, slugify, word_count
 
 LIMITS = {"headline": 300, "kicker": 200, "excerpt": 600, "slug": 160, "cover_alt": 300, "heading": 300,
           "text": 10000, "attribution": 300, "tags": 400}
@@ -184,7 +184,7 @@ def list_articles(
     rows = session.exec(q.order_by(Article.updated_at.desc(), Article.id.desc()).offset(max(0, offset)).limit(LIST_PAGE + 1)).all()
     items = [
         EditorRow(id=a.id, headline=a.headline or "(untitled)", status=status_label(a, now),
-                  category_name=c.name if c else "—", author_name=au.name if au else "—", updated_label=f"{date_label(a.updated_at)}, {a.updated_at:%H:%M}", slug=a.slug)
+                  category_name=c.name if c else "—", author_name=au.name if au else "—", updated_label=exact_label(a.updated_at), slug=a.slug)
         for a, c, au in rows[:LIST_PAGE]
     ]
     return items, len(rows) > LIST_PAGE
@@ -437,7 +437,7 @@ def list_revisions(session: Session, *, user: StaffUser | None, article_id: int,
         .order_by(ArticleRevision.version.desc()).limit(limit)
     ).all()
     return [RevisionRow(id=r.id, version=r.version, user_name=r.user_name,
-                        created_label=f"{date_label(r.created_at)}, {r.created_at:%H:%M} UTC", note=r.note) for r in rows]
+                        created_label=exact_label(r.created_at), note=r.note) for r in rows]
 
 
 def _revision(session: Session, user: StaffUser | None, revision_id: int) -> tuple[StaffUser, Article, ArticleRevision]:

@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 
 from artisan_app import routes
 from artisan_app.models import Article, ArticleTag, Author, Category, Tag, utcnow
-from artisan_app.services.articles import is_live
+from artisan_app.services.articles import card_query, is_live
 
 SITE_NAME = "Artisan Times"
 SITE_TAGLINE = "Beyond the Headlines — news and commentary."
@@ -52,12 +52,7 @@ def feed_items(
 ) -> list[FeedItem]:
     """The newest live articles (of one category), newest first."""
     now = now or utcnow()
-    query = (
-        select(Article, Category, Author)
-        .join(Category, Category.id == Article.category_id)
-        .join(Author, Author.id == Article.author_id)
-        .where(is_live(now))
-    )
+    query = card_query().where(is_live(now))
     if category_slug:
         query = query.where(Category.slug == category_slug)
     rows = session.exec(query.order_by(Article.published_at.desc(), Article.id.desc()).limit(limit)).all()

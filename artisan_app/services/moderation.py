@@ -17,6 +17,7 @@ from artisan_app.services import comments as reader_comments
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.comments import CommentValidationError, ModerationAction
 from artisan_app.services.ids import as_id
+from artisan_app.services.text import exact_label
 
 PUBLICATION_NAME = "Artisan Times"
 QUEUE_PAGE = 50
@@ -61,7 +62,7 @@ def queue(session: Session, *, user: StaffUser | None, status: str = CommentStat
     items = [
         QueueRow(id=c.id, article_headline=headline, article_slug=slug, name=c.name, email=c.email, website=c.website,
                  body=c.body, age_label=reader_comments.relative_label(c.created_at, now),
-                 created_label=reader_comments.exact_label(c.created_at), status=c.status, held_reason=c.held_reason,
+                 created_label=exact_label(c.created_at), status=c.status, held_reason=c.held_reason,
                  is_reply=c.parent_id is not None)
         for c, headline, slug in rows[:QUEUE_PAGE]
     ]

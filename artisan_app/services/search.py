@@ -38,7 +38,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session, select
 
 from artisan_app.models import Article, Block, Section, utcnow
-from artisan_app.services.articles import MAX_PAGE_SIZE, _card, _card_query, is_live
+from artisan_app.services.articles import MAX_PAGE_SIZE, card_of, card_query, is_live
 from artisan_app.services.views import ArticleCard
 
 log = logging.getLogger(__name__)
@@ -349,7 +349,7 @@ def search_articles(
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     offset = max(0, offset)
     hits = _hits(session, terms)
-    matching = _card_query().join(hits, hits.c.article_id == Article.id).where(is_live(now))
+    matching = card_query().join(hits, hits.c.article_id == Article.id).where(is_live(now))
     total = session.exec(select(func.count()).select_from(matching.subquery())).one()
     if sort is SortOrder.newest:
         order = (Article.published_at.desc(), Article.id.desc())
@@ -358,7 +358,7 @@ def search_articles(
     rows = session.exec(matching.order_by(*order).offset(offset).limit(limit + 1)).all()
     items = [
         SearchHit(
-            card=_card(article, category, author),
+            card=card_of(article, category, author),
             headline=highlight(article.headline, terms),
             excerpt=highlight(article.excerpt, terms),
         )

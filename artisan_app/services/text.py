@@ -34,6 +34,11 @@ def date_label(moment: datetime | None) -> str:
     return f"{moment.day} {moment:%B %Y}"
 
 
+def exact_label(moment: datetime) -> str:
+    """``25 August 2025, 09:30 UTC``."""
+    return f"{date_label(moment)}, {moment:%H:%M} UTC"
+
+
 def iso(moment: datetime | None) -> str:
     return moment.isoformat() if moment else ""
 
