@@ -1,10 +1,11 @@
 """HTTP routes served next to the Reflex app (``rx.App(api_transformer=build_api())``).
 
 Reflex mounts itself under this Starlette app, so these routes win over the
-frontend: Atom feeds, the sitemap and robots.txt from the database, and
-crawler-readable HTML for the pages the browser app renders client-side
-(the build's SPA shell with title, description, Open Graph, JSON-LD and the
-page text injected; see ``services/seo.py``).
+frontend: Atom feeds, the sitemap and robots.txt from the database, and the
+public pages (front page, article, section, author, topic) as the build's SPA
+shell with title, description, Open Graph and JSON-LD (``services/seo.py``)
+and the page's first view: its content as HTML, shown until the app has loaded
+(``artisan_app/first_view``). Pages are gzip-compressed for browsers that accept it.
 
 To add a route, add it to ``api_routes``. Handlers are plain functions:
 Starlette runs them in its thread pool, since the services are synchronous.
@@ -17,21 +18,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute, Route, request_response
 
+from artisan_app import db, first_view, routes
 from artisan_app.health import health_routes, on_outage
-
-from artisan_app import db, routes
-from artisan_app.services import articles, catalog, feeds, seo
+from artisan_app.services import articles, catalog, comments, feeds, seo
 from artisan_app.settings import settings
 
 ATOM = "application/atom+xml; charset=utf-8"
 XML = "application/xml; charset=utf-8"
 HTML = "text/html; charset=utf-8"
 FEED_CACHE = "public, max-age=300"
-LISTING_ITEMS = 20
 
 
 def _site_url() -> str:
@@ -65,49 +65,72 @@ def robots(request: Request) -> Response:
     return PlainTextResponse(feeds.robots_txt(site_url=_site_url()), headers={"Cache-Control": FEED_CACHE})
 
 
-# ---------------------------------------------------------------- crawler-readable pages
+# ---------------------------------------------------------------- pages with a first view
 
 
-def _page(shell: seo.ShellCache, meta: seo.PageMeta, status: int = 200) -> Response:
-    # The shell names hashed assets of the current build: always revalidate.
-    return Response(seo.render(shell.get(), meta), status_code=status, media_type=HTML,
+def _page(shell: seo.ShellCache, meta: seo.PageMeta, view: str, status: int = 200) -> Response:
+    # The first view paints before the app's modules are fetched. The shell names
+    # hashed assets of the current build: always revalidate.
+    document = seo.render(seo.boot_after_first_paint(shell.get()), meta, view)
+    return Response(document, status_code=status, media_type=HTML,
                     headers={"Cache-Control": "no-cache"})
 
 
-def crawler_pages(shell: seo.ShellCache) -> dict[str, Callable[[Request], Response]]:
-    """Handlers for ``/article/{slug}``, ``/category/{slug}``, ``/author/{slug}``, ``/tag/{slug}``.
+def public_pages(shell: seo.ShellCache) -> dict[str, Callable[[Request], Response]]:
+    """Handlers for ``/``, ``/article/{slug}``, ``/category/{slug}``, ``/author/{slug}``, ``/tag/{slug}``
+    (and ``/search``, without a first view).
 
-    Unknown or unpublished slugs answer 404 with the same shell (and a not-found
-    title), so the browser app still boots and shows its own not-found page.
+    Each shows what the app's own page shows first (the same first page of a
+    list: ``settings.page_size`` stories). Unknown or unpublished slugs answer
+    404 with the app's not-found page, and the browser app still boots.
     """
 
-    def article(request: Request) -> Response:
-        slug = request.path_params["slug"]
+    def missing(request: Request, session, kind: str) -> Response:
+        meta = seo.not_found_meta(path=request.url.path, site_url=_site_url(), what=kind)
+        return _page(shell, meta, first_view.not_found(kind, categories=catalog.list_categories(session)), 404)
+
+    def front(request: Request) -> Response:
         with db.session_scope() as session:
-            detail = articles.get_article(session, slug)
-        if detail is None:
-            return _page(shell, seo.not_found_meta(path=request.url.path, site_url=_site_url(), what="Article"), 404)
-        return _page(shell, seo.article_meta(detail, site_url=_site_url()))
+            page = articles.latest_articles(session, limit=settings.page_size)
+            view = first_view.front(page.items[0] if page.items else None, page.items[1:], has_more=page.has_more,
+                                    categories=catalog.list_categories(session))
+        return _page(shell, seo.front_meta(site_url=_site_url()), view)
+
+    def article(request: Request) -> Response:
+        with db.session_scope() as session:
+            detail = articles.get_article(session, request.path_params["slug"])
+            if detail is None:
+                return missing(request, session, "Article")
+            view = first_view.article(detail, categories=catalog.list_categories(session),
+                                      comment_count=comments.approved_count(session, detail.id))
+        return _page(shell, seo.article_meta(detail, site_url=_site_url()), view)
 
     def listing(kind: str, lookup, filter_name: str, build) -> Callable[[Request], Response]:
         def handler(request: Request) -> Response:
             slug = request.path_params["slug"]
             with db.session_scope() as session:
                 subject = lookup(session, slug)
-                cards = (
-                    articles.latest_articles(session, limit=LISTING_ITEMS, **{filter_name: slug}).items
-                    if subject is not None
-                    else []
-                )
-            if subject is None:
-                return _page(shell, seo.not_found_meta(path=request.url.path, site_url=_site_url(), what=kind), 404)
-            meta = build(subject, cards, site_url=_site_url())
+                if subject is None:
+                    return missing(request, session, kind)
+                page = articles.latest_articles(session, limit=settings.page_size, **{filter_name: slug})
+                view = first_view.listing(kind, subject, page.items, has_more=page.has_more,
+                                          categories=catalog.list_categories(session))
+            meta = build(subject, site_url=_site_url())
             # An empty listing (say, a topic only drafts use) is not worth indexing.
-            return _page(shell, meta if cards else dataclasses.replace(meta, robots="noindex"))
+            return _page(shell, meta if page.items else dataclasses.replace(meta, robots="noindex"), view)
 
         return handler
 
+    def search(request: Request) -> Response:
+        # No first view (results need the app); served here so that a plain GET
+        # of the masthead's form (the first view's, or without JavaScript) keeps
+        # its URL, /search?q=..., instead of the static build's redirect to /search/.
+        document = seo.render(shell.get(), seo.search_meta(site_url=_site_url()))
+        return Response(document, media_type=HTML, headers={"Cache-Control": "no-cache"})
+
     return {
+        "front": front,
+        "search": search,
         "article": article,
         "category": listing("Section", catalog.get_category, "category_slug", seo.category_meta),
         "author": listing("Author", catalog.get_author, "author_slug", seo.author_meta),
@@ -115,9 +138,14 @@ def crawler_pages(shell: seo.ShellCache) -> dict[str, Callable[[Request], Respon
     }
 
 
+def _html_page(handler: Callable[[Request], Response], shell: seo.ShellCache):
+    """A page handler as an ASGI app: the outage fallback, then gzip."""
+    return GZipMiddleware(request_response(on_outage(handler, shell.get)), minimum_size=500)
+
+
 def api_routes(shell: seo.ShellCache) -> list[BaseRoute]:
     """Every extra route. More specific paths first (``/category/{slug}/feed.xml``)."""
-    pages = crawler_pages(shell)
+    pages = public_pages(shell)
     # During a database outage: 503 with Retry-After (and the app shell for pages,
     # so the browser app can show its "temporarily unavailable" notice), never a 500.
     return [
@@ -126,10 +154,12 @@ def api_routes(shell: seo.ShellCache) -> list[BaseRoute]:
         Route("/category/{slug}/feed.xml", on_outage(category_feed), methods=["GET"]),
         Route(routes.SITEMAP, on_outage(sitemap), methods=["GET"]),
         Route(routes.ROBOTS, robots, methods=["GET"]),
-        Route("/article/{slug}", on_outage(pages["article"], shell.get), methods=["GET"]),
-        Route("/category/{slug}", on_outage(pages["category"], shell.get), methods=["GET"]),
-        Route("/author/{slug}", on_outage(pages["author"], shell.get), methods=["GET"]),
-        Route("/tag/{slug}", on_outage(pages["tag"], shell.get), methods=["GET"]),
+        Route(routes.HOME, _html_page(pages["front"], shell), methods=["GET"]),
+        Route("/article/{slug}", _html_page(pages["article"], shell), methods=["GET"]),
+        Route("/category/{slug}", _html_page(pages["category"], shell), methods=["GET"]),
+        Route("/author/{slug}", _html_page(pages["author"], shell), methods=["GET"]),
+        Route("/tag/{slug}", _html_page(pages["tag"], shell), methods=["GET"]),
+        Route(routes.SEARCH, _html_page(pages["search"], shell), methods=["GET"]),
     ]
 
 

@@ -6,7 +6,7 @@ import reflex as rx
 
 from artisan_app import routes
 from artisan_app.api import build_api
-from artisan_app.components.layout import THEME_BOOT_JS
+from artisan_app.services import seo
 from artisan_app.pages.article import article_page
 from artisan_app.pages.front import front_page
 from artisan_app.pages.listing import author_page, category_page, tag_page
@@ -22,12 +22,13 @@ from artisan_app.state.comments import CommentState
 from artisan_app.state.reader import AuthorState, CategoryState, ReaderState, TagState
 from artisan_app.state.search import SearchState
 from artisan_app.state.site import SiteState
+from artisan_app.theme import THEME_BOOT_JS
 
 PRELOADED_FONTS = (
     "source-serif-4-latin-400-normal", "source-serif-4-latin-700-normal", "source-serif-4-latin-400-italic",
     "source-serif-4-latin-600-normal", "inter-latin-400-normal", "inter-latin-600-normal",
 )
-SITE_DESCRIPTION = "Artisan Times — news and commentary beyond the headlines."
+SITE_DESCRIPTION = seo.SITE_DESCRIPTION
 
 app = rx.App(
     theme=None,

@@ -8,23 +8,7 @@ from artisan_app.components.common import link
 from artisan_app.components.unavailable import unavailable_or
 from artisan_app.state.search import SearchState
 from artisan_app.state.site import SiteState
-
-THEME_TOGGLE_JS = """
-(() => {
-  const root = document.documentElement;
-  const dark = root.dataset.theme ? root.dataset.theme === 'dark'
-    : window.matchMedia('(prefers-color-scheme: dark)').matches;
-  root.dataset.theme = dark ? 'light' : 'dark';
-  try { localStorage.setItem('artisan-theme', root.dataset.theme); } catch (e) {}
-})()
-"""
-
-# Runs in <head> before first paint so a reader's chosen theme never flashes.
-THEME_BOOT_JS = (
-    "try{var t=localStorage.getItem('artisan-theme');"
-    "if(t==='dark'||t==='light'){document.documentElement.dataset.theme=t}}catch(e){}"
-)
-
+from artisan_app.theme import THEME_TOGGLE_JS
 
 def nav_link(category) -> rx.Component:
     return rx.el.li(link(category.name, href="/category/" + category.slug, class_name="nav-link"))

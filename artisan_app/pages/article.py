@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from artisan_app import wording
 from artisan_app.components.article import article_view
 from artisan_app.components.comments import comments_section
 from artisan_app.components.common import not_found, when_ready
@@ -24,7 +25,7 @@ def article_page() -> rx.Component:
                     extra=comments_section(),
                     comment_count=CommentState.approved_count,
                 ),
-                not_found("Article not found", "We couldn’t find that story. It may have been moved or unpublished."),
+                not_found(*wording.ARTICLE_MISSING),
             ),
             loading_label="Loading the article",
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from artisan_app import wording
 from artisan_app.components.cards import card_grid, empty_list, lead_story, load_more_button
 from artisan_app.components.common import chip, when_ready
 from artisan_app.components.layout import page_frame
@@ -37,7 +38,7 @@ def front_page() -> rx.Component:
             rx.cond(
                 ReaderState.articles.length() > 0,
                 card_grid(ReaderState.articles, label="Latest stories"),
-                rx.cond(~ReaderState.lead, empty_list("No stories in this section yet.")),
+                rx.cond(~ReaderState.lead, empty_list(wording.FRONT_EMPTY)),
             ),
             load_more_button(ReaderState.has_more, ReaderState.load_more),
             aria_labelledby="latest",

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import reflex as rx
 
+from artisan_app import wording
 from artisan_app.components.cards import card_grid, empty_list, load_more_button
 from artisan_app.components.common import not_found, when_ready
 from artisan_app.components.layout import page_frame
 from artisan_app.state.reader import AuthorState, CategoryState, TagState
 
 
-def _listing(state, subject, header: rx.Component, *, missing: str, empty: str) -> rx.Component:
+def _listing(state, subject, header: rx.Component, missing: str, empty: str) -> rx.Component:
     found = rx.fragment(
         header,
         rx.el.section(
@@ -26,7 +27,7 @@ def _listing(state, subject, header: rx.Component, *, missing: str, empty: str) 
     return page_frame(
         when_ready(
             state.loaded,
-            rx.cond(subject, found, not_found(missing, "It may have been renamed or removed.")),
+            rx.cond(subject, found, not_found(missing, wording.LISTING_MISSING_TEXT)),
         )
     )
 
@@ -39,7 +40,7 @@ def category_page() -> rx.Component:
         rx.el.p(c.description, class_name="page-description"),
         class_name="page-header",
     )
-    return _listing(CategoryState, c, header, missing="Section not found", empty="No stories in this section yet.")
+    return _listing(CategoryState, c, header, *wording.LISTINGS["Section"])
 
 
 def author_page() -> rx.Component:
@@ -53,7 +54,7 @@ def author_page() -> rx.Component:
         ),
         class_name="page-header author-header",
     )
-    return _listing(AuthorState, a, header, missing="Author not found", empty="No published stories yet.")
+    return _listing(AuthorState, a, header, *wording.LISTINGS["Author"])
 
 
 def tag_page() -> rx.Component:
@@ -63,4 +64,4 @@ def tag_page() -> rx.Component:
         rx.el.h1("#", t.name, class_name="page-title"),
         class_name="page-header",
     )
-    return _listing(TagState, t, header, missing="Topic not found", empty="No stories on this topic yet.")
+    return _listing(TagState, t, header, *wording.LISTINGS["Topic"])

@@ -4,9 +4,10 @@ Reflex prerenders at build time, so a dynamic route such as ``/article/[slug]``
 reaches crawlers and link previews as an empty shell. ``api.py`` serves those
 routes with the build's own SPA shell plus, right after ``<head>``, the title,
 description, canonical link, Open Graph and Twitter tags and JSON-LD, and,
-right after ``<body>``, the page's text inside ``<noscript>``. The browser then
+right after ``<body>``, the page's first view (``artisan_app/first_view``):
+its content as plain HTML, for readers and crawlers alike. The browser then
 boots the full app from the same shell as usual (React skips the injected
-nodes when it hydrates the document).
+nodes when it hydrates the document) and the app takes over from the first view.
 
 Everything taken from the database is escaped here: ``html.escape`` for markup
 and attributes, and JSON with ``<``, ``>`` and ``&`` as ``\\u`` escapes inside
@@ -19,13 +20,13 @@ import html
 import json
 import re
 import threading
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from artisan_app import routes
-from artisan_app.services.views import ArticleCard, ArticleDetail, AuthorProfile, CategoryLink, TagLink
+from artisan_app.services.views import ArticleDetail, AuthorProfile, CategoryLink, TagLink
 from artisan_app.settings import PROJECT_ROOT
+from artisan_app.theme import THEME_BOOT_JS
 
 SITE_NAME = "Artisan Times"
 SITE_DESCRIPTION = "Artisan Times — news and commentary beyond the headlines."
@@ -64,7 +65,6 @@ class PageMeta:
     author_url: str = ""
     tags: tuple[str, ...] = ()
     json_ld: dict | None = None
-    body_html: str = ""  # already-escaped markup for the <noscript> block
     robots: str = ""  # e.g. "noindex" for not-found pages
 
 
@@ -140,13 +140,36 @@ def article_meta(detail: ArticleDetail, *, site_url: str) -> PageMeta:
         author_url=author_url,
         tags=tuple(t.name for t in detail.tags),
         json_ld=json_ld,
-        body_html=article_body_html(detail, site_url=site_url),
     )
 
 
+def front_meta(*, site_url: str) -> PageMeta:
+    """The front page: the publication itself, searchable."""
+    url = site_url + routes.HOME
+    json_ld = {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": SITE_NAME,
+        "description": SITE_DESCRIPTION,
+        "url": url,
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": site_url + routes.SEARCH + "?q={search_term_string}",
+            "query-input": "required name=search_term_string",
+        },
+    }
+    return PageMeta(title=f"{SITE_NAME} — Beyond the Headlines", description=SITE_DESCRIPTION, url=url,
+                    image=site_url + DEFAULT_IMAGE, json_ld=json_ld)
+
+
+def search_meta(*, site_url: str) -> PageMeta:
+    """The search page: found by readers, never indexed."""
+    return PageMeta(title=f"Search | {SITE_NAME}", description=SITE_DESCRIPTION, url=site_url + routes.SEARCH,
+                    image=site_url + DEFAULT_IMAGE, robots="noindex, follow")
+
+
 def listing_meta(
-    *, kind: str, name: str, description: str, path: str, site_url: str, cards: Sequence[ArticleCard],
-    image: str = "",
+    *, name: str, description: str, path: str, site_url: str
 ) -> PageMeta:
     """A category, author or tag page: its name, description and latest stories."""
     url = site_url + path
@@ -165,23 +188,22 @@ def listing_meta(
         url=url,
         image=site_url + DEFAULT_IMAGE,
         json_ld=json_ld,
-        body_html=listing_body_html(kind=kind, name=name, description=description, cards=cards),
     )
 
 
-def category_meta(category: CategoryLink, cards: Sequence[ArticleCard], *, site_url: str) -> PageMeta:
-    return listing_meta(kind="Section", name=category.name, description=category.description,
-                        path=routes.category_url(category.slug), site_url=site_url, cards=cards)
+def category_meta(category: CategoryLink, *, site_url: str) -> PageMeta:
+    return listing_meta(name=category.name, description=category.description,
+                        path=routes.category_url(category.slug), site_url=site_url)
 
 
-def author_meta(author: AuthorProfile, cards: Sequence[ArticleCard], *, site_url: str) -> PageMeta:
-    return listing_meta(kind="Author", name=author.name, description=author.bio,
-                        path=routes.author_url(author.slug), site_url=site_url, cards=cards)
+def author_meta(author: AuthorProfile, *, site_url: str) -> PageMeta:
+    return listing_meta(name=author.name, description=author.bio,
+                        path=routes.author_url(author.slug), site_url=site_url)
 
 
-def tag_meta(tag: TagLink, cards: Sequence[ArticleCard], *, site_url: str) -> PageMeta:
-    return listing_meta(kind="Topic", name=tag.name, description=f"Stories about {tag.name} from {SITE_NAME}.",
-                        path=routes.tag_url(tag.slug), site_url=site_url, cards=cards)
+def tag_meta(tag: TagLink, *, site_url: str) -> PageMeta:
+    return listing_meta(name=tag.name, description=f"Stories about {tag.name} from {SITE_NAME}.",
+                        path=routes.tag_url(tag.slug), site_url=site_url)
 
 
 def not_found_meta(*, path: str, site_url: str, what: str = "Page") -> PageMeta:
@@ -191,47 +213,10 @@ def not_found_meta(*, path: str, site_url: str, what: str = "Page") -> PageMeta:
         url=site_url + path,
         image=site_url + DEFAULT_IMAGE,
         robots="noindex",
-        body_html=f"<h1>{esc(what)} not found</h1><p><a href=\"/\">Back to the front page</a></p>",
     )
 
 
 # ---------------------------------------------------------------- markup
-
-
-def article_body_html(detail: ArticleDetail, *, site_url: str) -> str:
-    card = detail.card
-    parts = [
-        "<article>",
-        f'<p><a href="{esc(routes.category_url(card.category_slug))}">{esc(card.category_name)}</a></p>',
-        f"<p>{esc(card.kicker)}</p>" if card.kicker else "",
-        f"<h1>{esc(card.headline)}</h1>",
-        f"<p>{esc(card.excerpt)}</p>" if card.excerpt else "",
-        f'<p>By <a href="{esc(routes.author_url(detail.author.slug))}">{esc(detail.author.name)}</a> · '
-        f'<time datetime="{esc(card.published_iso)}">{esc(card.published_label)}</time></p>',
-    ]
-    for section in detail.sections:
-        parts.append(f"<h2>{section.number}. {esc(section.heading)}</h2>")
-        for block in section.blocks:
-            if block.kind == "quote":
-                cite = f"<figcaption>— {esc(block.attribution)}</figcaption>" if block.attribution else ""
-                parts.append(f"<figure><blockquote><p>{esc(block.text)}</p></blockquote>{cite}</figure>")
-            else:
-                parts.append(f"<p>{esc(block.text)}</p>")
-    if detail.tags:
-        links = "".join(f'<li><a href="{esc(routes.tag_url(t.slug))}">{esc(t.name)}</a></li>' for t in detail.tags)
-        parts.append(f"<ul>{links}</ul>")
-    parts.append("</article>")
-    return "".join(parts)
-
-
-def listing_body_html(*, kind: str, name: str, description: str, cards: Sequence[ArticleCard]) -> str:
-    items = "".join(
-        f'<li><a href="{esc(routes.article_url(c.slug))}">{esc(c.headline)}</a> — {esc(c.excerpt)}</li>' for c in cards
-    )
-    return (
-        f"<p>{esc(kind)}</p><h1>{esc(name)}</h1><p>{esc(description)}</p>"
-        + (f"<ul>{items}</ul>" if items else "")
-    )
 
 
 def head_html(meta: PageMeta) -> str:
@@ -286,10 +271,6 @@ def json_ld_html(meta: PageMeta) -> str:
 _HEAD_CLOSE = re.compile(r"</head\s*>", re.IGNORECASE)
 
 
-def body_html(meta: PageMeta) -> str:
-    return f'<noscript id="crawler-content">{meta.body_html}</noscript>' if meta.body_html else ""
-
-
 # ---------------------------------------------------------------- the shell
 
 _HEAD_OPEN = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
@@ -314,9 +295,10 @@ def strip_head_duplicates(shell: str) -> str:
     return shell[: head.end()] + _DUPLICATES.sub("", shell[head.end() : end]) + shell[end:]
 
 
-def render(shell: str, meta: PageMeta) -> str:
+def render(shell: str, meta: PageMeta, first_view: str = "") -> str:
     """``shell`` with ``meta`` injected: head tags first in ``<head>`` (after the
-    charset declaration when there is one), page text first in ``<body>``."""
+    charset declaration when there is one), ``first_view`` (markup from
+    ``artisan_app.first_view``, already escaped) first in ``<body>``."""
     shell = strip_head_duplicates(shell)
     head = _HEAD_OPEN.search(shell)
     if head is None:  # not an HTML document we understand: start from ours
@@ -326,15 +308,69 @@ def render(shell: str, meta: PageMeta) -> str:
     body = _BODY_OPEN.search(shell)
     at = charset.end() if charset is not None and (body is None or charset.start() < body.start()) else head.end()
     shell = shell[:at] + head_html(meta) + shell[at:]
+    # The reader's stored theme applies before the first paint (the app's own copy runs only once it boots).
+    tail = json_ld_html(meta) + f"<script>{THEME_BOOT_JS}</script>"
     close = _HEAD_CLOSE.search(shell, at)
     if close is not None:
-        shell = shell[: close.start()] + json_ld_html(meta) + shell[close.start() :]
+        shell = shell[: close.start()] + tail + shell[close.start() :]
     else:
-        shell = shell[:at] + json_ld_html(meta) + shell[at:]
+        shell = shell[:at] + tail + shell[at:]
     body = _BODY_OPEN.search(shell, at)
     if body is None:
-        return shell + body_html(meta)
-    return shell[: body.end()] + body_html(meta) + shell[body.end() :]
+        return shell + first_view
+    return shell[: body.end()] + first_view + shell[body.end() :]
+
+
+# ---------------------------------------------------------------- the app's boot, after the first paint
+
+_MODULEPRELOAD = re.compile(r"<link\b(?=[^>]*\brel=\"modulepreload\")[^>]*\bhref=\"([^\"]+)\"[^>]*>", re.IGNORECASE)
+_BOOT_SCRIPT = re.compile(r"(<script type=\"module\" async=\"\">)(.*?)(</script>)", re.DOTALL)
+_SIDE_EFFECT_IMPORT = re.compile(r"^(\s*)import (\"[^\"]+\");", re.MULTILINE)
+_NAMESPACE_IMPORT = re.compile(r"^(\s*)import \* as (\w+) from (\"[^\"]+\");", re.MULTILINE)
+_STATIC_IMPORT = re.compile(r"^\s*import\s*[^\s(]", re.MULTILINE)
+# Resolves once the browser reports its first paint (a "paint" performance entry
+# is only recorded once the frame is on screen); where that is not observable, a
+# task after the first animation frame. A hidden tab paints nothing: it boots
+# after 1.5 seconds all the same.
+_AFTER_FIRST_PAINT = (
+    "await new Promise(function (go) { setTimeout(go, 1500); "
+    "var later = function () { setTimeout(go, 0); }; "
+    "if (window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).indexOf(\"paint\") >= 0) { "
+    "new PerformanceObserver(function (list, observer) { observer.disconnect(); later(); })"
+    ".observe({type: \"paint\", buffered: true}); } "
+    "else { requestAnimationFrame(later); } });"
+)
+
+
+def boot_after_first_paint(shell: str) -> str:
+    """Let the first view paint before the app's JavaScript is fetched.
+
+    The build's shell preloads every app module in ``<head>`` and starts the
+    app from an inline module script whose static imports are fetched at once,
+    so on a slow network the page's text waits behind ~170 KB of JavaScript.
+    For a page with a first view, the modules are only needed to take over:
+    this drops the ``modulepreload`` links and turns the boot script's static
+    imports into the same imports, in the same order, awaited after the first
+    paint (the links are added back then, so the modules still download in
+    parallel). The ``<script>`` element itself stays where it is, so React's
+    hydration finds the document it expects. A shell of any other shape is
+    returned unchanged: the app then boots as before.
+    """
+    boot = _BOOT_SCRIPT.search(shell)
+    if boot is None:
+        return shell
+    code = _NAMESPACE_IMPORT.sub(r"\1const \2 = await import(\3);", boot.group(2))
+    code = _SIDE_EFFECT_IMPORT.sub(r"\1await import(\2);", code)
+    if _STATIC_IMPORT.search(code):
+        return shell
+    modules = _MODULEPRELOAD.findall(shell[: boot.start()])
+    preload = (
+        f"{json_for_script(modules)}.forEach(function (href) {{ var link = document.createElement(\"link\"); "
+        "link.rel = \"modulepreload\"; link.href = href; document.head.appendChild(link); });"
+    )
+    script = boot.group(1) + _AFTER_FIRST_PAINT + preload + code + boot.group(3)
+    head = _MODULEPRELOAD.sub("", shell[: boot.start()])
+    return head + script + shell[boot.end() :]
 
 
 class ShellCache:

@@ -55,11 +55,22 @@ def new_page(browser, app_url):
     """Factory for pages in fresh browser contexts; console errors fail the test."""
     contexts, errors = [], []
 
-    def make(width: int = 1280, height: int = 900, **kwargs):
+    def make(width: int = 1280, height: int = 900, *, wait_for_app: bool = True, **kwargs):
+        """``wait_for_app``: ``page.goto`` returns once the app has taken over from the
+        server's first view (``artisan_app/first_view``), as a reader sees the loaded page."""
         ctx = browser.new_context(viewport={"width": width, "height": height}, base_url=app_url, **kwargs)
         contexts.append(ctx)
         page = ctx.new_page()
         page.set_default_timeout(20_000)
+        if wait_for_app:
+            goto = page.goto
+
+            def goto_app(url: str, **kw):
+                response = goto(url, **kw)
+                page.wait_for_function("() => !document.getElementById('first-view')")
+                return response
+
+            page.goto = goto_app
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "status of 404" not in m.text else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         return page

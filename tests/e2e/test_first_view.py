@@ -1,0 +1,79 @@
+"""The first view in Chromium: the server's HTML shows the page before the app
+has loaded, looks exactly like the app, and hands over without a jump."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+ARTICLE = "/article/civil-servants-social-media-pakistan"
+HEADLINE = "Civil Servants’ Social Media Use in Pakistan"
+
+# Position (in the document) and height of the visible elements matching a selector.
+BOXES_JS = """sel => [...document.querySelectorAll(sel)].filter(e => e.offsetParent).slice(0, 8).map(e => {
+  const r = e.getBoundingClientRect();
+  return [e.textContent.trim().slice(0, 40), Math.round(r.top + window.scrollY), Math.round(r.height)];
+})"""
+LAYOUT_SHIFT_JS = """() => new Promise(done => {
+  let total = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(total), 500);
+})"""
+
+
+def without_the_app(page: Page) -> Page:
+    """The app's websocket never connects: all the reader has is the first view."""
+    page.route_web_socket(re.compile(r"/_event"), lambda ws: ws.close())
+    return page
+
+
+@pytest.mark.parametrize("path, selector", [
+    (ARTICLE, "main h1, main .standfirst, main .trend-heading, main .body-text, main .pull-quote"),
+    ("/", "main .lead-title, main .card-title, main .chip"),
+    ("/category/politics", "main .page-title, main .card-title"),
+])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_first_view_matches_the_app_and_hands_over_without_a_shift(new_page, path: str, selector: str, width: int):
+    first = without_the_app(new_page(width, 800, wait_for_app=False))
+    first.goto(path)
+    expect(first.locator("#first-view")).to_be_visible()
+    expected = first.evaluate(BOXES_JS, selector)
+    assert len(expected) >= 2
+
+    app = new_page(width, 800, wait_for_app=False)
+    app.goto(path)
+    expect(app.locator("#first-view")).to_have_count(0)  # handed over...
+    expect(app.locator("main#main")).to_be_visible()  # ...to the app, with its data
+    expect(app.locator("main#main > .skeleton")).to_have_count(0)
+    assert app.evaluate(BOXES_JS, selector) == expected
+    assert app.evaluate(LAYOUT_SHIFT_JS) < 0.01
+
+
+def test_without_the_app_the_first_view_is_a_working_page(new_page):
+    page = without_the_app(new_page(375, 800, wait_for_app=False))
+    page.goto(ARTICLE)
+    view = page.locator("#first-view")
+    expect(view.get_by_role("heading", level=1)).to_contain_text(HEADLINE)
+    expect(page.get_by_role("heading", level=1)).to_have_count(1)  # the app's own nodes stay hidden
+    expect(view.get_by_role("heading", name="Key Trends & Concerns")).to_be_visible()
+    expect(view.get_by_role("heading", name="About Author")).to_be_visible()
+    # The theme toggle works before the app has loaded.
+    theme = page.evaluate("document.documentElement.dataset.theme || ''")
+    view.get_by_role("button", name="Switch between light and dark theme").click()
+    assert page.evaluate("document.documentElement.dataset.theme") not in ("", theme)
+    # Links are plain links: the section page arrives with its own first view.
+    view.get_by_role("navigation", name="Sections", exact=True).get_by_role("link", name="Politics").click()
+    expect(page).to_have_url(re.compile(r"/category/politics$"))
+    expect(page.locator("#first-view").get_by_role("heading", level=1)).to_have_text("Politics")
+
+
+def test_searching_from_the_first_view_is_a_plain_search_url(new_page):
+    page = without_the_app(new_page(375, 800, wait_for_app=False))
+    page.goto("/")
+    box = page.locator("#first-view").get_by_role("search", name="Site").get_by_label("Search the site")
+    box.fill("inflation")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/search\?q=inflation$"))

@@ -1,0 +1,115 @@
+"""The first view: each public page's content as server-rendered HTML, shown
+until the app takes over (``artisan_app/first_view``)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from lxml import html as lxml_html
+from sqlmodel import Session
+
+from artisan_app import first_view, wording
+from artisan_app.services import articles, catalog
+from tests.factories import BASE_TIME, make_article, make_author, make_category, sections
+
+NOW = BASE_TIME + timedelta(days=30)
+EVIL = '</div><script>alert("x")</script><img src=x onerror=alert(1)> & “quotes”'
+
+
+def parse(markup: str):
+    return lxml_html.fragment_fromstring(markup, create_parent="body")
+
+
+def texts(tree, xpath: str) -> list[str]:
+    return [" ".join(e.text_content().split()) for e in tree.xpath(xpath)]
+
+
+@pytest.fixture
+def desk(session: Session):
+    pol = make_category(session, "Politics", slug="politics", position=1)
+    make_category(session, "Culture", slug="culture", position=2)
+    ann = make_author(session, "Ann Writer", slug="ann")
+    body = sections(("First trend", ["Opening paragraph."]), ("Second trend", ["More."]),
+                    quote=("A quoted line.", "A columnist"))
+    for i in range(8):
+        make_article(session, category=pol, author=ann, slug=f"story-{i}", hours=20 - i, headline=f"Story {i}",
+                     body=body, tags=["elections"])
+    make_article(session, category=pol, author=ann, slug="evil", hours=1, headline=EVIL, excerpt=EVIL,
+                 body=sections((EVIL, [EVIL]), quote=(EVIL, EVIL)), tags=[EVIL])
+    session.commit()
+    return session
+
+
+def test_article_view_has_the_seed_layout_in_order(desk: Session):
+    detail = articles.get_article(desk, "story-0", now=NOW)
+    tree = parse(first_view.article(detail, categories=catalog.list_categories(desk), comment_count=1))
+    (view,) = tree.xpath("div[@id='first-view']")
+    assert texts(view, ".//nav[@aria-label='Sections']//a") == ["Front page", "Politics", "Culture"]
+    (article,) = view.xpath(".//main/article[@class='article']")
+    assert texts(article, ".//a[@class='category-label']") == ["Politics"]
+    assert texts(article, ".//h1[@class='headline']") == ["Story 0"]
+    assert texts(article, ".//p[@class='byline']")[0].startswith("By Ann Writer · ")
+    assert texts(article, ".//a[@class='byline-comments']") == ["1 comment"]
+    assert texts(article, ".//h2[@class='section-label']") == ["Key Trends & Concerns", "About Author"]
+    assert texts(article, ".//h3[@class='trend-heading']") == ["1. First trend", "2. Second trend"]
+    assert texts(article, ".//figure[@class='pull-quote']") == ["A quoted line.— A columnist"]
+    assert texts(article, ".//a[@class='tag']") == ["#elections"]
+    assert texts(article, ".//p[@class='author-name']") == ["Ann Writer"]
+    # Ids never clash with the app's (the app's own nodes are in the same document).
+    assert all(i.startswith("first-view") for i in tree.xpath("//@id"))
+
+
+def test_database_text_is_text_never_markup(desk: Session):
+    detail = articles.get_article(desk, "evil", now=NOW)
+    markup = first_view.article(detail, categories=catalog.list_categories(desk), comment_count=0)
+    assert "<script>alert" not in markup and "<img src=x" not in markup
+    tree = parse(markup)
+    assert tree.xpath("//script") and all("alert" not in s.text for s in tree.xpath("//script"))
+    assert texts(tree, "//h1") == [" ".join(EVIL.split())]
+    assert texts(tree, "//blockquote") == [" ".join(EVIL.split())]
+    assert not tree.xpath("//img[@onerror]")
+
+
+def test_front_view_leads_with_the_newest_story_then_the_first_page(desk: Session):
+    page = articles.latest_articles(desk, limit=6, now=NOW)
+    tree = parse(first_view.front(page.items[0], page.items[1:], has_more=page.has_more,
+                                  categories=catalog.list_categories(desk)))
+    assert texts(tree, "//article[@class='lead-story']//h2") == ["Story 0"]
+    assert texts(tree, "//div[@class='card-grid']//h3") == ["Story 1", "Story 2", "Story 3", "Story 4", "Story 5"]
+    assert tree.xpath("//div[@class='card-grid']//h3/a/@href")[0] == "/article/story-1"
+    assert texts(tree, "//button[@class='chip']") == ["All sections", "Politics", "Culture"]
+    assert texts(tree, "//div[@class='load-more']") == ["Load more stories"]
+
+
+def test_empty_front_page_says_so():
+    tree = parse(first_view.front(None, [], has_more=False, categories=[]))
+    assert texts(tree, "//p[@class='empty-list']") == [wording.FRONT_EMPTY]
+    assert not tree.xpath("//div[@class='load-more']")
+
+
+@pytest.mark.parametrize("kind, lookup, slug, title", [
+    ("Section", catalog.get_category, "politics", "Politics"),
+    ("Author", catalog.get_author, "ann", "Ann Writer"),
+    ("Topic", catalog.get_tag, "elections", "#elections"),
+])
+def test_listing_views(desk: Session, kind, lookup, slug, title):
+    subject = lookup(desk, slug)
+    filters = {"Section": "category_slug", "Author": "author_slug", "Topic": "tag_slug"}
+    page = articles.latest_articles(desk, limit=6, now=NOW, **{filters[kind]: slug})
+    tree = parse(first_view.listing(kind, subject, page.items, has_more=page.has_more,
+                                    categories=catalog.list_categories(desk)))
+    assert texts(tree, "//p[@class='eyebrow']") == [kind]
+    assert texts(tree, "//h1[@class='page-title']") == [title]
+    assert texts(tree, "//div[@class='card-grid']//h2")[:2] == ["Story 0", "Story 1"]
+    empty = parse(first_view.listing(kind, subject, [], has_more=False, categories=[]))
+    assert texts(empty, "//p[@class='empty-list']") == [wording.LISTINGS[kind][1]]
+
+
+@pytest.mark.parametrize("kind, title", [
+    ("Article", wording.ARTICLE_MISSING[0]), ("Section", "Section not found"), ("Topic", "Topic not found"),
+])
+def test_not_found_views_say_what_the_app_says(kind, title):
+    tree = parse(first_view.not_found(kind, categories=[]))
+    assert texts(tree, "//h1") == [title]
+    assert tree.xpath("//a[@class='button']/@href") == ["/"]
