@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -353,12 +354,21 @@ def approved_count(session: Session, article_id: int) -> int:
 
 def comments_version(session: Session, article_id: int) -> str:
     """Changes whenever the set of approved comments changes (cheap, indexed)."""
-    count, last, newest = session.exec(
-        select(func.count(), func.max(Comment.approved_at), func.max(Comment.id)).where(
-            Comment.article_id == article_id, Comment.status == CommentStatus.approved.value
-        )
-    ).one()
-    return f"{count}:{iso(last) if isinstance(last, datetime) else last}:{newest}"
+    return comments_versions(session, [article_id])[article_id]
+
+
+def comments_versions(session: Session, article_ids: Sequence[int]) -> dict[int, str]:
+    """``comments_version`` of several articles in one query."""
+    rows = session.exec(
+        select(Comment.article_id, func.count(), func.max(Comment.approved_at), func.max(Comment.id))
+        .where(Comment.article_id.in_(list(article_ids)), Comment.status == CommentStatus.approved.value)
+        .group_by(Comment.article_id)
+    ).all()
+    found = {
+        article_id: f"{count}:{iso(last) if isinstance(last, datetime) else last}:{newest}"
+        for article_id, count, last, newest in rows
+    }
+    return {article_id: found.get(article_id, "0:None:None") for article_id in article_ids}
 
 
 def _threaded(rows: list[Comment]) -> list[Comment]:

@@ -10,7 +10,6 @@ Other readers' email addresses never enter any state (``CommentView`` has none).
 
 from __future__ import annotations
 
-import asyncio
 import json
 import secrets
 import time
@@ -22,11 +21,14 @@ from artisan_app.services import comments as svc
 from artisan_app.services.comments import CommentRefused, CommentValidationError, CommentView
 from artisan_app.state.article import ArticleState
 from artisan_app.state.resilience import client_connected, outage_safe
+from artisan_app.state.thread_watch import ThreadWatch
 
 MAX_SAVED_DRAFTS = 20
-POLL_SECONDS = 3.0
+POLL_SECONDS = 3.0  # how often a worker reads the versions of the open threads
+CHECK_SECONDS = 30.0  # how often a quiet tab checks it is still open and on the article
 WATCH_LIMIT_SECONDS = 2 * 60 * 60
 IDENTITY_FIELDS = ("name", "email", "website")
+THREAD_WATCH = ThreadWatch(POLL_SECONDS)
 
 
 def _parse_saved(raw: str) -> dict:
@@ -123,10 +125,11 @@ class CommentState(rx.State):
     @rx.event(background=True)
     @outage_safe
     async def watch_comments(self):
-        """Poll the thread's version while this tab shows the article; reload on change.
+        """Reload the thread when it changes, while this tab shows the article.
 
-        One watcher per tab: it stops when the tab closes, moves to another
-        article (which starts its own) or after two hours.
+        One watcher per tab, waiting on the worker's shared ``THREAD_WATCH``
+        (one query per poll for every open thread). It stops when the tab closes,
+        moves to another article (which starts its own) or after two hours.
         """
         async with self:
             slug = self._slug
@@ -134,22 +137,19 @@ class CommentState(rx.State):
                 return
             self._watching = slug
             token = self.router.session.client_token
+            article_id, version = self._article_id, self._version
         deadline = time.monotonic() + WATCH_LIMIT_SECONDS
         try:
             while time.monotonic() < deadline:
-                await asyncio.sleep(POLL_SECONDS)
+                changed = await THREAD_WATCH.wait_for_change(article_id, version, timeout=CHECK_SECONDS)
                 if not await client_connected(token):
                     break
                 async with self:
                     if self._slug != slug or self._watching != slug:
                         break
+                    if changed:
+                        self._refresh()
                     article_id, version = self._article_id, self._version
-                with db.session_scope() as session:
-                    changed = svc.comments_version(session, article_id) != version
-                if changed:
-                    async with self:
-                        if self._slug == slug:
-                            self._refresh()
         finally:
             async with self:
                 if self._watching == slug:

@@ -215,3 +215,15 @@ def test_version_changes_when_a_comment_is_approved(any_session: Session, articl
     assert svc.comments_version(any_session, article.id) == before
     svc.moderate(any_session, comment_ids=[cid], action="approve", now=NOW)
     assert svc.comments_version(any_session, article.id) != before
+
+
+def test_versions_of_many_threads_in_one_query_match_one_by_one(any_session: Session, article):
+    quiet = make_article(any_session, category=make_category(any_session, "Quiet"), author=make_author(any_session),
+                         slug="quiet", hours=2)
+    before = svc.comments_versions(any_session, [article.id, quiet.id])
+    assert before == {article.id: "0:None:None", quiet.id: "0:None:None"}
+    first = post(any_session, article)
+    svc.moderate(any_session, comment_ids=[first.comment_id], action="approve", now=NOW)
+    after = svc.comments_versions(any_session, [article.id, quiet.id])
+    assert after[article.id] != before[article.id] and after[quiet.id] == before[quiet.id]
+    assert after == {a: svc.comments_version(any_session, a) for a in (article.id, quiet.id)}

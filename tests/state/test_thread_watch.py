@@ -1,0 +1,66 @@
+"""The worker-wide watch over open comment threads (``state/thread_watch.py``):
+one query per poll however many tabs wait, and every waiting tab woken on a change."""
+
+from __future__ import annotations
+
+import asyncio
+
+import redis
+
+from artisan_app.state.thread_watch import ThreadWatch
+
+
+class Versions:
+    """What the database would say, and how often it was asked."""
+
+    def __init__(self, **versions: str):
+        self.now = {int(k.removeprefix("a")): v for k, v in versions.items()}
+        self.reads: list[list[int]] = []
+        self.down = False
+
+    def __call__(self, article_ids):
+        self.reads.append(sorted(article_ids))
+        if self.down:
+            raise redis.exceptions.ConnectionError("connection refused")
+        return {i: self.now.get(i, "0:None:None") for i in article_ids}
+
+
+async def test_many_tabs_cost_one_query_per_poll_and_all_wake_on_a_change():
+    db = Versions(a1="v1", a2="x1")
+    watch = ThreadWatch(0.05, db)
+    tabs = [asyncio.create_task(watch.wait_for_change(1, "v1", timeout=5)) for _ in range(200)]
+    other = asyncio.create_task(watch.wait_for_change(2, "x1", timeout=0.4))
+    await asyncio.sleep(0.3)
+    assert not any(t.done() for t in tabs)
+    assert all(read == [1, 2] for read in db.reads) and 3 <= len(db.reads) <= 8  # one query per poll
+    db.now[1] = "v2"  # a comment is approved
+    results = await asyncio.wait_for(asyncio.gather(*tabs), 1)
+    assert results == [True] * 200
+    assert await other is False  # its thread did not change: it timed out
+
+
+async def test_a_tab_that_missed_a_change_learns_at_once():
+    db = Versions(a1="v2")
+    watch = ThreadWatch(0.02, db)
+    assert await watch.wait_for_change(1, "v1", timeout=2) is True  # loaded v1; the thread is at v2
+
+
+async def test_an_outage_skips_polls_and_the_watch_recovers():
+    db = Versions(a1="v1")
+    db.down = True
+    watch = ThreadWatch(0.02, db)
+    tab = asyncio.create_task(watch.wait_for_change(1, "v1", timeout=5))
+    await asyncio.sleep(0.1)
+    assert not tab.done() and len(db.reads) >= 2
+    db.down, db.now[1] = False, "v2"
+    assert await asyncio.wait_for(tab, 1) is True
+
+
+async def test_the_poll_stops_when_nobody_watches():
+    db = Versions(a1="v1")
+    watch = ThreadWatch(0.02, db)
+    assert await watch.wait_for_change(1, "v1", timeout=0.1) is False
+    await asyncio.sleep(0.1)
+    reads = len(db.reads)
+    await asyncio.sleep(0.1)
+    assert len(db.reads) == reads
