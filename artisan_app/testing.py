@@ -116,6 +116,9 @@ class RunningApp:
     def rss_bytes(self) -> int:
         return rss_bytes(self.pids())
 
+    def cpu_seconds(self) -> float:
+        return cpu_seconds(self.pids())
+
     def wait_ready(self, timeout: float = BOOT_TIMEOUT) -> "RunningApp":
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -171,6 +174,18 @@ def process_tree(root: int) -> list[int]:
         out.append(pid)
         todo.extend(children.get(pid, []))
     return out
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time used so far by ``pids`` (Linux /proc); vanished ones count 0."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def rss_bytes(pids: list[int]) -> int:

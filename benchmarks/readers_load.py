@@ -249,27 +249,40 @@ class LevelResult:
     rss_before: int
     rss_connected: int
     seconds: float
+    server_cpu: float  # seconds of CPU the app's processes used during the level
 
     @property
     def rss_per_reader_kib(self) -> float:
         return (self.rss_connected - self.rss_before) / max(1, self.readers) / 1024
 
 
-async def run_level(app: RunningApp, target: Target, n: int, events: int, think: float, ramp: int) -> LevelResult:
+async def run_level(
+    app: RunningApp, target: Target, n: int, events: int, think: float, ramp: int, rate: float = 0.0
+) -> LevelResult:
+    """``rate`` > 0: readers arrive ``rate`` per second and each starts reading (and
+    typing) as soon as it is on the page. ``rate`` = 0 (a burst): all readers
+    arrive as fast as ``ramp`` concurrent connections allow, then all type at once."""
     await asyncio.sleep(2)
     rss_before = app.rss_bytes()
+    cpu_before = app.cpu_seconds()
     readers = [Reader(target, app.url) for _ in range(n)]
     gate = asyncio.Semaphore(ramp)
     start = time.perf_counter()
 
-    async def arrive(r: Reader) -> None:
+    async def arrive(i: int, r: Reader) -> None:
+        if rate > 0:
+            await asyncio.sleep(max(0.0, start + i / rate - time.perf_counter()))
         async with gate:
             await r.connect()
+        if rate > 0:
+            await r.type_draft(events, think)
 
-    await asyncio.gather(*(arrive(r) for r in readers))
-    await asyncio.gather(*(r.type_draft(events, think) for r in readers))
+    await asyncio.gather(*(arrive(i, r) for i, r in enumerate(readers)))
+    if rate <= 0:
+        await asyncio.gather(*(r.type_draft(events, think) for r in readers))
     await asyncio.sleep(1)
-    rss_connected = app.rss_bytes()
+    rss_connected = app.rss_bytes()  # every reader is still connected
+    server_cpu = app.cpu_seconds() - cpu_before
     seconds = time.perf_counter() - start
     await asyncio.gather(*(r.close() for r in readers))
     if app.proc.poll() is not None:
@@ -286,6 +299,7 @@ async def run_level(app: RunningApp, target: Target, n: int, events: int, think:
         rss_before=rss_before,
         rss_connected=rss_connected,
         seconds=seconds,
+        server_cpu=server_cpu,
     )
 
 
@@ -295,7 +309,7 @@ def describe(r: LevelResult) -> str:
         f"hydrate+on_load p50/p95/p99 {pct(r.hydrate, 50):7.1f} {pct(r.hydrate, 95):7.1f} {pct(r.hydrate, 99):7.1f} ms | "
         f"event p50/p95/p99 {pct(r.events, 50):6.1f} {pct(r.events, 95):6.1f} {pct(r.events, 99):6.1f} ms | "
         f"errors {r.errors:<4} | RSS {r.rss_before / 2**20:6.0f} -> {r.rss_connected / 2**20:6.0f} MiB, "
-        f"{r.rss_per_reader_kib:6.1f} KiB/reader | {r.seconds:5.1f} s"
+        f"{r.rss_per_reader_kib:6.1f} KiB/reader | {r.seconds:5.1f} s, server CPU {r.server_cpu:5.1f} s"
     )
 
 
@@ -343,7 +357,7 @@ async def measure(apps: dict[str, RunningApp], args) -> list[tuple[LevelResult, 
             if name not in apps:
                 row.append(None)
                 continue
-            res = await run_level(apps[name], targets[name], n, args.events, args.think, args.ramp)
+            res = await run_level(apps[name], targets[name], n, args.events, args.think, args.ramp, args.rate)
             print(describe(res), flush=True)
             for sample in res.error_samples:
                 print(f"         error: {sample}", flush=True)
@@ -355,17 +369,19 @@ async def measure(apps: dict[str, RunningApp], args) -> list[tuple[LevelResult, 
 def summary(results, args) -> None:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     print()
-    print(f"mode: {'Redis state, multiple workers' if args.redis else 'default state manager'}; "
-          f"{args.events} cheap events per reader, think time 0..{2 * args.think:.1f} s, arrival {args.ramp} at a time")
-    print("| readers | app | hydrate+on_load p50 / p95 / p99 (ms) | cheap event p50 / p95 / p99 (ms) | errors | RSS per reader (KiB) |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    arrival = f"{args.rate:g} readers/s" if args.rate > 0 else f"a burst ({args.ramp} connecting at a time, then all type)"
+    print(f"mode: {'Redis state, ' + str(args.workers or 'default') + ' workers' if args.redis else 'default state manager'}; "
+          f"{args.events} cheap events per reader, think time 0..{2 * args.think:.1f} s, arrival: {arrival}")
+    print("| readers | app | hydrate+on_load p50 / p95 / p99 (ms) | cheap event p50 / p95 / p99 (ms) | errors "
+          "| RSS per reader (KiB) | server CPU per reader (ms) |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for row in results:
         for r in row:
             if r is None:
                 continue
             print(f"| {r.readers} | {r.app} | {pct(r.hydrate, 50):.0f} / {pct(r.hydrate, 95):.0f} / {pct(r.hydrate, 99):.0f} "
                   f"| {pct(r.events, 50):.1f} / {pct(r.events, 95):.1f} / {pct(r.events, 99):.1f} | {r.errors} "
-                  f"| {r.rss_per_reader_kib:.1f} |")
+                  f"| {r.rss_per_reader_kib:.1f} | {r.server_cpu * 1000 / r.readers:.1f} |")
     if all(row[1] is not None for row in results):
         print()
         print("ratio artisan / blank:")
@@ -385,6 +401,8 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=5, help="cheap events per reader")
     parser.add_argument("--think", type=float, default=0.5, help="mean think time between events (s)")
     parser.add_argument("--ramp", type=int, default=50, help="readers connecting at the same time")
+    parser.add_argument("--rate", type=float, default=0.0,
+                        help="readers arriving per second, each typing once on the page (default 0: a burst)")
     parser.add_argument("--redis", action="store_true", help="state in Redis, several backend workers")
     parser.add_argument("--redis-url", default=BENCH_REDIS_URL)
     parser.add_argument("--workers", type=int, default=0, help="GRANIAN_WORKERS (default: Reflex's choice)")
