@@ -13,7 +13,6 @@ from playwright.sync_api import sync_playwright
 from artisan_app.testing import CHROMIUM, CHROMIUM_ARGS
 
 
-
 def main() -> int:
     base = sys.argv[1].rstrip("/")
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
@@ -28,6 +27,8 @@ def main() -> int:
                 for path in paths:
                     page.goto(base + path)
                     page.wait_for_selector("main h1", timeout=30_000)
+                    # The app, not the server's first view it replaces (artisan_app/first_view).
+                    page.wait_for_function("() => !document.getElementById('first-view')", timeout=30_000)
                     page.wait_for_load_state("networkidle")
                     name = (path.strip("/").replace("/", "_") or "front") + f"-{width}-{scheme}.png"
                     page.screenshot(path=str(out / name), full_page=True)
