@@ -79,7 +79,7 @@ bench-readers: install-test
 	$(BIN)/python benchmarks/readers_load.py --levels 10,100,500,1000
 
 bench-readers-redis: install-test
-	$(BIN)/python benchmarks/readers_load.py --levels 10,100,500,1000 --redis
+	$(BIN)/python benchmarks/readers_load.py --levels 10,100,500,1000 --redis --workers 2 --rate 15 --events 3 --think 2.5
 
 bench-scale: install-test
 	$(BIN)/python benchmarks/content_scale.py

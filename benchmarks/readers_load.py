@@ -17,6 +17,14 @@ setter) run the same way in the same run, with the ratios.
     python benchmarks/readers_load.py                 # levels 10,100,500,1000
     python benchmarks/readers_load.py --quick         # levels 10,50
     python benchmarks/readers_load.py --levels 10,100 --redis --workers 3
+    python benchmarks/readers_load.py --redis --workers 2 --rate 15 --events 3 --think 2.5
+
+By default readers arrive in a burst: ``--ramp`` of them connecting at a time,
+and once all are on the page, all of them type at once. ``--rate R`` has them
+arrive R per second instead, each typing as soon as it is on the page (think
+time first) and staying connected to the end: a steady stream of readers, as
+after a link from a busy front page. The issue's target (p95 under 200 ms at
+1000 readers, Redis, 2 workers) is measured that way (``make bench-readers-redis``).
 
 ``--redis`` keeps state in Redis (``REFLEX_REDIS_URL``, database 6 by default,
 flushed first) and so runs several backend workers (Reflex's default is
