@@ -13,9 +13,10 @@ While the first view is in the document, ``styles.css`` hides the app's own
 nodes (``body:has(> #first-view) > :not(#first-view)``). The hand-over script
 below removes the first view as soon as the app has rendered the page's data
 (the app's ``<main id="main">`` no longer holds its loading skeleton); the
-reader's scroll position, and anything typed into the masthead search box,
-carry over. Without JavaScript the first view simply stays: every link in it
-is a plain link and the search box is a plain GET form.
+reader's scroll position, anything typed into the masthead search box, and a
+filter chip or "Load more stories" pressed meanwhile carry over. Without
+JavaScript the first view simply stays: every link in it is a plain link and
+the search box is a plain GET form.
 
 Templates are Jinja2 with autoescaping on, so every value from the database is
 text, never markup. Crawlers read the same HTML.
@@ -35,9 +36,25 @@ from artisan_app.theme import THEME_TOGGLE_JS
 ELEMENT_ID = "first-view"
 
 # Removes the first view once the app shows the page's data (see the module docstring).
+# A filter chip or "Load more stories" pressed before that is shown as pressed at once
+# and pressed again in the app as soon as the app has taken over.
 HANDOVER_JS = """(function () {
   var view = document.getElementById("first-view");
   if (!view || !window.MutationObserver) return;
+  var pending = null;
+  view.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("main button.chip, main .load-more button");
+    if (!button) return;
+    var chip = button.classList.contains("chip");
+    pending = {selector: chip ? "button.chip" : ".load-more button", text: button.textContent};
+    if (chip) {
+      button.closest("ul").querySelectorAll("button.chip").forEach(function (other) {
+        other.setAttribute("aria-pressed", other === button ? "true" : "false");
+      });
+    } else {
+      button.setAttribute("aria-busy", "true");
+    }
+  });
   var observer = new MutationObserver(handOver);
   function handOver() {
     var main = document.getElementById("main");
@@ -48,6 +65,12 @@ HANDOVER_JS = """(function () {
     if (typed && box && typed.value && !box.value) box.value = typed.value;
     view.remove();
     if (focused && box) box.focus({preventScroll: true});
+    if (pending) {
+      var again = Array.prototype.find.call(main.querySelectorAll(pending.selector), function (button) {
+        return button.textContent === pending.text;
+      });
+      if (again) again.click();
+    }
   }
   observer.observe(document.documentElement, {childList: true, subtree: true});
 })();"""

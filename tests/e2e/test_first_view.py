@@ -77,3 +77,26 @@ def test_searching_from_the_first_view_is_a_plain_search_url(new_page):
     box.fill("inflation")
     box.press("Enter")
     expect(page).to_have_url(re.compile(r"/search\?q=inflation$"))
+
+
+def test_a_filter_pressed_before_the_app_takes_over_is_applied_by_the_app(new_page):
+    page = new_page(375, 800, wait_for_app=False)
+    held = []  # the app's websocket waits here until the reader has pressed the chip
+    page.route_web_socket(re.compile(r"/_event"), lambda ws: held.append(ws))
+    page.goto("/")
+    view = page.locator("#first-view")
+    chip = view.get_by_role("button", name="Technology")
+    chip.click()
+    expect(chip).to_have_attribute("aria-pressed", "true")  # feedback at once
+    expect(view.get_by_role("button", name="All sections")).to_have_attribute("aria-pressed", "false")
+    for _ in range(200):  # the app boots and opens its websocket
+        if held:
+            break
+        page.wait_for_timeout(100)
+    held[0].connect_to_server()
+    expect(view).to_have_count(0)
+    app_chip = page.get_by_role("main").get_by_role("button", name="Technology")
+    expect(app_chip).to_have_attribute("aria-pressed", "true")
+    labels = page.get_by_role("region", name="Latest").locator(".category-label")
+    expect(labels.first).to_have_text("Technology")
+    assert set(labels.all_text_contents()) == {"Technology"}
