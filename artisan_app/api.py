@@ -68,10 +68,10 @@ def robots(request: Request) -> Response:
 # ---------------------------------------------------------------- pages with a first view
 
 
-def _page(shell: seo.ShellCache, meta: seo.PageMeta, view: str, status: int = 200) -> Response:
-    # The first view paints before the app's modules are fetched. The shell names
-    # hashed assets of the current build: always revalidate.
-    document = seo.render(seo.boot_after_first_paint(shell.get()), meta, view)
+def _page(shell: seo.ShellCache, meta: seo.PageMeta, view: str = "", status: int = 200) -> Response:
+    # With a first view, it paints before the app's modules are fetched. The shell
+    # names hashed assets of the current build: always revalidate.
+    document = seo.render(shell.with_boot_after_first_paint() if view else shell.get(), meta, view)
     return Response(document, status_code=status, media_type=HTML,
                     headers={"Cache-Control": "no-cache"})
 
@@ -125,8 +125,7 @@ def public_pages(shell: seo.ShellCache) -> dict[str, Callable[[Request], Respons
         # No first view (results need the app); served here so that a plain GET
         # of the masthead's form (the first view's, or without JavaScript) keeps
         # its URL, /search?q=..., instead of the static build's redirect to /search/.
-        document = seo.render(shell.get(), seo.search_meta(site_url=_site_url()))
-        return Response(document, media_type=HTML, headers={"Cache-Control": "no-cache"})
+        return _page(shell, seo.search_meta(site_url=_site_url()))
 
     return {
         "front": front,

@@ -381,6 +381,7 @@ class ShellCache:
         self._lock = threading.Lock()
         self._stamp: tuple[int, int] | None = None
         self._text = FALLBACK_SHELL
+        self._deferred: tuple[str, str] = (FALLBACK_SHELL, boot_after_first_paint(FALLBACK_SHELL))
 
     def get(self) -> str:
         try:
@@ -397,3 +398,12 @@ class ShellCache:
                         return FALLBACK_SHELL
                     self._stamp = stamp
         return self._text
+
+    def with_boot_after_first_paint(self) -> str:
+        """``boot_after_first_paint(get())``, rewritten once per build, not per request."""
+        text = self.get()
+        source, rewritten = self._deferred
+        if source is not text:
+            rewritten = boot_after_first_paint(text)
+            self._deferred = (text, rewritten)
+        return rewritten

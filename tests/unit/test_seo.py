@@ -223,6 +223,18 @@ def test_shell_is_cached_until_the_file_changes(tmp_path):
     assert "two!" in cache.get()
 
 
+def test_the_deferred_boot_is_rewritten_once_per_build(tmp_path):
+    path = tmp_path / "shell.html"
+    path.write_text(SHELL)
+    cache = seo.ShellCache(path)
+    first = cache.with_boot_after_first_paint()
+    assert first == seo.boot_after_first_paint(SHELL) and first is cache.with_boot_after_first_paint()
+    time.sleep(0.01)
+    path.write_text(SHELL.replace("entry.client-BIZoJNQ2", "entry.client-NEWBUILD"))
+    assert 'import("/assets/entry.client-NEWBUILD.js")' in cache.with_boot_after_first_paint()
+    assert seo.ShellCache(tmp_path / "nope.html").with_boot_after_first_paint() == seo.FALLBACK_SHELL
+
+
 def test_shell_path_is_the_production_build_under_the_project_root():
     from artisan_app.settings import PROJECT_ROOT
 
