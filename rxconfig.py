@@ -7,6 +7,7 @@ the migrations and the seed command agree on one database URL.
 import reflex as rx
 
 from artisan_app.settings import settings
+from artisan_app.web.dev_proxy import DevProxyPlugin
 
 # Production (ARTISAN_ENV=prod, REFLEX_ENV_MODE=prod or `reflex run --env prod`)
 # refuses to start with a missing, default or short ARTISAN_SECRET_KEY.
@@ -18,7 +19,9 @@ config = rx.Config(
     telemetry_enabled=False,
     show_built_with_reflex=False,
     # Plain elements and one hand-written stylesheet: no Radix/Tailwind payload.
-    plugins=[],
+    # DevProxyPlugin: the dev server forwards feeds, sitemap, robots.txt, /healthz,
+    # uploads and the pages' first HTML to the backend (artisan_app/web/dev_proxy.py).
+    plugins=[DevProxyPlugin()],
     # The sitemap is generated from the database instead (see artisan_app/api.py).
     disable_plugins=[rx.plugins.SitemapPlugin],
     frontend_packages=[

@@ -27,11 +27,14 @@ from artisan_app import db, first_view, routes
 from artisan_app.health import health_routes, on_outage
 from artisan_app.services import articles, catalog, comments, feeds, seo
 from artisan_app.settings import settings
+from artisan_app.web.dev_shell import DevShell, dev_frontend_url
 
 ATOM = "application/atom+xml; charset=utf-8"
 XML = "application/xml; charset=utf-8"
 HTML = "text/html; charset=utf-8"
 FEED_CACHE = "public, max-age=300"
+# Where pages get their HTML shell: the production build, or the dev server.
+Shell = seo.ShellCache | DevShell
 
 
 def _site_url() -> str:
@@ -68,7 +71,7 @@ def robots(request: Request) -> Response:
 # ---------------------------------------------------------------- pages with a first view
 
 
-def _page(shell: seo.ShellCache, meta: seo.PageMeta, view: str = "", status: int = 200) -> Response:
+def _page(shell: Shell, meta: seo.PageMeta, view: str = "", status: int = 200) -> Response:
     # With a first view, it paints before the app's modules are fetched. The shell
     # names hashed assets of the current build: always revalidate.
     document = seo.render(shell.with_boot_after_first_paint() if view else shell.get(), meta, view)
@@ -76,7 +79,7 @@ def _page(shell: seo.ShellCache, meta: seo.PageMeta, view: str = "", status: int
                     headers={"Cache-Control": "no-cache"})
 
 
-def public_pages(shell: seo.ShellCache) -> dict[str, Callable[[Request], Response]]:
+def public_pages(shell: Shell) -> dict[str, Callable[[Request], Response]]:
     """Handlers for ``/``, ``/article/{slug}``, ``/category/{slug}``, ``/author/{slug}``, ``/tag/{slug}``
     (and ``/search``, without a first view).
 
@@ -137,12 +140,12 @@ def public_pages(shell: seo.ShellCache) -> dict[str, Callable[[Request], Respons
     }
 
 
-def _html_page(handler: Callable[[Request], Response], shell: seo.ShellCache):
+def _html_page(handler: Callable[[Request], Response], shell: Shell):
     """A page handler as an ASGI app: the outage fallback, then gzip."""
     return GZipMiddleware(request_response(on_outage(handler, shell.get)), minimum_size=500)
 
 
-def api_routes(shell: seo.ShellCache) -> list[BaseRoute]:
+def api_routes(shell: Shell) -> list[BaseRoute]:
     """Every extra route. More specific paths first (``/category/{slug}/feed.xml``)."""
     pages = public_pages(shell)
     # During a database outage: 503 with Retry-After (and the app shell for pages,
@@ -163,5 +166,11 @@ def api_routes(shell: seo.ShellCache) -> list[BaseRoute]:
 
 
 def build_api(*, shell_path: Path | None = None) -> Starlette:
-    """The Starlette app Reflex mounts itself under (``rx.App(api_transformer=...)``)."""
-    return Starlette(routes=api_routes(seo.ShellCache(shell_path or seo.SHELL_PATH)))
+    """The Starlette app Reflex mounts itself under (``rx.App(api_transformer=...)``).
+
+    Under ``reflex run`` in development, pages wrap the dev server's shell
+    (``web/dev_shell.py``); otherwise the production build's (or ``shell_path``).
+    """
+    dev_url = None if shell_path else dev_frontend_url()
+    shell = DevShell(dev_url) if dev_url else seo.ShellCache(shell_path or seo.SHELL_PATH)
+    return Starlette(routes=api_routes(shell))

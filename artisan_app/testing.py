@@ -125,12 +125,15 @@ class RunningApp:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"reflex exited early:\n{self.log.read_text()[-4000:]}")
             try:
-                if httpx.get(self.url + "/ping", timeout=2).status_code == 200 and httpx.get(self.url + "/", timeout=5).status_code == 200:
+                if self._ready():
                     return self
             except httpx.HTTPError:
                 pass
             time.sleep(1)
         raise RuntimeError(f"app did not start in {timeout}s:\n{self.log.read_text()[-4000:]}")
+
+    def _ready(self) -> bool:
+        return httpx.get(self.url + "/ping", timeout=2).status_code == 200 and httpx.get(self.url + "/", timeout=5).status_code == 200
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -151,6 +154,27 @@ class RunningApp:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+class DevApp(RunningApp):
+    """``reflex run`` as the README runs it (development server with hot reload) on
+    free ports; ``url`` is the dev server's, the one ``reflex run`` prints."""
+
+    def __init__(self, env: dict[str, str], log: Path):
+        self.backend_port = free_port()
+        super().__init__(env, log)
+
+    def _start(self) -> subprocess.Popen:
+        self.starts += 1
+        return subprocess.Popen(
+            ["reflex", "run", "--frontend-port", str(self.port), "--backend-port", str(self.backend_port)],
+            cwd=self.cwd, env=self.env, stdout=self.log.open("a"), stderr=subprocess.STDOUT, start_new_session=True,
+        )
+
+    def _ready(self) -> bool:
+        # Through the dev server's proxy: both servers are up and wired together.
+        response = httpx.get(self.url + "/robots.txt", timeout=5)
+        return response.status_code == 200 and response.headers["content-type"].startswith("text/plain")
 
 
 # --- processes -----------------------------------------------------------------

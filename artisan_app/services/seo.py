@@ -16,6 +16,7 @@ the JSON-LD ``<script>``. No function here touches the database.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -66,6 +67,8 @@ class PageMeta:
     tags: tuple[str, ...] = ()
     json_ld: dict | None = None
     robots: str = ""  # e.g. "noindex" for not-found pages
+    # Atom feeds to advertise besides the site's: (title, path), e.g. the section's.
+    feeds: tuple[tuple[str, str], ...] = ()
 
 
 # ---------------------------------------------------------------- escaping
@@ -140,6 +143,7 @@ def article_meta(detail: ArticleDetail, *, site_url: str) -> PageMeta:
         author_url=author_url,
         tags=tuple(t.name for t in detail.tags),
         json_ld=json_ld,
+        feeds=category_feeds(card.category_name, card.category_slug),
     )
 
 
@@ -191,9 +195,14 @@ def listing_meta(
     )
 
 
+def category_feeds(name: str, slug: str) -> tuple[tuple[str, str], ...]:
+    return ((f"{name} | {SITE_NAME}", routes.category_feed_url(slug)),) if slug else ()
+
+
 def category_meta(category: CategoryLink, *, site_url: str) -> PageMeta:
-    return listing_meta(name=category.name, description=category.description,
+    meta = listing_meta(name=category.name, description=category.description,
                         path=routes.category_url(category.slug), site_url=site_url)
+    return dataclasses.replace(meta, feeds=category_feeds(category.name, category.slug))
 
 
 def author_meta(author: AuthorProfile, *, site_url: str) -> PageMeta:
@@ -228,6 +237,9 @@ def head_html(meta: PageMeta) -> str:
     ]
     if meta.robots:
         tags.append(f'<meta name="robots" content="{esc(meta.robots)}"/>')
+    # Feed autodiscovery: the site's feed on every page, the section's where there is one.
+    for title, path in ((SITE_NAME, routes.FEED), *meta.feeds):
+        tags.append(f'<link rel="alternate" type="application/atom+xml" title="{esc(title)}" href="{esc(path)}"/>')
     og = [
         ("og:site_name", SITE_NAME),
         ("og:type", meta.og_type),
@@ -280,7 +292,7 @@ _CHARSET = re.compile(r"<meta\b[^>]*\bcharset\s*=[^>]*>", re.IGNORECASE)
 _DUPLICATES = re.compile(
     r"<title\b[^>]*>.*?</title\s*>"
     r"|<meta\b[^>]*\b(?:name|property)\s*=\s*[\"']?(?:description|robots|og:[\w:]+|article:[\w:]+|twitter:[\w:]+)\b[^>]*>"
-    r"|<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>",
+    r"|<link\b[^>]*\brel\s*=\s*[\"']?(?:canonical|alternate)\b[^>]*>",
     re.IGNORECASE | re.DOTALL,
 )
 

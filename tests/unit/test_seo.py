@@ -36,6 +36,7 @@ SHELL = (
     '<meta content="width=device-width, initial-scale=1" name="viewport"/>'
     '<title>Stale title</title><meta content="Stale description" name="description"/>'
     '<meta content="favicon.ico" property="og:image"/>'
+    '<link href="/feed.xml" rel="alternate" title="Artisan Times" type="application/atom+xml"/>'
     '<link rel="modulepreload" href="/assets/manifest-89a71668.js"/>'
     "<script>window.theme = 1;</script></head>"
     '<body><section aria-label="Notifications alt+T"></section>'
@@ -319,6 +320,18 @@ def test_listing_routes(client: TestClient):
         assert client.get(path).status_code == 404, path
     # A section with no live story is served but not indexed.
     assert meta(parse(client.get("/category/politics").text), "robots") == []
+
+
+def test_every_page_advertises_the_site_feed_and_sections_their_own(client: TestClient):
+    """Feed readers discover the feeds from the page: the site's everywhere, the
+    section's on its page and on its articles; the shell's own link is not doubled."""
+    site = ("Artisan Times", "/feed.xml")
+    politics = ("Politics | Artisan Times", "/category/politics/feed.xml")
+    for path, expected in (("/", [site]), ("/article/story", [site, politics]),
+                           ("/category/politics", [site, politics]), ("/author/ann", [site]),
+                           ("/tag/elections", [site]), ("/search", [site]), ("/article/nope", [site])):
+        links = parse(client.get(path).text).xpath('//head/link[@rel="alternate"][@type="application/atom+xml"]')
+        assert [(link.get("title"), link.get("href")) for link in links] == expected, path
 
 
 def test_empty_listing_is_noindex(client: TestClient, story: Session):

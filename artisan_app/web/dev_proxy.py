@@ -1,0 +1,68 @@
+"""The development server's URL serves the whole site.
+
+With ``reflex run`` (development, hot reload) the browser talks to Vite's dev
+server on the frontend port, which knows nothing of the HTTP routes in
+``artisan_app/api.py``: ``/feed.xml``, ``/sitemap.xml`` or an article URL would
+answer the app's bare HTML shell, with no Open Graph tags and no first view.
+
+``DevProxyPlugin`` adds a ``server.proxy`` block to the generated
+``.web/vite.config.js`` so that Vite forwards exactly those paths (the patterns
+in ``PROXIED``) to the backend, the way the production single-port server
+routes them. For a page, the backend then asks the dev server for its HTML
+shell (``artisan_app.services.seo.DevShell``) with the ``SHELL_HEADER`` header,
+which makes Vite serve the request itself instead of proxying it again.
+
+The production build (``vite build``) ignores the ``server`` block, so the
+plugin changes nothing there.
+"""
+
+from __future__ import annotations
+
+import json
+
+import reflex as rx
+
+VITE_CONFIG = "vite.config.js"
+SHELL_HEADER = "x-artisan-shell"
+MARKER = "// artisan-dev-proxy"
+
+# Regular expressions Vite matches against the request URL (path and query).
+FEEDS_AND_FILES = r"^/(feed\.xml|sitemap\.xml|robots\.txt|healthz|_upload/.*)(\?.*)?$"
+CATEGORY_FEED = r"^/category/[^/?#]+/feed\.xml(\?.*)?$"
+PAGES = r"^/((article|category|author|tag)/[^/?#]+/?|search/?)?(\?.*)?$"
+
+
+def proxy_block(backend_url: str) -> str:
+    """The ``proxy:`` entry for Vite's ``server`` options, forwarding to ``backend_url``."""
+    target = json.dumps(backend_url.rstrip("/"))
+    # A page request carrying SHELL_HEADER comes from the backend itself, asking
+    # for the dev server's shell: Vite answers it (``bypass`` returns the URL).
+    shell_bypass = f'bypass: (req) => (req.headers["{SHELL_HEADER}"] ? req.url : undefined)'
+    entries = [
+        f"{json.dumps(FEEDS_AND_FILES)}: {{ target: {target} }}",
+        f"{json.dumps(CATEGORY_FEED)}: {{ target: {target} }}",
+        f"{json.dumps(PAGES)}: {{ target: {target}, {shell_bypass} }}",
+    ]
+    return f"{MARKER}\n    proxy: {{\n      " + ",\n      ".join(entries) + ",\n    },\n    "
+
+
+def add_proxy(config_js: str, backend_url: str) -> str:
+    """``vite.config.js`` with the proxy block in ``server: {``; unchanged if already there."""
+    if MARKER in config_js:
+        return config_js
+    anchor = "server: {"
+    at = config_js.find(anchor)
+    if at < 0:  # a Reflex whose template has changed: leave the dev server as it is
+        return config_js
+    at += len(anchor) + 1
+    return config_js[:at] + "    " + proxy_block(backend_url) + config_js[at:].lstrip(" ")
+
+
+class DevProxyPlugin(rx.plugins.Plugin):
+    """Patch the generated Vite config on every compile (see the module docstring)."""
+
+    def pre_compile(self, **context) -> None:
+        # An IPv4 address: Node may resolve "localhost" to ::1, where the backend
+        # (bound to 0.0.0.0) does not listen.
+        backend_url = f"http://127.0.0.1:{rx.config.get_config().backend_port}"
+        context["add_modify_task"](VITE_CONFIG, lambda text: add_proxy(text, backend_url))

@@ -1,0 +1,70 @@
+"""The README's run command (``reflex run``, development server) serves the whole
+site at the URL it prints: feeds, sitemap, robots.txt, /healthz and the pages'
+first HTML with their meta tags come through the dev server's proxy
+(``artisan_app/web/dev_proxy.py``), and the app still runs in the browser.
+
+Runs before the browser tests (which start the production build): the dev
+server compiles into the same ``.web`` and clears ``.states``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from xml.etree import ElementTree
+
+import httpx
+import pytest
+
+from artisan_app.testing import DevApp, app_env, prepare_database
+
+SEED_ARTICLE = "/article/civil-servants-social-media-pakistan"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def dev_url(tmp_path_factory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("dev-server")
+    env = app_env(ARTISAN_DB_URL=f"sqlite:///{tmp / 'dev.db'}")
+    prepare_database(env)
+    app = DevApp(env, tmp / "reflex.log")
+    try:
+        app.wait_ready()
+        yield app.url
+    finally:
+        app.stop()
+
+
+def test_the_run_url_answers_the_site_feed_as_atom(dev_url):
+    response = httpx.get(dev_url + "/feed.xml", timeout=30)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    titles = [e.findtext(f"{ATOM}title") for e in ElementTree.fromstring(response.content).iter(f"{ATOM}entry")]
+    assert any("Civil Servants" in t for t in titles)
+
+
+def test_the_run_url_answers_a_category_feed_sitemap_robots_and_health(dev_url):
+    feed = httpx.get(dev_url + "/category/social-media/feed.xml", timeout=30)
+    assert feed.headers["content-type"].startswith("application/atom+xml")
+    sitemap = httpx.get(dev_url + "/sitemap.xml", timeout=30)
+    assert sitemap.headers["content-type"].startswith("application/xml")
+    assert SEED_ARTICLE in sitemap.text
+    assert "Sitemap:" in httpx.get(dev_url + "/robots.txt", timeout=30).text
+    assert httpx.get(dev_url + "/healthz", timeout=30).json()["status"] == "ok"
+
+
+def test_an_article_at_the_run_url_has_its_meta_tags_first_view_and_feeds(dev_url):
+    html = httpx.get(dev_url + SEED_ARTICLE, timeout=30).text
+    assert '<meta property="og:title" content="Civil Servants’ Social Media Use in Pakistan' in html
+    assert '"@type":"NewsArticle"' in html
+    assert 'id="first-view"' in html and "From Faceless Bureaucracy to Personal Branding" in html
+    assert '<link rel="alternate" type="application/atom+xml" title="Artisan Times" href="/feed.xml"/>' in html
+    assert 'href="/category/social-media/feed.xml"' in html
+    # Still the dev server's own shell: the app boots from Vite's modules.
+    assert "/@vite/client" in html or "/app/root" in html
+
+
+def test_the_app_itself_is_still_served_by_the_dev_server(dev_url):
+    """Paths outside the proxy (the app's modules, the newsroom) stay Vite's."""
+    newsroom = httpx.get(dev_url + "/editor", timeout=60)
+    assert newsroom.status_code == 200 and 'id="first-view"' not in newsroom.text
+    assert httpx.get(dev_url + "/@vite/client", timeout=60).status_code == 200

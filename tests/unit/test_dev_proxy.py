@@ -1,0 +1,60 @@
+"""The Vite proxy block (``artisan_app/web/dev_proxy.py``) and the dev shell's switch."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from artisan_app.web import dev_proxy
+from artisan_app.web.dev_shell import dev_frontend_url
+
+VITE_SERVER = '''export default defineConfig((config) => ({
+  server: {
+    port: process.env.PORT,
+    hmr: true,
+  },
+}));'''
+
+
+def test_the_proxy_goes_into_vite_server_options_once():
+    patched = dev_proxy.add_proxy(VITE_SERVER, "http://127.0.0.1:8123")
+    assert patched.count("proxy: {") == 1
+    assert '"http://127.0.0.1:8123"' in patched
+    assert patched.index("proxy: {") < patched.index("port: process.env.PORT")
+    assert dev_proxy.add_proxy(patched, "http://127.0.0.1:8123") == patched  # hot reload compiles again
+
+
+def test_an_unknown_template_is_left_alone():
+    assert dev_proxy.add_proxy("export default {}", "http://127.0.0.1:1") == "export default {}"
+
+
+def _proxied(url: str) -> bool:
+    # The patterns are plain enough that Python's and JavaScript's regex syntax agree.
+    return any(re.search(p, url) for p in (dev_proxy.FEEDS_AND_FILES, dev_proxy.CATEGORY_FEED, dev_proxy.PAGES))
+
+
+@pytest.mark.parametrize("url", [
+    "/", "/?utm_source=x", "/feed.xml", "/sitemap.xml", "/robots.txt", "/healthz",
+    "/category/social-media/feed.xml", "/article/some-slug", "/article/some-slug/", "/category/politics",
+    "/author/hannah-okafor", "/tag/civil-service", "/search", "/search?q=civil+servants", "/_upload/cover.webp",
+])
+def test_the_site_paths_go_to_the_backend(url):
+    assert _proxied(url)
+
+
+@pytest.mark.parametrize("url", [
+    "/@vite/client", "/app/root.jsx", "/app/routes/article.$slug.jsx", "/node_modules/.vite/deps/react.js",
+    "/fonts/inter-latin-400-normal.woff2", "/styles.css", "/editor", "/editor/article/3", "/favicon.ico",
+    "/__manifest?p=%2F", "/article/a/b", "/searching",
+])
+def test_the_app_and_its_modules_stay_with_vite(url):
+    assert not _proxied(url)
+
+
+def test_the_dev_shell_is_used_only_under_reflex_run_in_development():
+    assert dev_frontend_url({"REFLEX_ENV_MODE": "dev", "REFLEX_FRONTEND_PORT": "3000", "REFLEX_BACKEND_PORT": "8000"}) \
+        == "http://127.0.0.1:3000"
+    assert dev_frontend_url({"REFLEX_ENV_MODE": "prod", "REFLEX_FRONTEND_PORT": "3000", "REFLEX_BACKEND_PORT": "8000"}) is None
+    assert dev_frontend_url({"REFLEX_ENV_MODE": "dev", "REFLEX_FRONTEND_PORT": "8000", "REFLEX_BACKEND_PORT": "8000"}) is None
+    assert dev_frontend_url({}) is None  # tests, scripts
