@@ -18,6 +18,8 @@ DEFAULT_SQLITE_PATH = PROJECT_ROOT / "artisan.db"
 # Development-only signing secret; production refuses it (see check_production).
 DEV_SECRET_KEY = "artisan-dev-secret-not-for-production"
 MIN_SECRET_KEY_LENGTH = 32
+# Environments where local-only conveniences (the demo editor) may exist.
+DEVELOPMENT_ENVIRONMENTS = frozenset({"dev", "development", "test"})
 
 
 class InsecureProductionConfig(RuntimeError):
@@ -64,11 +66,13 @@ class Settings:
 
     @property
     def is_production(self) -> bool:
+        """Production as known at import time only; decisions use ``production_requested()``."""
         return self.environment == "prod"
 
     def production_requested(self, env: Mapping[str, str] | None = None, argv: Sequence[str] | None = None) -> bool:
         """Production by ``ARTISAN_ENV=prod``, ``REFLEX_ENV_MODE=prod`` (now or at
-        load time) or a ``reflex run --env prod`` command line."""
+        load time) or a ``reflex run --env prod`` command line. Decided at call
+        time: ``reflex run --env prod`` sets ``REFLEX_ENV_MODE`` after this module loads."""
         env = os.environ if env is None else env
         return (
             self.is_production
@@ -76,6 +80,14 @@ class Settings:
             or env.get("REFLEX_ENV_MODE") == "prod"
             or _reflex_prod_requested(sys.argv if argv is None else argv)
         )
+
+    def development_declared(self, env: Mapping[str, str] | None = None, argv: Sequence[str] | None = None) -> bool:
+        """Fail closed: only an explicit development or test environment counts
+        (``ARTISAN_ENV`` = dev/development/test, or Reflex's own dev mode when
+        ``ARTISAN_ENV`` is unset), and never while production is requested."""
+        env = os.environ if env is None else env
+        declared = env.get("ARTISAN_ENV") or ("dev" if env.get("REFLEX_ENV_MODE") == "dev" else "")
+        return declared in DEVELOPMENT_ENVIRONMENTS and not self.production_requested(env, argv)
 
     def check_production(self, env: Mapping[str, str] | None = None, argv: Sequence[str] | None = None) -> None:
         """Refuse to start production with a missing, default or short secret key.

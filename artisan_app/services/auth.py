@@ -110,8 +110,12 @@ def create_user(
 def authenticate(
     session: Session, *, email: object, password: object, client_key: str, production: bool | None = None
 ) -> StaffUser:
-    """Check a sign-in; raises ``AuthError`` with a message that never says which part was wrong."""
-    production = settings.is_production if production is None else production
+    """Check a sign-in; raises ``AuthError`` with a message that never says which part was wrong.
+
+    ``production=None`` decides at call time (``settings.development_declared``):
+    the demo account signs in only in an explicit development or test environment.
+    """
+    production = not settings.development_declared() if production is None else production
     address = normalise_email(email)
     if not ratelimit.hit(LOGIN_LIMIT_PER_CLIENT, "login-client", client_key or "anonymous") or not ratelimit.hit(
         LOGIN_LIMIT_PER_ACCOUNT, "login-account", address or "-"
@@ -158,6 +162,8 @@ def resolve_session(session: Session, token: object, *, now: datetime | None = N
             User.is_active.is_(True),
         )
     ).first()
+    if row is not None and row.email == DEMO_EDITOR_EMAIL and not settings.development_declared():
+        return None  # a demo session made in development never works in production
     return _staff(row) if row else None
 
 
@@ -186,10 +192,23 @@ def require(user: StaffUser | None, *roles: Role) -> StaffUser:
 
 
 def ensure_demo_editor(session: Session, *, production: bool | None = None) -> bool:
-    """Create the local demo editor unless it exists; refused in production."""
-    if settings.is_production if production is None else production:
+    """Create the local demo editor unless it exists; refused unless the environment
+    is explicitly development or test (decided now, not at import time)."""
+    if not settings.development_declared() if production is None else production:
         raise PermissionDenied("The demo editor is for local development only.")
     if session.exec(select(User.id).where(User.email == DEMO_EDITOR_EMAIL)).first() is not None:
         return False
     create_user(session, email=DEMO_EDITOR_EMAIL, name="Demo Editor", password=DEMO_EDITOR_PASSWORD, role=Role.editor)
+    return True
+
+
+def retire_demo_editor(session: Session) -> bool:
+    """Deactivate a demo editor left in the database (e.g. from ``make run``) and end its
+    sessions; the seed calls this whenever it is not in development."""
+    user = session.exec(select(User).where(User.email == DEMO_EDITOR_EMAIL)).first()
+    if user is None or not user.is_active:
+        return False
+    user.is_active = False
+    session.add(user)
+    revoke_all_sessions(session, user_id=user.id)
     return True
