@@ -17,6 +17,8 @@ config = rx.Config(
     db_url=settings.database_url,
     telemetry_enabled=False,
     show_built_with_reflex=False,
+    # Behind N reverse proxies the client's address is the N-th from the end of X-Forwarded-For.
+    trusted_proxy_hops=settings.trusted_proxy_hops,
     # Plain elements and one hand-written stylesheet: no Radix/Tailwind payload.
     plugins=[],
     # The sitemap is generated from the database instead (see artisan_app/api.py).

@@ -49,6 +49,14 @@ def _database_url(env: dict[str, str]) -> str:
     )
 
 
+def _proxy_hops(raw: str) -> int:
+    if not raw.strip().isdigit():
+        raise ValueError(
+            f"ARTISAN_TRUSTED_PROXY_HOPS must be a whole number of proxies (0 or more), not {raw!r}."
+        )
+    return int(raw)
+
+
 @dataclass(frozen=True)
 class Settings:
     """Resolved configuration for one process."""
@@ -63,6 +71,9 @@ class Settings:
     secret_key: str = field(repr=False)
     # Reflex's own state-manager Redis (``REFLEX_REDIS_URL``); "" = not configured.
     state_redis_url: str
+    # Reverse proxies in front of the app that append to X-Forwarded-For (Reflex's
+    # ``trusted_proxy_hops``); 0 = use the connecting address, ignoring the header.
+    trusted_proxy_hops: int = 0
 
     @property
     def is_production(self) -> bool:
@@ -125,6 +136,7 @@ class Settings:
             comment_rate_limit=env.get("ARTISAN_COMMENT_RATE_LIMIT", "5/minute;30/hour"),
             secret_key=env.get("ARTISAN_SECRET_KEY") or DEV_SECRET_KEY,
             state_redis_url=env.get("REFLEX_REDIS_URL", ""),
+            trusted_proxy_hops=_proxy_hops(env.get("ARTISAN_TRUSTED_PROXY_HOPS", "0")),
         )
 
 
