@@ -1,4 +1,4 @@
-"""security: staff sessions get an idle timeout and rotation
+"""security: staff sessions get an idle timeout and rotation; staff replies are marked
 
 Revision ID: 0005
 Revises: 0004
@@ -22,9 +22,15 @@ def upgrade() -> None:
     with op.batch_alter_table('usersession', schema=None) as batch_op:
         batch_op.add_column(sa.Column('last_seen_at', UTCDateTime(), nullable=True))
         batch_op.add_column(sa.Column('rotated_at', UTCDateTime(), nullable=True))
+    with op.batch_alter_table('comment', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('by_staff', sa.Boolean(), nullable=False, server_default=sa.false()))
+    # Replies the newsroom signed before this column existed: no address, by the publication.
+    op.execute("UPDATE comment SET by_staff = true WHERE email_normalized = '' AND owner_key = ''")
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('comment', schema=None) as batch_op:
+        batch_op.drop_column('by_staff')
     with op.batch_alter_table('usersession', schema=None) as batch_op:
         batch_op.drop_column('rotated_at')
         batch_op.drop_column('last_seen_at')
