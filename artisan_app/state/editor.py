@@ -201,7 +201,8 @@ class ArticleEditorState(StaffGuard, rx.State):
 
     @rx.event
     async def set_field(self, name: str, value: str):
-        if name not in {"kicker", "headline", "excerpt", "slug", "category_slug", "author_slug", "tags", "cover_alt"}:
+        if not isinstance(name, str) or name not in {"kicker", "headline", "excerpt", "slug", "category_slug",
+                                                       "author_slug", "tags", "cover_alt"}:
             return
         if name == "slug" and self.form.slug_locked:
             return
