@@ -17,7 +17,7 @@ BACKEND_PORT ?= 8000
 
 ## make run: install, migrate, seed, and start the app at http://localhost:3000
 run: install migrate seed
-	reflex run --frontend-port $(PORT) --backend-port $(BACKEND_PORT)
+	ARTISAN_ENV="$${ARTISAN_ENV:-dev}" reflex run --frontend-port $(PORT) --backend-port $(BACKEND_PORT)
 
 ## make test: install everything (Chromium included) and run the whole suite
 test: install-test browser lint
@@ -47,15 +47,17 @@ browser:
 migrate: install
 	$(BIN)/alembic upgrade head
 
+## the demo editor exists only where ARTISAN_ENV is explicitly dev/test (the default here)
 seed: install
-	$(BIN)/python -m artisan_app.seed
+	ARTISAN_ENV="$${ARTISAN_ENV:-dev}" $(BIN)/python -m artisan_app.seed
 
 ## make prod: production build on one port (http://localhost:$(BACKEND_PORT)).
 ## Production refuses to start without ARTISAN_SECRET_KEY (32+ characters); for a
 ## local look at the build a random one is generated for this run only.
-prod: install migrate seed
+prod: install migrate
+	ARTISAN_ENV=prod $(BIN)/python -m artisan_app.seed
 	@if [ -z "$${ARTISAN_SECRET_KEY:-}" ]; then echo "ARTISAN_SECRET_KEY is not set: using a random one for this run only" >&2; fi
-	ARTISAN_SECRET_KEY="$${ARTISAN_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(48))')}" \
+	ARTISAN_ENV=prod ARTISAN_SECRET_KEY="$${ARTISAN_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(48))')}" \
 	  reflex run --env prod --single-port --backend-port $(BACKEND_PORT)
 
 ## make services: check PostgreSQL (:5432) and Redis (:6379) answer; start them only if not

@@ -18,6 +18,8 @@ config = rx.Config(
     db_url=settings.database_url,
     telemetry_enabled=False,
     show_built_with_reflex=False,
+    # Behind N reverse proxies the client's address is the N-th from the end of X-Forwarded-For.
+    trusted_proxy_hops=settings.trusted_proxy_hops,
     # Plain elements and one hand-written stylesheet: no Radix/Tailwind payload.
     # DevProxyPlugin: the dev server forwards feeds, sitemap, robots.txt, /healthz,
     # uploads and the pages' first HTML to the backend (artisan_app/web/dev_proxy.py).

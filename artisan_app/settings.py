@@ -18,6 +18,8 @@ DEFAULT_SQLITE_PATH = PROJECT_ROOT / "artisan.db"
 # Development-only signing secret; production refuses it (see check_production).
 DEV_SECRET_KEY = "artisan-dev-secret-not-for-production"
 MIN_SECRET_KEY_LENGTH = 32
+# Environments where local-only conveniences (the demo editor) may exist.
+DEVELOPMENT_ENVIRONMENTS = frozenset({"dev", "development", "test"})
 
 
 class InsecureProductionConfig(RuntimeError):
@@ -47,6 +49,14 @@ def _database_url(env: dict[str, str]) -> str:
     )
 
 
+def _proxy_hops(raw: str) -> int:
+    if not raw.strip().isdigit():
+        raise ValueError(
+            f"ARTISAN_TRUSTED_PROXY_HOPS must be a whole number of proxies (0 or more), not {raw!r}."
+        )
+    return int(raw)
+
+
 @dataclass(frozen=True)
 class Settings:
     """Resolved configuration for one process."""
@@ -61,14 +71,19 @@ class Settings:
     secret_key: str = field(repr=False)
     # Reflex's own state-manager Redis (``REFLEX_REDIS_URL``); "" = not configured.
     state_redis_url: str
+    # Reverse proxies in front of the app that append to X-Forwarded-For (Reflex's
+    # ``trusted_proxy_hops``); 0 = use the connecting address, ignoring the header.
+    trusted_proxy_hops: int = 0
 
     @property
     def is_production(self) -> bool:
+        """Production as known at import time only; decisions use ``production_requested()``."""
         return self.environment == "prod"
 
     def production_requested(self, env: Mapping[str, str] | None = None, argv: Sequence[str] | None = None) -> bool:
         """Production by ``ARTISAN_ENV=prod``, ``REFLEX_ENV_MODE=prod`` (now or at
-        load time) or a ``reflex run --env prod`` command line."""
+        load time) or a ``reflex run --env prod`` command line. Decided at call
+        time: ``reflex run --env prod`` sets ``REFLEX_ENV_MODE`` after this module loads."""
         env = os.environ if env is None else env
         return (
             self.is_production
@@ -76,6 +91,14 @@ class Settings:
             or env.get("REFLEX_ENV_MODE") == "prod"
             or _reflex_prod_requested(sys.argv if argv is None else argv)
         )
+
+    def development_declared(self, env: Mapping[str, str] | None = None, argv: Sequence[str] | None = None) -> bool:
+        """Fail closed: only an explicit development or test environment counts
+        (``ARTISAN_ENV`` = dev/development/test, or Reflex's own dev mode when
+        ``ARTISAN_ENV`` is unset), and never while production is requested."""
+        env = os.environ if env is None else env
+        declared = env.get("ARTISAN_ENV") or ("dev" if env.get("REFLEX_ENV_MODE") == "dev" else "")
+        return declared in DEVELOPMENT_ENVIRONMENTS and not self.production_requested(env, argv)
 
     def check_production(self, env: Mapping[str, str] | None = None, argv: Sequence[str] | None = None) -> None:
         """Refuse to start production with a missing, default or short secret key.
@@ -113,6 +136,7 @@ class Settings:
             comment_rate_limit=env.get("ARTISAN_COMMENT_RATE_LIMIT", "5/minute;30/hour"),
             secret_key=env.get("ARTISAN_SECRET_KEY") or DEV_SECRET_KEY,
             state_redis_url=env.get("REFLEX_REDIS_URL", ""),
+            trusted_proxy_hops=_proxy_hops(env.get("ARTISAN_TRUSTED_PROXY_HOPS", "0")),
         )
 
 

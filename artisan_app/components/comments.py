@@ -26,6 +26,8 @@ def comment_item(c) -> rx.Component:
         rx.el.article(
             rx.el.header(
                 commenter_name(c),
+                # Only replies written in the newsroom carry it; readers cannot sign as staff.
+                rx.cond(c.staff, rx.el.span("Staff", class_name="comment-staff-badge", title="Written by our staff")),
                 rx.el.time(
                     c.relative_label,
                     date_time=c.created_iso,

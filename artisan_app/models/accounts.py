@@ -39,3 +39,7 @@ class UserSession(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     revoked_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    # Last request made with it (idle timeout); None = not used since created_at.
+    last_seen_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    # When it was replaced by a fresh token (rotation); it lives on only for a short grace.
+    rotated_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))

@@ -44,3 +44,5 @@ class Comment(SQLModel, table=True):
     fingerprint: str = Field(max_length=64)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     approved_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    # Written by the newsroom (a reply signed by the publication), shown with a "Staff" badge.
+    by_staff: bool = Field(default=False)

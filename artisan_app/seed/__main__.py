@@ -14,7 +14,9 @@ def main() -> int:
     try:
         with db.session_scope() as session:
             report = load_seed(session)
-            demo = False if settings.is_production else auth.ensure_demo_editor(session)
+            demo = settings.development_declared() and auth.ensure_demo_editor(session)
+            if not settings.development_declared():
+                auth.retire_demo_editor(session)
     except SeedError as exc:
         print(f"seed failed: {exc}", file=sys.stderr)
         return 1

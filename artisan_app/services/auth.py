@@ -18,13 +18,15 @@ from pwdlib import PasswordHash
 from sqlmodel import Session, select
 
 from artisan_app.models import Role, User, UserSession, utcnow
-from artisan_app.services import ratelimit
+from artisan_app.services import login_limits
 from artisan_app.services.text import clean_text
 from artisan_app.settings import settings
 
-SESSION_LIFETIME = timedelta(days=14)
-LOGIN_LIMIT_PER_ACCOUNT = "5/15 minutes;20/day"
-LOGIN_LIMIT_PER_CLIENT = "20/15 minutes;100/day"
+SESSION_LIFETIME = timedelta(days=14)  # absolute: rotation never extends it
+IDLE_TIMEOUT = timedelta(hours=2)  # no request by the user for this long ends the session
+ROTATE_AFTER = timedelta(minutes=30)  # a token older than this is replaced on the next request
+ROTATION_GRACE = timedelta(minutes=2)  # the replaced token still works this long (requests in flight)
+TOUCH_EVERY = timedelta(minutes=1)  # last_seen_at is written at most this often
 MIN_PASSWORD = 12
 MAX_PASSWORD = 1024
 # The local-only demo account the dev seed creates (documented in the README).
@@ -107,26 +109,42 @@ def create_user(
     return user
 
 
+def sign_in_attempt(email: object, *, client_key: str, device_token: object = "") -> login_limits.Attempt:
+    """The limits an attempt falls under (see ``login_limits``); ask it for ``slowdown_seconds()``."""
+    return login_limits.attempt(normalise_email(email), client_key=client_key, device_token=device_token)
+
+
 def authenticate(
-    session: Session, *, email: object, password: object, client_key: str, production: bool | None = None
+    session: Session, *, email: object, password: object, client_key: str, device_token: object = "",
+    production: bool | None = None,
 ) -> StaffUser:
-    """Check a sign-in; raises ``AuthError`` with a message that never says which part was wrong."""
-    production = settings.is_production if production is None else production
+    """Check a sign-in; raises ``AuthError`` with a message that never says which part was wrong.
+
+    Only failures count towards the limits (``login_limits``), which are checked first.
+    ``production=None`` decides at call time (``settings.development_declared``):
+    the demo account signs in only in an explicit development or test environment.
+    """
+    production = not settings.development_declared() if production is None else production
     address = normalise_email(email)
-    if not ratelimit.hit(LOGIN_LIMIT_PER_CLIENT, "login-client", client_key or "anonymous") or not ratelimit.hit(
-        LOGIN_LIMIT_PER_ACCOUNT, "login-account", address or "-"
-    ):
+    attempt = login_limits.attempt(address, client_key=client_key, device_token=device_token)
+    if not attempt.allowed():
         raise AuthError(TOO_MANY_LOGINS)
     user = session.exec(select(User).where(User.email == address)).first() if address else None
     secret = password if isinstance(password, str) and len(password) <= MAX_PASSWORD else ""
     valid, new_hash = _hasher.verify_and_update(secret, user.password_hash if user else _DUMMY_HASH)
     if user is None or not valid or not user.is_active or (production and user.email == DEMO_EDITOR_EMAIL):
+        attempt.failed()
         raise AuthError(BAD_LOGIN)
     if new_hash:  # parameters were upgraded since this hash was made
         user.password_hash = new_hash
         session.add(user)
-    ratelimit.reset("login-account", address, LOGIN_LIMIT_PER_ACCOUNT)
+    attempt.succeeded()
     return _staff(user)
+
+
+def new_device_token(email: object) -> str:
+    """Given to the browser after a successful sign-in: it is a known device from then on."""
+    return login_limits.device_token(normalise_email(email))
 
 
 def _token_hash(token: str) -> str:
@@ -143,14 +161,12 @@ def start_session(session: Session, *, user_id: int, now: datetime | None = None
     return token
 
 
-def resolve_session(session: Session, token: object, *, now: datetime | None = None) -> StaffUser | None:
-    """The active user behind ``token``, or ``None`` (unknown, expired, revoked, deactivated)."""
+def _live_session(session: Session, token: object, now: datetime) -> tuple[UserSession, User] | None:
     if not isinstance(token, str) or not (20 <= len(token) <= 200):
         return None
-    now = now or utcnow()
-    row = session.exec(
-        select(User)
-        .join(UserSession, UserSession.user_id == User.id)
+    found = session.exec(
+        select(UserSession, User)
+        .join(User, UserSession.user_id == User.id)
         .where(
             UserSession.token_hash == _token_hash(token),
             UserSession.revoked_at.is_(None),
@@ -158,7 +174,53 @@ def resolve_session(session: Session, token: object, *, now: datetime | None = N
             User.is_active.is_(True),
         )
     ).first()
-    return _staff(row) if row else None
+    if found is None:
+        return None
+    row, user = found
+    if (row.last_seen_at or row.created_at) <= now - IDLE_TIMEOUT:
+        return None  # idle too long
+    if user.email == DEMO_EDITOR_EMAIL and not settings.development_declared():
+        return None  # a demo session made in development never works in production
+    return row, user
+
+
+def resolve_session(session: Session, token: object, *, now: datetime | None = None) -> StaffUser | None:
+    """The active user behind ``token``, or ``None`` (unknown, expired, idle, revoked,
+    deactivated). Reads only: see ``check_session`` for a request by the user."""
+    found = _live_session(session, token, now or utcnow())
+    return _staff(found[1]) if found else None
+
+
+@dataclass(frozen=True)
+class SessionCheck:
+    user: StaffUser | None
+    new_token: str = ""  # set when the token was rotated: hand it to the browser
+
+
+def check_session(session: Session, token: object, *, now: datetime | None = None, active: bool = True) -> SessionCheck:
+    """Resolve ``token`` for a request. ``active`` (something the user did, not a
+    background heartbeat) keeps the session from idling out, and a token older than
+    ``ROTATE_AFTER`` is replaced by a fresh one with the same absolute expiry; the old
+    one keeps working for ``ROTATION_GRACE`` so requests already in flight succeed."""
+    now = now or utcnow()
+    found = _live_session(session, token, now)
+    if found is None:
+        return SessionCheck(None)
+    row, user = found
+    if not active:
+        return SessionCheck(_staff(user))
+    if row.last_seen_at is None or now - row.last_seen_at >= TOUCH_EVERY:
+        row.last_seen_at = now
+        session.add(row)
+    new_token = ""
+    if row.rotated_at is None and now - row.created_at >= ROTATE_AFTER:
+        new_token = secrets.token_urlsafe(32)
+        session.add(UserSession(token_hash=_token_hash(new_token), user_id=user.id, created_at=now,
+                                last_seen_at=now, expires_at=row.expires_at))
+        row.rotated_at, row.expires_at = now, min(row.expires_at, now + ROTATION_GRACE)
+        session.add(row)
+    session.flush()
+    return SessionCheck(_staff(user), new_token)
 
 
 def revoke_session(session: Session, token: object, *, now: datetime | None = None) -> None:
@@ -186,10 +248,23 @@ def require(user: StaffUser | None, *roles: Role) -> StaffUser:
 
 
 def ensure_demo_editor(session: Session, *, production: bool | None = None) -> bool:
-    """Create the local demo editor unless it exists; refused in production."""
-    if settings.is_production if production is None else production:
+    """Create the local demo editor unless it exists; refused unless the environment
+    is explicitly development or test (decided now, not at import time)."""
+    if not settings.development_declared() if production is None else production:
         raise PermissionDenied("The demo editor is for local development only.")
     if session.exec(select(User.id).where(User.email == DEMO_EDITOR_EMAIL)).first() is not None:
         return False
     create_user(session, email=DEMO_EDITOR_EMAIL, name="Demo Editor", password=DEMO_EDITOR_PASSWORD, role=Role.editor)
+    return True
+
+
+def retire_demo_editor(session: Session) -> bool:
+    """Deactivate a demo editor left in the database (e.g. from ``make run``) and end its
+    sessions; the seed calls this whenever it is not in development."""
+    user = session.exec(select(User).where(User.email == DEMO_EDITOR_EMAIL)).first()
+    if user is None or not user.is_active:
+        return False
+    user.is_active = False
+    session.add(user)
+    revoke_all_sessions(session, user_id=user.id)
     return True

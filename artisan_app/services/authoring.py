@@ -37,6 +37,20 @@ def ensure_tags(session: Session, names: Sequence[str]) -> list[Tag]:
     return tags
 
 
+def collect_orphan_tags(session: Session, tag_ids: Sequence[int]) -> int:
+    """Delete those of ``tag_ids`` that no article uses any more (e.g. what autosave
+    made of a half-typed tag field); returns how many went."""
+    gone = 0
+    for tag_id in set(tag_ids):
+        if session.exec(select(ArticleTag.tag_id).where(ArticleTag.tag_id == tag_id).limit(1)).first() is None:
+            tag = session.get(Tag, tag_id)
+            if tag is not None:
+                session.delete(tag)
+                gone += 1
+    session.flush()
+    return gone
+
+
 def replace_body(session: Session, article: Article, sections: Sequence[SectionDraft]) -> None:
     """Store ``sections`` as the article's body, numbered from 1 in the given order."""
     for old in session.exec(select(Section).where(Section.article_id == article.id)).all():

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlmodel import Session, select
 
-from artisan_app.models import Author, Category, Role, Tag
+from artisan_app.models import Article, ArticleTag, Author, Category, Role, Tag, utcnow
 from artisan_app.services.auth import StaffUser, require
 from artisan_app.services.text import clean_text, slugify
 from artisan_app.services.views import AuthorProfile, CategoryLink, TagLink
@@ -34,8 +36,18 @@ def get_author(session: Session, slug: str) -> AuthorProfile | None:
     return author_profile(row) if row else None
 
 
-def get_tag(session: Session, slug: str) -> TagLink | None:
-    row = session.exec(select(Tag).where(Tag.slug == slug)).first()
+def get_tag(session: Session, slug: str, *, now: datetime | None = None) -> TagLink | None:
+    """A topic readers may see: only while a live article has it (a tag that only
+    drafts use would announce an embargoed story)."""
+    from artisan_app.services.articles import is_live  # articles imports this module
+
+    row = session.exec(
+        select(Tag)
+        .join(ArticleTag, ArticleTag.tag_id == Tag.id)
+        .join(Article, Article.id == ArticleTag.article_id)
+        .where(Tag.slug == slug, is_live(now or utcnow()))
+        .limit(1)
+    ).first()
     return TagLink(name=row.name, slug=row.slug) if row else None
 
 

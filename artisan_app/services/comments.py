@@ -6,11 +6,15 @@ The rules, in the order ``submit_comment`` applies them:
    (``email-validator``, no network look-ups), website only ``http``/``https``.
    Whitespace-only counts as empty. Errors are per field and say what to fix.
 2. Abuse checks: a filled honeypot, a form submitted faster than a person
-   types, a per-client rate limit (``limits``; Redis when configured) and the
-   same text from the same address on the same article twice. Refusals carry
-   a message that does not reveal which check fired.
-3. Moderation (WordPress's rule): a comment from an address with an approved
-   comment appears at once; otherwise, or with many links, it is held.
+   types, then a per-client rate limit (``limits``; Redis when configured)
+   before anything stored is consulted, then the same text from the same
+   address and the same browser on the same article twice. Refusals carry a
+   message that does not reveal which check fired; a duplicate gets exactly
+   the answer of an ordinary held comment, so posting someone's words under a
+   guessed address tells nothing about who wrote them.
+3. Moderation: a comment appears at once only when this browser (its reader
+   id) already posted an approved comment with this address; a typed address
+   alone vouches for nothing. Otherwise, or with many links, it is held.
 
 Emails never leave this module towards readers: ``CommentView`` has no email.
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,13 +36,14 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from artisan_app.models import Article, Comment, CommentStatus, utcnow
+from artisan_app.models import Article, Author, Comment, CommentStatus, User, utcnow
 from artisan_app.services import ratelimit
 from artisan_app.services.articles import is_live
 from artisan_app.services.ids import as_id
 from artisan_app.services.text import clean_text, exact_label, iso
 from artisan_app.settings import settings
 
+PUBLICATION_NAME = "Artisan Times"
 MAX_NAME = 80
 MAX_EMAIL = 254
 MAX_WEBSITE = 200
@@ -50,8 +56,8 @@ FIELDS = ("name", "email", "website", "body")
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 REFUSED_MESSAGE = "Sorry, we couldn’t post your comment right now. Please wait a moment and try again."
+RESERVED_NAME_MESSAGE = "That name is reserved for the publication and its staff. Please comment under your own name."
 RATE_LIMITED_MESSAGE = "You’re commenting faster than we allow. Please wait a minute and try again."
-DUPLICATE_MESSAGE = "It looks like you’ve already posted this comment."
 AWAITING_MESSAGE = "Thanks! Your comment is awaiting moderation."
 PUBLISHED_MESSAGE = "Thanks! Your comment has been published."
 
@@ -110,6 +116,10 @@ class SubmitResult:
         return PUBLISHED_MESSAGE if self.published else AWAITING_MESSAGE
 
 
+# A duplicate is answered exactly like an ordinary held comment (nothing new is stored).
+DUPLICATE_RESULT = SubmitResult(comment_id=0, status=CommentStatus.pending.value)
+
+
 @dataclass(frozen=True)
 class CommentView:
     """One comment as a reader sees it: no email, ever."""
@@ -124,6 +134,7 @@ class CommentView:
     created_label: str  # exact: "25 August 2025, 09:30 UTC"
     relative_label: str  # "2 hours ago"
     awaiting: bool = False  # held, shown only to its author
+    staff: bool = False  # written by the newsroom: shown with a "Staff" badge
 
 
 @dataclass(frozen=True)
@@ -212,10 +223,11 @@ def validate_comment(name: object, email: object, website: object, body: object)
     return CleanComment(clean_name, clean_email, normalized, clean_website, clean_body)
 
 
-def fingerprint(article_id: int, email_normalized: str, body: str) -> str:
-    """Same address, same words (ignoring case and spacing), same article."""
+def fingerprint(article_id: int, email_normalized: str, body: str, owner: str = "") -> str:
+    """Same address, same words (ignoring case and spacing), same article, same browser
+    (``owner`` is its ``owner_key``): another browser never collides with someone's comment."""
     words = " ".join(body.casefold().split())
-    return hashlib.sha256(f"{article_id}\x1f{email_normalized}\x1f{words}".encode()).hexdigest()
+    return hashlib.sha256(f"{article_id}\x1f{email_normalized}\x1f{words}\x1f{owner}".encode()).hexdigest()
 
 
 def owner_key(reader_id: str) -> str:
@@ -245,11 +257,34 @@ def _reply_depth(session: Session, article_id: int, parent_id: int | None) -> in
     return min(parent.depth + 1, MAX_DEPTH)
 
 
-def _has_approved_comment(session: Session, email_normalized: str) -> bool:
+def _name_key(name: str) -> str:
+    """Names compared as readers would read them: case, spacing, punctuation and
+    compatibility forms (full-width letters, ligatures) ignored."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", name).casefold() if ch.isalnum())
+
+
+def _reserved_name(session: Session, name: str) -> bool:
+    """The publication's name (anywhere in the name) and staff names and bylines are
+    the newsroom's: a reader cannot sign as them."""
+    key = _name_key(name)
+    if not key:
+        return False
+    if _name_key(PUBLICATION_NAME) in key:
+        return True
+    staff = session.exec(select(User.name).where(User.is_active.is_(True))).all()
+    bylines = session.exec(select(Author.name)).all()
+    return any(_name_key(n) == key for n in [*staff, *bylines])
+
+
+def _has_approved_comment(session: Session, email_normalized: str, owner: str) -> bool:
+    """An approved comment from this address posted by this same browser."""
+    if not owner:
+        return False
     return (
         session.exec(
             select(Comment.id).where(
                 Comment.email_normalized == email_normalized,
+                Comment.owner_key == owner,
                 Comment.status == CommentStatus.approved.value,
             )
         ).first()
@@ -279,21 +314,25 @@ def submit_comment(
     """
     now = now or utcnow()
     clean = validate_comment(name, email, website, body)
+    if _reserved_name(session, clean.name):
+        raise CommentValidationError({"name": RESERVED_NAME_MESSAGE})
     if _live_article_id(session, article_id, now) is None:
         raise CommentRefused("Comments are closed for this article.")
     if honeypot or (form_age_seconds is not None and form_age_seconds < MIN_SECONDS_TO_SUBMIT):
         raise CommentRefused(REFUSED_MESSAGE)
-    depth = _reply_depth(session, article_id, parent_id)
-    print_ = fingerprint(article_id, clean.email_normalized, clean.body)
-    if session.exec(select(Comment.id).where(Comment.article_id == article_id, Comment.fingerprint == print_)).first():
-        raise CommentRefused(DUPLICATE_MESSAGE)
+    # Rate-limit before anything stored is consulted (duplicates, approvals).
     if not ratelimit.hit(settings.comment_rate_limit, "comment", client_key or "anonymous"):
         raise CommentRefused(RATE_LIMITED_MESSAGE)
+    depth = _reply_depth(session, article_id, parent_id)
+    owner = owner_key(reader_id)
+    print_ = fingerprint(article_id, clean.email_normalized, clean.body, owner)
+    if session.exec(select(Comment.id).where(Comment.article_id == article_id, Comment.fingerprint == print_)).first():
+        return DUPLICATE_RESULT
 
     held_reason = ""
     if count_links(clean.body) > LINKS_BEFORE_HOLD:
         held_reason = "many links"
-    elif not _has_approved_comment(session, clean.email_normalized):
+    elif not _has_approved_comment(session, clean.email_normalized, owner):
         held_reason = "first comment"
     status = CommentStatus.pending if held_reason else CommentStatus.approved
 
@@ -308,7 +347,7 @@ def submit_comment(
         body=clean.body,
         status=status.value,
         held_reason=held_reason,
-        owner_key=owner_key(reader_id),
+        owner_key=owner,
         fingerprint=print_,
         created_at=now,
         approved_at=now if status is CommentStatus.approved else None,
@@ -317,8 +356,8 @@ def submit_comment(
         with session.begin_nested():
             session.add(comment)
             session.flush()
-    except IntegrityError as exc:  # the same comment, submitted twice at once
-        raise CommentRefused(DUPLICATE_MESSAGE) from exc
+    except IntegrityError:  # the same comment, submitted twice at once
+        return DUPLICATE_RESULT
     return SubmitResult(comment_id=comment.id, status=comment.status)
 
 
@@ -341,6 +380,7 @@ def _view(c: Comment, now: datetime, *, awaiting: bool) -> CommentView:
         created_label=exact_label(c.created_at),
         relative_label=relative_label(c.created_at, now),
         awaiting=awaiting,
+        staff=bool(c.by_staff),
     )
 
 

@@ -34,7 +34,7 @@ from artisan_app.services.catalog import author_profile
 from artisan_app.services.ids import as_id
 from artisan_app.services.views import ArticleCard, ArticleDetail, BlockView, SectionView, TagLink
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
-from artisan_app.services.authoring import ensure_tags, replace_body
+from artisan_app.services.authoring import collect_orphan_tags, ensure_tags, replace_body
 from artisan_app.services.body import BlockDraft, SectionDraft
 from artisan_app.services.text import clean_text, date_label, exact_label, iso, reading_minutes, slugify, word_count
 
@@ -45,6 +45,15 @@ MAX_SECTIONS = 30
 MAX_BLOCKS = 60
 PRESENCE_WINDOW = timedelta(seconds=45)
 LIST_PAGE = 25
+
+
+MAX_TAG = 80  # a tag's name (the database column's size)
+MAX_TAGS = 20
+
+
+def tag_names(raw: str) -> list[str]:
+    """The comma-separated tags of the form's field, trimmed, at most ``MAX_TAGS``."""
+    return [t.strip() for t in raw.split(",") if t.strip()][:MAX_TAGS]
 
 
 # --- forms (what the editor edits) -------------------------------------------
@@ -258,6 +267,10 @@ def draft_errors(form: ArticleForm) -> dict[str, str]:
         value = getattr(form, name)
         if len(value) > LIMITS[name]:
             errors[name] = f"Keep this to {LIMITS[name]:,} characters or fewer (it is {len(value):,})."
+    long_tag = next((t for t in tag_names(form.tags) if len(t) > MAX_TAG), "")
+    if long_tag and "tags" not in errors:
+        errors["tags"] = (f"Each tag must be {MAX_TAG} characters or fewer; “{long_tag[:30]}…” is "
+                          f"{len(long_tag)}. Separate tags with commas.")
     for i, s in enumerate(form.sections):
         if len(s.heading) > LIMITS["heading"]:
             errors[f"section-{i}"] = f"Section {i + 1}: the heading is longer than {LIMITS['heading']} characters."
@@ -360,9 +373,12 @@ def save_article(
         SectionDraft(s.heading, [BlockDraft(b.kind, b.text, b.attribution) for b in s.blocks if b.text])
         for s in form.sections if s.heading or any(b.text for b in s.blocks)
     ])
+    previous_tags = session.exec(select(ArticleTag.tag_id).where(ArticleTag.article_id == article.id)).all()
     session.exec(ArticleTag.__table__.delete().where(ArticleTag.article_id == article.id))  # type: ignore[attr-defined]
-    for tag in ensure_tags(session, [t.strip() for t in form.tags.split(",") if t.strip()][:20]):
+    for tag in ensure_tags(session, tag_names(form.tags)):
         session.add(ArticleTag(article_id=article.id, tag_id=tag.id))
+    session.flush()
+    collect_orphan_tags(session, previous_tags)  # tags typed and dropped again leave nothing behind
     article.version += 1
     article.updated_at = now
     session.add(article)

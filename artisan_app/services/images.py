@@ -30,13 +30,14 @@ def store_image(data: bytes, *, directory: Path, prefix: str) -> dict[int, str]:
     if len(data) > MAX_BYTES:
         raise ImageRejected(f"Images must be {MAX_BYTES // (1024 * 1024)} MB or smaller.")
     try:
-        with Image.open(io.BytesIO(data)) as probe:
+        # Only the accepted formats' decoders are even tried (no EPS/PSD/… parsers on uploads).
+        with Image.open(io.BytesIO(data), formats=sorted(ALLOWED_FORMATS)) as probe:
             if probe.format not in ALLOWED_FORMATS:
                 raise ImageRejected("Upload a JPEG, PNG, WebP or GIF image.")
             if probe.width * probe.height > MAX_PIXELS:
                 raise ImageRejected("That image has too many pixels.")
             probe.verify()
-        with Image.open(io.BytesIO(data)) as img:
+        with Image.open(io.BytesIO(data), formats=sorted(ALLOWED_FORMATS)) as img:
             img.load()
             img = img.convert("RGB")
     except ImageRejected:

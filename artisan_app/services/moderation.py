@@ -19,7 +19,7 @@ from artisan_app.services.comments import CommentValidationError, ModerationActi
 from artisan_app.services.ids import as_id
 from artisan_app.services.text import exact_label
 
-PUBLICATION_NAME = "Artisan Times"
+PUBLICATION_NAME = reader_comments.PUBLICATION_NAME  # what staff replies are signed with
 QUEUE_PAGE = 50
 STATUSES = tuple(s.value for s in CommentStatus)
 
@@ -100,7 +100,7 @@ def reply_as_publication(session: Session, *, user: StaffUser | None, comment_id
     reply = Comment(
         article_id=parent.article_id, parent_id=parent.id, depth=min(parent.depth + 1, reader_comments.MAX_DEPTH),
         name=PUBLICATION_NAME, email="", email_normalized="", body=text,
-        status=CommentStatus.approved.value, held_reason="", owner_key="",
+        status=CommentStatus.approved.value, held_reason="", owner_key="", by_staff=True,
         fingerprint=reader_comments.fingerprint(parent.article_id, f"staff-{user.id}-{now.timestamp()}", text),
         created_at=now, approved_at=now,
     )

@@ -43,6 +43,19 @@ def hit(spec: str, namespace: str, key: str) -> bool:
     return all([rate.hit(item, namespace, key) for item in items])
 
 
+def allowed(spec: str, namespace: str, key: str) -> bool:
+    """Whether one more attempt fits every limit in ``spec``, without counting it."""
+    rate = limiter()
+    return all(rate.test(item, namespace, key) for item in _items(spec))
+
+
+def record(spec: str, namespace: str, key: str) -> None:
+    """Count one attempt (e.g. a failed sign-in) against every limit in ``spec``."""
+    rate = limiter()
+    for item in _items(spec):
+        rate.hit(item, namespace, key)
+
+
 def reset(namespace: str, key: str, spec: str) -> None:
     """Forget the attempts of ``key`` (after a successful login, in tests)."""
     rate = limiter()

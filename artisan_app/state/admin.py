@@ -72,8 +72,17 @@ class AdminState(StaffGuard, rx.State):
         await self._run(lambda s, u: catalog.move_category(s, user=u, slug=slug, step=step), "Order saved.")
 
     @rx.event
-    def edit_author(self, slug: str):
-        self.editing_author = slug if isinstance(slug, str) else ""
+    async def edit_author(self, slug: str):
+        """Only an admin, only an author that exists (checked before anything else uses it)."""
+        self.editing_author = ""
+        if not await self._admin_check() or not isinstance(slug, str):
+            return
+        with db.session_scope() as session:
+            exists = catalog.get_author(session, slug[:160]) is not None
+        if exists:
+            self.editing_author = slug
+        else:
+            self.error, self.message = "That author no longer exists.", ""
 
     @rx.event
     async def save_author(self, form_data: dict):
@@ -90,6 +99,10 @@ class AdminState(StaffGuard, rx.State):
         upload = files[0] if isinstance(files, list) and files else None
         if not await self._admin_check() or not self.editing_author or not hasattr(upload, "read"):
             return
+        with db.session_scope() as session:  # check first: nothing is written for an unknown author
+            if catalog.get_author(session, self.editing_author) is None:
+                self.error, self.editing_author = "That author no longer exists.", ""
+                return
         data = await upload.read(8 * 1024 * 1024 + 1)
         try:
             names = store_image(data, directory=rx.get_upload_dir(), prefix=f"avatar-{self.editing_author}")

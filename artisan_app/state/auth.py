@@ -1,13 +1,20 @@
 """Staff sign-in and the guard every newsroom state uses.
 
-The browser holds only an opaque session token (local storage). Every
-newsroom handler resolves it against the session table again through
-``StaffGuard._staff()``; the name and role shown in the UI are display copies,
-never consulted for a decision. The password exists only as a local variable
-inside ``login``.
+The browser holds only an opaque session token (local storage, synced between
+its tabs). Every newsroom handler resolves it against the session table again
+through ``StaffGuard._staff()``, which also keeps the session from idling out
+and rotates the token (``services.auth.check_session``); the name and role
+shown in the UI are display copies, never consulted for a decision. The
+password exists only as a local variable inside ``login``.
+
+Signing out, or any request whose session no longer resolves, resets every
+newsroom state of the tab (moderation rows with commenters' emails, the editor
+form, the lists): nothing of the newsroom stays in the tab's server state.
 """
 
 from __future__ import annotations
+
+import asyncio
 
 import reflex as rx
 
@@ -17,74 +24,104 @@ from artisan_app.services.auth import AuthError, StaffUser
 from artisan_app.services.text import clean_text
 
 
+def newsroom_states() -> list[type[rx.State]]:
+    """Every state that holds newsroom data: the ``StaffGuard`` states."""
+    return [cls for cls in StaffGuard.__subclasses__() if issubclass(cls, rx.State)]
+
+
 class AuthState(rx.State):
-    staff_token: str = rx.LocalStorage("", name="artisan_staff_session")
+    staff_token: str = rx.LocalStorage("", name="artisan_staff_session", sync=True)
+    # A browser that signed in before (``services.login_limits``): exempt from other clients' limits.
+    staff_device: str = rx.LocalStorage("", name="artisan_staff_device")
     staff_name: str = ""
     staff_role: str = ""
     login_error: str = ""
     login_email: str = ""
     checked: bool = False
 
-    def _resolve(self) -> StaffUser | None:
+    def _check(self, *, active: bool = True) -> StaffUser | None:
         with db.session_scope() as session:
-            return auth.resolve_session(session, self.staff_token)
+            result = auth.check_session(session, self.staff_token, active=active)
+        if result.new_token:
+            self.staff_token = result.new_token
+        return result.user
+
+    def _resolve(self) -> StaffUser | None:
+        return self._check()
 
     def _show(self, user: StaffUser | None) -> None:
         self.staff_name = user.name if user else ""
         self.staff_role = user.role if user else ""
         self.checked = True
 
+    async def _forget_newsroom(self) -> None:
+        """Signed out (or the session ended): reset every newsroom state of this tab."""
+        self.staff_token = ""
+        self._show(None)
+        for cls in newsroom_states():
+            (await self.get_state(cls)).reset()
+
     @rx.event
-    def login(self, form_data: dict):
+    async def login(self, form_data: dict):
         form_data = form_data if isinstance(form_data, dict) else {}
         email = clean_text(form_data.get("email", ""))[:254]
         self.login_email = email
+        client_key = self.router.session.client_ip or self.router.session.client_token
+        # Past the account's failure count an unknown browser is slowed down, never locked out.
+        delay = auth.sign_in_attempt(email, client_key=client_key, device_token=self.staff_device).slowdown_seconds()
+        if delay:
+            await asyncio.sleep(delay)
         try:
             with db.session_scope() as session:
-                user = auth.authenticate(
-                    session,
-                    email=email,
-                    password=form_data.get("password", ""),
-                    client_key=self.router.session.client_ip or self.router.session.client_token,
-                )
+                user = auth.authenticate(session, email=email, password=form_data.get("password", ""),
+                                         client_key=client_key, device_token=self.staff_device)
                 token = auth.start_session(session, user_id=user.id)
         except AuthError as exc:
             self.login_error = exc.message
             return rx.set_focus("login-password")
+        await self._forget_newsroom()  # nothing of a previous session carries over
         self.staff_token, self.login_error = token, ""
+        self.staff_device = auth.new_device_token(email)
         self._show(user)
         return rx.redirect(routes.EDITOR)
 
     @rx.event
-    def logout(self):
+    async def logout(self):
         with db.session_scope() as session:
             auth.revoke_session(session, self.staff_token)
-        self.staff_token = ""
-        self._show(None)
+        await self._forget_newsroom()
         return rx.redirect(routes.EDITOR_LOGIN)
 
     @rx.event
-    def require_staff(self):
+    async def require_staff(self):
         """``on_load`` of every newsroom page: signed-in staff only."""
-        user = self._resolve()
+        user = self._check()
         self._show(user)
         if user is None:
-            self.staff_token = ""
+            await self._forget_newsroom()
             return rx.redirect(routes.EDITOR_LOGIN)
 
     @rx.event
-    def redirect_if_signed_in(self):
+    async def redirect_if_signed_in(self):
         """``on_load`` of the sign-in page."""
         self.login_error = ""
-        user = self._resolve()
+        user = self._check()
         self._show(user)
         if user is not None:
             return rx.redirect(routes.EDITOR)
+        await self._forget_newsroom()
 
 
 class StaffGuard(rx.State, mixin=True):
-    """For newsroom states: who is asking, from the server-side session table."""
+    """For newsroom states: who is asking, from the server-side session table.
 
-    async def _staff(self) -> StaffUser | None:
+    ``active=False`` for background heartbeats, which must not keep a session alive.
+    When the session no longer resolves, every newsroom state of the tab is reset.
+    """
+
+    async def _staff(self, *, active: bool = True) -> StaffUser | None:
         auth_state = await self.get_state(AuthState)
-        return auth_state._resolve()
+        user = auth_state._check(active=active)
+        if user is None:
+            await auth_state._forget_newsroom()
+        return user

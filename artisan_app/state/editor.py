@@ -29,6 +29,7 @@ from artisan_app.services.editorial import (
 from artisan_app.services.images import ImageRejected, store_image
 from artisan_app.services.views import ArticleDetail
 from artisan_app.state.auth import StaffGuard
+from artisan_app.state.resilience import client_connected
 
 HEARTBEAT_SECONDS = 15.0
 WATCH_LIMIT_SECONDS = 4 * 60 * 60
@@ -159,14 +160,18 @@ class ArticleEditorState(StaffGuard, rx.State):
             if not article_id or self._watching == article_id:
                 return
             self._watching = article_id
+            token = self.router.session.client_token
         deadline = time.monotonic() + WATCH_LIMIT_SECONDS
+        user = None
         try:
             while time.monotonic() < deadline:
                 await asyncio.sleep(HEARTBEAT_SECONDS)
+                if not await client_connected(token):
+                    break  # the tab is gone: stop announcing this editor
                 async with self:
                     if self.form.id != article_id or self._watching != article_id:
                         break
-                    user = await self._staff()
+                    user = await self._staff(active=False)  # a heartbeat keeps no session alive
                     if user is None:
                         break
                     try:
@@ -175,6 +180,9 @@ class ArticleEditorState(StaffGuard, rx.State):
                     except PermissionDenied:
                         break
         finally:
+            if user is not None:
+                with db.session_scope() as session:
+                    ed.leave_presence(session, user=user, article_id=article_id)
             async with self:
                 if self._watching == article_id:
                     self._watching = 0
@@ -193,7 +201,8 @@ class ArticleEditorState(StaffGuard, rx.State):
 
     @rx.event
     async def set_field(self, name: str, value: str):
-        if name not in {"kicker", "headline", "excerpt", "slug", "category_slug", "author_slug", "tags", "cover_alt"}:
+        if not isinstance(name, str) or name not in {"kicker", "headline", "excerpt", "slug", "category_slug",
+                                                       "author_slug", "tags", "cover_alt"}:
             return
         if name == "slug" and self.form.slug_locked:
             return

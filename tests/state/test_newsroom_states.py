@@ -31,7 +31,7 @@ def staff(any_session: Session):
 async def sign_in(root: rx.State, email: str, password: str = PASSWORD):
     visit(root, "/editor/login", "/editor/login")
     auth_state = await root.get_state(AuthState)
-    return auth_state, auth_state.login({"email": email, "password": password})
+    return auth_state, await auth_state.login({"email": email, "password": password})
 
 
 async def test_login_keeps_no_password_and_logout_revokes(staff, root, any_session):
@@ -40,13 +40,13 @@ async def test_login_keeps_no_password_and_logout_revokes(staff, root, any_sessi
     assert PASSWORD not in format.json_dumps(root.dict())
     assert auth_state.staff_token and any_session.exec(select(UserSession)).first() is not None
     token = auth_state.staff_token
-    auth_state.logout()
+    await auth_state.logout()
     assert auth_state.staff_token == ""
     any_session.expire_all()
     assert any_session.exec(select(UserSession).where(UserSession.revoked_at.is_not(None))).first() is not None
     # The old token is worthless even if the browser kept a copy.
     auth_state.staff_token = token
-    auth_state.require_staff()
+    await auth_state.require_staff()
     assert auth_state.staff_name == "" and auth_state.staff_token == ""
 
 

@@ -1,0 +1,72 @@
+"""Item 7 (and the tag length of item 8) of issue #12: a topic only drafts use
+is not public anywhere, half-typed tags leave nothing behind, and a tag over
+80 characters is refused with a clear message (not a PostgreSQL error)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session, select
+from starlette.testclient import TestClient
+
+from artisan_app import api
+from artisan_app.models import Role, Tag
+from artisan_app.services import catalog, editorial as ed, feeds
+from artisan_app.state.reader import TagState
+from tests.factories import make_article, make_author, make_category, make_user
+from tests.state.conftest import visit
+
+SECRET = "Minister resigns"
+
+
+@pytest.fixture
+def desk(any_session: Session):
+    cat, author = make_category(any_session, "Politics", slug="politics"), make_author(any_session, "Vic", slug="vic")
+    make_article(any_session, category=cat, author=author, slug="old-story", hours=1, tags=["elections"])
+    editor = make_user(any_session, Role.editor, name="Eve Editor")
+    any_session.commit()
+    return editor
+
+
+def _draft(session, editor, tags: str, article_id: int = 0, version: int = 0):
+    form = ed.ArticleForm(id=article_id, version=version, headline="Embargoed", category_slug="politics",
+                          author_slug="vic", tags=tags)
+    result = ed.save_article(session, user=editor, form=form, note="Autosave")
+    session.commit()
+    return result
+
+
+def _tag_slugs(session) -> set[str]:
+    session.expire_all()
+    return set(session.exec(select(Tag.slug)).all())
+
+
+async def test_a_tag_only_drafts_use_is_not_found_anywhere(any_session, desk, tmp_path, root):
+    _draft(any_session, desk, f"elections, {SECRET}")
+    assert catalog.get_tag(any_session, "minister-resigns") is None
+    assert catalog.get_tag(any_session, "elections").name == "elections"
+    client = TestClient(api.build_api(shell_path=tmp_path / "missing.html"))
+    page = client.get("/tag/minister-resigns")
+    assert page.status_code == 404 and SECRET not in page.text and "minister resigns" not in page.text.lower()
+    assert client.get("/tag/elections").status_code == 200
+    visit(root, "/tag/minister-resigns", "/tag/[slug]")
+    state = await root.get_state(TagState)
+    state.load_tag()
+    assert state.tag is None
+    assert "/tag/minister-resigns" not in {e.path for e in feeds.sitemap_entries(any_session)}
+
+
+def test_half_typed_tags_leave_nothing_behind(any_session, desk):
+    saved = _draft(any_session, desk, "Ele")
+    for typed in ("Elec", "Electi", "Election law"):
+        saved = _draft(any_session, desk, typed, saved.article_id, saved.version)
+    assert _tag_slugs(any_session) == {"elections", "election-law"}
+    saved = _draft(any_session, desk, "", saved.article_id, saved.version)
+    assert _tag_slugs(any_session) == {"elections"}  # still used by a live story
+
+
+def test_a_tag_over_80_characters_is_refused_clearly(any_session, desk):
+    long_tag = "Very " * 20
+    with pytest.raises(ed.EditValidationError) as err:
+        _draft(any_session, desk, f"elections, {long_tag}")
+    assert "80 characters or fewer" in err.value.errors["tags"]
+    assert _tag_slugs(any_session) == {"elections"}
