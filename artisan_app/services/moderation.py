@@ -17,10 +17,11 @@ from artisan_app.services import comments as reader_comments
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.comments import CommentValidationError, ModerationAction
 from artisan_app.services.ids import as_id
-from artisan_app.services.text import exact_label
+from artisan_app.services.text import clean_text, exact_label
 
 PUBLICATION_NAME = "Artisan Times"
 QUEUE_PAGE = 50
+EMPTY_REPLY = "Write a reply before sending."
 STATUSES = tuple(s.value for s in CommentStatus)
 
 
@@ -94,6 +95,8 @@ def reply_as_publication(session: Session, *, user: StaffUser | None, comment_id
     parent = session.get(Comment, comment_id) if as_id(comment_id) else None
     if parent is None:
         raise PermissionDenied("No such comment.")
+    if not clean_text(body, multiline=True):  # staff, not a reader: say it as to a colleague
+        raise CommentValidationError({"body": EMPTY_REPLY})
     text = reader_comments.validate_body(body)
     if parent.status != CommentStatus.approved.value:
         reader_comments.moderate(session, comment_ids=[parent.id], action=ModerationAction.approve, now=now)
