@@ -76,6 +76,15 @@ def counts(session: Session, *, user: StaffUser | None) -> dict[str, int]:
     return {s: int(found.get(s, 0)) for s in STATUSES}
 
 
+def queue_version(session: Session) -> str:
+    """Changes whenever a comment arrives or changes status (for the live queue and
+    badge; reveals nothing by itself and is only read by the newsroom's watcher)."""
+    rows = session.exec(
+        select(Comment.status, func.count(), func.max(Comment.id), func.max(Comment.approved_at)).group_by(Comment.status)
+    ).all()
+    return "|".join(f"{status}:{count}:{newest}:{approved}" for status, count, newest, approved in sorted(rows))
+
+
 def apply(session: Session, *, user: StaffUser | None, comment_ids: list[int], action: str,
           now: datetime | None = None) -> int:
     _moderator(user)
@@ -112,4 +121,4 @@ def reply_as_publication(session: Session, *, user: StaffUser | None, comment_id
     return reply.id
 
 
-__all__ = ["QueueRow", "queue", "counts", "apply", "reply_as_publication", "CommentValidationError"]
+__all__ = ["QueueRow", "queue", "counts", "queue_version", "apply", "reply_as_publication", "CommentValidationError"]

@@ -190,3 +190,47 @@ def test_staff_reply_error_speaks_to_staff_and_approves_the_held_comment(desk):
     assert s.get(Comment, held).status == "pending"
     moderation.reply_as_publication(s, user=desk["editor"], comment_id=held, body="Thanks for asking.", now=NOW)
     assert s.get(Comment, held).status == "approved"
+
+
+# --- the scheduled purge ------------------------------------------------------------------------
+
+
+def test_purge_command_and_lifespan_task(engine, capsys, monkeypatch):
+    import asyncio
+
+    from artisan_app import trash as trash_job
+    from artisan_app.models import utcnow
+
+    with Session(engine, expire_on_commit=False) as s:
+        cat, author = make_category(s), make_author(s)
+        old = make_article(s, category=cat, author=author, status=ArticleStatus.draft)
+        recent = make_article(s, category=cat, author=author, status=ArticleStatus.draft)
+        editor = make_user(s, Role.editor)
+        trash.move_to_trash(s, user=editor, article_id=old.id, now=utcnow() - timedelta(days=31))
+        trash.move_to_trash(s, user=editor, article_id=recent.id, now=utcnow() - timedelta(days=29))
+        s.commit()
+        old_id, recent_id = old.id, recent.id
+    assert trash_job.main(["purge"]) == 0
+    assert "Purged 1 article(s)" in capsys.readouterr().out
+    with Session(engine) as s:
+        assert s.get(Article, old_id) is None and s.get(Article, recent_id) is not None
+
+    # The lifespan task purges on its own schedule, again and again, and survives a failing round.
+    calls: list[str] = []
+
+    def fake_purge():
+        calls.append("purge")
+        if len(calls) == 1:
+            raise RuntimeError("database away")
+        return 0
+
+    monkeypatch.setattr(trash_job, "purge", fake_purge)
+
+    async def run():
+        task = asyncio.create_task(trash_job.purge_periodically(every=0.01, first_after=0))
+        while len(calls) < 3:
+            await asyncio.sleep(0.01)
+        task.cancel()
+
+    asyncio.run(asyncio.wait_for(run(), 5))
+    assert len(calls) >= 3
