@@ -69,7 +69,7 @@ class Article(SQLModel, table=True):
     # Moved to the trash at (status ``trashed``); the purge deletes it 30 days later.
     trashed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True, index=True))
     # Featured on the front page since (the latest featured live article leads it).
-    featured_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    featured_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True, index=True))
 
 
 class Section(SQLModel, table=True):

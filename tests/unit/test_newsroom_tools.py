@@ -112,6 +112,10 @@ def test_trashed_articles_never_reach_readers(desk):
     assert "newest" not in [c.slug for c in articles.latest_articles(s, now=NOW).items]
     assert "newest" not in [i.slug for i in feeds.feed_items(s, now=NOW)]
     assert search.search_articles(s, "Newest", now=NOW).items == []
+    assert "/article/newest" not in [e.path for e in feeds.sitemap_entries(s, now=NOW)]
+    # Restoring brings it back as a draft, never straight onto the site.
+    trash.restore(s, user=editor, article_id=newest.id, now=NOW)
+    assert articles.get_article(s, "newest", now=NOW) is None
 
 
 # --- featured -----------------------------------------------------------------------------------
