@@ -21,14 +21,9 @@ def article_tools() -> rx.Component:
         notice(T.error, False),
         rx.cond(
             E.can_publish & published,
-            # Mounted when the article is (or becomes) published: reads whether it is featured.
-            rx.el.div(
-                rx.el.button(rx.cond(T.featured, "Remove from the front page", "Feature on the front page"),
-                             type="button", class_name="button secondary", on_click=T.toggle_feature,
-                             aria_pressed=rx.cond(T.featured, "true", "false")),
-                on_mount=T.load_tools,
-                class_name="feature-tool",
-            ),
+            rx.el.button(rx.cond(T.featured, "Remove from the front page", "Feature on the front page"),
+                         type="button", class_name="button secondary", on_click=T.toggle_feature,
+                         aria_pressed=rx.cond(T.featured, "true", "false")),
         ),
         rx.cond(
             E.form.id != 0,
@@ -38,6 +33,8 @@ def article_tools() -> rx.Component:
                 rx.el.button("Move to trash", type="button", class_name="button danger", on_click=T.move_to_trash),
             ),
         ),
+        # Mounted with each article the editor opens: whether it is featured, no stale messages.
+        on_mount=T.load_tools,
         class_name="article-tools",
     )
 
