@@ -16,7 +16,8 @@ UNSAVED_GUARD_JS = """
   if (window.__artisanGuard) return;
   window.__artisanGuard = true;
   document.addEventListener('input', (e) => {
-    if (e.target.closest && e.target.closest('.editor-form')) window.__artisanDirty = true;
+    // Not the article's own text: e.g. the "New category…" name (components/newsroom_tools.py).
+    if (e.target.closest && e.target.closest('.editor-form') && !e.target.closest('.not-article-field')) window.__artisanDirty = true;
   }, true);
   window.addEventListener('beforeunload', (e) => {
     if (window.__artisanDirty) { e.preventDefault(); e.returnValue = ''; }

@@ -63,11 +63,12 @@ def category_quick_add() -> rx.Component:
                     on_submit=Q.add,
                     reset_on_submit=False,
                     id="new-category",
-                    class_name="category-quick-add",
+                    class_name="category-quick-add not-article-field",
                     aria_label="New category",
                 ),
             ),
-            class_name="field",
+            on_mount=Q.close,  # closed whenever an article opens
+            class_name="field new-category",
         ),
     )
 

@@ -151,6 +151,10 @@ class CategoryQuickAddState(StaffGuard, rx.State):
         self.open, self.error = not self.open, ""
 
     @rx.event
+    def close(self):
+        self.open, self.error, self.name = False, "", ""
+
+    @rx.event
     async def add(self, form_data: dict):
         user = await self._staff()
         raw = form_data.get("name", "") if isinstance(form_data, dict) else ""

@@ -164,6 +164,16 @@ def test_editor_adds_a_category_from_the_article_form(new_page, editor_account, 
     new.get_by_label("Name of the new category").fill("Technology")
     new.get_by_role("button", name="Add category").click()
     expect(new.get_by_text("A category with that name already exists.")).to_be_visible()
+    # Typing a category name is not an unsaved change to the article: leaving asks nothing.
+    new.get_by_role("button", name="Cancel").click()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    article_url = page.url
+    page.get_by_role("navigation", name="Newsroom").get_by_role("link", name="Articles").click()
+    expect(page).to_have_url(re.compile("/editor$"))
+    assert dialogs == []
+    page.goto(article_url)
+    page.get_by_role("button", name="New category…").click()
     new.get_by_label("Name of the new category").fill("Climate Desk")
     new.get_by_role("button", name="Add category").click()
     category = page.get_by_label("Category", exact=True)
