@@ -25,7 +25,7 @@ from starlette.routing import BaseRoute, Route, request_response
 
 from artisan_app import db, first_view, routes
 from artisan_app.health import health_routes, on_outage
-from artisan_app.services import articles, catalog, comments, feeds, seo
+from artisan_app.services import articles, catalog, comments, featured, feeds, seo
 from artisan_app.settings import settings
 from artisan_app.web.dev_shell import DevShell, dev_frontend_url
 
@@ -94,7 +94,7 @@ def public_pages(shell: Shell) -> dict[str, Callable[[Request], Response]]:
 
     def front(request: Request) -> Response:
         with db.session_scope() as session:
-            page = articles.latest_articles(session, limit=settings.page_size)
+            page = featured.front_page(session, limit=settings.page_size)  # the featured story leads
             view = first_view.front(page.items[0] if page.items else None, page.items[1:], has_more=page.has_more,
                                     categories=catalog.list_categories(session))
         return _page(shell, seo.front_meta(site_url=_site_url()), view)

@@ -23,6 +23,9 @@ from artisan_app.state.reader import AuthorState, CategoryState, ReaderState, Ta
 from artisan_app.state.search import SearchState
 from artisan_app.state.site import SiteState
 from artisan_app.theme import THEME_BOOT_JS
+from artisan_app.trash import purge_periodically as purge_trash_periodically
+from artisan_app.pages.newsroom_trash import trash_page
+from artisan_app.state.newsroom_tools import TrashState
 
 PRELOADED_FONTS = (
     "source-serif-4-latin-400-normal", "source-serif-4-latin-700-normal", "source-serif-4-latin-400-italic",
@@ -79,3 +82,8 @@ app.add_page(comments_page, route=routes.EDITOR_COMMENTS, title="Comments | Arti
              on_load=[staff, ModerationState.load_queue])
 app.add_page(settings_page, route=routes.EDITOR_SETTINGS, title="Settings | Artisan Times Newsroom", meta=NOINDEX,
              on_load=[staff, AdminState.load_settings])
+app.add_page(trash_page, route=routes.EDITOR_TRASH, title="Trash | Artisan Times Newsroom", meta=NOINDEX,
+             on_load=[staff, TrashState.load_trash])
+
+# The trash empties itself: articles trashed 30 days ago are purged (artisan_app/trash.py).
+app.register_lifespan_task(purge_trash_periodically)

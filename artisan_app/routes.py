@@ -19,6 +19,7 @@ EDITOR_LOGIN = "/editor/login"
 EDITOR_ARTICLE = "/editor/article/[id]"
 EDITOR_COMMENTS = "/editor/comments"
 EDITOR_SETTINGS = "/editor/settings"
+EDITOR_TRASH = "/editor/trash"
 NEW_ARTICLE = "new"
 
 

@@ -6,7 +6,7 @@ comments on the newest articles), then runs the service calls of one page load
 the way the states do, counting SQL statements (``before_cursor_execute``) and
 timing them (median of ``--runs``):
 
-- front page: ``catalog.list_categories`` + ``articles.latest_articles``
+- front page: ``catalog.list_categories`` + ``featured.front_page`` (the featured story, then the latest)
 - article page: ``list_categories`` + ``get_article`` + ``related_articles``
   + ``comments.article_comments`` + ``comments.comments_version``
   (for a new, a middle and an old article in turn)
@@ -41,7 +41,7 @@ from sqlmodel import Session, SQLModel, create_engine  # noqa: E402
 import artisan_app.models  # noqa: E402,F401
 from artisan_app import db  # noqa: E402
 from artisan_app.models import Article, ArticleTag, Author, Block, Category, Comment, Section, Tag  # noqa: E402
-from artisan_app.services import articles, catalog  # noqa: E402
+from artisan_app.services import articles, catalog, featured  # noqa: E402
 from artisan_app.services import comments as comment_svc  # noqa: E402
 
 PAGE_SIZE = 6
@@ -120,7 +120,7 @@ def seed(engine: Engine, n: int) -> None:
 
 def front_page(session: Session, n: int) -> None:
     catalog.list_categories(session)
-    articles.latest_articles(session, limit=PAGE_SIZE)
+    featured.front_page(session, limit=PAGE_SIZE)
 
 
 def article_page_for(which: str) -> Callable[[Session, int], None]:

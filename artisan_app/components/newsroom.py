@@ -7,6 +7,7 @@ import reflex as rx
 
 from artisan_app import routes
 from artisan_app.components.common import link
+from artisan_app.components.newsroom_tools import pending_badge
 from artisan_app.state.auth import AuthState
 
 # Warn before leaving with changes the server has not saved yet.
@@ -15,7 +16,8 @@ UNSAVED_GUARD_JS = """
   if (window.__artisanGuard) return;
   window.__artisanGuard = true;
   document.addEventListener('input', (e) => {
-    if (e.target.closest && e.target.closest('.editor-form')) window.__artisanDirty = true;
+    // Not the article's own text: e.g. the "New category…" name (components/newsroom_tools.py).
+    if (e.target.closest && e.target.closest('.editor-form') && !e.target.closest('.not-article-field')) window.__artisanDirty = true;
   }, true);
   window.addEventListener('beforeunload', (e) => {
     if (window.__artisanDirty) { e.preventDefault(); e.returnValue = ''; }
@@ -65,12 +67,13 @@ def newsroom_frame(*children: rx.Component, title: str) -> rx.Component:
                         rx.el.li(link("New article", href=routes.editor_article_url(routes.NEW_ARTICLE), class_name="nav-link")),
                         rx.cond(
                             AuthState.staff_role != "author",
-                            rx.el.li(link("Comments", href=routes.EDITOR_COMMENTS, class_name="nav-link")),
+                            rx.el.li(link("Comments", pending_badge(), href=routes.EDITOR_COMMENTS, class_name="nav-link")),
                         ),
                         rx.cond(
                             AuthState.staff_role == "admin",
                             rx.el.li(link("Settings", href=routes.EDITOR_SETTINGS, class_name="nav-link")),
                         ),
+                        rx.el.li(link("Trash", href=routes.EDITOR_TRASH, class_name="nav-link")),
                         rx.el.li(link("View site", href=routes.HOME, class_name="nav-link")),
                         class_name="nav-list",
                     ),

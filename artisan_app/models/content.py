@@ -17,6 +17,7 @@ class ArticleStatus(str, Enum):
     draft = "draft"
     review = "review"  # submitted by its author, waiting for an editor
     published = "published"  # live once ``published_at`` has come (future = scheduled)
+    trashed = "trashed"  # in the newsroom's trash since ``trashed_at``; purged 30 days later
 
 
 class BlockKind(str, Enum):
@@ -65,6 +66,10 @@ class Article(SQLModel, table=True):
     published_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    # Moved to the trash at (status ``trashed``); the purge deletes it 30 days later.
+    trashed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True, index=True))
+    # Featured on the front page since (the latest featured live article leads it).
+    featured_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True, index=True))
 
 
 class Section(SQLModel, table=True):

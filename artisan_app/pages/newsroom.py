@@ -16,6 +16,7 @@ from artisan_app.components.newsroom import (
     status_badge,
     text_field,
 )
+from artisan_app.components.newsroom_tools import article_tools, category_quick_add
 from artisan_app.state.admin import AdminState
 from artisan_app.state.auth import AuthState
 from artisan_app.state.editor import ArticleEditorState as E
@@ -244,6 +245,7 @@ def _fields() -> rx.Component:
             ),
             class_name="field-row",
         ),
+        category_quick_add(),
         field_error(E.errors, "category"),
         field_error(E.errors, "author"),
         text_field("Kicker (short title)", "kicker", E.form.kicker, lambda v: E.set_field("kicker", v), E.errors),
@@ -310,6 +312,7 @@ def _publish_panel() -> rx.Component:
         ),
         rx.cond(E.form.status == "published",
                 link("View on the site", href="/article/" + E.form.slug, class_name="row-title")),
+        article_tools(),
         class_name="publish-panel",
         aria_label="Publishing",
     )
@@ -438,7 +441,10 @@ def _queue_row(row) -> rx.Component:
                                                             aria_label="Mark comment by " + row.name + " as spam")),
                 rx.cond(row.status != "trash", _small_button("Trash", M.act(row.id, "trash"),
                                                              aria_label="Trash comment by " + row.name)),
-                _small_button("Reply", M.start_reply(row.id), aria_label="Reply to " + row.name + " as Artisan Times"),
+                rx.cond(row.status == "pending",
+                        _small_button("Approve and reply", M.start_reply(row.id),
+                                      aria_label="Approve and reply to " + row.name + " as Artisan Times"),
+                        _small_button("Reply", M.start_reply(row.id), aria_label="Reply to " + row.name + " as Artisan Times")),
                 class_name="block-tools",
             ),
             rx.cond(
@@ -447,7 +453,8 @@ def _queue_row(row) -> rx.Component:
                     rx.el.label("Reply as Artisan Times", html_for="reply-" + row.id.to_string(), class_name="field-label"),
                     rx.el.textarea(id="reply-" + row.id.to_string(), name="reply", rows=3, class_name="field-input"),
                     rx.cond(M.reply_error != "", rx.el.p(M.reply_error, class_name="field-error")),
-                    rx.el.button("Publish reply", type="submit", class_name="button"),
+                    rx.el.button(rx.cond(row.status == "pending", "Approve and publish reply", "Publish reply"),
+                                 type="submit", class_name="button"),
                     on_submit=M.send_reply,
                     reset_on_submit=False,
                     class_name="reply-form",

@@ -82,8 +82,10 @@ def latest_articles(
     limit: int = 10,
     offset: int = 0,
     now: datetime | None = None,
+    exclude_id: int | None = None,
 ) -> ArticlePage:
-    """Published articles, newest first, optionally narrowed to a category, author or tag."""
+    """Published articles, newest first, optionally narrowed to a category, author or tag
+    (``exclude_id``: without that article, e.g. the featured one leading the front page)."""
     now = now or utcnow()
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     offset = max(0, offset)
@@ -92,6 +94,8 @@ def latest_articles(
         query = query.where(Category.slug == category_slug)
     if author_slug:
         query = query.where(Author.slug == author_slug)
+    if exclude_id is not None:
+        query = query.where(Article.id != exclude_id)
     if tag_slug:
         query = query.join(ArticleTag, ArticleTag.article_id == Article.id).join(
             Tag, and_(Tag.id == ArticleTag.tag_id, Tag.slug == tag_slug)

@@ -66,17 +66,31 @@ def save_category(session: Session, *, user: StaffUser | None, slug: str = "", n
         raise ValueError("A category needs a name of at most 80 characters.")
     if len(description) > 400:
         raise ValueError("Keep the description to 400 characters or fewer.")
-    if slug:
-        row = session.exec(select(Category).where(Category.slug == slug)).first()
-        if row is None:
-            raise ValueError("That category no longer exists.")
-    else:
-        new_slug = slugify(name)
-        if not new_slug or session.exec(select(Category.id).where(Category.slug == new_slug)).first():
-            raise ValueError("A category with that name already exists.")
-        last = session.exec(select(Category.position).order_by(Category.position.desc())).first()
-        row = Category(slug=new_slug, name=name, position=(last or 0) + 1)
+    if not slug:
+        return add_category(session, user=user, name=name, description=description)
+    row = session.exec(select(Category).where(Category.slug == slug)).first()
+    if row is None:
+        raise ValueError("That category no longer exists.")
     row.name, row.description = name, description
+    session.add(row)
+    session.flush()
+    return category_link(row)
+
+
+def add_category(session: Session, *, user: StaffUser | None, name: object, description: object = "") -> CategoryLink:
+    """A new category at the end of the masthead. Editors may add one (also from the
+    article form); renaming and ordering stay with admins (``save_category``, ``move_category``)."""
+    require(user, Role.admin, Role.editor)
+    name, description = clean_text(name), clean_text(description)
+    if not name or len(name) > 80:
+        raise ValueError("A category needs a name of at most 80 characters.")
+    if len(description) > 400:
+        raise ValueError("Keep the description to 400 characters or fewer.")
+    new_slug = slugify(name)
+    if not new_slug or session.exec(select(Category.id).where(Category.slug == new_slug)).first():
+        raise ValueError("A category with that name already exists.")
+    last = session.exec(select(Category.position).order_by(Category.position.desc())).first()
+    row = Category(slug=new_slug, name=name, description=description, position=(last or 0) + 1)
     session.add(row)
     session.flush()
     return category_link(row)

@@ -137,6 +137,8 @@ class SaveResult:
 
 
 def _may_edit(user: StaffUser, article: Article) -> bool:
+    if article.status == ArticleStatus.trashed.value:  # restore it from the trash first (services/trash.py)
+        return False
     if user.can_publish:
         return True
     return (
@@ -177,6 +179,7 @@ def list_articles(
     )
     if not user.can_publish:
         q = q.where(Article.author_id == (user.author_id or -1))
+    q = q.where(Article.status != ArticleStatus.trashed.value)  # the trash has its own view (services/trash.py)
     if status == "scheduled":
         q = q.where(Article.status == ArticleStatus.published.value, Article.published_at > now)
     elif status == ArticleStatus.published.value:
@@ -424,6 +427,7 @@ def unpublish(session: Session, *, user: StaffUser | None, article_id: int, now:
     _, article = _editable_article(session, user, article_id)
     article.status = ArticleStatus.draft.value
     article.published_at = None
+    article.featured_at = None  # no longer on the front page
     article.updated_at = now or utcnow()
     session.add(article)
     session.flush()

@@ -17,10 +17,11 @@ from artisan_app.services import comments as reader_comments
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.comments import CommentValidationError, ModerationAction
 from artisan_app.services.ids import as_id
-from artisan_app.services.text import exact_label
+from artisan_app.services.text import clean_text, exact_label
 
 PUBLICATION_NAME = reader_comments.PUBLICATION_NAME  # what staff replies are signed with
 QUEUE_PAGE = 50
+EMPTY_REPLY = "Write a reply before sending."
 STATUSES = tuple(s.value for s in CommentStatus)
 
 
@@ -75,6 +76,15 @@ def counts(session: Session, *, user: StaffUser | None) -> dict[str, int]:
     return {s: int(found.get(s, 0)) for s in STATUSES}
 
 
+def queue_version(session: Session) -> str:
+    """Changes whenever a comment arrives or changes status (for the live queue and
+    badge; reveals nothing by itself and is only read by the newsroom's watcher)."""
+    rows = session.exec(
+        select(Comment.status, func.count(), func.max(Comment.id), func.max(Comment.approved_at)).group_by(Comment.status)
+    ).all()
+    return "|".join(f"{status}:{count}:{newest}:{approved}" for status, count, newest, approved in sorted(rows))
+
+
 def apply(session: Session, *, user: StaffUser | None, comment_ids: list[int], action: str,
           now: datetime | None = None) -> int:
     _moderator(user)
@@ -94,6 +104,8 @@ def reply_as_publication(session: Session, *, user: StaffUser | None, comment_id
     parent = session.get(Comment, comment_id) if as_id(comment_id) else None
     if parent is None:
         raise PermissionDenied("No such comment.")
+    if not clean_text(body, multiline=True):  # staff, not a reader: say it as to a colleague
+        raise CommentValidationError({"body": EMPTY_REPLY})
     text = reader_comments.validate_body(body)
     if parent.status != CommentStatus.approved.value:
         reader_comments.moderate(session, comment_ids=[parent.id], action=ModerationAction.approve, now=now)
@@ -109,4 +121,4 @@ def reply_as_publication(session: Session, *, user: StaffUser | None, comment_id
     return reply.id
 
 
-__all__ = ["QueueRow", "queue", "counts", "apply", "reply_as_publication", "CommentValidationError"]
+__all__ = ["QueueRow", "queue", "counts", "queue_version", "apply", "reply_as_publication", "CommentValidationError"]

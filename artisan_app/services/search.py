@@ -385,3 +385,11 @@ def summary(page: SearchPage, query: object) -> str:
         return f"No stories match “{shown}”. Try fewer or different words, or browse the sections."
     noun = "story matches" if page.total == 1 else "stories match"
     return f"{page.total} {noun} “{shown}”."
+
+
+def forget_articles(session: Session, article_ids: Sequence[int]) -> None:
+    """Drop deleted articles from the search mirror (PostgreSQL's cascades by itself)."""
+    connection = session.connection()
+    if article_ids and connection.dialect.name == "sqlite" and _index_exists(connection):
+        ids = ", ".join(str(int(i)) for i in article_ids)
+        connection.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN ({ids})"))

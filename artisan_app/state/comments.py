@@ -29,6 +29,7 @@ CHECK_SECONDS = 30.0  # how often a quiet tab checks it is still open and on the
 WATCH_LIMIT_SECONDS = 2 * 60 * 60
 IDENTITY_FIELDS = ("name", "email", "website")
 THREAD_WATCH = ThreadWatch(POLL_SECONDS)
+PUBLISHED_NOTICE = "Your comment has been approved and is now published."
 
 
 def _parse_saved(raw: str) -> dict:
@@ -148,12 +149,19 @@ class CommentState(rx.State):
                     if self._slug != slug or self._watching != slug:
                         break
                     if changed:
+                        held = {c.id for c in self.comments if c.awaiting}
                         self._refresh()
+                        self._note_approval(held)
                     article_id, version = self._article_id, self._version
         finally:
             async with self:
                 if self._watching == slug:
                     self._watching = ""
+
+    def _note_approval(self, held_before: set[int]) -> None:
+        """The reader's own held comment was just approved: say so where it said "awaiting moderation"."""
+        if any(c.id in held_before and not c.awaiting for c in self.comments):
+            self.notice, self.notice_ok = PUBLISHED_NOTICE, True
 
     # --- the draft ----------------------------------------------------------
 

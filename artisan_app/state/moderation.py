@@ -91,6 +91,7 @@ class ModerationState(StaffGuard, rx.State):
     async def send_reply(self, form_data: dict):
         user = await self._staff()
         body = form_data.get("reply", "") if isinstance(form_data, dict) else ""
+        was_held = any(r.id == self.reply_to and r.status == "pending" for r in self.rows)
         try:
             with db.session_scope() as session:
                 moderation.reply_as_publication(session, user=user, comment_id=self.reply_to, body=body)
@@ -100,5 +101,7 @@ class ModerationState(StaffGuard, rx.State):
         except PermissionDenied as exc:
             self.message = str(exc)
             return
-        self.reply_to, self.reply_error, self.message = 0, "", "Reply published as Artisan Times."
+        self.reply_to, self.reply_error = 0, ""
+        self.message = ("Comment approved and reply published as Artisan Times." if was_held
+                        else "Reply published as Artisan Times.")
         await self._reload()

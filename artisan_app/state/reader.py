@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app import db, routes
-from artisan_app.services import catalog
+from artisan_app.services import catalog, featured
 from artisan_app.services.views import ArticleCard, AuthorProfile, CategoryLink, TagLink
 from artisan_app.state.listing import PagedArticles
 from artisan_app.state.resilience import outage_safe
@@ -25,15 +25,17 @@ class ReaderState(PagedArticles, rx.State):
 
     def _reset_list(self) -> None:
         super()._reset_list()
-        # The newest story of the current selection leads; the rest follow.
+        # The featured (else the newest) story of the current selection leads; the rest follow.
         if self.articles:
             self.lead, self.articles = self.articles[0], self.articles[1:]
         else:
             self.lead = None
 
     def _fetch(self, offset: int):
-        # The lead occupies the first slot of the first page.
-        return super()._fetch(offset + (1 if offset and self.lead else 0))
+        # The lead (the featured story, else the newest) occupies the first slot of the first page.
+        with db.session_scope() as session:
+            return featured.front_page(session, limit=self._page_size(), offset=offset + (1 if offset and self.lead else 0),
+                                       **self._filters())
 
     @rx.event
     @outage_safe

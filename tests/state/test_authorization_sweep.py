@@ -22,10 +22,13 @@ from artisan_app.state.admin import AdminState
 from artisan_app.state.auth import AuthState
 from artisan_app.state.editor import ArticleEditorState, NewsroomState
 from artisan_app.state.moderation import ModerationState
+from artisan_app.state.moderation_watch import PendingBadgeState
+from artisan_app.state.newsroom_tools import ArticleToolsState, CategoryQuickAddState, TrashState
 from tests.factories import BASE_TIME, PASSWORD, make_article, make_author, make_category, make_user
 from tests.state.conftest import visit
 
-STATES = [NewsroomState, ArticleEditorState, ModerationState, AdminState, AuthState]
+STATES = [NewsroomState, ArticleEditorState, ModerationState, AdminState, AuthState,
+          TrashState, ArticleToolsState, CategoryQuickAddState, PendingBadgeState]
 SECRET_HEADLINE = "Embargoed: the minister resigns"
 SECRET_EMAIL = "whistleblower@example.com"
 # Handlers that only run as server-started background loops (they re-check the session each round).

@@ -1,0 +1,79 @@
+"""The featured story ("Feature on the front page"; WordPress: sticky, Ghost: featured).
+
+One article at a time is featured: featuring another replaces it. While it is
+live it leads the front page (and the front page filtered to its section)
+instead of the newest story; the rest follow newest first without it. Only
+editors and admins feature or unfeature.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import Session
+
+from artisan_app.models import Article, ArticleStatus, Category, Role, utcnow
+from artisan_app.services.articles import card_of, card_query, is_live, latest_articles
+from artisan_app.services.auth import PermissionDenied, StaffUser, require
+from artisan_app.services.ids import as_id
+from artisan_app.services.views import ArticlePage
+
+
+class FeatureRefused(ValueError):
+    """The article cannot be featured; the message says why."""
+
+
+def _article(session: Session, user: StaffUser | None, article_id: object) -> Article:
+    require(user, Role.admin, Role.editor)
+    article = session.get(Article, article_id) if as_id(article_id) else None
+    if article is None:
+        raise PermissionDenied("No such article.")
+    return article
+
+
+def feature(session: Session, *, user: StaffUser | None, article_id: int, now: datetime | None = None) -> Article:
+    """Make ``article_id`` the front page's lead (it must be published or scheduled)."""
+    article = _article(session, user, article_id)
+    if article.status != ArticleStatus.published.value:
+        raise FeatureRefused("Publish the article before featuring it on the front page.")
+    session.exec(update(Article).where(Article.id != article.id, Article.featured_at.is_not(None))  # type: ignore[call-overload]
+                 .values(featured_at=None))
+    article.featured_at = now or utcnow()
+    session.add(article)
+    session.flush()
+    return article
+
+
+def unfeature(session: Session, *, user: StaffUser | None, article_id: int) -> Article:
+    article = _article(session, user, article_id)
+    article.featured_at = None
+    session.add(article)
+    session.flush()
+    return article
+
+
+def is_featured(session: Session, *, user: StaffUser | None, article_id: int) -> bool:
+    require(user)
+    article = session.get(Article, article_id) if as_id(article_id) else None
+    return bool(article and article.featured_at is not None)
+
+
+def front_page(
+    session: Session, *, category_slug: str | None = None, limit: int = 10, offset: int = 0, now: datetime | None = None,
+) -> ArticlePage:
+    """The front page's list: the featured live story first (when there is one in this
+    selection), then the newest without it. ``offset`` counts the stories already shown."""
+    now = now or utcnow()
+    query = card_query().where(is_live(now), Article.featured_at.is_not(None))
+    if category_slug:
+        query = query.where(Category.slug == category_slug)
+    row = session.exec(query.order_by(Article.featured_at.desc()).limit(1)).first()
+    if row is None:
+        return latest_articles(session, category_slug=category_slug, limit=limit, offset=offset, now=now)
+    lead_id = row[0].id
+    if offset == 0:
+        rest = latest_articles(session, category_slug=category_slug, limit=max(1, limit - 1), exclude_id=lead_id, now=now)
+        return ArticlePage(items=[card_of(*row), *rest.items], has_more=rest.has_more)
+    return latest_articles(session, category_slug=category_slug, limit=limit, offset=offset - 1, exclude_id=lead_id,
+                           now=now)
