@@ -61,6 +61,8 @@ class Settings:
     secret_key: str = field(repr=False)
     # Reflex's own state-manager Redis (``REFLEX_REDIS_URL``); "" = not configured.
     state_redis_url: str
+    # The newsroom's time zone (``ARTISAN_NEWSROOM_TZ``, an IANA name): schedules are typed and shown in it.
+    newsroom_tz: str = "Asia/Karachi"
 
     @property
     def is_production(self) -> bool:
@@ -113,6 +115,7 @@ class Settings:
             comment_rate_limit=env.get("ARTISAN_COMMENT_RATE_LIMIT", "5/minute;30/hour"),
             secret_key=env.get("ARTISAN_SECRET_KEY") or DEV_SECRET_KEY,
             state_redis_url=env.get("REFLEX_REDIS_URL", ""),
+            newsroom_tz=env.get("ARTISAN_NEWSROOM_TZ", "Asia/Karachi"),
         )
 
 
