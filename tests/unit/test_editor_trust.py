@@ -13,7 +13,17 @@ from artisan_app.models import Article, ArticleRevision
 from artisan_app.services import articles, editorial as ed
 from artisan_app.services.editorial import ArticleForm, BlockForm, SectionForm
 from artisan_app.services.newsroom_time import newsroom_zone, parse_local, schedule_label
-from tests.unit.test_editorial import NOW, full_form, newsroom  # noqa: F401  (fixture)
+from artisan_app.models import Role
+from tests.factories import make_author, make_category, make_user
+from tests.unit.test_editorial import NOW, full_form
+
+
+@pytest.fixture
+def newsroom(any_session):
+    make_category(any_session, "Politics", slug="politics")
+    make_author(any_session, "Ann Author", slug="ann")
+    return {"s": any_session, "editor": make_user(any_session, Role.editor, name="Eve Editor"),
+            "admin": make_user(any_session, Role.admin, name="Ada Admin")}
 
 
 def _revisions(s, article_id):
