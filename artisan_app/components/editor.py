@@ -30,7 +30,8 @@ def error_summary() -> rx.Component:
         rx.el.div(
             rx.el.h2("There is a problem", id="error-summary-title", class_name="error-summary-title"),
             rx.el.ul(
-                rx.foreach(E.error_summary, lambda item: rx.el.li(rx.el.a(item[1], href=item[0]))),
+                rx.foreach(E.error_summary, lambda item: rx.el.li(
+                    rx.el.a(item[1], href="#" + item[0], data_target=item[0]))),
                 class_name="error-summary-list",
             ),
             class_name="error-summary",

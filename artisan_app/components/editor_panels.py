@@ -10,7 +10,8 @@ from artisan_app.components.editor import small_button
 from artisan_app.components.newsroom import field_error, status_badge
 from artisan_app.state.article_editor import ArticleEditorState as E
 
-# "Saved just now" turns into "Saved at 10:52:31" after a minute, in the browser (no server round trips).
+# "Saved just now" turns into "Saved at 10:52:31" after a minute, in the browser (no server round trips);
+# the error summary's links focus their field.
 SAVED_CLOCK_JS = """
 (() => {
   if (window.__artisanSavedClock) return;
@@ -23,6 +24,16 @@ SAVED_CLOCK_JS = """
     });
   };
   setInterval(tick, 1000);
+  // The error summary's links move focus to their field (without leaving the page).
+  document.addEventListener('click', (e) => {
+    const a = e.target.closest && e.target.closest('a[data-target]');
+    const field = a && document.getElementById(a.dataset.target);
+    if (!field) return;
+    e.preventDefault();
+    e.stopPropagation();
+    field.scrollIntoView({block: 'center'});
+    field.focus({preventScroll: true});
+  }, true);
 })()
 """
 

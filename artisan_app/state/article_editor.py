@@ -65,11 +65,12 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, StaffGuard, rx.S
 
     _watching: int = 0
     _skipped: list[str] = []
+    _just_created: int = 0
 
     @rx.var
     def error_summary(self) -> list[tuple[str, str]]:
-        """(link target, message) for every problem, in the order of the page."""
-        return [("#" + ERROR_TARGETS.get(k, k if "-" in k else f"ed-{k}"), v) for k, v in self.errors.items()]
+        """(id of the field, message) for every problem, in the order of the page."""
+        return [(ERROR_TARGETS.get(k, k if "-" in k else f"ed-{k}"), v) for k, v in self.errors.items()]
 
     # --- loading -------------------------------------------------------------------------
 
@@ -79,6 +80,10 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, StaffGuard, rx.S
 
     @rx.event
     async def load_editor(self):
+        if self._just_created and self._route_id() == str(self._just_created) == str(self.form.id):
+            self._just_created = 0  # our own redirect from /new after the first save: keep what is typed
+            return ArticleEditorState.watch_presence
+        self._just_created = 0
         user = await self._staff()
         self.errors, self.message, self.conflict, self.comparison, self.preview_mode = {}, "", None, None, False
         self.missing, self.loaded, self.confirming, self.panel_open, self._skipped = False, False, "", False, []
@@ -211,10 +216,10 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, StaffGuard, rx.S
         await self._refresh_side(user)
         events = [rx.call_script(DIRTY_TRUE if result.skipped else DIRTY_FALSE)]
         if new:
-            # Give the article its own URL without reloading (which would lose typing in flight).
-            url = routes.editor_article_url(saved.id)
-            events += [rx.call_script(f"window.history.replaceState(window.history.state, '', '{url}')"),
-                       ArticleEditorState.watch_presence]
+            # Give the article its own URL through the router (replacing /new in the history), so a
+            # reload opens this article; load_editor keeps the form as it is for this one navigation.
+            self._just_created = saved.id
+            events.append(rx.redirect(routes.editor_article_url(saved.id), replace=True))
         return events
 
     @rx.event

@@ -67,7 +67,8 @@ async def test_new_article_autosaves_and_redirects_to_its_url(staff, root, any_s
     await sign_in(root, "eve@artisan.test")
     ed = await open_editor(root, "new")
     assert ed.loaded and ed.form.id == 0
-    await drive(ed.set_field("headline", "Floods Test the New Government"))
+    events = await drive(ed.set_field("headline", "Floods Test the New Government"))
+    assert f"/editor/article/{ed.form.id}" in str(events) and "_redirect" in str(events)
     assert ed.form.id > 0 and ed.saved_at_ms > 0 and ed.save_status == ""
     assert ed.form.slug == "floods-test-the-new-government"
     await drive(ed.set_heading(0, "The numbers"))
