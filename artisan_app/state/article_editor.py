@@ -1,8 +1,9 @@
-"""``/editor/article/[id]``: the article editor's state (saving, workflow, preview, cover).
+"""``/editor/article/[id]``: the article editor's state (loading, saving, preview).
 
 Every handler asks ``_staff()`` who is calling (server-side session) and lets
 the editorial service decide; the UI's hidden buttons are a convenience only.
-Body editing and revisions are mixins (``editor_body``, ``editor_revisions``).
+Body editing, revisions, and workflow with the cover upload are mixins
+(``editor_body``, ``editor_revisions``, ``editor_workflow``).
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ from artisan_app import db, routes
 from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied, StaffUser
 from artisan_app.services.editorial import ArticleForm, EditConflict, EditValidationError
-from artisan_app.services.images import ImageRejected, store_image
-from artisan_app.services.newsroom_time import clock_label, parse_local, zone_name
+from artisan_app.services.newsroom_time import clock_label, zone_name
 from artisan_app.services.views import ArticleDetail
 from artisan_app.state.auth import StaffGuard
 from artisan_app.state.editor_body import EditorBodyMixin, _text
 from artisan_app.state.editor_revisions import EditorRevisionsMixin
+from artisan_app.state.editor_workflow import EditorWorkflowMixin
 
 HEARTBEAT_SECONDS = 15.0
 WATCH_LIMIT_SECONDS = 4 * 60 * 60
@@ -36,7 +37,7 @@ ERROR_TARGETS = {"category": "ed-category_slug", "author": "ed-author_slug", "se
 FIELDS = {"kicker", "headline", "excerpt", "slug", "category_slug", "author_slug", "tags", "cover_alt"}
 
 
-class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, StaffGuard, rx.State):
+class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMixin, StaffGuard, rx.State):
     """Edit, preview, save, publish, schedule; revisions and presence."""
 
     form: ArticleForm = ArticleForm()
@@ -248,69 +249,6 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, StaffGuard, rx.S
             self.save_status = "Loaded the other version"
             return rx.call_script(DIRTY_FALSE)
 
-    # --- workflow -----------------------------------------------------------------------
-
-    async def _workflow(self, action, success: str, **kwargs) -> list:
-        events: list = []
-        if self.dirty or not self.form.id:
-            events = await self._save(note=self._restored_note or "Saved")
-            if self.dirty or not self.form.id or self.conflict is not None:
-                return events
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                action(session, user=user, article_id=self.form.id, **kwargs)
-                saved = ed.load_form(session, user=user, article_id=self.form.id)
-                self.revisions = ed.list_revisions(session, user=user, article_id=self.form.id)
-        except EditValidationError as exc:
-            self.errors = exc.errors
-            self.message = "Fix the problems listed above first."
-            return events
-        except PermissionDenied as exc:
-            self.message = str(exc)
-            return events
-        self.form, self.confirming = saved, ""
-        self.errors, self.message = {}, success
-        return events
-
-    @rx.event
-    async def publish_now(self):
-        return await self._workflow(ed.publish, "Published. It is live now.")
-
-    @rx.event
-    async def schedule(self, form_data: dict):
-        raw = _text((form_data or {}).get("schedule_at", "") if isinstance(form_data, dict) else "", 40)
-        self.schedule_at = raw
-        self._forget_error("schedule")
-        at = parse_local(raw)
-        if at is None:
-            self.errors = {**self.errors, "schedule": "Choose a date and time."}
-            return
-        events = await self._workflow(ed.publish, "", at=at)
-        if self.form.phase == "scheduled" and not self.errors:
-            self.message = f"Scheduled for {self.form.schedule_label}."
-        return events
-
-    @rx.event
-    async def cancel_schedule(self):
-        return await self._workflow(ed.cancel_schedule, "Schedule cancelled. The article is a draft again.")
-
-    @rx.event
-    def ask(self, what: str):
-        self.confirming = what if what in ("unpublish",) else ""
-
-    @rx.event
-    async def unpublish(self):
-        return await self._workflow(ed.unpublish, "Unpublished. Readers no longer see it; its address is kept.")
-
-    @rx.event
-    async def submit_review(self):
-        return await self._workflow(ed.submit_for_review, "Submitted to the editors for review.")
-
-    @rx.event
-    def toggle_panel(self):
-        self.panel_open = not self.panel_open
-
     # --- preview -------------------------------------------------------------------------
 
     async def _build_preview(self) -> None:
@@ -326,38 +264,3 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, StaffGuard, rx.S
         self.preview_mode = not self.preview_mode
         if self.preview_mode:
             await self._build_preview()
-
-    # --- cover image ---------------------------------------------------------------------
-
-    @rx.event
-    async def upload_cover(self, files: list[rx.UploadFile]):
-        """Authorised here, not by the page: ``/_upload`` reaches this handler directly."""
-        user = await self._staff()
-        if user is None or not self.form.id:
-            self.message = "Your session has ended. Please sign in again." if user is None else \
-                "Save the draft before adding a cover image."
-            return
-        try:
-            with db.session_scope() as session:
-                ed.load_form(session, user=user, article_id=self.form.id)  # may this user edit it?
-        except PermissionDenied as exc:
-            self.message = str(exc)
-            return
-        upload = files[0] if isinstance(files, list) and files else None
-        if not hasattr(upload, "read"):
-            return
-        data = await upload.read(8 * 1024 * 1024 + 1)
-        try:
-            names = store_image(data, directory=rx.get_upload_dir(), prefix=f"cover-{self.form.id}")
-        except ImageRejected as exc:
-            self.errors = {**self.errors, "cover": str(exc)}
-            return
-        self._forget_error("cover")
-        async for event in self._changed(replace(self.form, cover_image=f"/_upload/{names[1600]}")):
-            yield event
-
-    @rx.event
-    async def remove_cover(self):
-        if self.form.cover_image:
-            async for event in self._changed(replace(self.form, cover_image="", cover_alt="")):
-                yield event
