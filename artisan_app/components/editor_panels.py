@@ -109,10 +109,6 @@ def publish_panel() -> rx.Component:
     )
     extra = rx.el.div(
         rx.cond(
-            E.others_editing.length() > 0,
-            rx.el.p("Also editing now: ", rx.el.strong(E.others_editing.join(", ")), class_name="presence"),
-        ),
-        rx.cond(
             E.can_publish,
             rx.el.div(
                 rx.cond(phase == "published",
@@ -138,6 +134,10 @@ def publish_panel() -> rx.Component:
             class_name="status-line",
         ),
         _save_status(),
+        rx.cond(
+            E.others_editing.length() > 0,
+            rx.el.p("Also editing now: ", rx.el.strong(E.others_editing.join(", ")), class_name="presence"),
+        ),
         primary,
         extra,
         rx.script(SAVED_CLOCK_JS),

@@ -43,6 +43,11 @@ def is_public_or_scheduled(article: Article) -> bool:
     return article.status == ArticleStatus.published.value
 
 
+def slug_fixed(article: Article) -> bool:
+    """Once an article has been published (or scheduled) its address never changes."""
+    return article.first_published_at is not None or is_public_or_scheduled(article)
+
+
 def lookup(session: Session, model, slug: str):
     return session.exec(select(model).where(model.slug == slug)).first() if slug else None
 
@@ -61,7 +66,7 @@ def form_of(session: Session, article: Article, now: datetime | None = None) -> 
     phase = phase_of(article, now)
     return ArticleForm(
         id=article.id, version=article.version, slug=article.slug,
-        slug_locked=article.first_published_at is not None, slug_custom=article.slug_custom,
+        slug_locked=slug_fixed(article), slug_custom=article.slug_custom,
         kicker=article.kicker, headline=article.headline, excerpt=article.excerpt,
         category_slug=category.slug if category else "", author_slug=author.slug if author else "",
         tags=", ".join(tags), cover_image=article.cover_image, cover_alt=article.cover_alt,

@@ -17,7 +17,7 @@ from artisan_app.models import Article, ArticleRevision, ArticleStatus, ArticleT
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.authoring import ensure_tags, replace_body
 from artisan_app.services.body import BlockDraft, SectionDraft
-from artisan_app.services.editor_access import editable_article, form_of, is_public_or_scheduled, lookup
+from artisan_app.services.editor_access import editable_article, form_of, is_public_or_scheduled, lookup, slug_fixed
 from artisan_app.services.editor_forms import (
     LIMITS,
     NOT_CONTENT,
@@ -132,7 +132,7 @@ def save_article(
         session.add(article)
         session.flush()
 
-    if article.first_published_at is None:
+    if not slug_fixed(article):
         # The slug follows the headline until an editor types one; it is fixed once published.
         custom = form.slug_custom or bool(form.slug and stored is not None and form.slug != stored.slug) or (
             bool(form.slug) and stored is None)
