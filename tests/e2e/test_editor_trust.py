@@ -31,6 +31,14 @@ def db(e2e_db_url, app_url):
     engine.dispose()
 
 
+@pytest.fixture(autouse=True)
+def patient_expect():
+    """Saves go through the server: on a loaded machine give each expectation 15 s, not 5."""
+    expect.set_options(timeout=15_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
 def story(engine, headline: str, *, sections: int = 1, publish: bool = False, edits: int = 0) -> int:
     """A complete article (published if asked), saved ``edits`` more times with new headlines."""
     with Session(engine) as session:
@@ -260,3 +268,20 @@ def test_on_a_phone_the_publishing_bar_stays_on_screen_with_large_targets(new_pa
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     main = page.locator(".editor-main").bounding_box()
     assert main["y"] + main["height"] <= panel(page).bounding_box()["y"] + 1
+
+
+def test_the_save_indicator_says_just_now_then_the_time(new_page, db):
+    """Item 8: "Saving…" (state test), then "Saved just now", then "Saved at 10:52:31 PKT"."""
+    article_id = story(db, "Clockwork Story")
+    page = new_page()
+    page.clock.install()  # the page's own clock, advanced by the test instead of waited for
+    sign_in(page)
+    page.goto(f"/editor/article/{article_id}")
+    page.get_by_label("Excerpt").fill("A story prepared for the newsroom's browser tests, edited once.")
+    page.get_by_label("Excerpt").blur()
+    status = panel(page).get_by_role("status")
+    expect(status.get_by_text("Saved just now")).to_be_visible()
+    expect(status.get_by_text(re.compile(r"^Saved at"))).to_be_hidden()
+    page.clock.run_for(61_000)
+    expect(status.get_by_text(re.compile(r"^Saved at \d\d:\d\d:\d\d PKT$"))).to_be_visible()
+    expect(status.get_by_text("Saved just now")).to_be_hidden()
