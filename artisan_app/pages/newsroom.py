@@ -1,5 +1,5 @@
-"""Newsroom pages: ``/editor/login``, ``/editor``, ``/editor/article/[id]``,
-``/editor/comments`` and ``/editor/settings``."""
+"""Newsroom pages: ``/editor/login``, ``/editor``, ``/editor/comments`` and
+``/editor/settings`` (``/editor/article/[id]`` is in ``article_editor``)."""
 
 from __future__ import annotations
 

@@ -38,9 +38,11 @@ def clock_label(moment: datetime, zone: ZoneInfo | None = None) -> str:
 def parse_local(raw: str, zone: ZoneInfo | None = None) -> datetime | None:
     """A ``datetime-local`` value (``2026-11-29T09:00``) typed in the newsroom's zone, as UTC."""
     try:
-        naive = datetime.fromisoformat(raw.strip())
-    except ValueError:
+        moment = datetime.fromisoformat(raw.strip()) if isinstance(raw, str) else None
+        if moment is None:
+            return None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=zone or newsroom_zone())
+        return moment.astimezone(timezone.utc)
+    except (ValueError, OverflowError):  # not a time, or beyond what a datetime holds in UTC
         return None
-    if naive.tzinfo is not None:
-        return naive.astimezone(timezone.utc)
-    return naive.replace(tzinfo=zone or newsroom_zone()).astimezone(timezone.utc)

@@ -105,6 +105,7 @@ def test_schedule_is_typed_and_shown_in_the_newsroom_time_zone():
     assert schedule_label(at, zone) == "29 November 2026, 09:00 PKT (04:00 UTC)"
     assert schedule_label(at, newsroom_zone("UTC")) == "29 November 2026, 04:00 UTC"
     assert parse_local("not a time", zone) is None
+    assert parse_local("0001-01-01T00:00", zone) is None  # would be before year 1 in UTC
 
 
 def test_cancel_schedule_and_unpublish(newsroom):
