@@ -74,6 +74,8 @@ class Settings:
     # Reverse proxies in front of the app that append to X-Forwarded-For (Reflex's
     # ``trusted_proxy_hops``); 0 = use the connecting address, ignoring the header.
     trusted_proxy_hops: int = 0
+    # The newsroom's time zone (``ARTISAN_NEWSROOM_TZ``, an IANA name): schedules are typed and shown in it.
+    newsroom_tz: str = "Asia/Karachi"
 
     @property
     def is_production(self) -> bool:
@@ -137,6 +139,7 @@ class Settings:
             secret_key=env.get("ARTISAN_SECRET_KEY") or DEV_SECRET_KEY,
             state_redis_url=env.get("REFLEX_REDIS_URL", ""),
             trusted_proxy_hops=_proxy_hops(env.get("ARTISAN_TRUSTED_PROXY_HOPS", "0")),
+            newsroom_tz=env.get("ARTISAN_NEWSROOM_TZ", "Asia/Karachi"),
         )
 
 

@@ -26,7 +26,7 @@ UNSAVED_GUARD_JS = """
   document.addEventListener('click', (e) => {
     if (!window.__artisanDirty) return;
     const a = e.target.closest && e.target.closest('a[href]');
-    if (!a || a.target === '_blank' || a.getAttribute('href').startsWith('#')) return;
+    if (!a || a.target === '_blank' || a.dataset.target || a.getAttribute('href').startsWith('#')) return;
     if (window.confirm('You have unsaved changes. Leave this page anyway?')) {
       window.__artisanDirty = false;
     } else {

@@ -6,7 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app.components.common import notice
-from artisan_app.state.editor import ArticleEditorState as E
+from artisan_app.state.article_editor import ArticleEditorState as E
 from artisan_app.state.moderation_watch import PendingBadgeState
 from artisan_app.state.newsroom_tools import ArticleToolsState as T
 from artisan_app.state.newsroom_tools import CategoryQuickAddState as Q
@@ -15,7 +15,8 @@ from artisan_app.state.newsroom_tools import TrashState
 
 def article_tools() -> rx.Component:
     """In the publishing panel, below the workflow buttons."""
-    published = E.form.status == "published"
+    published = E.form.phase == "published"
+    live_or_scheduled = published | (E.form.phase == "scheduled")
     return rx.el.div(
         notice(T.message),
         notice(T.error, False),
@@ -28,8 +29,9 @@ def article_tools() -> rx.Component:
         rx.cond(
             E.form.id != 0,
             rx.cond(
-                published,
-                rx.el.p("To delete this article, unpublish it first; then move it to the trash.", class_name="field-hint"),
+                live_or_scheduled,
+                rx.el.p("To delete this article, unpublish it first (or cancel its schedule); then move it to the trash.",
+                        class_name="field-hint"),
                 rx.el.button("Move to trash", type="button", class_name="button danger", on_click=T.move_to_trash),
             ),
         ),

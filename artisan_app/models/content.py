@@ -70,6 +70,10 @@ class Article(SQLModel, table=True):
     trashed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True, index=True))
     # Featured on the front page since (the latest featured live article leads it).
     featured_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True, index=True))
+    # Set on the first publication and never cleared: the slug is fixed from then on.
+    first_published_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    # The slug was typed by an editor; until then it follows the headline.
+    slug_custom: bool = Field(default=False)
 
 
 class Section(SQLModel, table=True):
@@ -108,7 +112,8 @@ class ArticleTag(SQLModel, table=True):
 
 
 class ArticleRevision(SQLModel, table=True):
-    """A snapshot of an article as saved: every save keeps one."""
+    """A snapshot of an article: explicit saves, publishing and restores add one;
+    autosaves keep one rolling row per editor."""
 
     __table_args__ = (Index("ix_revision_article_version", "article_id", "version"),)
 
@@ -119,6 +124,8 @@ class ArticleRevision(SQLModel, table=True):
     user_name: str = Field(default="", max_length=120)
     note: str = Field(default="", max_length=120)
     snapshot: str  # JSON of the editable fields and the structured body
+    # One rolling autosave per editor and article, rewritten in place.
+    autosave: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
 
 

@@ -92,6 +92,7 @@ def create_article(
     published_at: datetime | None = None,
 ) -> Article:
     now = utcnow()
+    published_at = published_at if published_at else (now if status is ArticleStatus.published else None)
     article = Article(
         slug=slug,
         kicker=kicker,
@@ -100,7 +101,8 @@ def create_article(
         category_id=category_id,
         author_id=author_id,
         status=status.value,
-        published_at=published_at if published_at else (now if status is ArticleStatus.published else None),
+        published_at=published_at,
+        first_published_at=published_at if status is ArticleStatus.published else None,
         created_at=now,
         updated_at=published_at or now,
     )

@@ -65,7 +65,7 @@ def test_editor_writes_previews_publishes_and_a_reader_sees_it(new_page, editor_
     page.get_by_label("Heading of section 2").fill("What could go wrong")
     page.get_by_label("Paragraph text (section 2, block 1)").fill("Rare events are, by definition, rare in the data.")
     page.wait_for_timeout(1_500)  # inputs are debounced (1.2 s) before they reach the server and autosave
-    expect(page.get_by_role("status").filter(has_text="Saved at")).to_be_visible(timeout=15_000)
+    expect(page.get_by_role("status").filter(has_text="Saved just now")).to_be_visible(timeout=15_000)
 
     page.get_by_role("button", name="Preview").click()
     preview = page.locator(".preview")
@@ -133,7 +133,7 @@ def test_cover_image_is_checked_reencoded_and_needs_alt_text(new_page, editor_ac
 
     upload = page.locator("#cover-upload input[type=file]")
     upload.set_input_files(str(fake))
-    expect(page.get_by_text("That file is not an image we can read.")).to_be_visible()
+    expect(page.locator("#err-cover")).to_have_text("That file is not an image we can read.")
     upload.set_input_files(str(good))
     thumb = page.locator("img.cover-thumb")
     expect(thumb).to_have_attribute("src", re.compile(r"^/_upload/cover-\d+-[0-9a-f]+-1600\.webp$"))
@@ -149,12 +149,12 @@ def test_cover_image_is_checked_reencoded_and_needs_alt_text(new_page, editor_ac
     page.get_by_label("Heading of section 1").fill("Back at the quay")
     page.get_by_label("Paragraph text (section 1, block 1)").fill("The first ships were unloaded at dawn.")
     page.wait_for_timeout(1_500)  # inputs are debounced (1.2 s) before they reach the server and autosave
-    expect(page.get_by_role("status").filter(has_text="Saved at")).to_be_visible(timeout=15_000)
+    expect(page.get_by_role("status").filter(has_text="Saved just now")).to_be_visible(timeout=15_000)
     page.get_by_role("button", name="Publish now").click()
-    expect(page.get_by_text("Describe the cover image for readers who can’t see it.")).to_be_visible()
+    expect(page.locator("#err-cover_alt")).to_have_text("Describe the cover image for readers who can’t see it.")
     page.get_by_label("Cover image description (alt text)").fill("Blue cranes over an empty quay at dawn")
     page.wait_for_timeout(1_500)  # inputs are debounced (1.2 s) before they reach the server and autosave
-    expect(page.get_by_role("status").filter(has_text="Saved at")).to_be_visible(timeout=15_000)
+    expect(page.get_by_role("status").filter(has_text="Saved just now")).to_be_visible(timeout=15_000)
     page.get_by_role("button", name="Publish now").click()
     expect(page.get_by_role("status").filter(has_text="Published")).to_be_visible()
 

@@ -24,3 +24,16 @@ def visit(root: rx.State, path: str, route: str = "", *, ip: str = "127.0.0.1", 
 @pytest.fixture
 def root() -> rx.State:
     return rx.State(_reflex_internal_init=True)
+
+
+async def drive(result) -> list:
+    """Run a handler call as Reflex does: await a coroutine, or iterate a generator; the events it gave."""
+    import inspect
+
+    if inspect.isasyncgen(result):
+        return [event async for event in result]
+    if inspect.isgenerator(result):
+        return list(result)
+    if inspect.isawaitable(result):
+        result = await result
+    return result if isinstance(result, list) else [result] if result is not None else []

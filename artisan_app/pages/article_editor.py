@@ -1,0 +1,47 @@
+"""``/editor/article/[id]``: the article editor page."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from artisan_app import routes
+from artisan_app.components.article import article_view
+from artisan_app.components.common import link, notice, skeleton
+from artisan_app.components.editor import body_editor, cover_editor, error_summary, meta_fields
+from artisan_app.components.editor_panels import conflict_panel, publish_panel, revisions_panel
+from artisan_app.components.newsroom import UNSAVED_GUARD_JS, newsroom_frame
+from artisan_app.state.article_editor import ArticleEditorState as E
+
+
+def editor_page() -> rx.Component:
+    editing = rx.el.div(
+        rx.el.div(
+            conflict_panel(),
+            error_summary(),
+            notice(E.message),
+            rx.cond(
+                E.preview_mode & E.preview_article,
+                rx.el.div(
+                    rx.el.p("Preview — this is how readers will see it.", class_name="preview-banner"),
+                    article_view(E.preview_article, None),
+                    class_name="preview",
+                ),
+                rx.el.div(meta_fields(), cover_editor(), body_editor(), class_name="editor-form"),
+            ),
+            revisions_panel(),
+            class_name="editor-main",
+        ),
+        publish_panel(),
+        class_name="editor-layout",
+    )
+    return newsroom_frame(
+        rx.script(UNSAVED_GUARD_JS),
+        rx.cond(
+            E.loaded,
+            rx.cond(E.missing, rx.el.p("This article doesn’t exist or you can’t edit it. ",
+                                       link("Back to the articles", href=routes.EDITOR), class_name="notice error"),
+                    editing),
+            skeleton(label="Loading the editor"),
+        ),
+        title=rx.cond(E.form.id == 0, "New article", "Edit article"),
+    )

@@ -1,0 +1,78 @@
+"""Who may edit which article, and an article read back as the editor's form."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from artisan_app.models import Article, ArticleStatus, ArticleTag, Author, Category, Tag, utcnow
+from artisan_app.services.articles import article_sections
+from artisan_app.services.auth import PermissionDenied, StaffUser, require
+from artisan_app.services.editor_forms import ArticleForm, BlockForm, SectionForm
+from artisan_app.services.ids import as_id
+from artisan_app.services.newsroom_time import schedule_label
+
+
+def may_edit(user: StaffUser, article: Article) -> bool:
+    if article.status == ArticleStatus.trashed.value:  # restore it from the trash first (services/trash.py)
+        return False
+    if user.can_publish:
+        return True
+    return (
+        user.author_id is not None
+        and article.author_id == user.author_id
+        and article.status != ArticleStatus.published.value
+    )
+
+
+def editable_article(session: Session, user: StaffUser | None, article_id: int) -> tuple[StaffUser, Article]:
+    user = require(user)
+    article = session.get(Article, article_id) if as_id(article_id) else None
+    if article is None or not may_edit(user, article):
+        raise PermissionDenied("You can’t edit that article.")
+    return user, article
+
+
+def phase_of(article: Article, now: datetime) -> str:
+    """What readers see: draft, review, scheduled (published in the future) or published."""
+    if article.status == ArticleStatus.published.value and article.published_at and article.published_at > now:
+        return "scheduled"
+    return article.status
+
+
+def is_public_or_scheduled(article: Article) -> bool:
+    return article.status == ArticleStatus.published.value
+
+
+def slug_fixed(article: Article) -> bool:
+    """Once an article has been published (or scheduled) its address never changes."""
+    return article.first_published_at is not None or is_public_or_scheduled(article)
+
+
+def lookup(session: Session, model, slug: str):
+    return session.exec(select(model).where(model.slug == slug)).first() if slug else None
+
+
+def form_of(session: Session, article: Article, now: datetime | None = None) -> ArticleForm:
+    now = now or utcnow()
+    category = session.get(Category, article.category_id) if article.category_id else None
+    author = session.get(Author, article.author_id) if article.author_id else None
+    tags = session.exec(
+        select(Tag.name).join(ArticleTag, ArticleTag.tag_id == Tag.id).where(ArticleTag.article_id == article.id).order_by(Tag.name)
+    ).all()
+    sections = [
+        SectionForm(heading=s.heading, blocks=[BlockForm(b.kind, b.text, b.attribution) for b in s.blocks])
+        for s in article_sections(session, article.id)
+    ]
+    phase = phase_of(article, now)
+    return ArticleForm(
+        id=article.id, version=article.version, slug=article.slug,
+        slug_locked=slug_fixed(article), slug_custom=article.slug_custom,
+        kicker=article.kicker, headline=article.headline, excerpt=article.excerpt,
+        category_slug=category.slug if category else "", author_slug=author.slug if author else "",
+        tags=", ".join(tags), cover_image=article.cover_image, cover_alt=article.cover_alt,
+        status=article.status, published_at_iso=article.published_at.isoformat() if article.published_at else "",
+        phase=phase, schedule_label=schedule_label(article.published_at) if phase == "scheduled" else "",
+        sections=sections or [SectionForm()],
+    )

@@ -1,0 +1,117 @@
+"""The article editor's body handlers: sections and blocks (a mixin of ArticleEditorState).
+
+Reordering moves keyboard focus with the moved section or block, so a second
+press moves the same one again instead of swapping it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import reflex as rx
+
+from artisan_app.models import BlockKind
+from artisan_app.services import editorial as ed
+from artisan_app.services.editorial import BlockForm, SectionForm
+
+
+def _text(value: object, limit: int = 20_000) -> str:
+    return value[:limit] if isinstance(value, str) else ""
+
+
+def focus_script(prefix: str, step: int) -> rx.event.EventSpec:
+    """Focus the moved item's button in the same direction, or the other one at the end of the list."""
+    first, second = ("down", "up") if step > 0 else ("up", "down")
+    return rx.call_script(
+        "requestAnimationFrame(() => requestAnimationFrame(() => {"
+        f" const a = document.getElementById('{prefix}-{first}'), b = document.getElementById('{prefix}-{second}');"
+        " const t = a && !a.disabled ? a : b; if (t) t.focus(); }))"
+    )
+
+
+class EditorBodyMixin(rx.State, mixin=True):
+    """Needs ``form``, ``_changed`` and ``_forget_error`` from the state it is mixed into."""
+
+    def _sections(self) -> list[SectionForm]:
+        return list(self.form.sections)
+
+    def _valid_section(self, i: object) -> bool:
+        return isinstance(i, int) and not isinstance(i, bool) and 0 <= i < len(self.form.sections)
+
+    def _valid_block(self, i: object, j: object) -> bool:
+        return (self._valid_section(i) and isinstance(j, int) and not isinstance(j, bool)
+                and 0 <= j < len(self.form.sections[i].blocks))
+
+    @rx.event
+    async def set_heading(self, i: int, value: str):
+        if self._valid_section(i):
+            sections = self._sections()
+            # The layout numbers sections: a typed "1. " would print as "1. 1. …".
+            sections[i] = replace(sections[i], heading=ed.strip_section_number(_text(value)))
+            self._forget_error(f"heading-{i + 1}")
+            async for event in self._changed(replace(self.form, sections=sections)):
+                yield event
+
+    @rx.event
+    async def set_block(self, i: int, j: int, key: str, value: str):
+        if self._valid_block(i, j) and key in ("text", "attribution"):
+            sections = self._sections()
+            blocks = list(sections[i].blocks)
+            blocks[j] = replace(blocks[j], **{key: _text(value)})
+            sections[i] = replace(sections[i], blocks=blocks)
+            self._forget_error(f"{'block' if key == 'text' else 'attr'}-{i + 1}-{j + 1}")
+            async for event in self._changed(replace(self.form, sections=sections)):
+                yield event
+
+    @rx.event
+    async def add_section(self):
+        if len(self.form.sections) < ed.MAX_SECTIONS:
+            async for event in self._changed(replace(self.form, sections=[*self.form.sections, SectionForm()])):
+                yield event
+
+    @rx.event
+    async def remove_section(self, i: int):
+        if self._valid_section(i) and len(self.form.sections) > 1:
+            sections = self._sections()
+            del sections[i]
+            async for event in self._changed(replace(self.form, sections=sections)):
+                yield event
+
+    @rx.event
+    async def move_section(self, i: int, step: int):
+        if self._valid_section(i) and step in (-1, 1) and 0 <= i + step < len(self.form.sections):
+            sections = self._sections()
+            sections[i], sections[i + step] = sections[i + step], sections[i]
+            yield focus_script(f"sec-{i + step + 1}", step)
+            async for event in self._changed(replace(self.form, sections=sections)):
+                yield event
+
+    @rx.event
+    async def add_block(self, i: int, kind: str):
+        if self._valid_section(i) and kind in (BlockKind.paragraph.value, BlockKind.quote.value):
+            sections = self._sections()
+            if len(sections[i].blocks) < ed.MAX_BLOCKS:
+                sections[i] = replace(sections[i], blocks=[*sections[i].blocks, BlockForm(kind=kind)])
+                async for event in self._changed(replace(self.form, sections=sections)):
+                    yield event
+
+    @rx.event
+    async def remove_block(self, i: int, j: int):
+        if self._valid_block(i, j) and len(self.form.sections[i].blocks) > 1:
+            sections = self._sections()
+            blocks = list(sections[i].blocks)
+            del blocks[j]
+            sections[i] = replace(sections[i], blocks=blocks)
+            async for event in self._changed(replace(self.form, sections=sections)):
+                yield event
+
+    @rx.event
+    async def move_block(self, i: int, j: int, step: int):
+        if self._valid_block(i, j) and step in (-1, 1) and 0 <= j + step < len(self.form.sections[i].blocks):
+            sections = self._sections()
+            blocks = list(sections[i].blocks)
+            blocks[j], blocks[j + step] = blocks[j + step], blocks[j]
+            sections[i] = replace(sections[i], blocks=blocks)
+            yield focus_script(f"blk-{i + 1}-{j + step + 1}", step)
+            async for event in self._changed(replace(self.form, sections=sections)):
+                yield event

@@ -1,0 +1,76 @@
+"""Revisions in the article editor (a mixin of ArticleEditorState): compare a version
+side by side with the text in the editor, then restore it as unsaved changes.
+
+Restoring never makes anything public: a draft is saved as a new revision
+("Restored version N"); a live or scheduled article changes only on "Update".
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import reflex as rx
+
+from artisan_app import db
+from artisan_app.services import editorial as ed
+from artisan_app.services.auth import PermissionDenied
+from artisan_app.services.editorial import Comparison, RevisionRow
+
+FOLD_AFTER = 5
+
+
+class EditorRevisionsMixin(rx.State, mixin=True):
+    """Needs ``form``, ``_staff``, ``_changed`` and the status vars of the state it is mixed into."""
+
+    revisions: list[RevisionRow] = []
+    comparison: Comparison | None = None
+    _restored_note: str = ""
+
+    @rx.var
+    def recent_revisions(self) -> list[RevisionRow]:
+        return self.revisions[:FOLD_AFTER]
+
+    @rx.var
+    def older_revisions(self) -> list[RevisionRow]:
+        return self.revisions[FOLD_AFTER:]
+
+    @rx.event
+    async def show_diff(self, revision_id: int):
+        user = await self._staff()
+        try:
+            with db.session_scope() as session:
+                self.comparison = ed.compare(session, user=user, revision_id=revision_id, current=self.form)
+        except PermissionDenied as exc:
+            self.message = str(exc)
+            return
+        return rx.call_script(
+            "requestAnimationFrame(() => { const h = document.getElementById('compare-title');"
+            " if (h) { h.focus(); h.scrollIntoView({block: 'start'}); } })"
+        )
+
+    @rx.event
+    def close_diff(self):
+        self.comparison = None
+
+    @rx.event
+    async def restore(self, revision_id: int):
+        """Bring the chosen version into the editor; nothing goes live."""
+        user = await self._staff()
+        try:
+            with db.session_scope() as session:
+                restored, version = ed.revision_form(session, user=user, revision_id=revision_id)
+        except PermissionDenied as exc:
+            self.message = str(exc)
+            return
+        if restored.id != self.form.id:
+            return
+        restored = replace(restored, version=self.form.version)  # still detects someone else's save
+        self.comparison = None
+        self._restored_note = f"Restored version {version}"
+        if restored.status == ed.ArticleStatus.published.value:
+            self.message = (f"Version {version} is in the editor as unsaved changes. "
+                            "Readers see the current version until you choose Update.")
+        else:
+            self.message = f"Version {version} is back in the editor."
+        async for event in self._changed(restored, note=self._restored_note):
+            yield event
