@@ -1,7 +1,7 @@
 """editor trust: first publication fixes the slug, hand-edited slugs, rolling autosaves
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-28 13:00:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from artisan_app.models.types import UTCDateTime
 
 revision: str = '0007'
-down_revision: Union[str, Sequence[str], None] = '0004'
+down_revision: Union[str, Sequence[str], None] = '0005'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

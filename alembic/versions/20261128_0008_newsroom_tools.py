@@ -1,7 +1,7 @@
 """newsroom tools: the article trash (trashed_at) and the featured story (featured_at)
 
 Revision ID: 0008
-Revises: 0004
+Revises: 0007
 Create Date: 2026-11-28 12:52:44.333905
 
 """
@@ -13,7 +13,7 @@ from artisan_app.models.types import UTCDateTime
 
 # revision identifiers, used by Alembic.
 revision: str = '0008'
-down_revision: Union[str, Sequence[str], None] = '0004'
+down_revision: Union[str, Sequence[str], None] = '0007'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
