@@ -21,6 +21,8 @@ from collections.abc import Iterator
 import pytest
 import reflex as rx
 from hypothesis import HealthCheck, given, settings, strategies as st
+from pwdlib import PasswordHash
+from pwdlib.hashers.argon2 import Argon2Hasher
 from reflex.utils import format
 from sqlalchemy import text
 from sqlmodel import Session
@@ -183,6 +185,15 @@ def _db_view(session: Session, world: dict, role: str) -> dict:
     return view
 
 
+@pytest.fixture(autouse=True)
+def cheap_hashing(monkeypatch):
+    """Argon2 at its cheapest for the accounts of this suite's many fixtures (the
+    real parameters are tested in tests/unit/test_auth.py)."""
+    hasher = PasswordHash((Argon2Hasher(time_cost=1, memory_cost=1024, parallelism=1),))
+    monkeypatch.setattr(auth, "_hasher", hasher)
+    monkeypatch.setattr(auth, "_DUMMY_HASH", hasher.hash("timing-equaliser"))
+
+
 @pytest.fixture
 def any_session(session):
     """SQLite only here (hundreds of handler runs); the rules themselves are tested on both databases."""
@@ -263,3 +274,28 @@ async def test_the_generic_setter_refuses_every_declared_var(state_cls, root):
             continue  # setvar routes to the state's own handler, which is in HANDLERS
         with pytest.raises(AttributeError):
             state_cls.event_handlers["setvar"].fn(state, var, "Hacked")
+
+
+def test_the_roles_are_real(world):
+    """The suite's author and editor tabs really are signed in (else it would prove little)."""
+    from artisan_app.state.editor import NewsroomState
+    from artisan_app.state.moderation import ModerationState
+
+    async def as_role(role: str, state_cls, handler: str):
+        root = rx.State(_reflex_internal_init=True)
+        (await root.get_state(AuthState)).staff_token = world["tokens"][role]
+        visit(root, "/editor", token=f"{role}-tab")
+        state = await root.get_state(state_cls)
+        await getattr(state, handler)()
+        return state, format.json_dumps(root.dict())
+
+    loop = asyncio.new_event_loop()
+    try:
+        _, dumped = loop.run_until_complete(as_role("editor", ModerationState, "load_queue"))
+        assert SECRET_EMAIL in dumped
+        moderation, _ = loop.run_until_complete(as_role("author", ModerationState, "load_queue"))
+        assert not moderation.allowed
+        newsroom_list, _ = loop.run_until_complete(as_role("author", NewsroomState, "load_list"))
+        assert newsroom_list.loaded and newsroom_list.error == ""
+    finally:
+        loop.close()
