@@ -90,6 +90,7 @@ class AuthState(rx.State):
         with db.session_scope() as session:
             auth.revoke_session(session, self.staff_token)
         await self._forget_newsroom()
+        self.login_email = ""  # a shared computer keeps nothing of who was here
         return rx.redirect(routes.EDITOR_LOGIN)
 
     @rx.event

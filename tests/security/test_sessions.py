@@ -88,6 +88,7 @@ async def test_signing_out_resets_every_newsroom_state(root, newsroom):
     await auth_state.logout()
     dumped = format.json_dumps(root.dict())
     assert SECRET_EMAIL not in dumped and "Embargoed scoop" not in dumped
+    assert "eve@artisan.test" not in dumped
     assert auth_state.staff_token == ""
 
 
