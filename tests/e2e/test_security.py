@@ -7,8 +7,9 @@ import re
 from playwright.sync_api import expect
 from sqlmodel import Session, create_engine, select
 
-from artisan_app.models import Role, User
-from artisan_app.services import auth
+from artisan_app.models import Article, Role, User
+from artisan_app.services import auth, comments as comment_svc, moderation
+from artisan_app.services.commenter_names import RESERVED_NAME_MESSAGE
 from tests.e2e.test_newsroom import sign_in
 
 
@@ -29,3 +30,37 @@ def test_the_demo_editor_cannot_sign_in_to_a_production_build(new_page, e2e_db_u
     sign_in(page, auth.DEMO_EDITOR_EMAIL, auth.DEMO_EDITOR_PASSWORD)
     expect(page.get_by_role("alert")).to_have_text(auth.BAD_LOGIN)
     expect(page).to_have_url(re.compile("/editor/login$"))
+
+
+def test_staff_replies_are_badged_and_readers_cannot_sign_as_the_publication(new_page, e2e_db_url):
+    slug = "urdu-poetry-revival-social-media"
+    engine = create_engine(e2e_db_url)
+    with Session(engine) as session:
+        article_id = session.exec(select(Article.id).where(Article.slug == slug)).one()
+        reader = comment_svc.submit_comment(session, article_id=article_id, name="Zara Reader", email="zara@example.com",
+                                            body="Who were the poets?", reader_id="zara", client_key="e2e-zara",
+                                            form_age_seconds=60)
+        comment_svc.moderate(session, comment_ids=[reader.comment_id], action="approve")
+        desk = auth.create_user(session, email="badge-desk@artisan.test", name="Badge Desk",
+                                password="a long and unguessable passphrase", role=Role.editor)
+        moderation.reply_as_publication(session, user=auth.resolve_session(
+            session, auth.start_session(session, user_id=desk.id)), comment_id=reader.comment_id,
+            body="Faiz and Faraz, mostly.")
+        session.commit()
+    engine.dispose()
+
+    page = new_page()
+    page.goto(f"/article/{slug}")
+    staff = page.get_by_role("article", name="Comment by Artisan Times")
+    expect(staff).to_contain_text("Faiz and Faraz, mostly.")
+    expect(staff.locator(".comment-staff-badge")).to_have_text("Staff")
+    expect(page.get_by_role("article", name="Comment by Zara Reader").locator(".comment-staff-badge")).to_have_count(0)
+
+    form = page.get_by_role("form", name="Leave a comment")
+    form.get_by_role("textbox", name="Name").fill("The Artisan Times")
+    form.get_by_role("textbox", name="Email").fill("impostor@example.com")
+    form.get_by_role("textbox", name="Comment").fill("Official: we retract everything.")
+    form.get_by_role("button", name="Post comment").click()
+    expect(form.get_by_text(RESERVED_NAME_MESSAGE)).to_be_visible()
+    expect(form.get_by_role("textbox", name="Name")).to_have_attribute("aria-invalid", "true")
+    expect(form.get_by_role("textbox", name="Comment")).to_have_value("Official: we retract everything.")
