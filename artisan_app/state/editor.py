@@ -7,11 +7,13 @@ the editorial service decide; the UI's hidden buttons are a convenience only.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from dataclasses import replace
 from datetime import datetime, timezone
 
 import reflex as rx
+from sqlalchemy.exc import SQLAlchemyError
 
 from artisan_app import db, routes
 from artisan_app.models import BlockKind
@@ -181,8 +183,9 @@ class ArticleEditorState(StaffGuard, rx.State):
                         break
         finally:
             if user is not None:
-                with db.session_scope() as session:
-                    ed.leave_presence(session, user=user, article_id=article_id)
+                with contextlib.suppress(SQLAlchemyError):  # (an outage: the entry expires by itself)
+                    with db.session_scope() as session:
+                        ed.leave_presence(session, user=user, article_id=article_id)
             async with self:
                 if self._watching == article_id:
                     self._watching = 0
