@@ -38,6 +38,8 @@ class AuthState(rx.State):
     login_error: str = ""
     login_email: str = ""
     checked: bool = False
+    # The session ended under the tab (idle, revoked, rotated away): say so and offer sign-in.
+    session_ended: bool = False
 
     def _check(self, *, active: bool = True) -> StaffUser | None:
         with db.session_scope() as session:
@@ -54,8 +56,9 @@ class AuthState(rx.State):
         self.staff_role = user.role if user else ""
         self.checked = True
 
-    async def _forget_newsroom(self) -> None:
+    async def _forget_newsroom(self, *, ended: bool = False) -> None:
         """Signed out (or the session ended): reset every newsroom state of this tab."""
+        self.session_ended = ended and (self.session_ended or self.staff_token != "")
         self.staff_token = ""
         self._show(None)
         for cls in newsroom_states():
@@ -65,7 +68,7 @@ class AuthState(rx.State):
     async def login(self, form_data: dict):
         form_data = form_data if isinstance(form_data, dict) else {}
         email = clean_text(form_data.get("email", ""))[:254]
-        self.login_email = email
+        self.login_email, self.session_ended = email, False
         client_key = self.router.session.client_ip or self.router.session.client_token
         # Past the account's failure count an unknown browser is slowed down, never locked out.
         delay = auth.sign_in_attempt(email, client_key=client_key, device_token=self.staff_device).slowdown_seconds()
@@ -99,7 +102,7 @@ class AuthState(rx.State):
         user = self._check()
         self._show(user)
         if user is None:
-            await self._forget_newsroom()
+            await self._forget_newsroom(ended=True)
             return rx.redirect(routes.EDITOR_LOGIN)
 
     @rx.event
@@ -110,7 +113,7 @@ class AuthState(rx.State):
         self._show(user)
         if user is not None:
             return rx.redirect(routes.EDITOR)
-        await self._forget_newsroom()
+        await self._forget_newsroom(ended=True)
 
 
 class StaffGuard(rx.State, mixin=True):
@@ -124,5 +127,5 @@ class StaffGuard(rx.State, mixin=True):
         auth_state = await self.get_state(AuthState)
         user = auth_state._check(active=active)
         if user is None:
-            await auth_state._forget_newsroom()
+            await auth_state._forget_newsroom(ended=True)
         return user

@@ -64,3 +64,23 @@ def test_staff_replies_are_badged_and_readers_cannot_sign_as_the_publication(new
     expect(form.get_by_text(RESERVED_NAME_MESSAGE)).to_be_visible()
     expect(form.get_by_role("textbox", name="Name")).to_have_attribute("aria-invalid", "true")
     expect(form.get_by_role("textbox", name="Comment")).to_have_value("Official: we retract everything.")
+
+
+def test_a_session_that_ends_under_the_tab_says_so(new_page, e2e_db_url):
+    engine = create_engine(e2e_db_url)
+    with Session(engine) as session:
+        desk = auth.create_user(session, email="ending@artisan.test", name="Ending Desk",
+                                password="a long and unguessable passphrase", role=Role.editor)
+        session.commit()
+        desk_id = desk.id
+    page = new_page()
+    sign_in(page, "ending@artisan.test", "a long and unguessable passphrase")
+    expect(page.get_by_text("Ending Desk · editor")).to_be_visible()
+    with Session(engine) as session:  # deactivated elsewhere, or idle too long: the same to the tab
+        auth.revoke_all_sessions(session, user_id=desk_id)
+        session.commit()
+    engine.dispose()
+    page.get_by_role("link", name="New article", exact=True).click()
+    expect(page).to_have_url(re.compile("/editor/login$"))
+    expect(page.get_by_role("alert")).to_contain_text("Your session has ended")
+    expect(page.get_by_text("Ending Desk · editor")).to_have_count(0)

@@ -89,7 +89,7 @@ async def test_signing_out_resets_every_newsroom_state(root, newsroom):
     dumped = format.json_dumps(root.dict())
     assert SECRET_EMAIL not in dumped and "Embargoed scoop" not in dumped
     assert "eve@artisan.test" not in dumped
-    assert auth_state.staff_token == ""
+    assert auth_state.staff_token == "" and not auth_state.session_ended  # signed out on purpose
 
 
 async def test_a_session_that_no_longer_resolves_resets_every_newsroom_state(root, newsroom, any_session):
@@ -102,3 +102,10 @@ async def test_a_session_that_no_longer_resolves_resets_every_newsroom_state(roo
     dumped = format.json_dumps(root.dict())
     assert SECRET_EMAIL not in dumped and "Embargoed scoop" not in dumped
     assert auth_state.staff_token == "" and auth_state.staff_name == ""
+    # The tab says so (also on the sign-in page it is sent to), until the next sign-in.
+    assert auth_state.session_ended
+    visit(root, "/editor/login", "/editor/login")
+    await auth_state.redirect_if_signed_in()
+    assert auth_state.session_ended
+    await auth_state.login({"email": "eve@artisan.test", "password": PASSWORD})
+    assert not auth_state.session_ended and auth_state.staff_name == "Eve Editor"
