@@ -57,9 +57,16 @@ class AuthState(rx.State):
         self.checked = True
 
     async def _forget_newsroom(self, *, ended: bool = False) -> None:
-        """Signed out (or the session ended): reset every newsroom state of this tab."""
+        """Signed out (or the session ended): reset every newsroom state of this tab.
+
+        Only signing out clears the stored token (in every tab of the browser, through
+        the synced local storage). A token that merely stopped resolving is left alone:
+        it is worthless, and clearing it would also erase the fresh token another tab of
+        the same browser may have rotated in meanwhile, signing that tab out too.
+        """
         self.session_ended = ended and (self.session_ended or self.staff_token != "")
-        self.staff_token = ""
+        if not ended:
+            self.staff_token = ""
         self._show(None)
         for cls in newsroom_states():
             (await self.get_state(cls)).reset()

@@ -101,7 +101,7 @@ async def test_a_session_that_no_longer_resolves_resets_every_newsroom_state(roo
     await moderation.load_queue()
     dumped = format.json_dumps(root.dict())
     assert SECRET_EMAIL not in dumped and "Embargoed scoop" not in dumped
-    assert auth_state.staff_token == "" and auth_state.staff_name == ""
+    assert auth_state.staff_name == ""
     # The tab says so (also on the sign-in page it is sent to), until the next sign-in.
     assert auth_state.session_ended
     visit(root, "/editor/login", "/editor/login")
@@ -109,3 +109,28 @@ async def test_a_session_that_no_longer_resolves_resets_every_newsroom_state(roo
     assert auth_state.session_ended
     await auth_state.login({"email": "eve@artisan.test", "password": PASSWORD})
     assert not auth_state.session_ended and auth_state.staff_name == "Eve Editor"
+
+
+async def test_a_stale_tab_does_not_sign_out_the_tab_that_rotated(newsroom, any_session, monkeypatch):
+    start = utcnow()
+    token = auth.start_session(any_session, user_id=newsroom.id, now=start)
+    any_session.commit()
+    tabs = []
+    for name in ("a", "b"):
+        root = rx.State(_reflex_internal_init=True)
+        visit(root, "/editor", token=f"tab-{name}")
+        state = await root.get_state(AuthState)
+        state.staff_token = token  # both tabs read the same local storage
+        tabs.append(state)
+    a, b = tabs
+    later = start + auth.ROTATE_AFTER + timedelta(minutes=1)
+    monkeypatch.setattr(auth, "utcnow", lambda: later)
+    await a.require_staff()
+    assert a.staff_token != token  # rotated; tab b missed the storage event (asleep, offline)
+    monkeypatch.setattr(auth, "utcnow", lambda: later + auth.ROTATION_GRACE + timedelta(minutes=1))
+    await b.require_staff()
+    assert b.staff_name == "" and b.session_ended
+    # Tab b must not write "" over the shared local storage: that would sign tab a out too.
+    assert b.staff_token == token
+    await a.require_staff()
+    assert a.staff_name == "Eve Editor"
