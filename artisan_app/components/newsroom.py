@@ -85,6 +85,11 @@ def newsroom_frame(*children: rx.Component, title: str) -> rx.Component:
         ),
         rx.el.main(
             rx.el.h1(title, class_name="page-title newsroom-title"),
+            rx.cond(
+                AuthState.session_ended,
+                rx.el.p("Your session has ended. Please ", link("sign in", href=routes.EDITOR_LOGIN), " again.",
+                        class_name="notice error", role="alert"),
+            ),
             *children,
             id="main",
             class_name="main newsroom",

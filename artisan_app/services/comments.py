@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,14 +35,14 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from artisan_app.models import Article, Author, Comment, CommentStatus, User, utcnow
+from artisan_app.models import Article, Comment, CommentStatus, utcnow
 from artisan_app.services import ratelimit
 from artisan_app.services.articles import is_live
+from artisan_app.services.commenter_names import PUBLICATION_NAME, RESERVED_NAME_MESSAGE, reserved_name  # noqa: F401
 from artisan_app.services.ids import as_id
 from artisan_app.services.text import clean_text, exact_label, iso
 from artisan_app.settings import settings
 
-PUBLICATION_NAME = "Artisan Times"
 MAX_NAME = 80
 MAX_EMAIL = 254
 MAX_WEBSITE = 200
@@ -56,7 +55,6 @@ FIELDS = ("name", "email", "website", "body")
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 REFUSED_MESSAGE = "Sorry, we couldn’t post your comment right now. Please wait a moment and try again."
-RESERVED_NAME_MESSAGE = "That name is reserved for the publication and its staff. Please comment under your own name."
 RATE_LIMITED_MESSAGE = "You’re commenting faster than we allow. Please wait a minute and try again."
 AWAITING_MESSAGE = "Thanks! Your comment is awaiting moderation."
 PUBLISHED_MESSAGE = "Thanks! Your comment has been published."
@@ -257,25 +255,6 @@ def _reply_depth(session: Session, article_id: int, parent_id: int | None) -> in
     return min(parent.depth + 1, MAX_DEPTH)
 
 
-def _name_key(name: str) -> str:
-    """Names compared as readers would read them: case, spacing, punctuation and
-    compatibility forms (full-width letters, ligatures) ignored."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", name).casefold() if ch.isalnum())
-
-
-def _reserved_name(session: Session, name: str) -> bool:
-    """The publication's name (anywhere in the name) and staff names and bylines are
-    the newsroom's: a reader cannot sign as them."""
-    key = _name_key(name)
-    if not key:
-        return False
-    if _name_key(PUBLICATION_NAME) in key:
-        return True
-    staff = session.exec(select(User.name).where(User.is_active.is_(True))).all()
-    bylines = session.exec(select(Author.name)).all()
-    return any(_name_key(n) == key for n in [*staff, *bylines])
-
-
 def _has_approved_comment(session: Session, email_normalized: str, owner: str) -> bool:
     """An approved comment from this address posted by this same browser."""
     if not owner:
@@ -314,7 +293,7 @@ def submit_comment(
     """
     now = now or utcnow()
     clean = validate_comment(name, email, website, body)
-    if _reserved_name(session, clean.name):
+    if reserved_name(session, clean.name):
         raise CommentValidationError({"name": RESERVED_NAME_MESSAGE})
     if _live_article_id(session, article_id, now) is None:
         raise CommentRefused("Comments are closed for this article.")

@@ -28,7 +28,7 @@ from artisan_app.settings import settings
 
 PER_CLIENT = "20/15 minutes;100/day"  # failures from one IP, any account
 PER_ACCOUNT_CLIENT = "5/5 minutes"  # failures from one IP on one account
-PER_DEVICE = "5/5 minutes"  # failures from a known browser on its account
+PER_DEVICE = "5/5 minutes;30/day"  # failures from a known browser on its account (its token may leak)
 PER_ACCOUNT = "10/15 minutes"  # failures from unknown browsers on one account: slows down only
 SLOWDOWN_SECONDS = 5.0
 MAX_DEVICE_TOKEN = 200

@@ -9,11 +9,13 @@ Body editing, revisions, and workflow with the cover upload are mixins
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from dataclasses import replace
 from datetime import timezone
 
 import reflex as rx
+from sqlalchemy.exc import SQLAlchemyError
 
 from artisan_app import db, routes
 from artisan_app.services import editorial as ed
@@ -146,8 +148,9 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMi
                         break
         finally:
             if user is not None:
-                with db.session_scope() as session:
-                    ed.leave_presence(session, user=user, article_id=article_id)
+                with contextlib.suppress(SQLAlchemyError):  # (an outage: the entry expires by itself)
+                    with db.session_scope() as session:
+                        ed.leave_presence(session, user=user, article_id=article_id)
             async with self:
                 if self._watching == article_id:
                     self._watching = 0

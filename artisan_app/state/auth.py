@@ -38,6 +38,8 @@ class AuthState(rx.State):
     login_error: str = ""
     login_email: str = ""
     checked: bool = False
+    # The session ended under the tab (idle, revoked, rotated away): say so and offer sign-in.
+    session_ended: bool = False
 
     def _check(self, *, active: bool = True) -> StaffUser | None:
         with db.session_scope() as session:
@@ -54,9 +56,17 @@ class AuthState(rx.State):
         self.staff_role = user.role if user else ""
         self.checked = True
 
-    async def _forget_newsroom(self) -> None:
-        """Signed out (or the session ended): reset every newsroom state of this tab."""
-        self.staff_token = ""
+    async def _forget_newsroom(self, *, ended: bool = False) -> None:
+        """Signed out (or the session ended): reset every newsroom state of this tab.
+
+        Only signing out clears the stored token (in every tab of the browser, through
+        the synced local storage). A token that merely stopped resolving is left alone:
+        it is worthless, and clearing it would also erase the fresh token another tab of
+        the same browser may have rotated in meanwhile, signing that tab out too.
+        """
+        self.session_ended = ended and (self.session_ended or self.staff_token != "")
+        if not ended:
+            self.staff_token = ""
         self._show(None)
         for cls in newsroom_states():
             (await self.get_state(cls)).reset()
@@ -65,7 +75,7 @@ class AuthState(rx.State):
     async def login(self, form_data: dict):
         form_data = form_data if isinstance(form_data, dict) else {}
         email = clean_text(form_data.get("email", ""))[:254]
-        self.login_email = email
+        self.login_email, self.session_ended = email, False
         client_key = self.router.session.client_ip or self.router.session.client_token
         # Past the account's failure count an unknown browser is slowed down, never locked out.
         delay = auth.sign_in_attempt(email, client_key=client_key, device_token=self.staff_device).slowdown_seconds()
@@ -90,6 +100,7 @@ class AuthState(rx.State):
         with db.session_scope() as session:
             auth.revoke_session(session, self.staff_token)
         await self._forget_newsroom()
+        self.login_email = ""  # a shared computer keeps nothing of who was here
         return rx.redirect(routes.EDITOR_LOGIN)
 
     @rx.event
@@ -98,7 +109,7 @@ class AuthState(rx.State):
         user = self._check()
         self._show(user)
         if user is None:
-            await self._forget_newsroom()
+            await self._forget_newsroom(ended=True)
             return rx.redirect(routes.EDITOR_LOGIN)
 
     @rx.event
@@ -109,7 +120,7 @@ class AuthState(rx.State):
         self._show(user)
         if user is not None:
             return rx.redirect(routes.EDITOR)
-        await self._forget_newsroom()
+        await self._forget_newsroom(ended=True)
 
 
 class StaffGuard(rx.State, mixin=True):
@@ -123,5 +134,5 @@ class StaffGuard(rx.State, mixin=True):
         auth_state = await self.get_state(AuthState)
         user = auth_state._check(active=active)
         if user is None:
-            await auth_state._forget_newsroom()
+            await auth_state._forget_newsroom(ended=True)
         return user

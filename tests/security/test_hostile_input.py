@@ -12,6 +12,9 @@ database changes only as the caller's role allows.
 
 from __future__ import annotations
 
+import json
+import sys
+
 import asyncio
 import importlib
 import inspect
@@ -21,6 +24,8 @@ from collections.abc import Iterator
 import pytest
 import reflex as rx
 from hypothesis import HealthCheck, given, settings, strategies as st
+from pwdlib import PasswordHash
+from pwdlib.hashers.argon2 import Argon2Hasher
 from reflex.utils import format
 from sqlalchemy import text
 from sqlmodel import Session
@@ -152,11 +157,14 @@ def quiet_background(monkeypatch, tmp_path):
     async def gone(token):
         return False
 
-    for module in ("comments", "editor", "site"):
-        monkeypatch.setattr(f"artisan_app.state.{module}.client_connected", gone)
-    monkeypatch.setattr("artisan_app.state.editor.HEARTBEAT_SECONDS", 0)
+    # Every state module that asks whether its tab is still there (found, so new watchers are covered).
+    for name, module in list(sys.modules.items()):
+        if name.startswith("artisan_app.state.") and hasattr(module, "client_connected"):
+            monkeypatch.setattr(module, "client_connected", gone)
+        if name.startswith("artisan_app.state.") and hasattr(module, "CHECK_SECONDS"):
+            monkeypatch.setattr(module, "CHECK_SECONDS", 0.01)
+    monkeypatch.setattr("artisan_app.state.article_editor.HEARTBEAT_SECONDS", 0)
     monkeypatch.setattr("artisan_app.state.site.RECOVERY_FIRST_RETRY_SECONDS", 0)
-    monkeypatch.setattr("artisan_app.state.comments.CHECK_SECONDS", 0.01)
     monkeypatch.setattr(rx, "get_upload_dir", lambda: tmp_path)
 
 
@@ -170,9 +178,13 @@ def _private(world: dict, role: str) -> list[str]:
 
 def _db_view(session: Session, world: dict, role: str) -> dict:
     """The part of the database this role must not change."""
-    if role == "editor":  # editors edit and moderate; staff accounts and the catalogue are the admin's
+    if role == "editor":
+        # Editors edit, moderate and may add a category; staff accounts, authors and the
+        # existing categories (names, order) are the admin's.
         full = snapshot(session, None)
-        return {name: full[name] for name in ("user", "category", "author")}
+        view = {name: full[name] for name in ("user", "category", "author")}
+        view["category"] = [row for row in view["category"] if json.loads(row)["id"] in world["category_ids"]]
+        return view
     view = snapshot(session, world["attacker_author_id"] if role == "author" else None)
     # Anyone may post a reader comment: it arrives held, and only as a reader's.
     session.expire_all()
@@ -181,6 +193,15 @@ def _db_view(session: Session, world: dict, role: str) -> dict:
         {"last": world["last_comment_id"], "no": False})}
     view["comment"] = [row for row in view["comment"] if not any(f'"id": {i},' in row for i in new)]
     return view
+
+
+@pytest.fixture(autouse=True)
+def cheap_hashing(monkeypatch):
+    """Argon2 at its cheapest for the accounts of this suite's many fixtures (the
+    real parameters are tested in tests/unit/test_auth.py)."""
+    hasher = PasswordHash((Argon2Hasher(time_cost=1, memory_cost=1024, parallelism=1),))
+    monkeypatch.setattr(auth, "_hasher", hasher)
+    monkeypatch.setattr(auth, "_DUMMY_HASH", hasher.hash("timing-equaliser"))
 
 
 @pytest.fixture
@@ -196,6 +217,7 @@ def world(newsroom, any_session):  # noqa: F811 - the sweep's fixture
     newsroom["tokens"] = {"author": newsroom["author_token"],
                           "editor": auth.start_session(s, user_id=editor_id)}
     newsroom["last_comment_id"] = s.execute(text("SELECT max(id) FROM comment")).scalar()
+    newsroom["category_ids"] = set(s.execute(text("SELECT id FROM category")).scalars())
     s.commit()
     return newsroom
 
@@ -263,3 +285,28 @@ async def test_the_generic_setter_refuses_every_declared_var(state_cls, root):
             continue  # setvar routes to the state's own handler, which is in HANDLERS
         with pytest.raises(AttributeError):
             state_cls.event_handlers["setvar"].fn(state, var, "Hacked")
+
+
+def test_the_roles_are_real(world):
+    """The suite's author and editor tabs really are signed in (else it would prove little)."""
+    from artisan_app.state.editor import NewsroomState
+    from artisan_app.state.moderation import ModerationState
+
+    async def as_role(role: str, state_cls, handler: str):
+        root = rx.State(_reflex_internal_init=True)
+        (await root.get_state(AuthState)).staff_token = world["tokens"][role]
+        visit(root, "/editor", token=f"{role}-tab")
+        state = await root.get_state(state_cls)
+        await getattr(state, handler)()
+        return state, format.json_dumps(root.dict())
+
+    loop = asyncio.new_event_loop()
+    try:
+        _, dumped = loop.run_until_complete(as_role("editor", ModerationState, "load_queue"))
+        assert SECRET_EMAIL in dumped
+        moderation, _ = loop.run_until_complete(as_role("author", ModerationState, "load_queue"))
+        assert not moderation.allowed
+        newsroom_list, _ = loop.run_until_complete(as_role("author", NewsroomState, "load_list"))
+        assert newsroom_list.loaded and newsroom_list.error == ""
+    finally:
+        loop.close()

@@ -3,6 +3,8 @@ the newsroom in the tab's server state once they end."""
 
 from __future__ import annotations
 
+import inspect
+
 from datetime import timedelta
 
 import pytest
@@ -16,6 +18,7 @@ from artisan_app.state.auth import AuthState, newsroom_states
 from artisan_app.state.admin import AdminState
 from artisan_app.state.editor import ArticleEditorState, NewsroomState
 from artisan_app.state.moderation import ModerationState
+from tests.state.conftest import drive
 from tests.factories import BASE_TIME, PASSWORD, make_article, make_author, make_category, make_user
 from tests.state.conftest import visit
 
@@ -33,8 +36,27 @@ def newsroom(any_session: Session):
     return editor
 
 
+def _app_states() -> set[type]:
+    import artisan_app.artisan_app  # noqa: F401  (every page, so every state, is imported)
+
+    found, todo = set(), list(rx.State.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__.startswith("artisan_app.") and not cls._mixin:
+            found.add(cls)
+    return found
+
+
 def test_every_newsroom_state_is_known():
-    assert set(newsroom_states()) == {NewsroomState, ArticleEditorState, ModerationState, AdminState}
+    """Every state that asks who the staff user is (so may hold newsroom data) is reset on sign-out."""
+    states = _app_states()
+    found = set(newsroom_states())
+    assert {NewsroomState, ArticleEditorState, ModerationState, AdminState} <= found
+    asks_for_staff = {cls for cls in states
+                      if any("_staff(" in inspect.getsource(k) for k in cls.__mro__ if k.__module__.startswith("artisan_app."))
+                      and cls.__name__ != "AuthState"}
+    assert asks_for_staff - found == set()
 
 
 def test_an_idle_session_ends_and_activity_keeps_it(any_session, newsroom):
@@ -73,11 +95,11 @@ async def _signed_in_with_newsroom_data(root: rx.State) -> AuthState:
     await auth_state.login({"email": "eve@artisan.test", "password": PASSWORD})
     visit(root, "/editor/comments", "/editor/comments")
     moderation = await root.get_state(ModerationState)
-    await moderation.load_queue()
+    await drive(moderation.load_queue())
     visit(root, "/editor/article/new", "/editor/article/[id]")
     editor = await root.get_state(ArticleEditorState)
-    await editor.load_editor()
-    await editor.set_field("headline", "Embargoed scoop")
+    await drive(editor.load_editor())
+    await drive(editor.set_field("headline", "Embargoed scoop"))
     dumped = format.json_dumps(root.dict())
     assert SECRET_EMAIL in dumped and "Embargoed scoop" in dumped
     return auth_state
@@ -88,7 +110,8 @@ async def test_signing_out_resets_every_newsroom_state(root, newsroom):
     await auth_state.logout()
     dumped = format.json_dumps(root.dict())
     assert SECRET_EMAIL not in dumped and "Embargoed scoop" not in dumped
-    assert auth_state.staff_token == ""
+    assert "eve@artisan.test" not in dumped
+    assert auth_state.staff_token == "" and not auth_state.session_ended  # signed out on purpose
 
 
 async def test_a_session_that_no_longer_resolves_resets_every_newsroom_state(root, newsroom, any_session):
@@ -97,7 +120,39 @@ async def test_a_session_that_no_longer_resolves_resets_every_newsroom_state(roo
     auth.revoke_all_sessions(any_session, user_id=newsroom.id)
     any_session.commit()
     moderation = await root.get_state(ModerationState)
-    await moderation.load_queue()
+    await drive(moderation.load_queue())
     dumped = format.json_dumps(root.dict())
     assert SECRET_EMAIL not in dumped and "Embargoed scoop" not in dumped
-    assert auth_state.staff_token == "" and auth_state.staff_name == ""
+    assert auth_state.staff_name == ""
+    # The tab says so (also on the sign-in page it is sent to), until the next sign-in.
+    assert auth_state.session_ended
+    visit(root, "/editor/login", "/editor/login")
+    await auth_state.redirect_if_signed_in()
+    assert auth_state.session_ended
+    await auth_state.login({"email": "eve@artisan.test", "password": PASSWORD})
+    assert not auth_state.session_ended and auth_state.staff_name == "Eve Editor"
+
+
+async def test_a_stale_tab_does_not_sign_out_the_tab_that_rotated(newsroom, any_session, monkeypatch):
+    start = utcnow()
+    token = auth.start_session(any_session, user_id=newsroom.id, now=start)
+    any_session.commit()
+    tabs = []
+    for name in ("a", "b"):
+        root = rx.State(_reflex_internal_init=True)
+        visit(root, "/editor", token=f"tab-{name}")
+        state = await root.get_state(AuthState)
+        state.staff_token = token  # both tabs read the same local storage
+        tabs.append(state)
+    a, b = tabs
+    later = start + auth.ROTATE_AFTER + timedelta(minutes=1)
+    monkeypatch.setattr(auth, "utcnow", lambda: later)
+    await a.require_staff()
+    assert a.staff_token != token  # rotated; tab b missed the storage event (asleep, offline)
+    monkeypatch.setattr(auth, "utcnow", lambda: later + auth.ROTATION_GRACE + timedelta(minutes=1))
+    await b.require_staff()
+    assert b.staff_name == "" and b.session_ended
+    # Tab b must not write "" over the shared local storage: that would sign tab a out too.
+    assert b.staff_token == token
+    await a.require_staff()
+    assert a.staff_name == "Eve Editor"
