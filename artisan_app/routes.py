@@ -20,6 +20,12 @@ EDITOR_ARTICLE = "/editor/article/[id]"
 EDITOR_COMMENTS = "/editor/comments"
 EDITOR_SETTINGS = "/editor/settings"
 NEW_ARTICLE = "new"
+NEWSLETTER = "/newsletter"
+NEWSLETTER_CONFIRM = "/newsletter/confirm"
+NEWSLETTER_PREFERENCES = "/newsletter/preferences"
+NEWSLETTER_SUBSCRIBE_POST = "/newsletter/subscribe"
+EDITOR_NEWSLETTER = "/editor/newsletter"
+EDITOR_OUTBOX = "/editor/outbox"
 
 
 def category_url(slug: str) -> str:

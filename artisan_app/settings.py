@@ -61,6 +61,15 @@ class Settings:
     secret_key: str = field(repr=False)
     # Reflex's own state-manager Redis (``REFLEX_REDIS_URL``); "" = not configured.
     state_redis_url: str
+    # Newsletters (README "Configuration"): SMTP server ("" = the outbox table), sender,
+    # job queue ("" = SQLite file next to the database, or Redis when one is configured),
+    # messages per second and per batch, days a confirmation link stays valid.
+    smtp_url: str = field(default="", repr=False)
+    mail_from: str = "Artisan Times <newsletter@localhost>"
+    queue_url: str = ""
+    mail_rate: float = 10.0
+    mail_batch_size: int = 200
+    mail_lease_seconds: int = 120
 
     @property
     def is_production(self) -> bool:
@@ -113,6 +122,12 @@ class Settings:
             comment_rate_limit=env.get("ARTISAN_COMMENT_RATE_LIMIT", "5/minute;30/hour"),
             secret_key=env.get("ARTISAN_SECRET_KEY") or DEV_SECRET_KEY,
             state_redis_url=env.get("REFLEX_REDIS_URL", ""),
+            smtp_url=env.get("ARTISAN_SMTP_URL", ""),
+            mail_from=env.get("ARTISAN_MAIL_FROM", "Artisan Times <newsletter@localhost>"),
+            queue_url=env.get("ARTISAN_QUEUE_URL") or env.get("ARTISAN_REDIS_URL") or env.get("REFLEX_REDIS_URL", ""),
+            mail_rate=float(env.get("ARTISAN_MAIL_RATE", "10")),
+            mail_batch_size=int(env.get("ARTISAN_MAIL_BATCH", "200")),
+            mail_lease_seconds=int(env.get("ARTISAN_MAIL_LEASE_SECONDS", "120")),
         )
 
 
