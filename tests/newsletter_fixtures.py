@@ -13,6 +13,7 @@ from artisan_app.services import mail, newsletters, subscriptions
 from artisan_app.settings import settings
 from artisan_app.testing_smtp import MailCatcher
 
+__all__ = ["smtp", "mail_to_smtp", "SITE"]
 SITE = "http://news.test"
 SETTINGS_USERS = (mail, subscriptions, newsletters, tasks)
 

@@ -19,7 +19,8 @@ from artisan_app.newsletter_routes import newsletter_routes
 from artisan_app.services import newsletters, subscriptions
 from artisan_app.state.newsletter import NewsletterState
 from tests.factories import make_article, make_author, make_category, make_user
-from tests.newsletter_fixtures import SITE, mail_to_smtp, smtp  # noqa: F401
+from tests.newsletter_fixtures import *  # noqa: F401,F403  (fixtures: smtp, mail_to_smtp)
+from tests.newsletter_fixtures import SITE
 from tests.state.conftest import visit
 
 pytestmark = pytest.mark.usefixtures("mail_to_smtp")
