@@ -8,6 +8,7 @@ import reflex as rx
 from artisan_app import routes
 from artisan_app.components.article import article_view
 from artisan_app.components.common import chip, link, notice, skeleton
+from artisan_app.components.newsletter_panel import newsletter_panel
 from artisan_app.components.newsroom import (
     UNSAVED_GUARD_JS,
     field_error,
@@ -397,6 +398,7 @@ def editor_page() -> rx.Component:
                 rx.el.div(_fields(), _cover_editor(), _body_editor(), class_name="editor-form"),
             ),
             _revisions_panel(),
+            newsletter_panel(),
             class_name="editor-main",
         ),
         _publish_panel(),
