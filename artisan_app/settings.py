@@ -70,6 +70,7 @@ class Settings:
     mail_rate: float = 10.0
     mail_batch_size: int = 200
     mail_lease_seconds: int = 120
+    mail_backoff_seconds: float = 5.0
 
     @property
     def is_production(self) -> bool:
@@ -128,6 +129,7 @@ class Settings:
             mail_rate=float(env.get("ARTISAN_MAIL_RATE", "10")),
             mail_batch_size=int(env.get("ARTISAN_MAIL_BATCH", "200")),
             mail_lease_seconds=int(env.get("ARTISAN_MAIL_LEASE_SECONDS", "120")),
+            mail_backoff_seconds=float(env.get("ARTISAN_MAIL_BACKOFF", "5")),
         )
 
 

@@ -34,7 +34,7 @@ from artisan_app.services.mail import PermanentMailError, TemporaryMailError, bu
 from artisan_app.settings import settings
 
 log = logging.getLogger("artisan.jobs")
-BACKOFF_BASE_SECONDS = float(os.environ.get("ARTISAN_MAIL_BACKOFF", "5"))
+BACKOFF_BASE_SECONDS = settings.mail_backoff_seconds
 BACKOFF_MAX_SECONDS = 15 * 60
 
 
