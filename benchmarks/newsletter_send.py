@@ -15,6 +15,9 @@ counted, not kept), then measures, in this run:
 
     python benchmarks/newsletter_send.py [--messages 10000] [--batch 200]
     python benchmarks/newsletter_send.py --quick          # 300 messages
+    python benchmarks/newsletter_send.py --quick --postgres   # PostgreSQL at 127.0.0.1:5432/test
+
+``--postgres`` uses a scratch schema (``artisan_bench_letters``, dropped afterwards).
 
 Rate pacing is off (``ARTISAN_MAIL_RATE=0``): this measures the machinery.
 """
@@ -33,11 +36,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import create_engine, insert, text  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
 from artisan_app.db import engine_for  # noqa: E402
-from artisan_app.models import Article, Newsletter, Subscriber  # noqa: E402
+from artisan_app.models import Article, Newsletter, Subscriber, utcnow  # noqa: E402
 from artisan_app.testing import app_env, prepare_database, rss_bytes  # noqa: E402
 from artisan_app.testing_smtp import MailCatcher  # noqa: E402
 
@@ -78,15 +81,30 @@ class PeakRss:
         return self.peak
 
 
-def build_site(tmp: Path, n: int, smtp_url: str, batch: int) -> tuple[dict[str, str], int]:
-    env = app_env(ARTISAN_DB_URL=f"sqlite:///{tmp / 'site.db'}", ARTISAN_QUEUE_URL=f"sqlite:///{tmp / 'queue.db'}",
+POSTGRES = os.environ.get("ARTISAN_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+SCHEMA = "artisan_bench_letters"
+
+
+def postgres_schema(create: bool) -> str:
+    admin = create_engine(POSTGRES)
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
+        if create:
+            conn.execute(text(f"CREATE SCHEMA {SCHEMA}"))
+    admin.dispose()
+    return f"{POSTGRES}?options=-csearch_path%3D{SCHEMA}"
+
+
+def build_site(tmp: Path, n: int, smtp_url: str, batch: int, db_url: str) -> tuple[dict[str, str], int]:
+    env = app_env(ARTISAN_DB_URL=db_url or f"sqlite:///{tmp / 'site.db'}", ARTISAN_QUEUE_URL=f"sqlite:///{tmp / 'queue.db'}",
                   ARTISAN_SMTP_URL=smtp_url, ARTISAN_MAIL_RATE="0", ARTISAN_MAIL_BATCH=str(batch),
                   ARTISAN_SITE_URL="https://news.example")
     prepare_database(env)
     engine = engine_for(env["ARTISAN_DB_URL"])
     with Session(engine) as session:
         session.exec(insert(Subscriber), params=[
-            {"email": f"reader{i}@example.com", "key": f"key-{i:08d}", "status": "active", "all_categories": True}
+            {"email": f"reader{i}@example.com", "key": f"key-{i:08d}", "status": "active", "all_categories": True,
+             "created_at": utcnow()}
             for i in range(n)
         ])
         article_id = session.exec(select(Article.id).where(Article.status == "published")).first()
@@ -136,16 +154,24 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--quick", action="store_true", help="300 messages")
+    parser.add_argument("--postgres", action="store_true", help="PostgreSQL instead of a SQLite file")
     args = parser.parse_args()
     n = 300 if args.quick else args.messages
-    with tempfile.TemporaryDirectory() as tmp, MailCatcher(keep_messages=False) as smtp:
-        env, article_id = build_site(Path(tmp), n, smtp.url, args.batch)
-        ours = run_artisan(env, article_id, smtp, n)
-        assert smtp.count == n, f"{smtp.count} messages for {n} subscribers"
-        smtp.count = 0
-        ref = run_reference(env, article_id, smtp)
-        assert smtp.count == n
-    print(f"messages: {n} (batch {args.batch}, no rate limit), local aiosmtpd, SQLite, {os.cpu_count()} cores")
+    db_url = postgres_schema(True) if args.postgres else ""
+    try:
+        with tempfile.TemporaryDirectory() as tmp, MailCatcher(keep_messages=False) as smtp:
+            env, article_id = build_site(Path(tmp), n, smtp.url, args.batch, db_url)
+            ours = run_artisan(env, article_id, smtp, n)
+            assert smtp.count == n, f"{smtp.count} messages for {n} subscribers"
+            smtp.count = 0
+            ref = run_reference(env, article_id, smtp)
+            assert smtp.count == n
+    finally:
+        engine_for(db_url).dispose() if db_url else None
+        if db_url:
+            postgres_schema(False)
+    database = "PostgreSQL" if args.postgres else "SQLite (WAL, a file in the temp dir)"
+    print(f"messages: {n} (batch {args.batch}, no rate limit), local aiosmtpd, {database}, {os.cpu_count()} cores")
     print("| path | queue (editor's click) | queue + deliver all | messages/s | peak RSS |")
     print("| --- | --- | --- | --- | --- |")
     print(f"| artisan (Huey worker, a committed record per message) | {ours['queue_s'] * 1000:.0f} ms | "
