@@ -8,14 +8,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from artisan_app.jobs import huey, tasks
+from artisan_app.jobs import huey, tasks, transport
 from artisan_app.services import mail, newsletters, subscriptions
 from artisan_app.settings import settings
 from artisan_app.testing_smtp import MailCatcher
 
 __all__ = ["smtp", "mail_to_smtp", "SITE"]
 SITE = "http://news.test"
-SETTINGS_USERS = (mail, subscriptions, newsletters, tasks)
+SETTINGS_USERS = (mail, subscriptions, newsletters, tasks, transport)
 
 
 def use_settings(monkeypatch, **changes) -> None:

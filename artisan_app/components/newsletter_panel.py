@@ -45,7 +45,8 @@ def newsletter_panel() -> rx.Component:
         rx.el.section(
             rx.el.h2("Newsletter", id="newsletter-panel", class_name="section-label"),
             rx.el.p("Goes to ", rx.el.strong(P.audience.to_string(), " confirmed subscribers"),
-                    " (every story, or this section).", class_name="status-line"),
+                    " (every story, or this section). Preview and test show the last saved version.",
+                    class_name="status-line"),
             rx.cond(P.sent_before != "", rx.el.p("Already sent: ", P.sent_before, class_name="notice")),
             rx.cond(P.message != "", rx.el.p(P.message, class_name="notice ok", role="status")),
             rx.cond(P.error != "", rx.el.p(P.error, class_name="notice error", role="alert")),

@@ -30,7 +30,8 @@ from artisan_app.jobs.queue import huey
 from artisan_app.models import utcnow
 from artisan_app.services import delivery, newsletters
 from artisan_app.services.delivery import Outcome
-from artisan_app.services.mail import PermanentMailError, TemporaryMailError, build_message, transport
+from artisan_app.jobs.transport import transport
+from artisan_app.services.mail import PermanentMailError, TemporaryMailError, build_message
 from artisan_app.settings import settings
 
 log = logging.getLogger("artisan.jobs")

@@ -2,8 +2,9 @@
 
 ``ARTISAN_SMTP_URL`` names the server, e.g. ``smtp://user:pass@host:587?starttls=1``
 (``smtps://`` for TLS from the first byte). Without it, every message is written
-to the ``outboxmessage`` table instead, which the newsroom shows at
-``/editor/outbox``: development needs no mail server.
+to the ``outboxmessage`` table instead (``store_in_outbox``; the job queue's
+``jobs/transport.py`` chooses), which the newsroom shows at ``/editor/outbox``:
+development needs no mail server.
 
 SMTP replies are sorted the way RFC 5321 means them: 4xx (and a dropped or
 refused connection) is temporary, ``TemporaryMailError``, to be retried later;
@@ -157,25 +158,6 @@ class SmtpTransport:
         self.close()
 
 
-class OutboxTransport:
-    """Writes each message to the outbox table (its own short transaction)."""
-
-    def send(self, msg: EmailMessage) -> None:
-        from artisan_app import db  # the services take sessions; only this transport opens one
-
-        with db.session_scope() as session:
-            store_in_outbox(session, msg)
-
-    def close(self) -> None:
-        pass
-
-    def __enter__(self) -> "OutboxTransport":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        pass
-
-
 def store_in_outbox(session: Session, msg: EmailMessage) -> OutboxMessage:
     text = msg.get_body(("plain",))
     html = msg.get_body(("html",))
@@ -191,9 +173,3 @@ def store_in_outbox(session: Session, msg: EmailMessage) -> OutboxMessage:
     session.add(row)
     session.flush()
     return row
-
-
-def transport(smtp_url: str | None = None) -> SmtpTransport | OutboxTransport:
-    """The configured way out: SMTP when ``ARTISAN_SMTP_URL`` is set, else the outbox."""
-    url = settings.smtp_url if smtp_url is None else smtp_url
-    return SmtpTransport(parse_smtp_url(url)) if url else OutboxTransport()

@@ -20,6 +20,7 @@ from artisan_app.state.newsletter_desk import NewsletterDeskState, OutboxState
 from artisan_app.state.newsletter_panel import NewsletterPanelState
 from tests.factories import make_article, make_author, make_category, make_user
 from tests.newsletter_fixtures import *  # noqa: F401,F403  (fixtures: smtp, mail_to_smtp)
+from tests.newsletter_fixtures import SITE, use_settings
 from tests.state import test_authorization_sweep as sweep
 from tests.state.conftest import visit
 
@@ -60,6 +61,22 @@ async def test_the_reader_gets_the_same_answer_whoever_they_are_and_a_limit(sess
         s.subscribe({"email": "other@example.com"})
     assert s.error == subscriptions.TOO_MANY  # 5 a minute from one client
     assert "member@example.com" not in format.json_dumps(root.dict())
+
+
+async def test_without_an_smtp_server_mail_waits_in_the_outbox_for_staff(session, smtp, monkeypatch):
+    use_settings(monkeypatch, smtp_url="", site_url=SITE)
+    reader = rx.State(_reflex_internal_init=True)
+    visit(reader, "/")
+    (await reader.get_state(NewsletterState)).subscribe({"email": "dev@example.com"})
+    assert smtp.messages == []
+    assert [r.to_address for r in session.exec(select(OutboxMessage))] == ["dev@example.com"]
+    root = rx.State(_reflex_internal_init=True)
+    await signed_in(root, session, Role.editor)
+    outbox = await root.get_state(OutboxState)
+    await outbox.load_outbox()
+    [row] = outbox.rows
+    assert row.subject == "Confirm your Artisan Times subscription" and "/newsletter/confirm?token=" in row.text_body
+    assert not outbox.smtp_configured
 
 
 async def open_editor(root, article_id: int) -> ArticleEditorState:
