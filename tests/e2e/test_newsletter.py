@@ -154,3 +154,20 @@ def test_an_editor_previews_tests_and_sends_an_article(new_page, smtp, e2e_db_ur
         assert [m["Subject"] for m in smtp.to(f"loyal{i}@example.com")] == [article.headline]
     subscribers = page.get_by_role("table", name="Subscribers")
     expect(subscribers).to_contain_text("loyal0@example.com")
+
+
+def test_an_address_typed_before_the_app_takes_over_stays_in_the_form(new_page):
+    page = new_page(375, 800, wait_for_app=False)
+    held = []  # the app's websocket waits here until the reader has typed
+    page.route_web_socket(re.compile(r"/_event"), lambda ws: held.append(ws))
+    page.goto("/")
+    view = page.locator("#first-view")
+    view.get_by_role("region", name="The newsletter").get_by_label("Email address").fill("quick@example.com")
+    for _ in range(200):  # the app boots and opens its websocket
+        if held:
+            break
+        page.wait_for_timeout(100)
+    held[0].connect_to_server()
+    expect(view).to_have_count(0)
+    signup = page.get_by_role("main").get_by_role("region", name="The newsletter")
+    expect(signup.get_by_label("Email address")).to_have_value("quick@example.com")
