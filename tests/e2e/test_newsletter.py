@@ -22,6 +22,7 @@ from tests.e2e.test_first_view import without_the_app
 
 EDITOR_EMAIL = "letters@artisan.test"
 EDITOR_PASSWORD = "a long and unguessable passphrase"
+LOYAL = 12  # confirmed subscribers; sent at 3 a second, so the progress can be watched
 
 
 @pytest.fixture(scope="module")
@@ -40,13 +41,13 @@ def app_url(tmp_path_factory, e2e_db_url, smtp):
     """This module's own app and worker: mail to ``smtp``, the queue in a temporary file."""
     tmp = tmp_path_factory.mktemp("letters")
     env = app_env(ARTISAN_DB_URL=e2e_db_url, ARTISAN_QUEUE_URL=f"sqlite:///{tmp / 'queue.db'}",
-                  ARTISAN_SMTP_URL=smtp.url, ARTISAN_MAIL_RATE="50")
+                  ARTISAN_SMTP_URL=smtp.url, ARTISAN_MAIL_RATE="3")
     prepare_database(env)
     engine = create_engine(e2e_db_url)
     with Session(engine) as session:
         auth.create_user(session, email=EDITOR_EMAIL, name="Letters Editor", password=EDITOR_PASSWORD,
                          role=Role.editor)
-        for i in range(3):
+        for i in range(LOYAL):
             session.add(Subscriber(email=f"loyal{i}@example.com", key=f"loyal-{i}", status="active"))
         session.commit()
     engine.dispose()
@@ -148,9 +149,10 @@ def test_an_editor_previews_tests_and_sends_an_article(new_page, smtp, e2e_db_ur
     sends = page.get_by_role("table", name="Sends")
     row = sends.locator("tr.send-row").first
     expect(row).to_contain_text(article.headline)
+    expect(row.locator("td").nth(1)).to_have_text(re.compile("queued|sending"))
     expect(row.locator("td").nth(1)).to_have_text("done", timeout=30_000)  # updates without a reload
     expect(row.locator("td").nth(4)).to_have_text(row.locator("td").nth(2).inner_text())
-    for i in range(3):
+    for i in range(LOYAL):
         assert [m["Subject"] for m in smtp.to(f"loyal{i}@example.com")] == [article.headline]
     subscribers = page.get_by_role("table", name="Subscribers")
     expect(subscribers).to_contain_text("loyal0@example.com")

@@ -189,3 +189,20 @@ def test_tokens_are_signed_and_confirmation_links_expire(session):
     assert subscriptions._key_from_confirm(token[:-2] + "xx", now) is None
     assert subscriptions._key_from_manage(subscriptions.manage_token("abc")) == "abc"
     assert subscriptions._key_from_manage(token) is None  # a confirmation token is no unsubscribe token
+
+
+async def test_batches_follow_each_other_and_the_rate_is_kept(session, smtp, monkeypatch):
+    import time
+
+    from tests.newsletter_fixtures import use_settings
+
+    article, editor, *_ = world(session)
+    addresses = await confirmed_readers(session, smtp, 7)
+    use_settings(monkeypatch, smtp_url=smtp.url, site_url=SITE, mail_rate=20.0, mail_batch_size=3)
+    started = time.monotonic()
+    newsletter_id = send(session, article, editor)
+    elapsed = time.monotonic() - started
+    assert smtp.per_recipient() == {a: 1 for a in addresses}  # three batches of at most 3, nobody skipped
+    assert elapsed >= 4 / 20  # within each batch of 3: two waits of 1/20 s, three batches
+    [row] = newsletters.progress(session, user=editor, newsletter_ids=[newsletter_id])
+    assert (row.status, row.sent) == ("done", 7)
