@@ -14,12 +14,15 @@ import pytest
 from sqlmodel import Session, select
 
 from artisan_app.db import engine_for
+from artisan_app.jobs.queue import make_huey
 from artisan_app.models import Article, Delivery, Newsletter, Subscriber
 from artisan_app.testing import ROOT, app_env, prepare_database
 from artisan_app.testing_smtp import MailCatcher
 
 READERS = 120
 KILL_AT = 47
+# Huey on Redis uses its own database, so flushing it touches nobody else's.
+HUEY_REDIS_URL = os.environ.get("ARTISAN_TEST_HUEY_REDIS_URL", "redis://127.0.0.1:6379/12")
 
 
 def consumer(env: dict[str, str], log) -> subprocess.Popen:
@@ -27,11 +30,15 @@ def consumer(env: dict[str, str], log) -> subprocess.Popen:
                              "-k", "thread"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
-@pytest.fixture
-def setup(tmp_path):
+@pytest.fixture(params=["sqlite", "redis"])
+def setup(tmp_path, request):
+    """The send's world; the queue on SqliteHuey (a file) or RedisHuey."""
+    queue = f"sqlite:///{tmp_path / 'queue.db'}" if request.param == "sqlite" else HUEY_REDIS_URL
+    if request.param == "redis":
+        make_huey(queue).storage.flush_all()
     with MailCatcher() as smtp:
         env = app_env(
-            ARTISAN_DB_URL=f"sqlite:///{tmp_path / 'site.db'}", ARTISAN_QUEUE_URL=f"sqlite:///{tmp_path / 'queue.db'}",
+            ARTISAN_DB_URL=f"sqlite:///{tmp_path / 'site.db'}", ARTISAN_QUEUE_URL=queue,
             ARTISAN_SMTP_URL=smtp.url, ARTISAN_MAIL_RATE="0", ARTISAN_MAIL_BATCH="25",
             ARTISAN_MAIL_LEASE_SECONDS="2", ARTISAN_SITE_URL="http://news.test",
         )
@@ -47,6 +54,8 @@ def setup(tmp_path):
             newsletter_id = letter.id
         yield env, smtp, engine, newsletter_id, tmp_path
         engine.dispose()
+    if request.param == "redis":
+        make_huey(queue).storage.flush_all()
 
 
 def test_a_worker_killed_mid_send_and_restarted_mails_everyone_exactly_once(setup):
