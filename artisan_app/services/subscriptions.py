@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 
 from email_validator import EmailNotValidError, validate_email
 from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, delete, select
 
 from artisan_app.models import Category, Subscriber, SubscriberCategory, SubscriberStatus, utcnow
@@ -159,9 +160,12 @@ def subscribe(
     category_ids = _category_ids(session, sections)
     subscriber = session.exec(select(Subscriber).where(Subscriber.email == address)).first()
     if subscriber is None:
-        subscriber = Subscriber(email=address, key=secrets.token_urlsafe(24), created_at=now)
-        session.add(subscriber)
-        session.flush()
+        try:
+            with session.begin_nested():  # two sign-ups of one address at once: the second finds the first
+                subscriber = Subscriber(email=address, key=secrets.token_urlsafe(24), created_at=now)
+                session.add(subscriber)
+        except IntegrityError:
+            subscriber = session.exec(select(Subscriber).where(Subscriber.email == address)).one()
     if subscriber.status != SubscriberStatus.active.value:
         # New, pending or once unsubscribed: (re)start the double opt-in with these sections.
         subscriber.status = SubscriberStatus.pending.value

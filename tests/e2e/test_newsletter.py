@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import Session, create_engine, select
 
-from artisan_app.models import Article, Role, Subscriber
+from artisan_app.models import Article, Category, Role, Subscriber, SubscriberCategory
 from artisan_app.services import auth
 from artisan_app.testing import ROOT, RunningApp, app_env, prepare_database
 from artisan_app.testing_smtp import MailCatcher
@@ -81,7 +81,7 @@ def confirm_link(smtp: MailCatcher, address: str) -> str:
     raise AssertionError(f"no confirmation for {address}")
 
 
-def test_a_reader_subscribes_from_the_front_page_and_confirms(new_page, smtp):
+def test_a_reader_subscribes_from_the_front_page_and_confirms(new_page, smtp, e2e_db_url):
     page = new_page(375, 800)
     page.goto("/")
     signup = page.get_by_role("region", name="The newsletter")
@@ -94,6 +94,13 @@ def test_a_reader_subscribes_from_the_front_page_and_confirms(new_page, smtp):
 
     page.goto(path_of(confirm_link(smtp, "new.reader@example.com")))
     expect(page.get_by_role("heading", level=1)).to_have_text("You are subscribed")
+    engine = create_engine(e2e_db_url)
+    with Session(engine) as session:
+        sub = session.exec(select(Subscriber).where(Subscriber.email == "new.reader@example.com")).one()
+        chosen = session.exec(select(Category.slug).join(SubscriberCategory).where(
+            SubscriberCategory.subscriber_id == sub.id)).all()
+    engine.dispose()
+    assert (sub.status, sub.all_categories, chosen) == ("active", False, ["politics"])
 
 
 def test_the_first_view_form_works_before_the_app(new_page, smtp):

@@ -5,19 +5,22 @@ temporary refusals and permanent ones."""
 from __future__ import annotations
 
 import re
+import threading
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
 import reflex as rx
 from starlette.applications import Starlette
-from sqlmodel import select
+from sqlmodel import Session, func, select
 
+from artisan_app.db import engine_for
 from artisan_app.jobs import tasks
 from artisan_app.models import Delivery, Newsletter, Role, Subscriber
 from artisan_app.newsletter_routes import newsletter_routes
 from artisan_app.services import newsletters, subscriptions
 from artisan_app.state.newsletter import NewsletterState
+from tests.conftest import create_schema
 from tests.factories import make_article, make_author, make_category, make_user
 from tests.newsletter_fixtures import *  # noqa: F401,F403  (fixtures: smtp, mail_to_smtp)
 from tests.newsletter_fixtures import SITE
@@ -206,3 +209,29 @@ async def test_batches_follow_each_other_and_the_rate_is_kept(session, smtp, mon
     assert elapsed >= 4 / 20  # within each batch of 3: two waits of 1/20 s, three batches
     [row] = newsletters.progress(session, user=editor, newsletter_ids=[newsletter_id])
     assert (row.status, row.sent) == ("done", 7)
+
+
+def test_two_sign_ups_of_one_address_at_once_make_one_subscriber(tmp_path):
+    """Four sign-ups of one new address at the same moment, on a file database (real races)."""
+    file_engine = engine_for(f"sqlite:///{tmp_path}/race.db")
+    create_schema(file_engine)
+    barrier, errors = threading.Barrier(4), []
+
+    def sign_up(i: int) -> None:
+        barrier.wait()
+        try:
+            with Session(file_engine) as s:
+                subscriptions.subscribe(s, email="twice@example.com", client_key=f"c{i}")
+                s.commit()
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=sign_up, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    with Session(file_engine) as s:
+        assert s.exec(select(func.count()).select_from(Subscriber)).one() == 1
+    file_engine.dispose()
+    assert errors == []
