@@ -235,3 +235,18 @@ def test_two_sign_ups_of_one_address_at_once_make_one_subscriber(tmp_path):
         assert s.exec(select(func.count()).select_from(Subscriber)).one() == 1
     file_engine.dispose()
     assert errors == []
+
+
+async def test_a_get_of_the_one_click_url_changes_nothing_and_leads_to_the_page(session):
+    sub = Subscriber(email="get@example.com", key="get-key", status="active")
+    session.add(sub)
+    session.commit()
+    token = subscriptions.manage_token(sub.key)
+    async with client() as c:
+        response = await c.get(f"/newsletter/unsubscribe/{token}")
+        forged = await c.post("/newsletter/unsubscribe/forged.token")
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/newsletter/preferences?token={token}&unsubscribe=1"
+    assert forged.status_code == 400
+    session.expire_all()
+    assert session.get(Subscriber, sub.id).status == "active"

@@ -201,3 +201,52 @@ async def test_every_newsletter_handler_refuses_anonymous_and_author_tabs(newsle
     dumped = format.json_dumps(root.dict())
     assert SECRET_SUBSCRIBER not in dumped and sweep.SECRET_HEADLINE not in dumped
     assert smtp.messages == []
+
+
+async def reader_at(path: str) -> NewsletterState:
+    root = rx.State(_reflex_internal_init=True)
+    visit(root, path, path.split("?")[0])
+    return await root.get_state(NewsletterState)
+
+
+async def test_preferences_unsubscribe_link_and_coming_back(session):
+    make_category(session, "Politics", slug="politics")
+    make_category(session, "Technology", slug="technology")
+    sub = active(session, "pref@example.com")
+    token = subscriptions.manage_token(sub.key)
+
+    page = await reader_at(f"/newsletter/preferences?token={token}")
+    page.load_preferences()
+    assert (page.pref_status, page.pref_all, page.pref_error) == ("active", True, "")
+    page.save_preferences({"scope": "chosen", "section": ["technology"]})
+    assert (page.pref_all, page.pref_sections) == (False, ["technology"])
+
+    link = await reader_at(f"/newsletter/preferences?token={token}&unsubscribe=1")
+    link.load_preferences()  # the email's visible "Unsubscribe" link
+    assert link.pref_status == "unsubscribed" and "unsubscribed" in link.pref_message
+    link.save_preferences({"scope": "all"})  # "Subscribe again with these"
+    assert (link.pref_status, link.pref_all) == ("active", True)
+    assert "pref@example.com" not in format.json_dumps(link.dict())
+
+    forged = await reader_at(f"/newsletter/preferences?token={token[:-3]}abc")
+    forged.load_preferences()
+    assert forged.pref_error == subscriptions.BAD_LINK and forged.pref_status == ""
+
+
+async def test_an_expired_or_forged_confirmation_link_is_refused(session):
+    from datetime import timedelta
+
+    from artisan_app.models import utcnow
+
+    sub = Subscriber(email="late@example.com", key="late-key")
+    session.add(sub)
+    session.commit()
+    old = subscriptions.confirm_token(sub.key, now=utcnow() - timedelta(days=8))
+    page = await reader_at(f"/newsletter/confirm?token={old}")
+    page.confirm()
+    assert not page.confirmed and page.confirm_error == subscriptions.BAD_LINK
+    fresh = await reader_at(f"/newsletter/confirm?token={subscriptions.confirm_token(sub.key)}")
+    fresh.confirm()
+    assert fresh.confirmed
+    session.expire_all()
+    assert session.get(Subscriber, sub.id).status == "active"
