@@ -18,13 +18,13 @@ BACKEND_PORT ?= 8000
 ## make run: install, migrate, seed, and start the app at http://localhost:3000
 ## (with a Huey worker for the newsletter's mail in the background, stopped with reflex)
 run: install migrate seed
-	@$(BIN)/huey_consumer artisan_app.jobs.huey -w 2 -k thread -q & worker=$$!; \
+	@$(BIN)/python -m huey.bin.huey_consumer artisan_app.jobs.huey -w 2 -k thread -q & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	reflex run --frontend-port $(PORT) --backend-port $(BACKEND_PORT)
 
 ## make worker: the job queue's worker alone (newsletter mail), as production runs it
 worker: install
-	$(BIN)/huey_consumer artisan_app.jobs.huey -w 4 -k thread
+	$(BIN)/python -m huey.bin.huey_consumer artisan_app.jobs.huey -w 4 -k thread
 
 ## make test: install everything (Chromium included) and run the whole suite
 test: install-test browser lint
