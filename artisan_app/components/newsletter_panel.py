@@ -51,7 +51,7 @@ def newsletter_panel() -> rx.Component:
             rx.cond(P.message != "", rx.el.p(P.message, class_name="notice ok", role="status")),
             rx.cond(P.error != "", rx.el.p(P.error, class_name="notice error", role="alert")),
             rx.el.div(
-                rx.el.button(rx.cond(P.preview_open, "Hide email preview", "Preview email"), type="button",
+                rx.el.button(rx.cond(P.preview_open, "Hide the email", "Show the email"), type="button",
                              class_name="button secondary", on_click=P.toggle_preview,
                              aria_expanded=rx.cond(P.preview_open, "true", "false")),
                 rx.el.button("Send me a test", type="button", class_name="button secondary", on_click=P.send_test),

@@ -134,7 +134,7 @@ def test_an_editor_previews_tests_and_sends_an_article(new_page, smtp, e2e_db_ur
     panel = page.get_by_role("region", name="Newsletter")
     expect(panel).to_contain_text("confirmed subscribers")
 
-    panel.get_by_role("button", name="Preview email").click()
+    panel.get_by_role("button", name="Show the email").click()
     frame = panel.frame_locator("iframe[title='Email preview (HTML)']")
     expect(frame.get_by_role("heading", level=1)).to_have_text(article.headline)
     expect(frame.get_by_role("link", name="Unsubscribe")).to_be_visible()
