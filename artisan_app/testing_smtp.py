@@ -27,6 +27,7 @@ class MailCatcher:
         self.temporary_failures = 0  # refuse this many next messages with 451
         self.refused_temporarily = 0
         self.permanent: set[str] = set()
+        self.refuse_senders = False  # answer MAIL FROM with 553 (a misconfigured sender)
         self.on_message: Callable[[EmailMessage], None] | None = None
         self.keep_messages = keep_messages
         self._lock = threading.Lock()
@@ -38,6 +39,13 @@ class MailCatcher:
         return f"smtp://127.0.0.1:{self.port}"
 
     # aiosmtpd handler hooks
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        if self.refuse_senders:
+            return "553 5.7.1 Sender address not allowed"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.casefold() in self.permanent:
             return "550 5.1.1 No such mailbox here"

@@ -8,8 +8,10 @@ development needs no mail server.
 
 SMTP replies are sorted the way RFC 5321 means them: 4xx (and a dropped or
 refused connection) is temporary, ``TemporaryMailError``, to be retried later;
-5xx for a recipient is permanent, ``PermanentMailError``, and that recipient is
-not tried again.
+5xx for a recipient or its message is permanent, ``PermanentMailError``, and
+that recipient is not tried again. A refusal that is about the server's setup
+(connection, TLS, login, the sender address) is treated as temporary even when
+it is a 5xx, so a misconfiguration pauses a send instead of failing everyone.
 """
 
 from __future__ import annotations
@@ -115,10 +117,10 @@ class SmtpTransport:
                     smtp.starttls(context=ssl.create_default_context())
             if c.username:
                 smtp.login(c.username, c.password)
-        except smtplib.SMTPResponseException as exc:
-            raise _classify(exc.smtp_code, exc.smtp_error) from exc
         except (OSError, smtplib.SMTPException) as exc:
-            raise TemporaryMailError(f"cannot reach the SMTP server: {exc}"[:300]) from exc
+            # Even a 5xx here (say, a wrong password) is about the server, not a recipient:
+            # retried with backoff and shown on the send, never marked on anyone.
+            raise TemporaryMailError(f"cannot use the SMTP server: {exc}"[:300]) from exc
         return smtp
 
     def send(self, msg: EmailMessage) -> None:
@@ -129,9 +131,12 @@ class SmtpTransport:
         except smtplib.SMTPRecipientsRefused as exc:
             code, message = next(iter(exc.recipients.values()))
             raise _classify(code, message) from exc
-        except smtplib.SMTPResponseException as exc:  # sender refused, data refused, ...
+        except smtplib.SMTPDataError as exc:  # this message refused
             self._reset()
             raise _classify(exc.smtp_code, exc.smtp_error) from exc
+        except smtplib.SMTPResponseException as exc:  # the sender refused, ...: the server's setup, not a recipient
+            self._reset()
+            raise TemporaryMailError(f"{exc.smtp_code} {exc.smtp_error!r}"[:300]) from exc
         except (OSError, smtplib.SMTPException) as exc:
             self.close()
             raise TemporaryMailError(f"SMTP connection lost: {exc}"[:300]) from exc

@@ -250,3 +250,18 @@ async def test_a_get_of_the_one_click_url_changes_nothing_and_leads_to_the_page(
     assert forged.status_code == 400
     session.expire_all()
     assert session.get(Subscriber, sub.id).status == "active"
+
+
+async def test_a_refused_sender_pauses_the_send_instead_of_failing_everyone(session, smtp):
+    article, editor, *_ = world(session)
+    addresses = await confirmed_readers(session, smtp, 3)
+    smtp.refuse_senders = True  # say, ARTISAN_MAIL_FROM is not allowed by the server
+    newsletter_id = newsletters.queue_send(session, user=editor, article_id=article.id)
+    session.commit()
+    with pytest.raises(tasks.RetryTask):
+        tasks.send_newsletter.call_local(newsletter_id, "worker-1")
+    [row] = newsletters.progress(session, user=editor, newsletter_ids=[newsletter_id])
+    assert (row.failed, row.queued) == (0, 3) and row.last_error.startswith("553")
+    smtp.refuse_senders = False  # fixed: the retry delivers to everyone
+    tasks.send_newsletter.call_local(newsletter_id, "worker-1")
+    assert smtp.per_recipient() == {a: 1 for a in addresses}
