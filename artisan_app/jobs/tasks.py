@@ -90,7 +90,7 @@ def send_newsletter(newsletter_id: int, owner: str = "") -> None:
         rendered = newsletters.render_article(session, letter.article_id) if letter.article_id else None
     if rendered is None:
         with db.session_scope() as session:
-            delivery.finish_if_done(session, newsletter_id, now=utcnow())
+            delivery.abandon(session, newsletter_id, reason="the article was deleted", now=utcnow())
         return
     interval = 1.0 / settings.mail_rate if settings.mail_rate > 0 else 0.0
     started, sent, done = time.monotonic(), 0, None

@@ -166,6 +166,15 @@ def clear_failures(session: Session, newsletter_id: int) -> None:
                  .values(temporary_failures=0, last_error=""))
 
 
+def abandon(session: Session, newsletter_id: int, *, reason: str, now: datetime) -> None:
+    """The article is gone: nobody left is sent anything, and the send ends."""
+    session.exec(update(Delivery).where(Delivery.newsletter_id == newsletter_id,
+                                        Delivery.status == DeliveryStatus.pending.value)
+                 .values(status=DeliveryStatus.failed.value, error=reason))
+    session.exec(update(Newsletter).where(Newsletter.id == newsletter_id).values(last_error=reason))
+    finish_if_done(session, newsletter_id, now=now)
+
+
 def finish_if_done(session: Session, newsletter_id: int, *, now: datetime) -> bool:
     left = session.exec(select(func.count()).where(
         Delivery.newsletter_id == newsletter_id,

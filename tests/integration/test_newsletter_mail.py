@@ -265,3 +265,16 @@ async def test_a_refused_sender_pauses_the_send_instead_of_failing_everyone(sess
     smtp.refuse_senders = False  # fixed: the retry delivers to everyone
     tasks.send_newsletter.call_local(newsletter_id, "worker-1")
     assert smtp.per_recipient() == {a: 1 for a in addresses}
+
+
+async def test_a_send_whose_article_was_deleted_ends(session, smtp):
+    article, editor, *_ = world(session)
+    await confirmed_readers(session, smtp, 2)
+    newsletter_id = newsletters.queue_send(session, user=editor, article_id=article.id)
+    session.commit()
+    session.delete(article)
+    session.commit()
+    tasks.send_newsletter(newsletter_id)
+    [row] = newsletters.progress(session, user=editor, newsletter_ids=[newsletter_id])
+    assert (row.status, row.sent, row.failed, row.last_error) == ("done", 0, 2, "the article was deleted")
+    assert smtp.messages == []
