@@ -27,7 +27,7 @@ from huey.exceptions import RetryTask
 
 from artisan_app import db
 from artisan_app.jobs.queue import huey
-from artisan_app.models import utcnow
+from artisan_app.models import Newsletter, utcnow
 from artisan_app.services import delivery, newsletters
 from artisan_app.services.delivery import Outcome
 from artisan_app.jobs.transport import transport
@@ -86,7 +86,7 @@ def send_newsletter(newsletter_id: int, owner: str = "") -> None:
         if fresh:
             delivery.mark_in_doubt(session, newsletter_id)
         delivery.prepare(session, newsletter_id)
-        letter = session.get(newsletters.Newsletter, newsletter_id)
+        letter = session.get(Newsletter, newsletter_id)
         rendered = newsletters.render_article(session, letter.article_id) if letter.article_id else None
     if rendered is None:
         with db.session_scope() as session:
