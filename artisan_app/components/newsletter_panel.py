@@ -44,7 +44,8 @@ def newsletter_panel() -> rx.Component:
         E.can_publish & (E.form.id > 0),
         rx.el.section(
             rx.el.h2("Newsletter", id="newsletter-panel", class_name="section-label"),
-            rx.el.p("Goes to ", rx.el.strong(P.audience.to_string(), " confirmed subscribers"),
+            rx.el.p("Goes to ", rx.el.strong(P.audience.to_string(), " confirmed ",
+                                             rx.cond(P.audience == 1, "subscriber", "subscribers")),
                     " (every story, or this section). Preview and test show the last saved version.",
                     class_name="status-line"),
             rx.cond(P.sent_before != "", rx.el.p("Already sent: ", P.sent_before, class_name="notice")),
