@@ -13,11 +13,18 @@ PORT ?= 3000
 BACKEND_PORT ?= 8000
 
 .PHONY: lint run test install install-test browser migrate seed prod unit e2e bench screenshots clean \
-        services bench-readers bench-readers-redis bench-scale bench-lighthouse
+        services bench-readers bench-readers-redis bench-scale bench-lighthouse worker bench-newsletter
 
 ## make run: install, migrate, seed, and start the app at http://localhost:3000
+## (with a Huey worker for the newsletter's mail in the background, stopped with reflex)
 run: install migrate seed
+	@$(BIN)/python -m huey.bin.huey_consumer artisan_app.jobs.huey -w 2 -k thread -q & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	ARTISAN_ENV="$${ARTISAN_ENV:-dev}" reflex run --frontend-port $(PORT) --backend-port $(BACKEND_PORT)
+
+## make worker: the job queue's worker alone (newsletter mail), as production runs it
+worker: install
+	$(BIN)/python -m huey.bin.huey_consumer artisan_app.jobs.huey -w 4 -k thread
 
 ## make test: install everything (Chromium included) and run the whole suite
 test: install-test browser lint
@@ -75,6 +82,7 @@ bench: install-test browser
 	$(BIN)/python benchmarks/article_page.py
 	$(BIN)/python benchmarks/content_scale.py
 	$(BIN)/python benchmarks/readers_load.py --quick
+	$(BIN)/python benchmarks/newsletter_send.py --quick
 	$(BIN)/python benchmarks/lighthouse.py
 
 bench-readers: install-test
@@ -86,6 +94,9 @@ bench-readers-redis: install-test
 bench-scale: install-test
 	$(BIN)/python benchmarks/content_scale.py
 	$(BIN)/python benchmarks/content_scale.py --postgres
+
+bench-newsletter: install-test
+	$(BIN)/python benchmarks/newsletter_send.py --messages 10000
 
 bench-lighthouse: install-test browser
 	$(BIN)/python benchmarks/lighthouse.py --runs 3

@@ -25,6 +25,7 @@ from starlette.routing import BaseRoute, Route, request_response
 
 from artisan_app import db, first_view, routes
 from artisan_app.health import health_routes, on_outage
+from artisan_app.newsletter_routes import newsletter_routes
 from artisan_app.services import articles, catalog, comments, featured, feeds, seo
 from artisan_app.settings import settings
 from artisan_app.web.dev_shell import DevShell, dev_frontend_url
@@ -162,6 +163,7 @@ def api_routes(shell: Shell) -> list[BaseRoute]:
         Route("/author/{slug}", _html_page(pages["author"], shell), methods=["GET"]),
         Route("/tag/{slug}", _html_page(pages["tag"], shell), methods=["GET"]),
         Route(routes.SEARCH, _html_page(pages["search"], shell), methods=["GET"]),
+        *newsletter_routes(),
     ]
 
 

@@ -87,3 +87,20 @@ app.add_page(trash_page, route=routes.EDITOR_TRASH, title="Trash | Artisan Times
 
 # The trash empties itself: articles trashed 30 days ago are purged (artisan_app/trash.py).
 app.register_lifespan_task(purge_trash_periodically)
+
+# The newsletter: reader pages and the newsroom's subscribers/sends and outbox.
+from artisan_app.pages.newsletter import confirm_page, newsletter_page, preferences_page  # noqa: E402
+from artisan_app.pages.newsletter_desk import newsletter_desk_page, outbox_page  # noqa: E402
+from artisan_app.state.newsletter import NewsletterState  # noqa: E402
+from artisan_app.state.newsletter_desk import NewsletterDeskState, OutboxState  # noqa: E402
+
+app.add_page(newsletter_page, route=routes.NEWSLETTER, title="Newsletter | Artisan Times",
+             description=SITE_DESCRIPTION, on_load=[nav, NewsletterState.load_signup])
+app.add_page(confirm_page, route=routes.NEWSLETTER_CONFIRM, title="Confirm your subscription | Artisan Times",
+             meta=NOINDEX, on_load=[nav, NewsletterState.confirm])
+app.add_page(preferences_page, route=routes.NEWSLETTER_PREFERENCES, title="Your newsletter | Artisan Times",
+             meta=NOINDEX, on_load=[nav, NewsletterState.load_preferences])
+app.add_page(newsletter_desk_page, route=routes.EDITOR_NEWSLETTER, title="Newsletter | Artisan Times Newsroom",
+             meta=NOINDEX, on_load=[staff, NewsletterDeskState.load_desk])
+app.add_page(outbox_page, route=routes.EDITOR_OUTBOX, title="Outbox | Artisan Times Newsroom", meta=NOINDEX,
+             on_load=[staff, OutboxState.load_outbox])

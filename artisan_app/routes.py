@@ -21,6 +21,12 @@ EDITOR_COMMENTS = "/editor/comments"
 EDITOR_SETTINGS = "/editor/settings"
 EDITOR_TRASH = "/editor/trash"
 NEW_ARTICLE = "new"
+NEWSLETTER = "/newsletter"
+NEWSLETTER_CONFIRM = "/newsletter/confirm"
+NEWSLETTER_PREFERENCES = "/newsletter/preferences"
+NEWSLETTER_SUBSCRIBE_POST = "/newsletter/subscribe"
+EDITOR_NEWSLETTER = "/editor/newsletter"
+EDITOR_OUTBOX = "/editor/outbox"
 
 
 def category_url(slug: str) -> str:

@@ -76,6 +76,16 @@ class Settings:
     trusted_proxy_hops: int = 0
     # The newsroom's time zone (``ARTISAN_NEWSROOM_TZ``, an IANA name): schedules are typed and shown in it.
     newsroom_tz: str = "Asia/Karachi"
+    # Newsletters (README "Configuration"): SMTP server ("" = the outbox table), sender,
+    # job queue ("" = SQLite file next to the database, or Redis when one is configured),
+    # messages per second and per batch, days a confirmation link stays valid.
+    smtp_url: str = field(default="", repr=False)
+    mail_from: str = "Artisan Times <newsletter@localhost>"
+    queue_url: str = ""
+    mail_rate: float = 10.0
+    mail_batch_size: int = 200
+    mail_lease_seconds: int = 120
+    mail_backoff_seconds: float = 5.0
 
     @property
     def is_production(self) -> bool:
@@ -140,6 +150,13 @@ class Settings:
             state_redis_url=env.get("REFLEX_REDIS_URL", ""),
             trusted_proxy_hops=_proxy_hops(env.get("ARTISAN_TRUSTED_PROXY_HOPS", "0")),
             newsroom_tz=env.get("ARTISAN_NEWSROOM_TZ", "Asia/Karachi"),
+            smtp_url=env.get("ARTISAN_SMTP_URL", ""),
+            mail_from=env.get("ARTISAN_MAIL_FROM", "Artisan Times <newsletter@localhost>"),
+            queue_url=env.get("ARTISAN_QUEUE_URL") or env.get("ARTISAN_REDIS_URL") or env.get("REFLEX_REDIS_URL", ""),
+            mail_rate=float(env.get("ARTISAN_MAIL_RATE", "10")),
+            mail_batch_size=int(env.get("ARTISAN_MAIL_BATCH", "200")),
+            mail_lease_seconds=int(env.get("ARTISAN_MAIL_LEASE_SECONDS", "120")),
+            mail_backoff_seconds=float(env.get("ARTISAN_MAIL_BACKOFF", "5")),
         )
 
 

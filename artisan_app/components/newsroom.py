@@ -70,6 +70,10 @@ def newsroom_frame(*children: rx.Component, title: str) -> rx.Component:
                             rx.el.li(link("Comments", pending_badge(), href=routes.EDITOR_COMMENTS, class_name="nav-link")),
                         ),
                         rx.cond(
+                            AuthState.staff_role != "author",
+                            rx.el.li(link("Newsletter", href=routes.EDITOR_NEWSLETTER, class_name="nav-link")),
+                        ),
+                        rx.cond(
                             AuthState.staff_role == "admin",
                             rx.el.li(link("Settings", href=routes.EDITOR_SETTINGS, class_name="nav-link")),
                         ),

@@ -13,7 +13,8 @@ While the first view is in the document, ``styles.css`` hides the app's own
 nodes (``body:has(> #first-view) > :not(#first-view)``). The hand-over script
 below removes the first view as soon as the app has rendered the page's data
 (the app's ``<main id="main">`` no longer holds its loading skeleton); the
-reader's scroll position, anything typed into the masthead search box, and a
+reader's scroll position, anything typed into the masthead search box or a
+newsletter form's address, and a
 filter chip or "Load more stories" pressed meanwhile carry over. Without
 JavaScript the first view simply stays: every link in it is a plain link and
 the search box is a plain GET form.
@@ -63,7 +64,15 @@ HANDOVER_JS = """(function () {
     var typed = document.getElementById("first-view-search"), box = document.getElementById("masthead-search");
     var focused = typed !== null && document.activeElement === typed;
     if (typed && box && typed.value && !box.value) box.value = typed.value;
+    // An address typed into a newsletter form moves to the app's twin (ids without the prefix).
+    var active = document.activeElement, twinFocus = null;
+    view.querySelectorAll("input[type=email]").forEach(function (input) {
+      var twin = document.getElementById(input.id.replace(/^first-view-/, ""));
+      if (twin && input.value && !twin.value) twin.value = input.value;
+      if (twin && input === active) twinFocus = twin;
+    });
     view.remove();
+    if (twinFocus) twinFocus.focus({preventScroll: true});
     if (focused && box) box.focus({preventScroll: true});
     if (pending) {
       var again = Array.prototype.find.call(main.querySelectorAll(pending.selector), function (button) {

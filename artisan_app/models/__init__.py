@@ -16,6 +16,10 @@ from artisan_app.models.content import (
 )
 from artisan_app.models.comments import Comment, CommentStatus
 from artisan_app.models.types import UTCDateTime, utcnow
+from artisan_app.models.newsletter import (  # noqa: E402
+    Delivery, DeliveryStatus, Newsletter, NewsletterStatus, OutboxMessage, Subscriber, SubscriberCategory,
+    SubscriberStatus,
+)
 
 __all__ = [
     "Article",
@@ -36,4 +40,6 @@ __all__ = [
     "Tag",
     "UTCDateTime",
     "utcnow",
+    "Delivery", "DeliveryStatus", "Newsletter", "NewsletterStatus", "OutboxMessage", "Subscriber",
+    "SubscriberCategory", "SubscriberStatus",
 ]

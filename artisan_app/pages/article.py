@@ -9,6 +9,7 @@ from artisan_app.components.article import article_view
 from artisan_app.components.comments import comments_section
 from artisan_app.components.common import not_found, when_ready
 from artisan_app.components.layout import page_frame
+from artisan_app.components.newsletter import newsletter_signup
 from artisan_app.state.article import ArticleState
 from artisan_app.state.comments import CommentState
 
@@ -22,7 +23,7 @@ def article_page() -> rx.Component:
                 article_view(
                     ArticleState.article,
                     ArticleState.recommendations,
-                    extra=comments_section(),
+                    extra=rx.fragment(newsletter_signup("article"), comments_section()),
                     comment_count=CommentState.approved_count,
                 ),
                 not_found(*wording.ARTICLE_MISSING),

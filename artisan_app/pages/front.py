@@ -8,6 +8,7 @@ from artisan_app import wording
 from artisan_app.components.cards import card_grid, empty_list, lead_story, load_more_button
 from artisan_app.components.common import chip, when_ready
 from artisan_app.components.layout import page_frame
+from artisan_app.components.newsletter import newsletter_signup
 from artisan_app.state.reader import ReaderState
 from artisan_app.state.site import SiteState
 
@@ -44,5 +45,6 @@ def front_page() -> rx.Component:
             aria_labelledby="latest",
             class_name="latest",
         ),
+        newsletter_signup("front"),
     )
     return page_frame(when_ready(ReaderState.loaded, content, loading_label="Loading the front page"))

@@ -1,0 +1,140 @@
+"""The article editor's newsletter panel: audience, email preview (HTML and
+plain text), a test send to the signed-in editor, "Send as newsletter" and
+"Publish and send".
+
+The article is the one open in ``ArticleEditorState`` (its saved version);
+every rule (editors only, published articles only, one send per article) is
+checked by ``services/newsletters.py`` from the server-side session.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from artisan_app import db
+from artisan_app.services import newsletters
+from artisan_app.services.auth import PermissionDenied
+from artisan_app.services.newsletters import NewsletterError
+from artisan_app.services.text import exact_label
+from artisan_app.state.auth import StaffGuard
+from artisan_app.state.article_editor import ArticleEditorState
+
+
+class NewsletterPanelState(StaffGuard, rx.State):
+    audience: int = 0
+    allowed: bool = False
+    sent_before: str = ""
+    preview_open: bool = False
+    preview_subject: str = ""
+    preview_html: str = ""
+    preview_text: str = ""
+    confirming: bool = False
+    message: str = ""
+    error: str = ""
+
+    async def _article(self) -> tuple[int, str]:
+        editor = await self.get_state(ArticleEditorState)
+        return editor.form.id, editor.form.phase  # "published" only once live (not scheduled)
+
+    def _fail(self, exc: Exception) -> None:
+        self.error = exc.message if isinstance(exc, NewsletterError) else str(exc)
+        self.message, self.confirming = "", False
+
+    @rx.event
+    async def load_panel(self):
+        user = await self._staff()
+        article_id, _ = await self._article()
+        self.allowed = bool(user and user.can_publish)
+        self.message, self.error, self.confirming, self.preview_open = "", "", False, False
+        if not (article_id and self.allowed):
+            self.audience, self.sent_before = 0, ""
+            return
+        try:
+            with db.session_scope() as session:
+                self.audience = newsletters.audience_count(session, user=user, article_id=article_id)
+                before = newsletters.previous_send(session, article_id)
+                self.sent_before = exact_label(before.created_at) if before else ""
+        except PermissionDenied as exc:
+            self._fail(exc)
+
+    @rx.event
+    async def toggle_preview(self):
+        if self.preview_open:
+            self.preview_open = False
+            return
+        user = await self._staff()
+        article_id, _ = await self._article()
+        try:
+            with db.session_scope() as session:
+                newsletters.audience_count(session, user=user, article_id=article_id)  # editors only
+                rendered = newsletters.render_article(session, article_id)
+        except (PermissionDenied, NewsletterError) as exc:
+            self._fail(exc)
+            return
+        mail = newsletters.newsletter_mail(rendered, email="", key="preview")
+        self.preview_subject, self.preview_html, self.preview_text = mail.subject, mail.html, mail.text
+        self.preview_open, self.error = True, ""
+
+    @rx.event
+    async def send_test(self):
+        from artisan_app.jobs import tasks
+
+        user = await self._staff()
+        article_id, _ = await self._article()
+        try:
+            with db.session_scope() as session:
+                to = newsletters.staff_email(session, user=user)
+                newsletters.render_article(session, article_id)  # fails early when it cannot be rendered
+        except (PermissionDenied, NewsletterError) as exc:
+            self._fail(exc)
+            return
+        tasks.send_test(article_id, to)
+        self.message, self.error = f"Test email queued for {to}.", ""
+
+    @rx.event
+    async def ask_send(self):
+        await self.load_panel()
+        if not self.error:
+            self.confirming = True
+
+    @rx.event
+    def cancel_send(self):
+        self.confirming = False
+
+    async def _queue(self) -> None:
+        from artisan_app.jobs import tasks
+
+        user = await self._staff()
+        article_id, _ = await self._article()
+        try:
+            with db.session_scope() as session:
+                newsletter_id = newsletters.queue_send(session, user=user, article_id=article_id)
+                audience = newsletters.audience_count(session, user=user, article_id=article_id)
+        except (PermissionDenied, NewsletterError) as exc:
+            self._fail(exc)
+            return
+        tasks.send_newsletter(newsletter_id)
+        self.confirming, self.error = False, ""
+        self.message = f"Queued for {audience:,} subscribers. Follow its progress on the Newsletter page."
+        await self._reload_keeping_message()
+
+    async def _reload_keeping_message(self) -> None:
+        message = self.message
+        await self.load_panel()
+        self.message = message
+
+    @rx.event
+    async def send_now(self):
+        await self._queue()
+
+    @rx.event
+    async def publish_and_send(self):
+        """Publish (as the editor's own Publish button does), then queue the send."""
+        editor = await self.get_state(ArticleEditorState)
+        events = await editor.publish_now()  # (a first save's new URL among them)
+        if editor.form.phase != "published":
+            self.error = editor.message or "The article could not be published."
+            self.confirming = False
+            return events
+        await self._queue()
+        return events
