@@ -6,6 +6,7 @@ import reflex as rx
 
 from artisan_app import routes
 from artisan_app.api import build_api
+from artisan_app.hardening import harden
 from artisan_app.services import seo
 from artisan_app.pages.article import article_page
 from artisan_app.pages.front import front_page
@@ -45,8 +46,9 @@ app = rx.App(
         rx.el.link(rel="alternate", type="application/atom+xml", title="Artisan Times", href=routes.FEED),
     ],
     html_lang="en",
-    # Feeds, sitemap, robots.txt and crawler-readable article/listing HTML (artisan_app/api.py).
-    api_transformer=build_api(),
+    # Feeds, sitemap, robots.txt and crawler-readable article/listing HTML (artisan_app/api.py);
+    # then, around everything, the upload size limit and the security headers (artisan_app/hardening.py).
+    api_transformer=[build_api(), harden],
 )
 
 nav = SiteState.load_navigation
