@@ -29,9 +29,10 @@ the production build (``tests/e2e/test_security_headers.py``):
   ``_call_script``). The app uses it for the theme toggle, the search page's
   address bar, the outage reload and the newsroom's unsaved-changes flag;
   without it each of those is a CSP violation and does nothing.
-* ``'unsafe-inline'`` in ``style-src``: React writes ``style`` attributes into
-  the prerendered HTML and Reflex's emotion runtime injects ``<style>``
-  elements; neither can carry a nonce.
+* ``'unsafe-inline'`` in ``style-src``: the app's runtime (React, Reflex's
+  emotion styles) applies inline styles as it renders; without it Chromium
+  reports 16 violations on an article page alone. Style injection cannot run
+  code; scripts stay locked down.
 """
 
 from __future__ import annotations
