@@ -61,6 +61,8 @@ class Settings:
     secret_key: str = field(repr=False)
     # Reflex's own state-manager Redis (``REFLEX_REDIS_URL``); "" = not configured.
     state_redis_url: str
+    # Searches per client (``ARTISAN_SEARCH_RATE_LIMIT``, ``limits`` syntax).
+    search_rate_limit: str = "30/minute;300/hour"
 
     @property
     def is_production(self) -> bool:
@@ -113,6 +115,7 @@ class Settings:
             comment_rate_limit=env.get("ARTISAN_COMMENT_RATE_LIMIT", "5/minute;30/hour"),
             secret_key=env.get("ARTISAN_SECRET_KEY") or DEV_SECRET_KEY,
             state_redis_url=env.get("REFLEX_REDIS_URL", ""),
+            search_rate_limit=env.get("ARTISAN_SEARCH_RATE_LIMIT", "30/minute;300/hour"),
         )
 
 

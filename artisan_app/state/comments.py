@@ -10,6 +10,7 @@ Other readers' email addresses never enter any state (``CommentView`` has none).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import secrets
 import time
@@ -20,6 +21,7 @@ from artisan_app import db
 from artisan_app.services import comments as svc
 from artisan_app.services.comments import CommentRefused, CommentValidationError, CommentView
 from artisan_app.state.article import ArticleState
+from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import client_connected, outage_safe
 from artisan_app.state.thread_watch import ThreadWatch
 
@@ -118,7 +120,7 @@ class CommentState(rx.State):
         self._article_id, self._slug = article.id, article.card.slug
         self._form_opened_at = time.time()
         self._restore_draft()
-        self._refresh()
+        await asyncio.to_thread(self._refresh)  # off the event loop (see state/offload.py)
         self.loaded = True
         return CommentState.watch_comments
 
@@ -148,7 +150,7 @@ class CommentState(rx.State):
                     if self._slug != slug or self._watching != slug:
                         break
                     if changed:
-                        self._refresh()
+                        await asyncio.to_thread(self._refresh)
                     article_id, version = self._article_id, self._version
         finally:
             async with self:
@@ -180,6 +182,7 @@ class CommentState(rx.State):
         self.reply_to, self.reply_to_name = 0, ""
 
     @rx.event
+    @off_loop
     @outage_safe
     def submit(self, form_data: dict):
         """Post the comment. On any refusal every field stays as typed."""

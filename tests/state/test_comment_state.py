@@ -28,7 +28,7 @@ def stories(any_session: Session):
 
 async def open_article(root: rx.State, slug: str, **router) -> CommentState:
     visit(root, f"/article/{slug}", "/article/[slug]", **router)
-    (await root.get_state(ArticleState)).load_article()
+    await (await root.get_state(ArticleState)).load_article()
     state = await root.get_state(CommentState)
     await state.load_comments()
     return state
@@ -51,7 +51,7 @@ async def test_empty_submit_shows_each_error_and_keeps_the_fields(stories, root)
     state = await open_article(root, "one")
     fill(state, name="Ann", website="ftp://nope")
     old_form(state)
-    state.submit({"name": "Ann", "email": "", "website": "ftp://nope", "body": "  ", "company": ""})
+    await state.submit({"name": "Ann", "email": "", "website": "ftp://nope", "body": "  ", "company": ""})
     assert set(state.errors) == {"email", "website", "body"}
     assert state.name == "Ann" and state.website == "ftp://nope"
     assert state.notice_ok is False
@@ -61,7 +61,7 @@ async def test_empty_submit_shows_each_error_and_keeps_the_fields(stories, root)
 async def test_valid_comment_awaits_moderation_and_only_its_author_sees_it(stories, root):
     state = await open_article(root, "one")
     old_form(state)
-    state.submit({"name": "Ann", "email": "ann@example.com", "website": "", "body": "Well argued.", "company": ""})
+    await state.submit({"name": "Ann", "email": "ann@example.com", "website": "", "body": "Well argued.", "company": ""})
     assert state.errors == {}
     assert "awaiting moderation" in state.notice
     assert state.body == "" and state.name == "Ann"  # identity kept for next time
@@ -75,7 +75,7 @@ async def test_valid_comment_awaits_moderation_and_only_its_author_sees_it(stori
 async def test_email_never_reaches_another_reader_or_the_thread(stories, root):
     state = await open_article(root, "one")
     old_form(state)
-    state.submit({"name": "Ann", "email": "ann.secret@example.com", "website": "https://ann.example",
+    await state.submit({"name": "Ann", "email": "ann.secret@example.com", "website": "https://ann.example",
                   "body": "Hello", "company": ""})
     svc.moderate(stories, comment_ids=[c.id for c in stories.exec(select(Comment)).all()], action="approve")
     stories.commit()
@@ -106,7 +106,7 @@ async def test_draft_is_kept_per_article_and_survives_a_reload(stories, root):
     fresh = await reloaded_root.get_state(CommentState)
     fresh.saved_drafts, fresh.reader_id = state.saved_drafts, state.reader_id
     visit(reloaded_root, "/article/two", "/article/[slug]", token="tab-9")
-    (await reloaded_root.get_state(ArticleState)).load_article()
+    await (await reloaded_root.get_state(ArticleState)).load_article()
     await fresh.load_comments()
     assert fresh.body == "Something on two" and fresh.email == "ann@example.com"
     assert saved != state.saved_drafts
@@ -122,10 +122,10 @@ async def test_tampered_local_storage_is_ignored(stories, root, garbage):
 
 async def test_too_fast_and_honeypot_are_refused_with_text_kept(stories, root):
     state = await open_article(root, "one")
-    state.submit({"name": "Bot", "email": "bot@example.com", "website": "", "body": "Buy now", "company": ""})
+    await state.submit({"name": "Bot", "email": "bot@example.com", "website": "", "body": "Buy now", "company": ""})
     assert state.notice == svc.REFUSED_MESSAGE and state.body == "Buy now"
     old_form(state)
-    state.submit({"name": "Bot", "email": "bot@example.com", "website": "", "body": "Buy now", "company": "Acme"})
+    await state.submit({"name": "Bot", "email": "bot@example.com", "website": "", "body": "Buy now", "company": "Acme"})
     assert state.notice == svc.REFUSED_MESSAGE and state.body == "Buy now"
     assert stories.exec(select(Comment)).all() == []
 
@@ -133,14 +133,14 @@ async def test_too_fast_and_honeypot_are_refused_with_text_kept(stories, root):
 async def test_reply_to_an_approved_comment(stories, root):
     state = await open_article(root, "one")
     old_form(state)
-    state.submit({"name": "Ann", "email": "ann@example.com", "website": "", "body": "Root", "company": ""})
+    await state.submit({"name": "Ann", "email": "ann@example.com", "website": "", "body": "Root", "company": ""})
     root_id = stories.exec(select(Comment.id)).one()
     svc.moderate(stories, comment_ids=[root_id], action="approve")
     stories.commit()
     state._refresh()
     state.start_reply(root_id)
     assert state.reply_to == root_id and state.reply_to_name == "Ann"
-    state.submit({"name": "Ann", "email": "ann@example.com", "website": "", "body": "Reply", "company": ""})
+    await state.submit({"name": "Ann", "email": "ann@example.com", "website": "", "body": "Reply", "company": ""})
     assert [(c.body, c.depth) for c in state.comments] == [("Root", 0), ("Reply", 1)]
     assert state.approved_count == 2 and state.reply_to == 0
 
@@ -150,12 +150,12 @@ async def test_handlers_ignore_malformed_payloads(stories, root):
     state.set_field("_article_id", "5")
     state.set_field("name", 42)
     state.start_reply(999_999)
-    state.submit("not a dict")
+    await state.submit("not a dict")
     assert state._article_id != 5 and state.name == "" and state.reply_to == 0
     assert stories.exec(select(Comment)).all() == []
 
 
 async def test_unknown_article_has_no_form_target(stories, root):
     state = await open_article(root, "nope")
-    state.submit({"name": "Ann", "email": "ann@example.com", "body": "hi"})
+    await state.submit({"name": "Ann", "email": "ann@example.com", "body": "hi"})
     assert state._article_id == 0 and stories.exec(select(Comment)).all() == []
