@@ -24,6 +24,7 @@ from artisan_app.state.reader import AuthorState, CategoryState, ReaderState, Ta
 from artisan_app.state.search import SearchState
 from artisan_app.state.site import SiteState
 from artisan_app.theme import THEME_BOOT_JS
+from artisan_app.client_scripts import DRAFT_KEEPER_JS
 
 PRELOADED_FONTS = (
     "source-serif-4-latin-400-normal", "source-serif-4-latin-700-normal", "source-serif-4-latin-400-italic",
@@ -43,6 +44,7 @@ app = rx.App(
             for name in PRELOADED_FONTS
         ],
         rx.script(THEME_BOOT_JS),
+        rx.script(DRAFT_KEEPER_JS),  # comment drafts reach local storage on every keystroke
         rx.el.link(rel="alternate", type="application/atom+xml", title="Artisan Times", href=routes.FEED),
     ],
     html_lang="en",

@@ -46,6 +46,7 @@ from pathlib import Path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from artisan_app import first_view
+from artisan_app.client_scripts import DRAFT_KEEPER_JS
 from artisan_app.services import seo
 from artisan_app.settings import settings
 from artisan_app.theme import THEME_BOOT_JS
@@ -121,7 +122,8 @@ class ScriptAllowlist:
             return None
 
     def _collect(self) -> list[str]:
-        scripts = [THEME_BOOT_JS, first_view.FIRST_VIEW_JS]
+        # Ours: also the head scripts the app inserts at run time (rx.script), not in the build's HTML.
+        scripts = [THEME_BOOT_JS, DRAFT_KEEPER_JS, first_view.FIRST_VIEW_JS]
         scripts += inline_scripts(self.shell.with_boot_after_first_paint())
         if self.build_dir.is_dir():
             for page in sorted(self.build_dir.rglob("*.html")):

@@ -1,9 +1,13 @@
 """Comments under an article: the thread, and the reader's draft for that article.
 
 The draft (name, email, website, comment text, reply target) is the reader's
-own typing. It lives in this state while the article is open and is mirrored
-to the reader's browser in local storage, so navigating away and back or
-reloading keeps it. Nothing the client sends is trusted: the article id, the
+own typing. The browser keeps it: a small script (``client_scripts.
+DRAFT_KEEPER_JS``) writes every keystroke to local storage at once, so a link
+followed or a tab closed half a second after typing loses nothing. This state
+holds the open article's copy: read from local storage when the page loads
+(``restore_draft``), kept up to date by the debounced ``set_field``, and
+cleared in the browser after a successful post. The server never writes the
+stored drafts while the reader types (it would overwrite newer keystrokes). Nothing the client sends is trusted: the article id, the
 time the form was opened and the version of the thread are backend-only vars.
 Other readers' email addresses never enter any state (``CommentView`` has none).
 """
@@ -18,6 +22,7 @@ import time
 import reflex as rx
 
 from artisan_app import db
+from artisan_app.client_scripts import DRAFTS_KEY, MAX_SAVED_DRAFTS
 from artisan_app.services import comments as svc
 from artisan_app.services.comments import CommentRefused, CommentValidationError, CommentView
 from artisan_app.state.article import ArticleState
@@ -25,11 +30,11 @@ from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import client_connected, outage_safe
 from artisan_app.state.thread_watch import ThreadWatch
 
-MAX_SAVED_DRAFTS = 20
 POLL_SECONDS = 3.0  # how often a worker reads the versions of the open threads
 CHECK_SECONDS = 30.0  # how often a quiet tab checks it is still open and on the article
 WATCH_LIMIT_SECONDS = 2 * 60 * 60
 IDENTITY_FIELDS = ("name", "email", "website")
+READ_DRAFTS_JS = f"window.localStorage.getItem({json.dumps(DRAFTS_KEY)}) || ''"
 THREAD_WATCH = ThreadWatch(POLL_SECONDS)
 
 
@@ -71,12 +76,13 @@ class CommentState(rx.State):
     submitting: bool = False
 
     # Mirrored to the browser; parsed defensively on every load.
-    saved_drafts: str = rx.LocalStorage("", name="artisan_comment_drafts")
+    saved_drafts: str = rx.LocalStorage("", name=DRAFTS_KEY)
     reader_id: str = rx.LocalStorage("", name="artisan_reader")
 
     _article_id: int = 0
     _slug: str = ""
     _form_opened_at: float = 0.0
+    _typed_since_load: bool = False
     _version: str = ""
     _watching: str = ""
 
@@ -95,15 +101,9 @@ class CommentState(rx.State):
             setattr(self, key, saved["who"].get(key, ""))
         self.body = saved["drafts"].get(self._slug, {}).get("body", "")
 
-    def _save_draft(self) -> None:
-        saved = _parse_saved(self.saved_drafts)
-        saved["who"] = {k: getattr(self, k) for k in IDENTITY_FIELDS}
-        drafts = saved["drafts"]
-        drafts.pop(self._slug, None)
-        if self.body:
-            drafts[self._slug] = {"body": self.body}
-        saved["drafts"] = dict(list(drafts.items())[-MAX_SAVED_DRAFTS:])
-        self.saved_drafts = json.dumps(saved, ensure_ascii=False)
+    def _clear_browser_draft(self):
+        """Forget the posted comment's text in the browser (``client_scripts.DRAFT_KEEPER_JS``)."""
+        return rx.call_script(f"window.artisanCommentDrafts && window.artisanCommentDrafts.clear({json.dumps(self._slug)})")
 
     @rx.event
     @outage_safe
@@ -119,10 +119,25 @@ class CommentState(rx.State):
             self.reader_id = secrets.token_urlsafe(24)
         self._article_id, self._slug = article.id, article.card.slug
         self._form_opened_at = time.time()
+        self._typed_since_load = False
         self._restore_draft()
         await asyncio.to_thread(self._refresh)  # off the event loop (see state/offload.py)
         self.loaded = True
-        return CommentState.watch_comments
+        # The browser's newest copy of the draft (written on every keystroke; the
+        # copy sent when the tab connected may be older).
+        return [CommentState.watch_comments, rx.call_script(READ_DRAFTS_JS, callback=CommentState.restore_draft)]
+
+    @rx.event
+    def restore_draft(self, raw: str):
+        """The browser's stored drafts, read as the article opened; parsed defensively."""
+        if not self._slug or not isinstance(raw, str):
+            return
+        saved = _parse_saved(raw)
+        for key in IDENTITY_FIELDS:
+            if key in saved["who"] and not (self._typed_since_load and getattr(self, key)):
+                setattr(self, key, saved["who"][key])
+        if not self._typed_since_load:
+            self.body = saved["drafts"].get(self._slug, {}).get("body", "")
 
     @rx.event(background=True)
     @outage_safe
@@ -165,9 +180,9 @@ class CommentState(rx.State):
         if field not in svc.FIELDS or not isinstance(value, str) or not self._slug:
             return
         setattr(self, field, value[: svc.MAX_BODY * 2])
+        self._typed_since_load = True
         if field in self.errors:
             self.errors = {k: v for k, v in self.errors.items() if k != field}
-        self._save_draft()
 
     @rx.event
     def start_reply(self, comment_id: int):
@@ -193,7 +208,6 @@ class CommentState(rx.State):
         for key in svc.FIELDS:
             if isinstance(form_data.get(key), str):
                 setattr(self, key, form_data[key][: svc.MAX_BODY * 2])
-        self._save_draft()
         self.errors, self.notice = {}, ""
         try:
             with db.session_scope() as session:
@@ -218,6 +232,6 @@ class CommentState(rx.State):
             self.notice, self.notice_ok = exc.message, False
             return
         self.body, self.reply_to, self.reply_to_name = "", 0, ""
-        self._save_draft()
         self.notice, self.notice_ok = result.message, True
         self._refresh()
+        return self._clear_browser_draft()
