@@ -11,7 +11,7 @@ MAX_SAVED_DRAFTS = 20
 # reads: {"who": {name, email, website}, "drafts": {slug: {"body": ...}}}, the newest
 # MAX_SAVED_DRAFTS drafts. The server reads it back when an article opens and asks
 # ``artisanCommentDrafts.clear(slug)`` after a successful post.
-DRAFT_KEEPER_JS = """(function () {
+DRAFT_KEEPER_JS = r"""(function () {
   var KEY = %(key)s, KEEP = %(keep)d, FIELDS = ["name", "email", "website", "body"];
   function read() {
     try { var d = JSON.parse(localStorage.getItem(KEY) || "{}"); } catch (e) { d = {}; }

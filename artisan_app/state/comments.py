@@ -23,6 +23,7 @@ import reflex as rx
 
 from artisan_app import db
 from artisan_app.client_scripts import DRAFTS_KEY, MAX_SAVED_DRAFTS
+from artisan_app.services import comment_thread as thread
 from artisan_app.services import comments as svc
 from artisan_app.services.comments import CommentRefused, CommentValidationError, CommentView
 from artisan_app.state.article import ArticleState
@@ -58,10 +59,16 @@ def _parse_saved(raw: str) -> dict:
     }
 
 
+THREAD_ORDERS = ("oldest", "newest")
+
+
 class CommentState(rx.State):
+    # The thread, paged by top-level comments with their replies (services/comment_thread.py).
     comments: list[CommentView] = []
     approved_count: int = 0
     loaded: bool = False
+    thread_order: str = "oldest"  # or "newest"
+    has_more_comments: bool = False
 
     # The reader's draft for the open article.
     name: str = ""
@@ -83,17 +90,36 @@ class CommentState(rx.State):
     _slug: str = ""
     _form_opened_at: float = 0.0
     _typed_since_load: bool = False
+    _roots_shown: int = 0
+    _last_root_id: int = 0
     _version: str = ""
     _watching: str = ""
 
     # --- loading ------------------------------------------------------------
 
+    def _thread_page(self, session, *, after_id: int = 0, roots: int = thread.PAGE_ROOTS) -> thread.ThreadPage:
+        return thread.thread_page(session, self._article_id, reader_id=self.reader_id,
+                                  newest_first=self.thread_order == "newest", after_id=after_id, roots=roots)
+
     def _refresh(self) -> None:
+        """The thread from the start, as many top-level comments as the reader has open."""
         with db.session_scope() as session:
-            thread = svc.article_comments(session, self._article_id, reader_id=self.reader_id)
+            page = self._thread_page(session, roots=max(thread.PAGE_ROOTS, self._roots_shown))
             self._version = svc.comments_version(session, self._article_id)
-        self.comments = thread.comments
-        self.approved_count = thread.approved_count
+        self.comments = page.comments
+        self.approved_count = page.approved_count
+        self.has_more_comments = page.has_more
+        self._roots_shown, self._last_root_id = page.roots, page.last_root_id
+
+    def _more(self) -> None:
+        with db.session_scope() as session:
+            page = self._thread_page(session, after_id=self._last_root_id)
+        known = {c.id for c in self.comments}
+        self.comments = self.comments + [c for c in page.comments if c.id not in known]
+        self.approved_count = page.approved_count
+        self.has_more_comments = page.has_more
+        if page.roots:
+            self._roots_shown, self._last_root_id = self._roots_shown + page.roots, page.last_root_id
 
     def _restore_draft(self) -> None:
         saved = _parse_saved(self.saved_drafts)
@@ -111,9 +137,10 @@ class CommentState(rx.State):
         """Runs after ``ArticleState.load_article`` on every article page load."""
         article = (await self.get_state(ArticleState)).article
         self.errors, self.notice, self.reply_to, self.reply_to_name = {}, "", 0, ""
+        self._roots_shown, self._last_root_id = 0, 0
         if article is None:
             self._article_id, self._slug, self.comments, self.approved_count = 0, "", [], 0
-            self.loaded = True
+            self.has_more_comments, self.loaded = False, True
             return
         if not self.reader_id:
             self.reader_id = secrets.token_urlsafe(24)
@@ -171,6 +198,25 @@ class CommentState(rx.State):
             async with self:
                 if self._watching == slug:
                     self._watching = ""
+
+    @rx.event
+    @off_loop
+    @outage_safe
+    def load_more_comments(self):
+        """The next top-level comments, each with all its replies."""
+        if self._article_id and self.has_more_comments:
+            self._more()
+
+    @rx.event
+    @off_loop
+    @outage_safe
+    def set_thread_order(self, order: str):
+        """Oldest or newest first; starts again from the first page."""
+        if order not in THREAD_ORDERS or not self._article_id or order == self.thread_order:
+            return
+        self.thread_order = order
+        self._roots_shown = 0
+        self._refresh()
 
     # --- the draft ----------------------------------------------------------
 
