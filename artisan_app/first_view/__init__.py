@@ -30,6 +30,7 @@ from pathlib import Path
 import jinja2
 
 from artisan_app import wording
+from artisan_app.services.comment_thread import ThreadPage
 from artisan_app.services.views import ArticleCard, ArticleDetail, AuthorProfile, CategoryLink, TagLink
 from artisan_app.theme import THEME_TOGGLE_JS
 
@@ -106,8 +107,12 @@ def comment_count_label(count: int) -> str:
     return "1 comment" if count == 1 else f"{count} comments"
 
 
-def article(detail: ArticleDetail, *, categories: Sequence[CategoryLink], comment_count: int) -> str:
-    return _render("article.html", categories, article=detail, comment_count_label=comment_count_label(comment_count))
+def article(detail: ArticleDetail, *, categories: Sequence[CategoryLink], comment_count: int,
+            thread: ThreadPage | None = None) -> str:
+    """The article and the first page of its comments (``services.comment_thread``)."""
+    thread = thread or ThreadPage(approved_count=comment_count)
+    return _render("article.html", categories, article=detail, comment_count_label=comment_count_label(comment_count),
+                   thread=thread)
 
 
 def front(
