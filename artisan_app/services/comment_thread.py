@@ -85,7 +85,8 @@ def thread_page(
     tree = select(Comment.id).where(Comment.id.in_(root_ids)).cte("tree", recursive=True)
     child = aliased(Comment)
     tree = tree.union_all(
-        select(child.id).where(child.parent_id == tree.c.id, child.article_id == article_id, _visible(child, key))
+        # By parent only (its index); a reply is always in its parent's article.
+        select(child.id).where(child.parent_id == tree.c.id, _visible(child, key))
     )
     rows = session.exec(select(Comment).where(Comment.id.in_(select(tree.c.id)))).all()
 
