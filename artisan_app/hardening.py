@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 import threading
 from pathlib import Path
@@ -87,6 +88,24 @@ def inline_scripts(document: str) -> list[str]:
     return out
 
 
+# ``rx.script("...")`` compiles to ``jsx("script",{},"<code>")`` in the generated
+# ``.web/app`` modules; React Helmet inserts it at run time, so it is in no HTML file.
+_COMPILED_SCRIPT = re.compile(r'jsx\("script",\{[^{}]*\},("(?:[^"\\]|\\.)*")')
+
+
+def compiled_scripts(source: str) -> list[str]:
+    """The code of every ``rx.script`` in a generated ``.jsx`` module."""
+    out = []
+    for literal in _COMPILED_SCRIPT.findall(source):
+        try:
+            code = json.loads(literal)
+        except ValueError:
+            continue
+        if isinstance(code, str):
+            out.append(code)
+    return out
+
+
 def page_policy(script_hashes: list[str]) -> str:
     return "; ".join([
         "default-src 'self'",
@@ -122,13 +141,21 @@ class ScriptAllowlist:
             return None
 
     def _collect(self) -> list[str]:
-        # Ours: also the head scripts the app inserts at run time (rx.script), not in the build's HTML.
+        # Ours (the head's rx.script ones are also found in the compiled modules below).
         scripts = [THEME_BOOT_JS, DRAFT_KEEPER_JS, first_view.FIRST_VIEW_JS]
         scripts += inline_scripts(self.shell.with_boot_after_first_paint())
         if self.build_dir.is_dir():
             for page in sorted(self.build_dir.rglob("*.html")):
                 try:
                     scripts += inline_scripts(page.read_text("utf-8"))
+                except OSError:
+                    continue
+        # Every rx.script of the app (head and pages, e.g. the newsroom's unsaved-changes guard).
+        compiled = self.build_dir.parent.parent / "app"  # .web/build/client -> .web/app
+        if compiled.is_dir():
+            for module in sorted(compiled.rglob("*.jsx")):
+                try:
+                    scripts += compiled_scripts(module.read_text("utf-8"))
                 except OSError:
                     continue
         return sorted({script_hash(code) for code in scripts})

@@ -82,8 +82,12 @@ def site(session: Session, monkeypatch, tmp_path):
     make_article(session, category=pol, author=ann, slug="story", hours=1, headline="The Story",
                  body=sections(("First trend", ["Opening paragraph."])))
     session.commit()
-    build = tmp_path / "client"
-    build.mkdir()
+    build = tmp_path / ".web" / "build" / "client"
+    build.mkdir(parents=True)
+    routes = tmp_path / ".web" / "app" / "routes"
+    routes.mkdir(parents=True)
+    (routes / "editor.jsx").write_text('x=jsx(Helmet,{defer:false},jsx("script",{},"\\n(() => { window.guard = \\"on\\"; })()\\n"));',
+                                       "utf-8")
     shell = build / "__spa-fallback.html"
     shell.write_text(SHELL, "utf-8")
     (build / "editor.html").write_text(SHELL.replace("window.theme = 1;", "window.editor = 1;"), "utf-8")
@@ -142,6 +146,11 @@ def test_every_inline_script_of_a_page_is_allowed_by_its_hash_and_nothing_else_i
     assert rules["object-src"] == "'none'"
     # No inline event handlers (the policy blocks them): the first view wires its toggle in its script.
     assert not re.search(r"<[^>]+\son[a-z]+\s*=", res.text)
+
+
+def test_scripts_the_app_inserts_at_run_time_are_allowed(site: TestClient):
+    """``rx.script`` in a page compiles to ``jsx("script",{},"...")``; React inserts it later."""
+    assert script_hash('\n(() => { window.guard = "on"; })()\n') in site.get("/editor").headers["content-security-policy"]
 
 
 def test_a_script_injected_into_a_page_is_not_allowed(site: TestClient):
