@@ -17,9 +17,11 @@ the frontend's static files) gets ``Content-Security-Policy``,
 
 The page policy allows scripts from this origin plus the inline scripts we
 know: each inline ``<script>`` of the production build's HTML files (React
-Router's boot and stream scripts, Reflex's head scripts), the first view's
-rewritten boot script (``seo.boot_after_first_paint``), the stored-theme
-script and the first view's own script, each by its sha256 hash. The hashes
+Router's boot and stream scripts, Reflex's head scripts), every ``rx.script``
+of the app (found in the compiled ``.web/app`` modules: React inserts them at
+run time), the first view's rewritten boot script
+(``seo.boot_after_first_paint``), the stored-theme and comment-draft scripts
+and the first view's own script, each by its sha256 hash. The hashes
 come from those trusted sources, never from the response being served, so an
 injected ``<script>`` would not run. Two relaxations, measured in Chromium on
 the production build (``tests/e2e/test_security_headers.py``):

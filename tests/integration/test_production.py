@@ -252,7 +252,7 @@ async def test_article_page_reports_an_outage_instead_of_raising(root, database_
     assert article.article is None
 
     site = await root.get_state(SiteState)
-    assert _is_report(site.load_navigation())
+    assert _is_report(await site.load_navigation())
     follow = site.report_unavailable()
     assert site.unavailable is True
     assert follow.fn.__name__ == "wait_for_recovery"
@@ -272,7 +272,7 @@ async def test_a_successful_load_clears_the_notice(root, any_session):
     site = await root.get_state(SiteState)
     site.report_unavailable()
     assert site.unavailable
-    assert site.load_navigation() is None
+    assert await site.load_navigation() is None
     assert site.unavailable is False
     visit(root, "/article/live", "/article/[slug]")
     article = await root.get_state(ArticleState)

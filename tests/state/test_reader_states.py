@@ -35,7 +35,7 @@ def world(any_session: Session):
 
 async def test_navigation_lists_categories_in_masthead_order(world, root):
     site = await root.get_state(SiteState)
-    site.load_navigation()
+    await site.load_navigation()
     assert [c.name for c in site.categories] == ["Technology", "Politics"]
 
 
