@@ -26,7 +26,7 @@ from starlette.routing import BaseRoute, Route, request_response
 from artisan_app import db, first_view, routes
 from artisan_app.health import health_routes, on_outage
 from artisan_app.newsletter_routes import newsletter_routes
-from artisan_app.services import articles, catalog, comments, featured, feeds, seo
+from artisan_app.services import articles, catalog, comment_thread, featured, feeds, seo
 from artisan_app.settings import settings
 from artisan_app.web.dev_shell import DevShell, dev_frontend_url
 
@@ -105,8 +105,9 @@ def public_pages(shell: Shell) -> dict[str, Callable[[Request], Response]]:
             detail = articles.get_article(session, request.path_params["slug"])
             if detail is None:
                 return missing(request, session, "Article")
+            thread = comment_thread.thread_page(session, detail.id)  # the app's first page of comments
             view = first_view.article(detail, categories=catalog.list_categories(session),
-                                      comment_count=comments.approved_count(session, detail.id))
+                                      comment_count=thread.approved_count, thread=thread)
         return _page(shell, seo.article_meta(detail, site_url=_site_url()), view)
 
     def listing(kind: str, lookup, filter_name: str, build) -> Callable[[Request], Response]:

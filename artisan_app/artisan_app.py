@@ -6,6 +6,7 @@ import reflex as rx
 
 from artisan_app import routes
 from artisan_app.api import build_api
+from artisan_app.hardening import harden
 from artisan_app.services import seo
 from artisan_app.pages.article import article_page
 from artisan_app.pages.front import front_page
@@ -26,6 +27,7 @@ from artisan_app.theme import THEME_BOOT_JS
 from artisan_app.trash import purge_periodically as purge_trash_periodically
 from artisan_app.pages.newsroom_trash import trash_page
 from artisan_app.state.newsroom_tools import TrashState
+from artisan_app.client_scripts import DRAFT_KEEPER_JS
 
 PRELOADED_FONTS = (
     "source-serif-4-latin-400-normal", "source-serif-4-latin-700-normal", "source-serif-4-latin-400-italic",
@@ -45,11 +47,13 @@ app = rx.App(
             for name in PRELOADED_FONTS
         ],
         rx.script(THEME_BOOT_JS),
+        rx.script(DRAFT_KEEPER_JS),  # comment drafts reach local storage on every keystroke
         rx.el.link(rel="alternate", type="application/atom+xml", title="Artisan Times", href=routes.FEED),
     ],
     html_lang="en",
-    # Feeds, sitemap, robots.txt and crawler-readable article/listing HTML (artisan_app/api.py).
-    api_transformer=build_api(),
+    # Feeds, sitemap, robots.txt and crawler-readable article/listing HTML (artisan_app/api.py);
+    # then, around everything, the upload size limit and the security headers (artisan_app/hardening.py).
+    api_transformer=[build_api(), harden],
 )
 
 nav = SiteState.load_navigation

@@ -86,6 +86,8 @@ class Settings:
     mail_batch_size: int = 200
     mail_lease_seconds: int = 120
     mail_backoff_seconds: float = 5.0
+    # Searches per client (``ARTISAN_SEARCH_RATE_LIMIT``, ``limits`` syntax).
+    search_rate_limit: str = "30/minute;300/hour"
 
     @property
     def is_production(self) -> bool:
@@ -157,6 +159,7 @@ class Settings:
             mail_batch_size=int(env.get("ARTISAN_MAIL_BATCH", "200")),
             mail_lease_seconds=int(env.get("ARTISAN_MAIL_LEASE_SECONDS", "120")),
             mail_backoff_seconds=float(env.get("ARTISAN_MAIL_BACKOFF", "5")),
+            search_rate_limit=env.get("ARTISAN_SEARCH_RATE_LIMIT", "30/minute;300/hour"),
         )
 
 

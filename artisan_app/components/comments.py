@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app.components.common import notice
+from artisan_app.components.common import chip, notice
 from artisan_app.services.comments import MAX_BODY, MAX_NAME, MAX_WEBSITE
 from artisan_app.state.comments import CommentState
+
 
 
 def commenter_name(c) -> rx.Component:
@@ -149,6 +150,32 @@ def comment_form() -> rx.Component:
     )
 
 
+def thread_order() -> rx.Component:
+    """Oldest or newest first (the thread is paged by top-level comments)."""
+    return rx.cond(
+        CommentState.approved_count > 1,
+        rx.el.ul(
+            chip("Oldest first", pressed=CommentState.thread_order == "oldest",
+                 on_click=CommentState.set_thread_order("oldest")),
+            chip("Newest first", pressed=CommentState.thread_order == "newest",
+                 on_click=CommentState.set_thread_order("newest")),
+            class_name="chip-list",
+            aria_label="Order of comments",
+        ),
+    )
+
+
+def load_more_comments() -> rx.Component:
+    return rx.cond(
+        CommentState.has_more_comments,
+        rx.el.div(
+            rx.el.button("Load more comments", type="button", class_name="button",
+                         on_click=CommentState.load_more_comments),
+            class_name="load-more",
+        ),
+    )
+
+
 def comments_section() -> rx.Component:
     return rx.el.section(
         rx.el.h2(
@@ -157,11 +184,13 @@ def comments_section() -> rx.Component:
             id="comments",
             class_name="section-label",
         ),
+        thread_order(),
         rx.cond(
             CommentState.comments.length() > 0,
             rx.el.ol(rx.foreach(CommentState.comments, comment_item), class_name="comment-list"),
             rx.el.p("No comments yet. Start the conversation.", class_name="empty-list"),
         ),
+        load_more_comments(),
         comment_form(),
         aria_labelledby="comments",
         class_name="comments-section",

@@ -31,6 +31,7 @@ from pathlib import Path
 import jinja2
 
 from artisan_app import wording
+from artisan_app.services.comment_thread import ThreadPage
 from artisan_app.services.views import ArticleCard, ArticleDetail, AuthorProfile, CategoryLink, TagLink
 from artisan_app.theme import THEME_TOGGLE_JS
 
@@ -84,6 +85,16 @@ HANDOVER_JS = """(function () {
   observer.observe(document.documentElement, {childList: true, subtree: true});
 })();"""
 
+# The masthead's theme toggle, wired here rather than in an ``onclick`` attribute:
+# the Content-Security-Policy (``hardening.py``) allows this script by its hash
+# and no inline event handlers at all.
+THEME_TOGGLE_WIRING_JS = (
+    'document.querySelectorAll("#first-view .theme-toggle").forEach(function (button) {'
+    ' button.addEventListener("click", function () {' + " ".join(THEME_TOGGLE_JS.split()) + "; }); });\n"
+)
+# The one inline script of every first view (allowed by its hash).
+FIRST_VIEW_JS = THEME_TOGGLE_WIRING_JS + HANDOVER_JS
+
 _env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=True,
@@ -91,7 +102,7 @@ _env = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.globals.update(theme_toggle_js=" ".join(THEME_TOGGLE_JS.split()), handover_js=jinja2.filters.Markup(HANDOVER_JS))
+_env.globals.update(first_view_js=jinja2.filters.Markup(FIRST_VIEW_JS))
 
 
 def _render(template: str, categories: Sequence[CategoryLink], **context) -> str:
@@ -105,8 +116,12 @@ def comment_count_label(count: int) -> str:
     return "1 comment" if count == 1 else f"{count} comments"
 
 
-def article(detail: ArticleDetail, *, categories: Sequence[CategoryLink], comment_count: int) -> str:
-    return _render("article.html", categories, article=detail, comment_count_label=comment_count_label(comment_count))
+def article(detail: ArticleDetail, *, categories: Sequence[CategoryLink], comment_count: int,
+            thread: ThreadPage | None = None) -> str:
+    """The article and the first page of its comments (``services.comment_thread``)."""
+    thread = thread or ThreadPage(approved_count=comment_count)
+    return _render("article.html", categories, article=detail, comment_count_label=comment_count_label(comment_count),
+                   thread=thread)
 
 
 def front(

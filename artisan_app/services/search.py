@@ -38,8 +38,10 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session, select
 
 from artisan_app.models import Article, Block, Section, utcnow
+from artisan_app.services import ratelimit
 from artisan_app.services.articles import MAX_PAGE_SIZE, card_of, card_query, is_live
 from artisan_app.services.views import ArticleCard
+from artisan_app.settings import settings
 
 log = logging.getLogger(__name__)
 
@@ -365,6 +367,26 @@ def search_articles(
         for article, category, author in rows[:limit]
     ]
     return SearchPage(terms=terms, items=items, total=total, has_more=len(rows) > limit)
+
+
+# --- abuse limits ---------------------------------------------------------------
+
+# Live search (each debounced keystroke) waits for this many letters: a one-letter
+# prefix matches nearly every story, at any rate a client likes to send it.
+MIN_LIVE_CHARS = 3
+KEEP_TYPING_MESSAGE = f"Keep typing: live results start at {MIN_LIVE_CHARS} letters (or press Enter to search)."
+RATE_LIMITED_MESSAGE = "You’re searching faster than we allow. Please wait a moment and try again."
+
+
+def too_short_for_live(query: object) -> bool:
+    """Whether a live (as-you-type) query has words but fewer than ``MIN_LIVE_CHARS`` letters."""
+    terms = query_terms(query)
+    return bool(terms) and sum(len(t) for t in terms) < MIN_LIVE_CHARS
+
+
+def allow_search(client_key: str, spec: str | None = None) -> bool:
+    """Count one search by this client against ``settings.search_rate_limit``."""
+    return ratelimit.hit(spec or settings.search_rate_limit, "search", client_key or "anonymous")
 
 
 def display_query(query: object, *, max_chars: int = 80) -> str:

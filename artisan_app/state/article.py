@@ -7,6 +7,7 @@ import reflex as rx
 from artisan_app import db, routes
 from artisan_app.services import articles
 from artisan_app.services.views import ArticleCard, ArticleDetail
+from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
 
 RECOMMENDATIONS = 3
@@ -24,6 +25,7 @@ class ArticleState(rx.State):
         return "Article not found | Artisan Times" if self.loaded else "Artisan Times"
 
     @rx.event
+    @off_loop
     @outage_safe
     def load_article(self):
         slug = routes.slug_from_path(self.router.url.path, "article")

@@ -1,15 +1,20 @@
 """Comments under an article: the thread, and the reader's draft for that article.
 
 The draft (name, email, website, comment text, reply target) is the reader's
-own typing. It lives in this state while the article is open and is mirrored
-to the reader's browser in local storage, so navigating away and back or
-reloading keeps it. Nothing the client sends is trusted: the article id, the
+own typing. The browser keeps it: a small script (``client_scripts.
+DRAFT_KEEPER_JS``) writes every keystroke to local storage at once, so a link
+followed or a tab closed half a second after typing loses nothing. This state
+holds the open article's copy: read from local storage when the page loads
+(``restore_draft``), kept up to date by the debounced ``set_field``, and
+cleared in the browser after a successful post. The server never writes the
+stored drafts while the reader types (it would overwrite newer keystrokes). Nothing the client sends is trusted: the article id, the
 time the form was opened and the version of the thread are backend-only vars.
 Other readers' email addresses never enter any state (``CommentView`` has none).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import secrets
 import time
@@ -17,17 +22,20 @@ import time
 import reflex as rx
 
 from artisan_app import db
+from artisan_app.client_scripts import DRAFTS_KEY, MAX_SAVED_DRAFTS
+from artisan_app.services import comment_thread as thread
 from artisan_app.services import comments as svc
 from artisan_app.services.comments import CommentRefused, CommentValidationError, CommentView
 from artisan_app.state.article import ArticleState
+from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import client_connected, outage_safe
 from artisan_app.state.thread_watch import ThreadWatch
 
-MAX_SAVED_DRAFTS = 20
 POLL_SECONDS = 3.0  # how often a worker reads the versions of the open threads
 CHECK_SECONDS = 30.0  # how often a quiet tab checks it is still open and on the article
 WATCH_LIMIT_SECONDS = 2 * 60 * 60
 IDENTITY_FIELDS = ("name", "email", "website")
+READ_DRAFTS_JS = f"window.localStorage.getItem({json.dumps(DRAFTS_KEY)}) || ''"
 THREAD_WATCH = ThreadWatch(POLL_SECONDS)
 PUBLISHED_NOTICE = "Your comment has been approved and is now published."
 
@@ -52,10 +60,16 @@ def _parse_saved(raw: str) -> dict:
     }
 
 
+THREAD_ORDERS = ("oldest", "newest")
+
+
 class CommentState(rx.State):
+    # The thread, paged by top-level comments with their replies (services/comment_thread.py).
     comments: list[CommentView] = []
     approved_count: int = 0
     loaded: bool = False
+    thread_order: str = "oldest"  # or "newest"
+    has_more_comments: bool = False
 
     # The reader's draft for the open article.
     name: str = ""
@@ -70,23 +84,43 @@ class CommentState(rx.State):
     submitting: bool = False
 
     # Mirrored to the browser; parsed defensively on every load.
-    saved_drafts: str = rx.LocalStorage("", name="artisan_comment_drafts")
+    saved_drafts: str = rx.LocalStorage("", name=DRAFTS_KEY)
     reader_id: str = rx.LocalStorage("", name="artisan_reader")
 
     _article_id: int = 0
     _slug: str = ""
     _form_opened_at: float = 0.0
+    _typed_since_load: bool = False
+    _roots_shown: int = 0
+    _last_root_id: int = 0
     _version: str = ""
     _watching: str = ""
 
     # --- loading ------------------------------------------------------------
 
+    def _thread_page(self, session, *, after_id: int = 0, roots: int = thread.PAGE_ROOTS) -> thread.ThreadPage:
+        return thread.thread_page(session, self._article_id, reader_id=self.reader_id,
+                                  newest_first=self.thread_order == "newest", after_id=after_id, roots=roots)
+
     def _refresh(self) -> None:
+        """The thread from the start, as many top-level comments as the reader has open."""
         with db.session_scope() as session:
-            thread = svc.article_comments(session, self._article_id, reader_id=self.reader_id)
+            page = self._thread_page(session, roots=max(thread.PAGE_ROOTS, self._roots_shown))
             self._version = svc.comments_version(session, self._article_id)
-        self.comments = thread.comments
-        self.approved_count = thread.approved_count
+        self.comments = page.comments
+        self.approved_count = page.approved_count
+        self.has_more_comments = page.has_more
+        self._roots_shown, self._last_root_id = page.roots, page.last_root_id
+
+    def _more(self) -> None:
+        with db.session_scope() as session:
+            page = self._thread_page(session, after_id=self._last_root_id)
+        known = {c.id for c in self.comments}
+        self.comments = self.comments + [c for c in page.comments if c.id not in known]
+        self.approved_count = page.approved_count
+        self.has_more_comments = page.has_more
+        if page.roots:
+            self._roots_shown, self._last_root_id = self._roots_shown + page.roots, page.last_root_id
 
     def _restore_draft(self) -> None:
         saved = _parse_saved(self.saved_drafts)
@@ -94,15 +128,9 @@ class CommentState(rx.State):
             setattr(self, key, saved["who"].get(key, ""))
         self.body = saved["drafts"].get(self._slug, {}).get("body", "")
 
-    def _save_draft(self) -> None:
-        saved = _parse_saved(self.saved_drafts)
-        saved["who"] = {k: getattr(self, k) for k in IDENTITY_FIELDS}
-        drafts = saved["drafts"]
-        drafts.pop(self._slug, None)
-        if self.body:
-            drafts[self._slug] = {"body": self.body}
-        saved["drafts"] = dict(list(drafts.items())[-MAX_SAVED_DRAFTS:])
-        self.saved_drafts = json.dumps(saved, ensure_ascii=False)
+    def _clear_browser_draft(self):
+        """Forget the posted comment's text in the browser (``client_scripts.DRAFT_KEEPER_JS``)."""
+        return rx.call_script(f"window.artisanCommentDrafts && window.artisanCommentDrafts.clear({json.dumps(self._slug)})")
 
     @rx.event
     @outage_safe
@@ -110,18 +138,34 @@ class CommentState(rx.State):
         """Runs after ``ArticleState.load_article`` on every article page load."""
         article = (await self.get_state(ArticleState)).article
         self.errors, self.notice, self.reply_to, self.reply_to_name = {}, "", 0, ""
+        self._roots_shown, self._last_root_id = 0, 0
         if article is None:
             self._article_id, self._slug, self.comments, self.approved_count = 0, "", [], 0
-            self.loaded = True
+            self.has_more_comments, self.loaded = False, True
             return
         if not self.reader_id:
             self.reader_id = secrets.token_urlsafe(24)
         self._article_id, self._slug = article.id, article.card.slug
         self._form_opened_at = time.time()
+        self._typed_since_load = False
         self._restore_draft()
-        self._refresh()
+        await asyncio.to_thread(self._refresh)  # off the event loop (see state/offload.py)
         self.loaded = True
-        return CommentState.watch_comments
+        # The browser's newest copy of the draft (written on every keystroke; the
+        # copy sent when the tab connected may be older).
+        return [CommentState.watch_comments, rx.call_script(READ_DRAFTS_JS, callback=CommentState.restore_draft)]
+
+    @rx.event
+    def restore_draft(self, raw: str):
+        """The browser's stored drafts, read as the article opened; parsed defensively."""
+        if not self._slug or not isinstance(raw, str):
+            return
+        saved = _parse_saved(raw)
+        for key in IDENTITY_FIELDS:
+            if key in saved["who"] and not (self._typed_since_load and getattr(self, key)):
+                setattr(self, key, saved["who"][key])
+        if not self._typed_since_load:
+            self.body = saved["drafts"].get(self._slug, {}).get("body", "")
 
     @rx.event(background=True)
     @outage_safe
@@ -150,7 +194,7 @@ class CommentState(rx.State):
                         break
                     if changed:
                         held = {c.id for c in self.comments if c.awaiting}
-                        self._refresh()
+                        await asyncio.to_thread(self._refresh)
                         self._note_approval(held)
                     article_id, version = self._article_id, self._version
         finally:
@@ -163,6 +207,25 @@ class CommentState(rx.State):
         if any(c.id in held_before and not c.awaiting for c in self.comments):
             self.notice, self.notice_ok = PUBLISHED_NOTICE, True
 
+    @rx.event
+    @off_loop
+    @outage_safe
+    def load_more_comments(self):
+        """The next top-level comments, each with all its replies."""
+        if self._article_id and self.has_more_comments:
+            self._more()
+
+    @rx.event
+    @off_loop
+    @outage_safe
+    def set_thread_order(self, order: str):
+        """Oldest or newest first; starts again from the first page."""
+        if order not in THREAD_ORDERS or not self._article_id or order == self.thread_order:
+            return
+        self.thread_order = order
+        self._roots_shown = 0
+        self._refresh()
+
     # --- the draft ----------------------------------------------------------
 
     @rx.event
@@ -171,9 +234,9 @@ class CommentState(rx.State):
         if field not in svc.FIELDS or not isinstance(value, str) or not self._slug:
             return
         setattr(self, field, value[: svc.MAX_BODY * 2])
+        self._typed_since_load = True
         if field in self.errors:
             self.errors = {k: v for k, v in self.errors.items() if k != field}
-        self._save_draft()
 
     @rx.event
     def start_reply(self, comment_id: int):
@@ -188,6 +251,7 @@ class CommentState(rx.State):
         self.reply_to, self.reply_to_name = 0, ""
 
     @rx.event
+    @off_loop
     @outage_safe
     def submit(self, form_data: dict):
         """Post the comment. On any refusal every field stays as typed."""
@@ -198,7 +262,6 @@ class CommentState(rx.State):
         for key in svc.FIELDS:
             if isinstance(form_data.get(key), str):
                 setattr(self, key, form_data[key][: svc.MAX_BODY * 2])
-        self._save_draft()
         self.errors, self.notice = {}, ""
         try:
             with db.session_scope() as session:
@@ -223,6 +286,6 @@ class CommentState(rx.State):
             self.notice, self.notice_ok = exc.message, False
             return
         self.body, self.reply_to, self.reply_to_name = "", 0, ""
-        self._save_draft()
         self.notice, self.notice_ok = result.message, True
         self._refresh()
+        return self._clear_browser_draft()

@@ -8,6 +8,7 @@ from artisan_app import db
 from artisan_app.services import articles
 from artisan_app.services.views import ArticleCard, ArticlePage
 from artisan_app.settings import settings
+from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
 
 
@@ -39,6 +40,7 @@ class PagedArticles(rx.State, mixin=True):
         self.loaded = True
 
     @rx.event
+    @off_loop
     @outage_safe
     def load_more(self):
         if not self.loaded or not self.has_more:

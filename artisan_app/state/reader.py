@@ -8,6 +8,7 @@ from artisan_app import db, routes
 from artisan_app.services import catalog, featured
 from artisan_app.services.views import ArticleCard, AuthorProfile, CategoryLink, TagLink
 from artisan_app.state.listing import PagedArticles
+from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
 
 
@@ -38,11 +39,13 @@ class ReaderState(PagedArticles, rx.State):
                                        **self._filters())
 
     @rx.event
+    @off_loop
     @outage_safe
     def load_front_page(self):
         self._reset_list()
 
     @rx.event
+    @off_loop
     @outage_safe
     def choose_category(self, slug: str):
         """Filter the front page; unknown or malformed slugs fall back to all sections."""
@@ -62,6 +65,7 @@ class CategoryState(PagedArticles, rx.State):
         return {"category_slug": self.category.slug} if self.category else {}
 
     @rx.event
+    @off_loop
     @outage_safe
     def load_category(self):
         self.loaded = False
@@ -81,6 +85,7 @@ class AuthorState(PagedArticles, rx.State):
         return {"author_slug": self.author.slug} if self.author else {}
 
     @rx.event
+    @off_loop
     @outage_safe
     def load_author(self):
         self.loaded = False
@@ -100,6 +105,7 @@ class TagState(PagedArticles, rx.State):
         return {"tag_slug": self.tag.slug} if self.tag else {}
 
     @rx.event
+    @off_loop
     @outage_safe
     def load_tag(self):
         self.loaded = False

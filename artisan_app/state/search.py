@@ -10,6 +10,7 @@ from artisan_app import db, routes
 from artisan_app.services import search
 from artisan_app.services.search import SearchHit, SortOrder
 from artisan_app.settings import settings
+from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
 
 
@@ -38,7 +39,19 @@ class SearchState(rx.State):
                 session, self.query, sort=self.sort, limit=settings.page_size, offset=offset
             )
 
+    def _allowed(self) -> bool:
+        """The per-client search rate limit (only queries with words count)."""
+        if not search.query_terms(self.query):
+            return True
+        session = self.router.session
+        if search.allow_search(session.client_ip or session.client_token):
+            return True
+        self.message, self.loaded = search.RATE_LIMITED_MESSAGE, True
+        return False
+
     def _run(self) -> None:
+        if not self._allowed():
+            return
         page = self._page(0)
         self.results = page.items
         self.total = page.total
@@ -56,6 +69,7 @@ class SearchState(rx.State):
         return rx.call_script(f"window.history.replaceState(window.history.state, '', {json.dumps(url)})")
 
     @rx.event
+    @off_loop
     @outage_safe
     def load_search(self):
         """``/search?q=...&sort=...``"""
@@ -66,6 +80,7 @@ class SearchState(rx.State):
         self._run()
 
     @rx.event
+    @off_loop
     @outage_safe
     def set_query(self, value: str):
         """The page's search box, debounced in the browser."""
@@ -73,10 +88,15 @@ class SearchState(rx.State):
         if query == self.query and self.loaded:
             return
         self.query = query
-        self._run()
+        if search.too_short_for_live(query):
+            self.results, self.total, self.has_more, self.searched = [], 0, False, False
+            self.message, self.loaded = search.KEEP_TYPING_MESSAGE, True
+        else:
+            self._run()
         return self._sync_url()
 
     @rx.event
+    @off_loop
     @outage_safe
     def set_sort(self, value: str):
         self.sort = SortOrder.parse(value).value
@@ -84,6 +104,7 @@ class SearchState(rx.State):
         return self._sync_url()
 
     @rx.event
+    @off_loop
     @outage_safe
     def submit_search(self, form_data: dict):
         """The masthead box: go to the results page for what was typed."""
@@ -95,9 +116,10 @@ class SearchState(rx.State):
         return rx.redirect(routes.search_url(query, sort))
 
     @rx.event
+    @off_loop
     @outage_safe
     def load_more(self):
-        if not self.loaded or not self.has_more:
+        if not self.loaded or not self.has_more or not self._allowed():
             return
         page = self._page(len(self.results))
         known = {hit.card.slug for hit in self.results}

@@ -11,6 +11,7 @@ from artisan_app import db
 from artisan_app.services import catalog
 from artisan_app.services.views import CategoryLink
 from artisan_app.state.resilience import client_connected, outage_safe
+from artisan_app.state.offload import off_loop
 
 RECOVERY_FIRST_RETRY_SECONDS = 2.0
 RECOVERY_MAX_RETRY_SECONDS = 10.0
@@ -32,6 +33,7 @@ class SiteState(rx.State):
     _recovering: bool = False
 
     @rx.event
+    @off_loop
     @outage_safe
     def load_navigation(self):
         with db.session_scope() as session:

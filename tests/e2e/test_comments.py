@@ -161,3 +161,17 @@ def test_draft_survives_navigation_and_reload(page: Page):
     page.reload()
     expect(form(page).get_by_role("textbox", name="Comment")).to_have_value("Half-finished thought about neutrality")
     expect(form(page).get_by_role("textbox", name="Email")).to_have_value("draft@example.com")
+
+
+def test_a_draft_typed_just_before_leaving_is_kept(page: Page):
+    """No waiting for the debounce or the server: the keystrokes are already in the browser."""
+    open_article(page, "civil-servants-social-media-pakistan")
+    form(page).get_by_role("textbox", name="Comment").fill("Typed, then off to another story at once")
+    page.get_by_role("region", name="You may also like").get_by_role("article").first.get_by_role("link").last.click()
+    expect(page).not_to_have_url(re.compile("civil-servants"))
+    page.go_back()
+    expect(form(page).get_by_role("textbox", name="Comment")).to_have_value("Typed, then off to another story at once")
+    # Closing or reloading the tab right after typing keeps it too.
+    form(page).get_by_role("textbox", name="Comment").fill("A second thought, then reload")
+    page.reload()
+    expect(form(page).get_by_role("textbox", name="Comment")).to_have_value("A second thought, then reload")

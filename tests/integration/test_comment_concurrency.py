@@ -33,11 +33,11 @@ def _post(i: int) -> str:
     visit(root, "/article/busy", "/article/[slug]", token=f"tab-{i}", ip=f"10.{i // 250}.{i % 250}.1")
 
     async def run() -> str:
-        (await root.get_state(ArticleState)).load_article()
+        await (await root.get_state(ArticleState)).load_article()
         state = await root.get_state(CommentState)
         await state.load_comments()
         state._form_opened_at -= 60
-        state.submit({"name": f"Reader {i}", "email": f"reader{i}@example.com", "website": "",
+        await state.submit({"name": f"Reader {i}", "email": f"reader{i}@example.com", "website": "",
                       "body": _text(i), "company": ""})
         return state.notice
 

@@ -248,11 +248,11 @@ def _is_report(result) -> bool:
 async def test_article_page_reports_an_outage_instead_of_raising(root, database_down):
     visit(root, "/article/anything", "/article/[slug]")
     article = await root.get_state(ArticleState)
-    assert _is_report(article.load_article())
+    assert _is_report(await article.load_article())
     assert article.article is None
 
     site = await root.get_state(SiteState)
-    assert _is_report(site.load_navigation())
+    assert _is_report(await site.load_navigation())
     follow = site.report_unavailable()
     assert site.unavailable is True
     assert follow.fn.__name__ == "wait_for_recovery"
@@ -261,7 +261,7 @@ async def test_article_page_reports_an_outage_instead_of_raising(root, database_
 async def test_front_page_reports_an_outage(root, database_down):
     visit(root, "/")
     reader = await root.get_state(ReaderState)
-    assert _is_report(reader.load_front_page())
+    assert _is_report(await reader.load_front_page())
     assert reader.loaded is False  # the notice replaces the page; no empty list shown as real
 
 
@@ -272,11 +272,11 @@ async def test_a_successful_load_clears_the_notice(root, any_session):
     site = await root.get_state(SiteState)
     site.report_unavailable()
     assert site.unavailable
-    assert site.load_navigation() is None
+    assert await site.load_navigation() is None
     assert site.unavailable is False
     visit(root, "/article/live", "/article/[slug]")
     article = await root.get_state(ArticleState)
-    assert article.load_article() is None and article.article is not None
+    assert await article.load_article() is None and article.article is not None
 
 
 async def test_the_recovery_watcher_reloads_once_the_database_answers(root, engine, monkeypatch):

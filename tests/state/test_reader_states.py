@@ -35,7 +35,7 @@ def world(any_session: Session):
 
 async def test_navigation_lists_categories_in_masthead_order(world, root):
     site = await root.get_state(SiteState)
-    site.load_navigation()
+    await site.load_navigation()
     assert [c.name for c in site.categories] == ["Technology", "Politics"]
 
 
@@ -43,15 +43,15 @@ async def test_front_page_lead_then_latest_and_load_more(world, root, monkeypatc
     monkeypatch.setattr("artisan_app.state.listing.settings", dataclasses.replace(settings, page_size=4))
     reader = await root.get_state(ReaderState)
     assert reader.loaded is False and reader.lead is None
-    reader.load_front_page()
+    await reader.load_front_page()
     assert reader.loaded
     assert reader.lead.slug == "big-story"
     assert [a.slug for a in reader.articles] == ["story-8", "story-7", "story-6"]
     assert reader.has_more
-    reader.load_more()
+    await reader.load_more()
     assert [a.slug for a in reader.articles][3:] == ["story-5", "story-4", "story-3", "story-2"]
-    reader.load_more()
-    reader.load_more()
+    await reader.load_more()
+    await reader.load_more()
     slugs = [a.slug for a in reader.articles]
     assert slugs == [f"story-{i}" for i in range(8, -1, -1)]
     assert "hidden" not in slugs and not reader.has_more
@@ -59,12 +59,12 @@ async def test_front_page_lead_then_latest_and_load_more(world, root, monkeypatc
 
 async def test_choosing_a_category_filters_and_bogus_input_falls_back(world, root):
     reader = await root.get_state(ReaderState)
-    reader.load_front_page()
-    reader.choose_category("technology")
+    await reader.load_front_page()
+    await reader.choose_category("technology")
     assert reader.current_category == "technology"
     assert {a.category_slug for a in [reader.lead, *reader.articles]} == {"technology"}
     for bogus in ("no-such-section", 42, None, {"x": 1}):
-        reader.choose_category(bogus)
+        await reader.choose_category(bogus)
         assert reader.current_category == ""
         assert reader.lead.slug == "big-story"
 
@@ -72,7 +72,7 @@ async def test_choosing_a_category_filters_and_bogus_input_falls_back(world, roo
 async def test_article_page_loads_body_and_recommendations(world, root):
     visit(root, "/article/big-story", "/article/[slug]")
     state = await root.get_state(ArticleState)
-    state.load_article()
+    await state.load_article()
     assert state.loaded and state.article.card.headline == "The Big Story"
     assert [s.number for s in state.article.sections] == [1, 2, 3]
     assert state.article.sections[0].blocks[-1].attribution == "Someone"
@@ -86,7 +86,7 @@ async def test_article_page_loads_body_and_recommendations(world, root):
 async def test_unknown_or_unpublished_article_is_not_found(world, root, path):
     visit(root, path)
     state = await root.get_state(ArticleState)
-    state.load_article()
+    await state.load_article()
     assert state.loaded and state.article is None and state.recommendations == []
     assert state.page_title == "Article not found | Artisan Times"
 
@@ -94,9 +94,9 @@ async def test_unknown_or_unpublished_article_is_not_found(world, root, path):
 async def test_moving_to_another_article_replaces_everything(world, root):
     state = await root.get_state(ArticleState)
     visit(root, "/article/big-story")
-    state.load_article()
+    await state.load_article()
     visit(root, "/article/story-3")
-    state.load_article()
+    await state.load_article()
     assert state.article.card.slug == "story-3"
     assert "story-3" not in [r.slug for r in state.recommendations]
 
@@ -104,21 +104,21 @@ async def test_moving_to_another_article_replaces_everything(world, root):
 async def test_category_author_and_tag_pages(world, root):
     visit(root, "/category/politics")
     cat = await root.get_state(CategoryState)
-    cat.load_category()
+    await cat.load_category()
     assert cat.category.name == "Politics"
     assert cat.articles[0].slug == "big-story"
     assert {a.category_slug for a in cat.articles} == {"politics"}
 
     visit(root, "/author/ann")
     author = await root.get_state(AuthorState)
-    author.load_author()
+    await author.load_author()
     assert author.author.name == "Ann Writer" and author.articles
 
     visit(root, "/tag/shared")
     tag = await root.get_state(TagState)
-    tag.load_tag()
+    await tag.load_tag()
     assert tag.tag.slug == "shared" and len(tag.articles) >= 1
 
     visit(root, "/category/unknown")
-    cat.load_category()
+    await cat.load_category()
     assert cat.loaded and cat.category is None and cat.articles == []

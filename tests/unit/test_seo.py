@@ -175,7 +175,7 @@ def test_boot_script_is_valid_javascript(tmp_path: Path):
     handover = tmp_path / "handover.js"
     from artisan_app import first_view
 
-    handover.write_text(first_view.HANDOVER_JS)
+    handover.write_text(first_view.FIRST_VIEW_JS)
     for path in (module, handover):
         checked = subprocess.run([str(NODE), "--check", str(path)], capture_output=True, text=True)
         assert checked.returncode == 0, checked.stderr
@@ -345,7 +345,7 @@ def test_empty_listing_is_noindex(client: TestClient, story: Session):
 def test_app_module_passes_the_api_to_reflex():
     import artisan_app.artisan_app as app_module
 
-    transformer = app_module.app.api_transformer
+    transformer, *around = app_module.app.api_transformer  # then the hardening middleware
     paths = {getattr(r, "path", None) for r in transformer.routes}
     assert {"/feed.xml", "/category/{slug}/feed.xml", "/sitemap.xml", "/robots.txt", "/article/{slug}"} <= paths
 

@@ -1,0 +1,307 @@
+"""Two pure ASGI middlewares around the whole app (``rx.App(api_transformer=[..., harden])``).
+
+``UploadLimit``: ``POST /_upload`` reaches Reflex's upload endpoint, which
+parses (spools to a temporary file) the whole multipart body *before* the
+handler can check who is signed in. This middleware refuses a body over
+``MAX_UPLOAD_BYTES`` while it streams: a declared ``Content-Length`` over the
+limit is answered 413 before one byte is read; a body without a length (or
+longer than it said) is counted as it arrives and cut off with 413 the moment
+it passes the limit. A body without a length is held in memory (at most the
+limit) and only handed on once complete, so nothing is written to disk for a
+refused upload either way.
+
+``SecurityHeaders``: every HTTP response (pages, API routes, uploaded files,
+the frontend's static files) gets ``Content-Security-Policy``,
+``X-Frame-Options: DENY``, ``Referrer-Policy``, ``Permissions-Policy``,
+``X-Content-Type-Options: nosniff`` and, in production, HSTS.
+
+The page policy allows scripts from this origin plus the inline scripts we
+know: each inline ``<script>`` of the production build's HTML files (React
+Router's boot and stream scripts, Reflex's head scripts), every ``rx.script``
+of the app (found in the compiled ``.web/app`` modules: React inserts them at
+run time), the first view's rewritten boot script
+(``seo.boot_after_first_paint``), the stored-theme and comment-draft scripts
+and the first view's own script, each by its sha256 hash. The hashes
+come from those trusted sources, never from the response being served, so an
+injected ``<script>`` would not run. Two relaxations, measured in Chromium on
+the production build (``tests/e2e/test_security_headers.py``):
+
+* ``'unsafe-eval'`` in ``script-src``: Reflex 0.10.1's frontend runs every
+  ``rx.call_script`` with ``eval()`` (``.web/utils/state.js``, event
+  ``_call_script``). The app uses it for the theme toggle, the search page's
+  address bar, the outage reload and the newsroom's unsaved-changes flag;
+  without it each of those is a CSP violation and does nothing.
+* ``'unsafe-inline'`` in ``style-src``: the app's runtime (React, Reflex's
+  emotion styles) applies inline styles as it renders; without it Chromium
+  reports 16 violations on an article page alone. Style injection cannot run
+  code; scripts stay locked down.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import threading
+from pathlib import Path
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from artisan_app import first_view
+from artisan_app.client_scripts import DRAFT_KEEPER_JS
+from artisan_app.services import seo
+from artisan_app.settings import settings
+from artisan_app.theme import THEME_BOOT_JS
+from artisan_app.web.dev_shell import DevShell, dev_frontend_url
+
+# Covers and portraits are re-encoded images of at most 8 MB (services/images.py),
+# plus multipart framing and the handler's JSON arguments.
+MAX_UPLOAD_BYTES = 9 * 1024 * 1024
+UPLOAD_PATH = "/_upload"
+TOO_LARGE_MESSAGE = b"Upload refused: files must be 8 MB or smaller."
+
+BUILD_DIR = seo.SHELL_PATH.parent
+
+# Only scripts the browser runs need a hash (not JSON-LD or other data blocks).
+_INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_SCRIPT_TYPE = re.compile(r"\btype\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
+_EXECUTABLE_TYPES = {"", "module", "text/javascript", "application/javascript"}
+
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
+REFERRER_POLICY = "strict-origin-when-cross-origin"
+HSTS = "max-age=31536000; includeSubDomains"
+# Anything that is not an HTML page (feeds, JSON, images, uploads): nothing may run in it.
+RESOURCE_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox"
+
+
+def script_hash(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def inline_scripts(document: str) -> list[str]:
+    """The code of every inline script in ``document`` that a browser would execute."""
+    out = []
+    for attrs, code in _INLINE_SCRIPT.findall(document):
+        if re.search(r"\bsrc\s*=", attrs, re.IGNORECASE):
+            continue
+        kind = _SCRIPT_TYPE.search(attrs)
+        if (kind.group(1).lower() if kind else "") in _EXECUTABLE_TYPES:
+            out.append(code)
+    return out
+
+
+# ``rx.script("...")`` compiles to ``jsx("script",{},"<code>")`` in the generated
+# ``.web/app`` modules; React Helmet inserts it at run time, so it is in no HTML file.
+_COMPILED_SCRIPT = re.compile(r'jsx\("script",\{[^{}]*\},("(?:[^"\\]|\\.)*")')
+
+
+def compiled_scripts(source: str) -> list[str]:
+    """The code of every ``rx.script`` in a generated ``.jsx`` module."""
+    out = []
+    for literal in _COMPILED_SCRIPT.findall(source):
+        try:
+            code = json.loads(literal)
+        except ValueError:
+            continue
+        if isinstance(code, str):
+            out.append(code)
+    return out
+
+
+def page_policy(script_hashes: list[str]) -> str:
+    return "; ".join([
+        "default-src 'self'",
+        # 'unsafe-eval': rx.call_script is eval()'d by Reflex's frontend (see the module docstring).
+        "script-src 'self' 'unsafe-eval' " + " ".join(script_hashes),
+        # 'unsafe-inline': React style attributes and emotion's <style> elements (module docstring).
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",  # the websocket (/_event) and uploads, same origin
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ])
+
+
+class ScriptAllowlist:
+    """Hashes of the inline scripts this site serves, recomputed when the build changes."""
+
+    def __init__(self, build_dir: Path = BUILD_DIR, shell: seo.ShellCache | DevShell | None = None):
+        self.build_dir = Path(build_dir)
+        self.shell = shell or seo.ShellCache(self.build_dir / seo.SHELL_PATH.name)
+        self._lock = threading.Lock()
+        self._stamp: object = None
+        self._policy = ""
+
+    def _build_stamp(self) -> object:
+        if isinstance(self.shell, DevShell):  # under `reflex run`: the dev server's shell, as served now
+            return hash(self.shell.get())
+        try:
+            stat = self.shell.path.stat()
+            return (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            return None
+
+    def _collect(self) -> list[str]:
+        # Ours (the head's rx.script ones are also found in the compiled modules below).
+        scripts = [THEME_BOOT_JS, DRAFT_KEEPER_JS, first_view.FIRST_VIEW_JS]
+        scripts += inline_scripts(self.shell.with_boot_after_first_paint())
+        if self.build_dir.is_dir():
+            for page in sorted(self.build_dir.rglob("*.html")):
+                try:
+                    scripts += inline_scripts(page.read_text("utf-8"))
+                except OSError:
+                    continue
+        # Every rx.script of the app (head and pages, e.g. the newsroom's unsaved-changes guard).
+        compiled = self.build_dir.parent.parent / "app"  # .web/build/client -> .web/app
+        if compiled.is_dir():
+            for module in sorted(compiled.rglob("*.jsx")):
+                try:
+                    scripts += compiled_scripts(module.read_text("utf-8"))
+                except OSError:
+                    continue
+        return sorted({script_hash(code) for code in scripts})
+
+    def policy(self) -> str:
+        stamp = self._build_stamp()
+        if stamp != self._stamp or not self._policy:
+            with self._lock:
+                if stamp != self._stamp or not self._policy:
+                    self._policy = page_policy(self._collect())
+                    self._stamp = stamp
+        return self._policy
+
+
+def _is_upload(scope: Scope) -> bool:
+    return scope["type"] == "http" and scope["method"] == "POST" and scope["path"].rstrip("/").endswith(UPLOAD_PATH)
+
+
+async def _send_413(send: Send) -> None:
+    await send({"type": "http.response.start", "status": 413, "headers": [
+        (b"content-type", b"text/plain; charset=utf-8"),
+        (b"content-length", str(len(TOO_LARGE_MESSAGE)).encode()),
+        (b"connection", b"close"),
+    ]})
+    await send({"type": "http.response.body", "body": TOO_LARGE_MESSAGE})
+
+
+class UploadLimit:
+    """413 for ``POST /_upload`` bodies over ``limit`` bytes, before the app reads them."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_UPLOAD_BYTES):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not _is_upload(scope):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None:
+            try:
+                length = int(declared)
+            except ValueError:
+                length = self.limit + 1
+            if length > self.limit:
+                await _send_413(send)
+                return
+            await self._counted(scope, receive, send)
+            return
+        # No length (chunked): read it all into memory first, at most ``limit`` bytes.
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body = message.get("body", b"")
+            size += len(body)
+            if size > self.limit:
+                await _send_413(send)
+                return
+            chunks.append(body)
+            if not message.get("more_body", False):
+                break
+        whole = b"".join(chunks)
+        delivered = False
+
+        async def replay() -> Message:
+            nonlocal delivered
+            if delivered:
+                return await receive()
+            delivered = True
+            return {"type": "http.request", "body": whole, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    async def _counted(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A body longer than its ``Content-Length``: the client gets a 413, the app a disconnect."""
+        size, refused = 0, False
+
+        async def counted() -> Message:
+            nonlocal size, refused
+            if refused:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                size += len(message.get("body", b""))
+                if size > self.limit:
+                    refused = True
+                    await _send_413(send)
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def send_unless_refused(message: Message) -> None:
+            if not refused:
+                await send(message)
+
+        await self.app(scope, counted, send_unless_refused)
+
+
+class SecurityHeaders:
+    """Security headers on every HTTP response (see the module docstring)."""
+
+    def __init__(self, app: ASGIApp, allowlist: ScriptAllowlist | None = None):
+        self.app = app
+        self.allowlist = allowlist or ScriptAllowlist()
+
+    def headers_for(self, content_type: bytes) -> list[tuple[bytes, bytes]]:
+        is_page = content_type.split(b";")[0].strip().lower() == b"text/html"
+        headers = [
+            (b"content-security-policy", (self.allowlist.policy() if is_page else RESOURCE_POLICY).encode()),
+            (b"x-frame-options", b"DENY"),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", REFERRER_POLICY.encode()),
+            (b"permissions-policy", PERMISSIONS_POLICY.encode()),
+        ]
+        if settings.production_requested():
+            headers.append((b"strict-transport-security", HSTS.encode()))
+        return headers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                existing = list(message.get("headers") or [])
+                content_type = next((v for k, v in existing if k.lower() == b"content-type"), b"")
+                ours = self.headers_for(content_type)
+                names = {k for k, _ in ours}
+                message = {**message, "headers": [(k, v) for k, v in existing if k.lower() not in names] + ours}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def harden(app: ASGIApp) -> ASGIApp:
+    """The transformer given to ``rx.App(api_transformer=[build_api(), harden])``.
+
+    Under ``reflex run`` (development) the pages' inline scripts are the dev
+    server's (``web/dev_shell.py``), so those are the ones allowed.
+    """
+    dev_url = dev_frontend_url()
+    allowlist = ScriptAllowlist(shell=DevShell(dev_url)) if dev_url else None
+    return SecurityHeaders(UploadLimit(app), allowlist)

@@ -1,0 +1,107 @@
+"""Hot reader handlers do their database work off the event loop: a slow query
+in one tab does not hold up another tab's event on the same worker."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import time
+
+import pytest
+import reflex as rx
+from sqlmodel import Session
+
+from artisan_app.services import articles, search
+from artisan_app.services import comments as comment_svc
+from artisan_app.state.article import ArticleState
+from artisan_app.state.comments import CommentState
+from artisan_app.state.reader import CategoryState, ReaderState
+from artisan_app.state.search import SearchState
+from tests.factories import make_article, make_author, make_category
+from tests.state.conftest import visit
+
+SLOW = 0.6  # seconds the patched query takes
+
+
+@pytest.fixture
+def world(session: Session):
+    cat = make_category(session, "Politics", slug="politics")
+    author = make_author(session)
+    make_article(session, category=cat, author=author, slug="one", headline="Inflation and wages", hours=1)
+    session.commit()
+    return session
+
+
+async def dispatch(handler, *args):
+    """As Reflex's event processor: call, and await what is awaitable."""
+    result = handler(*args)
+    if inspect.isawaitable(result):
+        result = await result
+    return result
+
+
+def slowed(monkeypatch, module, name: str) -> None:
+    real = getattr(module, name)
+
+    def slow(*args, **kwargs):
+        time.sleep(SLOW)  # a query stuck on a busy database
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, slow)
+
+
+async def _tab(path: str, route: str, token: str):
+    root = rx.State(_reflex_internal_init=True)
+    visit(root, path, route, token=token)
+    return root
+
+
+async def _article(root) -> ArticleState:
+    return await root.get_state(ArticleState)
+
+
+async def _comment_post(root):
+    await dispatch((await root.get_state(ArticleState)).load_article)
+    state = await root.get_state(CommentState)
+    await state.load_comments()
+    state._form_opened_at -= 60
+    return state.submit, {"name": "Ann", "email": "ann@example.com", "website": "", "body": "Slow post", "company": ""}
+
+
+CASES = {
+    "article load": (articles, "get_article", "/article/one", "/article/[slug]", ArticleState, "load_article"),
+    "front page load": (articles, "latest_articles", "/", "/", ReaderState, "load_front_page"),
+    "section load": (articles, "latest_articles", "/category/politics", "/category/[slug]", CategoryState,
+                     "load_category"),
+    "search": (search, "search_articles", "/search", "/search", SearchState, "set_query"),
+    "comment post": (comment_svc, "submit_comment", "/article/one", "/article/[slug]", CommentState, "submit"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+async def test_a_slow_query_in_one_tab_does_not_block_another_tabs_event(world, monkeypatch, case):
+    module, name, path, route, state_cls, handler = CASES[case]
+    slow_root = await _tab(path, route, "slow-tab")
+    if case == "comment post":
+        call, arg = await _comment_post(slow_root)
+        args = (arg,)
+    else:
+        call = getattr(await slow_root.get_state(state_cls), handler)
+        args = ("inflation",) if case == "search" else ()
+    slowed(monkeypatch, module, name)
+
+    # Another reader, meanwhile, types in a comment box (an event with no database work).
+    other_root = await _tab("/article/one", "/article/[slug]", "other-tab")
+    other = await other_root.get_state(CommentState)
+
+    async def other_tab_types() -> float:
+        await asyncio.sleep(0.05)  # the slow handler has started by now
+        await dispatch(other.set_field, "name", "Bea")
+        return time.perf_counter() - started
+
+    started = time.perf_counter()
+    slow_task = asyncio.create_task(dispatch(call, *args))
+    answered_after = await asyncio.create_task(other_tab_types())
+    assert not slow_task.done()
+    await slow_task
+    assert answered_after < SLOW / 2, f"{case}: the other tab's event waited {answered_after:.2f} s"
