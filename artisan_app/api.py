@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
@@ -25,6 +26,7 @@ from starlette.routing import BaseRoute, Route, request_response
 
 from artisan_app import db, first_view, routes
 from artisan_app.health import health_routes, on_outage
+from artisan_app.redirect_middleware import RedirectMiddleware
 from artisan_app.services import articles, catalog, comments, feeds, seo
 from artisan_app.settings import settings
 
@@ -164,4 +166,5 @@ def api_routes(shell: seo.ShellCache) -> list[BaseRoute]:
 
 def build_api(*, shell_path: Path | None = None) -> Starlette:
     """The Starlette app Reflex mounts itself under (``rx.App(api_transformer=...)``)."""
-    return Starlette(routes=api_routes(seo.ShellCache(shell_path or seo.SHELL_PATH)))
+    return Starlette(routes=api_routes(seo.ShellCache(shell_path or seo.SHELL_PATH)),
+                     middleware=[Middleware(RedirectMiddleware)])  # old addresses (WordPress, changed slugs): 301

@@ -16,6 +16,7 @@ from artisan_app.models.content import (
 )
 from artisan_app.models.comments import Comment, CommentStatus
 from artisan_app.models.types import UTCDateTime, utcnow
+from artisan_app.models.redirects import Redirect, WordPressItem
 
 __all__ = [
     "Article",
@@ -36,4 +37,6 @@ __all__ = [
     "Tag",
     "UTCDateTime",
     "utcnow",
+    "Redirect",
+    "WordPressItem",
 ]
