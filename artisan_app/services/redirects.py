@@ -105,8 +105,8 @@ def add(session: Session, old: str, new: str, *, source: str = "manual", target_
     if normalise(new) == old and not allow_reserved:
         raise RedirectError("An address cannot redirect to itself.")
     changed = False
-    for row in session.exec(select(Redirect).where(Redirect.new_path == old)).all():  # collapse X → old → new
-        row.new_path = new
+    for row in session.exec(select(Redirect).where(Redirect.new_path == old, Redirect.old_path != old)).all():
+        row.new_path = new  # collapse X → old → new into X → new
         session.add(row)
         changed = True
     row = session.exec(select(Redirect).where(Redirect.old_path == old)).first()

@@ -129,6 +129,10 @@ def import_export(
     ctx = Context(report=report, now=now, site_url=channel.link, attachments=attachments, media_dir=media_dir,
                   upload_dir=upload_dir or Path("uploaded_files"))
     with Session(engine, expire_on_commit=False) as session:
+        if dry_run and engine.dialect.name == "sqlite":
+            # pysqlite opens transactions only for writes, so the first savepoint's
+            # RELEASE would commit; an explicit BEGIN keeps everything rollback-able.
+            session.connection().exec_driver_sql("BEGIN")
         with _unit(session, dry_run):
             _header(session, channel, ctx, staff_accounts)
         done = 0

@@ -267,7 +267,7 @@ def _comment(session, c, article, ctx, maps, by_wp, fingerprints) -> None:
     created = c.date_gmt or article.published_at or ctx.now
     row.article_id, row.parent_id = article.id, parent.id if parent else None
     row.depth = min(parent.depth + 1, comment_rules.MAX_DEPTH) if parent else 0
-    row.name = clean_text(c.author)[: comment_rules.MAX_NAME] or "Anonymous"
+    row.name = clean_text(convert_text(c.author))[: comment_rules.MAX_NAME] or "Anonymous"  # tags stripped, as WordPress does
     row.email, row.email_normalized, row.website, row.body = email, normalized, _website(c.url), body
     row.status, row.fingerprint, row.created_at = status.value, fp, created
     row.approved_at = created if status is CommentStatus.approved else None
