@@ -127,5 +127,7 @@ def to_sections(body: Body) -> tuple[list[SectionDraft], list[Unmapped]]:
         adapter.unmapped.append(Unmapped("bold/italic", _short(adapter.first_emphasis),
                                          f"{adapter.emphasis} emphasised stretch(es) kept as plain text"))
     for note in body.notes:
-        adapter.unmapped.append(Unmapped("sanitised", _short(note, 120), "removed"))
+        layout = note.startswith("layout")
+        adapter.unmapped.append(Unmapped("layout" if layout else "sanitised", _short(note, 120),
+                                         "the layout is not kept" if layout else "removed"))
     return sections, adapter.unmapped
