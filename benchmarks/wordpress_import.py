@@ -25,6 +25,7 @@ from sqlalchemy import text  # noqa: E402
 from sqlmodel import SQLModel, create_engine  # noqa: E402
 
 import artisan_app.models  # noqa: E402,F401
+from artisan_app import db  # noqa: E402
 from artisan_app.services import search  # noqa: E402
 from artisan_app.wordpress.importer import import_export  # noqa: E402
 
@@ -112,7 +113,7 @@ def main() -> None:
                 conn.execute(text(f"CREATE SCHEMA {schema}"))
             engine = create_engine(url, connect_args={"options": f"-csearch_path={schema}"})
         else:
-            engine = create_engine(f"sqlite:///{tmp}/bench.db")
+            engine = db.engine_for(f"sqlite:///{tmp}/bench.db")  # the app's engine: WAL, as in production
         SQLModel.metadata.create_all(engine)
         with engine.begin() as conn:
             search.ensure_search_index(conn)

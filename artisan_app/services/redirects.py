@@ -121,6 +121,34 @@ def add(session: Session, old: str, new: str, *, source: str = "manual", target_
     return changed
 
 
+def add_to_live_page(session: Session, keys: set[str], target: str, *, source: str) -> int:
+    """Point every key in ``keys`` at ``target``, a page that exists: ``add`` for many keys in three queries.
+
+    Keys naming the site's own addresses are skipped. Returns how many rows changed.
+    """
+    keys = {k for k in keys if k != target and len(k) <= MAX_PATH and k.strip("/").split("/")[0] not in RESERVED}
+    for row in session.exec(select(Redirect).where(Redirect.old_path == normalise(target))).all():
+        session.delete(row)  # the target is live: it redirects nowhere
+    if not keys:
+        return 0
+    changed = 0
+    for row in session.exec(select(Redirect).where(Redirect.new_path.in_(keys))).all():  # X → key → target
+        row.new_path = target
+        session.add(row)
+        changed += 1
+    existing = {r.old_path: r for r in session.exec(select(Redirect).where(Redirect.old_path.in_(keys))).all()}
+    for key in sorted(keys):
+        row = existing.get(key)
+        if row is None:
+            session.add(Redirect(old_path=key, new_path=target, source=source))
+            changed += 1
+        elif row.new_path != target:
+            row.new_path, row.source = target, source
+            session.add(row)
+            changed += 1
+    return changed
+
+
 def record_slug_change(session: Session, article: Article, old_slug: str) -> bool:
     """Call when a published article's slug changes: its old address answers 301 to the new one."""
     if not old_slug or old_slug == article.slug or article.status != ArticleStatus.published.value:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -81,6 +83,8 @@ def _excerpt(item: WxrItem, sections) -> str:
 
 def convert_text(html: str) -> str:
     """Plain text of a bit of HTML (excerpts, comments): paragraphs kept, links as ``text (url)``."""
+    if "<" not in html and "&" not in html and "[" not in html:  # already plain text (most comments)
+        return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", html) if p.strip())
     body = convert(html)
     return "\n\n".join(flatten(b.runs)[0] if b.kind != "list" else "\n".join(f"• {flatten(i)[0]}" for i in b.items)
                        for b in body.all_blocks()).strip()
@@ -189,7 +193,6 @@ def _cover(item: WxrItem, article: Article, ctx: Context) -> None:
 
 
 def _redirects(session: Session, item: WxrItem, article: Article, ctx: Context) -> None:
-    target = routes.article_url(article.slug)
     keys = {f"/?p={item.post_id}"}
     if item.link:
         keys.add(redirects.key_of_url(item.link))
@@ -199,16 +202,11 @@ def _redirects(session: Session, item: WxrItem, article: Article, ctx: Context) 
             keys.add(redirects.normalise(f"/{slug}"))
             if day:
                 keys.add(redirects.normalise(f"/{day}/{slug}"))
-    for key in sorted(keys):
-        if key in ("/", target):
-            continue
-        try:
-            if redirects.add(session, key, target, source="wordpress", target_is_live=True):
-                ctx.report.redirects += 1
-        except redirects.RedirectError as exc:
-            ctx.report.add("notes", label(item), "redirect", f"{key}: {exc}")
+    keys.discard("/")
+    ctx.report.redirects += redirects.add_to_live_page(session, keys, routes.article_url(article.slug), source="wordpress")
 
 
+@lru_cache(maxsize=4096)
 def _email(raw: str) -> tuple[str, str]:
     email = clean_text(raw)[:254]
     try:
@@ -235,31 +233,50 @@ def _comments(session: Session, item: WxrItem, article: Article, ctx: Context) -
     fingerprints = set(session.exec(select(Comment.fingerprint).where(Comment.article_id == article.id)).all())
     by_wp: dict[int, Comment] = {wp: rows[m.local_id] for wp, m in maps.items() if m.local_id in rows}
     pending = sorted(real, key=lambda c: c.id)
-    while pending:  # parents before their replies, whatever order the export lists them in
-        later = []
-        for c in pending:
-            if c.parent and c.parent not in by_wp and any(p.id == c.parent for p in pending):
-                later.append(c)
-                continue
-            _comment(session, c, article, ctx, maps, by_wp, fingerprints)
-        if len(later) == len(pending):  # a cycle in a hostile export: import the rest flat
-            for c in later:
+    known = set(ids)
+    while pending:  # in waves, parents before their replies (one flush per level of the tree)
+        done = done_ids(by_wp, pending)
+        wave = [c for c in pending if not c.parent or c.parent not in known or c.parent in done]
+        if not wave:  # a cycle in a hostile export: import the rest flat
+            for c in pending:
                 c.parent = 0
-        pending = later
+            continue
+        written = [(c, _comment(c, article, ctx, maps, by_wp, fingerprints)) for c in wave]
+        session.add_all([row for _, (row, _) in written if row is not None])
+        session.flush()
+        for c, (row, wanted) in written:
+            if row is None:
+                continue
+            mapping = maps.get(c.id)
+            if mapping is None:
+                mapping = maps[c.id] = WordPressItem(kind="comment", wp_id=c.id, local_id=row.id)
+                ctx.report.comments_imported += 1
+            else:
+                ctx.report.comments_updated += 1
+            mapping.local_id, mapping.digest, mapping.imported_at = row.id, wanted, ctx.now
+            session.add(mapping)
+        waved = {c.id for c in wave}
+        pending = [c for c in pending if c.id not in waved]
 
 
-def _comment(session, c, article, ctx, maps, by_wp, fingerprints) -> None:
+def done_ids(by_wp: dict[int, Comment], pending: list) -> set[int]:
+    """WordPress comments already written (and not waiting in ``pending``)."""
+    waiting = {c.id for c in pending}
+    return {wp for wp in by_wp if wp not in waiting}
+
+
+def _comment(c, article, ctx, maps, by_wp, fingerprints) -> tuple[Comment | None, str]:
+    """The row for WordPress comment ``c`` (new or updated), or None if it has not changed."""
     wanted = digest(c.author, c.email, c.url, c.date_gmt, c.content, c.approved, c.parent)
     mapping = maps.get(c.id)
     if mapping is not None and mapping.digest == wanted and c.id in by_wp:
-        return
+        return None, wanted
     parent = by_wp.get(c.parent)
     email, normalized = _email(c.email)
     body = convert_text(c.content)[:comment_rules.MAX_BODY] or "(empty)"
     status = COMMENT_STATUS.get(c.approved, CommentStatus.pending)
     row = by_wp.get(c.id) or Comment(article_id=article.id, fingerprint="", email="", email_normalized="", name="", body="")
-    if row.fingerprint in fingerprints:
-        fingerprints.discard(row.fingerprint)
+    fingerprints.discard(row.fingerprint)
     fp = comment_rules.fingerprint(article.id, normalized, body)
     if fp in fingerprints:  # WordPress kept two identical comments: keep both
         fp = hashlib.sha256(f"wordpress-comment:{c.id}".encode()).hexdigest()
@@ -272,13 +289,5 @@ def _comment(session, c, article, ctx, maps, by_wp, fingerprints) -> None:
     row.status, row.fingerprint, row.created_at = status.value, fp, created
     row.approved_at = created if status is CommentStatus.approved else None
     row.held_reason = "imported" if status is CommentStatus.pending else ""
-    session.add(row)
-    session.flush()
     by_wp[c.id] = row
-    if mapping is None:
-        mapping = WordPressItem(kind="comment", wp_id=c.id, local_id=row.id)
-        ctx.report.comments_imported += 1
-    else:
-        ctx.report.comments_updated += 1
-    mapping.local_id, mapping.digest, mapping.imported_at = row.id, wanted, ctx.now
-    session.add(mapping)
+    return row, wanted
