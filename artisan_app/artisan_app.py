@@ -13,6 +13,8 @@ from artisan_app.pages.listing import author_page, category_page, tag_page
 from artisan_app.pages.missing import missing_page
 from artisan_app.pages.search import search_page
 from artisan_app.pages.newsroom import comments_page, editor_page, login_page, newsroom_page, settings_page
+from artisan_app.pages.redirects import redirects_page
+from artisan_app.state.redirects import RedirectsState
 from artisan_app.state.admin import AdminState
 from artisan_app.state.article import ArticleState
 from artisan_app.state.auth import AuthState
@@ -79,3 +81,5 @@ app.add_page(comments_page, route=routes.EDITOR_COMMENTS, title="Comments | Arti
              on_load=[staff, ModerationState.load_queue])
 app.add_page(settings_page, route=routes.EDITOR_SETTINGS, title="Settings | Artisan Times Newsroom", meta=NOINDEX,
              on_load=[staff, AdminState.load_settings])
+app.add_page(redirects_page, route=routes.EDITOR_REDIRECTS, title="Redirects | Artisan Times Newsroom", meta=NOINDEX,
+             on_load=[staff, RedirectsState.load_redirects])

@@ -132,7 +132,8 @@ def test_hostile_post_keeps_no_script_handler_or_javascript_link(engine, tmp_pat
     assert any("script" in e.detail for e in hostile) and any("unsafe link" in e.detail for e in hostile)
 
 
-def test_comment_tree_three_deep_statuses_and_first_comment_rule(engine, tmp_path):
+def test_comment_tree_three_deep_statuses_and_first_comment_rule(any_engine, tmp_path):
+    engine = any_engine
     _import(engine, tmp_path)
     with Session(engine) as session:
         article = _article(session, "every-block")
@@ -161,7 +162,8 @@ def test_comment_tree_three_deep_statuses_and_first_comment_rule(engine, tmp_pat
         assert result.published
 
 
-def test_same_export_twice_changes_nothing_and_an_edit_updates(engine, tmp_path, media):
+def test_same_export_twice_changes_nothing_and_an_edit_updates(any_engine, tmp_path, media):
+    engine = any_engine
     _import(engine, tmp_path, media)
 
     def snapshot():
@@ -186,7 +188,8 @@ def test_same_export_twice_changes_nothing_and_an_edit_updates(engine, tmp_path,
         assert len(session.exec(select(Article)).all()) == 8
 
 
-def test_dry_run_saves_nothing_but_reports_everything(engine, tmp_path):
+def test_dry_run_saves_nothing_but_reports_everything(any_engine, tmp_path):
+    engine = any_engine
     report = _import(engine, tmp_path, dry_run=True)
     assert report.imported == 8 and report.dry_run
     with Session(engine) as session:
@@ -223,7 +226,8 @@ def test_urdu_post_keeps_its_text_and_its_old_address(engine, tmp_path):
     assert response.status_code == 301 and response.headers["location"] == f"/article/{slug}"
 
 
-def test_old_addresses_answer_301_over_http(engine, tmp_path):
+def test_old_addresses_answer_301_over_http(any_engine, tmp_path):
+    engine = any_engine
     _import(engine, tmp_path, staff_accounts=True)
     client = TestClient(build_api(), follow_redirects=False)
     expected = {
