@@ -15,6 +15,8 @@ from artisan_app.pages.search import search_page
 from artisan_app.pages.newsroom import comments_page, editor_page, login_page, newsroom_page, settings_page
 from artisan_app.pages.redirects import redirects_page
 from artisan_app.state.redirects import RedirectsState
+from artisan_app.pages.wordpress_import import import_page
+from artisan_app.state.wordpress_import import ImportState
 from artisan_app.state.admin import AdminState
 from artisan_app.state.article import ArticleState
 from artisan_app.state.auth import AuthState
@@ -83,3 +85,5 @@ app.add_page(settings_page, route=routes.EDITOR_SETTINGS, title="Settings | Arti
              on_load=[staff, AdminState.load_settings])
 app.add_page(redirects_page, route=routes.EDITOR_REDIRECTS, title="Redirects | Artisan Times Newsroom", meta=NOINDEX,
              on_load=[staff, RedirectsState.load_redirects])
+app.add_page(import_page, route=routes.EDITOR_IMPORT, title="Import | Artisan Times Newsroom", meta=NOINDEX,
+             on_load=[staff, ImportState.load_import])

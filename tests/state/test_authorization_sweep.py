@@ -23,10 +23,11 @@ from artisan_app.state.auth import AuthState
 from artisan_app.state.editor import ArticleEditorState, NewsroomState
 from artisan_app.state.moderation import ModerationState
 from artisan_app.state.redirects import RedirectsState
+from artisan_app.state.wordpress_import import ImportState
 from tests.factories import BASE_TIME, PASSWORD, make_article, make_author, make_category, make_user
 from tests.state.conftest import visit
 
-STATES = [NewsroomState, ArticleEditorState, ModerationState, AdminState, AuthState, RedirectsState]
+STATES = [NewsroomState, ArticleEditorState, ModerationState, AdminState, AuthState, RedirectsState, ImportState]
 SECRET_HEADLINE = "Embargoed: the minister resigns"
 SECRET_EMAIL = "whistleblower@example.com"
 # Handlers that only run as server-started background loops (they re-check the session each round).

@@ -1,15 +1,19 @@
-"""The newsroom's redirects page: admins list, add and remove; nobody else can."""
+"""The newsroom's redirects and import pages: admins list, add and remove redirects and import exports; nobody else can."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import reflex as rx
 from sqlmodel import Session, select
 from starlette.testclient import TestClient
 
 from artisan_app.api import build_api
-from artisan_app.models import Redirect, Role
+from artisan_app.models import Article, Redirect, Role
 from artisan_app.services import redirects
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.state.redirects import RedirectsState
+from artisan_app.state.wordpress_import import ImportState
 from tests.factories import make_user
 from tests.state.test_newsroom_states import sign_in
 
@@ -84,3 +88,44 @@ def test_the_middleware_leaves_the_app_machinery_alone(session: Session, engine)
     client = TestClient(build_api(), follow_redirects=False)
     assert client.get("/assets/app.js").status_code != 301
     assert client.post("/?p=1").status_code != 301
+
+
+class _Upload:
+    """What Reflex hands an upload handler: something with an async ``read``."""
+
+    def __init__(self, data: bytes):
+        self._data = data
+
+    async def read(self, size: int = -1) -> bytes:
+        chunk, self._data = (self._data, b"") if size < 0 else (self._data[:size], self._data[size:])
+        return chunk
+
+
+async def test_admin_imports_an_uploaded_export_and_others_cannot(root, any_session: Session, tmp_path, monkeypatch):
+    monkeypatch.setattr(rx, "get_upload_dir", lambda: tmp_path)
+    export = (Path(__file__).resolve().parents[1] / "fixtures" / "wordpress" / "export.xml").read_bytes()
+    make_user(any_session, Role.editor, name="Eve Editor", email="eve@artisan.test")
+    make_user(any_session, Role.admin, name="Ada Admin", email="ada@artisan.test")
+    any_session.commit()
+
+    await sign_in(root, "eve@artisan.test")
+    state = await root.get_state(ImportState)
+    await state.load_import()
+    assert not state.allowed
+    state.dry_run = False
+    await state.upload_export([_Upload(export)])
+    assert state.error == "Only admins can import." and state.summary == []
+    assert any_session.exec(select(Article)).all() == []
+
+    await sign_in(root, "ada@artisan.test")
+    await state.load_import()
+    assert state.allowed and state.dry_run is False
+    await state.upload_export([_Upload(export)])
+    assert state.error == "" and ("posts imported", 8) in [tuple(p) for p in state.summary]
+    assert any("Unmapped" in line for line in state.lines)
+    any_session.expire_all()
+    assert len(any_session.exec(select(Article)).all()) == 8
+
+    bomb = (Path(__file__).resolve().parents[1] / "fixtures" / "wordpress" / "bomb.xml").read_bytes()
+    await state.upload_export([_Upload(bomb)])
+    assert "entities" in state.error and state.summary == []
