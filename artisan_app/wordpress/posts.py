@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from artisan_app import routes
@@ -222,6 +223,7 @@ def _website(raw: str) -> str:
 
 
 def _comments(session: Session, item: WxrItem, article: Article, ctx: Context) -> None:
+    """New comments go in with one multi-row INSERT per level of the reply tree; changed ones are updated."""
     real = [c for c in item.comments if c.type in ("", "comment")]
     if len(real) != len(item.comments):
         ctx.report.add("notes", label(item), "comments", f"{len(item.comments) - len(real)} pingback(s)/trackback(s) not imported")
@@ -229,65 +231,70 @@ def _comments(session: Session, item: WxrItem, article: Article, ctx: Context) -
         return
     ids = [c.id for c in real]
     maps = {m.wp_id: m for m in session.exec(select(WordPressItem).where(WordPressItem.kind == "comment", WordPressItem.wp_id.in_(ids))).all()}
-    rows = {c.id: c for c in session.exec(select(Comment).where(Comment.id.in_([m.local_id for m in maps.values()]))).all()}
+    rows = {c.id: c for c in session.exec(select(Comment).where(Comment.id.in_([m.local_id for m in maps.values()]))).all()} if maps else {}
     fingerprints = set(session.exec(select(Comment.fingerprint).where(Comment.article_id == article.id)).all())
-    by_wp: dict[int, Comment] = {wp: rows[m.local_id] for wp, m in maps.items() if m.local_id in rows}
-    pending = sorted(real, key=lambda c: c.id)
-    known = set(ids)
-    while pending:  # in waves, parents before their replies (one flush per level of the tree)
-        done = done_ids(by_wp, pending)
-        wave = [c for c in pending if not c.parent or c.parent not in known or c.parent in done]
+    existing = {wp: rows[m.local_id] for wp, m in maps.items() if m.local_id in rows}
+    placed: dict[int, tuple[int, int]] = {wp: (row.id, row.depth) for wp, row in existing.items()}  # wp id → (id, depth)
+    pending, known = sorted(real, key=lambda c: c.id), set(ids)
+    while pending:  # in waves: parents before their replies
+        waiting = {c.id for c in pending}
+        wave = [c for c in pending if not c.parent or c.parent not in known or (c.parent in placed and c.parent not in waiting)]
         if not wave:  # a cycle in a hostile export: import the rest flat
             for c in pending:
                 c.parent = 0
             continue
-        written = [(c, _comment(c, article, ctx, maps, by_wp, fingerprints)) for c in wave]
-        session.add_all([row for _, (row, _) in written if row is not None])
-        session.flush()
-        for c, (row, wanted) in written:
-            if row is None:
-                continue
+        new_rows, new_wp = [], []
+        for c in wave:
+            wanted = digest(c.author, c.email, c.url, c.date_gmt, c.content, c.approved, c.parent)
             mapping = maps.get(c.id)
-            if mapping is None:
-                mapping = maps[c.id] = WordPressItem(kind="comment", wp_id=c.id, local_id=row.id)
-                ctx.report.comments_imported += 1
-            else:
+            if mapping is not None and mapping.digest == wanted and c.id in existing:
+                continue
+            values = _comment_values(c, article, ctx, placed, fingerprints, existing.get(c.id))
+            if c.id in existing:
+                row = existing[c.id]
+                for key, value in values.items():
+                    setattr(row, key, value)
+                session.add(row)
+                placed[c.id] = (row.id, row.depth)
+                mapping.digest, mapping.imported_at = wanted, ctx.now
+                session.add(mapping)
                 ctx.report.comments_updated += 1
-            mapping.local_id, mapping.digest, mapping.imported_at = row.id, wanted, ctx.now
-            session.add(mapping)
+            else:
+                new_rows.append(values)
+                new_wp.append((c.id, wanted, values["depth"]))
+        if new_rows:
+            session.flush()
+            table = Comment.__table__
+            new_ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), new_rows).scalars().all()
+            session.execute(insert(WordPressItem.__table__), [
+                {"kind": "comment", "wp_id": wp, "guid": "", "local_id": local, "digest": wanted, "imported_at": ctx.now}
+                for (wp, wanted, _), local in zip(new_wp, new_ids)])
+            for (wp, _, depth), local in zip(new_wp, new_ids):
+                placed[wp] = (local, depth)
+            ctx.report.comments_imported += len(new_rows)
         waved = {c.id for c in wave}
         pending = [c for c in pending if c.id not in waved]
 
 
-def done_ids(by_wp: dict[int, Comment], pending: list) -> set[int]:
-    """WordPress comments already written (and not waiting in ``pending``)."""
-    waiting = {c.id for c in pending}
-    return {wp for wp in by_wp if wp not in waiting}
-
-
-def _comment(c, article, ctx, maps, by_wp, fingerprints) -> tuple[Comment | None, str]:
-    """The row for WordPress comment ``c`` (new or updated), or None if it has not changed."""
-    wanted = digest(c.author, c.email, c.url, c.date_gmt, c.content, c.approved, c.parent)
-    mapping = maps.get(c.id)
-    if mapping is not None and mapping.digest == wanted and c.id in by_wp:
-        return None, wanted
-    parent = by_wp.get(c.parent)
+def _comment_values(c, article, ctx, placed, fingerprints, row: Comment | None) -> dict:
+    """The columns of WordPress comment ``c`` as stored here."""
+    parent = placed.get(c.parent)
     email, normalized = _email(c.email)
     body = convert_text(c.content)[:comment_rules.MAX_BODY] or "(empty)"
     status = COMMENT_STATUS.get(c.approved, CommentStatus.pending)
-    row = by_wp.get(c.id) or Comment(article_id=article.id, fingerprint="", email="", email_normalized="", name="", body="")
-    fingerprints.discard(row.fingerprint)
+    if row is not None:
+        fingerprints.discard(row.fingerprint)
     fp = comment_rules.fingerprint(article.id, normalized, body)
     if fp in fingerprints:  # WordPress kept two identical comments: keep both
         fp = hashlib.sha256(f"wordpress-comment:{c.id}".encode()).hexdigest()
     fingerprints.add(fp)
     created = c.date_gmt or article.published_at or ctx.now
-    row.article_id, row.parent_id = article.id, parent.id if parent else None
-    row.depth = min(parent.depth + 1, comment_rules.MAX_DEPTH) if parent else 0
-    row.name = clean_text(convert_text(c.author))[: comment_rules.MAX_NAME] or "Anonymous"  # tags stripped, as WordPress does
-    row.email, row.email_normalized, row.website, row.body = email, normalized, _website(c.url), body
-    row.status, row.fingerprint, row.created_at = status.value, fp, created
-    row.approved_at = created if status is CommentStatus.approved else None
-    row.held_reason = "imported" if status is CommentStatus.pending else ""
-    by_wp[c.id] = row
-    return row, wanted
+    return {
+        "article_id": article.id, "parent_id": parent[0] if parent else None,
+        "depth": min(parent[1] + 1, comment_rules.MAX_DEPTH) if parent else 0,
+        "name": clean_text(convert_text(c.author))[: comment_rules.MAX_NAME] or "Anonymous",  # tags stripped, as WordPress does
+        "email": email, "email_normalized": normalized, "website": _website(c.url), "body": body,
+        "status": status.value, "held_reason": "imported" if status is CommentStatus.pending else "",
+        "owner_key": "", "fingerprint": fp, "created_at": created,
+        "approved_at": created if status is CommentStatus.approved else None,
+    }
