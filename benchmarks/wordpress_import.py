@@ -102,6 +102,7 @@ def main() -> None:
     parser.add_argument("--comments", type=int, default=10)
     parser.add_argument("--postgres", action="store_true")
     args = parser.parse_args()
+    load = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         export = Path(tmp) / "export.xml"
         write_export(export, args.posts, args.comments)
@@ -118,9 +119,9 @@ def main() -> None:
         with engine.begin() as conn:
             search.ensure_search_index(conn)
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         report = import_export(engine, export, upload_dir=Path(tmp) / "up")
-        first = time.perf_counter() - started
+        first, first_cpu = time.perf_counter() - started, time.process_time() - cpu
         started = time.perf_counter()
         again = import_export(engine, export, upload_dir=Path(tmp) / "up")
         second = time.perf_counter() - started
@@ -132,11 +133,13 @@ def main() -> None:
         size = export.stat().st_size / 1e6
     print(f"backend: {'postgresql' if args.postgres else 'sqlite'}; export: {args.posts} posts, "
           f"{args.posts * args.comments} comments, {size:.1f} MB")
-    print(f"first import: {first:.1f} s ({args.posts / first:.0f} posts/s); imported {report.imported}, "
+    print(f"load average before: {load[0]:.1f} (2 cores here, shared)")
+    print(f"first import: {first:.1f} s wall, {first_cpu:.1f} s CPU ({args.posts / first:.0f} posts/s); imported {report.imported}, "
           f"comments {report.comments_imported}, failed {report.failed}")
     print(f"same file again: {second:.1f} s; unchanged {again.unchanged}, updated {again.updated}")
     print(f"peak RSS: {peak:.0f} MiB (before the import: {rss_before:.0f} MiB)")
-    print(f"extrapolated to 10,000 posts (linear, not measured): {first * 10000 / args.posts / 60:.1f} min")
+    print(f"extrapolated to 10,000 posts (linear, not measured): {first * 10000 / args.posts / 60:.1f} min wall, "
+          f"{first_cpu * 10000 / args.posts / 60:.1f} min of CPU")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import unquote, urlsplit
 
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -28,7 +29,7 @@ from artisan_app.services.authoring import ensure_tags
 from artisan_app.services.text import clean_text, slugify
 from artisan_app.wordpress import wxr
 from artisan_app.wordpress.posts import STATUS, Context, import_post, label
-from artisan_app.wordpress.report import ImportReport
+from artisan_app.wordpress.report import MAX_DETAILS, ImportReport
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -43,6 +44,10 @@ def _unit(session: Session, dry_run: bool):
         with session.begin_nested():
             yield
     else:
+        if session.get_bind().dialect.name == "postgresql":
+            # Each post's commit need not wait for the disk: the import is idempotent, so
+            # posts lost to a crash in the last moments come back by running it again.
+            session.execute(text("SET LOCAL synchronous_commit TO OFF"))
         try:
             yield
             session.commit()
@@ -154,7 +159,7 @@ def import_export(
                 report.add("skipped", label(item), "failed", f"{type(exc).__name__}: {str(exc)[:200]}")
                 continue
             setattr(report, outcome, getattr(report, outcome) + 1)
-            if outcome == "updated":
+            if outcome == "updated" and len(report.updated_posts) < MAX_DETAILS:
                 report.updated_posts.append(label(item))
         if dry_run:
             session.rollback()
