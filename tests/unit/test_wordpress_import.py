@@ -314,3 +314,18 @@ def test_converter_keeps_inline_runs_for_the_rich_body():
     assert [(r.text, r.bold, r.italic, r.href) for r in runs] == [
         ("A ", False, False, ""), ("b ", True, False, ""), ("bi", True, True, ""), (" ", False, False, ""),
         ("l", False, False, "https://x.example/")]
+
+
+def test_the_lead_in_reads_without_a_number(engine, tmp_path):
+    from artisan_app import first_view
+    from artisan_app.services import articles, catalog
+
+    _import(engine, tmp_path)
+    with Session(engine) as session:
+        detail = articles.get_article(session, "every-block", now=NOW)
+        assert [(s.number, s.heading) for s in detail.sections] == [
+            (0, ""), (1, "Trade winds"), (2, "Pictures and players")]
+        html = first_view.article(detail, categories=catalog.list_categories(session), comment_count=4)
+    assert html.count('class="trend-heading"') == 2
+    assert '<span class="trend-number">1.</span> Trade winds' in html
+    assert "Before any heading, with bold, italic and a source" in html
