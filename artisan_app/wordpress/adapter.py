@@ -14,8 +14,8 @@ module keeps as well as plain text can, and names each loss in the report:
 - raw HTML blocks: their text, as a paragraph.
 
 Text before the first heading (the whole body, for a post without headings)
-is the first section, with an empty heading: it is not invented. When #14
-adds an unnumbered lead-in, that section becomes it.
+is the first section, with an empty heading (no heading is invented); the
+reader page shows such a section as an unnumbered lead-in.
 """
 
 from __future__ import annotations
