@@ -15,7 +15,7 @@ from starlette.testclient import TestClient
 from artisan_app.api import build_api
 from artisan_app.models import Article, Author, Category, Comment, Redirect, Section, Tag, User
 from artisan_app.services import comments as comment_rules
-from artisan_app.services import redirects
+from artisan_app.services import redirects, search
 from artisan_app.services.articles import article_sections
 from artisan_app.wordpress import wxr
 from artisan_app.wordpress.html import convert
@@ -178,6 +178,8 @@ def test_same_export_twice_changes_nothing_and_an_edit_updates(any_engine, tmp_p
 
     edited = EXPORT.read_text(encoding="utf-8").replace("<p>Exports rose.</p>", "<p>Exports fell.</p>").replace(
         "Top-level comment.", "Top-level comment, edited.")
+    with Session(engine) as session:  # the body is in the search index, and follows the edit below
+        assert [c.card.slug for c in search.search_articles(session, "exports rose", now=NOW).items] == ["every-block"]
     third = _import(engine, tmp_path, media, source=io.BytesIO(edited.encode()))
     assert (third.imported, third.updated, third.unchanged, third.comments_updated) == (0, 1, 7, 1)
     assert third.updated_posts == ["“Every block at once” (WordPress #101)"]
@@ -186,6 +188,7 @@ def test_same_export_twice_changes_nothing_and_an_edit_updates(any_engine, tmp_p
         article = _article(session, "every-block")
         assert ("paragraph", "Exports fell.", "") in _blocks(session, article)[1][1]
         assert len(session.exec(select(Article)).all()) == 8
+        assert [c.card.slug for c in search.search_articles(session, "exports fell", now=NOW).items] == ["every-block"]
 
 
 def test_dry_run_saves_nothing_but_reports_everything(any_engine, tmp_path):
