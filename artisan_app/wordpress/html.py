@@ -9,9 +9,7 @@ is dropped and named in ``Body.notes``.
 Block comments (``<!-- wp:name {json} -->``) are read only where the HTML alone
 is not enough: ``wp:html`` (kept as an html block), ``wp:embed`` (its URL and
 provider) and dynamic blocks with no HTML (reported). Classic content (no block
-comments) is first given paragraphs the way WordPress's ``wpautop`` does: a
-blank line ends a paragraph, a single line break is a ``<br>``; ``[caption]``
-and ``[embed]`` shortcodes and a URL alone on its line become images and embeds.
+comments) first gets its paragraphs from ``classic.py``.
 """
 
 from __future__ import annotations
@@ -24,6 +22,8 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
+from artisan_app.wordpress.classic import classic_to_html
+from artisan_app.wordpress.inline import SPACE, plain_text, provider_of, safe_url, source_excerpt, tidy
 from artisan_app.wordpress.ir import Block, Body, Run, Section
 
 _COMMENT = re.compile(r"^\s*(/)?wp:([a-z0-9/_-]+)\s*(\{.*\})?\s*(/)?\s*$", re.S)
@@ -34,89 +34,8 @@ _CONTAINERS = {"div", "section", "article", "main", "header", "footer", "aside",
 _BOLD = {"strong", "b"}
 _ITALIC = {"em", "i", "cite", "dfn"}
 _LAYOUT = ("wp-block-group", "wp-block-columns", "wp-block-column", "wp-block-cover", "wp-block-media-text")
-_PROVIDERS = {"youtube.com": "YouTube", "youtu.be": "YouTube", "vimeo.com": "Vimeo", "twitter.com": "X", "x.com": "X",
-              "instagram.com": "Instagram", "soundcloud.com": "SoundCloud", "spotify.com": "Spotify",
-              "facebook.com": "Facebook", "tiktok.com": "TikTok"}
-_BLOCK_START = re.compile(r"^\s*<(?:p|h[1-6]|blockquote|ul|ol|figure|hr|div|table|pre|dl|iframe|img|section|script|style|!--)\b", re.I)
-_CAPTION = re.compile(r"\[caption[^\]]*\](.*?)\[/caption\]", re.S | re.I)
-_EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.S | re.I)
-_QUOTE = re.compile(r"<blockquote>(.*?)</blockquote>", re.S | re.I)
-_SHORTCODE = re.compile(r"^\s*\[([a-z_-]+)[^\]]*\]", re.I)
-_BARE_URL = re.compile(r"^\s*(https?://\S+)\s*$")
-_SPACE = re.compile(r"\s+")
-SOURCE_CHARS = 160
-
-
-def safe_url(href: str | None, *, site_host: str = "") -> str:
-    """An ``http``/``https``/``mailto`` URL or a site path; anything else (``javascript:``…) is ``""``."""
-    href = "".join(ch for ch in (href or "") if ch > " " and ch != "\x7f")
-    if not href:
-        return ""
-    if href.startswith("//"):
-        href = "https:" + href
-    if href.startswith("/"):
-        return href
-    try:
-        parts = urlsplit(href)
-    except ValueError:
-        return ""
-    scheme = parts.scheme.lower()
-    if scheme == "mailto":
-        return href
-    if scheme not in ("http", "https") or not parts.hostname:
-        return ""
-    if site_host and parts.hostname.lower() in (site_host, "www." + site_host):
-        return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    return href
-
-
-def provider_of(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    for domain, name in _PROVIDERS.items():
-        if host == domain or host.endswith("." + domain):
-            return name
-    return ""
-
-
-def _source(el_or_text) -> str:
-    text = el_or_text if isinstance(el_or_text, str) else etree.tostring(el_or_text, encoding="unicode", with_tail=False)
-    text = _SPACE.sub(" ", text).strip()
-    return text if len(text) <= SOURCE_CHARS else text[: SOURCE_CHARS - 1] + "…"
-
-
 def _classes(el) -> str:
     return " " + (el.get("class") or "") + " "
-
-
-def _classic_to_html(content: str) -> str:
-    """WordPress's ``wpautop``, simplified, plus the common shortcodes."""
-    content = _CAPTION.sub(lambda m: _caption_figure(m.group(1)), content.replace("\r\n", "\n"))
-    content = _QUOTE.sub(lambda m: "<blockquote><p>" + re.sub(r"\n\s*\n", "</p><p>", m.group(1).strip()) + "</p></blockquote>",
-                         content)
-    content = _EMBED.sub(lambda m: f'\n\n<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">{m.group(1).strip()}</div></figure>\n\n', content)
-    out = []
-    for chunk in re.split(r"\n\s*\n", content):
-        if not chunk.strip():
-            continue
-        url = _BARE_URL.match(chunk)
-        if url:
-            out.append(f'<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">{url.group(1)}</div></figure>')
-        elif _SHORTCODE.match(chunk) and not chunk.strip().startswith("[embed"):
-            out.append(f"<!-- wp:html --><div>{chunk}</div><!-- /wp:html -->")
-        elif _BLOCK_START.match(chunk):
-            out.append(chunk)
-        else:
-            out.append("<p>" + chunk.strip().replace("\n", "<br>\n") + "</p>")
-    return "\n".join(out)
-
-
-def _caption_figure(inner: str) -> str:
-    parsed = lxml.html.fragment_fromstring(inner, create_parent="div")
-    caption = "".join(t for t in [parsed.text or ""] + [c.tail or "" for c in parsed]).strip()
-    for child in parsed:
-        child.tail = None
-    img_html = "".join(etree.tostring(c, encoding="unicode") for c in parsed)
-    return f"\n\n<figure class=\"wp-block-image\">{img_html}<figcaption>{caption}</figcaption></figure>\n\n"
 
 
 class _Converter:
@@ -137,7 +56,7 @@ class _Converter:
             if isinstance(child, etree._Comment) or not isinstance(child.tag, str):
                 pass
             elif child.tag in _DROP or child.tag == "iframe":
-                self.notes.append(f"removed <{child.tag}>: {_source(child)}")
+                self.notes.append(f"removed <{child.tag}>: {source_excerpt(child)}")
             elif child.tag == "br":
                 out.append(Run("\n", bold, italic, href))
             elif child.tag == "img":
@@ -145,7 +64,7 @@ class _Converter:
             elif child.tag == "a":
                 link = safe_url(child.get("href"), site_host=self.site_host)
                 if child.get("href") and not link:
-                    self.notes.append(f"removed an unsafe link: {_source(child.get('href') or '')}")
+                    self.notes.append(f"removed an unsafe link: {source_excerpt(child.get('href') or '')}")
                 self.runs(child, bold, italic, link or href, out)
             else:
                 self.runs(child, bold or child.tag in _BOLD, italic or child.tag in _ITALIC, href, out)
@@ -166,7 +85,7 @@ class _Converter:
     def image(self, el) -> Block:
         self._note_handlers(el)
         src = safe_url(el.get("src"), site_host="") if el.get("src") else ""
-        return Block("image", src=src, alt=_SPACE.sub(" ", el.get("alt") or "").strip(), source=_source(el))
+        return Block("image", src=src, alt=SPACE.sub(" ", el.get("alt") or "").strip(), source=source_excerpt(el))
 
     def emit(self, block: Block | None) -> None:
         if block is not None and (block.kind in ("separator", "image", "embed", "list") or block.runs):
@@ -176,7 +95,7 @@ class _Converter:
         runs = tidy(self.pending)
         self.pending = []
         if runs:
-            self.emit(Block("paragraph", runs=runs, source=_source("".join(r.text for r in runs))))
+            self.emit(Block("paragraph", runs=runs, source=source_excerpt("".join(r.text for r in runs))))
         for block in self.after:
             self.emit(block)
         self.after = []
@@ -201,7 +120,7 @@ class _Converter:
                         self.embed_attrs = attrs
                     elif m.group(4) and m.group(2) not in ("separator", "spacer"):  # self-closing: a dynamic block
                         self.flush_loose()
-                        self.emit(Block("html", runs=[Run(f"[{m.group(2)}]")], source=_source(el.text or "")))
+                        self.emit(Block("html", runs=[Run(f"[{m.group(2)}]")], source=source_excerpt(el.text or "")))
                 if html_open is not None and el.tail and el.tail.strip():
                     html_open.append(el.tail)
                 elif el.tail and el.tail.strip():
@@ -235,32 +154,32 @@ class _Converter:
         tag = el.tag
         saved, self.after = self.after, []
         if tag in _DROP:
-            self.notes.append(f"removed <{tag}>: {_source(el)}")
+            self.notes.append(f"removed <{tag}>: {source_excerpt(el)}")
         elif tag in _HEADINGS:
             text = plain_text(self.inline(el))
             if text:
                 self.items.append((_HEADINGS[tag], text))
         elif tag == "p":
-            self.emit(Block("paragraph", runs=self.inline(el), source=_source(el)))
+            self.emit(Block("paragraph", runs=self.inline(el), source=source_excerpt(el)))
         elif tag == "blockquote":
             self.emit(self.quote(el, "quote"))
         elif tag in ("ul", "ol"):
             self.emit(self.list_block(el))
         elif tag == "hr":
-            self.emit(Block("separator", source=_source(el)))
+            self.emit(Block("separator", source=source_excerpt(el)))
         elif tag == "img":
             self.emit(self.image(el))
         elif tag == "iframe":
             url = safe_url(el.get("src"))
             if url.startswith("http") and provider_of(url):
-                self.emit(Block("embed", url=url, provider=provider_of(url), source=_source(el)))
+                self.emit(Block("embed", url=url, provider=provider_of(url), source=source_excerpt(el)))
             else:
-                self.notes.append(f"removed <iframe>: {_source(el)}")
+                self.notes.append(f"removed <iframe>: {source_excerpt(el)}")
         elif tag == "figure":
             self.figure(el)
         elif tag in _CONTAINERS:
             if any(c in _classes(el) for c in _LAYOUT):
-                self.notes.append(f"layout dropped, contents kept: {_source(el)}")
+                self.notes.append(f"layout dropped, contents kept: {source_excerpt(el)}")
             self._note_handlers(el)
             self.walk(el)
         else:  # pre, table, dl: text kept in an html block
@@ -282,9 +201,9 @@ class _Converter:
             provider = provider_of(url) or provider.replace("-", " ").title()
             self.embed_attrs = {}
             if url:
-                self.emit(Block("embed", url=url, provider=provider, caption=caption, source=_source(el)))
+                self.emit(Block("embed", url=url, provider=provider, caption=caption, source=source_excerpt(el)))
             else:
-                self.notes.append(f"embed without a usable URL dropped: {_source(el)}")
+                self.notes.append(f"embed without a usable URL dropped: {source_excerpt(el)}")
         elif el.find(".//img") is not None:
             image = self.image(el.find(".//img"))
             image.caption = caption
@@ -311,7 +230,7 @@ class _Converter:
         if not attribution and "\n\n" in text and text.rsplit("\n\n", 1)[1].startswith(("— ", "-- ", "― ")):
             attribution = text.rsplit("\n\n", 1)[1].split(" ", 1)[1].strip()
             runs = tidy([Run(text.rsplit("\n\n", 1)[0])])
-        return Block(kind, runs=runs, attribution=attribution, source=_source(el))
+        return Block(kind, runs=runs, attribution=attribution, source=source_excerpt(el))
 
     def list_block(self, el) -> Block:
         items: list[list[Run]] = []
@@ -327,8 +246,8 @@ class _Converter:
             if runs:
                 items.append(runs)
         if any(li.find("ul") is not None or li.find("ol") is not None for li in el.iter("li")):
-            self.notes.append(f"nested list flattened: {_source(el)}")
-        return Block("list", items=items, ordered=el.tag == "ol", source=_source(el))
+            self.notes.append(f"nested list flattened: {source_excerpt(el)}")
+        return Block("list", items=items, ordered=el.tag == "ol", source=source_excerpt(el))
 
     def html_block(self, nodes: list) -> None:
         holder = lxml.html.Element("div")
@@ -341,7 +260,7 @@ class _Converter:
                 raw += etree.tostring(node, encoding="unicode", with_tail=False)
                 holder.append(_copy(node))
         runs = self.inline_blocks(holder)
-        self.items.append(Block("html", runs=runs, source=_source(raw)))
+        self.items.append(Block("html", runs=runs, source=source_excerpt(raw)))
 
     def inline_blocks(self, holder) -> list[Run]:
         """The text of arbitrary markup, a blank line between its block elements."""
@@ -371,44 +290,12 @@ def _json(raw: str | None) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def tidy(runs: list[Run]) -> list[Run]:
-    """Collapse whitespace (keeping line breaks from ``<br>`` and paragraph breaks), trim, merge equal runs."""
-    out: list[Run] = []
-    for run in runs:
-        if run.text in ("\n", "\n\n"):
-            text = run.text
-        else:
-            text = _SPACE.sub(" ", run.text)
-        if not text:
-            continue
-        if out and (out[-1].bold, out[-1].italic, out[-1].href) == (run.bold, run.italic, run.href):
-            out[-1] = Run(out[-1].text + text, run.bold, run.italic, run.href)
-        else:
-            out.append(Run(text, run.bold, run.italic, run.href))
-    # Trim the ends and the spaces around line breaks.
-    cleaned: list[Run] = []
-    for i, run in enumerate(out):
-        text = re.sub(r" *\n *", "\n", run.text)
-        text = re.sub(r"\n{3,}", "\n\n", text)
-        if i == 0:
-            text = text.lstrip()
-        if i == len(out) - 1:
-            text = text.rstrip()
-        if text:
-            cleaned.append(Run(text, run.bold, run.italic, run.href))
-    return cleaned
-
-
-def plain_text(runs: list[Run]) -> str:
-    return "".join(r.text for r in runs).strip()
-
-
 def convert(content: str, *, site_url: str = "") -> Body:
     """Post content (block markup or classic HTML) → ``Body``: sections start at the highest heading level used."""
     if not content or not content.strip():
         return Body()
     if "<!-- wp:" not in content:
-        content = _classic_to_html(content)
+        content = classic_to_html(content)
     document = lxml.html.document_fromstring(f"<html><body>{content}</body></html>")
     converter = _Converter((urlsplit(site_url).hostname or "").lower().removeprefix("www."))
     converter.walk(document.body)
@@ -421,6 +308,6 @@ def convert(content: str, *, site_url: str = "") -> Body:
             if level == top:
                 body.sections.append(Section(heading=text))
                 continue
-            item = Block("subheading", runs=[Run(text)], source=_source(text))
+            item = Block("subheading", runs=[Run(text)], source=source_excerpt(text))
         (body.sections[-1].blocks if body.sections else body.lead).append(item)
     return body

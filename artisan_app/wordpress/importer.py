@@ -28,7 +28,8 @@ from artisan_app.services.auth import hash_password, normalise_email
 from artisan_app.services.authoring import ensure_tags
 from artisan_app.services.text import clean_text, slugify
 from artisan_app.wordpress import wxr
-from artisan_app.wordpress.posts import STATUS, Context, import_post, label
+from artisan_app.wordpress.common import label
+from artisan_app.wordpress.posts import STATUS, Context, import_post
 from artisan_app.wordpress.report import MAX_DETAILS, ImportReport
 
 Progress = Callable[[int, int], None]  # (done, total)
