@@ -332,3 +332,17 @@ def test_the_lead_in_reads_without_a_number(engine, tmp_path):
     assert html.count('class="trend-heading"') == 2
     assert '<span class="trend-number">1.</span> Trade winds' in html
     assert "Before any heading, with bold, italic and a source" in html
+
+
+def test_the_command_prints_the_summary_and_refuses_a_bomb(engine, tmp_path, capsys, monkeypatch):
+    from artisan_app.wordpress import __main__ as cli
+
+    monkeypatch.setattr(cli, "_upload_dir", lambda: tmp_path / "up")
+    assert cli.main(["import", str(EXPORT), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Dry run: nothing was saved." in out and "posts imported: 8" in out and "redirects added or changed:" in out
+    assert cli.main(["import", str(FIXTURES / "bomb.xml")]) == 1
+    assert "Refused" in capsys.readouterr().err
+    assert cli.main(["import", str(tmp_path / "missing.xml")]) == 2
+    with Session(engine) as session:
+        assert session.exec(select(Article)).all() == []
