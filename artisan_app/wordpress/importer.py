@@ -83,7 +83,8 @@ def _header(session: Session, channel: wxr.WxrChannel, ctx: Context, staff_accou
             session.flush()
             report.authors_created += 1
         ctx.authors[a.login] = author.id
-        _redirect(session, f"/author/{a.login}", f"/author/{slug}", ctx)
+        if _segment(a.login):
+            _redirect(session, f"/author/{a.login}", f"/author/{slug}", ctx)
         email = normalise_email(a.email) if a.email else ""
         if staff_accounts and email and session.exec(select(User.id).where(User.email == email)).first() is None:
             # Cannot sign in: inactive, with a password nobody knows, until an admin sets one up.
@@ -108,13 +109,20 @@ def _header(session: Session, channel: wxr.WxrChannel, ctx: Context, staff_accou
             parent = by_slug.get(c.parent)
             report.add("notes", f"category “{c.name}”", "category",
                        f"was under “{parent.name if parent else c.parent}”: flattened to a section of its own")
-        _redirect(session, f"/category/{c.slug}", f"/category/{slug}", ctx)
-        _redirect(session, f"/category/{c.slug}/feed", f"/category/{slug}/feed.xml", ctx)
+        if _segment(c.slug):
+            _redirect(session, f"/category/{c.slug}", f"/category/{slug}", ctx)
+            _redirect(session, f"/category/{c.slug}/feed", f"/category/{slug}/feed.xml", ctx)
     for t in channel.tags:
         tags = ensure_tags(session, [clean_text(t.name)[:80] or t.slug])
-        if tags:
+        if tags and _segment(t.slug):
             _redirect(session, f"/tag/{t.slug}", f"/tag/{tags[0].slug}", ctx)
     _redirect(session, "/feed", "/feed.xml", ctx)
+
+
+def _segment(value: str) -> bool:
+    """One path segment (a hostile export's ``news/feed.xml`` must not claim another address)."""
+    decoded = unquote(value or "")
+    return bool(decoded) and not any(ch in decoded for ch in "/?#\\") and decoded not in (".", "..")
 
 
 def _redirect(session: Session, old: str, new: str, ctx: Context) -> None:

@@ -346,3 +346,14 @@ def test_the_command_prints_the_summary_and_refuses_a_bomb(engine, tmp_path, cap
     assert cli.main(["import", str(tmp_path / "missing.xml")]) == 2
     with Session(engine) as session:
         assert session.exec(select(Article)).all() == []
+
+
+def test_a_hostile_term_slug_cannot_claim_another_address(engine, tmp_path):
+    hostile = EXPORT.read_text(encoding="utf-8").replace(
+        "<wp:category_nicename><![CDATA[trade]]>", "<wp:category_nicename><![CDATA[economy/feed.xml]]>").replace(
+        "<wp:author_login><![CDATA[hannah]]>", "<wp:author_login><![CDATA[../../editor]]>")
+    _import(engine, tmp_path, source=io.BytesIO(hostile.encode()))
+    with Session(engine) as session:
+        olds = {r.old_path for r in session.exec(select(Redirect)).all()}
+    assert not any("feed.xml" in old or "editor" in old for old in olds)
+    assert "/category/economy/feed" in olds  # the honest category still gets its feed redirect
