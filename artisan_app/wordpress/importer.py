@@ -76,15 +76,17 @@ def _header(session: Session, channel: wxr.WxrChannel, ctx: Context, staff_accou
     report = ctx.report
     for a in channel.authors:
         slug = _slug(a.login) or f"wp-author-{a.id}"
-        author = session.exec(select(Author).where(Author.slug == slug)).first()
+        name = clean_text(a.display_name or a.login)[:120] or slug
+        author = (session.exec(select(Author).where(Author.slug == slug)).first()
+                  or session.exec(select(Author).where(Author.name == name)).first())  # the same person's profile here
         if author is None:
-            author = Author(name=clean_text(a.display_name or a.login)[:120] or slug, slug=slug)
+            author = Author(name=name, slug=slug)
             session.add(author)
             session.flush()
             report.authors_created += 1
         ctx.authors[a.login] = author.id
         if _segment(a.login):
-            _redirect(session, f"/author/{a.login}", f"/author/{slug}", ctx)
+            _redirect(session, f"/author/{a.login}", f"/author/{author.slug}", ctx)
         email = normalise_email(a.email) if a.email else ""
         if staff_accounts and email and session.exec(select(User.id).where(User.email == email)).first() is None:
             # Cannot sign in: inactive, with a password nobody knows, until an admin sets one up.

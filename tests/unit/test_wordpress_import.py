@@ -357,3 +357,15 @@ def test_a_hostile_term_slug_cannot_claim_another_address(engine, tmp_path):
         olds = {r.old_path for r in session.exec(select(Redirect)).all()}
     assert not any("feed.xml" in old or "editor" in old for old in olds)
     assert "/category/economy/feed" in olds  # the honest category still gets its feed redirect
+
+
+def test_a_writer_who_already_has_a_profile_keeps_it(engine, tmp_path):
+    with Session(engine) as session:
+        session.add(Author(name="Hannah Okafor", slug="hannah-okafor", bio="Economics editor."))
+        session.commit()
+    _import(engine, tmp_path)
+    with Session(engine) as session:
+        assert [a.slug for a in session.exec(select(Author).where(Author.name == "Hannah Okafor")).all()] == ["hannah-okafor"]
+        assert session.get(Author, _article(session, "every-block").author_id).slug == "hannah-okafor"
+    response = TestClient(build_api(), follow_redirects=False).get("/author/hannah/")
+    assert response.headers["location"] == "/author/hannah-okafor"
