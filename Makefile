@@ -13,7 +13,7 @@ PORT ?= 3000
 BACKEND_PORT ?= 8000
 
 .PHONY: lint run test install install-test browser migrate seed prod unit e2e bench screenshots clean \
-        services bench-readers bench-readers-redis bench-scale bench-lighthouse worker bench-newsletter
+        services bench-readers bench-readers-redis bench-scale bench-lighthouse worker bench-newsletter import-wordpress
 
 ## make run: install, migrate, seed, and start the app at http://localhost:3000
 ## (with a Huey worker for the newsletter's mail in the background, stopped with reflex)
@@ -106,3 +106,8 @@ screenshots: install-test browser
 
 clean:
 	rm -rf .web .states artisan.db artisan.db-*
+
+## make import-wordpress FILE=export.xml [MEDIA=wp-content/uploads] [ARGS=--dry-run]
+import-wordpress: install
+	@test -n "$(FILE)" || { echo "usage: make import-wordpress FILE=export.xml [MEDIA=uploads-folder] [ARGS=--dry-run]" >&2; exit 2; }
+	$(BIN)/python -m artisan_app.wordpress import "$(FILE)" $(if $(MEDIA),--media-dir "$(MEDIA)") $(ARGS)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
@@ -26,6 +27,7 @@ from starlette.routing import BaseRoute, Route, request_response
 from artisan_app import db, first_view, routes
 from artisan_app.health import health_routes, on_outage
 from artisan_app.newsletter_routes import newsletter_routes
+from artisan_app.redirect_middleware import RedirectMiddleware
 from artisan_app.services import articles, catalog, comment_thread, featured, feeds, seo
 from artisan_app.settings import settings
 from artisan_app.web.dev_shell import DevShell, dev_frontend_url
@@ -176,4 +178,5 @@ def build_api(*, shell_path: Path | None = None) -> Starlette:
     """
     dev_url = None if shell_path else dev_frontend_url()
     shell = DevShell(dev_url) if dev_url else seo.ShellCache(shell_path or seo.SHELL_PATH)
-    return Starlette(routes=api_routes(shell))
+    return Starlette(routes=api_routes(shell),
+                     middleware=[Middleware(RedirectMiddleware)])  # old addresses (WordPress, changed slugs): 301

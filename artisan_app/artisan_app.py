@@ -14,6 +14,10 @@ from artisan_app.pages.listing import author_page, category_page, tag_page
 from artisan_app.pages.missing import missing_page
 from artisan_app.pages.search import search_page
 from artisan_app.pages.newsroom import comments_page, editor_page, login_page, newsroom_page, settings_page
+from artisan_app.pages.redirects import redirects_page
+from artisan_app.state.redirects import RedirectsState
+from artisan_app.pages.wordpress_import import import_page
+from artisan_app.state.wordpress_import import ImportState
 from artisan_app.state.admin import AdminState
 from artisan_app.state.article import ArticleState
 from artisan_app.state.auth import AuthState
@@ -108,3 +112,7 @@ app.add_page(newsletter_desk_page, route=routes.EDITOR_NEWSLETTER, title="Newsle
              meta=NOINDEX, on_load=[staff, NewsletterDeskState.load_desk])
 app.add_page(outbox_page, route=routes.EDITOR_OUTBOX, title="Outbox | Artisan Times Newsroom", meta=NOINDEX,
              on_load=[staff, OutboxState.load_outbox])
+app.add_page(redirects_page, route=routes.EDITOR_REDIRECTS, title="Redirects | Artisan Times Newsroom", meta=NOINDEX,
+             on_load=[staff, RedirectsState.load_redirects])
+app.add_page(import_page, route=routes.EDITOR_IMPORT, title="Import | Artisan Times Newsroom", meta=NOINDEX,
+             on_load=[staff, ImportState.load_import])

@@ -65,3 +65,7 @@ def slug_from_path(path: str, prefix: str) -> str:
 
 def editor_article_url(article_id: int | str) -> str:
     return f"/editor/article/{article_id}"
+
+
+EDITOR_REDIRECTS = "/editor/redirects"
+EDITOR_IMPORT = "/editor/import"

@@ -28,11 +28,14 @@ def block(b) -> rx.Component:
 def trend_section(section) -> rx.Component:
     """One numbered "Key Trends & Concerns" section."""
     return rx.el.section(
-        rx.el.h3(
-            rx.el.span(section.number.to_string() + ".", class_name="trend-number"),
-            " ",
-            section.heading,
-            class_name="trend-heading",
+        rx.cond(  # an imported post's lead-in has no heading and no number
+            section.heading != "",
+            rx.el.h3(
+                rx.el.span(section.number.to_string() + ".", class_name="trend-number"),
+                " ",
+                section.heading,
+                class_name="trend-heading",
+            ),
         ),
         rx.foreach(section.blocks, block),
         class_name="trend-section",

@@ -78,6 +78,14 @@ def newsroom_frame(*children: rx.Component, title: str) -> rx.Component:
                             rx.el.li(link("Settings", href=routes.EDITOR_SETTINGS, class_name="nav-link")),
                         ),
                         rx.el.li(link("Trash", href=routes.EDITOR_TRASH, class_name="nav-link")),
+                        rx.cond(
+                            AuthState.staff_role == "admin",
+                            rx.el.li(link("Redirects", href=routes.EDITOR_REDIRECTS, class_name="nav-link")),
+                        ),
+                        rx.cond(
+                            AuthState.staff_role == "admin",
+                            rx.el.li(link("Import", href=routes.EDITOR_IMPORT, class_name="nav-link")),
+                        ),
                         rx.el.li(link("View site", href=routes.HOME, class_name="nav-link")),
                         class_name="nav-list",
                     ),

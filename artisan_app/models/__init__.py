@@ -20,6 +20,7 @@ from artisan_app.models.newsletter import (  # noqa: E402
     Delivery, DeliveryStatus, Newsletter, NewsletterStatus, OutboxMessage, Subscriber, SubscriberCategory,
     SubscriberStatus,
 )
+from artisan_app.models.redirects import Redirect, WordPressItem
 
 __all__ = [
     "Article",
@@ -42,4 +43,6 @@ __all__ = [
     "utcnow",
     "Delivery", "DeliveryStatus", "Newsletter", "NewsletterStatus", "OutboxMessage", "Subscriber",
     "SubscriberCategory", "SubscriberStatus",
+    "Redirect",
+    "WordPressItem",
 ]

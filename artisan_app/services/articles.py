@@ -139,7 +139,9 @@ def article_sections(session: Session, article_id: int) -> list[SectionView]:
     for section, block in rows:
         if current is None or section.id != current.id:
             current = section
-            sections.append(SectionView(number=len(sections) + 1, heading=section.heading, blocks=[]))
+            # A section without a heading (an imported post's lead-in) is not numbered.
+            number = sum(1 for s in sections if s.heading) + 1 if section.heading else 0
+            sections.append(SectionView(number=number, heading=section.heading, blocks=[]))
         if block is not None:
             sections[-1].blocks.append(BlockView(kind=block.kind, text=block.text, attribution=block.attribution))
     return sections

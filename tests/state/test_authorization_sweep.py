@@ -24,11 +24,13 @@ from artisan_app.state.editor import ArticleEditorState, NewsroomState
 from artisan_app.state.moderation import ModerationState
 from artisan_app.state.moderation_watch import PendingBadgeState
 from artisan_app.state.newsroom_tools import ArticleToolsState, CategoryQuickAddState, TrashState
+from artisan_app.state.redirects import RedirectsState
+from artisan_app.state.wordpress_import import ImportState
 from tests.factories import BASE_TIME, PASSWORD, make_article, make_author, make_category, make_user
 from tests.state.conftest import visit
 
 STATES = [NewsroomState, ArticleEditorState, ModerationState, AdminState, AuthState,
-          TrashState, ArticleToolsState, CategoryQuickAddState, PendingBadgeState]
+          TrashState, ArticleToolsState, CategoryQuickAddState, PendingBadgeState, RedirectsState, ImportState]
 SECRET_HEADLINE = "Embargoed: the minister resigns"
 SECRET_EMAIL = "whistleblower@example.com"
 # Handlers that only run as server-started background loops (they re-check the session each round).
@@ -86,7 +88,7 @@ def snapshot(session: Session, ignore_author_id: int | None) -> dict[str, list]:
 def payloads(w: dict) -> dict[type, list]:
     form = {"email": "mal@artisan.test", "password": PASSWORD, "name": "Hacked", "slug": "politics",
             "description": "Hacked", "schedule_at": "2030-01-01T00:00", "reply": "Hacked", "bio": "Hacked",
-            "company": "", "body": "Hacked"}
+            "company": "", "body": "Hacked", "old_path": "/hacked/", "new_path": "https://evil.example/"}
     return {
         int: [w["draft_id"], w["live_id"], w["comment_id"], w["revision_id"], -1, 0, 10**12, 1],
         str: ["approve", "politics", "headline", "text", "vic", "<script>alert(1)</script>", "x" * 5000, ""],

@@ -1,0 +1,47 @@
+"""Answer old addresses with 301 before the app sees them (``services/redirects.py`` keeps the table).
+
+Pure ASGI, wrapped around everything ``build_api`` serves (Reflex mounts itself
+inside that app, so the frontend's paths pass through here too). Only GET and
+HEAD requests for page-like paths are looked up (one indexed query, in a
+worker thread); the websocket, uploads and static files never are. If the
+database does not answer, the request goes on to the app, which has its own
+outage handling.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import anyio
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from artisan_app import db
+from artisan_app.services import redirects
+
+
+def _lookup(path: str, query: str) -> str | None:
+    try:
+        with db.session_scope() as session:
+            return redirects.find(session, path, query)
+    except Exception:  # noqa: BLE001 - a database outage is the app's to report
+        return None
+
+
+class RedirectMiddleware:
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD") or not redirects.should_look_up(scope["path"]):
+            await self.app(scope, receive, send)
+            return
+        path, query = scope["path"], scope.get("query_string", b"").decode("latin-1")
+        target = await anyio.to_thread.run_sync(_lookup, path, query)
+        if target is None or target == path:
+            await self.app(scope, receive, send)
+            return
+        location = quote(target, safe="/:?=&#%@+,;~!$'()*")
+        await send({"type": "http.response.start", "status": 301,
+                    "headers": [(b"location", location.encode("latin-1")), (b"content-length", b"0"),
+                                (b"cache-control", b"public, max-age=3600")]})
+        await send({"type": "http.response.body", "body": b""})

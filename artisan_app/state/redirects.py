@@ -1,0 +1,75 @@
+"""``/editor/redirects``: old addresses and where they go now (admins only, checked in the service)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from artisan_app import db
+from artisan_app.services import redirects
+from artisan_app.services.auth import PermissionDenied
+from artisan_app.services.redirects import RedirectError, RedirectRow
+from artisan_app.state.auth import StaffGuard
+
+
+class RedirectsState(StaffGuard, rx.State):
+    rows: list[RedirectRow] = []
+    query: str = ""
+    old_path: str = ""  # kept after a refusal, so nothing typed is lost
+    new_path: str = ""
+    message: str = ""
+    error: str = ""
+    allowed: bool = False
+    loaded: bool = False
+
+    async def _reload(self) -> None:
+        user = await self._staff()
+        try:
+            with db.session_scope() as session:
+                self.rows = redirects.list_redirects(session, user=user, query=self.query)
+        except PermissionDenied:
+            self.rows, self.allowed = [], False
+        else:
+            self.allowed = True
+        self.loaded = True
+
+    @rx.event
+    async def load_redirects(self):
+        self.message, self.error, self.query = "", "", ""
+        await self._reload()
+
+    @rx.event
+    async def search(self, form_data: dict):
+        value = form_data.get("q") if isinstance(form_data, dict) else ""
+        self.query = value.strip()[:100] if isinstance(value, str) else ""
+        await self._reload()
+
+    @rx.event
+    async def add_redirect(self, form_data: dict):
+        data = form_data if isinstance(form_data, dict) else {}
+        old, new = data.get("old_path"), data.get("new_path")
+        self.old_path = old[:500] if isinstance(old, str) else ""
+        self.new_path = new[:500] if isinstance(new, str) else ""
+        user = await self._staff()
+        try:
+            with db.session_scope() as session:
+                redirects.add_manual(session, user=user, old=old, new=new)
+        except PermissionDenied as exc:
+            self.error, self.message = str(exc), ""
+            return
+        except RedirectError as exc:
+            self.error, self.message = str(exc), ""
+            return
+        self.error, self.message, self.old_path, self.new_path = "", "Redirect added.", "", ""
+        await self._reload()
+
+    @rx.event
+    async def remove_redirect(self, redirect_id: int):
+        user = await self._staff()
+        try:
+            with db.session_scope() as session:
+                removed = redirects.remove(session, user=user, redirect_id=redirect_id)
+        except PermissionDenied as exc:
+            self.error, self.message = str(exc), ""
+            return
+        self.error, self.message = "", "Redirect removed." if removed else "That redirect was already gone."
+        await self._reload()

@@ -1,0 +1,203 @@
+"""One WordPress post → an article with its body, tags, cover image, comments and old addresses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import unquote
+
+from sqlalchemy import delete, insert
+from sqlmodel import Session, select
+
+from artisan_app import routes
+from artisan_app.models import Article, ArticleStatus, ArticleTag, Block, Section, WordPressItem
+from artisan_app.services import redirects
+from artisan_app.services import search
+from artisan_app.services.authoring import body_word_count, ensure_tags
+from artisan_app.services.images import ImageRejected, store_image
+from artisan_app.services.text import clean_text, slugify
+from artisan_app.wordpress.adapter import to_sections
+from artisan_app.wordpress.comments import import_comments
+from artisan_app.wordpress.common import convert_text, digest, label
+from artisan_app.wordpress.html import convert
+from artisan_app.wordpress.report import ImportReport
+from artisan_app.wordpress.wxr import WxrItem
+
+STATUS = {  # WordPress status → (our status, note)
+    "publish": (ArticleStatus.published, ""),
+    "future": (ArticleStatus.published, ""),  # published_at in the future: scheduled
+    "draft": (ArticleStatus.draft, ""),
+    "pending": (ArticleStatus.review, ""),
+    "private": (ArticleStatus.draft, "private post imported as an unpublished draft"),
+}
+
+
+@dataclass
+class Context:
+    """What every post needs: the maps built from the export's header, and where media live."""
+
+    report: ImportReport
+    now: datetime
+    site_url: str = ""
+    authors: dict[str, int] = field(default_factory=dict)  # login → Author.id
+    categories: dict[str, int] = field(default_factory=dict)  # WordPress slug → Category.id
+    attachments: dict[int, tuple[str, str]] = field(default_factory=dict)  # id → (relative file, alt)
+    media_dir: Path | None = None
+    upload_dir: Path | None = None
+
+
+def _mapping(session: Session, kind: str, wp_id: int) -> WordPressItem | None:
+    return session.exec(select(WordPressItem).where(WordPressItem.kind == kind, WordPressItem.wp_id == wp_id)).first()
+
+
+def _unique_slug(session: Session, wanted: str, article_id: int | None) -> str:
+    base = wanted or "post"
+    slug, n = base, 2
+    while session.exec(select(Article.id).where(Article.slug == slug, Article.id != (article_id or 0))).first():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _excerpt(item: WxrItem, sections) -> str:
+    text = clean_text(convert_text(item.excerpt))
+    if not text:  # as WordPress does: the start of the first paragraph
+        first = next((b.text for s in sections for b in s.blocks if b.text), "")
+        text = clean_text(first)
+        if len(text) > 280:
+            text = text[:280].rsplit(" ", 1)[0] + "…"
+    return text[:600]
+
+
+def import_post(session: Session, item: WxrItem, ctx: Context) -> str:
+    """Create or update the article for ``item``; returns "imported", "updated" or "unchanged"."""
+    report, name = ctx.report, label(item)
+    status, note = STATUS[item.status]
+    thumb = item.meta_value("_thumbnail_id")
+    old_slugs = item.meta.get("_wp_old_slug", [])
+    wanted = digest(item.title, item.content, item.excerpt, item.status, item.post_name, item.date_gmt,
+                    item.modified_gmt, item.creator, item.categories, item.tags, item.sticky, thumb, old_slugs)
+    mapping = _mapping(session, "post", item.post_id)
+    article = session.get(Article, mapping.local_id) if mapping else None
+    outcome = "unchanged"
+    if article is None or mapping.digest != wanted:
+        outcome = "updated" if article is not None else "imported"
+        article = _write_article(session, item, ctx, article, status)
+        if note:
+            report.add("notes", name, "status", note)
+        if mapping is None:
+            mapping = WordPressItem(kind="post", wp_id=item.post_id, local_id=article.id)
+        mapping.local_id, mapping.guid, mapping.digest, mapping.imported_at = article.id, item.guid[:500], wanted, ctx.now
+        session.add(mapping)
+        if status is ArticleStatus.published:
+            _redirects(session, item, article, ctx)
+    import_comments(session, item, article, ctx)
+    session.flush()
+    return outcome
+
+
+def _write_article(session: Session, item: WxrItem, ctx: Context, article: Article | None, status) -> Article:
+    report, name = ctx.report, label(item)
+    body = convert(item.content, site_url=ctx.site_url)
+    sections, unmapped = to_sections(body)
+    for entry in unmapped:
+        report.add("unmapped", name, entry.kind, f"{entry.excerpt} → {entry.action}")
+    cats = [ctx.categories[slug] for slug, _ in item.categories if slug in ctx.categories]
+    extra = [cat_name for slug, cat_name in item.categories[1:] if slug in ctx.categories]
+    if extra:
+        report.add("notes", name, "categories", f"one category per article here: {', '.join(extra)} kept as topics")
+    headline = clean_text(item.title)[:300] or "(untitled)"
+    slug = slugify(unquote(item.post_name), max_length=156) or slugify(headline, max_length=156) or f"post-{item.post_id}"
+    if article is None:
+        article = Article(slug=f"wp-import-{item.post_id}", headline=headline, created_at=item.date_gmt or ctx.now)
+        session.add(article)
+        session.flush()
+    old_slug = article.slug
+    article.slug = _unique_slug(session, slug, article.id)
+    article.headline = headline
+    article.excerpt = _excerpt(item, sections)
+    article.category_id = cats[0] if cats else None
+    article.author_id = ctx.authors.get(item.creator)
+    article.status = status.value
+    article.published_at = item.date_gmt if status is ArticleStatus.published else None
+    if status is ArticleStatus.published and article.published_at is None:
+        article.published_at = ctx.now
+    article.updated_at = item.modified_gmt or item.date_gmt or ctx.now
+    if item.sticky and status is ArticleStatus.published:
+        # WordPress's sticky → "Feature on the front page" (services/featured.py): the most
+        # recently featured live story leads, so of several sticky posts the newest does.
+        article.featured_at = article.published_at or ctx.now
+    _cover(item, article, ctx)
+    session.add(article)
+    session.flush()
+    _write_body(session, article, sections)
+    if old_slug != article.slug and not old_slug.startswith("wp-import-"):
+        redirects.record_slug_change(session, article, old_slug)
+    session.exec(ArticleTag.__table__.delete().where(ArticleTag.article_id == article.id))  # type: ignore[attr-defined]
+    for tag in ensure_tags(session, [tag_name for _, tag_name in item.tags] + extra):
+        session.add(ArticleTag(article_id=article.id, tag_id=tag.id))
+    return article
+
+
+def _write_body(session: Session, article: Article, sections) -> None:
+    """What ``authoring.replace_body`` does (sections numbered from 1, word count, search index),
+    in two multi-row INSERTs instead of a flush per section: the import writes thousands of bodies."""
+    sec, blk = Section.__table__, Block.__table__
+    session.flush()
+    session.execute(delete(blk).where(blk.c.section_id.in_(select(sec.c.id).where(sec.c.article_id == article.id))))
+    session.execute(delete(sec).where(sec.c.article_id == article.id))
+    if sections:
+        ids = session.execute(insert(sec).returning(sec.c.id, sort_by_parameter_order=True), [
+            {"article_id": article.id, "position": i, "heading": s.heading} for i, s in enumerate(sections, start=1)]).scalars().all()
+        blocks = [{"section_id": section_id, "position": j, "kind": b.kind, "text": b.text, "attribution": b.attribution}
+                  for section_id, s in zip(ids, sections) for j, b in enumerate(s.blocks, start=1)]
+        if blocks:
+            session.execute(insert(blk), blocks)
+    article.word_count = body_word_count(article.headline, sections)
+    session.add(article)
+    search.reindex_article(session, article.id)
+
+
+def media_path(media_dir: Path, relative: str) -> Path | None:
+    """``relative`` inside ``media_dir``, or None if it would leave it (``../`` in a hostile export)."""
+    root = media_dir.resolve()
+    path = (root / relative.lstrip("/")).resolve()
+    return path if path.is_relative_to(root) and path != root else None
+
+
+def _cover(item: WxrItem, article: Article, ctx: Context) -> None:
+    thumb = item.meta_value("_thumbnail_id")
+    if not thumb.isdigit():
+        return
+    relative, alt = ctx.attachments.get(int(thumb), ("", ""))
+    name = label(item)
+    if not relative:
+        ctx.report.add("missing_media", name, "cover", f"attachment #{thumb} is not in the export")
+        return
+    path = media_path(ctx.media_dir, relative) if ctx.media_dir else None
+    if path is None or not path.is_file():
+        ctx.report.add("missing_media", name, "cover", relative if ctx.media_dir else f"{relative} (no --media-dir given)")
+        return
+    try:
+        names = store_image(path.read_bytes(), directory=ctx.upload_dir, prefix=f"cover-{article.id}")
+    except ImageRejected as exc:
+        ctx.report.add("missing_media", name, "cover", f"{relative}: {exc}")
+        return
+    article.cover_image = f"/_upload/{names[max(names)]}"
+    article.cover_alt = clean_text(alt)[:300] or clean_text(item.title)[:300]
+    if not alt:
+        ctx.report.add("notes", name, "cover", "no alt text in WordPress: the headline is used")
+
+
+def _redirects(session: Session, item: WxrItem, article: Article, ctx: Context) -> None:
+    keys = {f"/?p={item.post_id}"}
+    if item.link:
+        keys.add(redirects.key_of_url(item.link))
+    day = item.date_local[:10].replace("-", "/") if item.date_local[:4].isdigit() else ""
+    for slug in [item.post_name, *item.meta.get("_wp_old_slug", [])]:
+        if slug:
+            keys.add(redirects.normalise(f"/{slug}"))
+            if day:
+                keys.add(redirects.normalise(f"/{day}/{slug}"))
+    keys.discard("/")
+    ctx.report.redirects += redirects.add_to_live_page(session, keys, routes.article_url(article.slug), source="wordpress")
