@@ -47,6 +47,12 @@ def _database_url(env: dict[str, str]) -> str:
     )
 
 
+def _media_dir(env: dict[str, str]) -> str:
+    """``ARTISAN_MEDIA_DIR``, else ``media/`` inside Reflex's upload directory."""
+    uploads = PROJECT_ROOT / env.get("REFLEX_UPLOADED_FILES_DIR", "uploaded_files")
+    return env.get("ARTISAN_MEDIA_DIR") or str(uploads / "media")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Resolved configuration for one process."""
@@ -61,6 +67,8 @@ class Settings:
     secret_key: str = field(repr=False)
     # Reflex's own state-manager Redis (``REFLEX_REDIS_URL``); "" = not configured.
     state_redis_url: str
+    # Image files (``ARTISAN_MEDIA_DIR``): renditions, crops and cleaned originals.
+    media_dir: str = ""
 
     @property
     def is_production(self) -> bool:
@@ -113,6 +121,7 @@ class Settings:
             comment_rate_limit=env.get("ARTISAN_COMMENT_RATE_LIMIT", "5/minute;30/hour"),
             secret_key=env.get("ARTISAN_SECRET_KEY") or DEV_SECRET_KEY,
             state_redis_url=env.get("REFLEX_REDIS_URL", ""),
+            media_dir=_media_dir(env),
         )
 
 

@@ -16,6 +16,7 @@ from artisan_app.models.content import (
 )
 from artisan_app.models.comments import Comment, CommentStatus
 from artisan_app.models.types import UTCDateTime, utcnow
+from artisan_app.models.media import Image
 
 __all__ = [
     "Article",
@@ -36,4 +37,5 @@ __all__ = [
     "Tag",
     "UTCDateTime",
     "utcnow",
+    "Image",
 ]
