@@ -25,6 +25,7 @@ from starlette.routing import BaseRoute, Route, request_response
 
 from artisan_app import db, first_view, routes
 from artisan_app.health import health_routes, on_outage
+from artisan_app.media_route import media_routes
 from artisan_app.services import articles, catalog, comments, feeds, seo
 from artisan_app.settings import settings
 
@@ -149,6 +150,7 @@ def api_routes(shell: seo.ShellCache) -> list[BaseRoute]:
     # so the browser app can show its "temporarily unavailable" notice), never a 500.
     return [
         *health_routes(),
+        *media_routes(),
         Route(routes.FEED, on_outage(site_feed), methods=["GET"]),
         Route("/category/{slug}/feed.xml", on_outage(category_feed), methods=["GET"]),
         Route(routes.SITEMAP, on_outage(sitemap), methods=["GET"]),

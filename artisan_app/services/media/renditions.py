@@ -54,9 +54,12 @@ def focal_crop(img: PILImage.Image, size: tuple[int, int], fx: float, fy: float)
 
 
 def _save_all(storage: MediaStorage, img: PILImage.Image, name_for: Callable[[str], str], formats) -> list[str]:
+    """Encode and store each format, skipping names already stored (same name, same content)."""
     saved = []
     for ext in formats:
         name = name_for(ext)
+        if storage.exists(name):
+            continue
         storage.save(name, encode(img, ext))
         saved.append(name)
     return saved
