@@ -47,9 +47,11 @@ def _missing(storage: MediaStorage, wanted: list[str]) -> bool:
 
 
 def import_image(session: Session, *, data: bytes, filename: str = "", alt: str = "", caption: str = "",
-                 credit: str = "", uploader_id: int | None = None, storage: MediaStorage | None = None,
-                 now: datetime | None = None) -> ImageRef:
-    """Check ``data``, store its master, renditions and crops, and record it (or find it)."""
+                 credit: str = "", focal: tuple[float, float] = (0.5, 0.5), uploader_id: int | None = None,
+                 storage: MediaStorage | None = None, now: datetime | None = None) -> ImageRef:
+    """Check ``data``, store its master, renditions and crops, and record it (or find it).
+
+    ``focal`` is used for a new image only; a known one keeps its own focal point."""
     storage = storage or default_storage()
     alt, caption, credit = _text(alt, "alt"), _text(caption, "caption"), _text(credit, "credit")
     row = session.exec(select(Image).where(Image.hash == content_hash(data))).first()
@@ -62,7 +64,8 @@ def import_image(session: Session, *, data: bytes, filename: str = "", alt: str 
     checked = check_image(data, filename)
     if row is None:
         row = Image(hash=checked.digest, width=checked.width, height=checked.height, format=checked.format,
-                    alt=alt, caption=caption, credit=credit, uploader_id=uploader_id, created_at=now or utcnow())
+                    alt=alt, caption=caption, credit=credit, uploader_id=uploader_id, created_at=now or utcnow(),
+                    focal_x=round(names.clamp01(focal[0]), 3), focal_y=round(names.clamp01(focal[1]), 3))
         session.add(row)
         session.flush()
     ref = ref_of(row)
