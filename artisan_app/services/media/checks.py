@@ -74,9 +74,11 @@ def _check_bytes(data: bytes) -> None:
         raise ImageRejected("The file is empty.")
     if len(data) > MAX_BYTES:
         raise ImageRejected(f"Images must be {MAX_BYTES // (1024 * 1024)} MB or smaller.")
-    head = data[:1024].lstrip()
-    if head[:1] == b"<" or head[:3] == b"\xef\xbb\xbf":
-        raise ImageRejected(f"SVG drawings and other text files are not accepted. {ACCEPTED}")
+    head = data[:1024].lstrip(b" \t\r\n\xef\xbb\xbf")
+    if head[:1] == b"<":
+        if re.search(rb"<svg[\s>/]", data[:65536], re.IGNORECASE):
+            raise ImageRejected(f"SVG drawings are not accepted. {ACCEPTED}")
+        raise ImageRejected(f"That file is not an image (it is text or markup). {ACCEPTED}")
     if _HIDDEN_MARKUP.search(data) or b"%PDF-" in data[:1024] or _ZIP_END in data[-66_000:]:
         raise ImageRejected("That file has something other than a picture hidden inside it "
                             "(markup, a document or an archive). Export the photograph again and upload that.")
@@ -151,7 +153,8 @@ def check_image(data: bytes, filename: str = "") -> CheckedImage:
     except UnidentifiedImageError as exc:
         raise ImageRejected(f"That file is not an image we accept. {ACCEPTED}") from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise ImageRejected("That image file is damaged or incomplete; export it again and upload that.") from exc
+        raise ImageRejected("That file is not an image we can read: it is damaged or incomplete. "
+                            "Export it again and upload that.") from exc
     # The original's size after orientation, whatever scale the decoder used.
     with PILImage.open(io.BytesIO(data), formats=FORMATS) as header:
         turned = header.getexif().get(0x0112) in (5, 6, 7, 8)
