@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 
@@ -13,7 +14,14 @@ from sqlmodel import Session, func, select
 from artisan_app.models import Image
 from artisan_app.services.media import names
 from artisan_app.services.media.checks import ImageRejected
-from artisan_app.services.media.library import ALT_REQUIRED, import_image, set_cover, set_focal_point
+from artisan_app.services.media.library import (
+    ALT_REQUIRED,
+    cover_ref,
+    image_refs,
+    import_image,
+    set_cover,
+    set_focal_point,
+)
 from artisan_app.services.media.renditions import focal_crop_box
 from tests.factories import make_article, make_author, make_category
 from tests.media_helpers import CountingStorage, opened, photo
@@ -131,5 +139,7 @@ def test_a_cover_needs_alt_text(session: Session, store):
     set_cover(session, article_id=article.id, image_id=image_id, alt="Boats in the harbour", storage=store)
     assert article.cover_image_id == image_id and article.cover_alt == "Boats in the harbour"
     assert article.cover_image == f"/media/{ref.hash}-1280.jpg"
+    assert cover_ref(session, article) == dataclasses.replace(ref, alt="Boats in the harbour")
+    assert image_refs(session, [image_id, None]) == {image_id: ref}
     set_cover(session, article_id=article.id, image_id=None, storage=store)
     assert (article.cover_image_id, article.cover_image, article.cover_alt) == (None, "", "")

@@ -82,6 +82,22 @@ def get_image(session: Session, image_id: int) -> Image | None:
     return session.get(Image, image_id)
 
 
+def image_refs(session: Session, image_ids) -> dict[int, ImageRef]:
+    """``{id: ImageRef}`` for many images in one query (covers on a list of cards)."""
+    wanted = {i for i in image_ids if i is not None}
+    if not wanted:
+        return {}
+    return {row.id: ref_of(row) for row in session.exec(select(Image).where(Image.id.in_(wanted)))}
+
+
+def cover_ref(session: Session, article: Article) -> ImageRef | None:
+    """The article's cover with the article's own alt text, or None."""
+    if article.cover_image_id is None:
+        return None
+    row = session.get(Image, article.cover_image_id)
+    return None if row is None else ref_of(row, alt=article.cover_alt)
+
+
 def set_focal_point(session: Session, *, image_id: int, x: float, y: float,
                     storage: MediaStorage | None = None) -> ImageRef:
     """Move the focal point: new crops are cut (new names), the old crops deleted;
