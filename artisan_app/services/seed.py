@@ -69,7 +69,7 @@ def _cover(session: Session, article_id: int, meta: dict, images_dir: Path, stor
     if article.cover_image_id is not None or article.cover_image:
         return False
     image_id = session.exec(select(Image.id).where(Image.hash == ref.hash)).one()
-    set_cover(session, article_id=article_id, image_id=image_id, alt=str(meta.get("cover_alt", "")), storage=storage)
+    set_cover(session, article_id=article_id, image_id=image_id, alt=str(meta.get("cover_alt", "")))
     return True
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from artisan_app.services.media.markup import SIZES, figure_html, jsonld_images, og_image, picture, picture_html
+from artisan_app.services.media.markup import (
+    SIZES,
+    figure_html,
+    jpeg_url,
+    jsonld_images,
+    og_image,
+    picture,
+    picture_html,
+)
 from artisan_app.services.media.names import ImageRef
 
 REF = ImageRef(hash="ab" * 12, width=2400, height=1600, focal_x=0.25, focal_y=0.4,
@@ -71,6 +79,7 @@ def test_open_graph_and_json_ld_images():
         f"https://news.example/media/{REF.hash}-card-x0250y0400-960.jpg",
         f"https://news.example/media/{REF.hash}-1920.jpg",
     ]
+    assert jpeg_url(REF) == f"/media/{REF.hash}-1280.jpg"  # e.g. a feed's enclosure
 
 
 def test_a_small_picture_never_offers_a_larger_candidate():

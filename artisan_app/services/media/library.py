@@ -120,29 +120,26 @@ def set_focal_point(session: Session, *, image_id: int, x: float, y: float,
     return new
 
 
-def set_cover(session: Session, *, article_id: int, image_id: int | None, alt: str = "",
-              storage: MediaStorage | None = None) -> Article:
+def set_cover(session: Session, *, article_id: int, image_id: int | None, alt: str = "") -> Article:
     """Attach (or with ``image_id=None`` remove) an article's cover; alt text required.
 
-    ``cover_image`` gets the URL of the 1280 px JPEG (or the widest below it), so
-    today's reader markup shows the cover until it uses the ``<picture>`` helper.
-    Authorisation is the caller's (the editorial service checks who may edit).
+    Sets ``cover_image_id`` and ``cover_alt``, and empties ``cover_image`` (today's single
+    URL, which the reader markup shows as a bare ``<img>``): pages show the cover once they
+    render it from the Image row with ``markup.picture`` (sizes, width/height, no layout
+    shift). Authorisation is the caller's (the editorial service checks who may edit).
     """
-    storage = storage or default_storage()
     article = session.get(Article, article_id)
     if article is None:
         raise ImageRejected("That article no longer exists.")
     if image_id is None:
-        article.cover_image_id, article.cover_image, article.cover_alt = None, "", ""
+        article.cover_image_id, article.cover_alt = None, ""
     else:
         row = session.get(Image, image_id)
         if row is None:
             raise ImageRejected("That image no longer exists.")
         article.cover_alt = require_alt(alt)
         article.cover_image_id = row.id
-        widths = names.rendition_widths(row.width)
-        width = max([w for w in widths if w <= 1280] or widths)
-        article.cover_image = storage.url(names.rendition_name(row.hash, width, "jpg"))
+    article.cover_image = ""
     session.add(article)
     session.flush()
     return article

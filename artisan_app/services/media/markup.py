@@ -122,6 +122,13 @@ def figure_html(ref: ImageRef, data: Picture, *, class_name: str = "figure") -> 
     return f'<figure{_attrs([("class", class_name)])}>{picture_html(data)}{caption}</figure>'
 
 
+def jpeg_url(ref: ImageRef, *, max_width: int = 1280, url: Callable[[str], str] | None = None) -> str:
+    """One URL where only one fits (a feed's enclosure, an e-mail): the widest JPEG up to ``max_width``."""
+    widths = names.rendition_widths(ref.width)
+    width = max([w for w in widths if w <= max_width] or widths[:1])
+    return _url_for(url)(names.rendition_name(ref.hash, width, "jpg"))
+
+
 def absolute(site_url: str, path: str) -> str:
     return path if path.startswith(("http://", "https://")) else site_url.rstrip("/") + path
 
