@@ -36,6 +36,7 @@ def _png(img: PILImage.Image) -> bytes:
         pytest.param(photo()[:4000], "x.jpg", "not an image we can read: it is damaged or incomplete", id="truncated"),
         pytest.param(photo(), "photo.png", "name says PNG but it holds a JPEG", id="wrong-extension"),
         pytest.param(photo(), "photo.exe", "“.exe” files are not accepted", id="bad-extension"),
+        pytest.param(photo(), "IMG_0001.HEIC", "export it as JPEG", id="heic"),
         pytest.param(photo(fmt="BMP"), "", "not an image we accept", id="bmp"),
         pytest.param(photo(fmt="TIFF"), "", "not an image we accept", id="tiff"),
         pytest.param(b"", "x.jpg", "The file is empty", id="empty"),
@@ -66,6 +67,13 @@ def test_the_five_formats_are_accepted(fmt):
     checked = check_image(photo(300, 200, fmt), f"picture.{fmt.lower()}")
     assert (checked.width, checked.height, checked.format) == (300, 200, fmt)
     assert checked.image.mode == "RGB"
+
+
+def test_a_camera_photo_with_xmp_metadata_is_accepted():
+    xmp = (b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><?xml version="1.0"?>'
+           b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF/></x:xmpmeta><?xpacket end="w"?>')
+    checked = check_image(photo(640, 480, xmp=xmp), "DSC_0042.JPG")
+    assert (checked.width, checked.height) == (640, 480) and "xmp" not in checked.image.info
 
 
 def test_exif_orientation_is_applied_and_metadata_dropped(tmp_path):

@@ -27,13 +27,14 @@ MAX_BYTES = 25 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # a 24-megapixel camera's photographs pass with room to spare
 MAX_SIDE = 12_000
 FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "AVIF")
-EXTENSIONS = {"jpg": "JPEG", "jpeg": "JPEG", "jpe": "JPEG", "png": "PNG", "webp": "WEBP", "gif": "GIF", "avif": "AVIF"}
+EXTENSIONS = {"jpg": "JPEG", "jpeg": "JPEG", "jpe": "JPEG", "jfif": "JPEG", "png": "PNG", "webp": "WEBP", "gif": "GIF", "avif": "AVIF"}
 FORMAT_NAMES = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF", "AVIF": "AVIF"}
 ACCEPTED = "Upload a JPEG, PNG, WebP, GIF or AVIF image."
 
 # Markup or active content inside an image file: the image/script and image/HTML
 # polyglots. Long enough not to turn up by chance in compressed image data.
-_HIDDEN_MARKUP = re.compile(rb"<script|<\?php|<html|<!doctype|<iframe|<svg[\s>/]|<\?xml", re.IGNORECASE)
+# (Not "<?xml" or "<x:xmpmeta": cameras and editors embed XMP metadata, which is dropped anyway.)
+_HIDDEN_MARKUP = re.compile(rb"<script|<\?php|<html|<!doctype|<iframe|<svg[\s>/]", re.IGNORECASE)
 _ZIP_END = b"PK\x05\x06"  # a ZIP/JAR/DOCX appended to an image (readers look for it at the end)
 
 ImageFile.LOAD_TRUNCATED_IMAGES = False
@@ -64,6 +65,8 @@ def _check_name(filename: str) -> str | None:
         return None
     if suffix == "svg" or suffix == "svgz":
         raise ImageRejected(f"SVG drawings are not accepted. {ACCEPTED}")
+    if suffix in ("heic", "heif"):
+        raise ImageRejected(f"HEIC photos (the iPhone's format) are not accepted: export it as JPEG. {ACCEPTED}")
     if suffix not in EXTENSIONS:
         raise ImageRejected(f"“.{suffix}” files are not accepted. {ACCEPTED}")
     return EXTENSIONS[suffix]
