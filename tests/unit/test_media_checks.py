@@ -99,3 +99,23 @@ def test_store_image_keeps_its_contract_and_the_new_checks(tmp_path):
     assert opened((tmp_path / names[800]).read_bytes()).size == (800, 400)
     with pytest.raises(ImageRejected, match="hidden inside"):
         store_image(photo() + b"<script>x</script>", directory=tmp_path, prefix="cover-1")
+
+
+def test_cmyk_and_transparent_images_come_out_as_rgb():
+    cmyk = io.BytesIO()
+    PILImage.new("CMYK", (400, 300), (0, 255, 255, 0)).save(cmyk, "JPEG")  # red in CMYK
+    checked = check_image(cmyk.getvalue(), "print.jpg")
+    assert checked.image.mode == "RGB"
+    r, g, b = checked.image.getpixel((200, 150))
+    assert r > 200 and g < 60 and b < 60
+    clear = PILImage.new("RGBA", (300, 200), (0, 0, 0, 0))
+    flat = check_image(_png(clear), "logo.png").image
+    assert flat.getpixel((10, 10)) == (255, 255, 255)  # transparency onto white, not black
+
+
+def test_a_large_turned_photo_is_decoded_small_and_measured_as_taken():
+    exif = PILImage.Exif()
+    exif[0x0112] = 8  # "rotate 90° anticlockwise to display"
+    checked = check_image(photo(1200, 5400, exif=exif.tobytes()), "tall.jpg")
+    assert (checked.width, checked.height) == (5400, 1200)  # the original, turned
+    assert checked.image.size == (2560, 569)  # the master: at most 2560 px wide, same shape

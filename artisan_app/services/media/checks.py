@@ -111,21 +111,18 @@ def _draft(img: PILImage.Image) -> None:
 
 
 def _to_srgb(img: PILImage.Image, icc: bytes | None) -> PILImage.Image:
-    has_alpha = img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info)
-    if has_alpha:
+    """RGB in sRGB: transparency flattened onto white, an embedded colour profile applied."""
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
         rgba = img.convert("RGBA")
-        flat = PILImage.new("RGB", rgba.size, (255, 255, 255))
-        flat.paste(rgba, mask=rgba.getchannel("A"))
-        img = flat
-    elif img.mode != "RGB":
-        img = img.convert("RGB")
+        img = PILImage.new("RGB", rgba.size, (255, 255, 255))
+        img.paste(rgba, mask=rgba.getchannel("A"))
     if icc:
-        try:
+        try:  # also turns CMYK (with its profile) into RGB properly
             src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
             img = ImageCms.profileToProfile(img, src, ImageCms.createProfile("sRGB"), outputMode="RGB")
         except (ImageCms.PyCMSError, OSError, ValueError):
-            pass  # an unreadable profile: keep the pixels as they are
-    return img
+            pass  # an unreadable or mismatched profile: keep the pixels as they are
+    return img if img.mode == "RGB" else img.convert("RGB")
 
 
 def check_image(data: bytes, filename: str = "") -> CheckedImage:
@@ -144,8 +141,10 @@ def check_image(data: bytes, filename: str = "") -> CheckedImage:
                     raise ImageRejected(f"The file’s name says {FORMAT_NAMES[promised]} but it holds a "
                                         f"{FORMAT_NAMES[fmt]} image. Rename it or export it again.")
                 icc = img.info.get("icc_profile")
+                raw = img.size
                 _draft(img)
                 img.load()
+                decoded = img.size
                 oriented = ImageOps.exif_transpose(img)
                 clean = _to_srgb(oriented, icc)
     except ImageRejected:
@@ -158,10 +157,9 @@ def check_image(data: bytes, filename: str = "") -> CheckedImage:
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageRejected("That file is not an image we can read: it is damaged or incomplete. "
                             "Export it again and upload that.") from exc
-    # The original's size after orientation, whatever scale the decoder used.
-    with PILImage.open(io.BytesIO(data), formats=FORMATS) as header:
-        turned = header.getexif().get(0x0112) in (5, 6, 7, 8)
-        width, height = (header.height, header.width) if turned else (header.width, header.height)
+    # The original's size after orientation (as exif_transpose did it), whatever scale the decoder used.
+    turned = decoded[0] != decoded[1] and oriented.size == (decoded[1], decoded[0])
+    width, height = (raw[1], raw[0]) if turned else raw
     if clean.size != master_size(width, height):
         clean = clean.resize(master_size(width, height), PILImage.Resampling.LANCZOS, reducing_gap=3.0)
     clean.info = {}
