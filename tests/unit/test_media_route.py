@@ -9,18 +9,18 @@ from starlette.testclient import TestClient
 from artisan_app.api import build_api
 from artisan_app.services.media import names
 from artisan_app.services.media.library import import_image
-from artisan_app.services.media.storage import LocalStorage, use_storage
+from artisan_app.services.media.storage import LocalStorage, default_storage, use_storage
 from tests.media_helpers import opened, photo
 
 
 @pytest.fixture
 def stored(session: Session, tmp_path):
-    store = LocalStorage(tmp_path / "media")
+    store, before = LocalStorage(tmp_path / "media"), default_storage()
     use_storage(store)
     (tmp_path / "secret.txt").write_text("not for you")
     ref = import_image(session, data=photo(700, 400), storage=store)
     yield ref
-    use_storage(None)
+    use_storage(before)
 
 
 @pytest.fixture

@@ -64,6 +64,7 @@ class LocalStorage:
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
+            os.chmod(tmp, 0o644)  # public files (mkstemp makes them private to this user)
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
