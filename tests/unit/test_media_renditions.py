@@ -8,6 +8,7 @@ import re
 
 import pytest
 from hypothesis import given
+from PIL import features
 from hypothesis import strategies as st
 from sqlmodel import Session, func, select
 
@@ -42,6 +43,10 @@ def _red_near(img, x: int, y: int, radius: int = 3) -> bool:
             if px[0] > 150 and px[1] < 80 and px[2] < 80:
                 return True
     return False
+
+
+def test_this_pillow_writes_avif_and_webp():
+    assert features.check("avif") and features.check("webp")
 
 
 def test_renditions_every_width_up_to_the_original_in_three_formats(session: Session, store):

@@ -11,6 +11,7 @@ import io
 from collections.abc import Callable
 
 from PIL import Image as PILImage
+from PIL import features
 
 from artisan_app.services.media import names
 from artisan_app.services.media.names import CROPS, ImageRef
@@ -23,6 +24,9 @@ def encode(img: PILImage.Image, ext: str) -> bytes:
     """Re-encode with nothing but pixels (no EXIF, no profile: the pixels are sRGB)."""
     out = io.BytesIO()
     if ext == "avif":
+        if not features.check("avif"):  # Pillow 13's wheels have it built in; a source build may not
+            raise RuntimeError("This Pillow cannot write AVIF (PIL.features.check('avif') is False): "
+                               "install the pinned pillow wheel.")
         img.save(out, "AVIF", quality=60, speed=8)
     elif ext == "webp":
         img.save(out, "WEBP", quality=80, method=4)
