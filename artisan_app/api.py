@@ -26,6 +26,7 @@ from starlette.routing import BaseRoute, Route, request_response
 
 from artisan_app import db, first_view, routes
 from artisan_app.health import health_routes, on_outage
+from artisan_app.media_route import media_routes
 from artisan_app.newsletter_routes import newsletter_routes
 from artisan_app.redirect_middleware import RedirectMiddleware
 from artisan_app.services import articles, catalog, comment_thread, featured, feeds, seo
@@ -156,6 +157,7 @@ def api_routes(shell: Shell) -> list[BaseRoute]:
     # so the browser app can show its "temporarily unavailable" notice), never a 500.
     return [
         *health_routes(),
+        *media_routes(),
         Route(routes.FEED, on_outage(site_feed), methods=["GET"]),
         Route("/category/{slug}/feed.xml", on_outage(category_feed), methods=["GET"]),
         Route(routes.SITEMAP, on_outage(sitemap), methods=["GET"]),

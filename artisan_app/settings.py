@@ -55,6 +55,10 @@ def _proxy_hops(raw: str) -> int:
             f"ARTISAN_TRUSTED_PROXY_HOPS must be a whole number of proxies (0 or more), not {raw!r}."
         )
     return int(raw)
+def _media_dir(env: dict[str, str]) -> str:
+    """``ARTISAN_MEDIA_DIR``, else ``media/`` inside Reflex's upload directory."""
+    uploads = PROJECT_ROOT / env.get("REFLEX_UPLOADED_FILES_DIR", "uploaded_files")
+    return env.get("ARTISAN_MEDIA_DIR") or str(uploads / "media")
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,8 @@ class Settings:
     mail_backoff_seconds: float = 5.0
     # Searches per client (``ARTISAN_SEARCH_RATE_LIMIT``, ``limits`` syntax).
     search_rate_limit: str = "30/minute;300/hour"
+    # Image files (``ARTISAN_MEDIA_DIR``): renditions, crops and cleaned originals.
+    media_dir: str = ""
 
     @property
     def is_production(self) -> bool:
@@ -160,6 +166,7 @@ class Settings:
             mail_lease_seconds=int(env.get("ARTISAN_MAIL_LEASE_SECONDS", "120")),
             mail_backoff_seconds=float(env.get("ARTISAN_MAIL_BACKOFF", "5")),
             search_rate_limit=env.get("ARTISAN_SEARCH_RATE_LIMIT", "30/minute;300/hour"),
+            media_dir=_media_dir(env),
         )
 
 

@@ -45,6 +45,17 @@ def clean_postgres(request) -> Engine:
     return engine
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _media_in_a_temporary_directory(tmp_path_factory):
+    """Image files (seed covers, uploads) go to this run's own directory, shared by its
+    tests: content-hashed names make a second import of the same picture free."""
+    from artisan_app.services.media.storage import LocalStorage, use_storage
+
+    use_storage(LocalStorage(tmp_path_factory.mktemp("media")))
+    yield
+    use_storage(None)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
     """Rate-limit counters are per process; every test starts with none."""

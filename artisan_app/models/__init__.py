@@ -21,6 +21,7 @@ from artisan_app.models.newsletter import (  # noqa: E402
     SubscriberStatus,
 )
 from artisan_app.models.redirects import Redirect, WordPressItem
+from artisan_app.models.media import Image
 
 __all__ = [
     "Article",
@@ -45,4 +46,5 @@ __all__ = [
     "SubscriberCategory", "SubscriberStatus",
     "Redirect",
     "WordPressItem",
+    "Image",
 ]

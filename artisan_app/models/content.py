@@ -63,6 +63,8 @@ class Article(SQLModel, table=True):
     version: int = Field(default=1)
     cover_image: str = Field(default="", max_length=300)
     cover_alt: str = Field(default="", max_length=300)
+    # The cover's Image row (renditions, crops, focal point); cover_image keeps a plain URL to it.
+    cover_image_id: int | None = Field(default=None, foreign_key="image.id", ondelete="SET NULL")
     published_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -3,6 +3,13 @@
 Idempotent: categories, authors and articles are matched by slug. Missing ones
 are created; existing ones are left alone, so running the loader again never
 duplicates anything and never overwrites an editor's later changes.
+
+Covers: an article whose front matter names a ``cover`` (a file in
+``seed/images/``, drawn by ``scripts/seed_images.py``) gets it through the
+photograph pipeline (checks, renditions, crops around ``cover_focal``), with
+``cover_alt`` and ``cover_credit``; only while the article has no cover, so an
+editor's choice stands. The image itself is imported on every run, which costs
+nothing once its files exist and remakes any that went missing.
 """
 
 from __future__ import annotations
@@ -15,11 +22,15 @@ import frontmatter
 import yaml
 from sqlmodel import Session, select
 
-from artisan_app.models import Article, ArticleStatus, Author, Category
+from artisan_app.models import Article, ArticleStatus, Author, Category, Image
 from artisan_app.services.authoring import create_article
 from artisan_app.services.body import parse_body
+from artisan_app.services.media.checks import ImageRejected
+from artisan_app.services.media.library import import_image, set_cover
+from artisan_app.services.media.storage import MediaStorage
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "seed" / "content"
+IMAGES_DIR = Path(__file__).resolve().parent.parent / "seed" / "images"
 
 
 @dataclass
@@ -44,10 +55,29 @@ def _as_utc(value) -> datetime:
     return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
-def load_seed(session: Session, content_dir: Path = CONTENT_DIR) -> SeedReport:
+def _cover(session: Session, article_id: int, meta: dict, images_dir: Path, storage: MediaStorage | None) -> bool:
+    """Import the front matter's cover and set it if the article has none; True if set."""
+    name = str(meta["cover"])
+    path = images_dir / name
+    if Path(name).name != name or not path.is_file():
+        raise SeedError(f"cover {name!r} is not a file in {images_dir}")
+    focal = meta.get("cover_focal") or (0.5, 0.5)
+    ref = import_image(session, data=path.read_bytes(), filename=name, alt=str(meta.get("cover_alt", "")),
+                       credit=str(meta.get("cover_credit", "")), focal=(float(focal[0]), float(focal[1])),
+                       storage=storage)
+    article = session.get(Article, article_id)
+    if article.cover_image_id is not None or article.cover_image:
+        return False
+    image_id = session.exec(select(Image.id).where(Image.hash == ref.hash)).one()
+    set_cover(session, article_id=article_id, image_id=image_id, alt=str(meta.get("cover_alt", "")))
+    return True
+
+
+def load_seed(session: Session, content_dir: Path = CONTENT_DIR, *, images_dir: Path = IMAGES_DIR,
+              storage: MediaStorage | None = None) -> SeedReport:
     report = SeedReport(
-        created={"categories": 0, "authors": 0, "articles": 0},
-        existing={"categories": 0, "authors": 0, "articles": 0},
+        created={"categories": 0, "authors": 0, "articles": 0, "covers": 0},
+        existing={"categories": 0, "authors": 0, "articles": 0, "covers": 0},
     )
     categories: dict[str, Category] = {}
     for position, item in enumerate(yaml.safe_load((content_dir / "categories.yaml").read_text("utf-8"))):
@@ -76,13 +106,15 @@ def load_seed(session: Session, content_dir: Path = CONTENT_DIR) -> SeedReport:
         post = frontmatter.load(path)
         meta = post.metadata
         slug = meta.get("slug") or path.stem
-        if session.exec(select(Article.id).where(Article.slug == slug)).first() is not None:
+        existing = session.exec(select(Article.id).where(Article.slug == slug)).first()
+        if existing is not None:
             report.existing["articles"] += 1
+            _seed_cover(session, existing, meta, path, images_dir, storage, report)
             continue
         try:
             category = categories[meta["category"]]
             author = authors[meta["author"]]
-            create_article(
+            article = create_article(
                 session,
                 slug=slug,
                 kicker=str(meta.get("kicker", "")),
@@ -98,5 +130,16 @@ def load_seed(session: Session, content_dir: Path = CONTENT_DIR) -> SeedReport:
         except (KeyError, ValueError) as exc:
             raise SeedError(f"{path.name}: {exc}") from exc
         report.created["articles"] += 1
+        _seed_cover(session, article.id, meta, path, images_dir, storage, report)
     session.flush()
     return report
+
+
+def _seed_cover(session, article_id, meta, path: Path, images_dir: Path, storage, report: SeedReport) -> None:
+    if not meta.get("cover"):
+        return
+    try:
+        made = _cover(session, article_id, meta, images_dir, storage)
+    except (ImageRejected, ValueError, TypeError, IndexError) as exc:
+        raise SeedError(f"{path.name}: {exc}") from exc
+    (report.created if made else report.existing)["covers"] += 1

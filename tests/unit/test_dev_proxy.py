@@ -38,6 +38,7 @@ def _proxied(url: str) -> bool:
     "/", "/?utm_source=x", "/feed.xml", "/sitemap.xml", "/robots.txt", "/healthz",
     "/category/social-media/feed.xml", "/article/some-slug", "/article/some-slug/", "/category/politics",
     "/author/hannah-okafor", "/tag/civil-service", "/search", "/search?q=civil+servants", "/_upload/cover.webp",
+    "/media/0123456789abcdef-640.avif", "/newsletter/subscribe", "/newsletter/unsubscribe/abc.def",
 ])
 def test_the_site_paths_go_to_the_backend(url):
     assert _proxied(url)
@@ -46,7 +47,7 @@ def test_the_site_paths_go_to_the_backend(url):
 @pytest.mark.parametrize("url", [
     "/@vite/client", "/app/root.jsx", "/app/routes/article.$slug.jsx", "/node_modules/.vite/deps/react.js",
     "/fonts/inter-latin-400-normal.woff2", "/styles.css", "/editor", "/editor/article/3", "/favicon.ico",
-    "/__manifest?p=%2F", "/article/a/b", "/searching",
+    "/__manifest?p=%2F", "/article/a/b", "/searching", "/newsletter", "/newsletter/confirm",
 ])
 def test_the_app_and_its_modules_stay_with_vite(url):
     assert not _proxied(url)

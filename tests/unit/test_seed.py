@@ -26,7 +26,7 @@ def test_seeding_twice_creates_nothing_twice(any_session: Session):
     second = load_seed(any_session)
     any_session.commit()
     assert first.created["articles"] == before["Article"] >= 12
-    assert second.created == {"categories": 0, "authors": 0, "articles": 0}
+    assert second.created == {"categories": 0, "authors": 0, "articles": 0, "covers": 0}
     assert second.existing["articles"] == before["Article"]
     assert _counts(any_session) == before
 
@@ -89,3 +89,51 @@ def test_malformed_seed_file_names_the_file(tmp_path, session: Session):
     )
     with pytest.raises(SeedError, match=re.escape("broken.md")):
         load_seed(session, tmp_path)
+
+
+def test_seed_covers_come_through_the_photograph_pipeline_once(any_session: Session):
+    from artisan_app.models import Image
+    from artisan_app.services.media import names
+    from artisan_app.services.media.storage import default_storage
+    from tests.media_helpers import CountingStorage
+
+    # The run's shared media directory: rendering the 15 covers once per run is enough.
+    store = CountingStorage(default_storage().root)
+    first = load_seed(any_session, storage=store)
+    any_session.commit()
+    covers = any_session.exec(select(Article).where(Article.cover_image_id.is_not(None))).all()
+    assert first.created["covers"] == len(covers) >= 12  # most seeded stories have a cover
+    article = any_session.exec(select(Article).where(Article.slug == SEED_SLUG)).one()
+    image = any_session.get(Image, article.cover_image_id)
+    assert article.cover_alt.startswith("Illustration: a columned government building")
+    assert "CC0" in image.credit and (image.width, image.height) == (1920, 1280)
+    assert (image.focal_x, image.focal_y) == (0.62, 0.5)  # cover_focal from the front matter
+    assert article.cover_image == ""  # no bare <img> in today's markup: pages render the Image row
+    assert store.exists(f"{image.hash}-1280.jpg") and store.exists(f"{image.hash}-1920.avif")
+    assert store.exists(names.crop_name(image.hash, "social", 0.62, 0.5, 1200, "jpg"))
+    made = len(store.saved)
+
+    # Again: nothing new, no file written; an editor's own cover is left alone.
+    article.cover_image_id, article.cover_image, article.cover_alt = None, "/_upload/mine.webp", "Mine"
+    any_session.add(article)
+    any_session.commit()
+    second = load_seed(any_session, storage=store)
+    any_session.commit()
+    assert second.created["covers"] == 0 and second.existing["covers"] == len(covers)
+    assert len(store.saved) == made
+    assert any_session.exec(select(func.count()).select_from(Image)).one() == len(covers)
+    any_session.refresh(article)
+    assert (article.cover_image, article.cover_alt) == ("/_upload/mine.webp", "Mine")
+
+
+def test_missing_cover_file_names_the_article(tmp_path, session: Session):
+    (tmp_path / "articles").mkdir()
+    for name in ("categories.yaml", "authors.yaml"):
+        (tmp_path / name).write_text((CONTENT_DIR / name).read_text("utf-8"), "utf-8")
+    (tmp_path / "articles" / "pic.md").write_text(
+        "---\nslug: pic\ncategory: politics\nauthor: artisan-times\nheadline: X\npublished_at: 2026-01-01T00:00:00Z\n"
+        "cover: ../secret.jpg\ncover_alt: A picture\n---\n## A heading\n\nText.\n",
+        "utf-8",
+    )
+    with pytest.raises(SeedError, match=r"pic\.md: cover '\.\./secret\.jpg' is not a file"):
+        load_seed(session, tmp_path, images_dir=tmp_path)
