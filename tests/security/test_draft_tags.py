@@ -50,7 +50,7 @@ async def test_a_tag_only_drafts_use_is_not_found_anywhere(any_session, desk, tm
     assert client.get("/tag/elections").status_code == 200
     visit(root, "/tag/minister-resigns", "/tag/[slug]")
     state = await root.get_state(TagState)
-    state.load_tag()
+    await state.load_tag()
     assert state.tag is None
     assert "/tag/minister-resigns" not in {e.path for e in feeds.sitemap_entries(any_session)}
 

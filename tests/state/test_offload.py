@@ -11,7 +11,7 @@ import pytest
 import reflex as rx
 from sqlmodel import Session
 
-from artisan_app.services import articles, search
+from artisan_app.services import articles, featured, search
 from artisan_app.services import comments as comment_svc
 from artisan_app.state.article import ArticleState
 from artisan_app.state.comments import CommentState
@@ -70,7 +70,8 @@ async def _comment_post(root):
 
 CASES = {
     "article load": (articles, "get_article", "/article/one", "/article/[slug]", ArticleState, "load_article"),
-    "front page load": (articles, "latest_articles", "/", "/", ReaderState, "load_front_page"),
+    # (the front page leads with the featured story: services/featured.py)
+    "front page load": (featured, "front_page", "/", "/", ReaderState, "load_front_page"),
     "section load": (articles, "latest_articles", "/category/politics", "/category/[slug]", CategoryState,
                      "load_category"),
     "search": (search, "search_articles", "/search", "/search", SearchState, "set_query"),

@@ -117,9 +117,10 @@ async def test_admin_imports_an_uploaded_export_and_others_cannot(root, any_sess
     assert state.error == "Only admins can import." and state.summary == []
     assert any_session.exec(select(Article)).all() == []
 
-    await sign_in(root, "ada@artisan.test")
+    await sign_in(root, "ada@artisan.test")  # a new sign-in starts every newsroom state afresh
     await state.load_import()
-    assert state.allowed and state.dry_run is False
+    assert state.allowed and state.dry_run is True
+    state.toggle_dry_run()
     await state.upload_export([_Upload(export)])
     assert state.error == "" and ("posts imported", 8) in [tuple(p) for p in state.summary]
     assert any("Unmapped" in line for line in state.lines)
