@@ -12,8 +12,8 @@ routes them. For a page, the backend then asks the dev server for its HTML
 shell (``artisan_app.services.seo.DevShell``) with the ``SHELL_HEADER`` header,
 which makes Vite serve the request itself instead of proxying it again.
 
-The production build (``vite build``) ignores the ``server`` block, so the
-plugin changes nothing there.
+The production build (``vite build``) ignores the ``server`` block; its
+prerendering's preview server gets an empty ``proxy`` of its own.
 """
 
 from __future__ import annotations
@@ -46,16 +46,29 @@ def proxy_block(backend_url: str) -> str:
     return f"{MARKER}\n    proxy: {{\n      " + ",\n      ".join(entries) + ",\n    },\n    "
 
 
-def add_proxy(config_js: str, backend_url: str) -> str:
-    """``vite.config.js`` with the proxy block in ``server: {``; unchanged if already there."""
-    if MARKER in config_js:
-        return config_js
-    anchor = "server: {"
+PREVIEW_MARKER = "// artisan-dev-proxy: none while prerendering"
+
+
+def _insert_after(config_js: str, anchor: str, block: str) -> str:
     at = config_js.find(anchor)
-    if at < 0:  # a Reflex whose template has changed: leave the dev server as it is
+    if at < 0:  # a Reflex whose template has changed: leave it as it is
         return config_js
     at += len(anchor) + 1
-    return config_js[:at] + "    " + proxy_block(backend_url) + config_js[at:].lstrip(" ")
+    return config_js[:at] + "    " + block + config_js[at:].lstrip(" ")
+
+
+def add_proxy(config_js: str, backend_url: str) -> str:
+    """``vite.config.js`` with the proxy block in ``server: {``; each part added once.
+
+    Vite's ``preview`` server takes ``server.proxy`` unless it has its own, and the
+    production build prerenders its pages through a preview server: ``preview``
+    gets an empty ``proxy`` so prerendering never forwards to a backend that is
+    not running (the build would fail with a 502)."""
+    if PREVIEW_MARKER not in config_js:
+        config_js = _insert_after(config_js, "preview: {", f"{PREVIEW_MARKER}\n    proxy: {{}},\n    ")
+    if MARKER + "\n" not in config_js:
+        config_js = _insert_after(config_js, "server: {", proxy_block(backend_url))
+    return config_js
 
 
 class DevProxyPlugin(rx.plugins.Plugin):

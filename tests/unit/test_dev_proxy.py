@@ -14,14 +14,20 @@ VITE_SERVER = '''export default defineConfig((config) => ({
     port: process.env.PORT,
     hmr: true,
   },
+  preview: {
+    host: "127.0.0.1",
+  },
 }));'''
 
 
 def test_the_proxy_goes_into_vite_server_options_once():
     patched = dev_proxy.add_proxy(VITE_SERVER, "http://127.0.0.1:8123")
-    assert patched.count("proxy: {") == 1
+    assert patched.count("proxy: {\n") == 1
     assert '"http://127.0.0.1:8123"' in patched
     assert patched.index("proxy: {") < patched.index("port: process.env.PORT")
+    # Prerendering (production build) runs a preview server: it must forward nothing.
+    preview = patched[patched.index("preview: {"):]
+    assert "proxy: {}," in preview and "127.0.0.1:8123" not in preview
     assert dev_proxy.add_proxy(patched, "http://127.0.0.1:8123") == patched  # hot reload compiles again
 
 
@@ -59,3 +65,10 @@ def test_the_dev_shell_is_used_only_under_reflex_run_in_development():
     assert dev_frontend_url({"REFLEX_ENV_MODE": "prod", "REFLEX_FRONTEND_PORT": "3000", "REFLEX_BACKEND_PORT": "8000"}) is None
     assert dev_frontend_url({"REFLEX_ENV_MODE": "dev", "REFLEX_FRONTEND_PORT": "8000", "REFLEX_BACKEND_PORT": "8000"}) is None
     assert dev_frontend_url({}) is None  # tests, scripts
+
+
+def test_a_config_patched_before_gets_the_missing_preview_block():
+    """A .web left by an earlier version of the plugin (server proxy only) is completed, not doubled."""
+    old = dev_proxy._insert_after(VITE_SERVER, "server: {", dev_proxy.proxy_block("http://127.0.0.1:8123"))
+    patched = dev_proxy.add_proxy(old, "http://127.0.0.1:8123")
+    assert patched.count("proxy: {\n") == 1 and patched.count("proxy: {},") == 1
