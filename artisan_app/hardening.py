@@ -270,12 +270,17 @@ class SecurityHeaders:
     def headers_for(self, content_type: bytes) -> list[tuple[bytes, bytes]]:
         is_page = content_type.split(b";")[0].strip().lower() == b"text/html"
         headers = [
-            (b"content-security-policy", (self.allowlist.policy() if is_page else RESOURCE_POLICY).encode()),
             (b"x-frame-options", b"DENY"),
             (b"x-content-type-options", b"nosniff"),
             (b"referrer-policy", REFERRER_POLICY.encode()),
             (b"permissions-policy", PERMISSIONS_POLICY.encode()),
         ]
+        # A response with no body type (304 Not Modified, a redirect) gets no policy: a
+        # browser revalidating a cached page merges the 304's headers into the stored
+        # page, so a resource policy there would sandbox the page on reload.
+        if content_type:
+            policy = self.allowlist.policy() if is_page else RESOURCE_POLICY
+            headers.insert(0, (b"content-security-policy", policy.encode()))
         if settings.production_requested():
             headers.append((b"strict-transport-security", HSTS.encode()))
         return headers

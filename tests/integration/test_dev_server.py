@@ -68,3 +68,29 @@ def test_the_app_itself_is_still_served_by_the_dev_server(dev_url):
     newsroom = httpx.get(dev_url + "/editor", timeout=60)
     assert newsroom.status_code == 200 and 'id="first-view"' not in newsroom.text
     assert httpx.get(dev_url + "/@vite/client", timeout=60).status_code == 200
+
+
+def test_the_app_boots_at_the_run_url_under_its_security_headers(dev_url):
+    """In Chromium: the first view, then the app takes over and links stay in-app, with no
+    console error (a CSP that blocked the dev server's own scripts would show here)."""
+    from playwright.sync_api import sync_playwright
+
+    from artisan_app.testing import CHROMIUM, CHROMIUM_ARGS
+
+    errors: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            response = page.goto(dev_url + SEED_ARTICLE)
+            assert "content-security-policy" in response.headers
+            page.wait_for_function("() => !document.getElementById('first-view')", timeout=120_000)
+            page.evaluate("window.__stayed = true")
+            page.get_by_role("link", name="Social Media").first.click()
+            page.wait_for_url("**/category/social-media", timeout=60_000)
+            assert page.evaluate("window.__stayed === true")  # an in-app navigation, no page load
+        finally:
+            browser.close()
+    assert errors == []

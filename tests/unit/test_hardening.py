@@ -178,3 +178,16 @@ def test_gzipped_pages_keep_their_headers(site: TestClient):
     assert "script-src" in res.headers["content-security-policy"]
     assert gzip  # the client decoded it: res.text is the page
     assert "The Story" in res.text
+
+
+def test_a_not_modified_answer_leaves_the_cached_pages_policy_alone():
+    """Chromium merges a 304's headers into the page it revalidated: a resource policy
+    there ('none', sandbox) blocked every script and font of a page on reload."""
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", b'"v1"')]})
+        await send({"type": "http.response.body", "body": b""})
+
+    res = TestClient(harden(app)).get("/editor/article/5", headers={"if-none-match": '"v1"'})
+    assert res.status_code == 304
+    assert "content-security-policy" not in res.headers
+    assert res.headers["x-frame-options"] == "DENY"
