@@ -158,7 +158,9 @@ def pytest_collection_modifyitems(items):
 
     def rank(item) -> int:
         if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
-            return 2
+            # Modules that start a production build of their own come after every test of the
+            # shared one: a build rewrites .web/build, whose bundle names its own server's port.
+            return 3 if item.get_closest_marker("own_app") else 2
         return 1 if item.get_closest_marker("e2e") else 0
 
     items.sort(key=rank)

@@ -77,6 +77,11 @@ def panel(page: Page):
     return page.get_by_role("complementary", name="Publishing")
 
 
+def save_status(page: Page):
+    """The save indicator (the panel's other live regions are the trash/feature tools' notices)."""
+    return panel(page).locator(".save-status")
+
+
 def more_options(page: Page, width: int) -> None:
     """On small screens the bar shows the main buttons; the rest is behind "More options"."""
     if width < 1000:
@@ -113,7 +118,7 @@ def test_every_valid_change_is_saved_and_each_error_sits_by_its_field(new_page, 
     expect(page.get_by_label("Heading of section 1")).to_have_value("Panels on every roof")  # item 9
     expect(page.locator(".numbered-heading .section-number").first).to_have_text("1.")
     expect(panel(page).get_by_text("Saved just now")).to_be_visible()  # item 8
-    expect(panel(page).get_by_role("status")).to_contain_text("2 fields not saved")
+    expect(save_status(page)).to_contain_text("2 fields not saved")
 
     summary.get_by_role("link", name=re.compile("^Section 1, paragraph 2")).click()
     expect(page.get_by_label("Paragraph text (section 1, block 2)")).to_be_focused()
@@ -188,7 +193,7 @@ def test_live_article_restores_as_unsaved_asks_before_unpublishing_and_needs_alt
     expect(table.get_by_role("row").filter(has_text="Headline: Harbour Strike Ends")).to_contain_text(headline)
     revisions.get_by_role("button", name="Restore this version").click()
     expect(page.get_by_label("Headline")).to_have_value("Harbour Strike Ends")
-    expect(panel(page).get_by_role("status")).to_have_text("Unsaved changes — choose Update to publish them")
+    expect(save_status(page)).to_have_text("Unsaved changes — choose Update to publish them")
     assert stored(db, article_id).headline == headline  # item 2: nothing went live
 
     # Item 11: a cover on a live article needs its description on "Update" too.
@@ -283,7 +288,7 @@ def test_the_save_indicator_says_just_now_then_the_time(new_page, db):
     page.goto(f"/editor/article/{article_id}")
     page.get_by_label("Excerpt").fill("A story prepared for the newsroom's browser tests, edited once.")
     page.get_by_label("Excerpt").blur()
-    status = panel(page).get_by_role("status")
+    status = save_status(page)
     expect(status.get_by_text("Saved just now")).to_be_visible()
     expect(status.get_by_text(re.compile(r"^Saved at"))).to_be_hidden()
     page.clock.run_for(61_000)

@@ -17,6 +17,9 @@ import pytest
 
 from artisan_app.testing import ROOT, RunningApp, app_env, prepare_database
 
+# Builds and starts its own production app: run after the shared app's tests (tests/conftest.py).
+pytestmark = pytest.mark.own_app
+
 ARTICLE = "/article/civil-servants-social-media-pakistan"
 FIFTY_MB = 50 * 1024 * 1024
 

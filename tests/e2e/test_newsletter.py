@@ -20,6 +20,9 @@ from artisan_app.testing import ROOT, RunningApp, app_env, prepare_database
 from artisan_app.testing_smtp import MailCatcher
 from tests.e2e.test_first_view import without_the_app
 
+# Builds and starts its own production app: run after the shared app's tests (tests/conftest.py).
+pytestmark = pytest.mark.own_app
+
 EDITOR_EMAIL = "letters@artisan.test"
 EDITOR_PASSWORD = "a long and unguessable passphrase"
 LOYAL = 12  # confirmed subscribers; sent at 3 a second, so the progress can be watched

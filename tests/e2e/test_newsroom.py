@@ -133,7 +133,7 @@ def test_cover_image_is_checked_reencoded_and_needs_alt_text(new_page, editor_ac
 
     upload = page.locator("#cover-upload input[type=file]")
     upload.set_input_files(str(fake))
-    expect(page.locator("#err-cover")).to_have_text("That file is not an image we can read.")
+    expect(page.locator("#err-cover")).to_contain_text("That file is not an image (it is text or markup).")
     upload.set_input_files(str(good))
     thumb = page.locator("img.cover-thumb")
     expect(thumb).to_have_attribute("src", re.compile(r"^/_upload/cover-\d+-[0-9a-f]+-1600\.webp$"))
