@@ -191,7 +191,8 @@ def sitemap_entries(session: Session, *, now: datetime | None = None) -> list[Si
 
     latest = session.exec(select(func.max(Correction.created_at)).join(Article, Article.id == Correction.article_id)
                           .where(live)).one()
-    entries.append(SitemapEntry(routes.CORRECTIONS, latest))
+    if latest is not None:  # an empty corrections page is not worth indexing
+        entries.append(SitemapEntry(routes.CORRECTIONS, latest))
     return entries
 
 
