@@ -130,3 +130,18 @@ def test_readability_for_english_articles_of_some_length_only():
     form = full_form(sections=[SectionForm("Roads", [BlockForm("paragraph", text)])])
     assert run_checks(form).readability.startswith("Flesch reading ease")
     assert run_checks(form, language="ur").readability == ""
+
+
+def test_the_seed_has_a_co_authored_article_and_a_corrected_one_loaded_once(session):
+    from artisan_app.services.seed import load_seed
+
+    load_seed(session)
+    load_seed(session)  # idempotent
+    session.commit()
+    shared = articles.get_article(session, "ai-data-centres-power-grid-strain")
+    assert [b.name for b in shared.byline] == ["Hannah Okafor", "Tomasz Nowak"]
+    corrected = articles.get_article(session, "argentina-inflation-peso-households")
+    assert [c.date_label for c in corrected.corrections] == ["12 August 2025"]
+    assert corrected.correction_marker == "Corrected 12 August 2025"
+    assert corrected.updated_iso.startswith("2025-08-12")
+    assert len(session.exec(select(Correction)).all()) == 1
