@@ -6,6 +6,8 @@ Every handler authorises through the services from the server-side session (``_s
 
 from __future__ import annotations
 
+import logging
+
 import reflex as rx
 
 from artisan_app import db
@@ -17,6 +19,8 @@ from artisan_app.services.review import NoteView
 from artisan_app.services.status_history import MoveRow, history
 from artisan_app.services.views import CorrectionView
 from artisan_app.state.editor_body import _text
+
+log = logging.getLogger("artisan.editor")
 
 
 def _field(form_data: object, name: str, limit: int = 4000) -> str:
@@ -112,11 +116,23 @@ class EditorCraftMixin(rx.State, mixin=True):
         if isinstance(note_id, int) and await self._craft(review.resolve, note_id=note_id):
             self.message = "Note resolved. It stays in the history."
 
+    async def _notify(self, to_status: str) -> None:
+        """Email the authors (job queue; SMTP or the outbox). Never stops the move itself."""
+        user = await self._staff()
+        try:
+            from artisan_app.jobs import tasks
+
+            tasks.send_review_notices(self.form.id, to_status, user.id if user else None)
+        except Exception:  # noqa: BLE001 - the queue being down must not undo a publication
+            log.exception("could not queue the review notice for article %s", self.form.id)
+
     @rx.event
     async def request_changes(self, form_data: dict):
         events = await self._workflow(review.request_changes, "Sent back to the authors for changes.",
                                       note=_field(form_data, "body"))
         await self._refresh_craft(await self._staff())
+        if self.form.status == "changes" and not self.errors:
+            await self._notify("changes")
         return events
 
     @rx.event
@@ -128,6 +144,8 @@ class EditorCraftMixin(rx.State, mixin=True):
     async def _publish(self) -> list:
         events = await self._workflow(review.publish, "Published. It is live now.")
         await self._refresh_craft(await self._staff())
+        if self.form.phase == "published" and not self.errors:
+            await self._notify("published")
         return events
 
     @rx.event
