@@ -94,8 +94,8 @@ def latest_articles(
     query = card_query().where(is_live(now))
     if category_slug:
         query = query.where(Category.slug == category_slug)
-    if author_slug:  # as primary author or co-author
-        query = query.where(Article.id.in_(  # type: ignore[union-attr]
+    if author_slug:  # as primary author (imports may set only that) or co-author
+        query = query.where((Author.slug == author_slug) | Article.id.in_(  # type: ignore[union-attr]
             select(ArticleAuthor.article_id).join(Author, Author.id == ArticleAuthor.author_id)
             .where(Author.slug == author_slug)))
     if exclude_id is not None:

@@ -170,12 +170,14 @@ def sitemap_entries(session: Session, *, now: datetime | None = None) -> list[Si
     for cat_id, slug in session.exec(select(Category.id, Category.slug).order_by(Category.position, Category.name)).all():
         entries.append(SitemapEntry(routes.category_url(slug), by_category.get(cat_id)))
 
-    for slug, lastmod in session.exec(
-        select(Author.slug, changed).join(ArticleAuthor, ArticleAuthor.author_id == Author.id)
-        .join(Article, Article.id == ArticleAuthor.article_id).where(live)
-        .group_by(Author.slug).order_by(Author.slug)
-    ).all():
-        entries.append(SitemapEntry(routes.author_url(slug), lastmod))
+    by_author: dict[str, datetime] = {}
+    for link in (Article.author_id == Author.id,  # primary authors (imports may set only that), then co-authors
+                 Article.id.in_(select(ArticleAuthor.article_id).where(ArticleAuthor.author_id == Author.id))):  # type: ignore[union-attr]
+        for slug, lastmod in session.exec(select(Author.slug, changed).join(Article, link).where(live)
+                                          .group_by(Author.slug)).all():
+            by_author[slug] = max(lastmod, by_author.get(slug, lastmod))
+    for slug in sorted(by_author):
+        entries.append(SitemapEntry(routes.author_url(slug), by_author[slug]))
 
     for slug, lastmod in session.exec(
         select(Tag.slug, changed)

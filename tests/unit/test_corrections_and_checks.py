@@ -145,3 +145,14 @@ def test_the_seed_has_a_co_authored_article_and_a_corrected_one_loaded_once(sess
     assert corrected.correction_marker == "Corrected 12 August 2025"
     assert corrected.updated_iso.startswith("2025-08-12")
     assert len(session.exec(select(Correction)).all()) == 1
+
+
+def test_an_article_with_only_a_primary_author_row_still_lists_and_bylines(live):
+    """Imports (WordPress) set ``author_id`` alone: the author page, byline and sitemap still find it."""
+    from artisan_app.models import ArticleAuthor
+
+    s = live["s"]
+    s.exec(ArticleAuthor.__table__.delete())  # as an import leaves it
+    assert [c.slug for c in articles.latest_articles(s, author_slug="ann", now=NOW).items] == [live["slug"]]
+    assert [b.name for b in articles.get_article(s, live["slug"], now=NOW).byline] == ["Ann Author"]
+    assert any(e.path == "/author/ann" for e in feeds.sitemap_entries(s, now=NOW))
