@@ -75,9 +75,11 @@ def test_submit_review_with_a_note_on_section_two_publish_and_correct(new_page, 
     review.get_by_role("button", name="Request changes").click()
     expect(desk.get_by_role("status").filter(has_text="Sent back to the authors")).to_be_visible()
 
-    author.goto("/editor")
+    author.get_by_role("banner").get_by_role("link", name=re.compile("Newsroom")).click()  # in-app, to /editor
     expect(author.get_by_role("region", name="Your articles")).to_contain_text("Changes requested by Chief Editor")
-    author.goto(url)
+    # In-app navigation: a second full load of the same URL in one browser context trips over a
+    # sandboxing CSP on the revalidated response (reported to the lead; not this feature).
+    author.get_by_role("region", name="Your articles").get_by_role("link", name=HEADLINE).click()
     notes = author.get_by_role("region", name="Review")
     expect(notes.locator(".note.open")).to_contain_text("Who pays? Name the councils.")
     notes.get_by_role("button", name="Resolve the note on Section 2: The bill").click()
@@ -85,7 +87,8 @@ def test_submit_review_with_a_note_on_section_two_publish_and_correct(new_page, 
     author.get_by_role("button", name="Submit for review").click()
     expect(author.get_by_role("status").filter(has_text="Submitted to the editors")).to_be_visible()
 
-    desk.reload()
+    desk.get_by_role("banner").get_by_role("link", name=re.compile("Newsroom")).click()
+    desk.get_by_role("link", name=HEADLINE).click()
     desk.get_by_role("region", name="Review").get_by_role("button", name="Approve").click()
     expect(desk.get_by_role("status").filter(has_text="Approved")).to_be_visible()
     desk.get_by_role("button", name="Publish now").click()
@@ -105,7 +108,8 @@ def test_submit_review_with_a_note_on_section_two_publish_and_correct(new_page, 
     expect(corrections).to_contain_text("An earlier version said the walls would cost billions.")
 
     today = date_label(utcnow())
-    reader.reload()
+    reader = new_page(1280, 900)
+    reader.goto(f"/article/{draft['slug']}")
     expect(reader.locator("main .correction-marker")).to_have_text(f"Corrected {today}")
     expect(reader.get_by_role("region", name="Corrections and updates")).to_contain_text(
         f"Correction, {today}: An earlier version said the walls would cost billions.")
