@@ -7,6 +7,7 @@ Every handler authorises through the services from the server-side session (``_s
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 import reflex as rx
 
@@ -158,6 +159,8 @@ class EditorCraftMixin(rx.State, mixin=True):
     async def _set_byline(self, slugs: list[str]) -> None:
         if await self._craft(coauthors.set_authors, article_id=self.form.id, author_slugs=slugs):
             self.message = "Byline: " + " and ".join(name for _, name in self.byline_authors) + "."
+            if self.byline_authors:  # the form's Author field is the first author: keep it in step
+                self.form = replace(self.form, author_slug=self.byline_authors[0][0])
 
     @rx.event
     async def add_coauthor(self, form_data: dict):

@@ -97,3 +97,22 @@ async def test_the_checks_panel_follows_typing_and_publishing_asks_when_one_fail
     assert desk.confirming == "publish" and desk.form.status == "draft"
     await desk.publish_anyway()
     assert desk.form.phase == "published"
+
+
+async def test_an_editor_sets_the_byline_and_the_author_field_follows(session, mail_to_smtp):
+    make_category(session, "Politics", slug="politics")
+    make_author(session, "Ann Author", slug="ann")
+    make_author(session, "Bob Byline", slug="bob")
+    editor = make_user(session, Role.editor, name="Eve Editor", email="eve@artisan.test")
+    article_id = ed.save_article(session, user=editor, form=full_form(), now=None).article_id
+    session.commit()
+    desk = await open_editor(await as_user(session, editor), article_id)
+    await desk.add_coauthor({"author": "bob"})
+    assert desk.byline_authors == [("ann", "Ann Author"), ("bob", "Bob Byline")]
+    await desk.remove_coauthor("ann")
+    assert desk.byline_authors == [("bob", "Bob Byline")] and desk.form.author_slug == "bob"
+    await drive(desk.set_field("kicker", "A new kicker"))  # an autosave keeps the byline
+    desk = await open_editor(await as_user(session, editor), article_id)
+    assert desk.byline_authors == [("bob", "Bob Byline")]
+    await desk.add_coauthor({"author": "nobody"})
+    assert desk.craft_error == "One of those authors no longer exists."
