@@ -120,6 +120,7 @@ def get_article(session: Session, slug: str, *, now: datetime | None = None) -> 
     from artisan_app.services import coauthors, corrections  # local: corrections reads is_live from here
 
     authors = [author_profile(a) for a in coauthors.authors_of(session, article.id)] or [author_profile(author)]
+    notes = corrections.corrections_of(session, article.id)
     return ArticleDetail(
         id=article.id,
         card=card_of(article, category, author),
@@ -132,8 +133,8 @@ def get_article(session: Session, slug: str, *, now: datetime | None = None) -> 
         cover_alt=article.cover_alt,
         byline=[BylineName(a.name, a.slug, sep) for a, sep in coauthors.byline(authors)],
         more_authors=authors[1:],
-        corrections=corrections.corrections_of(session, article.id),
-        correction_marker=corrections.marker(session, article.id),
+        corrections=notes,
+        correction_marker=corrections.marker_of(notes),
     )
 
 

@@ -44,6 +44,14 @@ def marker(session: Session, article_id: int) -> str:
     return f"{MARKERS.get(row.kind, 'Corrected')} {date_label(row.created_at)}" if row else ""
 
 
+def marker_of(views: list[CorrectionView]) -> str:
+    """As ``marker``, from the article's corrections already read (oldest first)."""
+    if not views:
+        return ""
+    latest = views[-1]
+    return f"{'Updated' if latest.kind_label == 'Update' else 'Corrected'} {latest.date_label}"
+
+
 def add_correction(session: Session, *, user: StaffUser | None, article_id: int, kind: str, text: object,
                    now: datetime | None = None) -> Correction:
     """An editor appends a correction or an update to a live article."""
