@@ -24,12 +24,12 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route, request_response
 
-from artisan_app import db, first_view, routes
+from artisan_app import db, first_view, routes, wording
 from artisan_app.health import health_routes, on_outage
 from artisan_app.media_route import media_routes
 from artisan_app.newsletter_routes import newsletter_routes
 from artisan_app.redirect_middleware import RedirectMiddleware
-from artisan_app.services import articles, catalog, comment_thread, featured, feeds, seo
+from artisan_app.services import articles, catalog, comment_thread, corrections, featured, feeds, seo
 from artisan_app.settings import settings
 from artisan_app.web.dev_shell import DevShell, dev_frontend_url
 
@@ -135,7 +135,16 @@ def public_pages(shell: Shell) -> dict[str, Callable[[Request], Response]]:
         # its URL, /search?q=..., instead of the static build's redirect to /search/.
         return _page(shell, seo.search_meta(site_url=_site_url()))
 
+    def corrections_page(request: Request) -> Response:
+        with db.session_scope() as session:
+            view = first_view.corrections(corrections.recent_corrections(session),
+                                          categories=catalog.list_categories(session))
+        meta = seo.listing_meta(name="Corrections", description=wording.CORRECTIONS_INTRO, path=routes.CORRECTIONS,
+                                site_url=_site_url())
+        return _page(shell, meta, view)
+
     return {
+        "corrections": corrections_page,
         "front": front,
         "search": search,
         "article": article,
@@ -168,6 +177,7 @@ def api_routes(shell: Shell) -> list[BaseRoute]:
         Route("/author/{slug}", _html_page(pages["author"], shell), methods=["GET"]),
         Route("/tag/{slug}", _html_page(pages["tag"], shell), methods=["GET"]),
         Route(routes.SEARCH, _html_page(pages["search"], shell), methods=["GET"]),
+        Route(routes.CORRECTIONS, _html_page(pages["corrections"], shell), methods=["GET"]),
         *newsletter_routes(),
     ]
 

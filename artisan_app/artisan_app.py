@@ -116,3 +116,10 @@ app.add_page(redirects_page, route=routes.EDITOR_REDIRECTS, title="Redirects | A
              on_load=[staff, RedirectsState.load_redirects])
 app.add_page(import_page, route=routes.EDITOR_IMPORT, title="Import | Artisan Times Newsroom", meta=NOINDEX,
              on_load=[staff, ImportState.load_import])
+
+# Corrections in the open (issue #18).
+from artisan_app.pages.corrections import corrections_page  # noqa: E402
+from artisan_app.state.corrections import CorrectionsState  # noqa: E402
+
+app.add_page(corrections_page, route=routes.CORRECTIONS, title="Corrections | Artisan Times",
+             description=SITE_DESCRIPTION, on_load=[nav, CorrectionsState.load_corrections])

@@ -69,3 +69,5 @@ def editor_article_url(article_id: int | str) -> str:
 
 EDITOR_REDIRECTS = "/editor/redirects"
 EDITOR_IMPORT = "/editor/import"
+
+CORRECTIONS = "/corrections"  # corrections and updates in the open (issue #18)

@@ -14,3 +14,8 @@ LISTINGS = {
     "Topic": ("Topic not found", "No stories on this topic yet."),
 }
 FRONT_EMPTY = "No stories in this section yet."
+
+# /corrections (issue #18)
+CORRECTIONS_INTRO = ("When we get something wrong we correct it in the open: each correction or update is dated "
+                     "at the end of its article, and listed here.")
+CORRECTIONS_EMPTY = "No corrections yet."

@@ -61,7 +61,7 @@ def article_header(article, comment_count=None) -> rx.Component:
         rx.el.p(card.excerpt, class_name="standfirst"),
         rx.el.p(
             "By ",
-            link(card.author_name, href="/author/" + card.author_slug, class_name="byline-author"),
+            byline_names(article),
             rx.el.span(" · ", aria_hidden="true"),
             rx.el.time(card.published_label, date_time=card.published_iso),
             rx.el.span(" · ", aria_hidden="true"),
@@ -69,7 +69,43 @@ def article_header(article, comment_count=None) -> rx.Component:
             *comments_link,
             class_name="byline",
         ),
+        correction_marker(article),
         class_name="article-header",
+    )
+
+
+def byline_names(article) -> rx.Component:
+    """"A", "A and B", "A, B and C", each name linked (the preview, without a byline, shows the card's author)."""
+    return rx.cond(
+        article.byline.length() > 0,
+        rx.foreach(article.byline, lambda b: rx.fragment(
+            link(b.name, href="/author/" + b.slug, class_name="byline-author"), b.sep)),
+        link(article.card.author_name, href="/author/" + article.card.author_slug, class_name="byline-author"),
+    )
+
+
+def correction_marker(article) -> rx.Component:
+    """Under the headline: "Corrected 12 September 2025", linking to the corrections at the end."""
+    return rx.cond(
+        article.correction_marker != "",
+        rx.el.p(rx.el.a(article.correction_marker, href="#corrections"), class_name="correction-marker"),
+    )
+
+
+def corrections_list(article) -> rx.Component:
+    """At the end of the article, oldest first: "Correction, 12 September 2025: …"."""
+    return rx.cond(
+        article.corrections.length() > 0,
+        rx.el.section(
+            rx.el.h2("Corrections and updates", id="corrections-heading", class_name="section-label"),
+            rx.el.ul(rx.foreach(article.corrections, lambda c: rx.el.li(
+                rx.el.strong(c.kind_label, ", ", rx.el.time(c.date_label, date_time=c.iso), ":"), " ", c.text,
+                class_name="correction",
+            )), class_name="correction-list"),
+            id="corrections",
+            aria_labelledby="corrections-heading",
+            class_name="corrections",
+        ),
     )
 
 
@@ -138,6 +174,7 @@ def article_view(article, cards, extra: rx.Component | None = None, comment_coun
                              class_name="cover"),
             ),
             article_body(article),
+            corrections_list(article),
             tag_list(article),
             author_box(article.author),
             class_name="article",

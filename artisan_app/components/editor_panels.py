@@ -9,6 +9,7 @@ from artisan_app.components.common import link
 from artisan_app.components.editor import small_button
 from artisan_app.components.newsroom import field_error, status_badge
 from artisan_app.components.newsroom_tools import article_tools
+from artisan_app.components.editor_craft import publish_confirm
 from artisan_app.state.article_editor import ArticleEditorState as E
 
 # "Saved just now" turns into "Saved at 10:52:31" after a minute, in the browser (no server round trips);
@@ -99,7 +100,7 @@ def publish_panel() -> rx.Component:
                      on_click=E.save),
         rx.cond(E.can_publish & ~live_or_scheduled,
                 rx.el.button("Publish now", type="button", class_name="button", on_click=E.publish_now)),
-        rx.cond(~E.can_publish & (phase == "draft"),
+        rx.cond(~E.can_publish & ((phase == "draft") | (phase == "changes")),
                 rx.el.button("Submit for review", type="button", class_name="button", on_click=E.submit_review)),
         rx.el.button(rx.cond(E.preview_mode, "Back to editing", "Preview"), type="button",
                      class_name="button secondary", on_click=E.toggle_preview, aria_pressed=E.preview_mode.to_string()),
@@ -108,6 +109,7 @@ def publish_panel() -> rx.Component:
                      aria_expanded=E.panel_open.to_string(), aria_controls="publish-extra"),
         class_name="button-row publish-primary",
     )
+    primary = rx.fragment(primary, publish_confirm())  # a failing content check asks first (editor_craft)
     extra = rx.el.div(
         rx.cond(
             E.can_publish,

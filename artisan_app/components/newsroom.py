@@ -158,4 +158,5 @@ def select_field(label: str, name: str, value, options, on_change, errors, *, pl
 
 
 def status_badge(status) -> rx.Component:
-    return rx.el.span(status, class_name="badge badge-" + status)
+    # "changes" reads "changes requested" (issue #18's review statuses).
+    return rx.el.span(rx.match(status, ("changes", "changes requested"), status), class_name="badge badge-" + status)

@@ -152,3 +152,9 @@ def not_found(kind: str, *, categories: Sequence[CategoryLink]) -> str:
     else:
         title, message = wording.PAGE_MISSING
     return _render("not_found.html", categories, title=title, message=message)
+
+
+def corrections(items, *, categories: Sequence[CategoryLink]) -> str:
+    """The /corrections page (pages/corrections.py)."""
+    return _render("corrections.html", categories, items=items, intro=wording.CORRECTIONS_INTRO,
+                   empty=wording.CORRECTIONS_EMPTY)

@@ -145,3 +145,19 @@ def resume_stalled() -> list[int]:
 def _resume_after_restart() -> None:
     # A worker that died held its lease for up to ARTISAN_MAIL_LEASE_SECONDS: look again then.
     resume_stalled.schedule(delay=settings.mail_lease_seconds + 1)
+
+
+@huey.task(retries=5, retry_delay=BACKOFF_BASE_SECONDS, retry_backoff=2)
+def send_review_notices(article_id: int, to_status: str, by_user_id: int | None) -> int:
+    """Issue #18: authors hear when changes are requested or their article is published."""
+    from artisan_app.services.review_mail import review_notices
+
+    with db.session_scope() as session:
+        mails = review_notices(session, article_id=article_id, to_status=to_status, by_user_id=by_user_id,
+                               site_url=settings.site_url)
+    for mail in mails:
+        try:
+            _send_one(mail)
+        except PermanentMailError as exc:
+            log.warning("review notice to %s refused: %s", mail.to, exc)
+    return len(mails)

@@ -22,6 +22,7 @@ from artisan_app.models.newsletter import (  # noqa: E402
 )
 from artisan_app.models.redirects import Redirect, WordPressItem
 from artisan_app.models.media import Image
+from artisan_app.models.craft import ArticleAuthor, Correction, ReviewNote, StatusChange
 
 __all__ = [
     "Article",
@@ -47,4 +48,5 @@ __all__ = [
     "Redirect",
     "WordPressItem",
     "Image",
+    "ArticleAuthor", "Correction", "ReviewNote", "StatusChange",
 ]

@@ -16,6 +16,8 @@ class ArticleStatus(str, Enum):
 
     draft = "draft"
     review = "review"  # submitted by its author, waiting for an editor
+    changes = "changes"  # an editor asked for changes (notes); back with the author
+    approved = "approved"  # an editor approved it; ready to publish or schedule
     published = "published"  # live once ``published_at`` has come (future = scheduled)
     trashed = "trashed"  # in the newsroom's trash since ``trashed_at``; purged 30 days later
 
@@ -87,6 +89,8 @@ class Section(SQLModel, table=True):
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
     position: int
     heading: str = Field(max_length=300)
+    # Stable across saves and reordering (rows are re-created on every save): review notes anchor to it.
+    key: str = Field(default="", max_length=32)
 
 
 class Block(SQLModel, table=True):
@@ -100,6 +104,7 @@ class Block(SQLModel, table=True):
     kind: str = Field(default=BlockKind.paragraph.value, max_length=16)
     text: str = Field(max_length=10000)
     attribution: str = Field(default="", max_length=300)
+    key: str = Field(default="", max_length=32)  # stable across saves, like Section.key
 
 
 class Tag(SQLModel, table=True):

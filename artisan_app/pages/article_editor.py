@@ -8,6 +8,7 @@ from artisan_app import routes
 from artisan_app.components.article import article_view
 from artisan_app.components.common import link, notice, skeleton
 from artisan_app.components.editor import body_editor, cover_editor, error_summary, meta_fields
+from artisan_app.components.editor_craft import craft_panels
 from artisan_app.components.editor_panels import conflict_panel, publish_panel, revisions_panel
 from artisan_app.components.newsletter_panel import newsletter_panel
 from artisan_app.components.newsroom import UNSAVED_GUARD_JS, newsroom_frame
@@ -29,6 +30,7 @@ def editor_page() -> rx.Component:
                 ),
                 rx.el.div(meta_fields(), cover_editor(), body_editor(), class_name="editor-form"),
             ),
+            craft_panels(),
             revisions_panel(),
             newsletter_panel(),
             class_name="editor-main",

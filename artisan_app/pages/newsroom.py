@@ -7,6 +7,7 @@ import reflex as rx
 
 from artisan_app import routes
 from artisan_app.components.common import chip, link, notice, skeleton
+from artisan_app.components.editor_craft import author_updates_list
 from artisan_app.components.newsroom import (
     newsroom_frame,
     status_badge,
@@ -16,7 +17,8 @@ from artisan_app.state.auth import AuthState
 from artisan_app.state.editor import NewsroomState as N
 from artisan_app.state.moderation import ModerationState as M
 
-STATUSES = [("", "All statuses"), ("draft", "Drafts"), ("review", "In review"), ("scheduled", "Scheduled"),
+STATUSES = [("", "All statuses"), ("waiting", "Waiting for me"), ("draft", "Drafts"), ("review", "In review"),
+            ("changes", "Changes requested"), ("approved", "Approved"), ("scheduled", "Scheduled"),
             ("published", "Published")]
 
 
@@ -108,6 +110,7 @@ def newsroom_page() -> rx.Component:
             rx.fragment(
                 notice(N.error, False),
                 link("+ New article", href=routes.editor_article_url(routes.NEW_ARTICLE), class_name="button"),
+                author_updates_list(N.updates),
                 filters,
                 rx.cond(N.rows.length() > 0, table, rx.el.p("No articles match these filters.", class_name="empty-list")),
                 rx.cond(N.has_more, rx.el.button("Show more", type="button", class_name="button secondary",

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from artisan_app.models import (
     Article,
+    ArticleAuthor,
     ArticleStatus,
     ArticleTag,
     Author,
@@ -29,6 +30,7 @@ from artisan_app.services.views import (
     ArticleCard,
     ArticleDetail,
     ArticlePage,
+    BylineName,
     BlockView,
     SectionView,
     TagLink,
@@ -92,8 +94,10 @@ def latest_articles(
     query = card_query().where(is_live(now))
     if category_slug:
         query = query.where(Category.slug == category_slug)
-    if author_slug:
-        query = query.where(Author.slug == author_slug)
+    if author_slug:  # as primary author (imports may set only that) or co-author
+        query = query.where((Author.slug == author_slug) | Article.id.in_(  # type: ignore[union-attr]
+            select(ArticleAuthor.article_id).join(Author, Author.id == ArticleAuthor.author_id)
+            .where(Author.slug == author_slug)))
     if exclude_id is not None:
         query = query.where(Article.id != exclude_id)
     if tag_slug:
@@ -113,6 +117,10 @@ def get_article(session: Session, slug: str, *, now: datetime | None = None) -> 
     if row is None:
         return None
     article, category, author = row
+    from artisan_app.services import coauthors, corrections  # local: corrections reads is_live from here
+
+    authors = [author_profile(a) for a in coauthors.authors_of(session, article.id)] or [author_profile(author)]
+    notes = corrections.corrections_of(session, article.id)
     return ArticleDetail(
         id=article.id,
         card=card_of(article, category, author),
@@ -123,6 +131,10 @@ def get_article(session: Session, slug: str, *, now: datetime | None = None) -> 
         tags=article_tags(session, article.id),
         cover_image=article.cover_image,
         cover_alt=article.cover_alt,
+        byline=[BylineName(a.name, a.slug, sep) for a, sep in coauthors.byline(authors)],
+        more_authors=authors[1:],
+        corrections=notes,
+        correction_marker=corrections.marker_of(notes),
     )
 
 
@@ -141,9 +153,10 @@ def article_sections(session: Session, article_id: int) -> list[SectionView]:
             current = section
             # A section without a heading (an imported post's lead-in) is not numbered.
             number = sum(1 for s in sections if s.heading) + 1 if section.heading else 0
-            sections.append(SectionView(number=number, heading=section.heading, blocks=[]))
+            sections.append(SectionView(number=number, heading=section.heading, blocks=[], key=section.key))
         if block is not None:
-            sections[-1].blocks.append(BlockView(kind=block.kind, text=block.text, attribution=block.attribution))
+            sections[-1].blocks.append(BlockView(kind=block.kind, text=block.text, attribution=block.attribution,
+                                                key=block.key))
     return sections
 
 

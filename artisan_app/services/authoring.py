@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -10,6 +11,7 @@ from sqlmodel import Session, select
 from artisan_app.models import Article, ArticleStatus, ArticleTag, Block, Section, Tag, utcnow
 from artisan_app.services import search
 from artisan_app.services.body import SectionDraft
+from artisan_app.services.coauthors import sync_primary
 from artisan_app.services.text import slugify, word_count
 
 
@@ -51,6 +53,10 @@ def collect_orphan_tags(session: Session, tag_ids: Sequence[int]) -> int:
     return gone
 
 
+def new_key() -> str:
+    return uuid.uuid4().hex
+
+
 def replace_body(session: Session, article: Article, sections: Sequence[SectionDraft]) -> None:
     """Store ``sections`` as the article's body, numbered from 1 in the given order."""
     for old in session.exec(select(Section).where(Section.article_id == article.id)).all():
@@ -59,7 +65,7 @@ def replace_body(session: Session, article: Article, sections: Sequence[SectionD
         session.delete(old)
     session.flush()
     for position, draft in enumerate(sections, start=1):
-        section = Section(article_id=article.id, position=position, heading=draft.heading)
+        section = Section(article_id=article.id, position=position, heading=draft.heading, key=draft.key or new_key())
         session.add(section)
         session.flush()
         for block_position, block in enumerate(draft.blocks, start=1):
@@ -70,6 +76,7 @@ def replace_body(session: Session, article: Article, sections: Sequence[SectionD
                     kind=block.kind,
                     text=block.text,
                     attribution=block.attribution,
+                    key=block.key or new_key(),
                 )
             )
     article.word_count = body_word_count(article.headline, sections)
@@ -108,6 +115,7 @@ def create_article(
     )
     session.add(article)
     session.flush()
+    sync_primary(session, article)
     replace_body(session, article, sections)
     for tag in ensure_tags(session, tags):
         session.add(ArticleTag(article_id=article.id, tag_id=tag.id))

@@ -28,12 +28,14 @@ class BlockDraft:
     kind: str
     text: str
     attribution: str = ""
+    key: str = ""  # stable id kept through saves (review notes anchor to it); "" = a new one
 
 
 @dataclass
 class SectionDraft:
     heading: str
     blocks: list[BlockDraft] = field(default_factory=list)
+    key: str = ""
 
 
 def _split_attribution(paragraphs: list[str]) -> tuple[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlmodel import Session, select
@@ -9,19 +10,21 @@ from sqlmodel import Session, select
 from artisan_app.models import Article, ArticleStatus, ArticleTag, Author, Category, Tag, utcnow
 from artisan_app.services.articles import article_sections
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
+from artisan_app.services.coauthors import author_ids
 from artisan_app.services.editor_forms import ArticleForm, BlockForm, SectionForm
 from artisan_app.services.ids import as_id
 from artisan_app.services.newsroom_time import schedule_label
 
 
-def may_edit(user: StaffUser, article: Article) -> bool:
+def may_edit(user: StaffUser, article: Article, coauthor_ids: Collection[int] = ()) -> bool:
+    """Editors and admins edit anything but the trash; an author (primary or co-author) their unpublished articles."""
     if article.status == ArticleStatus.trashed.value:  # restore it from the trash first (services/trash.py)
         return False
     if user.can_publish:
         return True
     return (
         user.author_id is not None
-        and article.author_id == user.author_id
+        and (article.author_id == user.author_id or user.author_id in coauthor_ids)
         and article.status != ArticleStatus.published.value
     )
 
@@ -29,7 +32,7 @@ def may_edit(user: StaffUser, article: Article) -> bool:
 def editable_article(session: Session, user: StaffUser | None, article_id: int) -> tuple[StaffUser, Article]:
     user = require(user)
     article = session.get(Article, article_id) if as_id(article_id) else None
-    if article is None or not may_edit(user, article):
+    if article is None or not may_edit(user, article, author_ids(session, article.id)):
         raise PermissionDenied("You can’t edit that article.")
     return user, article
 
@@ -62,7 +65,8 @@ def form_of(session: Session, article: Article, now: datetime | None = None) -> 
         select(Tag.name).join(ArticleTag, ArticleTag.tag_id == Tag.id).where(ArticleTag.article_id == article.id).order_by(Tag.name)
     ).all()
     sections = [
-        SectionForm(heading=s.heading, blocks=[BlockForm(b.kind, b.text, b.attribution) for b in s.blocks])
+        SectionForm(heading=s.heading, blocks=[BlockForm(b.kind, b.text, b.attribution, key=b.key) for b in s.blocks],
+                    key=s.key)
         for s in article_sections(session, article.id)
     ]
     phase = phase_of(article, now)

@@ -33,12 +33,14 @@ class BlockForm:
     kind: str = BlockKind.paragraph.value
     text: str = ""
     attribution: str = ""
+    key: str = field(default="", compare=False)  # stable id (services/authoring.replace_body)
 
 
 @dataclass(frozen=True)
 class SectionForm:
     heading: str = ""
     blocks: list[BlockForm] = field(default_factory=lambda: [BlockForm()])
+    key: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -107,9 +109,11 @@ def clean_form(form: ArticleForm) -> ArticleForm:
                     kind=b.kind if b.kind in (BlockKind.paragraph.value, BlockKind.quote.value) else BlockKind.paragraph.value,
                     text=clean_text(b.text, multiline=True),
                     attribution=clean_text(b.attribution),
+                    key=b.key,
                 )
                 for b in s.blocks[:MAX_BLOCKS]
             ],
+            key=s.key,
         )
         for s in form.sections[:MAX_SECTIONS]
     ]
@@ -218,7 +222,7 @@ def savable(form: ArticleForm, stored: ArticleForm | None) -> tuple[ArticleForm,
                 errors.setdefault(f"block-{i}-{j}", f"Section {i}, {block_name(b)} {j}: not saved, the body is over "
                                                     f"its limit of {BODY_LIMIT:,} characters.")
             size += len(text) + len(attribution)
-            blocks.append(BlockForm(b.kind, text, attribution))
+            blocks.append(BlockForm(b.kind, text, attribution, key=b.key))
         size += len(heading)
-        sections.append(SectionForm(heading, blocks))
+        sections.append(SectionForm(heading, blocks, key=s.key))
     return replace(form, sections=sections, **fixed), errors

@@ -17,6 +17,7 @@ from artisan_app.models import Article, ArticleRevision, ArticleStatus, ArticleT
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.authoring import collect_orphan_tags, ensure_tags, replace_body
 from artisan_app.services.body import BlockDraft, SectionDraft
+from artisan_app.services.coauthors import sync_primary
 from artisan_app.services.editor_access import editable_article, form_of, is_public_or_scheduled, lookup, slug_fixed
 from artisan_app.services.editor_forms import (
     LIMITS,
@@ -142,9 +143,11 @@ def save_article(
     article.kicker, article.headline, article.excerpt = form.kicker, form.headline, form.excerpt
     article.cover_image, article.cover_alt = form.cover_image, form.cover_alt
     article.category_id = category.id if category else None
-    article.author_id = author.id if author else None
+    if user.can_publish or article.author_id is None:  # a co-author's save keeps the primary author
+        article.author_id = author.id if author else None
+    sync_primary(session, article)
     replace_body(session, article, [
-        SectionDraft(s.heading, [BlockDraft(b.kind, b.text, b.attribution) for b in s.blocks if b.text])
+        SectionDraft(s.heading, [BlockDraft(b.kind, b.text, b.attribution, b.key) for b in s.blocks if b.text], s.key)
         for s in form.sections if s.heading or any(b.text for b in s.blocks)
     ])
     previous_tags = session.exec(select(ArticleTag.tag_id).where(ArticleTag.article_id == article.id)).all()

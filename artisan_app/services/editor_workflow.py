@@ -16,6 +16,7 @@ from artisan_app.services.editor_access import editable_article, form_of, phase_
 from artisan_app.services.editor_forms import ArticleForm, EditValidationError, publish_errors
 from artisan_app.services.editor_saving import add_revision
 from artisan_app.services.newsroom_time import schedule_label
+from artisan_app.services.status_history import record_move
 
 
 def _checked_form(session: Session, article: Article, now: datetime) -> ArticleForm:
@@ -51,6 +52,7 @@ def publish(
         if problem:
             raise EditValidationError({"schedule": problem})
     _checked_form(session, article, now)
+    before = phase_of(article, now)
     article.status = ArticleStatus.published.value
     article.published_at = at or now
     # From the first publication (or the moment it is scheduled for) the slug is fixed.
@@ -60,6 +62,7 @@ def publish(
     session.add(article)
     session.flush()
     add_revision(session, article, user, f"Scheduled for {schedule_label(at)}" if at else "Published", now)
+    record_move(session, article, before, phase_of(article, now), user, now)
     return article
 
 
@@ -72,12 +75,14 @@ def cancel_schedule(session: Session, *, user: StaffUser | None, article_id: int
         raise EditValidationError({"schedule": "This article is not scheduled."})
     if article.first_published_at is not None and article.first_published_at > now:
         article.first_published_at = None
+    before = phase_of(article, now)
     article.status = ArticleStatus.draft.value
     article.published_at = None
     article.featured_at = None  # no longer on the front page
     article.updated_at = now
     session.add(article)
     session.flush()
+    record_move(session, article, before, article.status, user, now)
     return article
 
 
@@ -88,24 +93,30 @@ def unpublish(session: Session, *, user: StaffUser | None, article_id: int, now:
     _, article = editable_article(session, user, article_id)
     if phase_of(article, now) != ArticleStatus.published.value:
         raise EditValidationError({"status": "Only a live article can be unpublished."})
+    before = phase_of(article, now)
     article.status = ArticleStatus.draft.value
     article.published_at = None
     article.featured_at = None  # no longer on the front page
     article.updated_at = now
     session.add(article)
     session.flush()
+    record_move(session, article, before, article.status, user, now)
     return article
 
 
 def submit_for_review(session: Session, *, user: StaffUser | None, article_id: int, now: datetime | None = None) -> Article:
     """An author hands a finished draft to the editors."""
     now = now or utcnow()
-    _, article = editable_article(session, user, article_id)
+    user, article = editable_article(session, user, article_id)
     if article.status == ArticleStatus.published.value:
         raise EditValidationError({"status": "This article is already published."})
+    if article.status == ArticleStatus.review.value:
+        raise EditValidationError({"status": "This article is already waiting for review."})
     _checked_form(session, article, now)
+    before = article.status
     article.status = ArticleStatus.review.value
     article.updated_at = now
     session.add(article)
     session.flush()
+    record_move(session, article, before, article.status, user, now)
     return article

@@ -22,6 +22,7 @@ from sqlmodel import Session, select
 
 from artisan_app.models import (
     Article,
+    ArticleAuthor,
     ArticleStatus,
     Author,
     Category,
@@ -29,6 +30,7 @@ from artisan_app.models import (
     utcnow,
 )
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
+from artisan_app.services.authoring import new_key
 from artisan_app.services.catalog import author_profile
 from artisan_app.services.editor_access import editable_article, form_of, lookup, may_edit, phase_of
 from artisan_app.services.editor_forms import (
@@ -99,15 +101,20 @@ def list_articles(
         .join(Category, Category.id == Article.category_id, isouter=True)
         .join(Author, Author.id == Article.author_id, isouter=True)
     )
-    if not user.can_publish:
-        q = q.where(Article.author_id == (user.author_id or -1))
+    if not user.can_publish:  # their own articles, co-authored ones included
+        q = q.where(Article.id.in_(select(ArticleAuthor.article_id).where(  # type: ignore[union-attr]
+            ArticleAuthor.author_id == (user.author_id or -1))) | (Article.author_id == (user.author_id or -1)))
     q = q.where(Article.status != ArticleStatus.trashed.value)  # the trash has its own view (services/trash.py)
     if status == "scheduled":
         q = q.where(Article.status == ArticleStatus.published.value, Article.published_at > now)
     elif status == ArticleStatus.published.value:
         q = q.where(Article.status == status, Article.published_at <= now)
-    elif status in (ArticleStatus.draft.value, ArticleStatus.review.value):
+    elif status in (ArticleStatus.draft.value, ArticleStatus.review.value, ArticleStatus.changes.value,
+                    ArticleStatus.approved.value):
         q = q.where(Article.status == status)
+    elif status == "waiting":  # editors: in review or approved; authors: changes requested
+        q = q.where(Article.status.in_(  # type: ignore[attr-defined]
+            [ArticleStatus.review.value, ArticleStatus.approved.value] if user.can_publish else [ArticleStatus.changes.value]))
     if category_slug:
         q = q.where(Category.slug == category_slug)
     if author_slug:
@@ -132,7 +139,8 @@ def load_form(session: Session, *, user: StaffUser | None, article_id: int, now:
 def new_form(session: Session, *, user: StaffUser | None) -> ArticleForm:
     user = require(user)
     author = session.get(Author, user.author_id) if user.author_id else None
-    return ArticleForm(author_slug=author.slug if author else "")
+    first = SectionForm(blocks=[BlockForm(key=new_key())], key=new_key())  # keys stay put through saves
+    return ArticleForm(author_slug=author.slug if author else "", sections=[first])
 
 
 # --- presence ----------------------------------------------------------------------------

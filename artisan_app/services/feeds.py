@@ -17,7 +17,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from artisan_app import routes
-from artisan_app.models import Article, ArticleTag, Author, Category, Tag, utcnow
+from artisan_app.models import Article, ArticleAuthor, ArticleTag, Author, Category, Tag, utcnow
 from artisan_app.services.articles import card_query, is_live
 
 SITE_NAME = "Artisan Times"
@@ -45,6 +45,7 @@ class FeedItem:
     category_slug: str
     published_at: datetime
     updated_at: datetime
+    co_authors: tuple[tuple[str, str], ...] = ()  # (name, slug) after the first author, in byline order
 
 
 def feed_items(
@@ -56,6 +57,14 @@ def feed_items(
     if category_slug:
         query = query.where(Category.slug == category_slug)
     rows = session.exec(query.order_by(Article.published_at.desc(), Article.id.desc()).limit(limit)).all()
+    more: dict[int, list[tuple[str, str]]] = {}
+    if rows:  # every co-author of these entries in one query
+        for article_id, name, slug in session.exec(
+            select(ArticleAuthor.article_id, Author.name, Author.slug).join(Author, Author.id == ArticleAuthor.author_id)
+            .where(ArticleAuthor.article_id.in_([a.id for a, _, _ in rows]), ArticleAuthor.position > 1)  # type: ignore[attr-defined]
+            .order_by(ArticleAuthor.article_id, ArticleAuthor.position)
+        ).all():
+            more.setdefault(article_id, []).append((name, slug))
     return [
         FeedItem(
             slug=a.slug,
@@ -67,6 +76,7 @@ def feed_items(
             category_slug=c.slug,
             published_at=a.published_at,
             updated_at=max(a.updated_at, a.published_at),
+            co_authors=tuple(more.get(a.id, ())),
         )
         for a, c, au in rows
     ]
@@ -97,6 +107,8 @@ def atom_feed(
         entry.link(href=url, rel="alternate", type="text/html")
         entry.summary(xml_safe(item.excerpt))
         entry.author({"name": xml_safe(item.author_name), "uri": site_url + routes.author_url(item.author_slug)})
+        for name, slug in item.co_authors:
+            entry.author({"name": xml_safe(name), "uri": site_url + routes.author_url(slug)})
         entry.category(
             term=item.category_slug, label=xml_safe(item.category_name),
             scheme=site_url + routes.category_url(item.category_slug),
@@ -158,11 +170,14 @@ def sitemap_entries(session: Session, *, now: datetime | None = None) -> list[Si
     for cat_id, slug in session.exec(select(Category.id, Category.slug).order_by(Category.position, Category.name)).all():
         entries.append(SitemapEntry(routes.category_url(slug), by_category.get(cat_id)))
 
-    for slug, lastmod in session.exec(
-        select(Author.slug, changed).join(Article, Article.author_id == Author.id).where(live)
-        .group_by(Author.slug).order_by(Author.slug)
-    ).all():
-        entries.append(SitemapEntry(routes.author_url(slug), lastmod))
+    by_author: dict[str, datetime] = {}
+    for link in (Article.author_id == Author.id,  # primary authors (imports may set only that), then co-authors
+                 Article.id.in_(select(ArticleAuthor.article_id).where(ArticleAuthor.author_id == Author.id))):  # type: ignore[union-attr]
+        for slug, lastmod in session.exec(select(Author.slug, changed).join(Article, link).where(live)
+                                          .group_by(Author.slug)).all():
+            by_author[slug] = max(lastmod, by_author.get(slug, lastmod))
+    for slug in sorted(by_author):
+        entries.append(SitemapEntry(routes.author_url(slug), by_author[slug]))
 
     for slug, lastmod in session.exec(
         select(Tag.slug, changed)
@@ -173,6 +188,13 @@ def sitemap_entries(session: Session, *, now: datetime | None = None) -> list[Si
         .order_by(Tag.slug)
     ).all():
         entries.append(SitemapEntry(routes.tag_url(slug), lastmod))
+    # The corrections page changes with its newest correction (on a live article).
+    from artisan_app.models import Correction
+
+    latest = session.exec(select(func.max(Correction.created_at)).join(Article, Article.id == Correction.article_id)
+                          .where(live)).one()
+    if latest is not None:  # an empty corrections page is not worth indexing
+        entries.append(SitemapEntry(routes.CORRECTIONS, latest))
     return entries
 
 

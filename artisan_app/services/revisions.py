@@ -114,7 +114,7 @@ def revision_form(session: Session, *, user: StaffUser | None, revision_id: int)
     it is now), and its version number. Nothing is written."""
     _, article, revision = _revision(session, user, revision_id)
     data = json.loads(revision.snapshot)
-    sections = [SectionForm(heading=s["heading"], blocks=[BlockForm(**b) for b in s["blocks"]])
+    sections = [SectionForm(heading=s["heading"], blocks=[BlockForm(**b) for b in s["blocks"]], key=s.get("key", ""))
                 for s in data.pop("sections", [])]
     current = form_of(session, article)
     # The slug is the article's now (fixed once published; else it follows the headline).

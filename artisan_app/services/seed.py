@@ -22,9 +22,10 @@ import frontmatter
 import yaml
 from sqlmodel import Session, select
 
-from artisan_app.models import Article, ArticleStatus, Author, Category, Image
+from artisan_app.models import Article, ArticleAuthor, ArticleStatus, Author, Category, Correction, Image
 from artisan_app.services.authoring import create_article
 from artisan_app.services.body import parse_body
+from artisan_app.services.coauthors import author_ids
 from artisan_app.services.media.checks import ImageRejected
 from artisan_app.services.media.library import import_image, set_cover
 from artisan_app.services.media.storage import MediaStorage
@@ -110,6 +111,7 @@ def load_seed(session: Session, content_dir: Path = CONTENT_DIR, *, images_dir: 
         if existing is not None:
             report.existing["articles"] += 1
             _seed_cover(session, existing, meta, path, images_dir, storage, report)
+            _seed_craft(session, existing, meta, authors, path)
             continue
         try:
             category = categories[meta["category"]]
@@ -131,6 +133,7 @@ def load_seed(session: Session, content_dir: Path = CONTENT_DIR, *, images_dir: 
             raise SeedError(f"{path.name}: {exc}") from exc
         report.created["articles"] += 1
         _seed_cover(session, article.id, meta, path, images_dir, storage, report)
+        _seed_craft(session, article.id, meta, authors, path)
     session.flush()
     return report
 
@@ -143,3 +146,29 @@ def _seed_cover(session, article_id, meta, path: Path, images_dir: Path, storage
     except (ImageRejected, ValueError, TypeError, IndexError) as exc:
         raise SeedError(f"{path.name}: {exc}") from exc
     (report.created if made else report.existing)["covers"] += 1
+
+
+def _seed_craft(session: Session, article_id: int, meta: dict, authors: dict[str, Author], path: Path) -> None:
+    """Co-authors (``coauthors: [slug, …]``) and corrections (``corrections: [{kind, date, text}]``), issue #18.
+
+    Idempotent: co-authors are added to a byline that has only its first author (an editor's later
+    change stands); a correction is added unless one with the same date and text exists."""
+    try:
+        extra = [authors[str(slug)].id for slug in meta.get("coauthors", [])]
+        wanted = [(str(c.get("kind", "correction")), _as_utc(c["date"]), str(c["text"]).strip())
+                  for c in meta.get("corrections", [])]
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise SeedError(f"{path.name}: {exc}") from exc
+    article = session.get(Article, article_id)
+    ids = author_ids(session, article_id)
+    if extra and len(ids) <= 1:
+        for position, author_id in enumerate([i for i in extra if i not in ids], start=len(ids) + 1):
+            session.add(ArticleAuthor(article_id=article_id, author_id=author_id, position=position))
+    for kind, at, text in wanted:
+        if session.exec(select(Correction.id).where(Correction.article_id == article_id, Correction.created_at == at,
+                                                    Correction.text == text)).first() is None:
+            session.add(Correction(article_id=article_id, kind=kind, text=text, user_name="Artisan Times", created_at=at))
+            if article is not None and article.updated_at < at:  # dateModified follows the correction
+                article.updated_at = at
+                session.add(article)
+    session.flush()

@@ -120,7 +120,8 @@ def article_meta(detail: ArticleDetail, *, site_url: str) -> PageMeta:
         "image": [image],
         "datePublished": card.published_iso,
         "dateModified": detail.updated_iso or card.published_iso,
-        "author": [{"@type": "Person", "name": detail.author.name, "url": author_url}],
+        "author": [{"@type": "Person", "name": b.name, "url": site_url + routes.author_url(b.slug)}
+                   for b in detail.byline] or [{"@type": "Person", "name": detail.author.name, "url": author_url}],
         "publisher": {
             "@type": "Organization",
             "name": SITE_NAME,

@@ -48,6 +48,7 @@ class BlockView:
     kind: str  # "paragraph" | "quote"
     text: str
     attribution: str = ""
+    key: str = ""  # stable id (review notes anchor to it)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,33 @@ class SectionView:
     number: int
     heading: str
     blocks: list[BlockView] = field(default_factory=list)
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class BylineName:
+    """One name in a byline and the words after it: "By A, B and C"."""
+
+    name: str
+    slug: str
+    sep: str = ""
+
+
+@dataclass(frozen=True)
+class CorrectionView:
+    kind_label: str  # "Correction" | "Update"
+    date_label: str
+    iso: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CorrectionItem:
+    """One line of the /corrections page."""
+
+    correction: CorrectionView
+    slug: str
+    headline: str
 
 
 @dataclass(frozen=True)
@@ -70,6 +98,12 @@ class ArticleDetail:
     tags: list[TagLink] = field(default_factory=list)
     cover_image: str = ""  # URL of the large rendition; "" when there is none
     cover_alt: str = ""
+    # Every author in byline order (the first is ``author``); corrections oldest first, and the marker
+    # under the headline ("Corrected 12 September 2025"), "" when there are none.
+    byline: list[BylineName] = field(default_factory=list)
+    more_authors: list[AuthorProfile] = field(default_factory=list)  # co-authors after the first
+    corrections: list[CorrectionView] = field(default_factory=list)
+    correction_marker: str = ""
 
 
 @dataclass(frozen=True)

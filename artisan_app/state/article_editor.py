@@ -28,6 +28,7 @@ from artisan_app.state.resilience import client_connected
 from artisan_app.state.editor_body import EditorBodyMixin, _text
 from artisan_app.state.editor_revisions import EditorRevisionsMixin
 from artisan_app.state.editor_workflow import EditorWorkflowMixin
+from artisan_app.state.editor_craft import EditorCraftMixin
 
 HEARTBEAT_SECONDS = 15.0
 WATCH_LIMIT_SECONDS = 4 * 60 * 60
@@ -40,7 +41,8 @@ ERROR_TARGETS = {"category": "ed-category_slug", "author": "ed-author_slug", "se
 FIELDS = {"kicker", "headline", "excerpt", "slug", "category_slug", "author_slug", "tags", "cover_alt"}
 
 
-class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMixin, StaffGuard, rx.State):
+class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMixin, EditorCraftMixin, StaffGuard,
+                         rx.State):
     """Edit, preview, save, publish, schedule; revisions and presence."""
 
     form: ArticleForm = ArticleForm()
@@ -118,6 +120,7 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMi
                 self.revisions = ed.list_revisions(session, user=user, article_id=self.form.id)
         except PermissionDenied:
             self.revisions, self.others_editing = [], []
+        await self._refresh_craft(user)
 
     @rx.event(background=True)
     async def watch_presence(self):

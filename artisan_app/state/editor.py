@@ -12,6 +12,7 @@ from artisan_app import db
 from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.editorial import EditorRow
+from artisan_app.services.status_history import UpdateRow, author_updates
 from artisan_app.state.auth import StaffGuard
 
 SIGN_IN_AGAIN = "Your session has ended. Please sign in again."
@@ -25,6 +26,7 @@ class NewsroomState(StaffGuard, rx.State):
     """``/editor``: the article list with filters and title search."""
 
     rows: list[EditorRow] = []
+    updates: list[UpdateRow] = []  # an author's: changes requested, published
     has_more: bool = False
     status: str = ""
     category: str = ""
@@ -44,6 +46,7 @@ class NewsroomState(StaffGuard, rx.State):
                                               author_slug=self.author, query=self.query, offset=offset)
                 if offset == 0:
                     self.categories, self.authors = ed.options(session)
+                    self.updates = author_updates(session, user)
         except PermissionDenied:
             self.rows, self.has_more, self.error = [], False, SIGN_IN_AGAIN
             return

@@ -12,6 +12,7 @@ import reflex as rx
 
 from artisan_app.models import BlockKind
 from artisan_app.services import editorial as ed
+from artisan_app.services.authoring import new_key
 from artisan_app.services.editorial import BlockForm, SectionForm
 
 
@@ -66,7 +67,8 @@ class EditorBodyMixin(rx.State, mixin=True):
     @rx.event
     async def add_section(self):
         if len(self.form.sections) < ed.MAX_SECTIONS:
-            async for event in self._changed(replace(self.form, sections=[*self.form.sections, SectionForm()])):
+            async for event in self._changed(replace(self.form, sections=[*self.form.sections, SectionForm(
+                    blocks=[BlockForm(key=new_key())], key=new_key())])):
                 yield event
 
     @rx.event
@@ -91,7 +93,7 @@ class EditorBodyMixin(rx.State, mixin=True):
         if self._valid_section(i) and kind in (BlockKind.paragraph.value, BlockKind.quote.value):
             sections = self._sections()
             if len(sections[i].blocks) < ed.MAX_BLOCKS:
-                sections[i] = replace(sections[i], blocks=[*sections[i].blocks, BlockForm(kind=kind)])
+                sections[i] = replace(sections[i], blocks=[*sections[i].blocks, BlockForm(kind=kind, key=new_key())])
                 async for event in self._changed(replace(self.form, sections=sections)):
                     yield event
 

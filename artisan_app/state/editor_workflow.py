@@ -49,7 +49,12 @@ class EditorWorkflowMixin(rx.State, mixin=True):
 
     @rx.event
     async def publish_now(self):
-        return await self._workflow(ed.publish, "Published. It is live now.")
+        # Content checks (state/editor_craft.py) ask once the hard publishing checks pass.
+        if self.failing_checks and self.confirming != "publish" and not ed.publish_errors(ed.clean_form(self.form)):
+            self.confirming = "publish"
+            self.message = "Some content checks fail. Choose “Publish anyway” to publish all the same."
+            return
+        return await self._publish()
 
     @rx.event
     async def schedule(self, form_data: dict):
@@ -71,7 +76,7 @@ class EditorWorkflowMixin(rx.State, mixin=True):
 
     @rx.event
     def ask(self, what: str):
-        self.confirming = what if what in ("unpublish",) else ""
+        self.confirming = what if what in ("unpublish", "publish") else ""
 
     @rx.event
     async def unpublish(self):

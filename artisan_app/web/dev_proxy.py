@@ -29,7 +29,7 @@ MARKER = "// artisan-dev-proxy"
 # Regular expressions Vite matches against the request URL (path and query).
 FEEDS_AND_FILES = r"^/(feed\.xml|sitemap\.xml|robots\.txt|healthz|_upload/.*|media/.*|newsletter/(subscribe|unsubscribe/.*))(\?.*)?$"
 CATEGORY_FEED = r"^/category/[^/?#]+/feed\.xml(\?.*)?$"
-PAGES = r"^/((article|category|author|tag)/[^/?#]+/?|search/?)?(\?.*)?$"
+PAGES = r"^/((article|category|author|tag)/[^/?#]+/?|search/?|corrections/?)?(\?.*)?$"
 
 
 def proxy_block(backend_url: str) -> str:

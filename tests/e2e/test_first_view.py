@@ -36,6 +36,10 @@ def without_the_app(page: Page) -> Page:
     (ARTICLE, "main h1, main .standfirst, main .trend-heading, main .body-text, main .pull-quote"),
     ("/", "main .lead-title, main .card-title, main .chip"),
     ("/category/politics", "main .page-title, main .card-title"),
+    # Issue #18: a byline with two authors; a correction's marker and note (seed content).
+    ("/article/ai-data-centres-power-grid-strain", "main h1, main .byline-author, main .trend-heading"),
+    ("/article/argentina-inflation-peso-households", "main h1, main .correction-marker, main .corrections li"),
+    ("/corrections", "main .page-title, main .correction"),
 ])
 @pytest.mark.parametrize("width", [375, 1280])
 def test_first_view_matches_the_app_and_hands_over_without_a_shift(new_page, path: str, selector: str, width: int):

@@ -73,7 +73,8 @@ def snapshot(session: Session, ignore_author_id: int | None) -> dict[str, list]:
         rows = [dict(r._mapping) for r in session.execute(table.select())]
         if table.name == "article":
             rows = [r for r in rows if r["id"] not in own_articles]
-        elif table.name in ("section", "articletag", "articlerevision", "editingpresence"):
+        elif table.name in ("section", "articletag", "articlerevision", "editingpresence", "articleauthor",
+                            "statuschange", "reviewnote"):
             rows = [r for r in rows if r["article_id"] not in own_articles]
         elif table.name == "block":
             rows = [r for r in rows if r["section_id"] not in own_sections]

@@ -122,7 +122,7 @@ async def test_publish_and_send_a_draft(session, smtp):
     root = rx.State(_reflex_internal_init=True)
     editor_user = await signed_in(root, session, Role.editor)
     draft = ed.save_article(session, user=editor_user, form=ed.ArticleForm(
-        headline="Draft story for the letter", excerpt="An excerpt long enough for the rules here.",
+        headline="Draft story for the letter", excerpt="An excerpt long enough for the rules here.", kicker="Letter",
         category_slug="politics", author_slug="vic",
         sections=[ed.SectionForm("One", [ed.BlockForm("paragraph", "Some text of the draft.")])]))
     session.commit()

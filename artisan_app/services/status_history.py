@@ -1,0 +1,68 @@
+"""The review workflow's history: every status move, with who made it and when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from artisan_app.models import Article, StatusChange
+from artisan_app.services.auth import StaffUser
+from artisan_app.services.text import exact_label
+
+STATUS_LABELS = {"draft": "Draft", "review": "In review", "changes": "Changes requested", "approved": "Approved",
+                 "scheduled": "Scheduled", "published": "Published", "trashed": "In the trash"}
+
+
+@dataclass(frozen=True)
+class MoveRow:
+    from_label: str
+    to_label: str
+    to_status: str
+    by: str
+    at_label: str
+
+
+def record_move(session: Session, article: Article, from_status: str, to_status: str, user: StaffUser | None,
+                now: datetime) -> None:
+    """Keep one move; ``from_status``/``to_status`` are phases ("scheduled" included)."""
+    if from_status == to_status:
+        return
+    session.add(StatusChange(article_id=article.id, from_status=from_status, to_status=to_status,
+                             user_id=user.id if user else None, user_name=user.name if user else "", created_at=now))
+    session.flush()
+
+
+def history(session: Session, article_id: int) -> list[MoveRow]:
+    """Newest first."""
+    rows = session.exec(select(StatusChange).where(StatusChange.article_id == article_id)
+                        .order_by(StatusChange.created_at.desc(), StatusChange.id.desc())).all()
+    return [MoveRow(STATUS_LABELS.get(r.from_status, r.from_status), STATUS_LABELS.get(r.to_status, r.to_status),
+                    r.to_status, r.user_name or "Someone", exact_label(r.created_at)) for r in rows]
+
+
+@dataclass(frozen=True)
+class UpdateRow:
+    article_id: int
+    headline: str
+    message: str  # "Changes requested by Ed" / "Published by Ed"
+    at_label: str
+
+
+def author_updates(session: Session, user: StaffUser | None, *, limit: int = 5) -> list[UpdateRow]:
+    """For an author: the latest times someone else asked for changes on, or published, one of their articles."""
+    from artisan_app.models import ArticleAuthor  # local: keeps this module's imports minimal
+
+    if user is None or user.author_id is None:
+        return []
+    mine = select(ArticleAuthor.article_id).where(ArticleAuthor.author_id == user.author_id)
+    rows = session.exec(
+        select(StatusChange, Article).join(Article, Article.id == StatusChange.article_id)
+        .where(StatusChange.article_id.in_(mine), StatusChange.to_status.in_(("changes", "published")),  # type: ignore[attr-defined]
+               StatusChange.user_id != user.id)
+        .order_by(StatusChange.created_at.desc(), StatusChange.id.desc()).limit(limit)
+    ).all()
+    verb = {"changes": "Changes requested", "published": "Published"}
+    return [UpdateRow(a.id, a.headline or "(untitled)", f"{verb[c.to_status]} by {c.user_name or 'an editor'}",
+                      exact_label(c.created_at)) for c, a in rows]
