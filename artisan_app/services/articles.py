@@ -7,6 +7,7 @@ body, tags) whatever the size of the archive.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from sqlalchemy import and_, case, func, union
@@ -24,6 +25,9 @@ from artisan_app.models import (
     utcnow,
 )
 from artisan_app.services.catalog import author_profile
+from artisan_app.services.media.library import image_refs
+from artisan_app.services.rich_blocks import block_html
+from artisan_app.services.rich_text import from_text
 from artisan_app.services.text import date_label, iso, reading_minutes
 from artisan_app.services.views import (
     ArticleCard,
@@ -127,13 +131,15 @@ def get_article(session: Session, slug: str, *, now: datetime | None = None) -> 
 
 
 def article_sections(session: Session, article_id: int) -> list[SectionView]:
-    """The numbered body in one query (sections joined with their blocks)."""
+    """The numbered body in one query (sections joined with their blocks), each block
+    with its markup (``rich_blocks.block_html``)."""
     rows = session.exec(
         select(Section, Block)
         .join(Block, Block.section_id == Section.id, isouter=True)
         .where(Section.article_id == article_id)
         .order_by(Section.position, Block.position)
     ).all()
+    images = image_refs(session, [b.image_id for _s, b in rows if b is not None and b.image_id])
     sections: list[SectionView] = []
     current: Section | None = None
     for section, block in rows:
@@ -143,8 +149,18 @@ def article_sections(session: Session, article_id: int) -> list[SectionView]:
             number = sum(1 for s in sections if s.heading) + 1 if section.heading else 0
             sections.append(SectionView(number=number, heading=section.heading, blocks=[]))
         if block is not None:
-            sections[-1].blocks.append(BlockView(kind=block.kind, text=block.text, attribution=block.attribution))
+            sections[-1].blocks.append(block_view(block, images))
     return sections
+
+
+def block_view(block: Block, images: dict) -> BlockView:
+    html = block.html or (from_text(block.text) if block.kind in ("paragraph", "quote") else "")
+    items = json.loads(block.items) if block.items else []
+    image = images.get(block.image_id) if block.image_id else None
+    markup = block_html(block.kind, html=html, text=block.text, attribution=block.attribution, items=items,
+                        url=block.url, image=image, wide=block.wide)
+    return BlockView(kind=block.kind, text=block.text, attribution=block.attribution, markup=markup, html=html,
+                     items=items, image_id=block.image_id or 0, url=block.url, wide=block.wide)
 
 
 def article_tags(session: Session, article_id: int) -> list[TagLink]:

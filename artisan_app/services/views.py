@@ -45,9 +45,17 @@ class ArticleCard:
 
 @dataclass(frozen=True)
 class BlockView:
-    kind: str  # "paragraph" | "quote"
-    text: str
+    kind: str  # models.BlockKind
+    text: str  # plain text
     attribution: str = ""
+    # The whole block as HTML made by services/rich_blocks.block_html from cleaned
+    # inline HTML and escaped text: the one renderer of the first view and the app.
+    markup: str = ""
+    html: str = ""  # paragraph/quote: the cleaned inline HTML
+    items: list[str] = field(default_factory=list)  # lists: cleaned inline HTML per item
+    image_id: int = 0
+    url: str = ""
+    wide: bool = False
 
 
 @dataclass(frozen=True)
