@@ -3,6 +3,10 @@ the Content-Security-Policy (``hardening.py``) can allow each by its hash."""
 
 from __future__ import annotations
 
+import json
+
+from artisan_app.services.rich_blocks import FRAME_ORIGINS
+
 DRAFTS_KEY = "artisan_comment_drafts"  # local storage: the reader's comment drafts
 MAX_SAVED_DRAFTS = 20
 
@@ -44,3 +48,27 @@ DRAFT_KEEPER_JS = r"""(function () {
     write(d);
   }, true);
 })();""" % {"key": '"' + DRAFTS_KEY + '"', "keep": MAX_SAVED_DRAFTS}
+
+# Runs once per page (in <head>, allowed by its hash): an embed card
+# (services/rich_blocks.embed_html) becomes the provider's iframe only when the reader
+# clicks "Load"; before that nothing from the provider is fetched. Only the frame
+# origins the CSP's frame-src allows (rich_blocks.FRAME_ORIGINS) are ever loaded.
+EMBED_LOADER_JS = r"""(function () {
+  var ORIGINS = %(origins)s;
+  document.addEventListener("click", function (event) {
+    var button = event.target && event.target.closest ? event.target.closest(".embed-load") : null;
+    var card = button ? button.closest("[data-embed-src]") : null;
+    if (!card) return;
+    var src = card.getAttribute("data-embed-src") || "";
+    if (!ORIGINS.some(function (o) { return src.indexOf(o + "/") === 0; })) return;
+    var frame = document.createElement("iframe");
+    frame.src = src;
+    frame.title = card.getAttribute("data-embed-title") || "Embedded content";
+    frame.className = "embed-frame";
+    frame.setAttribute("allow", "encrypted-media; picture-in-picture; fullscreen");
+    frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+    var inner = card.querySelector(".embed-card");
+    if (inner) card.replaceChild(frame, inner); else card.appendChild(frame);
+    frame.focus();
+  });
+})();""" % {"origins": json.dumps(list(FRAME_ORIGINS))}

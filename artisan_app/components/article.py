@@ -124,16 +124,27 @@ def recommendations(cards) -> rx.Component:
     )
 
 
+def cover(article) -> rx.Component:
+    """The cover: the Image's <picture> (lead image: eager, fetchpriority high), else an
+    imported post's plain URL. ``cover_html`` comes from services/rich_blocks.cover_html
+    (every value escaped by media.markup), the only HTML rx.html gets here."""
+    return rx.cond(
+        article.cover_html != "",
+        rx.el.figure(rx.html(article.cover_html, class_name="cover-picture"), class_name="cover"),
+        rx.cond(
+            article.cover_image != "",
+            rx.el.figure(rx.el.img(src=article.cover_image, alt=article.cover_alt, class_name="cover-image"),
+                         class_name="cover"),
+        ),
+    )
+
+
 def article_view(article, cards, extra: rx.Component | None = None, comment_count=None) -> rx.Component:
     """The full article; ``extra`` (e.g. comments) goes between author box and recommendations."""
     children = [
         rx.el.article(
             article_header(article, comment_count),
-            rx.cond(
-                article.cover_image != "",
-                rx.el.figure(rx.el.img(src=article.cover_image, alt=article.cover_alt, class_name="cover-image"),
-                             class_name="cover"),
-            ),
+            cover(article),
             article_body(article),
             tag_list(article),
             author_box(article.author),

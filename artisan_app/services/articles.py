@@ -8,6 +8,7 @@ body, tags) whatever the size of the archive.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import and_, case, func, union
@@ -25,8 +26,10 @@ from artisan_app.models import (
     utcnow,
 )
 from artisan_app.services.catalog import author_profile
-from artisan_app.services.media.library import image_refs
-from artisan_app.services.rich_blocks import block_html
+from artisan_app.services.media.library import cover_ref, image_refs
+from artisan_app.services.media.markup import jpeg_url, jsonld_images
+from artisan_app.services.media.names import ImageRef
+from artisan_app.services.rich_blocks import block_html, cover_html
 from artisan_app.services.rich_text import from_text
 from artisan_app.services.text import date_label, iso, reading_minutes
 from artisan_app.services.views import (
@@ -51,8 +54,22 @@ def is_live(now: datetime):
     )
 
 
-def card_of(article: Article, category: Category, author: Author) -> ArticleCard:
-    """The card view of a row from ``card_query()``."""
+def cards_of(session: Session, rows) -> list[ArticleCard]:
+    """Cards for rows of ``card_query()``, with their covers (one query for all)."""
+    images = image_refs(session, [row[0].cover_image_id for row in rows])
+    return [card_of(*row, cover=images.get(row[0].cover_image_id)) for row in rows]
+
+
+def with_lead_cover(session: Session, card: ArticleCard) -> ArticleCard:
+    """The front page's lead: its cover loads first (eager, high priority)."""
+    if not card.cover_image_id:
+        return card
+    ref = image_refs(session, [card.cover_image_id]).get(card.cover_image_id)
+    return replace(card, cover_html=cover_html(ref, lead=True))
+
+
+def card_of(article: Article, category: Category, author: Author, cover: ImageRef | None = None) -> ArticleCard:
+    """The card view of a row from ``card_query()`` (``cover``: its cover image, if shown)."""
     return ArticleCard(
         slug=article.slug,
         kicker=article.kicker,
@@ -65,6 +82,8 @@ def card_of(article: Article, category: Category, author: Author) -> ArticleCard
         published_iso=iso(article.published_at),
         published_label=date_label(article.published_at),
         reading_minutes=reading_minutes(article.word_count),
+        cover_html=cover_html(cover),
+        cover_image_id=article.cover_image_id or 0 if cover is not None else 0,
     )
 
 
@@ -107,7 +126,7 @@ def latest_articles(
     rows = session.exec(
         query.order_by(Article.published_at.desc(), Article.id.desc()).offset(offset).limit(limit + 1)
     ).all()
-    return ArticlePage(items=[card_of(*row) for row in rows[:limit]], has_more=len(rows) > limit)
+    return ArticlePage(items=cards_of(session, rows[:limit]), has_more=len(rows) > limit)
 
 
 def get_article(session: Session, slug: str, *, now: datetime | None = None) -> ArticleDetail | None:
@@ -117,6 +136,7 @@ def get_article(session: Session, slug: str, *, now: datetime | None = None) -> 
     if row is None:
         return None
     article, category, author = row
+    cover = cover_ref(session, article)
     return ArticleDetail(
         id=article.id,
         card=card_of(article, category, author),
@@ -127,6 +147,9 @@ def get_article(session: Session, slug: str, *, now: datetime | None = None) -> 
         tags=article_tags(session, article.id),
         cover_image=article.cover_image,
         cover_alt=article.cover_alt,
+        cover_html=cover_html(cover, article=True),
+        cover_images=jsonld_images(cover, site_url="") if cover else [],
+        feed_image=jpeg_url(cover) if cover else "",
     )
 
 
@@ -205,4 +228,4 @@ def related_articles(
         .order_by(score.desc(), Article.published_at.desc(), Article.id.desc())
         .limit(max(1, min(limit, 12)))
     ).all()
-    return [card_of(*row) for row in rows]
+    return cards_of(session, rows)

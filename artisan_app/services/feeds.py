@@ -19,6 +19,8 @@ from sqlmodel import Session, select
 from artisan_app import routes
 from artisan_app.models import Article, ArticleTag, Author, Category, Tag, utcnow
 from artisan_app.services.articles import card_query, is_live
+from artisan_app.services.media.library import image_refs
+from artisan_app.services.media.markup import absolute, jpeg_url
 
 SITE_NAME = "Artisan Times"
 SITE_TAGLINE = "Beyond the Headlines — news and commentary."
@@ -45,6 +47,7 @@ class FeedItem:
     category_slug: str
     published_at: datetime
     updated_at: datetime
+    image: str = ""  # the cover as one JPEG (a path on this site), "" without one
 
 
 def feed_items(
@@ -56,6 +59,7 @@ def feed_items(
     if category_slug:
         query = query.where(Category.slug == category_slug)
     rows = session.exec(query.order_by(Article.published_at.desc(), Article.id.desc()).limit(limit)).all()
+    covers = image_refs(session, [a.cover_image_id for a, _c, _au in rows])
     return [
         FeedItem(
             slug=a.slug,
@@ -67,6 +71,7 @@ def feed_items(
             category_slug=c.slug,
             published_at=a.published_at,
             updated_at=max(a.updated_at, a.published_at),
+            image=jpeg_url(covers[a.cover_image_id]) if a.cover_image_id in covers else "",
         )
         for a, c, au in rows
     ]
@@ -101,6 +106,8 @@ def atom_feed(
             term=item.category_slug, label=xml_safe(item.category_name),
             scheme=site_url + routes.category_url(item.category_slug),
         )
+        if item.image:  # the cover image, as feed readers show it
+            entry.link(href=absolute(site_url, item.image), rel="enclosure", type="image/jpeg")
         entry.published(item.published_at)
         entry.updated(item.updated_at)
     return fg.atom_str(pretty=True)

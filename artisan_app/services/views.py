@@ -41,6 +41,10 @@ class ArticleCard:
     published_iso: str
     published_label: str
     reading_minutes: int
+    # The cover as a <picture> (services/rich_blocks.cover_html: escaped values only);
+    # "" without one, and the card keeps its text-only look.
+    cover_html: str = ""
+    cover_image_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,10 @@ class ArticleDetail:
     tags: list[TagLink] = field(default_factory=list)
     cover_image: str = ""  # URL of the large rendition; "" when there is none
     cover_alt: str = ""
+    cover_html: str = ""  # the cover Image as a <picture> (rich_blocks.cover_html); "" without one
+    # Paths (no host) of the cover's crops: 1200×630 social image first, then the 3:2 crop, the whole picture.
+    cover_images: list[str] = field(default_factory=list)
+    feed_image: str = ""  # one JPEG of the cover for feeds (path)
 
 
 @dataclass(frozen=True)
