@@ -57,7 +57,12 @@ def is_live(now: datetime):
 def cards_of(session: Session, rows) -> list[ArticleCard]:
     """Cards for rows of ``card_query()``, with their covers (one query for all)."""
     images = image_refs(session, [row[0].cover_image_id for row in rows])
-    return [card_of(*row, cover=images.get(row[0].cover_image_id)) for row in rows]
+
+    def cover(article: Article) -> ImageRef | None:  # with the article's own alt text
+        ref = images.get(article.cover_image_id)
+        return replace(ref, alt=article.cover_alt or ref.alt) if ref else None
+
+    return [card_of(*row, cover=cover(row[0])) for row in rows]
 
 
 def with_lead_cover(session: Session, card: ArticleCard) -> ArticleCard:
@@ -65,7 +70,8 @@ def with_lead_cover(session: Session, card: ArticleCard) -> ArticleCard:
     if not card.cover_image_id:
         return card
     ref = image_refs(session, [card.cover_image_id]).get(card.cover_image_id)
-    return replace(card, cover_html=cover_html(ref, lead=True))
+    alt = session.exec(select(Article.cover_alt).where(Article.slug == card.slug)).first()
+    return replace(card, cover_html=cover_html(replace(ref, alt=alt or ref.alt) if ref else None, lead=True))
 
 
 def card_of(article: Article, category: Category, author: Author, cover: ImageRef | None = None) -> ArticleCard:

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from xml.etree import ElementTree as ET
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 from sqlalchemy import func
 from sqlmodel import Session, select
 
@@ -110,7 +111,20 @@ def atom_feed(
             entry.link(href=absolute(site_url, item.image), rel="enclosure", type="image/jpeg")
         entry.published(item.published_at)
         entry.updated(item.updated_at)
-    return fg.atom_str(pretty=True)
+    return _with_enclosures(fg.atom_str(pretty=True), {absolute(site_url, i.image) for i in items if i.image})
+
+
+def _with_enclosures(document: bytes, image_urls: set[str]) -> bytes:
+    """feedgen 1.0 writes an entry's links without ``rel``/``type`` (its loop reuses the
+    name ``link``): mark the cover links as ``rel="enclosure" type="image/jpeg"``."""
+    if not image_urls:
+        return document
+    root = etree.fromstring(document)
+    for link in root.iter("{http://www.w3.org/2005/Atom}link"):
+        if link.get("href") in image_urls and link.getparent().tag.endswith("entry"):
+            link.set("rel", "enclosure")
+            link.set("type", "image/jpeg")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def site_feed(session: Session, *, site_url: str, now: datetime | None = None) -> bytes:
