@@ -10,6 +10,7 @@ from artisan_app.models import Article, ArticleStatus, ArticleTag, Author, Categ
 from artisan_app.services.articles import article_sections
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.editor_forms import ArticleForm, BlockForm, SectionForm
+from artisan_app.services.editor_rich import editor_text
 from artisan_app.services.ids import as_id
 from artisan_app.services.newsroom_time import schedule_label
 
@@ -62,7 +63,8 @@ def form_of(session: Session, article: Article, now: datetime | None = None) -> 
         select(Tag.name).join(ArticleTag, ArticleTag.tag_id == Tag.id).where(ArticleTag.article_id == article.id).order_by(Tag.name)
     ).all()
     sections = [
-        SectionForm(heading=s.heading, blocks=[BlockForm(b.kind, b.text, b.attribution) for b in s.blocks])
+        SectionForm(heading=s.heading, blocks=[BlockForm(b.kind, editor_text(b), b.attribution, image_id=b.image_id,
+                                                         wide=b.wide) for b in s.blocks])
         for s in article_sections(session, article.id)
     ]
     phase = phase_of(article, now)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from artisan_app.models import ArticleStatus, BlockKind
+from artisan_app.services.editor_rich import embed_error
 from artisan_app.services.text import clean_text, slugify
 
 LIMITS = {"headline": 300, "kicker": 200, "excerpt": 600, "slug": 160, "cover_alt": 300, "heading": 300,
@@ -30,9 +31,14 @@ _LEADING_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.)]\s+")
 
 @dataclass(frozen=True)
 class BlockForm:
+    """``text``: inline Markdown for paragraphs and quotes, one item a line for lists,
+    the URL of an embed, the caption of an image (credit in ``attribution``)."""
+
     kind: str = BlockKind.paragraph.value
     text: str = ""
     attribution: str = ""
+    image_id: int = 0
+    wide: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,9 +110,11 @@ def clean_form(form: ArticleForm) -> ArticleForm:
             heading=strip_section_number(clean_text(s.heading)),
             blocks=[
                 BlockForm(
-                    kind=b.kind if b.kind in (BlockKind.paragraph.value, BlockKind.quote.value) else BlockKind.paragraph.value,
+                    kind=b.kind if b.kind in _KINDS else BlockKind.paragraph.value,
                     text=clean_text(b.text, multiline=True),
                     attribution=clean_text(b.attribution),
+                    image_id=b.image_id if isinstance(b.image_id, int) and not isinstance(b.image_id, bool) else 0,
+                    wide=b.wide is True,
                 )
                 for b in s.blocks[:MAX_BLOCKS]
             ],
@@ -127,8 +135,13 @@ def _too_long(value: str, limit: int) -> str:
     return f"Keep this to {limit:,} characters or fewer (it is {len(value):,})."
 
 
+_KINDS = tuple(k.value for k in BlockKind)
+BLOCK_NAMES = {"paragraph": "paragraph", "quote": "quote", "subheading": "subheading", "bullets": "bulleted list",
+               "numbers": "numbered list", "image": "image", "embed": "embed", "separator": "separator"}
+
+
 def block_name(block: BlockForm) -> str:
-    return "quote" if block.kind == BlockKind.quote.value else "paragraph"
+    return BLOCK_NAMES.get(block.kind, "paragraph")
 
 
 MAX_TAG = 80  # a tag's name (the database column's size)
@@ -158,6 +171,8 @@ def draft_errors(form: ArticleForm) -> dict[str, str]:
             where = f"Section {i}, {block_name(b)} {j}"
             if len(b.text) > LIMITS["text"]:
                 errors[f"block-{i}-{j}"] = f"{where}: " + _too_long(b.text, LIMITS["text"]).lower()
+            elif embed_error(b):
+                errors[f"block-{i}-{j}"] = f"{where}: " + embed_error(b)
             if len(b.attribution) > LIMITS["attribution"]:
                 errors[f"attr-{i}-{j}"] = f"{where}, attribution: " + _too_long(b.attribution, LIMITS["attribution"]).lower()
     size = body_size(form)
@@ -218,7 +233,7 @@ def savable(form: ArticleForm, stored: ArticleForm | None) -> tuple[ArticleForm,
                 errors.setdefault(f"block-{i}-{j}", f"Section {i}, {block_name(b)} {j}: not saved, the body is over "
                                                     f"its limit of {BODY_LIMIT:,} characters.")
             size += len(text) + len(attribution)
-            blocks.append(BlockForm(b.kind, text, attribution))
+            blocks.append(replace(b, text=text, attribution=attribution))
         size += len(heading)
         sections.append(SectionForm(heading, blocks))
     return replace(form, sections=sections, **fixed), errors

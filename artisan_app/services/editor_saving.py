@@ -16,7 +16,8 @@ from sqlmodel import Session, select
 from artisan_app.models import Article, ArticleRevision, ArticleStatus, ArticleTag, Author, Category, utcnow
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.authoring import collect_orphan_tags, ensure_tags, replace_body
-from artisan_app.services.body import BlockDraft, SectionDraft
+from artisan_app.services.body import SectionDraft
+from artisan_app.services.editor_rich import drafts_of, has_content
 from artisan_app.services.editor_access import editable_article, form_of, is_public_or_scheduled, lookup, slug_fixed
 from artisan_app.services.editor_forms import (
     LIMITS,
@@ -143,9 +144,10 @@ def save_article(
     article.cover_image, article.cover_alt = form.cover_image, form.cover_alt
     article.category_id = category.id if category else None
     article.author_id = author.id if author else None
+    # Inline Markdown becomes cleaned HTML (editor_rich); a pasted run of paragraphs, several blocks.
     replace_body(session, article, [
-        SectionDraft(s.heading, [BlockDraft(b.kind, b.text, b.attribution) for b in s.blocks if b.text])
-        for s in form.sections if s.heading or any(b.text for b in s.blocks)
+        SectionDraft(s.heading, [d for b in s.blocks if has_content(b) for d in drafts_of(b)])
+        for s in form.sections if s.heading or any(has_content(b) for b in s.blocks)
     ])
     previous_tags = session.exec(select(ArticleTag.tag_id).where(ArticleTag.article_id == article.id)).all()
     session.exec(ArticleTag.__table__.delete().where(ArticleTag.article_id == article.id))  # type: ignore[attr-defined]
