@@ -39,6 +39,8 @@ class BlockForm:
     attribution: str = ""
     image_id: int = 0
     wide: bool = False
+    alt: str = ""  # an image's alt text (kept on the Image row)
+    preview: str = ""  # an image's small JPEG, for the editor only
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,9 @@ class ArticleForm:
     tags: str = ""
     cover_image: str = ""
     cover_alt: str = ""
+    cover_image_id: int = 0  # the cover's Image row (services/media); cover_image is then ""
+    cover_preview: str = ""  # its whole picture as a small JPEG: the editor's focal-point target
+    cover_focal: str = ""  # "x,y" as fractions, shown to the editor
     status: str = ArticleStatus.draft.value
     published_at_iso: str = ""
     # "draft" | "review" | "scheduled" | "published" (what readers see now)
@@ -115,6 +120,8 @@ def clean_form(form: ArticleForm) -> ArticleForm:
                     attribution=clean_text(b.attribution),
                     image_id=b.image_id if isinstance(b.image_id, int) and not isinstance(b.image_id, bool) else 0,
                     wide=b.wide is True,
+                    alt=clean_text(b.alt)[:300],
+                    preview=b.preview if isinstance(b.preview, str) else "",
                 )
                 for b in s.blocks[:MAX_BLOCKS]
             ],
@@ -127,6 +134,7 @@ def clean_form(form: ArticleForm) -> ArticleForm:
         kicker=clean_text(form.kicker), headline=clean_text(form.headline), excerpt=clean_text(form.excerpt),
         category_slug=clean_text(form.category_slug), author_slug=clean_text(form.author_slug),
         tags=clean_text(form.tags), cover_image=clean_text(form.cover_image), cover_alt=clean_text(form.cover_alt),
+        cover_image_id=form.cover_image_id if type(form.cover_image_id) is int and form.cover_image_id > 0 else 0,
         sections=sections,
     )
 
@@ -206,7 +214,12 @@ def publish_errors(form: ArticleForm) -> dict[str, str]:
             errors.setdefault(f"heading-{i}", f"Section {i} needs a heading.")
         elif s.heading and not any(b.text for b in s.blocks):
             errors.setdefault(f"block-{i}-1", f"Section {i} needs at least one paragraph or quote.")
-    if form.cover_image and not form.cover_alt:
+    for i, s in enumerate(form.sections, start=1):
+        for j, b in enumerate(s.blocks, start=1):
+            if b.kind == BlockKind.image.value and b.image_id and not b.alt:
+                errors.setdefault(f"alt-{i}-{j}", f"Section {i}, image {j}: describe the image for readers who "
+                                                  "can’t see it (alt text).")
+    if (form.cover_image or form.cover_image_id) and not form.cover_alt:
         errors.setdefault("cover_alt", "Describe the cover image for readers who can’t see it.")
     return errors
 

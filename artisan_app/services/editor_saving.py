@@ -8,7 +8,7 @@ restoring each add a revision of their own.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime
 
 from sqlmodel import Session, select
@@ -18,6 +18,7 @@ from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.authoring import collect_orphan_tags, ensure_tags, replace_body
 from artisan_app.services.body import SectionDraft
 from artisan_app.services.editor_rich import drafts_of, has_content
+from artisan_app.services.media.library import get_image
 from artisan_app.services.editor_access import editable_article, form_of, is_public_or_scheduled, lookup, slug_fixed
 from artisan_app.services.editor_forms import (
     LIMITS,
@@ -78,6 +79,19 @@ def _conflict(session: Session, article: Article) -> EditConflict:
         select(ArticleRevision).where(ArticleRevision.article_id == article.id).order_by(ArticleRevision.version.desc())
     ).first()
     return EditConflict(form_of(session, article), last.user_name if last else "Someone", article.updated_at)
+
+
+def _checked_image(session: Session, b):
+    """An image block keeps only an Image that exists; its alt text is kept on the Image."""
+    if b.kind != "image":
+        return b
+    row = get_image(session, b.image_id) if b.image_id else None
+    if row is None:
+        return replace(b, image_id=0)
+    if b.alt and b.alt != row.alt:
+        row.alt = b.alt
+        session.add(row)
+    return b
 
 
 def save_article(
@@ -142,6 +156,11 @@ def save_article(
         article.slug = unique_slug(session, form.slug if article.slug_custom else (form.headline or "untitled"), article.id)
     article.kicker, article.headline, article.excerpt = form.kicker, form.headline, form.excerpt
     article.cover_image, article.cover_alt = form.cover_image, form.cover_alt
+    # The cover's Image (uploaded through services/media); an unknown id is no cover.
+    article.cover_image_id = form.cover_image_id if form.cover_image_id and get_image(session, form.cover_image_id) else None
+    if article.cover_image_id:
+        article.cover_image = ""
+    form = replace(form, sections=[replace(s, blocks=[_checked_image(session, b) for b in s.blocks]) for s in form.sections])
     article.category_id = category.id if category else None
     article.author_id = author.id if author else None
     # Inline Markdown becomes cleaned HTML (editor_rich); a pasted run of paragraphs, several blocks.
