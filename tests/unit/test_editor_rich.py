@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import select
 
 from artisan_app.models import Block, Image
 from artisan_app.services import articles, editorial as ed
@@ -15,7 +15,10 @@ from artisan_app.services.editor_media import move_focal_point, upload_image
 from artisan_app.services.editorial import BlockForm, SectionForm
 from artisan_app.services.media.checks import ImageRejected
 from tests.media_helpers import photo
-from tests.unit.test_editorial import NOW, full_form, newsroom  # noqa: F401  (fixture)
+from tests.unit.test_editorial import NOW, full_form
+from tests.unit.test_editorial import newsroom as newsroom_fixture
+
+newsroom = newsroom_fixture  # the same fixture, under its name
 
 PASTED = ("Officials **denied** the *claim*, citing [the audit](https://audit.example/2026).\n\n"
           "A second paragraph.\n\n- first point\n- second <script>alert(1)</script>")
@@ -107,6 +110,6 @@ def test_uploads_and_focal_points_are_for_editors_of_the_article(newsroom):
     ed.save_article(s, user=editor, form=replace(loaded, cover_image_id=image_id, cover_alt="A red dot"), now=NOW)
     ed.publish(s, user=editor, article_id=saved.article_id, now=NOW)
     detail = articles.get_article(s, loaded.slug, now=NOW)
-    assert detail.cover_images and "0.8" not in detail.cover_images[0] or detail.cover_images[0] != ""
+    assert detail.cover_images[0].endswith(".jpg")  # the social crop around the new focal point
     with pytest.raises(PermissionDenied):
         move_focal_point(s, user=author, article_id=saved.article_id, image_id=image_id, value="0.1,0.1")
