@@ -125,3 +125,19 @@ def test_covers_on_the_lead_cards_and_article_with_og_and_feed(session):
 
     atom = feeds.site_feed(session, site_url="https://news.example").decode()
     assert 'rel="enclosure"' in atom and f"https://news.example/media/{ref.hash}" in atom
+
+
+def test_seeded_stories_carry_links_lists_images_and_an_embed(session):
+    from artisan_app.services.seed import load_seed
+
+    load_seed(session)
+    session.flush()
+    kinds: dict[str, int] = {}
+    for block in session.exec(select(Block)).all():
+        kinds[block.kind] = kinds.get(block.kind, 0) + 1
+    assert kinds["image"] >= 3 and kinds["embed"] == 1 and kinds["bullets"] + kinds["numbers"] >= 2
+    linked = session.exec(select(Block).where(Block.html.contains('<a href="https://'))).all()
+    assert len(linked) >= 3  # links to sources inside paragraphs (and one in a list item)
+    detail = articles.get_article(session, "argentina-inflation-peso-households")
+    [figure] = [b.markup for s in detail.sections for b in s.blocks if b.kind == "image"]
+    assert figure.startswith('<figure class="figure figure-wide"><picture>') and "CC0 1.0" in figure
