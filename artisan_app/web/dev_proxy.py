@@ -12,8 +12,10 @@ routes them. For a page, the backend then asks the dev server for its HTML
 shell (``artisan_app.services.seo.DevShell``) with the ``SHELL_HEADER`` header,
 which makes Vite serve the request itself instead of proxying it again.
 
-The production build (``vite build``) ignores the ``server`` block, so the
-plugin changes nothing there.
+Only in development: the production build prerenders its pages by fetching them
+from ``vite preview``, whose ``preview.proxy`` defaults to ``server.proxy``, so with
+the block there the prerender of ``/`` went to a backend that is not running (502)
+and ``reflex run --env prod`` exited. A production compile removes the block.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from __future__ import annotations
 import json
 
 import reflex as rx
+from reflex_base import constants
+from reflex_base.environment import environment
 
 VITE_CONFIG = "vite.config.js"
 SHELL_HEADER = "x-artisan-shell"
@@ -46,6 +50,17 @@ def proxy_block(backend_url: str) -> str:
     return f"{MARKER}\n    proxy: {{\n      " + ",\n      ".join(entries) + ",\n    },\n    "
 
 
+def remove_proxy(config_js: str) -> str:
+    """``vite.config.js`` without the proxy block ``add_proxy`` wrote (unchanged if absent)."""
+    at = config_js.find(MARKER)
+    if at < 0:
+        return config_js
+    end = config_js.find("\n    },\n    ", at)
+    if end < 0:
+        return config_js
+    return config_js[:at] + config_js[end + len("\n    },\n    "):]
+
+
 def add_proxy(config_js: str, backend_url: str) -> str:
     """``vite.config.js`` with the proxy block in ``server: {``; unchanged if already there."""
     if MARKER in config_js:
@@ -65,4 +80,7 @@ class DevProxyPlugin(rx.plugins.Plugin):
         # An IPv4 address: Node may resolve "localhost" to ::1, where the backend
         # (bound to 0.0.0.0) does not listen.
         backend_url = f"http://127.0.0.1:{rx.config.get_config().backend_port}"
-        context["add_modify_task"](VITE_CONFIG, lambda text: add_proxy(text, backend_url))
+        if environment.REFLEX_ENV_MODE.get() == constants.Env.PROD:
+            context["add_modify_task"](VITE_CONFIG, remove_proxy)
+        else:
+            context["add_modify_task"](VITE_CONFIG, lambda text: add_proxy(text, backend_url))

@@ -59,3 +59,12 @@ def test_the_dev_shell_is_used_only_under_reflex_run_in_development():
     assert dev_frontend_url({"REFLEX_ENV_MODE": "prod", "REFLEX_FRONTEND_PORT": "3000", "REFLEX_BACKEND_PORT": "8000"}) is None
     assert dev_frontend_url({"REFLEX_ENV_MODE": "dev", "REFLEX_FRONTEND_PORT": "8000", "REFLEX_BACKEND_PORT": "8000"}) is None
     assert dev_frontend_url({}) is None  # tests, scripts
+
+
+def test_a_production_compile_takes_the_proxy_out_again():
+    """``vite preview`` (the production prerender) uses ``server.proxy``: with it, prerendering
+    ``/`` went to a backend that was not running and the build failed with a 502."""
+    patched = dev_proxy.add_proxy(VITE_SERVER, "http://127.0.0.1:8001")
+    assert "proxy:" in patched
+    assert dev_proxy.remove_proxy(patched) == VITE_SERVER
+    assert dev_proxy.remove_proxy(VITE_SERVER) == VITE_SERVER
