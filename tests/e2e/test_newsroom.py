@@ -133,7 +133,8 @@ def test_cover_image_is_checked_reencoded_and_needs_alt_text(new_page, editor_ac
 
     upload = page.locator("#cover-upload input[type=file]")
     upload.set_input_files(str(fake))
-    expect(page.locator("#err-cover")).to_have_text("That file is not an image we can read.")
+    expect(page.locator("#err-cover")).to_have_text(
+        "That file is not an image (it is text or markup). Upload a JPEG, PNG, WebP, GIF or AVIF image.")
     upload.set_input_files(str(good))
     # Through the photograph pipeline (#14): renditions made at upload, the editor shows a small JPEG.
     thumb = page.locator("img.cover-thumb")
