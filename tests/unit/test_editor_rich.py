@@ -113,3 +113,18 @@ def test_uploads_and_focal_points_are_for_editors_of_the_article(newsroom):
     assert detail.cover_images[0].endswith(".jpg")  # the social crop around the new focal point
     with pytest.raises(PermissionDenied):
         move_focal_point(s, user=author, article_id=saved.article_id, image_id=image_id, value="0.1,0.1")
+
+
+def test_revision_diffs_show_the_formatting_and_the_new_blocks(newsroom):
+    s, editor = newsroom["s"], newsroom["editor"]
+    saved = ed.save_article(s, user=editor, form=full_form(), now=NOW)
+    loaded = ed.load_form(s, user=editor, article_id=saved.article_id)
+    blocks = [BlockForm("paragraph", "It passed by **four** votes."), BlockForm("bullets", "Budget\nTaxes"),
+              BlockForm("separator", "")]
+    ed.save_article(s, user=editor, form=replace(loaded, sections=[SectionForm("The vote", blocks)]), note="Saved",
+                    now=NOW)
+    rows = ed.list_revisions(s, user=editor, article_id=saved.article_id)
+    first = min(rows, key=lambda r: r.version)
+    diff = ed.compare(s, user=editor, revision_id=first.id)
+    added = [r.right for r in diff.rows if r.kind in ("added", "changed")]
+    assert "   It passed by **four** votes." in added and "   • Budget" in added and "   ———" in added
