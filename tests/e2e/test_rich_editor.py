@@ -88,6 +88,12 @@ def test_format_paste_upload_focal_point_publish_and_responsive_cover(new_page, 
     expect(page.get_by_label("Focal point (across, down; 0–1)")).to_have_value(re.compile(r"^0\.(79|80|81)\d*,0\.(29|30|31)\d*$"))
     expect(page.get_by_role("status").filter(has_text="Focal point set")).to_be_visible()
     page.get_by_label("Cover image description (alt text)").fill("Blue water in the harbour at noon")
+    # An image block: by file picker (drag and drop feeds the same input), alt text required.
+    page.locator("#image-upload input[type=file]").set_input_files(str(photo))
+    expect(page.locator(".block-kind").filter(has_text="Image")).to_have_count(1)
+    page.get_by_label("Alt text (required) (section 1, block 3)").fill("The harbour basin seen from the quay")
+    page.get_by_label("Caption (section 1, block 3)").fill("The basin after the audit")
+    page.get_by_label("Credit / source (section 1, block 3)").fill("Photo: Harbour Authority")
     page.wait_for_timeout(1_500)  # inputs are debounced (1.2 s) before they reach the server and autosave
     expect(page.get_by_role("status").filter(has_text="Saved just now")).to_be_visible(timeout=15_000)
     page.get_by_role("button", name="Publish now").click()
@@ -105,6 +111,11 @@ def test_format_paste_upload_focal_point_publish_and_responsive_cover(new_page, 
         expect(body.locator("ul.body-list li")).to_have_text(["first", "second"])
         expect(body.locator("p.body-text").last).to_have_text("After the list.")
         assert body.locator("script, img[src*='tracker']").count() == 0
+        figure = body.locator("figure.figure")
+        expect(figure.locator("img")).to_have_attribute("alt", "The harbour basin seen from the quay")
+        expect(figure.locator("img")).to_have_attribute("loading", "lazy")
+        expect(figure.locator("figcaption")).to_contain_text("The basin after the audit")
+        expect(figure.locator(".credit")).to_have_text("Photo: Harbour Authority")
         cover = reader.locator(".cover-picture img")
         expect(cover).to_have_attribute("fetchpriority", "high")
         expect(cover).to_have_attribute("width", "1920")
