@@ -31,7 +31,7 @@ from artisan_app.theme import THEME_BOOT_JS
 from artisan_app.trash import purge_periodically as purge_trash_periodically
 from artisan_app.pages.newsroom_trash import trash_page
 from artisan_app.state.newsroom_tools import TrashState
-from artisan_app.client_scripts import DRAFT_KEEPER_JS
+from artisan_app.client_scripts import DRAFT_KEEPER_JS, EDITOR_FORMAT_JS, EMBED_LOADER_JS
 
 PRELOADED_FONTS = (
     "source-serif-4-latin-400-normal", "source-serif-4-latin-700-normal", "source-serif-4-latin-400-italic",
@@ -52,6 +52,8 @@ app = rx.App(
         ],
         rx.script(THEME_BOOT_JS),
         rx.script(DRAFT_KEEPER_JS),  # comment drafts reach local storage on every keystroke
+        rx.script(EMBED_LOADER_JS),  # an embed's iframe loads only when the reader clicks
+        rx.script(EDITOR_FORMAT_JS),  # the editor's toolbar, Ctrl/Cmd+B/I/K, rich paste, focal point clicks
         rx.el.link(rel="alternate", type="application/atom+xml", title="Artisan Times", href=routes.FEED),
     ],
     html_lang="en",

@@ -10,6 +10,9 @@ teal) around a motif for the story: pylons and server racks, coins and a falling
 chart, a ballot box, chat bubbles... 1920×1280 JPEG, deterministic (no randomness
 beyond a seed from the slug), under 100 KB each.
 
+Inline images for article bodies (``detail_art.py``) are drawn the same way; the
+articles name them as ``![alt](file.jpg "Caption | Credit")`` (see services/body.py).
+
 Licence: the illustrations are the project's own, dedicated to the public domain
 (CC0 1.0). The script also makes sure each article's front matter names its
 cover: ``cover``, ``cover_alt``, ``cover_credit`` and ``cover_focal`` (the point
@@ -27,6 +30,7 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cover_art import COVERS  # noqa: E402
+from detail_art import DETAILS  # noqa: E402
 from illustration import PAPER, Canvas  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,6 +82,15 @@ def main() -> int:
         img.save(target, "JPEG", quality=80, optimize=True, progressive=True)
         ensure_front_matter(article, front_matter_lines(slug, focal), write=True)
         print(f"{target.relative_to(ROOT)}  {target.stat().st_size // 1024} KiB  focal {focal}")
+    for name, (painter, _alt) in DETAILS.items():  # inline images named in article bodies
+        target = IMAGES / name
+        if args.check:
+            problems += not target.exists()
+            continue
+        canvas = Canvas(PAPER)
+        painter(canvas, random.Random(name))
+        canvas.result().save(target, "JPEG", quality=80, optimize=True, progressive=True)
+        print(f"{target.relative_to(ROOT)}  {target.stat().st_size // 1024} KiB")
     total = sum(p.stat().st_size for p in IMAGES.glob("*.jpg"))
     print(f"{len(COVERS)} covers, {total / 1024 / 1024:.2f} MB in {IMAGES.relative_to(ROOT)}")
     return 1 if problems else 0

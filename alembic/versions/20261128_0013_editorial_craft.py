@@ -1,7 +1,7 @@
 """editorial craft: co-authors, status history, review notes, corrections, stable section/block keys
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-11-28 14:10:00
 
 """
@@ -14,7 +14,7 @@ from artisan_app.models.types import UTCDateTime
 import sqlmodel
 
 revision: str = '0013'
-down_revision: Union[str, Sequence[str], None] = '0011'
+down_revision: Union[str, Sequence[str], None] = '0012'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -2,7 +2,8 @@
 
 Category label, kicker (short title), headline, byline; "Key Trends & Concerns"
 with numbered sections of paragraphs and quotes; "About Author"; and the
-recommendations. All text is rendered as text (React escapes it), never HTML.
+recommendations. Text is rendered as text (React escapes it); body blocks are
+markup from our own renderer and sanitiser (see ``block``).
 """
 
 from __future__ import annotations
@@ -14,15 +15,11 @@ from artisan_app.components.common import comment_count_label, link
 
 
 def block(b) -> rx.Component:
-    return rx.cond(
-        b.kind == "quote",
-        rx.el.figure(
-            rx.el.blockquote(rx.el.p(b.text), class_name="quote-text"),
-            rx.cond(b.attribution != "", rx.el.figcaption("— ", b.attribution, class_name="quote-attribution")),
-            class_name="pull-quote",
-        ),
-        rx.el.p(b.text, class_name="body-text"),
-    )
+    """One body block. ``b.markup`` is HTML made by services/rich_blocks.block_html
+    from inline HTML cleaned by our own nh3 allowlist (rich_text.clean_inline) and
+    escaped text, nothing else: the only kind of HTML rx.html may be given here.
+    The first view (templates/article.html) outputs the same markup in the same div."""
+    return rx.html(b.markup, class_name="body-block")
 
 
 def trend_section(section) -> rx.Component:
@@ -163,16 +160,27 @@ def recommendations(cards) -> rx.Component:
     )
 
 
+def cover(article) -> rx.Component:
+    """The cover: the Image's <picture> (lead image: eager, fetchpriority high), else an
+    imported post's plain URL. ``cover_html`` comes from services/rich_blocks.cover_html
+    (every value escaped by media.markup), the only HTML rx.html gets here."""
+    return rx.cond(
+        article.cover_html != "",
+        rx.el.figure(rx.html(article.cover_html, class_name="cover-picture"), class_name="cover"),
+        rx.cond(
+            article.cover_image != "",
+            rx.el.figure(rx.el.img(src=article.cover_image, alt=article.cover_alt, class_name="cover-image"),
+                         class_name="cover"),
+        ),
+    )
+
+
 def article_view(article, cards, extra: rx.Component | None = None, comment_count=None) -> rx.Component:
     """The full article; ``extra`` (e.g. comments) goes between author box and recommendations."""
     children = [
         rx.el.article(
             article_header(article, comment_count),
-            rx.cond(
-                article.cover_image != "",
-                rx.el.figure(rx.el.img(src=article.cover_image, alt=article.cover_alt, class_name="cover-image"),
-                             class_name="cover"),
-            ),
+            cover(article),
             article_body(article),
             corrections_list(article),
             tag_list(article),

@@ -26,9 +26,21 @@ def meta_line(card) -> rx.Component:
     )
 
 
+def card_cover(card) -> rx.Component:
+    """The cover's <picture>, linking to the article; nothing when the card has none.
+    ``card.cover_html`` is made by services/rich_blocks.cover_html (media.markup's
+    picture_html: every value escaped), the only HTML rx.html gets here."""
+    return rx.cond(
+        card.cover_html != "",
+        rx.el.a(rx.html(card.cover_html, class_name="card-picture"), href=_href("/article/", card.slug),
+                tab_index=-1, aria_hidden="true", class_name="card-cover"),
+    )
+
+
 def article_card(card, *, heading_level: str = "h3") -> rx.Component:
     heading = rx.el.h2 if heading_level == "h2" else rx.el.h3
     return rx.el.article(
+        card_cover(card),
         category_label(card.category_name, card.category_slug),
         heading(link(card.headline, href=_href("/article/", card.slug)), class_name="card-title"),
         rx.el.p(card.excerpt, class_name="card-excerpt"),
@@ -39,6 +51,7 @@ def article_card(card, *, heading_level: str = "h3") -> rx.Component:
 
 def lead_story(card) -> rx.Component:
     return rx.el.article(
+        card_cover(card),
         category_label(card.category_name, card.category_slug),
         rx.el.p(card.kicker, class_name="kicker"),
         rx.el.h2(link(card.headline, href=_href("/article/", card.slug)), class_name="lead-title"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import Enum
 
-from sqlalchemy import Column, Index, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from artisan_app.models.types import UTCDateTime, utcnow
@@ -25,6 +25,12 @@ class ArticleStatus(str, Enum):
 class BlockKind(str, Enum):
     paragraph = "paragraph"
     quote = "quote"
+    subheading = "subheading"  # a heading inside a numbered section (not numbered)
+    bullets = "bullets"  # bulleted list: ``items``
+    numbers = "numbers"  # numbered list: ``items``
+    image = "image"  # ``image_id``; caption in ``text``, credit in ``attribution``; ``wide``
+    embed = "embed"  # ``url``: a YouTube/Vimeo/X/Instagram card or a link card
+    separator = "separator"
 
 
 class Category(SQLModel, table=True):
@@ -94,7 +100,12 @@ class Section(SQLModel, table=True):
 
 
 class Block(SQLModel, table=True):
-    """A paragraph or a quote (with attribution) inside a section."""
+    """A block inside a section (``BlockKind``).
+
+    ``html`` is the inline formatting of a paragraph or quote, cleaned by
+    ``services/rich_text.clean_inline`` on every write; ``text`` is always the plain
+    text (what search and word counts read). Older rows have no ``html``: their
+    ``text`` is shown as text."""
 
     __table_args__ = (UniqueConstraint("section_id", "position", name="uq_block_section_position"),)
 
@@ -105,6 +116,11 @@ class Block(SQLModel, table=True):
     text: str = Field(max_length=10000)
     attribution: str = Field(default="", max_length=300)
     key: str = Field(default="", max_length=32)  # stable across saves, like Section.key
+    html: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    items: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))  # JSON list of inline HTML
+    image_id: int | None = Field(default=None, foreign_key="image.id", ondelete="SET NULL")
+    url: str = Field(default="", max_length=500)
+    wide: bool = Field(default=False)
 
 
 class Tag(SQLModel, table=True):

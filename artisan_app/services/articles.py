@@ -7,6 +7,8 @@ body, tags) whatever the size of the archive.
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import and_, case, func, union
@@ -25,6 +27,11 @@ from artisan_app.models import (
     utcnow,
 )
 from artisan_app.services.catalog import author_profile
+from artisan_app.services.media.library import cover_ref, image_refs
+from artisan_app.services.media.markup import jpeg_url, jsonld_images
+from artisan_app.services.media.names import ImageRef
+from artisan_app.services.rich_blocks import block_html, cover_html
+from artisan_app.services.rich_text import from_text
 from artisan_app.services.text import date_label, iso, reading_minutes
 from artisan_app.services.views import (
     ArticleCard,
@@ -49,8 +56,28 @@ def is_live(now: datetime):
     )
 
 
-def card_of(article: Article, category: Category, author: Author) -> ArticleCard:
-    """The card view of a row from ``card_query()``."""
+def cards_of(session: Session, rows) -> list[ArticleCard]:
+    """Cards for rows of ``card_query()``, with their covers (one query for all)."""
+    images = image_refs(session, [row[0].cover_image_id for row in rows])
+
+    def cover(article: Article) -> ImageRef | None:  # with the article's own alt text
+        ref = images.get(article.cover_image_id)
+        return replace(ref, alt=article.cover_alt or ref.alt) if ref else None
+
+    return [card_of(*row, cover=cover(row[0])) for row in rows]
+
+
+def with_lead_cover(session: Session, card: ArticleCard) -> ArticleCard:
+    """The front page's lead: its cover loads first (eager, high priority)."""
+    if not card.cover_image_id:
+        return card
+    ref = image_refs(session, [card.cover_image_id]).get(card.cover_image_id)
+    alt = session.exec(select(Article.cover_alt).where(Article.slug == card.slug)).first()
+    return replace(card, cover_html=cover_html(replace(ref, alt=alt or ref.alt) if ref else None, lead=True))
+
+
+def card_of(article: Article, category: Category, author: Author, cover: ImageRef | None = None) -> ArticleCard:
+    """The card view of a row from ``card_query()`` (``cover``: its cover image, if shown)."""
     return ArticleCard(
         slug=article.slug,
         kicker=article.kicker,
@@ -63,6 +90,8 @@ def card_of(article: Article, category: Category, author: Author) -> ArticleCard
         published_iso=iso(article.published_at),
         published_label=date_label(article.published_at),
         reading_minutes=reading_minutes(article.word_count),
+        cover_html=cover_html(cover),
+        cover_image_id=article.cover_image_id or 0 if cover is not None else 0,
     )
 
 
@@ -107,7 +136,7 @@ def latest_articles(
     rows = session.exec(
         query.order_by(Article.published_at.desc(), Article.id.desc()).offset(offset).limit(limit + 1)
     ).all()
-    return ArticlePage(items=[card_of(*row) for row in rows[:limit]], has_more=len(rows) > limit)
+    return ArticlePage(items=cards_of(session, rows[:limit]), has_more=len(rows) > limit)
 
 
 def get_article(session: Session, slug: str, *, now: datetime | None = None) -> ArticleDetail | None:
@@ -121,6 +150,7 @@ def get_article(session: Session, slug: str, *, now: datetime | None = None) -> 
 
     authors = [author_profile(a) for a in coauthors.authors_of(session, article.id)] or [author_profile(author)]
     notes = corrections.corrections_of(session, article.id)
+    cover = cover_ref(session, article)
     return ArticleDetail(
         id=article.id,
         card=card_of(article, category, author),
@@ -135,17 +165,22 @@ def get_article(session: Session, slug: str, *, now: datetime | None = None) -> 
         more_authors=authors[1:],
         corrections=notes,
         correction_marker=corrections.marker_of(notes),
+        cover_html=cover_html(cover, article=True),
+        cover_images=jsonld_images(cover, site_url="") if cover else [],
+        feed_image=jpeg_url(cover) if cover else "",
     )
 
 
 def article_sections(session: Session, article_id: int) -> list[SectionView]:
-    """The numbered body in one query (sections joined with their blocks)."""
+    """The numbered body in one query (sections joined with their blocks), each block
+    with its markup (``rich_blocks.block_html``)."""
     rows = session.exec(
         select(Section, Block)
         .join(Block, Block.section_id == Section.id, isouter=True)
         .where(Section.article_id == article_id)
         .order_by(Section.position, Block.position)
     ).all()
+    images = image_refs(session, [b.image_id for _s, b in rows if b is not None and b.image_id])
     sections: list[SectionView] = []
     current: Section | None = None
     for section, block in rows:
@@ -155,9 +190,18 @@ def article_sections(session: Session, article_id: int) -> list[SectionView]:
             number = sum(1 for s in sections if s.heading) + 1 if section.heading else 0
             sections.append(SectionView(number=number, heading=section.heading, blocks=[], key=section.key))
         if block is not None:
-            sections[-1].blocks.append(BlockView(kind=block.kind, text=block.text, attribution=block.attribution,
-                                                key=block.key))
+            sections[-1].blocks.append(block_view(block, images))
     return sections
+
+
+def block_view(block: Block, images: dict) -> BlockView:
+    html = block.html or (from_text(block.text) if block.kind in ("paragraph", "quote") else "")
+    items = json.loads(block.items) if block.items else []
+    image = images.get(block.image_id) if block.image_id else None
+    markup = block_html(block.kind, html=html, text=block.text, attribution=block.attribution, items=items,
+                        url=block.url, image=image, wide=block.wide)
+    return BlockView(kind=block.kind, text=block.text, attribution=block.attribution, markup=markup, html=html,
+                     items=items, image_id=block.image_id or 0, url=block.url, wide=block.wide, key=block.key)
 
 
 def article_tags(session: Session, article_id: int) -> list[TagLink]:
@@ -202,4 +246,4 @@ def related_articles(
         .order_by(score.desc(), Article.published_at.desc(), Article.id.desc())
         .limit(max(1, min(limit, 12)))
     ).all()
-    return [card_of(*row) for row in rows]
+    return cards_of(session, rows)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
 from sqlmodel import Session, select
 
-from artisan_app.models import Article, ArticleStatus, ArticleTag, Block, Section, Tag, utcnow
+from artisan_app.models import Article, ArticleStatus, ArticleTag, Block, BlockKind, Section, Tag, utcnow
 from artisan_app.services import search
-from artisan_app.services.body import SectionDraft
+from artisan_app.services.body import BlockDraft, SectionDraft
 from artisan_app.services.coauthors import sync_primary
+from artisan_app.services.rich_text import clean_inline, from_text, plain_text
 from artisan_app.services.text import slugify, word_count
 
 
@@ -57,6 +59,20 @@ def new_key() -> str:
     return uuid.uuid4().hex
 
 
+def stored_block(block: BlockDraft) -> dict:
+    """A draft's columns: inline HTML cleaned again (every write), the plain text
+    derived from it (search, word counts), list items as a JSON list."""
+    values = {"kind": block.kind, "text": block.text, "attribution": block.attribution, "html": "", "items": "",
+              "image_id": block.image_id, "url": block.url, "wide": bool(block.wide), "key": block.key or new_key()}
+    if block.kind in (BlockKind.paragraph.value, BlockKind.quote.value):
+        html = clean_inline(block.html) if block.html else from_text(block.text)
+        values.update(html=html, text=plain_text(html))
+    elif block.kind in (BlockKind.bullets.value, BlockKind.numbers.value):
+        items = [h for h in (clean_inline(i) for i in block.items) if h]
+        values.update(items=json.dumps(items), text="\n".join(plain_text(h) for h in items))
+    return values
+
+
 def replace_body(session: Session, article: Article, sections: Sequence[SectionDraft]) -> None:
     """Store ``sections`` as the article's body, numbered from 1 in the given order."""
     for old in session.exec(select(Section).where(Section.article_id == article.id)).all():
@@ -69,17 +85,10 @@ def replace_body(session: Session, article: Article, sections: Sequence[SectionD
         session.add(section)
         session.flush()
         for block_position, block in enumerate(draft.blocks, start=1):
-            session.add(
-                Block(
-                    section_id=section.id,
-                    position=block_position,
-                    kind=block.kind,
-                    text=block.text,
-                    attribution=block.attribution,
-                    key=block.key or new_key(),
-                )
-            )
-    article.word_count = body_word_count(article.headline, sections)
+            session.add(Block(section_id=section.id, position=block_position, **stored_block(block)))
+    # Word count from the stored plain text (never the markup).
+    stored = [SectionDraft(d.heading, [BlockDraft(b.kind, stored_block(b)["text"]) for b in d.blocks]) for d in sections]
+    article.word_count = body_word_count(article.headline, stored)
     # Keep full-text search current with the headline, kicker, excerpt and body.
     search.reindex_article(session, article.id)
 

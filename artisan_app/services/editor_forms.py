@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from artisan_app.models import ArticleStatus, BlockKind
+from artisan_app.services.editor_rich import embed_error
 from artisan_app.services.text import clean_text, slugify
 
 LIMITS = {"headline": 300, "kicker": 200, "excerpt": 600, "slug": 160, "cover_alt": 300, "heading": 300,
@@ -30,9 +31,16 @@ _LEADING_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.)]\s+")
 
 @dataclass(frozen=True)
 class BlockForm:
+    """``text``: inline Markdown for paragraphs and quotes, one item a line for lists,
+    the URL of an embed, the caption of an image (credit in ``attribution``)."""
+
     kind: str = BlockKind.paragraph.value
     text: str = ""
     attribution: str = ""
+    image_id: int = 0
+    wide: bool = False
+    alt: str = ""  # an image's alt text (kept on the Image row)
+    preview: str = ""  # an image's small JPEG, for the editor only
     key: str = field(default="", compare=False)  # stable id (services/authoring.replace_body)
 
 
@@ -58,6 +66,9 @@ class ArticleForm:
     tags: str = ""
     cover_image: str = ""
     cover_alt: str = ""
+    cover_image_id: int = 0  # the cover's Image row (services/media); cover_image is then ""
+    cover_preview: str = ""  # its whole picture as a small JPEG: the editor's focal-point target
+    cover_focal: str = ""  # "x,y" as fractions, shown to the editor
     status: str = ArticleStatus.draft.value
     published_at_iso: str = ""
     # "draft" | "review" | "scheduled" | "published" (what readers see now)
@@ -106,9 +117,13 @@ def clean_form(form: ArticleForm) -> ArticleForm:
             heading=strip_section_number(clean_text(s.heading)),
             blocks=[
                 BlockForm(
-                    kind=b.kind if b.kind in (BlockKind.paragraph.value, BlockKind.quote.value) else BlockKind.paragraph.value,
+                    kind=b.kind if b.kind in _KINDS else BlockKind.paragraph.value,
                     text=clean_text(b.text, multiline=True),
                     attribution=clean_text(b.attribution),
+                    image_id=b.image_id if isinstance(b.image_id, int) and not isinstance(b.image_id, bool) else 0,
+                    wide=b.wide is True,
+                    alt=clean_text(b.alt)[:300],
+                    preview=b.preview if isinstance(b.preview, str) else "",
                     key=b.key,
                 )
                 for b in s.blocks[:MAX_BLOCKS]
@@ -123,6 +138,7 @@ def clean_form(form: ArticleForm) -> ArticleForm:
         kicker=clean_text(form.kicker), headline=clean_text(form.headline), excerpt=clean_text(form.excerpt),
         category_slug=clean_text(form.category_slug), author_slug=clean_text(form.author_slug),
         tags=clean_text(form.tags), cover_image=clean_text(form.cover_image), cover_alt=clean_text(form.cover_alt),
+        cover_image_id=form.cover_image_id if type(form.cover_image_id) is int and form.cover_image_id > 0 else 0,
         sections=sections,
     )
 
@@ -131,8 +147,13 @@ def _too_long(value: str, limit: int) -> str:
     return f"Keep this to {limit:,} characters or fewer (it is {len(value):,})."
 
 
+_KINDS = tuple(k.value for k in BlockKind)
+BLOCK_NAMES = {"paragraph": "paragraph", "quote": "quote", "subheading": "subheading", "bullets": "bulleted list",
+               "numbers": "numbered list", "image": "image", "embed": "embed", "separator": "separator"}
+
+
 def block_name(block: BlockForm) -> str:
-    return "quote" if block.kind == BlockKind.quote.value else "paragraph"
+    return BLOCK_NAMES.get(block.kind, "paragraph")
 
 
 MAX_TAG = 80  # a tag's name (the database column's size)
@@ -162,6 +183,8 @@ def draft_errors(form: ArticleForm) -> dict[str, str]:
             where = f"Section {i}, {block_name(b)} {j}"
             if len(b.text) > LIMITS["text"]:
                 errors[f"block-{i}-{j}"] = f"{where}: " + _too_long(b.text, LIMITS["text"]).lower()
+            elif embed_error(b):
+                errors[f"block-{i}-{j}"] = f"{where}: " + embed_error(b)
             if len(b.attribution) > LIMITS["attribution"]:
                 errors[f"attr-{i}-{j}"] = f"{where}, attribution: " + _too_long(b.attribution, LIMITS["attribution"]).lower()
     size = body_size(form)
@@ -195,7 +218,12 @@ def publish_errors(form: ArticleForm) -> dict[str, str]:
             errors.setdefault(f"heading-{i}", f"Section {i} needs a heading.")
         elif s.heading and not any(b.text for b in s.blocks):
             errors.setdefault(f"block-{i}-1", f"Section {i} needs at least one paragraph or quote.")
-    if form.cover_image and not form.cover_alt:
+    for i, s in enumerate(form.sections, start=1):
+        for j, b in enumerate(s.blocks, start=1):
+            if b.kind == BlockKind.image.value and b.image_id and not b.alt:
+                errors.setdefault(f"alt-{i}-{j}", f"Section {i}, image {j}: describe the image for readers who "
+                                                  "can’t see it (alt text).")
+    if (form.cover_image or form.cover_image_id) and not form.cover_alt:
         errors.setdefault("cover_alt", "Describe the cover image for readers who can’t see it.")
     return errors
 
@@ -222,7 +250,7 @@ def savable(form: ArticleForm, stored: ArticleForm | None) -> tuple[ArticleForm,
                 errors.setdefault(f"block-{i}-{j}", f"Section {i}, {block_name(b)} {j}: not saved, the body is over "
                                                     f"its limit of {BODY_LIMIT:,} characters.")
             size += len(text) + len(attribution)
-            blocks.append(BlockForm(b.kind, text, attribution, key=b.key))
+            blocks.append(replace(b, text=text, attribution=attribution))
         size += len(heading)
         sections.append(SectionForm(heading, blocks, key=s.key))
     return replace(form, sections=sections, **fixed), errors

@@ -8,7 +8,7 @@ restoring each add a revision of their own.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime
 
 from sqlmodel import Session, select
@@ -16,8 +16,10 @@ from sqlmodel import Session, select
 from artisan_app.models import Article, ArticleRevision, ArticleStatus, ArticleTag, Author, Category, utcnow
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.authoring import collect_orphan_tags, ensure_tags, replace_body
-from artisan_app.services.body import BlockDraft, SectionDraft
+from artisan_app.services.body import SectionDraft
 from artisan_app.services.coauthors import sync_primary
+from artisan_app.services.editor_rich import drafts_of, has_content
+from artisan_app.services.media.library import get_image
 from artisan_app.services.editor_access import editable_article, form_of, is_public_or_scheduled, lookup, slug_fixed
 from artisan_app.services.editor_forms import (
     LIMITS,
@@ -78,6 +80,24 @@ def _conflict(session: Session, article: Article) -> EditConflict:
         select(ArticleRevision).where(ArticleRevision.article_id == article.id).order_by(ArticleRevision.version.desc())
     ).first()
     return EditConflict(form_of(session, article), last.user_name if last else "Someone", article.updated_at)
+
+
+def _keyed(drafts: list, key: str) -> list:
+    """``drafts`` with the first one keeping ``key`` (the rest, split off by a paste, get new keys)."""
+    return [replace(d, key=key) if i == 0 and key else d for i, d in enumerate(drafts)]
+
+
+def _checked_image(session: Session, b):
+    """An image block keeps only an Image that exists; its alt text is kept on the Image."""
+    if b.kind != "image":
+        return b
+    row = get_image(session, b.image_id) if b.image_id else None
+    if row is None:
+        return replace(b, image_id=0)
+    if b.alt and b.alt != row.alt:
+        row.alt = b.alt
+        session.add(row)
+    return b
 
 
 def save_article(
@@ -142,13 +162,20 @@ def save_article(
         article.slug = unique_slug(session, form.slug if article.slug_custom else (form.headline or "untitled"), article.id)
     article.kicker, article.headline, article.excerpt = form.kicker, form.headline, form.excerpt
     article.cover_image, article.cover_alt = form.cover_image, form.cover_alt
+    # The cover's Image (uploaded through services/media); an unknown id is no cover.
+    article.cover_image_id = form.cover_image_id if form.cover_image_id and get_image(session, form.cover_image_id) else None
+    if article.cover_image_id:
+        article.cover_image = ""
+    form = replace(form, sections=[replace(s, blocks=[_checked_image(session, b) for b in s.blocks]) for s in form.sections])
     article.category_id = category.id if category else None
     if user.can_publish or article.author_id is None:  # a co-author's save keeps the primary author
         article.author_id = author.id if author else None
     sync_primary(session, article)
+    # Inline Markdown becomes cleaned HTML (editor_rich); a pasted run of paragraphs, several blocks
+    # (the first keeps the editor block's stable key, which review notes anchor to).
     replace_body(session, article, [
-        SectionDraft(s.heading, [BlockDraft(b.kind, b.text, b.attribution, b.key) for b in s.blocks if b.text], s.key)
-        for s in form.sections if s.heading or any(b.text for b in s.blocks)
+        SectionDraft(s.heading, [d for b in s.blocks if has_content(b) for d in _keyed(drafts_of(b), b.key)], s.key)
+        for s in form.sections if s.heading or any(has_content(b) for b in s.blocks)
     ])
     previous_tags = session.exec(select(ArticleTag.tag_id).where(ArticleTag.article_id == article.id)).all()
     session.exec(ArticleTag.__table__.delete().where(ArticleTag.article_id == article.id))  # type: ignore[attr-defined]

@@ -53,7 +53,9 @@ from artisan_app.services.editor_forms import (
 )
 from artisan_app.services.editor_saving import save_article, snapshot, unique_slug
 from artisan_app.services.editor_workflow import cancel_schedule, publish, schedule_error, submit_for_review, unpublish
+from artisan_app.services.editor_rich import drafts_of, has_content, preview_markup
 from artisan_app.services.ids import as_id
+from artisan_app.services.media.library import image_refs
 from artisan_app.services.revisions import Comparison, DiffRow, RevisionRow, compare, list_revisions, revision_form
 from artisan_app.services.text import clean_text, date_label, exact_label, iso, reading_minutes, slugify, word_count
 from artisan_app.services.views import ArticleCard, ArticleDetail, BlockView, SectionView, TagLink
@@ -188,10 +190,13 @@ def preview(session: Session, *, user: StaffUser | None, form: ArticleForm, now:
     form = clean_form(form)
     category = lookup(session, Category, form.category_slug)
     author = lookup(session, Author, form.author_slug)
+    kept = [s for s in form.sections if s.heading or any(has_content(b) for b in s.blocks)]
+    drafts = [[d for b in s.blocks if has_content(b) for d in drafts_of(b)] for s in kept]
+    images = image_refs(session, [d.image_id for ds in drafts for d in ds if d.image_id])
     sections = [
         SectionView(number=i, heading=s.heading,
-                    blocks=[BlockView(b.kind, b.text, b.attribution) for b in s.blocks if b.text])
-        for i, s in enumerate((s for s in form.sections if s.heading or any(b.text for b in s.blocks)), start=1)
+                    blocks=[BlockView(d.kind, d.text, d.attribution, markup=preview_markup(d, images)) for d in ds])
+        for i, (s, ds) in enumerate(zip(kept, drafts), start=1)
     ]
     words = word_count(form.headline, *(s.heading for s in sections), *(b.text for s in sections for b in s.blocks))
     moment = datetime.fromisoformat(form.published_at_iso) if form.published_at_iso else now

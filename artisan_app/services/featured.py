@@ -14,7 +14,7 @@ from sqlalchemy import update
 from sqlmodel import Session
 
 from artisan_app.models import Article, ArticleStatus, Category, Role, utcnow
-from artisan_app.services.articles import card_of, card_query, is_live, latest_articles
+from artisan_app.services.articles import card_query, cards_of, is_live, latest_articles, with_lead_cover
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.ids import as_id
 from artisan_app.services.views import ArticlePage
@@ -70,10 +70,14 @@ def front_page(
         query = query.where(Category.slug == category_slug)
     row = session.exec(query.order_by(Article.featured_at.desc()).limit(1)).first()
     if row is None:
-        return latest_articles(session, category_slug=category_slug, limit=limit, offset=offset, now=now)
+        page = latest_articles(session, category_slug=category_slug, limit=limit, offset=offset, now=now)
+        if offset == 0 and page.items:  # the newest leads: its cover loads first
+            page.items[0] = with_lead_cover(session, page.items[0])
+        return page
     lead_id = row[0].id
     if offset == 0:
         rest = latest_articles(session, category_slug=category_slug, limit=max(1, limit - 1), exclude_id=lead_id, now=now)
-        return ArticlePage(items=[card_of(*row), *rest.items], has_more=rest.has_more)
+        lead = with_lead_cover(session, cards_of(session, [row])[0])
+        return ArticlePage(items=[lead, *rest.items], has_more=rest.has_more)
     return latest_articles(session, category_slug=category_slug, limit=limit, offset=offset - 1, exclude_id=lead_id,
                            now=now)

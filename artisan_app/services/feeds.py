@@ -13,12 +13,15 @@ from datetime import datetime, timezone
 from xml.etree import ElementTree as ET
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from artisan_app import routes
 from artisan_app.models import Article, ArticleAuthor, ArticleTag, Author, Category, Tag, utcnow
 from artisan_app.services.articles import card_query, is_live
+from artisan_app.services.media.library import image_refs
+from artisan_app.services.media.markup import absolute, jpeg_url
 
 SITE_NAME = "Artisan Times"
 SITE_TAGLINE = "Beyond the Headlines — news and commentary."
@@ -46,6 +49,7 @@ class FeedItem:
     published_at: datetime
     updated_at: datetime
     co_authors: tuple[tuple[str, str], ...] = ()  # (name, slug) after the first author, in byline order
+    image: str = ""  # the cover as one JPEG (a path on this site), "" without one
 
 
 def feed_items(
@@ -65,6 +69,7 @@ def feed_items(
             .order_by(ArticleAuthor.article_id, ArticleAuthor.position)
         ).all():
             more.setdefault(article_id, []).append((name, slug))
+    covers = image_refs(session, [a.cover_image_id for a, _c, _au in rows])
     return [
         FeedItem(
             slug=a.slug,
@@ -77,6 +82,7 @@ def feed_items(
             published_at=a.published_at,
             updated_at=max(a.updated_at, a.published_at),
             co_authors=tuple(more.get(a.id, ())),
+            image=jpeg_url(covers[a.cover_image_id]) if a.cover_image_id in covers else "",
         )
         for a, c, au in rows
     ]
@@ -113,9 +119,24 @@ def atom_feed(
             term=item.category_slug, label=xml_safe(item.category_name),
             scheme=site_url + routes.category_url(item.category_slug),
         )
+        if item.image:  # the cover image, as feed readers show it
+            entry.link(href=absolute(site_url, item.image), rel="enclosure", type="image/jpeg")
         entry.published(item.published_at)
         entry.updated(item.updated_at)
-    return fg.atom_str(pretty=True)
+    return _with_enclosures(fg.atom_str(pretty=True), {absolute(site_url, i.image) for i in items if i.image})
+
+
+def _with_enclosures(document: bytes, image_urls: set[str]) -> bytes:
+    """feedgen 1.0 writes an entry's links without ``rel``/``type`` (its loop reuses the
+    name ``link``): mark the cover links as ``rel="enclosure" type="image/jpeg"``."""
+    if not image_urls:
+        return document
+    root = etree.fromstring(document)
+    for link in root.iter("{http://www.w3.org/2005/Atom}link"):
+        if link.get("href") in image_urls and link.getparent().tag.endswith("entry"):
+            link.set("rel", "enclosure")
+            link.set("type", "image/jpeg")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def site_feed(session: Session, *, site_url: str, now: datetime | None = None) -> bytes:

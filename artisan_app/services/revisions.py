@@ -73,9 +73,27 @@ def readable(form_json: str) -> list[str]:
     for i, s in enumerate(data.get("sections", []), start=1):
         lines.append(f"{i}. {s.get('heading', '')}")
         for b in s.get("blocks", []):
-            text = b.get("text", "")
-            lines.append(f"   “{text}” — {b.get('attribution', '')}" if b.get("kind") == "quote" else f"   {text}")
+            lines.extend(_block_lines(b))
     return lines
+
+
+def _block_lines(b: dict) -> list[str]:
+    """A block as the diff shows it: its Markdown (formatting visible as **, *, [link](…))."""
+    text, kind = b.get("text", ""), b.get("kind")
+    if kind == "quote":
+        return [f"   “{text}” — {b.get('attribution', '')}"]
+    if kind in ("bullets", "numbers"):
+        return [f"   {'•' if kind == 'bullets' else f'{n}.'} {line}"
+                for n, line in enumerate((x for x in text.splitlines() if x.strip()), start=1)]
+    if kind == "subheading":
+        return [f"   ### {text}"]
+    if kind == "image":
+        return [f"   [Image] {b.get('alt', '')} — {text} — {b.get('attribution', '')}"]
+    if kind == "embed":
+        return [f"   [Embed] {text}"]
+    if kind == "separator":
+        return ["   ———"]
+    return [f"   {text}"]
 
 
 def side_by_side(old: list[str], new: list[str]) -> list[DiffRow]:

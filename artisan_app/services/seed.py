@@ -10,6 +10,9 @@ photograph pipeline (checks, renditions, crops around ``cover_focal``), with
 ``cover_alt`` and ``cover_credit``; only while the article has no cover, so an
 editor's choice stands. The image itself is imported on every run, which costs
 nothing once its files exist and remakes any that went missing.
+
+Body images (``![alt](file.jpg "Caption | Credit")`` in the markdown, also drawn by
+``scripts/seed_images.py``) are imported the same way when the article is created.
 """
 
 from __future__ import annotations
@@ -124,7 +127,7 @@ def load_seed(session: Session, content_dir: Path = CONTENT_DIR, *, images_dir: 
                 excerpt=str(meta.get("excerpt", "")),
                 category_id=category.id,
                 author_id=author.id,
-                sections=parse_body(post.content),
+                sections=_with_images(session, parse_body(post.content), images_dir, storage),
                 tags=[str(t) for t in meta.get("tags", [])],
                 status=ArticleStatus.published,
                 published_at=_as_utc(meta["published_at"]),
@@ -136,6 +139,22 @@ def load_seed(session: Session, content_dir: Path = CONTENT_DIR, *, images_dir: 
         _seed_craft(session, article.id, meta, authors, path)
     session.flush()
     return report
+
+
+def _with_images(session: Session, sections, images_dir: Path, storage: MediaStorage | None):
+    """Import the body's images (``![alt](file.jpg "Caption | Credit")``, files in
+    seed/images) through the photograph pipeline and point their blocks at them."""
+    for section in sections:
+        for block in section.blocks:
+            if block.kind != "image":
+                continue
+            path = images_dir / block.image_file
+            if not block.image_file or not path.is_file():
+                raise ValueError(f"image {block.image_file!r} is not a file in {images_dir}")
+            ref = import_image(session, data=path.read_bytes(), filename=block.image_file, alt=block.alt,
+                               caption=block.text, credit=block.attribution, storage=storage)
+            block.image_id = session.exec(select(Image.id).where(Image.hash == ref.hash)).one()
+    return sections
 
 
 def _seed_cover(session, article_id, meta, path: Path, images_dir: Path, storage, report: SeedReport) -> None:

@@ -108,6 +108,8 @@ def article_meta(detail: ArticleDetail, *, site_url: str) -> PageMeta:
     card = detail.card
     url = site_url + routes.article_url(card.slug)
     image = site_url + DEFAULT_IMAGE
+    # The cover's crops (the 1200×630 social crop first), else the site image.
+    images = [site_url + path if path.startswith("/") else path for path in detail.cover_images] or [image]
     description = clip(card.excerpt or card.kicker or card.headline)
     author_url = site_url + routes.author_url(detail.author.slug)
     json_ld = {
@@ -117,7 +119,7 @@ def article_meta(detail: ArticleDetail, *, site_url: str) -> PageMeta:
         "description": description,
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        "image": [image],
+        "image": images,
         "datePublished": card.published_iso,
         "dateModified": detail.updated_iso or card.published_iso,
         "author": [{"@type": "Person", "name": b.name, "url": site_url + routes.author_url(b.slug)}
@@ -136,7 +138,9 @@ def article_meta(detail: ArticleDetail, *, site_url: str) -> PageMeta:
         title=f"{card.headline} | {SITE_NAME}",
         description=description,
         url=url,
-        image=image,
+        # OG/Twitter: the cover's 1200×630 crop around its focal point.
+        **({"image": images[0], "image_alt": detail.cover_alt or card.headline, "image_size": (1200, 630)}
+           if detail.cover_images else {"image": image}),
         og_type="article",
         published=card.published_iso,
         modified=detail.updated_iso,

@@ -41,14 +41,26 @@ class ArticleCard:
     published_iso: str
     published_label: str
     reading_minutes: int
+    # The cover as a <picture> (services/rich_blocks.cover_html: escaped values only);
+    # "" without one, and the card keeps its text-only look.
+    cover_html: str = ""
+    cover_image_id: int = 0
 
 
 @dataclass(frozen=True)
 class BlockView:
-    kind: str  # "paragraph" | "quote"
-    text: str
+    kind: str  # models.BlockKind
+    text: str  # plain text
     attribution: str = ""
     key: str = ""  # stable id (review notes anchor to it)
+    # The whole block as HTML made by services/rich_blocks.block_html from cleaned
+    # inline HTML and escaped text: the one renderer of the first view and the app.
+    markup: str = ""
+    html: str = ""  # paragraph/quote: the cleaned inline HTML
+    items: list[str] = field(default_factory=list)  # lists: cleaned inline HTML per item
+    image_id: int = 0
+    url: str = ""
+    wide: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,6 +116,10 @@ class ArticleDetail:
     more_authors: list[AuthorProfile] = field(default_factory=list)  # co-authors after the first
     corrections: list[CorrectionView] = field(default_factory=list)
     correction_marker: str = ""
+    cover_html: str = ""  # the cover Image as a <picture> (rich_blocks.cover_html); "" without one
+    # Paths (no host) of the cover's crops: 1200×630 social image first, then the 3:2 crop, the whole picture.
+    cover_images: list[str] = field(default_factory=list)
+    feed_image: str = ""  # one JPEG of the cover for feeds (path)
 
 
 @dataclass(frozen=True)

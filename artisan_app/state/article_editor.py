@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from artisan_app import db, routes
 from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied, StaffUser
+from artisan_app.services.editor_media import parse_focal
 from artisan_app.services.editorial import ArticleForm, EditConflict, EditValidationError
 from artisan_app.services.newsroom_time import clock_label, zone_name
 from artisan_app.services.views import ArticleDetail
@@ -37,7 +38,8 @@ DIRTY_TRUE = "window.__artisanDirty = true"
 UNSAVED_LIVE = "Unsaved changes — choose Update to publish them"
 # Where each error key's field is, for the error summary's links.
 ERROR_TARGETS = {"category": "ed-category_slug", "author": "ed-author_slug", "sections": "body-editor",
-                 "body": "body-editor", "schedule": "schedule-at", "cover": "cover-upload"}
+                 "body": "body-editor", "schedule": "schedule-at", "cover": "cover-upload",
+                 "cover_focal": "cover_focal", "image": "image-upload"}
 FIELDS = {"kicker", "headline", "excerpt", "slug", "category_slug", "author_slug", "tags", "cover_alt"}
 
 
@@ -77,6 +79,19 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMi
     def error_summary(self) -> list[tuple[str, str]]:
         """(id of the field, message) for every problem, in the order of the page."""
         return [(ERROR_TARGETS.get(k, k if "-" in k else f"ed-{k}"), v) for k, v in self.errors.items()]
+
+    def _focal(self, index: int) -> str:
+        point = parse_focal(self.form.cover_focal)
+        return f"{(point[index] if point else 0.5) * 100:.1f}%"
+
+    @rx.var
+    def focal_left(self) -> str:
+        """Where the focal point's dot sits on the cover preview (CSS left/top)."""
+        return self._focal(0)
+
+    @rx.var
+    def focal_top(self) -> str:
+        return self._focal(1)
 
     # --- loading -------------------------------------------------------------------------
 

@@ -16,6 +16,9 @@ from artisan_app.services.authoring import new_key
 from artisan_app.services.editorial import BlockForm, SectionForm
 
 
+TYPED_KINDS = tuple(k.value for k in BlockKind if k is not BlockKind.image)
+
+
 def _text(value: object, limit: int = 20_000) -> str:
     return value[:limit] if isinstance(value, str) else ""
 
@@ -55,12 +58,22 @@ class EditorBodyMixin(rx.State, mixin=True):
 
     @rx.event
     async def set_block(self, i: int, j: int, key: str, value: str):
-        if self._valid_block(i, j) and key in ("text", "attribution"):
+        if self._valid_block(i, j) and key in ("text", "attribution", "alt"):
             sections = self._sections()
             blocks = list(sections[i].blocks)
             blocks[j] = replace(blocks[j], **{key: _text(value)})
             sections[i] = replace(sections[i], blocks=blocks)
-            self._forget_error(f"{'block' if key == 'text' else 'attr'}-{i + 1}-{j + 1}")
+            self._forget_error(f"{ {'text': 'block', 'attribution': 'attr'}.get(key, key)}-{i + 1}-{j + 1}")
+            async for event in self._changed(replace(self.form, sections=sections)):
+                yield event
+
+    @rx.event
+    async def set_block_wide(self, i: int, j: int, value: bool):
+        if self._valid_block(i, j) and isinstance(value, bool):
+            sections = self._sections()
+            blocks = list(sections[i].blocks)
+            blocks[j] = replace(blocks[j], wide=value)
+            sections[i] = replace(sections[i], blocks=blocks)
             async for event in self._changed(replace(self.form, sections=sections)):
                 yield event
 
@@ -90,7 +103,8 @@ class EditorBodyMixin(rx.State, mixin=True):
 
     @rx.event
     async def add_block(self, i: int, kind: str):
-        if self._valid_section(i) and kind in (BlockKind.paragraph.value, BlockKind.quote.value):
+        # Image blocks arrive by upload (add_image); every other kind can be added empty.
+        if self._valid_section(i) and kind in TYPED_KINDS:
             sections = self._sections()
             if len(sections[i].blocks) < ed.MAX_BLOCKS:
                 sections[i] = replace(sections[i], blocks=[*sections[i].blocks, BlockForm(kind=kind, key=new_key())])

@@ -14,7 +14,9 @@ from artisan_app import db
 from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.editorial import EditValidationError
-from artisan_app.services.images import ImageRejected, store_image
+from artisan_app.services import editor_media as media
+from artisan_app.services.editorial import BlockForm
+from artisan_app.services.media.checks import ImageRejected
 from artisan_app.services.newsroom_time import parse_local
 from artisan_app.state.editor_body import _text
 
@@ -92,35 +94,79 @@ class EditorWorkflowMixin(rx.State, mixin=True):
 
     # --- cover image ---------------------------------------------------------------------
 
-    @rx.event
-    async def upload_cover(self, files: list[rx.UploadFile]):
-        """Authorised here, not by the page: ``/_upload`` reaches this handler directly."""
+    async def _upload(self, files, error_key: str):
+        """(Image id, ref) of an upload through services/media, or None (message/error set).
+        Authorised in the service, not by the page: ``/_upload`` reaches handlers directly."""
         user = await self._staff()
         if user is None or not self.form.id:
             self.message = "Your session has ended. Please sign in again." if user is None else \
-                "Save the draft before adding a cover image."
+                "Save the draft before adding an image."
+            return None
+        upload = files[0] if isinstance(files, list) and files else None
+        if not hasattr(upload, "read"):
+            return None
+        data = await upload.read(media.MAX_BYTES + 1)
+        try:
+            with db.session_scope() as session:
+                return media.upload_image(session, user=user, article_id=self.form.id, data=data,
+                                          filename=str(getattr(upload, "name", "") or ""))
+        except PermissionDenied as exc:
+            self.message = str(exc)
+        except ImageRejected as exc:
+            self.errors = {**self.errors, error_key: str(exc)}
+        return None
+
+    @rx.event
+    async def upload_cover(self, files: list[rx.UploadFile]):
+        """The cover, by file picker or drag and drop: renditions and crops made once, here."""
+        uploaded = await self._upload(files, "cover")
+        if uploaded is None:
+            return
+        image_id, ref = uploaded
+        self._forget_error("cover")
+        form = replace(self.form, cover_image="", cover_image_id=image_id, cover_preview=media.preview_url(ref),
+                       cover_focal=f"{ref.focal_x:g},{ref.focal_y:g}")
+        async for event in self._changed(form):
+            yield event
+
+    @rx.event
+    async def set_cover_focal(self, value: str):
+        """A click on the cover (or "x,y" typed): the crops for cards and the social image follow."""
+        value = _text(value, 40)
+        self.form = replace(self.form, cover_focal=value)
+        user = await self._staff()
+        if user is None or not self.form.cover_image_id:
             return
         try:
             with db.session_scope() as session:
-                ed.load_form(session, user=user, article_id=self.form.id)  # may this user edit it?
-        except PermissionDenied as exc:
-            self.message = str(exc)
+                ref = media.move_focal_point(session, user=user, article_id=self.form.id,
+                                             image_id=self.form.cover_image_id, value=value)
+        except (PermissionDenied, ImageRejected) as exc:
+            self.errors = {**self.errors, "cover_focal": str(exc)}
             return
-        upload = files[0] if isinstance(files, list) and files else None
-        if not hasattr(upload, "read"):
+        if ref is not None:
+            self._forget_error("cover_focal")
+            self.message = f"Focal point set: crops keep the point {ref.focal_x:g}, {ref.focal_y:g}."
+
+    @rx.event
+    async def add_image(self, files: list[rx.UploadFile]):
+        """An image block at the end of the last section (move it with ↑ ↓); alt text comes next."""
+        uploaded = await self._upload(files, "image")
+        if uploaded is None or not self.form.sections:
             return
-        data = await upload.read(8 * 1024 * 1024 + 1)
-        try:
-            names = store_image(data, directory=rx.get_upload_dir(), prefix=f"cover-{self.form.id}")
-        except ImageRejected as exc:
-            self.errors = {**self.errors, "cover": str(exc)}
-            return
-        self._forget_error("cover")
-        async for event in self._changed(replace(self.form, cover_image=f"/_upload/{names[1600]}")):
+        image_id, ref = uploaded
+        self._forget_error("image")
+        sections = list(self.form.sections)
+        last = sections[-1]
+        block = BlockForm(kind="image", text=ref.caption, attribution=ref.credit, image_id=image_id, alt=ref.alt,
+                          preview=media.preview_url(ref))
+        sections[-1] = replace(last, blocks=[*last.blocks, block])
+        async for event in self._changed(replace(self.form, sections=sections)):
             yield event
 
     @rx.event
     async def remove_cover(self):
-        if self.form.cover_image:
-            async for event in self._changed(replace(self.form, cover_image="", cover_alt="")):
+        if self.form.cover_image or self.form.cover_image_id:
+            async for event in self._changed(replace(self.form, cover_image="", cover_alt="", cover_image_id=0,
+                                                     cover_preview="", cover_focal="")):
                 yield event

@@ -1,17 +1,13 @@
-"""The intermediate body (``ir.py``) → today's stored body, and what it cannot hold.
+"""The intermediate body (``ir.py``) → the stored rich body (issue #14), and what it cannot hold.
 
-Today an article body is numbered sections of paragraphs and quotes of plain
-text (``services/body.py``). What the rich body (issue #14) will store, this
-module keeps as well as plain text can, and names each loss in the report:
+Paragraphs and quotes keep their bold, italic and links (http, https, mailto) as
+inline HTML, cleaned like every other write (``services/rich_text``); lists,
+subheadings, embeds (a click-to-load card) and separators become their own
+blocks. What is still not stored, and named in the report:
 
-- bold and italic: the text is kept, the emphasis is not;
-- links: kept as ``text (https://…)`` so a reader still sees the source (links
-  within the old site, which the redirects now answer, keep only their text);
-- lists: one paragraph per item, starting ``• `` or ``1. ``;
-- subheadings (headings below the level that starts sections): a paragraph;
-- embeds: a paragraph ``YouTube: https://…``;
-- images inside the body and separators: not stored (the report names the file);
-- raw HTML blocks: their text, as a paragraph.
+- images inside the body: the report names the file (covers are imported);
+- raw HTML blocks: their text, as a paragraph;
+- the layout (columns, groups) and whatever sanitising removed.
 
 Text before the first heading (the whole body, for a post without headings)
 is the first section, with an empty heading (no heading is invented); the
@@ -22,8 +18,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from html import escape
+
 from artisan_app.models import BlockKind
 from artisan_app.services.body import BlockDraft, SectionDraft
+from artisan_app.services.rich_text import clean_inline, plain_text
 from artisan_app.wordpress.ir import Block, Body, Run
 
 MAX_TEXT = 10000
@@ -53,6 +52,21 @@ def flatten(runs: list[Run]) -> tuple[str, int, int]:
     return "".join(parts).strip(), links, emphasis
 
 
+def runs_html(runs: list[Run]) -> str:
+    """Inline HTML of ``runs`` (escaped text in <strong>/<em>/<a>), cleaned by the allowlist."""
+    parts = []
+    for run in runs:
+        html = "<br>".join(escape(line, quote=False) for line in run.text.split("\n"))
+        if run.italic:
+            html = f"<em>{html}</em>"
+        if run.bold:
+            html = f"<strong>{html}</strong>"
+        if run.href.startswith(("http://", "https://", "mailto:")):
+            html = f'<a href="{escape(run.href, quote=True)}">{html}</a>'
+        parts.append(html)
+    return clean_inline("".join(parts))
+
+
 def _short(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -77,33 +91,39 @@ class _Adapter:
             text = text[:MAX_TEXT]
         return text
 
+    def rich(self, runs: list[Run]) -> tuple[str, str]:
+        """(plain text, inline HTML) of ``runs``; a text over the limit is cut (and reported)."""
+        html = runs_html(runs)
+        text = plain_text(html)
+        if len(text) > MAX_TEXT:
+            self.unmapped.append(Unmapped("paragraph", _short(text), f"cut to {MAX_TEXT:,} characters"))
+            html = runs_html([Run(plain_text(html)[:MAX_TEXT])])
+            text = plain_text(html)
+        return text, html
+
     def blocks(self, block: Block) -> list[BlockDraft]:
         kind = block.kind
         if kind == "paragraph":
-            text = self.text(block.runs)
-            return [BlockDraft(BlockKind.paragraph.value, text)] if text else []
+            text, html = self.rich(block.runs)
+            return [BlockDraft(BlockKind.paragraph.value, text, html=html)] if text else []
         if kind in ("quote", "pullquote"):
-            text = self.text(block.runs)
-            return [BlockDraft(BlockKind.quote.value, text, block.attribution[:300])] if text else []
+            text, html = self.rich(block.runs)
+            return [BlockDraft(BlockKind.quote.value, text, block.attribution[:300], html=html)] if text else []
         if kind == "subheading":
-            self.unmapped.append(Unmapped(kind, _short(block.text), "kept as a paragraph"))
-            return [BlockDraft(BlockKind.paragraph.value, self.text(block.runs))]
+            text = self.text(block.runs)[:MAX_HEADING]
+            return [BlockDraft(BlockKind.subheading.value, text)] if text else []
         if kind == "list":
-            self.unmapped.append(Unmapped(kind, _short(" · ".join(flatten(i)[0] for i in block.items)),
-                                          "one paragraph per item, starting with a bullet or number"))
-            return [BlockDraft(BlockKind.paragraph.value, f"{n}. {self.text(item)}" if block.ordered else f"• {self.text(item)}")
-                    for n, item in enumerate(block.items, start=1) if flatten(item)[0]]
+            items = [html for html in (self.rich(item)[1] for item in block.items) if html]
+            kind_value = BlockKind.numbers.value if block.ordered else BlockKind.bullets.value
+            return [BlockDraft(kind_value, "\n".join(plain_text(i) for i in items), items=items)] if items else []
         if kind == "embed":
-            self.unmapped.append(Unmapped(kind, block.url, "kept as a paragraph with its link"))
-            label = f"{block.provider}: " if block.provider else ""
-            return [BlockDraft(BlockKind.paragraph.value, f"{label}{block.url}")]
+            return [BlockDraft(BlockKind.embed.value, block.url, url=block.url)] if block.url else []
         if kind == "image":
-            self.unmapped.append(Unmapped(kind, block.src or block.source, "not stored (no image blocks yet)"
+            self.unmapped.append(Unmapped(kind, block.src or block.source, "not stored (body images are not imported yet)"
                                           + (f"; alt text “{_short(block.alt, 60)}”" if block.alt else "")))
             return []
         if kind == "separator":
-            self.unmapped.append(Unmapped(kind, "—", "dropped"))
-            return []
+            return [BlockDraft(BlockKind.separator.value, "")]
         # html, or anything else: its text survives.
         text = self.text(block.runs)
         self.unmapped.append(Unmapped(kind, block.source or _short(text), "its text kept as a paragraph" if text else "dropped (no text)"))
@@ -120,12 +140,6 @@ def to_sections(body: Body) -> tuple[list[SectionDraft], list[Unmapped]]:
     for section in body.sections:
         drafts = [d for b in section.blocks for d in adapter.blocks(b)]
         sections.append(SectionDraft(heading=section.heading[:MAX_HEADING], blocks=drafts))
-    if adapter.links:
-        adapter.unmapped.append(Unmapped("links", _short(adapter.first_link),
-                                         f"{adapter.links} link(s) kept as “text (address)”"))
-    if adapter.emphasis:
-        adapter.unmapped.append(Unmapped("bold/italic", _short(adapter.first_emphasis),
-                                         f"{adapter.emphasis} emphasised stretch(es) kept as plain text"))
     for note in body.notes:
         layout = note.startswith("layout")
         adapter.unmapped.append(Unmapped("layout" if layout else "sanitised", _short(note, 120),

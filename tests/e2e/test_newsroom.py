@@ -133,14 +133,16 @@ def test_cover_image_is_checked_reencoded_and_needs_alt_text(new_page, editor_ac
 
     upload = page.locator("#cover-upload input[type=file]")
     upload.set_input_files(str(fake))
-    expect(page.locator("#err-cover")).to_contain_text("That file is not an image (it is text or markup).")
+    expect(page.locator("#err-cover")).to_have_text(
+        "That file is not an image (it is text or markup). Upload a JPEG, PNG, WebP, GIF or AVIF image.")
     upload.set_input_files(str(good))
+    # Through the photograph pipeline (#14): renditions made at upload, the editor shows a small JPEG.
     thumb = page.locator("img.cover-thumb")
-    expect(thumb).to_have_attribute("src", re.compile(r"^/_upload/cover-\d+-[0-9a-f]+-1600\.webp$"))
+    expect(thumb).to_have_attribute("src", re.compile(r"^/media/[0-9a-f]+-640\.jpg$"))
     served = page.request.get(thumb.get_attribute("src"))
     assert served.ok
     with Image.open(io.BytesIO(served.body())) as img:
-        assert img.format == "WEBP" and img.size == (1600, 800)
+        assert img.format == "JPEG" and img.size == (640, 320)
 
     # Publishing needs a description of the image.
     page.get_by_label("Category").select_option(label="Economy")

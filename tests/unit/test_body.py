@@ -44,7 +44,7 @@ def test_html_is_kept_as_literal_text_not_markup():
     [
         ("Stray text\n\n## H\n\nText.", "before the first"),
         ("# Title\n\nText.", "only '##'"),
-        ("## H\n\n- a list\n", "unsupported"),
+        ("## H\n\n```\ncode\n```\n", "unsupported"),
         ("## Empty\n\n## Next\n\nText.", "has no paragraphs"),
     ],
 )

@@ -121,7 +121,10 @@ def test_seed_covers_come_through_the_photograph_pipeline_once(any_session: Sess
     any_session.commit()
     assert second.created["covers"] == 0 and second.existing["covers"] == len(covers)
     assert len(store.saved) == made
-    assert any_session.exec(select(func.count()).select_from(Image)).one() == len(covers)
+    from artisan_app.models import Block
+    body_images = set(any_session.exec(select(Block.image_id).where(Block.image_id.is_not(None))).all())
+    assert len(body_images) >= 3  # inline images with captions and credits (#14)
+    assert any_session.exec(select(func.count()).select_from(Image)).one() == len(covers) + len(body_images)
     any_session.refresh(article)
     assert (article.cover_image, article.cover_alt) == ("/_upload/mine.webp", "Mine")
 

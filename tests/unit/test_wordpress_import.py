@@ -51,23 +51,28 @@ def test_every_block_lands_in_sections_and_the_losses_are_reported(engine, tmp_p
     report = _import(engine, tmp_path, media)
     with Session(engine) as session:
         article = _article(session, "every-block")
+        # Issue #15 via #14: lists, subheadings, embeds and separators are blocks; inline formatting is kept.
         assert _blocks(session, article) == [
-            ("", [("paragraph", "Before any heading, with bold, italic and a source (https://example.org/report).", "")]),
+            ("", [("paragraph", "Before any heading, with bold, italic and a source.", "")]),
             ("Trade winds", [
                 ("paragraph", "Exports rose.", ""),
                 ("quote", "Tariffs are taxes.", "A. Economist"),
                 ("quote", "Markets hate surprises.", "Trader"),
-                ("paragraph", "• Steel", ""),
-                ("paragraph", "• Aluminium", ""),
+                ("bullets", "Steel\nAluminium", ""),
             ]),
             ("Pictures and players", [
-                ("paragraph", "1. First", ""),
-                ("paragraph", "2. Second", ""),
-                ("paragraph", "YouTube: https://www.youtube.com/watch?v=dQw4w9WgXcQ", ""),
+                ("numbers", "First\nSecond", ""),
+                ("separator", "", ""),
+                ("embed", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", ""),
                 ("paragraph", "Chart: exports by year", ""),
                 ("paragraph", "Inside a group.", ""),
             ]),
         ]
+        [lead] = article_sections(session, article.id)[0].blocks
+        assert lead.html == ('Before any heading, with <strong>bold</strong>, <em>italic</em> and '
+                             '<a href="https://example.org/report" rel="noopener">a source</a>.')
+        embed = article_sections(session, article.id)[2].blocks[2]
+        assert 'data-embed-src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"' in embed.markup
         assert article.excerpt == "Tariffs, ports and a pullquote: every block the importer knows."
         assert article.status == "published"
         assert article.published_at == datetime(2024, 3, 5, 9, 30, tzinfo=timezone.utc)
@@ -83,7 +88,8 @@ def test_every_block_lands_in_sections_and_the_losses_are_reported(engine, tmp_p
         assert article.cover_alt == "Cranes at the port"
     unmapped = {(e.kind, e.detail.split(" → ")[-1]) for e in report.unmapped if "every-block" in e.post or "Every block" in e.post}
     kinds = {k for k, _ in unmapped}
-    assert {"list", "image", "separator", "embed", "html", "links", "bold/italic"} <= kinds
+    assert {"image", "html"} <= kinds  # what the body still cannot hold
+    assert not {"list", "separator", "embed", "links", "bold/italic", "subheading"} & kinds  # stored as blocks now
     image = next(e for e in report.unmapped if e.kind == "image" and "Every block" in e.post)
     assert "port.jpg" in image.detail and "Cranes at the port" in image.detail
     with Session(engine) as session:  # sticky → "Feature on the front page": it leads the front page
@@ -107,7 +113,7 @@ def test_statuses_dates_and_the_classic_editor(engine, tmp_path):
             ("", [("paragraph", "The first paragraph, typed in the classic editor.\nIt has a line break.", ""),
                   # A link to the old site keeps only its text: the redirects answer that address now.
                   ("paragraph", "A second paragraph with a link to another post.", "")]),
-            ("A classic heading", [("quote", "Quoted words.", "Somebody"), ("paragraph", "• one", ""), ("paragraph", "• two", "")]),
+            ("A classic heading", [("quote", "Quoted words.", "Somebody"), ("bullets", "one\ntwo", "")]),
         ]
         # No excerpt in WordPress: the start of the first paragraph, as WordPress shows it.
         assert classic.excerpt.startswith("The first paragraph, typed in the classic editor.")
@@ -334,7 +340,7 @@ def test_the_lead_in_reads_without_a_number(engine, tmp_path):
         html = first_view.article(detail, categories=catalog.list_categories(session), comment_count=4)
     assert html.count('class="trend-heading"') == 2
     assert '<span class="trend-number">1.</span> Trade winds' in html
-    assert "Before any heading, with bold, italic and a source" in html
+    assert "Before any heading, with <strong>bold</strong>, <em>italic</em> and <a href=\"https://example.org/report\" rel=\"noopener\">a source</a>" in html
 
 
 def test_the_command_prints_the_summary_and_refuses_a_bomb(engine, tmp_path, capsys, monkeypatch):

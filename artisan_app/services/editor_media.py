@@ -1,0 +1,53 @@
+"""Photographs in the article editor: upload (cover or image block) and focal point.
+
+The caller's right to edit the article is checked here, from the server-side
+user, before anything is stored (``/_upload`` reaches the handler directly).
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from artisan_app.models import Image
+from artisan_app.services.auth import StaffUser
+from artisan_app.services.editor_access import editable_article
+from artisan_app.services.media.checks import ImageRejected
+from artisan_app.services.media.library import import_image, set_focal_point
+from artisan_app.services.media.markup import jpeg_url
+from artisan_app.services.media.names import ImageRef
+
+MAX_BYTES = 8 * 1024 * 1024
+
+
+def upload_image(session: Session, *, user: StaffUser | None, article_id: int, data: bytes,
+                 filename: str = "") -> tuple[int, ImageRef]:
+    """Check and import an upload for an article this user may edit: (Image id, ref)."""
+    staff, _article = editable_article(session, user, article_id)
+    if len(data) > MAX_BYTES:
+        raise ImageRejected(f"Images must be {MAX_BYTES // (1024 * 1024)} MB or smaller.")
+    ref = import_image(session, data=data, filename=filename, uploader_id=staff.id)
+    return session.exec(select(Image.id).where(Image.hash == ref.hash)).one(), ref
+
+
+def parse_focal(value: str) -> tuple[float, float] | None:
+    """ "0.25,0.6" -> (0.25, 0.6); None unless two numbers between 0 and 1."""
+    try:
+        x, y = (float(part) for part in str(value).split(","))
+    except (TypeError, ValueError):
+        return None
+    return (x, y) if 0 <= x <= 1 and 0 <= y <= 1 else None
+
+
+def move_focal_point(session: Session, *, user: StaffUser | None, article_id: int, image_id: int,
+                     value: str) -> ImageRef | None:
+    """Set the cover's focal point from "x,y" (what a click on the picture writes);
+    None while the value is not a point yet (someone typing)."""
+    editable_article(session, user, article_id)
+    point = parse_focal(value)
+    if point is None:
+        return None
+    return set_focal_point(session, image_id=image_id, x=point[0], y=point[1])
+
+
+def preview_url(ref: ImageRef) -> str:
+    return jpeg_url(ref, max_width=640)
