@@ -1,0 +1,128 @@
+"""Which database writes change what a reader sees: the signal behind the cached pages.
+
+The cached first HTML of the public pages (``web/page_cache.py``) is valid for
+one *generation* of the published content. Rather than trusting every service
+that writes (publish, save, unpublish, trash, feature, approve a comment,
+import, purge, corrections, ...) to remember a call, one SQLAlchemy session
+listener, installed by ``install()``, looks at every flush and marks the
+session when a write touches public content; after that session commits, the
+registered callbacks run (the page cache bumps its generation). A rollback
+forgets the mark.
+
+Public content is every table except ``PRIVATE_TABLES`` (accounts, sessions,
+revisions, editing presence, newsletter bookkeeping, redirects, import
+bookkeeping), with two refinements so routine private writes leave the cache
+alone: an article counts only if it is, or was, published (a draft's autosave
+does not); a comment only if it is, or was, approved (a held comment, which
+only its author sees, in the app's state, never in the first HTML, does not).
+Tables added later count as public until named here: stale is worse than slow.
+
+``next_publication`` gives the moment a scheduled article goes live, when the
+published content changes with no write at all.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import event, func, inspect
+from sqlalchemy.orm import Session
+from sqlmodel import select
+
+from artisan_app.models import Article, ArticleStatus, Comment, CommentStatus
+
+PRIVATE_TABLES = frozenset({
+    "user", "usersession", "articlerevision", "editingpresence",
+    "subscriber", "subscribercategory", "newsletter", "delivery", "outboxmessage",
+    "redirect", "wordpressitem",
+})
+_FLAG = "artisan_public_content_changed"
+_callbacks: list[Callable[[], None]] = []
+_install_lock = threading.Lock()
+_installed = False
+
+
+def _was_or_is(obj: object, attr: str, value: str, *, new: bool) -> bool:
+    history = inspect(obj).attrs[attr].history
+    values = [getattr(obj, attr)] if new else [*history.added, *history.unchanged, *history.deleted]
+    return any(str(getattr(v, "value", v)) == value for v in values)
+
+
+def is_public_change(obj: object, *, new: bool = False) -> bool:
+    """Does inserting/updating/deleting ``obj`` change what readers can see?"""
+    table = getattr(obj, "__tablename__", None)
+    if not table or table in PRIVATE_TABLES:
+        return False
+    if isinstance(obj, Article):
+        return _was_or_is(obj, "status", ArticleStatus.published.value, new=new)
+    if isinstance(obj, Comment):
+        return _was_or_is(obj, "status", CommentStatus.approved.value, new=new)
+    return True
+
+
+def _after_flush(session: Session, _context) -> None:
+    if session.info.get(_FLAG):
+        return
+    changed = (
+        any(is_public_change(obj, new=True) for obj in session.new)
+        or any(is_public_change(obj) for obj in session.deleted)
+        or any(session.is_modified(obj) and is_public_change(obj) for obj in session.dirty)
+    )
+    if changed:
+        session.info[_FLAG] = True
+
+
+def _bulk_statement(state) -> None:
+    # ``session.execute(update(...)/delete(...))`` bypasses the flush: judge by table.
+    if not (state.is_update or state.is_delete):
+        return
+    mapper = state.bind_arguments.get("mapper")
+    table = getattr(getattr(mapper, "local_table", None), "name", None)
+    if table is None or table not in PRIVATE_TABLES:
+        state.session.info[_FLAG] = True
+
+
+def _after_commit(session: Session) -> None:
+    if session.info.pop(_FLAG, False):
+        notify()
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_FLAG, None)
+
+
+def notify() -> None:
+    """Tell every listener that public content changed (also for writes made outside SQLAlchemy)."""
+    for callback in list(_callbacks):
+        callback()
+
+
+def on_change(callback: Callable[[], None]) -> None:
+    """Run ``callback()`` after each commit that changed public content."""
+    install()
+    if callback not in _callbacks:
+        _callbacks.append(callback)
+
+
+def install() -> None:
+    """Listen to every session (idempotent)."""
+    global _installed
+    with _install_lock:
+        if _installed:
+            return
+        event.listen(Session, "after_flush", _after_flush)
+        event.listen(Session, "do_orm_execute", _bulk_statement)
+        event.listen(Session, "after_commit", _after_commit)
+        event.listen(Session, "after_soft_rollback", lambda session, _tx: _after_rollback(session))
+        _installed = True
+
+
+def next_publication(session, *, now: datetime) -> datetime | None:
+    """When the next scheduled article goes live (``None``: none is scheduled)."""
+    return session.exec(
+        select(func.min(Article.published_at)).where(
+            Article.status == ArticleStatus.published.value, Article.published_at > now
+        )
+    ).first()
