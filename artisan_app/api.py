@@ -201,5 +201,6 @@ def build_api(*, shell_path: Path | None = None) -> Starlette:
     """
     dev_url = None if shell_path else dev_frontend_url()
     shell = DevShell(dev_url) if dev_url else seo.ShellCache(shell_path or seo.SHELL_PATH)
-    return Starlette(routes=api_routes(shell, page_cache_for(shell)),
-                     middleware=[Middleware(RedirectMiddleware)])  # old addresses (WordPress, changed slugs): 301
+    cache = page_cache_for(shell)
+    return Starlette(routes=api_routes(shell, cache),  # old addresses (WordPress, changed slugs): 301
+                     middleware=[Middleware(RedirectMiddleware, generation=cache.generation if cache else None)])

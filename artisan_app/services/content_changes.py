@@ -10,8 +10,8 @@ registered callbacks run (the page cache bumps its generation). A rollback
 forgets the mark.
 
 Public content is every table except ``PRIVATE_TABLES`` (accounts, sessions,
-revisions, editing presence, newsletter bookkeeping, redirects, import
-bookkeeping), with two refinements so routine private writes leave the cache
+revisions, editing presence, newsletter bookkeeping, import bookkeeping;
+a redirect counts: it changes what an address answers), with two refinements so routine private writes leave the cache
 alone: an article counts only if it is, or was, published (a draft's autosave
 does not); a comment only if it is, or was, approved (a held comment, which
 only its author sees, in the app's state, never in the first HTML, does not).
@@ -31,12 +31,12 @@ from sqlalchemy import event, func, inspect
 from sqlalchemy.orm import Session
 from sqlmodel import select
 
-from artisan_app.models import Article, ArticleStatus, Comment, CommentStatus
+from artisan_app.models import Article, ArticleStatus, ArticleTag, Block, Comment, CommentStatus, Section
 
 PRIVATE_TABLES = frozenset({
     "user", "usersession", "articlerevision", "editingpresence",
     "subscriber", "subscribercategory", "newsletter", "delivery", "outboxmessage",
-    "redirect", "wordpressitem",
+    "wordpressitem",
 })
 _FLAG = "artisan_public_content_changed"
 _callbacks: list[Callable[[], None]] = []
@@ -50,7 +50,15 @@ def _was_or_is(obj: object, attr: str, value: str, *, new: bool) -> bool:
     return any(str(getattr(v, "value", v)) == value for v in values)
 
 
-def is_public_change(obj: object, *, new: bool = False) -> bool:
+def _article_of(session: Session, obj: object) -> Article | None:
+    """The article a body part or tag link belongs to (from the identity map when loaded)."""
+    if isinstance(obj, Block):
+        obj = session.get(Section, obj.section_id) if obj.section_id else None
+    article_id = getattr(obj, "article_id", None)
+    return session.get(Article, article_id) if article_id else None
+
+
+def is_public_change(obj: object, *, new: bool = False, session: Session | None = None) -> bool:
     """Does inserting/updating/deleting ``obj`` change what readers can see?"""
     table = getattr(obj, "__tablename__", None)
     if not table or table in PRIVATE_TABLES:
@@ -59,28 +67,37 @@ def is_public_change(obj: object, *, new: bool = False) -> bool:
         return _was_or_is(obj, "status", ArticleStatus.published.value, new=new)
     if isinstance(obj, Comment):
         return _was_or_is(obj, "status", CommentStatus.approved.value, new=new)
+    if session is not None and isinstance(obj, (Section, Block, ArticleTag)):
+        # A draft's body and tags are its own business; an unknown article counts.
+        article = _article_of(session, obj)
+        return article is None or _was_or_is(article, "status", ArticleStatus.published.value, new=False)
     return True
 
 
 def _after_flush(session: Session, _context) -> None:
     if session.info.get(_FLAG):
         return
-    changed = (
-        any(is_public_change(obj, new=True) for obj in session.new)
-        or any(is_public_change(obj) for obj in session.deleted)
-        or any(session.is_modified(obj) and is_public_change(obj) for obj in session.dirty)
-    )
+    with session.no_autoflush:
+        changed = (
+            any(is_public_change(obj, new=True, session=session) for obj in session.new)
+            or any(is_public_change(obj, session=session) for obj in session.deleted)
+            or any(session.is_modified(obj) and is_public_change(obj, session=session) for obj in session.dirty)
+        )
     if changed:
         session.info[_FLAG] = True
+
+
+# Bulk statements on an article's body or tag links come with a save of the article
+# row itself (``editor_saving``), which the flush judges: they need no flag of their own.
+BODY_TABLES = frozenset({"section", "block", "articletag"})
 
 
 def _bulk_statement(state) -> None:
     # ``session.execute(update(...)/delete(...))`` bypasses the flush: judge by table.
     if not (state.is_update or state.is_delete):
         return
-    mapper = state.bind_arguments.get("mapper")
-    table = getattr(getattr(mapper, "local_table", None), "name", None)
-    if table is None or table not in PRIVATE_TABLES:
+    table = getattr(getattr(state.statement, "table", None), "name", None)
+    if table is None or table not in PRIVATE_TABLES | BODY_TABLES:
         state.session.info[_FLAG] = True
 
 
