@@ -22,6 +22,7 @@ from artisan_app import db
 from artisan_app.services import redirects
 
 
+GENERATION_SCOPE_KEY = "artisan.content_generation"  # as web/page_cache.py reads it
 KNOWN_PATHS = 4096
 KNOWN_SECONDS = 60  # and at most this long (a change made by another process without a shared Redis)
 
@@ -44,10 +45,11 @@ class RedirectMiddleware:
         self.generation = generation
         self._known: OrderedDict[tuple[str, str], tuple[str, str | None, float]] = OrderedDict()
 
-    def _resolve(self, path: str, query: str) -> str | None:
+    def _resolve(self, scope: Scope, path: str, query: str) -> str | None:
         generation = self.generation() if self.generation is not None else None
         if generation is None:
             return _lookup(path, query)
+        scope[GENERATION_SCOPE_KEY] = generation  # the page cache asks no second time
         key = (path, query)
         known = self._known.get(key)
         if known is not None and known[0] == generation and time.monotonic() < known[2]:
@@ -64,7 +66,7 @@ class RedirectMiddleware:
             await self.app(scope, receive, send)
             return
         path, query = scope["path"], scope.get("query_string", b"").decode("latin-1")
-        target = await anyio.to_thread.run_sync(self._resolve, path, query)
+        target = await anyio.to_thread.run_sync(self._resolve, scope, path, query)
         if target is None or target == path:
             await self.app(scope, receive, send)
             return

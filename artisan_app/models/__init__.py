@@ -48,3 +48,6 @@ __all__ = [
     "WordPressItem",
     "Image",
 ]
+from artisan_app.models.cache import ContentGeneration  # noqa: E402
+
+__all__ += ["ContentGeneration"]

@@ -5,9 +5,11 @@ one *generation* of the published content. Rather than trusting every service
 that writes (publish, save, unpublish, trash, feature, approve a comment,
 import, purge, corrections, ...) to remember a call, one SQLAlchemy session
 listener, installed by ``install()``, looks at every flush and marks the
-session when a write touches public content; after that session commits, the
-registered callbacks run (the page cache bumps its generation). A rollback
-forgets the mark.
+session when a write touches public content; before that session commits, it
+bumps the one-row ``ContentGeneration`` counter in the same transaction, so
+every process (web workers, the job worker, scripts, tests) agrees on it with
+no shared memory; after the commit, registered callbacks run. A rollback
+forgets the mark and the bump.
 
 Public content is every table except ``PRIVATE_TABLES`` (accounts, sessions,
 revisions, editing presence, newsletter bookkeeping, import bookkeeping;
@@ -27,18 +29,23 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import event, func, inspect
+from sqlalchemy import event, func, inspect, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlmodel import select
 
-from artisan_app.models import Article, ArticleStatus, ArticleTag, Block, Comment, CommentStatus, Section
+from artisan_app.models import (
+    Article, ArticleStatus, ArticleTag, Block, Comment, CommentStatus, ContentGeneration, Section,
+)
 
 PRIVATE_TABLES = frozenset({
-    "user", "usersession", "articlerevision", "editingpresence",
+    "contentgeneration", "user", "usersession", "articlerevision", "editingpresence",
     "subscriber", "subscribercategory", "newsletter", "delivery", "outboxmessage",
     "wordpressitem",
 })
 _FLAG = "artisan_public_content_changed"
+GENERATION_ROW = 1
 _callbacks: list[Callable[[], None]] = []
 _install_lock = threading.Lock()
 _installed = False
@@ -101,6 +108,33 @@ def _bulk_statement(state) -> None:
         state.session.info[_FLAG] = True
 
 
+def _before_commit(session: Session) -> None:
+    session.flush()  # judge the last writes too, then bump inside the same transaction
+    if session.info.get(_FLAG):
+        bump_generation(session)
+
+
+def bump_generation(session: Session) -> None:
+    """Start a new generation of the published content (in the caller's transaction)."""
+    bump = update(ContentGeneration).where(ContentGeneration.id == GENERATION_ROW).values(
+        value=ContentGeneration.value + 1)
+    if session.exec(bump).rowcount:
+        return
+    # No row yet (a database made by ``create_all``): create it, whoever is first.
+    dialect = session.get_bind().dialect.name
+    insert = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}.get(dialect)
+    if insert is None:
+        session.add(ContentGeneration(id=GENERATION_ROW, value=1))
+        return
+    session.exec(insert(ContentGeneration).values(id=GENERATION_ROW, value=0).on_conflict_do_nothing())
+    session.exec(bump)
+
+
+def current_generation(session: Session) -> int:
+    """The current generation of the published content (0 before the first change)."""
+    return session.exec(select(ContentGeneration.value).where(ContentGeneration.id == GENERATION_ROW)).first() or 0
+
+
 def _after_commit(session: Session) -> None:
     if session.info.pop(_FLAG, False):
         notify()
@@ -131,6 +165,7 @@ def install() -> None:
             return
         event.listen(Session, "after_flush", _after_flush)
         event.listen(Session, "do_orm_execute", _bulk_statement)
+        event.listen(Session, "before_commit", _before_commit)
         event.listen(Session, "after_commit", _after_commit)
         event.listen(Session, "after_soft_rollback", lambda session, _tx: _after_rollback(session))
         _installed = True

@@ -7,11 +7,12 @@ configured (``ARTISAN_REDIS_URL``/``REFLEX_REDIS_URL``), shared by every worker.
 
 Validity, checked on every request:
 
-* the *generation*: a counter (in Redis, else in this process) bumped after
-  every commit that changes public content (``services.content_changes``:
-  publish, save of a live article, unpublish, trash, feature, comment approval,
-  ...). An entry rendered under another generation is rendered again, so an
-  edit shows on the very next request, in every worker when Redis is shared;
+* the *generation*: a one-row counter in the database, bumped in the same
+  transaction as every write that changes public content
+  (``services.content_changes``: publish, save of a live article, unpublish,
+  trash, feature, comment approval, ...), whichever process makes it. An entry
+  rendered under another generation is rendered again, so an edit shows on the
+  very next request, in every worker. Asking costs one primary-key query;
 * the shell: a new production build (its ``__spa-fallback.html``) renders again;
 * time: at most ``ARTISAN_PAGE_CACHE_SECONDS`` (relative dates such as
   "5 minutes ago"), and never past the moment a scheduled article goes live.
@@ -51,7 +52,7 @@ from artisan_app.services import content_changes
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "artisan:pages:generation"
+GENERATION_SCOPE_KEY = "artisan.content_generation"
 ENTRY_PREFIX = "artisan:page:"
 HTML = "text/html; charset=utf-8"
 MAX_LOCAL_ENTRIES = 512
@@ -82,7 +83,7 @@ class PageCache:
     """Entries per URL path, in this process and (when configured) in Redis."""
 
     def __init__(self, redis_url: str = "", *, seconds: int = 60, stale_seconds: int = 300,
-                 clock: Callable[[], float] = time.time, listen: bool = True):
+                 clock: Callable[[], float] = time.time):
         self.seconds = max(0, seconds)
         self.stale_seconds = max(0, stale_seconds)
         self.clock = clock
@@ -95,28 +96,16 @@ class PageCache:
 
             self._redis = Redis.from_url(redis_url, socket_timeout=REDIS_TIMEOUT_SECONDS,
                                          socket_connect_timeout=REDIS_TIMEOUT_SECONDS)
-        if listen:
-            content_changes.on_change(self.bump)
 
     # -- the generation
     def generation(self) -> str | None:
-        """The current generation; ``None`` when Redis cannot be asked (then nothing is cached)."""
-        if self._redis is None:
-            return str(self._generation)
+        """The content generation (``services.content_changes``); ``None`` when the database
+        cannot be asked (then the page renders as without a cache, with its outage answer)."""
         try:
-            return (self._redis.get(GENERATION_KEY) or b"0").decode()
-        except Exception as exc:  # noqa: BLE001 - Redis down: render every page, as without a cache
-            logger.warning("page cache: redis unavailable: %s", exc)
+            with db.session_scope() as session:
+                return str(content_changes.current_generation(session))
+        except Exception:  # noqa: BLE001
             return None
-
-    def bump(self) -> None:
-        with self._lock:
-            self._generation += 1
-        if self._redis is not None:
-            try:
-                self._redis.incr(GENERATION_KEY)
-            except Exception as exc:  # noqa: BLE001 - entries then expire by time
-                logger.warning("page cache: could not bump the generation in redis: %s", exc)
 
     # -- entries
     def _redis_key(self, path: str) -> str:
@@ -174,13 +163,6 @@ class PageCache:
                 self._redis.set(self._redis_key(path), entry.encode(), ex=ttl)
             except Exception as exc:  # noqa: BLE001
                 logger.warning("page cache: could not store in redis: %s", exc)
-
-    def clear(self) -> None:
-        """Forget this process's entries and start a new generation (tests)."""
-        with self._lock:
-            self._local.clear()
-        self.bump()
-
 
 # ---------------------------------------------------------------- the HTTP side
 
@@ -240,7 +222,9 @@ def cached_page(handler: Callable[[Request], Response], cache: PageCache | None,
 
     def endpoint(request: Request) -> Response:
         path = request.url.path
-        generation = cache.generation() if cache is not None else None
+        generation = None
+        if cache is not None:  # asked once per request (the redirect middleware may have already)
+            generation = request.scope.get(GENERATION_SCOPE_KEY) or cache.generation()
         if generation is not None:
             generation = f"{generation}:{shell_stamp()}"
             entry = cache.get(path, generation)
