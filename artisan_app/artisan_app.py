@@ -30,10 +30,8 @@ from artisan_app.pages.newsroom_trash import trash_page
 from artisan_app.state.newsroom_tools import TrashState
 from artisan_app.client_scripts import DRAFT_KEEPER_JS
 
-PRELOADED_FONTS = (
-    "source-serif-4-latin-400-normal", "source-serif-4-latin-700-normal", "source-serif-4-latin-400-italic",
-    "source-serif-4-latin-600-normal", "inter-latin-400-normal", "inter-latin-600-normal",
-)
+# Variable fonts: every upright weight in one file per family (assets/styles.css).
+PRELOADED_FONTS = ("source-serif-4-latin-wght-normal", "inter-latin-wght-normal", "source-serif-4-latin-400-italic")
 SITE_DESCRIPTION = seo.SITE_DESCRIPTION
 
 app = rx.App(
