@@ -12,8 +12,9 @@ routes them. For a page, the backend then asks the dev server for its HTML
 shell (``artisan_app.services.seo.DevShell``) with the ``SHELL_HEADER`` header,
 which makes Vite serve the request itself instead of proxying it again.
 
-The production build (``vite build``) ignores the ``server`` block, so the
-plugin changes nothing there.
+The production build (``vite build``) ignores the ``server`` block; its
+prerendering ``vite preview`` server would inherit the proxy, so the plugin
+gives it an empty one.
 """
 
 from __future__ import annotations
@@ -55,7 +56,16 @@ def add_proxy(config_js: str, backend_url: str) -> str:
     if at < 0:  # a Reflex whose template has changed: leave the dev server as it is
         return config_js
     at += len(anchor) + 1
-    return config_js[:at] + "    " + proxy_block(backend_url) + config_js[at:].lstrip(" ")
+    config_js = config_js[:at] + "    " + proxy_block(backend_url) + config_js[at:].lstrip(" ")
+    # ``vite preview`` (which react-router's build prerenders through) takes ``server.proxy``
+    # unless it has its own: without this, prerendering ``/`` is proxied to a backend that is
+    # not running yet and the production build fails (502).
+    preview = "preview: {"
+    at = config_js.find(preview)
+    if at >= 0:
+        at += len(preview)
+        config_js = config_js[:at] + "\n    proxy: {}," + config_js[at:]
+    return config_js
 
 
 class DevProxyPlugin(rx.plugins.Plugin):

@@ -59,3 +59,11 @@ def test_the_dev_shell_is_used_only_under_reflex_run_in_development():
     assert dev_frontend_url({"REFLEX_ENV_MODE": "prod", "REFLEX_FRONTEND_PORT": "3000", "REFLEX_BACKEND_PORT": "8000"}) is None
     assert dev_frontend_url({"REFLEX_ENV_MODE": "dev", "REFLEX_FRONTEND_PORT": "8000", "REFLEX_BACKEND_PORT": "8000"}) is None
     assert dev_frontend_url({}) is None  # tests, scripts
+
+
+def test_the_prerendering_preview_server_proxies_nothing():
+    """``vite preview`` inherits ``server.proxy``: prerendering ``/`` would go to a backend not yet running."""
+    template = 'export default {\n  server: {\n    port: 3000,\n  },\n  preview: {\n    host: "127.0.0.1",\n  },\n};\n'
+    patched = dev_proxy.add_proxy(template, "http://127.0.0.1:8000")
+    preview = patched[patched.index("preview: {"):]
+    assert preview.split("\n")[1].strip() == "proxy: {},"
