@@ -130,9 +130,12 @@ def bump_generation(session: Session) -> None:
     session.exec(bump)
 
 
+GENERATION_QUERY = select(ContentGeneration.value).where(ContentGeneration.id == GENERATION_ROW)
+
+
 def current_generation(session: Session) -> int:
     """The current generation of the published content (0 before the first change)."""
-    return session.exec(select(ContentGeneration.value).where(ContentGeneration.id == GENERATION_ROW)).first() or 0
+    return session.exec(GENERATION_QUERY).first() or 0
 
 
 def _after_commit(session: Session) -> None:

@@ -39,10 +39,11 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from email.utils import formatdate, parsedate_to_datetime
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -102,10 +103,16 @@ class PageCache:
         """The content generation (``services.content_changes``); ``None`` when the database
         cannot be asked (then the page renders as without a cache, with its outage answer)."""
         try:
-            with db.session_scope() as session:
-                return str(content_changes.current_generation(session))
+            with db.get_engine().connect() as connection:  # a plain connection: no ORM session per request
+                return str(connection.execute(content_changes.GENERATION_QUERY).scalar() or 0)
         except Exception:  # noqa: BLE001
             return None
+
+    def get_local(self, path: str, generation: str) -> Entry | None:
+        """As ``get``, from this process's memory only (no I/O: safe on the event loop)."""
+        with self._lock:
+            entry = self._local.get(path)
+        return entry if self._fresh(entry, generation) else None
 
     # -- entries
     def _redis_key(self, path: str) -> str:
@@ -217,10 +224,22 @@ def _valid_until(cache: PageCache) -> float:
 
 
 def cached_page(handler: Callable[[Request], Response], cache: PageCache | None,
-                shell_stamp: Callable[[], str]) -> Callable[[Request], Response]:
-    """A sync endpoint: the cached answer for this path, else ``handler``'s, stored when it is a 200."""
+                shell_stamp: Callable[[], str]) -> Callable[[Request], Awaitable[Response]]:
+    """An endpoint: the cached answer for this path, else ``handler``'s, stored when it is a 200.
 
-    def endpoint(request: Request) -> Response:
+    When the redirect middleware has already read the generation (``GENERATION_SCOPE_KEY``) and
+    this process holds the page, it is answered on the event loop; anything else runs in a thread.
+    """
+
+    async def endpoint(request: Request) -> Response:
+        generation = request.scope.get(GENERATION_SCOPE_KEY)
+        if cache is not None and generation is not None:
+            entry = cache.get_local(request.url.path, f"{generation}:{shell_stamp()}")
+            if entry is not None:
+                return respond(request, entry, _cache_control(cache, entry))
+        return await run_in_threadpool(render, request)
+
+    def render(request: Request) -> Response:
         path = request.url.path
         generation = None
         if cache is not None:  # asked once per request (the redirect middleware may have already)
@@ -246,4 +265,5 @@ def cached_page(handler: Callable[[Request], Response], cache: PageCache | None,
         cache.put(path, entry)
         return respond(request, entry, _cache_control(cache, entry))
 
+    endpoint.__qualname__ = getattr(handler, "__qualname__", "page")
     return endpoint
