@@ -185,6 +185,17 @@ def test_the_security_policy_allows_the_scripts_of_a_cached_page(client, site, s
         assert script_hash(code) in policy
 
 
+def test_a_304_leaves_the_pages_security_policy_alone(client, site, shell):
+    """A browser merges a 304's headers into its stored page: a resource policy (``sandbox``) there
+    would stop the page's scripts after every revalidation (seen in Chromium on reload)."""
+    guarded = TestClient(SecurityHeaders(client.app, ScriptAllowlist(shell.parent, seo.ShellCache(shell))))
+    first = guarded.get("/article/story")
+    revalidated = guarded.get("/article/story", headers={"If-None-Match": first.headers["etag"]})
+    assert revalidated.status_code == 304
+    assert "content-security-policy" not in revalidated.headers
+    assert revalidated.headers["x-frame-options"] == "DENY"
+
+
 REDIS_URL = os.environ.get("ARTISAN_TEST_REDIS_URL", "")
 
 
