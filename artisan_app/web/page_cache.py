@@ -1,6 +1,6 @@
 """Cached first HTML for the public pages (front, article, section, author, topic).
 
-``cached_page(handler, shell, cache)`` wraps one of ``api.public_pages``'s
+``cached_page(handler, cache, shell_stamp)`` wraps one of ``api.public_pages``'s
 handlers. The first request for a URL renders it (database queries, Jinja,
 gzip); later requests get the same bytes from memory, or from Redis when one is
 configured (``ARTISAN_REDIS_URL``/``REFLEX_REDIS_URL``), shared by every worker.
