@@ -29,5 +29,8 @@ config = rx.Config(
     frontend_packages=[
         "@fontsource/source-serif-4@5.3.1",
         "@fontsource/inter@5.3.0",
+        # Variable fonts (one file per family and style), vendored by scripts/vendor_fonts.py.
+        "@fontsource-variable/source-serif-4@5.3.1",
+        "@fontsource-variable/inter@5.3.0",
     ],
 )

@@ -32,6 +32,7 @@ from artisan_app.redirect_middleware import RedirectMiddleware
 from artisan_app.services import articles, catalog, comment_thread, corrections, featured, feeds, seo
 from artisan_app.settings import settings
 from artisan_app.web.dev_shell import DevShell, dev_frontend_url
+from artisan_app.web.page_cache import PageCache, cached_page
 
 ATOM = "application/atom+xml; charset=utf-8"
 XML = "application/xml; charset=utf-8"
@@ -159,9 +160,29 @@ def _html_page(handler: Callable[[Request], Response], shell: Shell):
     return GZipMiddleware(request_response(on_outage(handler, shell.get)), minimum_size=500)
 
 
-def api_routes(shell: Shell) -> list[BaseRoute]:
+def _shell_stamp(shell: Shell) -> Callable[[], str]:
+    """Names the build a cached page was made from (a new build renders again)."""
+    def stamp() -> str:
+        try:
+            stat = shell.path.stat()
+        except (AttributeError, OSError):
+            return "none"
+        return f"{stat.st_mtime_ns}-{stat.st_size}"
+    return stamp
+
+
+def page_cache_for(shell: Shell) -> PageCache | None:
+    """The cache for the public pages' first HTML (``web/page_cache.py``); none under the dev server."""
+    if not settings.page_cache or isinstance(shell, DevShell):
+        return None
+    return PageCache(settings.redis_url, seconds=settings.page_cache_seconds,
+                     stale_seconds=settings.page_stale_seconds)
+
+
+def api_routes(shell: Shell, cache: PageCache | None = None) -> list[BaseRoute]:
     """Every extra route. More specific paths first (``/category/{slug}/feed.xml``)."""
-    pages = public_pages(shell)
+    pages = {name: cached_page(page, cache, _shell_stamp(shell)) if name != "search" else page
+             for name, page in public_pages(shell).items()}  # the first HTML, cached per URL
     # During a database outage: 503 with Retry-After (and the app shell for pages,
     # so the browser app can show its "temporarily unavailable" notice), never a 500.
     return [
@@ -190,5 +211,6 @@ def build_api(*, shell_path: Path | None = None) -> Starlette:
     """
     dev_url = None if shell_path else dev_frontend_url()
     shell = DevShell(dev_url) if dev_url else seo.ShellCache(shell_path or seo.SHELL_PATH)
-    return Starlette(routes=api_routes(shell),
-                     middleware=[Middleware(RedirectMiddleware)])  # old addresses (WordPress, changed slugs): 301
+    cache = page_cache_for(shell)
+    return Starlette(routes=api_routes(shell, cache),  # old addresses (WordPress, changed slugs): 301
+                     middleware=[Middleware(RedirectMiddleware, generation=cache.generation if cache else None)])

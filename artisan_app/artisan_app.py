@@ -23,9 +23,6 @@ from artisan_app.state.article import ArticleState
 from artisan_app.state.auth import AuthState
 from artisan_app.state.editor import ArticleEditorState, NewsroomState
 from artisan_app.state.moderation import ModerationState
-from artisan_app.state.comments import CommentState
-from artisan_app.state.reader import AuthorState, CategoryState, ReaderState, TagState
-from artisan_app.state.search import SearchState
 from artisan_app.state.site import SiteState
 from artisan_app.theme import THEME_BOOT_JS
 from artisan_app.trash import purge_periodically as purge_trash_periodically
@@ -33,10 +30,8 @@ from artisan_app.pages.newsroom_trash import trash_page
 from artisan_app.state.newsroom_tools import TrashState
 from artisan_app.client_scripts import DRAFT_KEEPER_JS, EDITOR_FORMAT_JS, EMBED_LOADER_JS
 
-PRELOADED_FONTS = (
-    "source-serif-4-latin-400-normal", "source-serif-4-latin-700-normal", "source-serif-4-latin-400-italic",
-    "source-serif-4-latin-600-normal", "inter-latin-400-normal", "inter-latin-600-normal",
-)
+# Variable fonts: every upright weight in one file per family (assets/styles.css).
+PRELOADED_FONTS = ("source-serif-4-latin-wght-normal", "inter-latin-wght-normal", "source-serif-4-latin-400-italic")
 SITE_DESCRIPTION = seo.SITE_DESCRIPTION
 
 app = rx.App(
@@ -63,19 +58,21 @@ app = rx.App(
 )
 
 nav = SiteState.load_navigation
+# One on_load event per public page kind (navigation, the page's data, an article's comments).
+from artisan_app.state.visits import PageVisit  # noqa: E402
 app.add_page(front_page, route=routes.HOME, title="Artisan Times — Beyond the Headlines",
-             description=SITE_DESCRIPTION, on_load=[nav, ReaderState.load_front_page])
+             description=SITE_DESCRIPTION, on_load=PageVisit.front)
 app.add_page(category_page, route=routes.CATEGORY, title="Section | Artisan Times",
-             description=SITE_DESCRIPTION, on_load=[nav, CategoryState.load_category])
+             description=SITE_DESCRIPTION, on_load=PageVisit.category)
 app.add_page(article_page, route=routes.ARTICLE, title=ArticleState.page_title,
-             description=SITE_DESCRIPTION, on_load=[nav, ArticleState.load_article, CommentState.load_comments])
+             description=SITE_DESCRIPTION, on_load=PageVisit.article)
 app.add_page(author_page, route=routes.AUTHOR, title="Author | Artisan Times",
-             description=SITE_DESCRIPTION, on_load=[nav, AuthorState.load_author])
+             description=SITE_DESCRIPTION, on_load=PageVisit.author)
 app.add_page(tag_page, route=routes.TAG, title="Topic | Artisan Times",
-             description=SITE_DESCRIPTION, on_load=[nav, TagState.load_tag])
+             description=SITE_DESCRIPTION, on_load=PageVisit.tag)
 app.add_page(search_page, route=routes.SEARCH, title="Search | Artisan Times",
              description=SITE_DESCRIPTION, meta=[{"name": "robots", "content": "noindex, follow"}],
-             on_load=[nav, SearchState.load_search])
+             on_load=PageVisit.search)
 app.add_page(missing_page, route=routes.NOT_FOUND, title="Page not found | Artisan Times",
              on_load=nav)
 

@@ -297,6 +297,11 @@ class SecurityHeaders:
                 existing = list(message.get("headers") or [])
                 content_type = next((v for k, v in existing if k.lower() == b"content-type"), b"")
                 ours = self.headers_for(content_type)
+                if message.get("status") == 304:
+                    # A browser merges a 304's headers into the stored response: a policy chosen
+                    # by this body-less answer (no content type: the resource policy, with
+                    # ``sandbox``) would replace the page's own. Keep the stored one.
+                    ours = [(k, v) for k, v in ours if k != b"content-security-policy"]
                 names = {k for k, _ in ours}
                 message = {**message, "headers": [(k, v) for k, v in existing if k.lower() not in names] + ours}
             await send(message)

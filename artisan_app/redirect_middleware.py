@@ -10,6 +10,9 @@ outage handling.
 
 from __future__ import annotations
 
+import time
+from collections import OrderedDict
+from collections.abc import Callable
 from urllib.parse import quote
 
 import anyio
@@ -17,6 +20,11 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from artisan_app import db
 from artisan_app.services import redirects
+
+
+GENERATION_SCOPE_KEY = "artisan.content_generation"  # as web/page_cache.py reads it
+KNOWN_PATHS = 4096
+KNOWN_SECONDS = 60  # and at most this long (a change made by another process without a shared Redis)
 
 
 def _lookup(path: str, query: str) -> str | None:
@@ -28,15 +36,37 @@ def _lookup(path: str, query: str) -> str | None:
 
 
 class RedirectMiddleware:
-    def __init__(self, app: ASGIApp):
+    """``generation``: the page cache's (``web/page_cache.py``), bumped by any change to the
+    redirect table too; with it, each path's answer is remembered until the next change, so
+    a cached page costs no query here either."""
+
+    def __init__(self, app: ASGIApp, generation: Callable[[], str | None] | None = None):
         self.app = app
+        self.generation = generation
+        self._known: OrderedDict[tuple[str, str], tuple[str, str | None, float]] = OrderedDict()
+
+    def _resolve(self, scope: Scope, path: str, query: str) -> str | None:
+        generation = self.generation() if self.generation is not None else None
+        if generation is None:
+            return _lookup(path, query)
+        scope[GENERATION_SCOPE_KEY] = generation  # the page cache asks no second time
+        key = (path, query)
+        known = self._known.get(key)
+        if known is not None and known[0] == generation and time.monotonic() < known[2]:
+            return known[1]
+        target = _lookup(path, query)
+        self._known[key] = (generation, target, time.monotonic() + KNOWN_SECONDS)
+        self._known.move_to_end(key)
+        while len(self._known) > KNOWN_PATHS:
+            self._known.popitem(last=False)
+        return target
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD") or not redirects.should_look_up(scope["path"]):
             await self.app(scope, receive, send)
             return
         path, query = scope["path"], scope.get("query_string", b"").decode("latin-1")
-        target = await anyio.to_thread.run_sync(_lookup, path, query)
+        target = await anyio.to_thread.run_sync(self._resolve, scope, path, query)
         if target is None or target == path:
             await self.app(scope, receive, send)
             return

@@ -94,6 +94,11 @@ class Settings:
     search_rate_limit: str = "30/minute;300/hour"
     # Image files (``ARTISAN_MEDIA_DIR``): renditions, crops and cleaned originals.
     media_dir: str = ""
+    # Cached first HTML of public pages (``web/page_cache.py``): on/off, and the
+    # Cache-Control a CDN may use (``s-maxage``, ``stale-while-revalidate``), in seconds.
+    page_cache: bool = True
+    page_cache_seconds: int = 60
+    page_stale_seconds: int = 300
 
     @property
     def is_production(self) -> bool:
@@ -167,6 +172,9 @@ class Settings:
             mail_backoff_seconds=float(env.get("ARTISAN_MAIL_BACKOFF", "5")),
             search_rate_limit=env.get("ARTISAN_SEARCH_RATE_LIMIT", "30/minute;300/hour"),
             media_dir=_media_dir(env),
+            page_cache=env.get("ARTISAN_PAGE_CACHE", "1").strip().lower() not in {"0", "off", "false", "no"},
+            page_cache_seconds=int(env.get("ARTISAN_PAGE_CACHE_SECONDS", "60")),
+            page_stale_seconds=int(env.get("ARTISAN_PAGE_STALE_SECONDS", "300")),
         )
 
 

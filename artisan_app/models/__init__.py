@@ -50,3 +50,6 @@ __all__ = [
     "Image",
     "ArticleAuthor", "Correction", "ReviewNote", "StatusChange",
 ]
+from artisan_app.models.cache import ContentGeneration  # noqa: E402
+
+__all__ += ["ContentGeneration"]

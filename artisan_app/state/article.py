@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app import db, routes
-from artisan_app.services import articles
+from artisan_app.services import page_data
 from artisan_app.services.views import ArticleCard, ArticleDetail
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
@@ -29,9 +29,8 @@ class ArticleState(rx.State):
     @outage_safe
     def load_article(self):
         slug = routes.slug_from_path(self.router.url.path, "article")
-        with db.session_scope() as session:
-            self.article = articles.get_article(session, slug) if slug else None
-            self.recommendations = (
-                articles.related_articles(session, self.article.id, limit=RECOMMENDATIONS) if self.article else []
+        with db.session_scope() as session:  # the same for every reader: remembered per content generation
+            self.article, self.recommendations = (
+                page_data.article_page(session, slug, related=RECOMMENDATIONS) if slug else (None, [])
             )
         self.loaded = True

@@ -1,0 +1,73 @@
+"""One on_load event per public page kind.
+
+Reflex processes each event of an ``on_load`` list on its own: it fetches and
+locks the tab's state (from Redis with more than one worker), runs the handler,
+computes and sends a delta and writes the state back. A page that listed the
+masthead's navigation, its data and (on an article) its comments paid that
+three times per visit. ``PageVisit``'s handlers do the same loads, in the same
+order, with the same outage handling (``@outage_safe`` on each step: an outage
+stops the visit at once with ``SiteState.report_unavailable``), in one event.
+
+The steps are the states' own handlers, so a page's behaviour (what it holds,
+when ``loaded`` turns true, the comment watcher and the draft read that the
+article's comments start) stays defined in one place.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from artisan_app.state.article import ArticleState
+from artisan_app.state.comments import CommentState
+from artisan_app.state.reader import AuthorState, CategoryState, ReaderState, TagState
+from artisan_app.state.search import SearchState
+from artisan_app.state.site import SiteState
+
+
+def _events(result) -> list:
+    if result is None:
+        return []
+    return list(result) if isinstance(result, (list, tuple)) else [result]
+
+
+def _is_outage_report(events: list) -> bool:
+    report = SiteState.report_unavailable.fn
+    return any(getattr(getattr(e, "handler", e), "fn", None) is report for e in events)
+
+
+class PageVisit(rx.State):
+    """No vars of its own: each handler runs the page's loads in order, as one event."""
+
+    async def _run(self, *steps: tuple[type[rx.State], str]) -> list:
+        out: list = []
+        for state_cls, handler in ((SiteState, "load_navigation"), *steps):
+            state = await self.get_state(state_cls)
+            events = _events(await getattr(state, handler)())
+            out += events
+            if _is_outage_report(events):
+                break  # as Reflex would show it: the notice, not a half-loaded page
+        return out
+
+    @rx.event
+    async def front(self):
+        return await self._run((ReaderState, "load_front_page"))
+
+    @rx.event
+    async def article(self):
+        return await self._run((ArticleState, "load_article"), (CommentState, "load_comments"))
+
+    @rx.event
+    async def category(self):
+        return await self._run((CategoryState, "load_category"))
+
+    @rx.event
+    async def author(self):
+        return await self._run((AuthorState, "load_author"))
+
+    @rx.event
+    async def tag(self):
+        return await self._run((TagState, "load_tag"))
+
+    @rx.event
+    async def search(self):
+        return await self._run((SearchState, "load_search"))

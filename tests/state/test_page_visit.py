@@ -1,0 +1,62 @@
+"""One on_load event per page kind (``state/visits.py``): the same loads as the old lists, in one event."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
+
+from artisan_app.services import catalog
+from artisan_app.state.article import ArticleState
+from artisan_app.state.comments import CommentState
+from artisan_app.state.reader import CategoryState, ReaderState
+from artisan_app.state.site import SiteState
+from artisan_app.state.visits import PageVisit
+from tests.factories import make_article, make_author, make_category
+from tests.state.conftest import visit
+
+
+@pytest.fixture
+def world(any_session: Session):
+    pol, ann = make_category(any_session, "Politics", slug="politics"), make_author(any_session, "Ann", slug="ann")
+    make_article(any_session, category=pol, author=ann, slug="one", hours=1, headline="The One Story")
+    make_article(any_session, category=pol, author=ann, slug="two", hours=2)
+    any_session.commit()
+    return any_session
+
+
+def names(events: list) -> list[str]:
+    return [getattr(getattr(e, "handler", e), "fn").__name__ for e in events if hasattr(getattr(e, "handler", e), "fn")]
+
+
+async def test_an_article_visit_loads_navigation_article_and_comments_in_one_event(world, root):
+    visit(root, "/article/one", "/article/[slug]")
+    events = await (await root.get_state(PageVisit)).article()
+    assert [c.slug for c in (await root.get_state(SiteState)).categories] == ["politics"]
+    article = await root.get_state(ArticleState)
+    assert article.loaded and article.article.card.headline == "The One Story"
+    comments = await root.get_state(CommentState)
+    assert comments.loaded and comments.reader_id  # the thread, and this reader's id
+    assert "watch_comments" in names(events)  # live comment updates start as before
+
+
+async def test_front_and_section_visits(world, root):
+    visit(root, "/", "/")
+    await (await root.get_state(PageVisit)).front()
+    front = await root.get_state(ReaderState)
+    assert front.loaded and front.lead.slug == "two"
+    visit(root, "/category/politics", "/category/[slug]")
+    await (await root.get_state(PageVisit)).category()
+    section = await root.get_state(CategoryState)
+    assert section.loaded and section.category.slug == "politics"
+
+
+async def test_an_outage_stops_the_visit_with_the_notice(world, root, monkeypatch):
+    def down(*args, **kwargs):
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(catalog, "list_categories", down)
+    visit(root, "/article/one", "/article/[slug]")
+    events = await (await root.get_state(PageVisit)).article()
+    assert names(events) == ["report_unavailable"]
+    assert not (await root.get_state(ArticleState)).loaded  # nothing half-loaded behind the notice
