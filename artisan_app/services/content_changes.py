@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import select
 
 from artisan_app.models import (
-    Article, ArticleStatus, ArticleTag, Block, Comment, CommentStatus, ContentGeneration, Section,
+    Article, ArticleAuthor, ArticleStatus, ArticleTag, Block, Comment, CommentStatus, ContentGeneration, Section,
 )
 
 PRIVATE_TABLES = frozenset({
@@ -75,8 +75,8 @@ def is_public_change(obj: object, *, new: bool = False, session: Session | None 
         return _was_or_is(obj, "status", ArticleStatus.published.value, new=new)
     if isinstance(obj, Comment):
         return _was_or_is(obj, "status", CommentStatus.approved.value, new=new)
-    if session is not None and isinstance(obj, (Section, Block, ArticleTag)):
-        # A draft's body and tags are its own business; an unknown article counts.
+    if session is not None and isinstance(obj, (Section, Block, ArticleTag, ArticleAuthor)):
+        # A draft's body, tags and byline are its own business; an unknown article counts.
         article = _article_of(session, obj)
         return article is None or _was_or_is(article, "status", ArticleStatus.published.value, new=False)
     return True
@@ -97,7 +97,7 @@ def _after_flush(session: Session, _context) -> None:
 
 # Bulk statements on an article's body or tag links come with a save of the article
 # row itself (``editor_saving``), which the flush judges: they need no flag of their own.
-BODY_TABLES = frozenset({"section", "block", "articletag"})
+BODY_TABLES = frozenset({"section", "block", "articletag", "articleauthor"})
 
 
 def _bulk_statement(state) -> None:

@@ -75,6 +75,11 @@ def cancel_schedule(session: Session, *, user: StaffUser | None, article_id: int
         raise EditValidationError({"schedule": "This article is not scheduled."})
     if article.first_published_at is not None and article.first_published_at > now:
         article.first_published_at = None
+    return _back_to_draft(session, article, user, now)
+
+
+def _back_to_draft(session: Session, article: Article, user: StaffUser, now: datetime) -> Article:
+    """Unpublished or unscheduled: a draft again, off the front page, the move recorded."""
     before = phase_of(article, now)
     article.status = ArticleStatus.draft.value
     article.published_at = None
@@ -93,15 +98,7 @@ def unpublish(session: Session, *, user: StaffUser | None, article_id: int, now:
     _, article = editable_article(session, user, article_id)
     if phase_of(article, now) != ArticleStatus.published.value:
         raise EditValidationError({"status": "Only a live article can be unpublished."})
-    before = phase_of(article, now)
-    article.status = ArticleStatus.draft.value
-    article.published_at = None
-    article.featured_at = None  # no longer on the front page
-    article.updated_at = now
-    session.add(article)
-    session.flush()
-    record_move(session, article, before, article.status, user, now)
-    return article
+    return _back_to_draft(session, article, user, now)
 
 
 def submit_for_review(session: Session, *, user: StaffUser | None, article_id: int, now: datetime | None = None) -> Article:

@@ -82,6 +82,8 @@ def snapshot(session: Session, ignore_author_id: int | None) -> dict[str, list]:
             continue  # an author's own draft may introduce new tags
         elif table.name == "usersession":
             continue  # signing in (or failing to) is not a change to anyone's data
+        elif table.name == "contentgeneration":
+            continue  # the page cache's counter (services/content_changes.py): bumping it only costs a re-render
         out[table.name] = sorted((json.dumps(r, default=str, sort_keys=True) for r in rows))
     return out
 

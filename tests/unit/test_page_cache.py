@@ -217,3 +217,27 @@ def test_with_redis_an_edit_in_one_worker_shows_in_another(site, shell):
     editor_saving.save_article(s, user=editor, form=dataclasses.replace(form, headline="Edited Elsewhere"))
     s.commit()
     assert "Edited Elsewhere" in workers[1].get("/article/story").text
+
+
+def test_a_drafts_byline_leaves_the_cache_alone_and_a_live_ones_does_not(session):
+    """Co-authors (ArticleAuthor rows) are part of a page only once the article is live."""
+    from artisan_app.models import ArticleAuthor, ContentGeneration
+    from artisan_app.services import content_changes
+
+    pol, ann = make_category(session, "Politics", slug="politics"), make_author(session, "Ann Writer", slug="ann")
+    bea = make_author(session, "Bea Writer", slug="bea")
+    draft = make_article(session, category=pol, author=ann, slug="draft", status=ArticleStatus.draft)
+    live = make_article(session, category=pol, author=ann, slug="live", hours=1)
+    session.commit()
+
+    def generation() -> int:
+        session.expire_all()
+        return session.get(ContentGeneration, content_changes.GENERATION_ROW).value
+
+    before = generation()
+    session.add(ArticleAuthor(article_id=draft.id, author_id=bea.id, position=2))
+    session.commit()
+    assert generation() == before
+    session.add(ArticleAuthor(article_id=live.id, author_id=bea.id, position=2))
+    session.commit()
+    assert generation() == before + 1
