@@ -164,3 +164,13 @@ def pytest_collection_modifyitems(items):
         return 1 if item.get_closest_marker("e2e") else 0
 
     items.sort(key=rank)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_data():
+    """Each test starts with nothing remembered (``services/page_data.py`` keys by engine and
+    content generation; tests that share an engine start their data, and generation, afresh)."""
+    from artisan_app.services import page_data
+
+    page_data.forget()
+    yield

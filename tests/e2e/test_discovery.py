@@ -39,7 +39,8 @@ def test_article_html_is_readable_without_javascript(app_url: str):
     assert _meta(tree, "og:title") == [SEED_HEADLINE]
     assert _meta(tree, "og:type") == ["article"]
     assert _meta(tree, "og:url")[0].endswith(SEED_PATH)
-    assert _meta(tree, "og:image")[0].endswith("/og-default.png")
+    # The seed article's cover, cut to 1200×630 around its focal point (services/media).
+    assert re.search(r"/media/[0-9a-f]+-social-x\d+y\d+-1200\.jpg$", _meta(tree, "og:image")[0])
     assert _meta(tree, "article:published_time") == ["2025-08-25T07:30:00+00:00"]
     assert _meta(tree, "article:section") == ["Social Media"]
     assert _meta(tree, "twitter:card") == ["summary_large_image"]

@@ -51,7 +51,7 @@ def test_editor_writes_previews_publishes_and_a_reader_sees_it(new_page, editor_
     expect(page.get_by_role("heading", level=1)).to_have_text("New article")
 
     page.get_by_label("Category").select_option(label="Technology")
-    page.get_by_label("Author").select_option(label="Hannah Okafor")
+    page.get_by_label("Author", exact=True).select_option(label="Hannah Okafor")
     page.get_by_label("Kicker (short title)").fill("Machines, minds and the grid")
     page.get_by_label("Headline").fill("Robots Learn to Read the Weather")
     expect(page).to_have_url(re.compile(r"/editor/article/\d+$"), timeout=15_000)
@@ -146,7 +146,7 @@ def test_cover_image_is_checked_reencoded_and_needs_alt_text(new_page, editor_ac
 
     # Publishing needs a description of the image.
     page.get_by_label("Category").select_option(label="Economy")
-    page.get_by_label("Author").select_option(label="Amira Siddiqui")
+    page.get_by_label("Author", exact=True).select_option(label="Amira Siddiqui")
     page.get_by_label("Kicker (short title)").fill("Ports")  # else a content check asks first (issue #18)
     page.get_by_label("Excerpt").fill("Port workers are back after a month-long dispute over automation.")
     page.get_by_label("Heading of section 1").fill("Back at the quay")

@@ -53,7 +53,7 @@ def test_format_paste_upload_focal_point_publish_and_responsive_cover(new_page, 
     page.get_by_label("Headline").fill("Harbour Authority Publishes Its Audit")
     expect(page).to_have_url(re.compile(r"/editor/article/\d+$"), timeout=15_000)
     page.get_by_label("Category").select_option(label="Economy")
-    page.get_by_label("Author").select_option(label="Amira Siddiqui")
+    page.get_by_label("Author", exact=True).select_option(label="Amira Siddiqui")
     page.get_by_label("Excerpt").fill("The port's accounts are out, and they raise questions about the cranes.")
     page.get_by_label("Heading of section 1").fill("What the audit found")
 
