@@ -40,6 +40,7 @@ the production build (``tests/e2e/test_security_headers.py``):
 from __future__ import annotations
 
 import base64
+import os
 import hashlib
 import json
 import re
@@ -110,7 +111,9 @@ def compiled_scripts(source: str) -> list[str]:
     return out
 
 
-def page_policy(script_hashes: list[str]) -> str:
+def page_policy(script_hashes: list[str], connect: str = "") -> str:
+    """``connect``: sources the app may reach besides this origin (the backend's port under
+    ``reflex run``, where the dev server and the backend are two origins)."""
     return "; ".join([
         "default-src 'self'",
         # 'unsafe-eval': rx.call_script is eval()'d by Reflex's frontend (see the module docstring).
@@ -119,7 +122,7 @@ def page_policy(script_hashes: list[str]) -> str:
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
         "font-src 'self'",
-        "connect-src 'self'",  # the websocket (/_event) and uploads, same origin
+        ("connect-src 'self' " + connect).strip(),  # the websocket (/_event) and uploads, same origin
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
@@ -132,9 +135,10 @@ def page_policy(script_hashes: list[str]) -> str:
 class ScriptAllowlist:
     """Hashes of the inline scripts this site serves, recomputed when the build changes."""
 
-    def __init__(self, build_dir: Path = BUILD_DIR, shell: seo.ShellCache | DevShell | None = None):
+    def __init__(self, build_dir: Path = BUILD_DIR, shell: seo.ShellCache | DevShell | None = None, connect: str = ""):
         self.build_dir = Path(build_dir)
         self.shell = shell or seo.ShellCache(self.build_dir / seo.SHELL_PATH.name)
+        self.connect = connect
         self._lock = threading.Lock()
         self._stamp: object = None
         self._policy = ""
@@ -173,7 +177,7 @@ class ScriptAllowlist:
         if stamp != self._stamp or not self._policy:
             with self._lock:
                 if stamp != self._stamp or not self._policy:
-                    self._policy = page_policy(self._collect())
+                    self._policy = page_policy(self._collect(), self.connect)
                     self._stamp = stamp
         return self._policy
 
@@ -316,5 +320,8 @@ def harden(app: ASGIApp) -> ASGIApp:
     server's (``web/dev_shell.py``), so those are the ones allowed.
     """
     dev_url = dev_frontend_url()
-    allowlist = ScriptAllowlist(shell=DevShell(dev_url)) if dev_url else None
+    allowlist = None
+    if dev_url:  # the app talks to the backend's own port (whatever host the page was opened on)
+        port = os.environ.get("REFLEX_BACKEND_PORT", "8000")
+        allowlist = ScriptAllowlist(shell=DevShell(dev_url), connect=f"http://*:{port} ws://*:{port}")
     return SecurityHeaders(UploadLimit(app), allowlist)
