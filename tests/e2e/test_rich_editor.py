@@ -97,6 +97,8 @@ def test_format_paste_upload_focal_point_publish_and_responsive_cover(new_page, 
     page.wait_for_timeout(1_500)  # inputs are debounced (1.2 s) before they reach the server and autosave
     expect(page.get_by_role("status").filter(has_text="Saved just now")).to_be_visible(timeout=15_000)
     page.get_by_role("button", name="Publish now").click()
+    # The content checks (issue #18) flag this short test story (no kicker, no excerpt rules met): confirm.
+    page.get_by_role("alertdialog", name="Publish with failing checks?").get_by_role("button", name="Publish anyway").click()
     expect(page.get_by_role("status").filter(has_text="Published")).to_be_visible()
     slug = "harbour-authority-publishes-its-audit"
 
