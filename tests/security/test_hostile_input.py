@@ -35,7 +35,7 @@ from artisan_app.models import Role
 from artisan_app.services import auth
 from artisan_app.state.auth import AuthState
 from tests.factories import PASSWORD
-from tests.state.conftest import visit
+from tests.state.conftest import Proxy, visit
 from tests.state.test_authorization_sweep import SECRET_EMAIL, SECRET_HEADLINE, newsroom, snapshot  # noqa: F401
 
 for _module in pkgutil.iter_modules(state_package.__path__):
@@ -116,25 +116,6 @@ def _arguments(handler, world: dict) -> st.SearchStrategy:
 
 PATHS = ["/", "/article/live-story", "/editor/article/{draft_id}", "/editor/article/new", "/editor/comments",
          "/editor/settings", "/tag/nope", "/category/politics", "/author/vic", "/search", "/editor/article/99999999"]
-
-
-class Proxy:
-    """What Reflex hands a background task: the state, lockable."""
-
-    def __init__(self, state):
-        object.__setattr__(self, "_state", state)
-
-    def __getattr__(self, name):
-        return getattr(self._state, name)
-
-    def __setattr__(self, name, value):
-        setattr(self._state, name, value)
-
-    async def __aenter__(self):
-        return self
-
-    async def __aexit__(self, *exc):
-        return False
 
 
 async def _call(state, handler, args) -> list:

@@ -20,7 +20,7 @@ from artisan_app.state.admin import AdminState
 from artisan_app.state.auth import AuthState
 from artisan_app.state.editor import ArticleEditorState
 from tests.factories import BASE_TIME, PASSWORD, make_article, make_author, make_category, make_user
-from tests.state.conftest import visit
+from tests.state.conftest import Proxy, visit
 
 NOW = BASE_TIME + timedelta(days=10)
 
@@ -119,25 +119,6 @@ def test_only_the_accepted_decoders_ever_see_an_upload(tmp_path, monkeypatch):
     assert store_image(_png(), directory=tmp_path, prefix="ok")
 
 
-class _Proxy:
-    """What Reflex hands a background task: the state, lockable."""
-
-    def __init__(self, state):
-        object.__setattr__(self, "_state", state)
-
-    def __getattr__(self, name):
-        return getattr(self._state, name)
-
-    def __setattr__(self, name, value):
-        setattr(self._state, name, value)
-
-    async def __aenter__(self):
-        return self
-
-    async def __aexit__(self, *exc):
-        return False
-
-
 async def test_presence_ends_when_the_tab_is_gone(root, desk, any_session, monkeypatch):
     visit(root, "/editor/login", "/editor/login")
     await (await root.get_state(AuthState)).login({"email": "eve@artisan.test", "password": PASSWORD})
@@ -157,7 +138,7 @@ async def test_presence_ends_when_the_tab_is_gone(root, desk, any_session, monke
 
     monkeypatch.setattr(editor_state, "HEARTBEAT_SECONDS", 0)
     monkeypatch.setattr(editor_state, "client_connected", connected)
-    await ArticleEditorState.watch_presence.fn(_Proxy(state))
+    await ArticleEditorState.watch_presence.fn(Proxy(state))
     assert len(beats) == 3  # it stopped right after the tab was gone, not hours later
     any_session.expire_all()
     assert any_session.exec(select(EditingPresence)).first() is None  # and nobody is announced any more

@@ -37,3 +37,22 @@ async def drive(result) -> list:
     if inspect.isawaitable(result):
         result = await result
     return result if isinstance(result, list) else [result] if result is not None else []
+
+
+class Proxy:
+    """What Reflex hands a background task: the state, lockable."""
+
+    def __init__(self, state):
+        object.__setattr__(self, "_state", state)
+
+    def __getattr__(self, name):
+        return getattr(self._state, name)
+
+    def __setattr__(self, name, value):
+        setattr(self._state, name, value)
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        return False
