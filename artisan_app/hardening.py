@@ -274,7 +274,7 @@ class SecurityHeaders:
         self.app = app
         self.allowlist = allowlist or ScriptAllowlist()
 
-    def headers_for(self, content_type: bytes) -> list[tuple[bytes, bytes]]:
+    def headers_for(self, content_type: bytes, status: int = 200) -> list[tuple[bytes, bytes]]:
         is_page = content_type.split(b";")[0].strip().lower() == b"text/html"
         headers = [
             (b"x-frame-options", b"DENY"),
@@ -282,10 +282,10 @@ class SecurityHeaders:
             (b"referrer-policy", REFERRER_POLICY.encode()),
             (b"permissions-policy", PERMISSIONS_POLICY.encode()),
         ]
-        # A response with no body type (304 Not Modified, a redirect) gets no policy: a
-        # browser revalidating a cached page merges the 304's headers into the stored
-        # page, so a resource policy there would sandbox the page on reload.
-        if content_type:
+        # A 304, or any answer with no body type (a redirect), gets no policy: a browser
+        # revalidating a cached page merges the 304's headers into the stored page, so a
+        # policy chosen here (the resource policy, with ``sandbox``) would replace the page's own.
+        if content_type and status != 304:
             policy = self.allowlist.policy() if is_page else RESOURCE_POLICY
             headers.insert(0, (b"content-security-policy", policy.encode()))
         if settings.production_requested():
@@ -300,12 +300,7 @@ class SecurityHeaders:
             if message["type"] == "http.response.start":
                 existing = list(message.get("headers") or [])
                 content_type = next((v for k, v in existing if k.lower() == b"content-type"), b"")
-                ours = self.headers_for(content_type)
-                if message.get("status") == 304:
-                    # A browser merges a 304's headers into the stored response: a policy chosen
-                    # by this body-less answer (no content type: the resource policy, with
-                    # ``sandbox``) would replace the page's own. Keep the stored one.
-                    ours = [(k, v) for k, v in ours if k != b"content-security-policy"]
+                ours = self.headers_for(content_type, message.get("status", 200))
                 names = {k for k, _ in ours}
                 message = {**message, "headers": [(k, v) for k, v in existing if k.lower() not in names] + ours}
             await send(message)
