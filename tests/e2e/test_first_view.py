@@ -144,12 +144,9 @@ def normalised_main(page: Page) -> dict:
         return label ? squash(label.textContent) : '';
       };
       return {
-        text: (() => {  // whitespace alone between elements is the template's layout, not text
-          const walker = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT), blank = [];
-          while (walker.nextNode()) if (!walker.currentNode.nodeValue.trim()) blank.push(walker.currentNode);
-          blank.forEach(n => n.remove());
-          return squash(copy.textContent);
-        })(),
+        // Every character in order; whitespace is layout (a template's line breaks between
+        // elements, React's separate text nodes), so it is left out.
+        text: copy.textContent.replace(/\s+/g, ''),
         links: [...copy.querySelectorAll('a[href]')].map(a => a.getAttribute('href').replace('#first-view-', '#')),
         headings: [...copy.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => h.tagName + ' ' + squash(h.textContent)),
         landmarks: [...copy.querySelectorAll('nav,aside,form[role=search],section[aria-label],section[aria-labelledby]')]
