@@ -123,3 +123,71 @@ def test_format_paste_upload_focal_point_publish_and_responsive_cover(new_page, 
         expect(cover).to_have_attribute("width", "1920")
         reader.wait_for_function("() => { const i = document.querySelector('.cover-picture img'); return i && i.complete && i.currentSrc; }")
         assert cover.evaluate("i => i.currentSrc").endswith(candidate), (width, cover.evaluate("i => i.currentSrc"))
+
+
+def test_an_image_placed_between_two_paragraphs_of_the_first_section(new_page, rich_editor, tmp_path):
+    """"Image below" a paragraph opens the picker for that place; the reader finds the picture
+    there, between the two paragraphs of section 1, with its srcset (not at the end of the body)."""
+    from PIL import Image
+
+    photo = tmp_path / "crane.jpg"
+    Image.new("RGB", (2000, 1200), (150, 90, 30)).save(photo, quality=90)
+    page = new_page()
+    sign_in(page, EMAIL, PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Articles")
+    page.goto("/editor/article/new")
+    page.get_by_label("Headline").fill("Cranes Return to the Old Harbour")
+    expect(page).to_have_url(re.compile(r"/editor/article/\d+$"), timeout=15_000)
+    page.get_by_label("Category").select_option(label="Economy")
+    page.get_by_label("Author", exact=True).select_option(label="Amira Siddiqui")
+    page.get_by_label("Excerpt").fill("Two new cranes stand on the quay, and the port hopes for more ships.")
+    page.get_by_label("Heading of section 1").fill("On the quay")
+    page.get_by_label("Paragraph text (section 1, block 1)").fill("The first crane arrived on Monday.")
+    page.get_by_role("button", name="Add a paragraph to section 1").click()
+    page.get_by_label("Paragraph text (section 1, block 2)").fill("The second followed on Friday.")
+    page.get_by_role("button", name="+ Add section").click()
+    page.get_by_label("Heading of section 2").fill("What comes next")
+    page.get_by_label("Paragraph text (section 2, block 1)").fill("The port expects more ships in spring.")
+
+    page.get_by_role("button", name="Insert an image after block 1 of section 1").click()
+    picker = page.get_by_role("dialog", name="Add an image to section 1, after block 1")
+    expect(picker).to_be_visible()
+    expect(picker.get_by_role("button", name="Choose an image")).to_be_focused()
+    page.locator("#image-upload input[type=file]").set_input_files(str(photo))
+    expect(picker).to_have_count(0)
+    alt = page.get_by_label("Alt text (required) (section 1, block 2)")
+    expect(alt).to_be_focused()  # the new block sits between the paragraphs; its alt text is asked first
+    expect(page.get_by_label("Paragraph text (section 1, block 3)")).to_have_value("The second followed on Friday.")
+    alt.fill("Two yellow cranes on the quay")
+    page.get_by_label("Caption (section 1, block 2)").fill("The new cranes")
+    page.get_by_label("Credit / source (section 1, block 2)").fill("Photo: Port Authority")
+    page.wait_for_timeout(1_500)  # inputs are debounced (1.2 s) before they reach the server and autosave
+    expect(page.get_by_role("status").filter(has_text="Saved just now")).to_be_visible(timeout=15_000)
+    page.get_by_role("button", name="Publish now").click()
+    page.get_by_role("alertdialog", name="Publish with failing checks?").get_by_role("button", name="Publish anyway").click()
+    expect(page.get_by_role("status").filter(has_text="Published")).to_be_visible()
+
+    for width, candidate in ((375, "-640.avif"), (1280, "-960.avif")):
+        reader = new_page(width, 800)
+        reader.goto("/article/cranes-return-to-the-old-harbour")
+        body = reader.get_by_role("region", name="Key Trends & Concerns")
+        before, after = body.get_by_text("The first crane arrived on Monday."), body.get_by_text("The second followed on Friday.")
+        next_section = body.get_by_text("What comes next")
+        figure = body.locator("figure.figure")
+        expect(figure).to_have_count(1)
+        expect(figure.locator("img")).to_have_attribute("alt", "Two yellow cranes on the quay")
+        expect(figure.locator("figcaption")).to_contain_text("The new cranes")
+        # In reading order: paragraph 1, the picture, paragraph 2, then section 2.
+        order = "(a, b) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)"
+        assert before.evaluate(order, figure.element_handle())
+        assert figure.evaluate(order, after.element_handle())
+        assert after.evaluate(order, next_section.element_handle())
+        avif = figure.locator("source[type='image/avif']")
+        expect(avif).to_have_attribute("srcset", re.compile(r"-320\.avif 320w, .*-640\.avif 640w, .*-960\.avif 960w, "
+                                                            r".*-1280\.avif 1280w, .*-1920\.avif 1920w$"))
+        expect(avif).to_have_attribute("sizes", "(min-width: 46rem) 42rem, 100vw")
+        figure.scroll_into_view_if_needed()  # lazy: it loads as it comes into view
+        reader.wait_for_function("() => { const i = document.querySelector('figure.figure img'); "
+                                 "return i && i.complete && i.currentSrc; }")
+        src = figure.locator("img").evaluate("i => i.currentSrc")
+        assert src.endswith(candidate), (width, src)
