@@ -83,6 +83,9 @@ def test_format_paste_upload_focal_point_publish_and_responsive_cover(new_page, 
     page.locator("#cover-upload input[type=file]").set_input_files(str(photo))
     thumb = page.locator("img.focal-target")
     expect(thumb).to_have_attribute("src", re.compile(r"^/media/[0-9a-f]+-640\.jpg$"))
+    # Measured once the picture has loaded (before that its box may have no height yet: the click would miss).
+    page.wait_for_function("() => { const i = document.querySelector('img.focal-target'); "
+                           "return i && i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().height > 0; }")
     box = thumb.bounding_box()
     thumb.click(position={"x": box["width"] * 0.8, "y": box["height"] * 0.3})
     expect(page.get_by_label("Focal point (across, down; 0–1)")).to_have_value(re.compile(r"^0\.(79|80|81)\d*,0\.(29|30|31)\d*$"))
