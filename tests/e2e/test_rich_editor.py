@@ -105,7 +105,8 @@ def test_format_paste_upload_focal_point_publish_and_responsive_cover(new_page, 
     expect(page.get_by_role("status").filter(has_text="Published")).to_be_visible()
     slug = "harbour-authority-publishes-its-audit"
 
-    for width, candidate in ((375, "-640.avif"), (1280, "-1280.avif")):
+    # The cover spans the article's 42rem column (672 px at 1280): the 960 px file, not the 1280 one.
+    for width, candidate in ((375, "-640.avif"), (1280, "-960.avif")):
         reader = new_page(width, 800)
         reader.goto(f"/article/{slug}")
         body = reader.get_by_role("region", name="Key Trends & Concerns")
@@ -188,7 +189,7 @@ def test_an_image_placed_between_two_paragraphs_of_the_first_section(new_page, r
         avif = figure.locator("source[type='image/avif']")
         expect(avif).to_have_attribute("srcset", re.compile(r"-320\.avif 320w, .*-640\.avif 640w, .*-960\.avif 960w, "
                                                             r".*-1280\.avif 1280w, .*-1920\.avif 1920w$"))
-        expect(avif).to_have_attribute("sizes", "(min-width: 46rem) 42rem, 100vw")
+        expect(avif).to_have_attribute("sizes", "(min-width: 45rem) 42rem, calc(100vw - 2rem)")
         figure.scroll_into_view_if_needed()  # lazy: it loads as it comes into view
         reader.wait_for_function("() => { const i = document.querySelector('figure.figure img'); "
                                  "return i && i.complete && i.currentSrc; }")
