@@ -36,8 +36,9 @@ def image_picker() -> rx.Component:
             on_drop=E.add_image(rx.upload_files(upload_id="image-upload")),
         ),
         field_error(E.errors, "image"),
+        # Escape in the picker presses this too (client_scripts.EDITOR_FORMAT_JS).
         rx.cond(choosing, rx.el.button("Cancel", type="button", class_name="button secondary",
-                                       on_click=E.cancel_image_spot)),
+                                       on_click=E.cancel_image_spot, custom_attrs={"data-picker-cancel": ""})),
         class_name=rx.cond(choosing, "image-picker open", "image-picker"),
         role=rx.cond(choosing, "dialog", "group"),
         aria_labelledby="image-picker-title",

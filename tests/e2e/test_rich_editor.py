@@ -159,6 +159,10 @@ def test_an_image_placed_between_two_paragraphs_of_the_first_section(new_page, r
     page.get_by_label("Heading of section 2").fill("What comes next")
     page.get_by_label("Paragraph text (section 2, block 1)").fill("The port expects more ships in spring.")
 
+    page.get_by_role("button", name="Add an image to section 2").click()  # changed their mind: Escape closes it
+    expect(page.get_by_role("dialog", name="Add an image at the end of section 2")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("dialog")).to_have_count(0)
     page.get_by_role("button", name="Insert an image after block 1 of section 1").click()
     picker = page.get_by_role("dialog", name="Add an image to section 1, after block 1")
     expect(picker).to_be_visible()
