@@ -52,6 +52,10 @@ async def test_an_image_goes_where_the_editor_chose(staff, root, any_session):
     assert ed.image_at == ""
     await drive(ed.add_image([Upload(photo(900, 600))]))
     assert [b.kind for b in ed.form.sections[1].blocks] == ["paragraph", "image"]
+    # ↓ on the last block of section 1 carries it to the top of section 2 (and focus follows it).
+    events = await drive(ed.move_block(0, 2, 1))
+    assert [b.text for b in ed.form.sections[1].blocks][0] == "After it." and "blk-2-1-down" in str(events)
+    assert [b.kind for b in ed.form.sections[0].blocks] == ["paragraph", "image"]
     # A place that no longer exists is refused with a message; nothing is uploaded.
     await drive(ed.choose_image_spot(5, 0))
     assert ed.image_at == "" and "no longer exists" in ed.errors["image"]
