@@ -173,7 +173,8 @@ def _write_tags(session: Session, article: Article, names: list[str], ctx: Conte
             missing.append(tag_name)
         elif tag_id not in ids:
             ids.append(tag_id)
-    ids += [tag.id for tag in ensure_tags(session, missing) if tag.id not in ids]
+    if missing:
+        ids += [tag.id for tag in ensure_tags(session, missing) if tag.id not in ids]
     if ids:
         session.execute(insert(ArticleTag.__table__), [{"article_id": article.id, "tag_id": tag_id} for tag_id in ids])
 
