@@ -39,6 +39,13 @@ def _website(raw: str) -> str:
     return url if parts.scheme in ("http", "https") and parts.hostname and len(url) <= 200 else ""
 
 
+_ITEMS = WordPressItem.__table__
+# Built once (the import asks it for every post): the comments' mappings, and whether each comment is still here.
+_MAPPINGS = (select(_ITEMS.c.id, _ITEMS.c.wp_id, _ITEMS.c.local_id, _ITEMS.c.digest, Comment.__table__.c.id.label("alive"))
+             .join(Comment.__table__, Comment.__table__.c.id == _ITEMS.c.local_id, isouter=True)
+             .where(_ITEMS.c.kind == "comment", _ITEMS.c.wp_id.in_(bindparam("ids", expanding=True))))
+
+
 def _tree(real: list) -> dict[int, int]:
     """WordPress comment id → its parent's id among ``real`` (0 for a top-level one), parents first.
 
@@ -75,10 +82,9 @@ def import_comments(session: Session, item: WxrItem, article: Article, ctx: Cont
     tree = _tree(real)
     by_id = {c.id: c for c in real}
     wanted = {c.id: digest(c.author, c.email, c.url, c.date_gmt, c.content, c.approved, c.parent) for c in real}
-    found = session.exec(select(WordPressItem, Comment.id).join(Comment, Comment.id == WordPressItem.local_id, isouter=True)
-                         .where(WordPressItem.kind == "comment", WordPressItem.wp_id.in_(list(tree)))).all()
-    maps = {m.wp_id: m for m, _ in found}
-    alive = {m.wp_id for m, local in found if local is not None}  # mapped, and the comment is still here
+    found = session.connection().execute(_MAPPINGS, {"ids": list(tree)}).all()
+    maps = {m.wp_id: m for m in found}
+    alive = {m.wp_id for m in found if m.alive is not None}  # mapped, and the comment is still here
     todo = [wp for wp in tree if wp not in alive or maps[wp].digest != wanted[wp]]
     if not todo:
         return 0  # the same comments as last time
@@ -92,21 +98,23 @@ def import_comments(session: Session, item: WxrItem, article: Article, ctx: Cont
     placed = {wp: maps[wp].local_id for wp in alive}  # WordPress id → Comment.id
     new_rows = []
     for wp in todo:
-        mapping, row = maps.get(wp), existing.get(wp)
+        row = existing.get(wp)
         values = _comment_values(by_id[wp], article, ctx, depth[wp], fingerprints, row)
         if row is None:
             new_rows.append((wp, values))
             continue
         for key, value in values.items():
             setattr(row, key, value)
-        mapping.digest, mapping.imported_at = wanted[wp], ctx.now
-        session.add(mapping)
         ctx.report.comments_updated += 1
     if new_rows:
         _insert(session, new_rows, tree, maps, placed, wanted, ctx)
     for wp, row in existing.items():  # every comment is placed now: link the updated ones to their parents
         row.parent_id = placed.get(tree[wp])
         session.add(row)
+    remapped = [{"b_id": maps[wp].id, "b_local": placed[wp], "b_digest": wanted[wp]} for wp in todo if wp in maps]
+    if remapped:  # changed comments, and mapped ones deleted here (made again)
+        session.execute(update(_ITEMS).where(_ITEMS.c.id == bindparam("b_id")).values(
+            local_id=bindparam("b_local"), digest=bindparam("b_digest"), imported_at=ctx.now), remapped)
     return len(todo)
 
 
@@ -124,11 +132,7 @@ def _insert(session: Session, new_rows, tree, maps, placed, wanted, ctx: Context
     mappings = [{"kind": "comment", "wp_id": wp, "guid": "", "local_id": placed[wp], "digest": wanted[wp], "imported_at": ctx.now}
                 for wp, _ in new_rows if wp not in maps]
     if mappings:
-        session.execute(insert(WordPressItem.__table__), mappings)
-    for wp, _ in new_rows:  # a mapping whose comment was deleted here: it points at the new row
-        if (mapping := maps.get(wp)) is not None:
-            mapping.local_id, mapping.digest, mapping.imported_at = placed[wp], wanted[wp], ctx.now
-            session.add(mapping)
+        session.execute(insert(_ITEMS), mappings)
     ctx.report.comments_imported += len(new_rows)
 
 

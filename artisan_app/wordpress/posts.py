@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote
 
-from sqlalchemy import delete, insert
+from sqlalchemy import bindparam, delete, insert, update
 from sqlmodel import Session, select
 
 from artisan_app import routes
@@ -47,8 +47,10 @@ class Context:
     upload_dir: Path | None = None
 
 
-def _mapping(session: Session, kind: str, wp_id: int) -> WordPressItem | None:
-    return session.exec(select(WordPressItem).where(WordPressItem.kind == kind, WordPressItem.wp_id == wp_id)).first()
+_ITEMS = WordPressItem.__table__
+# Built once: the import asks it for every post (a statement built per call costs more than the query).
+_POST_MAPPING = select(_ITEMS.c.id, _ITEMS.c.local_id, _ITEMS.c.digest).where(
+    _ITEMS.c.kind == "post", _ITEMS.c.wp_id == bindparam("wp_id"))
 
 
 def _unique_slug(session: Session, wanted: str, article_id: int | None) -> str:
@@ -77,7 +79,7 @@ def import_post(session: Session, item: WxrItem, ctx: Context) -> str:
     old_slugs = item.meta.get("_wp_old_slug", [])
     wanted = digest(item.title, item.content, item.excerpt, item.status, item.post_name, item.date_gmt,
                     item.modified_gmt, item.creator, item.categories, item.tags, item.sticky, thumb, old_slugs)
-    mapping = _mapping(session, "post", item.post_id)
+    mapping = session.connection().execute(_POST_MAPPING, {"wp_id": item.post_id}).first()
     article = session.get(Article, mapping.local_id) if mapping else None
     outcome = "unchanged"
     if article is None or mapping.digest != wanted:
@@ -85,10 +87,11 @@ def import_post(session: Session, item: WxrItem, ctx: Context) -> str:
         article = _write_article(session, item, ctx, article, status)
         if note:
             report.add("notes", name, "status", note)
+        values = {"local_id": article.id, "guid": item.guid[:500], "digest": wanted, "imported_at": ctx.now}
         if mapping is None:
-            mapping = WordPressItem(kind="post", wp_id=item.post_id, local_id=article.id)
-        mapping.local_id, mapping.guid, mapping.digest, mapping.imported_at = article.id, item.guid[:500], wanted, ctx.now
-        session.add(mapping)
+            session.execute(insert(_ITEMS).values(kind="post", wp_id=item.post_id, **values))
+        else:
+            session.execute(update(_ITEMS).where(_ITEMS.c.id == mapping.id).values(**values))
         if status is ArticleStatus.published:
             _redirects(session, item, article, ctx)
     written = import_comments(session, item, article, ctx, new_article=outcome == "imported")

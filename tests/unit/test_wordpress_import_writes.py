@@ -89,3 +89,17 @@ def test_the_import_leaves_sqlite_durability_as_it_found_it(tmp_path):
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL, SQLite's default
     finally:
         engine.dispose()
+
+
+def test_comments_deleted_here_come_back_once_with_their_reply_links(engine, tmp_path):
+    _import(engine, tmp_path)
+    with Session(engine) as session:
+        reply = session.exec(select(Comment).where(Comment.body == "A reply to the reply.")).one()
+        session.delete(reply)  # its own reply (WordPress #14) goes with it
+        session.commit()
+    assert _import(engine, tmp_path).comments_imported == 2
+    assert _import(engine, tmp_path).comments_imported == 0  # their mappings point at the new rows
+    with Session(engine) as session:
+        again = session.exec(select(Comment).where(Comment.body == "A reply to the reply.")).one()
+        deepest = session.exec(select(Comment).where(Comment.body == "A reply to a reply to a reply.")).one()
+        assert (again.depth, deepest.parent_id, deepest.depth) == (2, again.id, 3)
