@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from sqlalchemy import insert
+from sqlalchemy import bindparam, insert
 from sqlmodel import Session, select
 
 from artisan_app import routes
@@ -122,6 +122,11 @@ def add(session: Session, old: str, new: str, *, source: str = "manual", target_
     return changed
 
 
+# Built once (the WordPress import asks it for every post): rows from or to any of the keys.
+_TOUCHING = select(Redirect).where(
+    Redirect.old_path.in_(bindparam("olds", expanding=True)) | Redirect.new_path.in_(bindparam("keys", expanding=True)))
+
+
 def add_to_live_page(session: Session, keys: set[str], target: str, *, source: str) -> int:
     """Point every key in ``keys`` at ``target``, a page that exists: ``add`` for many keys in one query
     and one multi-row INSERT.
@@ -130,8 +135,7 @@ def add_to_live_page(session: Session, keys: set[str], target: str, *, source: s
     """
     keys = {k for k in keys if k != target and len(k) <= MAX_PATH and k.strip("/").split("/")[0] not in RESERVED}
     live = normalise(target)
-    rows = session.exec(select(Redirect).where(
-        Redirect.old_path.in_(keys | {live}) | (Redirect.new_path.in_(keys) if keys else False))).all()
+    rows = session.exec(_TOUCHING, params={"olds": [*keys, live], "keys": list(keys)}).all()
     for row in rows:
         if row.old_path == live:
             session.delete(row)  # the target is live: it redirects nowhere

@@ -47,16 +47,17 @@ class Context:
     upload_dir: Path | None = None
 
 
-_ITEMS = WordPressItem.__table__
-# Built once: the import asks it for every post (a statement built per call costs more than the query).
+_ITEMS, _ARTICLES = WordPressItem.__table__, Article.__table__
+# Built once: the import asks them for every post (a statement built per call costs more than the query).
 _POST_MAPPING = select(_ITEMS.c.id, _ITEMS.c.local_id, _ITEMS.c.digest).where(
     _ITEMS.c.kind == "post", _ITEMS.c.wp_id == bindparam("wp_id"))
+_SLUG_TAKEN = select(_ARTICLES.c.id).where(_ARTICLES.c.slug == bindparam("slug"), _ARTICLES.c.id != bindparam("id")).limit(1)
 
 
 def _unique_slug(session: Session, wanted: str, article_id: int | None) -> str:
     base = wanted or "post"
     slug, n = base, 2
-    while session.exec(select(Article.id).where(Article.slug == slug, Article.id != (article_id or 0))).first():
+    while session.connection().execute(_SLUG_TAKEN, {"slug": slug, "id": article_id or 0}).first():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
