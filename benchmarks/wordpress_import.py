@@ -1,12 +1,17 @@
-"""Import a generated WordPress export of N posts with 10 comments each: time and peak memory.
+"""Import a generated WordPress export: time, throughput and memory, with a parse-only reference.
 
-    python benchmarks/wordpress_import.py --posts 500           # SQLite file in a temp folder
-    python benchmarks/wordpress_import.py --posts 500 --postgres
+    python benchmarks/wordpress_import.py                      # 10,000 posts, 100,000 comments, SQLite
+    python benchmarks/wordpress_import.py --posts 500          # quick: 500 posts, 5,000 comments
+    python benchmarks/wordpress_import.py --postgres           # a scratch schema in ARTISAN_TEST_POSTGRES_URL's database
 
-Prints the export's size, the import time (and posts/s), the time of a second
-import of the same file (nothing changes), and the process's peak RSS. Each
-post has Gutenberg blocks (headings, paragraphs with links and emphasis, a
-quote, a list) and a reply tree.
+The export (``wxr_export.py``) has realistic block markup, authors, categories
+(some nested), tags, statuses and comment reply trees. Printed: the import's
+wall and CPU time, posts/s and comments/s, the time of a second import of the
+same file (nothing changes), the process's peak RSS and its RSS at 10 % and
+100 % of the posts (bounded memory: it must not grow with the file), and the
+reference: the time to stream the same file through the importer's own parser
+(``wxr.read``) in the same run, so that the ratio import/parse means
+something on a machine shared with other work. The load average is printed too.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sqlalchemy import text  # noqa: E402
 from sqlmodel import SQLModel, create_engine  # noqa: E402
@@ -27,85 +33,35 @@ from sqlmodel import SQLModel, create_engine  # noqa: E402
 import artisan_app.models  # noqa: E402,F401
 from artisan_app import db  # noqa: E402
 from artisan_app.services import search  # noqa: E402
+from artisan_app.wordpress import wxr  # noqa: E402
 from artisan_app.wordpress.importer import import_export  # noqa: E402
-
-HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
-<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
- xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel><title>Bench</title><link>https://bench.example</link><wp:wxr_version>1.2</wp:wxr_version>
-<wp:author><wp:author_id>1</wp:author_id><wp:author_login><![CDATA[writer]]></wp:author_login><wp:author_email><![CDATA[w@bench.example]]></wp:author_email><wp:author_display_name><![CDATA[Writer]]></wp:author_display_name></wp:author>
-<wp:category><wp:term_id>2</wp:term_id><wp:category_nicename><![CDATA[news]]></wp:category_nicename><wp:category_parent><![CDATA[]]></wp:category_parent><wp:cat_name><![CDATA[News]]></wp:cat_name></wp:category>
-"""
-
-BODY = """<!-- wp:paragraph -->
-<p>Lead paragraph {n} with <strong>bold</strong> words and <a href="https://source.example/{n}">a source</a>.</p>
-<!-- /wp:paragraph -->
-{sections}"""
-
-SECTION = """<!-- wp:heading -->
-<h2 class="wp-block-heading">Trend {k} of post {n}</h2>
-<!-- /wp:heading -->
-
-<!-- wp:paragraph -->
-<p>{words}</p>
-<!-- /wp:paragraph -->
-
-<!-- wp:quote -->
-<blockquote class="wp-block-quote"><!-- wp:paragraph -->
-<p>A quoted line in section {k}.</p>
-<!-- /wp:paragraph --><cite>Analyst {k}</cite></blockquote>
-<!-- /wp:quote -->
-
-<!-- wp:list -->
-<ul class="wp-block-list"><!-- wp:list-item -->
-<li>First point</li>
-<!-- /wp:list-item --><!-- wp:list-item -->
-<li>Second point</li>
-<!-- /wp:list-item --></ul>
-<!-- /wp:list -->
-"""
-
-COMMENT = """<wp:comment><wp:comment_id>{cid}</wp:comment_id><wp:comment_author><![CDATA[Reader {r}]]></wp:comment_author>
-<wp:comment_author_email><![CDATA[reader{r}@example.com]]></wp:comment_author_email><wp:comment_author_url></wp:comment_author_url>
-<wp:comment_date_gmt><![CDATA[2024-01-02 10:{m:02d}:00]]></wp:comment_date_gmt><wp:comment_content><![CDATA[Comment {cid} on post {n}.]]></wp:comment_content>
-<wp:comment_approved><![CDATA[1]]></wp:comment_approved><wp:comment_type><![CDATA[comment]]></wp:comment_type><wp:comment_parent>{parent}</wp:comment_parent></wp:comment>
-"""
+from wxr_export import write_export  # noqa: E402
 
 
-def write_export(path: Path, posts: int, comments: int) -> None:
-    words = " ".join(f"word{i}" for i in range(120))
-    with path.open("w", encoding="utf-8") as out:
-        out.write(HEAD)
-        cid = 0
-        for n in range(1, posts + 1):
-            sections = "\n".join(SECTION.format(k=k, n=n, words=words) for k in range(1, 4))
-            out.write(f"""<item><title><![CDATA[Post number {n}]]></title><link>https://bench.example/2024/01/02/post-{n}/</link>
-<dc:creator><![CDATA[writer]]></dc:creator><guid isPermaLink="false">https://bench.example/?p={n}</guid>
-<content:encoded><![CDATA[{BODY.format(n=n, sections=sections)}]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
-<wp:post_id>{n}</wp:post_id><wp:post_date><![CDATA[2024-01-02 10:00:00]]></wp:post_date><wp:post_date_gmt><![CDATA[2024-01-02 10:00:00]]></wp:post_date_gmt>
-<wp:post_modified_gmt><![CDATA[2024-01-02 10:00:00]]></wp:post_modified_gmt><wp:post_name><![CDATA[post-{n}]]></wp:post_name>
-<wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type><wp:is_sticky>0</wp:is_sticky>
-<category domain="category" nicename="news"><![CDATA[News]]></category>
-""")
-            first = cid + 1
-            for c in range(comments):
-                cid += 1
-                parent = 0 if c % 3 == 0 else cid - 1  # reply chains
-                out.write(COMMENT.format(cid=cid, r=cid % 997, m=c % 60, n=n, parent=parent if parent >= first else 0))
-            out.write("</item>\n")
-        out.write("</channel></rss>\n")
+def rss_mib() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def parse_only(export: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds to stream ``export`` through the importer's parser."""
+    started, cpu = time.perf_counter(), time.process_time()
+    for _ in wxr.read(export):
+        pass
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--posts", type=int, default=500)
-    parser.add_argument("--comments", type=int, default=10)
+    parser.add_argument("--posts", type=int, default=10000)
+    parser.add_argument("--comments", type=int, help="in all (default: 10 per post)")
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--no-again", action="store_true", help="skip the second import of the same file")
     args = parser.parse_args()
-    load = os.getloadavg()
+    comments = args.comments if args.comments is not None else args.posts * 10
     with tempfile.TemporaryDirectory() as tmp:
         export = Path(tmp) / "export.xml"
-        write_export(export, args.posts, args.comments)
+        written = write_export(export, args.posts, comments)
         if args.postgres:
             url = os.environ.get("ARTISAN_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
             schema = f"bench_wxr_{os.getpid()}"
@@ -115,31 +71,54 @@ def main() -> None:
             engine = create_engine(url, connect_args={"options": f"-csearch_path={schema}"})
         else:
             engine = db.engine_for(f"sqlite:///{tmp}/bench.db")  # the app's engine: WAL, as in production
-        SQLModel.metadata.create_all(engine)
-        with engine.begin() as conn:
-            search.ensure_search_index(conn)
-        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        started, cpu = time.perf_counter(), time.process_time()
-        report = import_export(engine, export, upload_dir=Path(tmp) / "up")
-        first, first_cpu = time.perf_counter() - started, time.process_time() - cpu
-        started = time.perf_counter()
-        again = import_export(engine, export, upload_dir=Path(tmp) / "up")
-        second = time.perf_counter() - started
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        engine.dispose()
-        if args.postgres:
-            with admin.begin() as conn:
-                conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        try:
+            SQLModel.metadata.create_all(engine)
+            with engine.begin() as conn:
+                search.ensure_search_index(conn)
+            load_before = os.getloadavg()[0]
+            parse_before = parse_only(export)
+            rss: dict[str, float] = {"before": rss_mib()}
+
+            def progress(done: int, total: int) -> None:
+                if done == max(total // 10, 1) or done == total:
+                    rss["10 %" if done < total else "100 %"] = rss_mib()
+
+            started, cpu = time.perf_counter(), time.process_time()
+            report = import_export(engine, export, upload_dir=Path(tmp) / "up", progress=progress)
+            first, first_cpu = time.perf_counter() - started, time.process_time() - cpu
+            load_during = os.getloadavg()[0]
+            second = again = None
+            if not args.no_again:
+                started = time.perf_counter()
+                again = import_export(engine, export, upload_dir=Path(tmp) / "up")
+                second = time.perf_counter() - started
+            parse_after = parse_only(export)
+        finally:
+            engine.dispose()
+            if args.postgres:
+                with admin.begin() as conn:
+                    conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         size = export.stat().st_size / 1e6
-    print(f"backend: {'postgresql' if args.postgres else 'sqlite'}; export: {args.posts} posts, "
-          f"{args.posts * args.comments} comments, {size:.1f} MB")
-    print(f"load average before: {load[0]:.1f} (2 cores here, shared)")
-    print(f"first import: {first:.1f} s wall, {first_cpu:.1f} s CPU ({args.posts / first:.0f} posts/s); imported {report.imported}, "
-          f"comments {report.comments_imported}, failed {report.failed}")
-    print(f"same file again: {second:.1f} s; unchanged {again.unchanged}, updated {again.updated}")
-    print(f"peak RSS: {peak:.0f} MiB (before the import: {rss_before:.0f} MiB)")
-    print(f"extrapolated to 10,000 posts (linear, not measured): {first * 10000 / args.posts / 60:.1f} min wall, "
-          f"{first_cpu * 10000 / args.posts / 60:.1f} min of CPU")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    parse = (parse_before[0] + parse_after[0]) / 2
+    parse_cpu = (parse_before[1] + parse_after[1]) / 2
+    print(f"backend: {'postgresql' if args.postgres else 'sqlite'}; export: {args.posts:,} posts, {written:,} comments, {size:.0f} MB")
+    print(f"load average (1 min) before: {load_before:.1f}, after the first import: {load_during:.1f} (2 cores, shared)")
+    print(f"first import: {first:.1f} s wall ({first / 60:.2f} min), {first_cpu:.1f} s CPU of this process; "
+          f"{args.posts / first:.0f} posts/s, {report.comments_imported / first:.0f} comments/s")
+    print(f"  imported {report.imported:,}, failed {report.failed}, skipped {report.counts['skipped']:,}, "
+          f"comments {report.comments_imported:,}, redirects {report.redirects:,}, unmapped blocks {report.counts['unmapped']:,}")
+    print(f"reference, parse only (wxr.read over the same file): {parse_before[0]:.1f} s wall before the import, "
+          f"{parse_after[0]:.1f} s after ({parse_cpu:.1f} s CPU); import / parse = {first / parse:.1f}x wall, "
+          f"{first_cpu / parse_cpu:.1f}x CPU")
+    if again is not None:
+        print(f"same file again: {second:.1f} s; unchanged {again.unchanged:,}, updated {again.updated}, "
+              f"comments imported {again.comments_imported}, updated {again.comments_updated}")
+    print(f"RSS: {rss['before']:.0f} MiB before the import, {rss.get('10 %', 0):.0f} MiB at 10 % of the posts, "
+          f"{rss.get('100 %', 0):.0f} MiB at 100 %; peak RSS of the process {peak:.0f} MiB")
+    print(f"target (10,000 posts + 100,000 comments under 5 min): "
+          f"{'measured at full size' if args.posts >= 10000 else 'extrapolated linearly'}: "
+          f"{first * 10000 / args.posts / 60:.1f} min")
 
 
 if __name__ == "__main__":

@@ -103,6 +103,8 @@ class SearchPage:
 
 def fold(value: str) -> str:
     """Compatibility-normalise, drop accents and case: ``"Café ﬁeld"`` → ``"cafe field"``."""
+    if value.isascii():  # nothing to decompose or drop (most text, and every article indexed at import)
+        return value.casefold()
     decomposed = unicodedata.normalize("NFKD", value)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFKC", stripped).casefold()
@@ -241,20 +243,18 @@ def _documents(connection: Connection, article_ids: Sequence[int]) -> list[dict]
             seen_sections.add(section_id)
             parts.append(heading)
         parts.extend(p for p in (block_text, attribution) if p)
-    return [
-        {
-            "id": article_id,
-            "headline": index_text(headline),
-            "kicker": index_text(kicker),
-            "excerpt": index_text(excerpt),
-            "body": index_text(*body.get(article_id, [])),
-        }
-        for article_id, headline, kicker, excerpt in heads
-    ]
+    return [document(article_id, headline, kicker, excerpt, body.get(article_id, []))
+            for article_id, headline, kicker, excerpt in heads]
 
 
-def _write(connection: Connection, article_ids: Sequence[int]) -> None:
-    docs = _documents(connection, article_ids)
+def document(article_id: int, headline: str, kicker: str, excerpt: str, body: Sequence[str]) -> dict:
+    """An article's folded searchable text; ``body``: each section's heading, then its blocks' text and attribution."""
+    return {"id": article_id, "headline": index_text(headline), "kicker": index_text(kicker),
+            "excerpt": index_text(excerpt), "body": index_text(*body)}
+
+
+def _write(connection: Connection, article_ids: Sequence[int], docs: list[dict] | None = None) -> None:
+    docs = _documents(connection, article_ids) if docs is None else docs
     if connection.dialect.name == "sqlite":
         connection.execute(
             text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN ({', '.join(str(int(i)) for i in article_ids)})")
@@ -295,6 +295,22 @@ def reindex_article(session: Session, article_id: int) -> None:
         log.warning("no %s table: article %s not indexed (run the migrations)", SEARCH_TABLE, article_id)
         return
     _write(connection, [article_id])
+
+
+def index_document(session: Session, doc: dict) -> None:
+    """``reindex_article`` for a caller that holds the text it just wrote (``document()``): no re-reading.
+
+    Pending changes are flushed first; whether the mirror exists is asked once per session.
+    """
+    session.flush()
+    connection = session.connection()
+    exists = session.info.get("search_index_exists")
+    if exists is None:
+        exists = session.info["search_index_exists"] = _index_exists(connection)
+    if not exists:
+        log.warning("no %s table: article %s not indexed (run the migrations)", SEARCH_TABLE, doc["id"])
+        return
+    _write(connection, [doc["id"]], [doc])
 
 
 def rebuild_search_index(connection: Connection) -> int:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import insert
+from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session, select
 
 from artisan_app.models import Article, Comment, CommentStatus, WordPressItem
@@ -24,7 +24,7 @@ COMMENT_STATUS = {"1": CommentStatus.approved, "0": CommentStatus.pending, "spam
                   "trash": CommentStatus.trash, "post-trashed": CommentStatus.trash}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)  # commenters come back; bounded all the same
 def _email(raw: str) -> tuple[str, str]:
     email = clean_text(raw)[:254]
     try:
@@ -39,63 +39,105 @@ def _website(raw: str) -> str:
     return url if parts.scheme in ("http", "https") and parts.hostname and len(url) <= 200 else ""
 
 
-def import_comments(session: Session, item: WxrItem, article: Article, ctx: Context) -> None:
-    """New comments go in with one multi-row INSERT per level of the reply tree; changed ones are updated."""
+_ITEMS = WordPressItem.__table__
+# Built once (the import asks it for every post): the comments' mappings, and whether each comment is still here.
+_MAPPINGS = (select(_ITEMS.c.id, _ITEMS.c.wp_id, _ITEMS.c.local_id, _ITEMS.c.digest, Comment.__table__.c.id.label("alive"))
+             .join(Comment.__table__, Comment.__table__.c.id == _ITEMS.c.local_id, isouter=True)
+             .where(_ITEMS.c.kind == "comment", _ITEMS.c.wp_id.in_(bindparam("ids", expanding=True))))
+
+
+def _tree(real: list) -> dict[int, int]:
+    """WordPress comment id → its parent's id among ``real`` (0 for a top-level one), parents first.
+
+    A parent missing from the export makes a top-level comment; a cycle (a hostile
+    export) is broken by importing its comments flat.
+    """
+    known = {c.id for c in real}
+    parents = {c.id: (c.parent if c.parent in known and c.parent != c.id else 0) for c in real}
+    order: dict[int, int] = {}
+    pending = sorted(real, key=lambda c: c.id)
+    while pending:  # in waves: parents before their replies
+        wave = [c for c in pending if not parents[c.id] or parents[c.id] in order]
+        if not wave:
+            for c in pending:
+                parents[c.id] = 0
+            continue
+        for c in wave:
+            order[c.id] = parents[c.id]
+        pending = [c for c in pending if c.id not in order]
+    return order
+
+
+def import_comments(session: Session, item: WxrItem, article: Article, ctx: Context, *, new_article: bool = False) -> int:
+    """New comments go in with one multi-row INSERT (their reply links set after it); changed ones are updated.
+
+    Unchanged comments cost one query for the whole post (their mappings' digests). Returns how many
+    comments were written.
+    """
     real = [c for c in item.comments if c.type in ("", "comment")]
     if len(real) != len(item.comments):
         ctx.report.add("notes", label(item), "comments", f"{len(item.comments) - len(real)} pingback(s)/trackback(s) not imported")
     if not real:
-        return
-    ids = [c.id for c in real]
-    maps = {m.wp_id: m for m in session.exec(select(WordPressItem).where(WordPressItem.kind == "comment", WordPressItem.wp_id.in_(ids))).all()}
-    rows = {c.id: c for c in session.exec(select(Comment).where(Comment.id.in_([m.local_id for m in maps.values()]))).all()} if maps else {}
-    fingerprints = set(session.exec(select(Comment.fingerprint).where(Comment.article_id == article.id)).all())
-    existing = {wp: rows[m.local_id] for wp, m in maps.items() if m.local_id in rows}
-    placed: dict[int, tuple[int, int]] = {wp: (row.id, row.depth) for wp, row in existing.items()}  # wp id → (id, depth)
-    pending, known = sorted(real, key=lambda c: c.id), set(ids)
-    while pending:  # in waves: parents before their replies
-        waiting = {c.id for c in pending}
-        wave = [c for c in pending if not c.parent or c.parent not in known or (c.parent in placed and c.parent not in waiting)]
-        if not wave:  # a cycle in a hostile export: import the rest flat
-            for c in pending:
-                c.parent = 0
+        return 0
+    tree = _tree(real)
+    by_id = {c.id: c for c in real}
+    wanted = {c.id: digest(c.author, c.email, c.url, c.date_gmt, c.content, c.approved, c.parent) for c in real}
+    found = session.connection().execute(_MAPPINGS, {"ids": list(tree)}).all()
+    maps = {m.wp_id: m for m in found}
+    alive = {m.wp_id for m in found if m.alive is not None}  # mapped, and the comment is still here
+    todo = [wp for wp in tree if wp not in alive or maps[wp].digest != wanted[wp]]
+    if not todo:
+        return 0  # the same comments as last time
+    stale = [maps[wp].local_id for wp in todo if wp in alive]
+    rows = {c.id: c for c in session.exec(select(Comment).where(Comment.id.in_(stale)))} if stale else {}
+    existing = {wp: rows[maps[wp].local_id] for wp in todo if wp in alive}
+    fingerprints = set() if new_article else set(session.exec(select(Comment.fingerprint).where(Comment.article_id == article.id)))
+    depth: dict[int, int] = {}
+    for wp, parent in tree.items():
+        depth[wp] = min(depth[parent] + 1, comment_rules.MAX_DEPTH) if parent else 0
+    placed = {wp: maps[wp].local_id for wp in alive}  # WordPress id → Comment.id
+    new_rows = []
+    for wp in todo:
+        row = existing.get(wp)
+        values = _comment_values(by_id[wp], article, ctx, depth[wp], fingerprints, row)
+        if row is None:
+            new_rows.append((wp, values))
             continue
-        new_rows, new_wp = [], []
-        for c in wave:
-            wanted = digest(c.author, c.email, c.url, c.date_gmt, c.content, c.approved, c.parent)
-            mapping = maps.get(c.id)
-            if mapping is not None and mapping.digest == wanted and c.id in existing:
-                continue
-            values = _comment_values(c, article, ctx, placed, fingerprints, existing.get(c.id))
-            if c.id in existing:
-                row = existing[c.id]
-                for key, value in values.items():
-                    setattr(row, key, value)
-                session.add(row)
-                placed[c.id] = (row.id, row.depth)
-                mapping.digest, mapping.imported_at = wanted, ctx.now
-                session.add(mapping)
-                ctx.report.comments_updated += 1
-            else:
-                new_rows.append(values)
-                new_wp.append((c.id, wanted, values["depth"]))
-        if new_rows:
-            session.flush()
-            table = Comment.__table__
-            new_ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), new_rows).scalars().all()
-            session.execute(insert(WordPressItem.__table__), [
-                {"kind": "comment", "wp_id": wp, "guid": "", "local_id": local, "digest": wanted, "imported_at": ctx.now}
-                for (wp, wanted, _), local in zip(new_wp, new_ids)])
-            for (wp, _, depth), local in zip(new_wp, new_ids):
-                placed[wp] = (local, depth)
-            ctx.report.comments_imported += len(new_rows)
-        waved = {c.id for c in wave}
-        pending = [c for c in pending if c.id not in waved]
+        for key, value in values.items():
+            setattr(row, key, value)
+        ctx.report.comments_updated += 1
+    if new_rows:
+        _insert(session, new_rows, tree, maps, placed, wanted, ctx)
+    for wp, row in existing.items():  # every comment is placed now: link the updated ones to their parents
+        row.parent_id = placed.get(tree[wp])
+        session.add(row)
+    remapped = [{"b_id": maps[wp].id, "b_local": placed[wp], "b_digest": wanted[wp]} for wp in todo if wp in maps]
+    if remapped:  # changed comments, and mapped ones deleted here (made again)
+        session.execute(update(_ITEMS).where(_ITEMS.c.id == bindparam("b_id")).values(
+            local_id=bindparam("b_local"), digest=bindparam("b_digest"), imported_at=ctx.now), remapped)
+    return len(todo)
 
 
-def _comment_values(c, article, ctx, placed, fingerprints, row: Comment | None) -> dict:
-    """The columns of WordPress comment ``c`` as stored here."""
-    parent = placed.get(c.parent)
+def _insert(session: Session, new_rows, tree, maps, placed, wanted, ctx: Context) -> None:
+    """One multi-row INSERT for the post's new comments, then their reply links and mappings."""
+    session.flush()
+    table = Comment.__table__
+    returned = session.execute(insert(table).returning(table.c.id, table.c.fingerprint), [v for _, v in new_rows]).all()
+    by_fingerprint = dict((fp, local) for local, fp in returned)  # unique per article
+    for wp, values in new_rows:
+        placed[wp] = by_fingerprint[values["fingerprint"]]
+    links = [{"b_id": placed[wp], "b_parent": placed[tree[wp]]} for wp, _ in new_rows if tree[wp]]
+    if links:
+        session.execute(update(table).where(table.c.id == bindparam("b_id")).values(parent_id=bindparam("b_parent")), links)
+    mappings = [{"kind": "comment", "wp_id": wp, "guid": "", "local_id": placed[wp], "digest": wanted[wp], "imported_at": ctx.now}
+                for wp, _ in new_rows if wp not in maps]
+    if mappings:
+        session.execute(insert(_ITEMS), mappings)
+    ctx.report.comments_imported += len(new_rows)
+
+
+def _comment_values(c, article, ctx, depth: int, fingerprints, row: Comment | None) -> dict:
+    """The columns of WordPress comment ``c`` as stored here (``parent_id`` is set by the caller)."""
     email, normalized = _email(c.email)
     body = convert_text(c.content)[:comment_rules.MAX_BODY] or "(empty)"
     status = COMMENT_STATUS.get(c.approved, CommentStatus.pending)
@@ -107,8 +149,7 @@ def _comment_values(c, article, ctx, placed, fingerprints, row: Comment | None) 
     fingerprints.add(fp)
     created = c.date_gmt or article.published_at or ctx.now
     return {
-        "article_id": article.id, "parent_id": parent[0] if parent else None,
-        "depth": min(parent[1] + 1, comment_rules.MAX_DEPTH) if parent else 0,
+        "article_id": article.id, "parent_id": None, "depth": depth,
         "name": clean_text(convert_text(c.author))[: comment_rules.MAX_NAME] or "Anonymous",  # tags stripped, as WordPress does
         "email": email, "email_normalized": normalized, "website": _website(c.url), "body": body,
         "status": status.value, "held_reason": "imported" if status is CommentStatus.pending else "",

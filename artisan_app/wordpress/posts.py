@@ -7,13 +7,12 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote
 
-from sqlalchemy import delete, insert
+from sqlalchemy import bindparam, delete, insert, update
 from sqlmodel import Session, select
 
 from artisan_app import routes
 from artisan_app.models import Article, ArticleStatus, ArticleTag, Block, Section, WordPressItem
-from artisan_app.services import redirects
-from artisan_app.services import search
+from artisan_app.services import content_changes, redirects, search
 from artisan_app.services.authoring import body_word_count, ensure_tags, stored_block
 from artisan_app.services.images import ImageRejected, store_image
 from artisan_app.services.text import clean_text, slugify
@@ -42,19 +41,23 @@ class Context:
     site_url: str = ""
     authors: dict[str, int] = field(default_factory=dict)  # login → Author.id
     categories: dict[str, int] = field(default_factory=dict)  # WordPress slug → Category.id
+    tags: dict[str, int] = field(default_factory=dict)  # slug → Tag.id, for the tags the header declares
     attachments: dict[int, tuple[str, str]] = field(default_factory=dict)  # id → (relative file, alt)
     media_dir: Path | None = None
     upload_dir: Path | None = None
 
 
-def _mapping(session: Session, kind: str, wp_id: int) -> WordPressItem | None:
-    return session.exec(select(WordPressItem).where(WordPressItem.kind == kind, WordPressItem.wp_id == wp_id)).first()
+_ITEMS, _ARTICLES = WordPressItem.__table__, Article.__table__
+# Built once: the import asks them for every post (a statement built per call costs more than the query).
+_POST_MAPPING = select(_ITEMS.c.id, _ITEMS.c.local_id, _ITEMS.c.digest).where(
+    _ITEMS.c.kind == "post", _ITEMS.c.wp_id == bindparam("wp_id"))
+_SLUG_TAKEN = select(_ARTICLES.c.id).where(_ARTICLES.c.slug == bindparam("slug"), _ARTICLES.c.id != bindparam("id")).limit(1)
 
 
 def _unique_slug(session: Session, wanted: str, article_id: int | None) -> str:
     base = wanted or "post"
     slug, n = base, 2
-    while session.exec(select(Article.id).where(Article.slug == slug, Article.id != (article_id or 0))).first():
+    while session.connection().execute(_SLUG_TAKEN, {"slug": slug, "id": article_id or 0}).first():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -77,7 +80,7 @@ def import_post(session: Session, item: WxrItem, ctx: Context) -> str:
     old_slugs = item.meta.get("_wp_old_slug", [])
     wanted = digest(item.title, item.content, item.excerpt, item.status, item.post_name, item.date_gmt,
                     item.modified_gmt, item.creator, item.categories, item.tags, item.sticky, thumb, old_slugs)
-    mapping = _mapping(session, "post", item.post_id)
+    mapping = session.connection().execute(_POST_MAPPING, {"wp_id": item.post_id}).first()
     article = session.get(Article, mapping.local_id) if mapping else None
     outcome = "unchanged"
     if article is None or mapping.digest != wanted:
@@ -85,18 +88,22 @@ def import_post(session: Session, item: WxrItem, ctx: Context) -> str:
         article = _write_article(session, item, ctx, article, status)
         if note:
             report.add("notes", name, "status", note)
+        values = {"local_id": article.id, "guid": item.guid[:500], "digest": wanted, "imported_at": ctx.now}
         if mapping is None:
-            mapping = WordPressItem(kind="post", wp_id=item.post_id, local_id=article.id)
-        mapping.local_id, mapping.guid, mapping.digest, mapping.imported_at = article.id, item.guid[:500], wanted, ctx.now
-        session.add(mapping)
+            session.execute(insert(_ITEMS).values(kind="post", wp_id=item.post_id, **values))
+        else:
+            session.execute(update(_ITEMS).where(_ITEMS.c.id == mapping.id).values(**values))
         if status is ArticleStatus.published:
             _redirects(session, item, article, ctx)
-    import_comments(session, item, article, ctx)
+    written = import_comments(session, item, article, ctx, new_article=outcome == "imported")
+    if written and outcome == "unchanged":
+        content_changes.bump_generation(session)  # the comments went in as bulk INSERTs, which the flush does not see
     session.flush()
     return outcome
 
 
 def _write_article(session: Session, item: WxrItem, ctx: Context, article: Article | None, status) -> Article:
+    """A new article is one INSERT with its final slug, body and word count; an existing one is updated."""
     report, name = ctx.report, label(item)
     body = convert(item.content, site_url=ctx.site_url)
     sections, unmapped = to_sections(body)
@@ -108,11 +115,10 @@ def _write_article(session: Session, item: WxrItem, ctx: Context, article: Artic
         report.add("notes", name, "categories", f"one category per article here: {', '.join(extra)} kept as topics")
     headline = clean_text(item.title)[:300] or "(untitled)"
     slug = slugify(unquote(item.post_name), max_length=156) or slugify(headline, max_length=156) or f"post-{item.post_id}"
-    if article is None:
-        article = Article(slug=f"wp-import-{item.post_id}", headline=headline, created_at=item.date_gmt or ctx.now)
-        session.add(article)
-        session.flush()
-    old_slug = article.slug
+    new = article is None
+    old_slug = "" if new else article.slug
+    if new:
+        article = Article(slug="", headline=headline, created_at=item.date_gmt or ctx.now)
     article.slug = _unique_slug(session, slug, article.id)
     article.headline = headline
     article.excerpt = _excerpt(item, sections)
@@ -127,36 +133,54 @@ def _write_article(session: Session, item: WxrItem, ctx: Context, article: Artic
         # WordPress's sticky → "Feature on the front page" (services/featured.py): the most
         # recently featured live story leads, so of several sticky posts the newest does.
         article.featured_at = article.published_at or ctx.now
-    _cover(item, article, ctx)
+    article.word_count = body_word_count(article.headline, sections)
     session.add(article)
     session.flush()
-    _write_body(session, article, sections)
-    if old_slug != article.slug and not old_slug.startswith("wp-import-"):
+    _cover(item, article, ctx)  # the stored file's name carries the article's id
+    _write_body(session, article, sections, new)
+    if old_slug and old_slug != article.slug and not old_slug.startswith("wp-import-"):
         redirects.record_slug_change(session, article, old_slug)
-    session.exec(ArticleTag.__table__.delete().where(ArticleTag.article_id == article.id))  # type: ignore[attr-defined]
-    for tag in ensure_tags(session, [tag_name for _, tag_name in item.tags] + extra):
-        session.add(ArticleTag(article_id=article.id, tag_id=tag.id))
+    _write_tags(session, article, [tag_name for _, tag_name in item.tags] + extra, ctx, new)
     return article
 
 
-def _write_body(session: Session, article: Article, sections) -> None:
-    """What ``authoring.replace_body`` does (sections numbered from 1, word count, search index),
-    in two multi-row INSERTs instead of a flush per section: the import writes thousands of bodies."""
+def _write_body(session: Session, article: Article, sections, new: bool) -> None:
+    """What ``authoring.replace_body`` does (sections numbered from 1, search index), in two multi-row
+    INSERTs instead of a flush per section, and the search text from what was written, not re-read."""
     sec, blk = Section.__table__, Block.__table__
-    session.flush()
-    session.execute(delete(blk).where(blk.c.section_id.in_(select(sec.c.id).where(sec.c.article_id == article.id))))
-    session.execute(delete(sec).where(sec.c.article_id == article.id))
+    if not new:
+        session.execute(delete(blk).where(blk.c.section_id.in_(select(sec.c.id).where(sec.c.article_id == article.id))))
+        session.execute(delete(sec).where(sec.c.article_id == article.id))
+    # stored_block: inline HTML cleaned again, plain text from it, list items as JSON (#14).
+    stored = [[stored_block(b) for b in s.blocks] for s in sections]
     if sections:
-        ids = session.execute(insert(sec).returning(sec.c.id, sort_by_parameter_order=True), [
-            {"article_id": article.id, "position": i, "heading": s.heading} for i, s in enumerate(sections, start=1)]).scalars().all()
-        # stored_block: inline HTML cleaned again, plain text from it, list items as JSON (#14).
-        blocks = [{"section_id": section_id, "position": j, **stored_block(b)}
-                  for section_id, s in zip(ids, sections) for j, b in enumerate(s.blocks, start=1)]
+        returned = session.execute(insert(sec).returning(sec.c.id, sec.c.position), [
+            {"article_id": article.id, "position": i, "heading": s.heading} for i, s in enumerate(sections, start=1)]).all()
+        ids = dict((position, section_id) for section_id, position in returned)
+        blocks = [{"section_id": ids[i], "position": j, **values}
+                  for i, rows in enumerate(stored, start=1) for j, values in enumerate(rows, start=1)]
         if blocks:
             session.execute(insert(blk), blocks)
-    article.word_count = body_word_count(article.headline, sections)
-    session.add(article)
-    search.reindex_article(session, article.id)
+    text = [part for s, rows in zip(sections, stored)
+            for part in (s.heading, *(p for v in rows for p in (v["text"], v["attribution"]) if p))]
+    search.index_document(session, search.document(article.id, article.headline, article.kicker, article.excerpt, text))
+
+
+def _write_tags(session: Session, article: Article, names: list[str], ctx: Context, new: bool) -> None:
+    """The article's tags: those declared in the export's header from ``ctx.tags``, others looked up or made."""
+    if not new:
+        session.execute(delete(ArticleTag.__table__).where(ArticleTag.__table__.c.article_id == article.id))
+    ids, missing = [], []
+    for tag_name in names:
+        tag_id = ctx.tags.get(slugify(tag_name))
+        if tag_id is None:
+            missing.append(tag_name)
+        elif tag_id not in ids:
+            ids.append(tag_id)
+    if missing:
+        ids += [tag.id for tag in ensure_tags(session, missing) if tag.id not in ids]
+    if ids:
+        session.execute(insert(ArticleTag.__table__), [{"article_id": article.id, "tag_id": tag_id} for tag_id in ids])
 
 
 def media_path(media_dir: Path, relative: str) -> Path | None:

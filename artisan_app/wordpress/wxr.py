@@ -30,8 +30,20 @@ _NAMESPACES = {
 }
 
 
+_SHORT: dict[str, str] = {}
+
+
 def _short(tag: object) -> str:
     """``{http://wordpress.org/export/1.2/}post_id`` → ``wp:post_id``."""
+    short = _SHORT.get(tag) if isinstance(tag, str) else None
+    if short is None:
+        short = _shorten(tag)
+        if isinstance(tag, str) and len(_SHORT) < 1000:  # a hostile export's made-up names do not grow it
+            _SHORT[tag] = short
+    return short
+
+
+def _shorten(tag: object) -> str:
     if not isinstance(tag, str):
         return ""
     if not tag.startswith("{"):
@@ -160,8 +172,9 @@ def _events(source: str | Path | IO[bytes]):
     )
 
 
-def read(source: str | Path | IO[bytes], channel: WxrChannel | None = None) -> Iterator[WxrItem]:
+def read(source: str | Path | IO[bytes], channel: WxrChannel | None = None, *, comments: bool = True) -> Iterator[WxrItem]:
     """Yield the export's items in order; ``channel`` (if given) is filled as the header is read.
+    With ``comments=False`` the items come without their comments (a quicker first pass).
 
     Raises ``WxrError`` for a DOCTYPE/entities, malformed XML or a file that is not WXR.
     """
@@ -183,7 +196,7 @@ def read(source: str | Path | IO[bytes], channel: WxrChannel | None = None) -> I
             if depth != 2:  # only children of <channel> are handled (and cleared) here
                 continue
             if name == "item":
-                yield _item(el)
+                yield _item(el, comments)
             elif name == "wp:author":
                 c = _children(el)
                 channel.authors.append(WxrAuthor(
@@ -216,10 +229,12 @@ def read(source: str | Path | IO[bytes], channel: WxrChannel | None = None) -> I
         raise WxrError("This is not a WordPress export (no wp:wxr_version).")
 
 
-def _item(el) -> WxrItem:
+def _item(el, comments: bool = True) -> WxrItem:
     item = WxrItem(post_id=0)
     for child in el:
         name = _short(child.tag)
+        if name == "wp:comment" and not comments:
+            continue
         text = _text(child)
         if name == "title":
             item.title = text.strip()
