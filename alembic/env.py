@@ -1,4 +1,4 @@
-"""Alembic environment: one metadata (SQLModel's), one URL (artisan_app.settings)."""
+"""Alembic environment: one metadata (SQLModel's), one URL (artisan_app.core.settings)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import artisan_app.models  # noqa: F401  (registers every table)
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.models.types import UTCDateTime
 from artisan_app.services.search import include_name
 

@@ -20,7 +20,7 @@ know: each inline ``<script>`` of the production build's HTML files (React
 Router's boot and stream scripts, Reflex's head scripts), every ``rx.script``
 of the app (found in the compiled ``.web/app`` modules: React inserts them at
 run time), the first view's rewritten boot script
-(``seo.boot_after_first_paint``), the stored-theme and comment-draft scripts
+(``web.shell.boot_after_first_paint``), the stored-theme and comment-draft scripts
 and the first view's own script, each by its sha256 hash. The hashes
 come from those trusted sources, never from the response being served, so an
 injected ``<script>`` would not run. Two relaxations, measured in Chromium on
@@ -52,8 +52,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from artisan_app import first_view
 from artisan_app.client_scripts import DRAFT_KEEPER_JS, EDITOR_FORMAT_JS, EMBED_LOADER_JS
 from artisan_app.services.rich_blocks import FRAME_ORIGINS
-from artisan_app.services import seo
-from artisan_app.settings import settings
+from artisan_app.web import shell as web_shell
+from artisan_app.core.settings import settings
 from artisan_app.theme import THEME_BOOT_JS
 from artisan_app.web.dev_shell import DevShell, dev_frontend_url
 
@@ -63,7 +63,7 @@ MAX_UPLOAD_BYTES = 9 * 1024 * 1024
 UPLOAD_PATH = "/_upload"
 TOO_LARGE_MESSAGE = b"Upload refused: files must be 8 MB or smaller."
 
-BUILD_DIR = seo.SHELL_PATH.parent
+BUILD_DIR = web_shell.SHELL_PATH.parent
 
 # Only scripts the browser runs need a hash (not JSON-LD or other data blocks).
 _INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
@@ -135,9 +135,9 @@ def page_policy(script_hashes: list[str], connect: str = "") -> str:
 class ScriptAllowlist:
     """Hashes of the inline scripts this site serves, recomputed when the build changes."""
 
-    def __init__(self, build_dir: Path = BUILD_DIR, shell: seo.ShellCache | DevShell | None = None, connect: str = ""):
+    def __init__(self, build_dir: Path = BUILD_DIR, shell: web_shell.ShellCache | DevShell | None = None, connect: str = ""):
         self.build_dir = Path(build_dir)
-        self.shell = shell or seo.ShellCache(self.build_dir / seo.SHELL_PATH.name)
+        self.shell = shell or web_shell.ShellCache(self.build_dir / web_shell.SHELL_PATH.name)
         self.connect = connect
         self._lock = threading.Lock()
         self._stamp: object = None

@@ -18,7 +18,7 @@ from urllib.parse import quote
 import anyio
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.services import redirects
 
 

@@ -16,7 +16,7 @@ import sys
 
 from sqlmodel import select
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.models import Author, Role, User
 from artisan_app.services import auth
 

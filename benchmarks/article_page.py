@@ -16,11 +16,16 @@ import argparse
 import statistics
 import tempfile
 import time
+import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from artisan_app.testing import CHROMIUM, CHROMIUM_ARGS, RunningApp, app_env, prepare_database
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tests/harness.py lives beside the package, not in it
+
+from tests.harness import CHROMIUM, CHROMIUM_ARGS, RunningApp, app_env, prepare_database  # noqa: E402
+
 
 ARTICLE = "/article/civil-servants-social-media-pakistan"
 

@@ -29,18 +29,23 @@ import tempfile
 import time
 import tracemalloc
 from datetime import timedelta
+import sys
 from pathlib import Path
 
 from sqlmodel import Session, select
 
-from artisan_app.testing import CHROMIUM, CHROMIUM_ARGS, RunningApp, app_env, prepare_database
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tests/harness.py lives beside the package, not in it
+
+from tests.harness import CHROMIUM, CHROMIUM_ARGS, RunningApp, app_env, prepare_database  # noqa: E402
+
 
 BIG = "civil-servants-social-media-pakistan"
 SMALL = "pakistan-inflation-household-budgets"
 
 
 def add_comments(url: str, slug: str, count: int, seed: int = 1) -> None:
-    from artisan_app import db
+    from artisan_app.core import db
     from artisan_app.models import Article, Comment, CommentStatus, utcnow
 
     rng = random.Random(seed)
@@ -93,7 +98,7 @@ def in_process(url: str) -> None:
     from reflex_base.registry import RegistrationContext
 
     RegistrationContext.ensure_context()  # as Reflex (or pytest's plugin) does before states are defined
-    from artisan_app import db
+    from artisan_app.core import db
     from artisan_app.models import Article
     from artisan_app.services import comment_thread
     from artisan_app.services import comments as svc

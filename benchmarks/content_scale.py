@@ -39,7 +39,7 @@ from sqlalchemy.engine import Engine  # noqa: E402
 from sqlmodel import Session, SQLModel, create_engine  # noqa: E402
 
 import artisan_app.models  # noqa: E402,F401
-from artisan_app import db  # noqa: E402
+from artisan_app.core import db  # noqa: E402
 from artisan_app.models import Article, ArticleTag, Author, Block, Category, Comment, Section, Tag  # noqa: E402
 from artisan_app.services import articles, catalog, featured  # noqa: E402
 from artisan_app.services import comments as comment_svc  # noqa: E402

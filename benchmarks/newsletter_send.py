@@ -39,15 +39,15 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import create_engine, insert, text  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
-from artisan_app.db import engine_for  # noqa: E402
+from artisan_app.core.db import engine_for  # noqa: E402
 from artisan_app.models import Article, Newsletter, Subscriber, utcnow  # noqa: E402
-from artisan_app.testing import app_env, prepare_database, rss_bytes  # noqa: E402
-from artisan_app.testing_smtp import MailCatcher  # noqa: E402
+from tests.harness import app_env, prepare_database, rss_bytes  # noqa: E402
+from tests.smtp_sink import MailCatcher  # noqa: E402
 
 REFERENCE = """
 import smtplib, sys, time
 from sqlmodel import Session, select
-from artisan_app.db import engine_for
+from artisan_app.core.db import engine_for
 from artisan_app.models import Subscriber
 from artisan_app.services import newsletters
 from artisan_app.services.mail import build_message

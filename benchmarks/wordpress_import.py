@@ -25,7 +25,7 @@ from sqlalchemy import text  # noqa: E402
 from sqlmodel import SQLModel, create_engine  # noqa: E402
 
 import artisan_app.models  # noqa: E402,F401
-from artisan_app import db  # noqa: E402
+from artisan_app.core import db  # noqa: E402
 from artisan_app.services import search  # noqa: E402
 from artisan_app.wordpress.importer import import_export  # noqa: E402
 

@@ -1,6 +1,6 @@
 """Shared fixtures: a fresh database per test (SQLite in memory, and PostgreSQL
 at 127.0.0.1:5432/test for tests that ask for ``any_engine``), wired into
-``artisan_app.db`` so states and services use it."""
+``artisan_app.core.db`` so states and services use it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
 import artisan_app.models  # noqa: F401  (register tables)
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.services import ratelimit, search
 
 POSTGRES_URL = os.environ.get("ARTISAN_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

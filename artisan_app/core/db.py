@@ -11,7 +11,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
-from artisan_app.settings import settings
+from artisan_app.core.settings import settings
 
 # A database that is down must fail fast (and be retried on the next request)
 # instead of hanging a page load: short connect timeout, a bounded wait for a

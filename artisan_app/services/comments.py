@@ -41,7 +41,7 @@ from artisan_app.services.articles import is_live
 from artisan_app.services.commenter_names import PUBLICATION_NAME, RESERVED_NAME_MESSAGE, reserved_name  # noqa: F401
 from artisan_app.services.ids import as_id
 from artisan_app.services.text import clean_text, exact_label, iso
-from artisan_app.settings import settings
+from artisan_app.core.settings import settings
 
 MAX_NAME = 80
 MAX_EMAIL = 254

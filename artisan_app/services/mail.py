@@ -27,7 +27,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from sqlmodel import Session
 
 from artisan_app.models import OutboxMessage, utcnow
-from artisan_app.settings import settings
+from artisan_app.core.settings import settings
 
 SMTP_TIMEOUT_SECONDS = 30
 

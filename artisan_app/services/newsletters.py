@@ -37,7 +37,7 @@ from artisan_app.services.catalog import author_profile
 from artisan_app.services.mail import Mail
 from artisan_app.services.text import exact_label
 from artisan_app.services.views import ArticleDetail
-from artisan_app.settings import settings
+from artisan_app.core.settings import settings
 
 PAGE = 50
 EDITORS = (Role.admin, Role.editor)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from artisan_app.settings import settings
+from artisan_app.core.settings import settings
 
 
 def newsroom_zone(name: str | None = None) -> ZoneInfo:

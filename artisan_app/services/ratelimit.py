@@ -12,7 +12,7 @@ from limits import RateLimitItem, parse_many
 from limits.storage import Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
-from artisan_app.settings import settings
+from artisan_app.core.settings import settings
 
 
 @lru_cache(maxsize=4)

@@ -41,7 +41,7 @@ from artisan_app.models import Article, Block, Section, utcnow
 from artisan_app.services import ratelimit
 from artisan_app.services.articles import MAX_PAGE_SIZE, card_of, card_query, is_live
 from artisan_app.services.views import ArticleCard
-from artisan_app.settings import settings
+from artisan_app.core.settings import settings
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,8 @@ from datetime import timezone
 import reflex as rx
 from sqlalchemy.exc import SQLAlchemyError
 
-from artisan_app import db, routes
+from artisan_app import routes
+from artisan_app.core import db
 from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied, StaffUser
 from artisan_app.services.editor_media import parse_focal

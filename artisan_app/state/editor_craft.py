@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import reflex as rx
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.services import coauthors, corrections, review
 from artisan_app.services.auth import PermissionDenied, StaffUser
 from artisan_app.services.content_checks import Check, run_checks

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.services import newsletters
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.newsletters import NewsletterError

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import db, routes
+from artisan_app import routes
+from artisan_app.core import db
 from artisan_app.services import catalog, featured, trash
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.trash import TrashRow

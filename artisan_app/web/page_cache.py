@@ -47,7 +47,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.models import utcnow
 from artisan_app.services import content_changes
 

@@ -11,7 +11,7 @@ from alembic.config import Config
 from sqlalchemy import text
 from sqlmodel import Session
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.services import search, seed
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,7 +15,7 @@ from starlette.testclient import TestClient
 from artisan_app import api
 from artisan_app.models import ArticleStatus
 from artisan_app.services import feeds
-from artisan_app.settings import settings
+from artisan_app.core.settings import settings
 from tests.factories import BASE_TIME, make_article, make_author, make_category
 
 SITE = "https://news.example"

@@ -15,8 +15,9 @@ from starlette.testclient import TestClient
 from artisan_app import api
 from artisan_app.hardening import ScriptAllowlist, SecurityHeaders, inline_scripts, script_hash
 from artisan_app.models import ArticleStatus, Role, utcnow
-from artisan_app.services import comments, editor_saving, editor_workflow, editorial, featured, moderation, seo, trash
-from artisan_app.settings import settings
+from artisan_app.services import comments, editor_saving, editor_workflow, editorial, featured, moderation, trash
+from artisan_app.web import shell as web_shell
+from artisan_app.core.settings import settings
 from artisan_app.web.page_cache import PageCache
 from tests.factories import make_article, make_author, make_category, make_user, sections
 from tests.unit.test_seo import SHELL
@@ -176,7 +177,7 @@ def test_missing_pages_are_not_cached(client, site):
 
 
 def test_the_security_policy_allows_the_scripts_of_a_cached_page(client, site, shell):
-    guarded = TestClient(SecurityHeaders(client.app, ScriptAllowlist(shell.parent, seo.ShellCache(shell))))
+    guarded = TestClient(SecurityHeaders(client.app, ScriptAllowlist(shell.parent, web_shell.ShellCache(shell))))
     first, cached = guarded.get("/article/story"), guarded.get("/article/story")
     assert cached.text == first.text
     policy = cached.headers["content-security-policy"]
@@ -188,7 +189,7 @@ def test_the_security_policy_allows_the_scripts_of_a_cached_page(client, site, s
 def test_a_304_leaves_the_pages_security_policy_alone(client, site, shell):
     """A browser merges a 304's headers into its stored page: a resource policy (``sandbox``) there
     would stop the page's scripts after every revalidation (seen in Chromium on reload)."""
-    guarded = TestClient(SecurityHeaders(client.app, ScriptAllowlist(shell.parent, seo.ShellCache(shell))))
+    guarded = TestClient(SecurityHeaders(client.app, ScriptAllowlist(shell.parent, web_shell.ShellCache(shell))))
     first = guarded.get("/article/story")
     revalidated = guarded.get("/article/story", headers={"If-None-Match": first.headers["etag"]})
     assert revalidated.status_code == 304
@@ -207,7 +208,7 @@ def test_with_redis_an_edit_in_one_worker_shows_in_another(site, shell):
 
     Redis.from_url(REDIS_URL).flushdb()  # this run's own database (ARTISAN_TEST_REDIS_URL)
     this_worker, other_worker = PageCache(REDIS_URL), PageCache(REDIS_URL)
-    workers = [TestClient(Starlette(routes=api.api_routes(seo.ShellCache(shell), cache)))
+    workers = [TestClient(Starlette(routes=api.api_routes(web_shell.ShellCache(shell), cache)))
                for cache in (this_worker, other_worker)]
     first = workers[1].get("/article/story")
     assert workers[1].get("/article/story", headers={"If-None-Match": first.headers["etag"]}).status_code == 304

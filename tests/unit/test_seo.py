@@ -20,8 +20,9 @@ from starlette.testclient import TestClient
 from artisan_app import api
 from artisan_app.models import ArticleStatus
 from artisan_app.services import articles, seo
+from artisan_app.web import shell as web_shell
 from artisan_app.services.views import CategoryLink
-from artisan_app.settings import settings
+from artisan_app.core.settings import settings
 from artisan_app.theme import THEME_BOOT_JS
 from tests.factories import BASE_TIME, make_article, make_author, make_category, sections
 
@@ -84,7 +85,7 @@ def story(session: Session):
 
 def test_article_document_has_title_description_canonical_og_twitter(story: Session):
     detail = articles.get_article(story, "story", now=NOW)
-    tree = parse(seo.render(SHELL, seo.article_meta(detail, site_url=SITE)))
+    tree = parse(web_shell.render(SHELL, seo.article_meta(detail, site_url=SITE)))
     assert tree.xpath("//head/title/text()") == ["The Story of the Day | Artisan Times"]
     assert meta(tree, "description") == ["What happened, and why it matters."]
     assert tree.xpath('//head/link[@rel="canonical"]/@href') == [SITE + "/article/story"]
@@ -104,7 +105,7 @@ def test_article_document_has_title_description_canonical_og_twitter(story: Sess
 
 def test_json_ld_is_a_valid_news_article(story: Session):
     detail = articles.get_article(story, "story", now=NOW)
-    data = json_ld(parse(seo.render(SHELL, seo.article_meta(detail, site_url=SITE))))
+    data = json_ld(parse(web_shell.render(SHELL, seo.article_meta(detail, site_url=SITE))))
     assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
     assert data["headline"] == "The Story of the Day"
     assert data["author"] == [{"@type": "Person", "name": "Ann Writer", "url": SITE + "/author/ann"}]
@@ -119,7 +120,7 @@ def test_json_ld_is_a_valid_news_article(story: Session):
 
 def test_shell_keeps_its_boot_tags_and_loses_duplicate_head_tags(story: Session):
     detail = articles.get_article(story, "story", now=NOW)
-    document = seo.render(SHELL, seo.article_meta(detail, site_url=SITE))
+    document = web_shell.render(SHELL, seo.article_meta(detail, site_url=SITE))
     for kept in ('<meta charSet="utf-8"/>', '<link rel="modulepreload" href="/assets/manifest-89a71668.js"/>',
                  "<script>window.theme = 1;</script>", '{"isSpaMode":true}', 'import("/assets/entry.client-BIZoJNQ2.js")'):
         assert kept in document
@@ -132,7 +133,7 @@ def test_shell_keeps_its_boot_tags_and_loses_duplicate_head_tags(story: Session)
 
 def test_headline_with_script_tags_is_escaped_everywhere(story: Session):
     detail = articles.get_article(story, "evil", now=NOW)
-    document = seo.render(SHELL, seo.article_meta(detail, site_url=SITE))
+    document = web_shell.render(SHELL, seo.article_meta(detail, site_url=SITE))
     assert '<script>alert("x")' not in document
     assert "</script><script>" not in document.replace('</script><script type="application/ld+json">', "").replace(
         "</script><script>" + THEME_BOOT_JS, "")
@@ -154,7 +155,7 @@ def _module_source(document: str) -> str:
 
 
 def test_app_boots_after_the_first_paint_with_the_same_modules_in_the_same_order():
-    document = seo.boot_after_first_paint(SHELL)
+    document = web_shell.boot_after_first_paint(SHELL)
     assert 'rel="modulepreload"' not in document  # nothing fetched ahead of the first view's paint
     code = _module_source(document)
     paint = code.index('observe({type: "paint", buffered: true})')
@@ -171,7 +172,7 @@ def test_app_boots_after_the_first_paint_with_the_same_modules_in_the_same_order
 
 def test_boot_script_is_valid_javascript(tmp_path: Path):
     module = tmp_path / "boot.mjs"
-    module.write_text(_module_source(seo.boot_after_first_paint(SHELL)))
+    module.write_text(_module_source(web_shell.boot_after_first_paint(SHELL)))
     handover = tmp_path / "handover.js"
     from artisan_app import first_view
 
@@ -183,8 +184,8 @@ def test_boot_script_is_valid_javascript(tmp_path: Path):
 
 def test_a_boot_script_of_unknown_shape_is_left_alone():
     odd = SHELL.replace('import "/assets/manifest-89a71668.js";', 'import {a} from "/assets/manifest-89a71668.js";')
-    assert seo.boot_after_first_paint(odd) == odd
-    assert seo.boot_after_first_paint(seo.FALLBACK_SHELL) == seo.FALLBACK_SHELL
+    assert web_shell.boot_after_first_paint(odd) == odd
+    assert web_shell.boot_after_first_paint(web_shell.FALLBACK_SHELL) == web_shell.FALLBACK_SHELL
 
 
 def test_description_is_clipped_on_a_word():
@@ -195,28 +196,28 @@ def test_description_is_clipped_on_a_word():
 def test_listing_and_not_found_documents():
     cat = seo.category_meta(CategoryLink(name="Politics", slug="politics", description="Power & policy."),
                             site_url=SITE)
-    tree = parse(seo.render(SHELL, cat))
+    tree = parse(web_shell.render(SHELL, cat))
     assert tree.xpath("//head/title/text()") == ["Politics | Artisan Times"]
     assert meta(tree, "description") == ["Power & policy."]
     assert meta(tree, "og:type") == ["website"]
     assert json_ld(tree)["@type"] == "CollectionPage"
-    missing = parse(seo.render(SHELL, seo.not_found_meta(path="/article/nope", site_url=SITE, what="Article")))
+    missing = parse(web_shell.render(SHELL, seo.not_found_meta(path="/article/nope", site_url=SITE, what="Article")))
     assert missing.xpath("//head/title/text()") == ["Article not found | Artisan Times"]
     assert meta(missing, "robots") == ["noindex"]
 
 
 def test_fallback_document_when_there_is_no_build(tmp_path):
-    cache = seo.ShellCache(tmp_path / "nope.html")
-    assert cache.get() == seo.FALLBACK_SHELL
-    tree = parse(seo.render(cache.get(), seo.not_found_meta(path="/x", site_url=SITE)))
+    cache = web_shell.ShellCache(tmp_path / "nope.html")
+    assert cache.get() == web_shell.FALLBACK_SHELL
+    tree = parse(web_shell.render(cache.get(), seo.not_found_meta(path="/x", site_url=SITE)))
     assert tree.xpath("//head/title/text()") == ["Page not found | Artisan Times"]
-    assert seo.render("not html at all", seo.not_found_meta(path="/x", site_url=SITE)).startswith("<!DOCTYPE html>")
+    assert web_shell.render("not html at all", seo.not_found_meta(path="/x", site_url=SITE)).startswith("<!DOCTYPE html>")
 
 
 def test_shell_is_cached_until_the_file_changes(tmp_path):
     path = tmp_path / "shell.html"
     path.write_text("<html><head></head><body>one</body></html>")
-    cache = seo.ShellCache(path)
+    cache = web_shell.ShellCache(path)
     assert "one" in cache.get()
     assert cache.get() is cache.get()
     time.sleep(0.01)
@@ -227,19 +228,19 @@ def test_shell_is_cached_until_the_file_changes(tmp_path):
 def test_the_deferred_boot_is_rewritten_once_per_build(tmp_path):
     path = tmp_path / "shell.html"
     path.write_text(SHELL)
-    cache = seo.ShellCache(path)
+    cache = web_shell.ShellCache(path)
     first = cache.with_boot_after_first_paint()
-    assert first == seo.boot_after_first_paint(SHELL) and first is cache.with_boot_after_first_paint()
+    assert first == web_shell.boot_after_first_paint(SHELL) and first is cache.with_boot_after_first_paint()
     time.sleep(0.01)
     path.write_text(SHELL.replace("entry.client-BIZoJNQ2", "entry.client-NEWBUILD"))
     assert 'import("/assets/entry.client-NEWBUILD.js")' in cache.with_boot_after_first_paint()
-    assert seo.ShellCache(tmp_path / "nope.html").with_boot_after_first_paint() == seo.FALLBACK_SHELL
+    assert web_shell.ShellCache(tmp_path / "nope.html").with_boot_after_first_paint() == web_shell.FALLBACK_SHELL
 
 
 def test_shell_path_is_the_production_build_under_the_project_root():
-    from artisan_app.settings import PROJECT_ROOT
+    from artisan_app.core.settings import PROJECT_ROOT
 
-    assert seo.SHELL_PATH == PROJECT_ROOT / ".web" / "build" / "client" / "__spa-fallback.html"
+    assert web_shell.SHELL_PATH == PROJECT_ROOT / ".web" / "build" / "client" / "__spa-fallback.html"
 
 
 # ---------------------------------------------------------------- the routes

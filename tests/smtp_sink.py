@@ -16,7 +16,7 @@ from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
 
-from artisan_app.testing import free_port
+from tests.harness import free_port
 
 
 class MailCatcher:
