@@ -17,7 +17,6 @@ from sqlmodel import Session, select
 from artisan_app.models import (
     Article,
     ArticleAuthor,
-    ArticleStatus,
     ArticleTag,
     Author,
     Block,
@@ -27,6 +26,8 @@ from artisan_app.models import (
     utcnow,
 )
 from artisan_app.services.catalog import author_profile
+from artisan_app.services.corrections import corrections_of, marker_of
+from artisan_app.services.live import is_live
 from artisan_app.services.media.library import cover_ref, image_refs
 from artisan_app.services.media.markup import jpeg_url, jsonld_images
 from artisan_app.services.media.names import ImageRef
@@ -45,15 +46,6 @@ from artisan_app.services.views import (
 
 MAX_PAGE_SIZE = 50
 RELATED_WINDOW = 200
-
-
-def is_live(now: datetime):
-    """SQL condition: published, and its publication time has come."""
-    return and_(
-        Article.status == ArticleStatus.published.value,
-        Article.published_at.is_not(None),
-        Article.published_at <= now,
-    )
 
 
 def cards_of(session: Session, rows) -> list[ArticleCard]:
@@ -146,10 +138,10 @@ def get_article(session: Session, slug: str, *, now: datetime | None = None) -> 
     if row is None:
         return None
     article, category, author = row
-    from artisan_app.services import coauthors, corrections  # local: corrections reads is_live from here
+    from artisan_app.services import coauthors  # local: coauthors is small, loaded with the first article
 
     authors = [author_profile(a) for a in coauthors.authors_of(session, article.id)] or [author_profile(author)]
-    notes = corrections.corrections_of(session, article.id)
+    notes = corrections_of(session, article.id)
     cover = cover_ref(session, article)
     return ArticleDetail(
         id=article.id,
@@ -164,7 +156,7 @@ def get_article(session: Session, slug: str, *, now: datetime | None = None) -> 
         byline=[BylineName(a.name, a.slug, sep) for a, sep in coauthors.byline(authors)],
         more_authors=authors[1:],
         corrections=notes,
-        correction_marker=corrections.marker_of(notes),
+        correction_marker=marker_of(notes),
         cover_html=cover_html(cover, article=True),
         cover_images=jsonld_images(cover, site_url="") if cover else [],
         feed_image=jpeg_url(cover) if cover else "",

@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from artisan_app.models import Article, ArticleTag, Author, Category, Role, Tag, utcnow
 from artisan_app.services.auth import StaffUser, require
+from artisan_app.services.live import is_live
 from artisan_app.services.text import clean_text, slugify
 from artisan_app.services.views import AuthorProfile, CategoryLink, TagLink
 
@@ -39,8 +40,6 @@ def get_author(session: Session, slug: str) -> AuthorProfile | None:
 def get_tag(session: Session, slug: str, *, now: datetime | None = None) -> TagLink | None:
     """A topic readers may see: only while a live article has it (a tag that only
     drafts use would announce an embargoed story)."""
-    from artisan_app.services.articles import is_live  # articles imports this module
-
     row = session.exec(
         select(Tag)
         .join(ArticleTag, ArticleTag.tag_id == Tag.id)

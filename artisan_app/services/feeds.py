@@ -1,6 +1,6 @@
 """Atom feeds, the XML sitemap and robots.txt, built from the database.
 
-Only live articles appear (``articles.is_live``); tags and authors are listed
+Only live articles appear (``live.is_live``); tags and authors are listed
 only when they have at least one. Every URL is absolute, from the site URL the
 caller passes (``settings.site_url`` in the app).
 """
@@ -19,7 +19,8 @@ from sqlmodel import Session, select
 
 from artisan_app import routes
 from artisan_app.models import Article, ArticleAuthor, ArticleTag, Author, Category, Tag, utcnow
-from artisan_app.services.articles import card_query, is_live
+from artisan_app.services.articles import card_query
+from artisan_app.services.live import is_live
 from artisan_app.services.media.library import image_refs
 from artisan_app.services.media.markup import absolute, jpeg_url
 

@@ -2,7 +2,7 @@
 its progress, the subscriber list and the outbox. Every function checks the
 caller's role itself (``auth.require``). No Reflex here.
 
-Mail content comes from ``artisan_app.emails``; the sending itself is
+Mail content comes from ``services/emails``; the sending itself is
 ``services/delivery.py``, run by the job queue (``artisan_app/jobs``).
 """
 
@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
-from artisan_app import emails
+from artisan_app.services import emails
 from artisan_app.models import (
     Article,
     ArticleStatus,

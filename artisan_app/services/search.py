@@ -39,7 +39,8 @@ from sqlmodel import Session, select
 
 from artisan_app.models import Article, Block, Section, utcnow
 from artisan_app.services import ratelimit
-from artisan_app.services.articles import MAX_PAGE_SIZE, card_of, card_query, is_live
+from artisan_app.services.articles import MAX_PAGE_SIZE, card_of, card_query
+from artisan_app.services.live import is_live
 from artisan_app.services.views import ArticleCard
 from artisan_app.core.settings import settings
 

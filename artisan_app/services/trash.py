@@ -10,7 +10,7 @@ Rules (checked here, whoever calls):
   (no user: it deletes only what has been in the trash for ``RETENTION``).
 
 A trashed article has status ``trashed``, so every reader query (pages, feeds,
-sitemap, search: all go through ``articles.is_live``) leaves it out, and the
+sitemap, search: all go through ``live.is_live``) leaves it out, and the
 editorial service refuses to edit it until it is restored.
 """
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 import reflex as rx
 
 from artisan_app.core import db
-from artisan_app.services import coauthors, corrections, review
+from artisan_app.services import coauthors, corrections, editor_corrections, review
 from artisan_app.services.auth import PermissionDenied, StaffUser
 from artisan_app.services.content_checks import Check, run_checks
 from artisan_app.services.editor_forms import EditValidationError
@@ -175,6 +175,6 @@ class EditorCraftMixin(rx.State, mixin=True):
 
     @rx.event
     async def add_correction(self, form_data: dict):
-        if await self._craft(corrections.add_correction, article_id=self.form.id, kind=_field(form_data, "kind", 16),
+        if await self._craft(editor_corrections.add_correction, article_id=self.form.id, kind=_field(form_data, "kind", 16),
                              text=_field(form_data, "text")):
             self.message = "Added at the end of the article, dated today. It cannot be removed."

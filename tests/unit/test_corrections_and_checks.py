@@ -10,7 +10,8 @@ import pytest
 from sqlmodel import select
 
 from artisan_app.models import ArticleRevision, Correction, Role
-from artisan_app.services import articles, coauthors, corrections, editorial as ed, feeds, seo
+from artisan_app.services import articles, coauthors, corrections, editor_corrections, feeds, seo
+from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.content_checks import run_checks
 from artisan_app.services.editorial import ArticleForm, BlockForm, EditValidationError, SectionForm
@@ -34,7 +35,7 @@ def live(session):
 
 def test_a_correction_shows_dated_at_the_end_with_a_marker_and_moves_date_modified(live):
     s, later = live["s"], NOW + timedelta(days=2)
-    corrections.add_correction(s, user=live["editor"], article_id=live["id"], kind="correction",
+    editor_corrections.add_correction(s, user=live["editor"], article_id=live["id"], kind="correction",
                                text="An earlier version misstated the margin.", now=later)
     detail = articles.get_article(s, live["slug"], now=later)
     assert [(c.kind_label, c.date_label, c.text) for c in detail.corrections] == [
@@ -53,7 +54,7 @@ def test_a_correction_shows_dated_at_the_end_with_a_marker_and_moves_date_modifi
 
 def test_editing_the_article_never_removes_a_correction(live):
     s = live["s"]
-    corrections.add_correction(s, user=live["editor"], article_id=live["id"], kind="update", text="Added reaction.",
+    editor_corrections.add_correction(s, user=live["editor"], article_id=live["id"], kind="update", text="Added reaction.",
                                now=NOW + timedelta(hours=1))
     form = ed.load_form(s, user=live["editor"], article_id=live["id"])
     ed.save_article(s, user=live["editor"], form=replace(form, headline="Budget passes, narrowly"),
@@ -67,14 +68,14 @@ def test_only_editors_add_corrections_and_only_to_live_articles(live):
     s = live["s"]
     author = make_user(s, Role.author, name="Ann", author=None)
     with pytest.raises(PermissionDenied):
-        corrections.add_correction(s, user=author, article_id=live["id"], kind="correction", text="x", now=NOW)
+        editor_corrections.add_correction(s, user=author, article_id=live["id"], kind="correction", text="x", now=NOW)
     draft = ed.save_article(s, user=live["editor"], form=full_form(headline="Another"), now=NOW).article_id
     with pytest.raises(PermissionDenied):
-        corrections.add_correction(s, user=live["editor"], article_id=draft, kind="correction", text="x", now=NOW)
+        editor_corrections.add_correction(s, user=live["editor"], article_id=draft, kind="correction", text="x", now=NOW)
     with pytest.raises(EditValidationError):
-        corrections.add_correction(s, user=live["editor"], article_id=live["id"], kind="retraction", text="x", now=NOW)
+        editor_corrections.add_correction(s, user=live["editor"], article_id=live["id"], kind="retraction", text="x", now=NOW)
     with pytest.raises(EditValidationError):
-        corrections.add_correction(s, user=live["editor"], article_id=live["id"], kind="update", text="  ", now=NOW)
+        editor_corrections.add_correction(s, user=live["editor"], article_id=live["id"], kind="update", text="  ", now=NOW)
 
 
 def test_co_authors_in_the_byline_json_ld_feed_and_author_pages(live):

@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 
 from artisan_app import api
 from artisan_app.models import Article, Role
-from artisan_app.services import coauthors, corrections
+from artisan_app.services import coauthors, editor_corrections
 from artisan_app.core.settings import settings
 from tests.factories import BASE_TIME, make_article, make_author, make_category, make_user
 from tests.unit.test_seo import SHELL, SITE, parse
@@ -29,7 +29,7 @@ def client(session: Session, monkeypatch, tmp_path) -> TestClient:
     editor = make_user(session, Role.editor, name="Eve")
     story_id = session.exec(select(Article.id).where(Article.slug == "story")).one()
     coauthors.set_authors(session, user=editor, article_id=story_id, author_slugs=["ann", "bob"])
-    corrections.add_correction(session, user=editor, article_id=story_id, kind="correction",
+    editor_corrections.add_correction(session, user=editor, article_id=story_id, kind="correction",
                                text="An earlier version misspelt the minister’s name.", now=LATER)
     session.commit()
     monkeypatch.setattr(api, "settings", dataclasses.replace(settings, site_url=SITE))

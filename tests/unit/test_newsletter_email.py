@@ -3,7 +3,7 @@ each recipient gets their own links, and the SMTP URL is read correctly."""
 
 from __future__ import annotations
 
-from artisan_app import emails
+from artisan_app.services import emails
 from artisan_app.services.mail import Mail, build_message, parse_smtp_url
 from artisan_app.services.views import ArticleCard, ArticleDetail, AuthorProfile, BlockView, SectionView
 

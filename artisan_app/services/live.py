@@ -1,0 +1,19 @@
+"""Which articles readers may see: one SQL condition, used by every reader query
+(lists, feeds, sitemap, search, tags, comments, corrections)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import and_
+
+from artisan_app.models import Article, ArticleStatus
+
+
+def is_live(now: datetime):
+    """SQL condition: published, and its publication time has come."""
+    return and_(
+        Article.status == ArticleStatus.published.value,
+        Article.published_at.is_not(None),
+        Article.published_at <= now,
+    )
