@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from logging.config import fileConfig
 
-from alembic import context
 from sqlmodel import SQLModel
 
 import artisan_app.models  # noqa: F401  (registers every table)
+from alembic import context
 from artisan_app.core import db
 from artisan_app.models.types import UTCDateTime
 from artisan_app.services.search import include_name

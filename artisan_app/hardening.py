@@ -40,9 +40,9 @@ the production build (``tests/e2e/test_security_headers.py``):
 from __future__ import annotations
 
 import base64
-import os
 import hashlib
 import json
+import os
 import re
 import threading
 from pathlib import Path
@@ -51,10 +51,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from artisan_app import first_view
 from artisan_app.client_scripts import DRAFT_KEEPER_JS, EDITOR_FORMAT_JS, EMBED_LOADER_JS
-from artisan_app.services.rich_blocks import FRAME_ORIGINS
-from artisan_app.web import shell as web_shell
 from artisan_app.core.settings import settings
+from artisan_app.services.rich_blocks import FRAME_ORIGINS
 from artisan_app.theme import THEME_BOOT_JS
+from artisan_app.web import shell as web_shell
 from artisan_app.web.dev_shell import DevShell, dev_frontend_url
 
 # Covers and portraits are re-encoded images of at most 8 MB (services/images.py),

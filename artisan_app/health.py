@@ -26,8 +26,8 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from artisan_app.core import db
-from artisan_app.core.settings import settings
 from artisan_app.core.outage import is_outage, log_outage
+from artisan_app.core.settings import settings
 
 logger = logging.getLogger(__name__)
 

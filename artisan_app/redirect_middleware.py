@@ -21,7 +21,6 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from artisan_app.core import db
 from artisan_app.services import redirects
 
-
 GENERATION_SCOPE_KEY = "artisan.content_generation"  # as web/page_cache.py reads it
 KNOWN_PATHS = 4096
 KNOWN_SECONDS = 60  # and at most this long (a change made by another process without a shared Redis)

@@ -25,11 +25,11 @@ import dataclasses
 import json
 import random
 import statistics
+import sys
 import tempfile
 import time
 import tracemalloc
 from datetime import timedelta
-import sys
 from pathlib import Path
 
 from sqlmodel import Session, select
@@ -38,7 +38,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests/harness.py lives beside the package, not in it
 
 from tests.harness import CHROMIUM, CHROMIUM_ARGS, RunningApp, app_env, prepare_database  # noqa: E402
-
 
 BIG = "civil-servants-social-media-pakistan"
 SMALL = "pakistan-inflation-household-budgets"
@@ -110,10 +109,10 @@ def in_process(url: str) -> None:
         with db.session_scope() as session:
             article_id = session.exec(select(Article.id).where(Article.slug == slug)).one()
             count = svc.approved_count(session, article_id)
-            page_ms = median_ms(lambda: comment_thread.thread_page(session, article_id), 15)
+            page_ms = median_ms(lambda article_id=article_id: comment_thread.thread_page(session, article_id), 15)
             old = svc.article_comments(session, article_id)
             old_kib = len(json.dumps([dataclasses.asdict(c) for c in old.comments])) / 1024
-        open_ms = median_ms(lambda: asyncio.run(open_as_reader(slug)), 5)
+        open_ms = median_ms(lambda slug=slug: asyncio.run(open_as_reader(slug)), 5)
         tracemalloc.start()
         root, state = asyncio.run(open_as_reader(slug))
         _, peak = tracemalloc.get_traced_memory()

@@ -28,7 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +47,7 @@ from artisan_app.services import comments as comment_svc  # noqa: E402
 PAGE_SIZE = 6
 CATEGORIES, AUTHORS, TAGS = 5, 20, 200
 CHUNK = 5000
-NOW = datetime.now(timezone.utc)
+NOW = datetime.now(UTC)
 PG_URL = os.environ.get("ARTISAN_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 PG_SCHEMA = "artisan_bench_scale"
 

@@ -67,8 +67,10 @@ SECTION = """<!-- wp:heading -->
 
 COMMENT = """<wp:comment><wp:comment_id>{cid}</wp:comment_id><wp:comment_author><![CDATA[Reader {r}]]></wp:comment_author>
 <wp:comment_author_email><![CDATA[reader{r}@example.com]]></wp:comment_author_email><wp:comment_author_url></wp:comment_author_url>
-<wp:comment_date_gmt><![CDATA[2024-01-02 10:{m:02d}:00]]></wp:comment_date_gmt><wp:comment_content><![CDATA[Comment {cid} on post {n}.]]></wp:comment_content>
-<wp:comment_approved><![CDATA[1]]></wp:comment_approved><wp:comment_type><![CDATA[comment]]></wp:comment_type><wp:comment_parent>{parent}</wp:comment_parent></wp:comment>
+<wp:comment_date_gmt><![CDATA[2024-01-02 10:{m:02d}:00]]></wp:comment_date_gmt>
+<wp:comment_content><![CDATA[Comment {cid} on post {n}.]]></wp:comment_content>
+<wp:comment_approved><![CDATA[1]]></wp:comment_approved><wp:comment_type><![CDATA[comment]]></wp:comment_type>
+<wp:comment_parent>{parent}</wp:comment_parent></wp:comment>
 """
 
 
@@ -81,8 +83,10 @@ def write_export(path: Path, posts: int, comments: int) -> None:
             sections = "\n".join(SECTION.format(k=k, n=n, words=words) for k in range(1, 4))
             out.write(f"""<item><title><![CDATA[Post number {n}]]></title><link>https://bench.example/2024/01/02/post-{n}/</link>
 <dc:creator><![CDATA[writer]]></dc:creator><guid isPermaLink="false">https://bench.example/?p={n}</guid>
-<content:encoded><![CDATA[{BODY.format(n=n, sections=sections)}]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
-<wp:post_id>{n}</wp:post_id><wp:post_date><![CDATA[2024-01-02 10:00:00]]></wp:post_date><wp:post_date_gmt><![CDATA[2024-01-02 10:00:00]]></wp:post_date_gmt>
+<content:encoded><![CDATA[{BODY.format(n=n, sections=sections)}]]></content:encoded>
+<excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>{n}</wp:post_id><wp:post_date><![CDATA[2024-01-02 10:00:00]]></wp:post_date>
+<wp:post_date_gmt><![CDATA[2024-01-02 10:00:00]]></wp:post_date_gmt>
 <wp:post_modified_gmt><![CDATA[2024-01-02 10:00:00]]></wp:post_modified_gmt><wp:post_name><![CDATA[post-{n}]]></wp:post_name>
 <wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type><wp:is_sticky>0</wp:is_sticky>
 <category domain="category" nicename="news"><![CDATA[News]]></category>
@@ -131,15 +135,21 @@ def main() -> None:
             with admin.begin() as conn:
                 conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         size = export.stat().st_size / 1e6
-    print(f"backend: {'postgresql' if args.postgres else 'sqlite'}; export: {args.posts} posts, "
-          f"{args.posts * args.comments} comments, {size:.1f} MB")
+    print(
+        f"backend: {'postgresql' if args.postgres else 'sqlite'}; export: {args.posts} posts, "
+        f"{args.posts * args.comments} comments, {size:.1f} MB"
+    )
     print(f"load average before: {load[0]:.1f} (2 cores here, shared)")
-    print(f"first import: {first:.1f} s wall, {first_cpu:.1f} s CPU ({args.posts / first:.0f} posts/s); imported {report.imported}, "
-          f"comments {report.comments_imported}, failed {report.failed}")
+    print(
+        f"first import: {first:.1f} s wall, {first_cpu:.1f} s CPU ({args.posts / first:.0f} posts/s); "
+        f"imported {report.imported}, comments {report.comments_imported}, failed {report.failed}"
+    )
     print(f"same file again: {second:.1f} s; unchanged {again.unchanged}, updated {again.updated}")
     print(f"peak RSS: {peak:.0f} MiB (before the import: {rss_before:.0f} MiB)")
-    print(f"extrapolated to 10,000 posts (linear, not measured): {first * 10000 / args.posts / 60:.1f} min wall, "
-          f"{first_cpu * 10000 / args.posts / 60:.1f} min of CPU")
+    print(
+        f"extrapolated to 10,000 posts (linear, not measured): {first * 10000 / args.posts / 60:.1f} min wall, "
+        f"{first_cpu * 10000 / args.posts / 60:.1f} min of CPU"
+    )
 
 
 if __name__ == "__main__":

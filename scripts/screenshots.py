@@ -16,7 +16,6 @@ sys.path.insert(0, str(ROOT))  # tests/harness.py lives beside the package, not 
 from tests.harness import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 
-
 def main() -> int:
     base = sys.argv[1].rstrip("/")
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")

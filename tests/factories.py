@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session
 
@@ -13,7 +13,7 @@ from artisan_app.services.authoring import create_article
 from artisan_app.services.body import BlockDraft, SectionDraft
 
 _seq = itertools.count(1)
-BASE_TIME = datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
+BASE_TIME = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 
 
 def make_category(session: Session, name: str | None = None, *, slug: str | None = None, position: int = 0) -> Category:

@@ -97,7 +97,7 @@ class RunningApp:
             cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
 
-    def restart(self, timeout: float = BOOT_TIMEOUT) -> "RunningApp":
+    def restart(self, timeout: float = BOOT_TIMEOUT) -> RunningApp:
         """Stop every process of the app and start it again (same port, same env)."""
         self.stop()
         deadline = time.monotonic() + 30
@@ -119,7 +119,7 @@ class RunningApp:
     def cpu_seconds(self) -> float:
         return cpu_seconds(self.pids())
 
-    def wait_ready(self, timeout: float = BOOT_TIMEOUT) -> "RunningApp":
+    def wait_ready(self, timeout: float = BOOT_TIMEOUT) -> RunningApp:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -133,7 +133,8 @@ class RunningApp:
         raise RuntimeError(f"app did not start in {timeout}s:\n{self.log.read_text()[-4000:]}")
 
     def _ready(self) -> bool:
-        return httpx.get(self.url + "/ping", timeout=2).status_code == 200 and httpx.get(self.url + "/", timeout=5).status_code == 200
+        ping = httpx.get(self.url + "/ping", timeout=2)
+        return ping.status_code == 200 and httpx.get(self.url + "/", timeout=5).status_code == 200
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -149,7 +150,7 @@ class RunningApp:
         except (ProcessLookupError, PermissionError):
             pass
 
-    def __enter__(self) -> "RunningApp":
+    def __enter__(self) -> RunningApp:
         return self.wait_ready()
 
     def __exit__(self, *exc) -> None:
@@ -168,7 +169,11 @@ class DevApp(RunningApp):
         self.starts += 1
         return subprocess.Popen(
             ["reflex", "run", "--frontend-port", str(self.port), "--backend-port", str(self.backend_port)],
-            cwd=self.cwd, env=self.env, stdout=self.log.open("a"), stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=self.cwd,
+            env=self.env,
+            stdout=self.log.open("a"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
 
     def _ready(self) -> bool:
@@ -247,7 +252,7 @@ class TcpProxy:
         self._lock = threading.Lock()
         self._running = False
 
-    def start(self) -> "TcpProxy":
+    def start(self) -> TcpProxy:
         listener = socket.socket()
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind(("127.0.0.1", self.port))
@@ -310,7 +315,7 @@ class TcpProxy:
             with self._lock:
                 self._conns.difference_update(socks)
 
-    def __enter__(self) -> "TcpProxy":
+    def __enter__(self) -> TcpProxy:
         return self.start()
 
     def __exit__(self, *exc) -> None:

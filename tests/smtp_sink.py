@@ -79,14 +79,14 @@ class MailCatcher:
         with self._arrived:
             return self._arrived.wait_for(lambda: self.count >= count, timeout)
 
-    def start(self) -> "MailCatcher":
+    def start(self) -> MailCatcher:
         self.controller.start()
         return self
 
     def stop(self) -> None:
         self.controller.stop()
 
-    def __enter__(self) -> "MailCatcher":
+    def __enter__(self) -> MailCatcher:
         return self.start()
 
     def __exit__(self, *exc) -> None:

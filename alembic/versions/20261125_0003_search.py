@@ -9,17 +9,16 @@ skips it, see ``search.include_name``); its DDL lives in
 ``artisan_app.services.search`` so the test fixtures build exactly the same
 thing. Upgrading indexes the articles already present.
 """
-from typing import Sequence, Union
+from collections.abc import Sequence
 
 from alembic import context, op
-
 from artisan_app.services import search
 
 # revision identifiers, used by Alembic.
 revision: str = '0003'
-down_revision: Union[str, Sequence[str], None] = '0002'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+down_revision: str | Sequence[str] | None = '0002'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

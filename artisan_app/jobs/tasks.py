@@ -26,13 +26,13 @@ from huey import crontab
 from huey.exceptions import RetryTask
 
 from artisan_app.core import db
+from artisan_app.core.settings import settings
 from artisan_app.jobs.queue import huey
+from artisan_app.jobs.transport import transport
 from artisan_app.models import Newsletter, utcnow
 from artisan_app.services import delivery, newsletters
 from artisan_app.services.delivery import Outcome
-from artisan_app.jobs.transport import transport
 from artisan_app.services.mail import PermanentMailError, TemporaryMailError, build_message
-from artisan_app.core.settings import settings
 
 log = logging.getLogger("artisan.jobs")
 BACKOFF_BASE_SECONDS = settings.mail_backoff_seconds

@@ -5,8 +5,8 @@ from __future__ import annotations
 from email.message import EmailMessage
 
 from artisan_app.core import db
-from artisan_app.services.mail import SmtpTransport, parse_smtp_url, store_in_outbox
 from artisan_app.core.settings import settings
+from artisan_app.services.mail import SmtpTransport, parse_smtp_url, store_in_outbox
 
 
 class OutboxTransport:
@@ -19,7 +19,7 @@ class OutboxTransport:
     def close(self) -> None:
         pass
 
-    def __enter__(self) -> "OutboxTransport":
+    def __enter__(self) -> OutboxTransport:
         return self
 
     def __exit__(self, *exc) -> None:

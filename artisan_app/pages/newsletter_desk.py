@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app.components.newsroom import newsroom_frame
 from artisan_app.components.common import notice, skeleton
+from artisan_app.components.newsroom import newsroom_frame
 from artisan_app.state.newsletter_desk import NewsletterDeskState as D
 from artisan_app.state.newsletter_desk import OutboxState as O
 

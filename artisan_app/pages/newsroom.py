@@ -130,7 +130,6 @@ def _small_button(label, on_click, *, aria_label, disabled=False) -> rx.Componen
 # The article editor (/editor/article/[id]) is in pages/article_editor.py; importable from here as before.
 from artisan_app.pages.article_editor import editor_page  # noqa: E402,F401
 
-
 # --- comment moderation -----------------------------------------------------------------
 
 

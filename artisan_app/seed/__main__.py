@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 
 from artisan_app.core import db
+from artisan_app.core.settings import settings
 from artisan_app.services import auth
 from artisan_app.services.seed import SeedError, load_seed
-from artisan_app.core.settings import settings
 
 
 def main() -> int:

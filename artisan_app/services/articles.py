@@ -38,8 +38,8 @@ from artisan_app.services.views import (
     ArticleCard,
     ArticleDetail,
     ArticlePage,
-    BylineName,
     BlockView,
+    BylineName,
     SectionView,
     TagLink,
 )

@@ -17,10 +17,10 @@ from datetime import datetime, timedelta
 from pwdlib import PasswordHash
 from sqlmodel import Session, select
 
+from artisan_app.core.settings import settings
 from artisan_app.models import Role, User, UserSession, utcnow
 from artisan_app.services import login_limits
 from artisan_app.services.text import clean_text
-from artisan_app.core.settings import settings
 
 SESSION_LIFETIME = timedelta(days=14)  # absolute: rotation never extends it
 IDLE_TIMEOUT = timedelta(hours=2)  # no request by the user for this long ends the session

@@ -57,7 +57,9 @@ def _admin(user: StaffUser | None) -> StaffUser:
     return require(user, Role.admin)
 
 
-def save_category(session: Session, *, user: StaffUser | None, slug: str = "", name: object, description: object = "") -> CategoryLink:
+def save_category(
+    session: Session, *, user: StaffUser | None, slug: str = "", name: object, description: object = ""
+) -> CategoryLink:
     """Create a category (``slug`` empty) or rename/re-describe an existing one (its slug stays)."""
     _admin(user)
     name, description = clean_text(name), clean_text(description)
@@ -113,7 +115,9 @@ def list_authors(session: Session) -> list[AuthorProfile]:
     return [author_profile(r) for r in session.exec(select(Author).order_by(Author.name)).all()]
 
 
-def save_author(session: Session, *, user: StaffUser | None, slug: str, name: object, bio: object, avatar: str | None = None) -> AuthorProfile:
+def save_author(
+    session: Session, *, user: StaffUser | None, slug: str, name: object, bio: object, avatar: str | None = None
+) -> AuthorProfile:
     _admin(user)
     row = session.exec(select(Author).where(Author.slug == slug)).first()
     if row is None:

@@ -37,7 +37,15 @@ from sqlalchemy.orm import Session
 from sqlmodel import select
 
 from artisan_app.models import (
-    Article, ArticleAuthor, ArticleStatus, ArticleTag, Block, Comment, CommentStatus, ContentGeneration, Section,
+    Article,
+    ArticleAuthor,
+    ArticleStatus,
+    ArticleTag,
+    Block,
+    Comment,
+    CommentStatus,
+    ContentGeneration,
+    Section,
 )
 
 PRIVATE_TABLES = frozenset({

@@ -18,8 +18,6 @@ from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.authoring import collect_orphan_tags, ensure_tags, replace_body
 from artisan_app.services.body import SectionDraft
 from artisan_app.services.coauthors import sync_primary
-from artisan_app.services.editor_rich import drafts_of, has_content
-from artisan_app.services.media.library import get_image
 from artisan_app.services.editor_access import editable_article, form_of, is_public_or_scheduled, lookup, slug_fixed
 from artisan_app.services.editor_forms import (
     LIMITS,
@@ -33,6 +31,8 @@ from artisan_app.services.editor_forms import (
     savable,
     tag_names,
 )
+from artisan_app.services.editor_rich import drafts_of, has_content
+from artisan_app.services.media.library import get_image
 from artisan_app.services.text import slugify
 
 AUTOSAVE_NOTE = "Autosave"

@@ -15,9 +15,9 @@ from sqlmodel import Session
 
 from artisan_app.models import Article, ArticleStatus, Category, Role, utcnow
 from artisan_app.services.articles import card_query, cards_of, latest_articles, with_lead_cover
-from artisan_app.services.live import is_live
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.ids import as_id
+from artisan_app.services.live import is_live
 from artisan_app.services.views import ArticlePage
 
 

@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
-from artisan_app.services import emails
+from artisan_app.core.settings import settings
 from artisan_app.models import (
     Article,
     ArticleStatus,
@@ -31,13 +31,12 @@ from artisan_app.models import (
     User,
     utcnow,
 )
-from artisan_app.services import articles, subscriptions
+from artisan_app.services import articles, emails, subscriptions
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.catalog import author_profile
 from artisan_app.services.mail import Mail
 from artisan_app.services.text import exact_label
 from artisan_app.services.views import ArticleDetail
-from artisan_app.core.settings import settings
 
 PAGE = 50
 EDITORS = (Role.admin, Role.editor)

@@ -26,8 +26,8 @@ from artisan_app.services.coauthors import is_author
 from artisan_app.services.editor_access import editable_article, phase_of
 from artisan_app.services.editor_forms import EditValidationError
 from artisan_app.services.editor_workflow import publish, submit_for_review
-from artisan_app.services.status_history import record_move
 from artisan_app.services.ids import as_id
+from artisan_app.services.status_history import record_move
 from artisan_app.services.text import clean_text, exact_label
 
 __all__ = ["approve", "request_changes", "submit_for_review", "publish", "add_note", "reply", "resolve", "notes_for",

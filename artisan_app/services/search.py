@@ -37,12 +37,12 @@ from sqlalchemy import Float, Integer, func, text
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, select
 
+from artisan_app.core.settings import settings
 from artisan_app.models import Article, Block, Section, utcnow
 from artisan_app.services import ratelimit
 from artisan_app.services.articles import MAX_PAGE_SIZE, card_of, card_query
 from artisan_app.services.live import is_live
 from artisan_app.services.views import ArticleCard
-from artisan_app.core.settings import settings
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class SortOrder(str, Enum):
     newest = "newest"
 
     @classmethod
-    def parse(cls, value: object) -> "SortOrder":
+    def parse(cls, value: object) -> SortOrder:
         """Anything unknown (or not a string) is the default, relevance."""
         try:
             return cls(value) if isinstance(value, str) else cls.relevance

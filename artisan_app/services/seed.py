@@ -18,7 +18,7 @@ Body images (``![alt](file.jpg "Caption | Credit")`` in the markdown, also drawn
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import frontmatter
@@ -56,7 +56,7 @@ def _as_utc(value) -> datetime:
         value = datetime.fromisoformat(value.replace("Z", "+00:00"))
     if not isinstance(value, datetime):
         raise SeedError(f"not a timestamp: {value!r}")
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _cover(session: Session, article_id: int, meta: dict, images_dir: Path, storage: MediaStorage | None) -> bool:

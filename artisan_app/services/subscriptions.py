@@ -24,10 +24,10 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, delete, select
 
+from artisan_app.core.settings import settings
 from artisan_app.models import Category, Subscriber, SubscriberCategory, SubscriberStatus, utcnow
 from artisan_app.services import ratelimit
 from artisan_app.services.text import clean_text
-from artisan_app.core.settings import settings
 
 CONFIRM_DAYS = 7
 SUBSCRIBE_LIMIT_PER_CLIENT = "5/minute;20/hour"

@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import time
 from dataclasses import replace
-from datetime import timezone
+from datetime import UTC
 
 import reflex as rx
 from sqlalchemy.exc import SQLAlchemyError
@@ -26,11 +26,11 @@ from artisan_app.services.editorial import ArticleForm, EditConflict, EditValida
 from artisan_app.services.newsroom_time import clock_label, zone_name
 from artisan_app.services.views import ArticleDetail
 from artisan_app.state.auth import StaffGuard
-from artisan_app.state.resilience import client_connected
 from artisan_app.state.editor_body import EditorBodyMixin, _text
+from artisan_app.state.editor_craft import EditorCraftMixin
 from artisan_app.state.editor_revisions import EditorRevisionsMixin
 from artisan_app.state.editor_workflow import EditorWorkflowMixin
-from artisan_app.state.editor_craft import EditorCraftMixin
+from artisan_app.state.resilience import client_connected
 
 HEARTBEAT_SECONDS = 15.0
 WATCH_LIMIT_SECONDS = 4 * 60 * 60
@@ -226,7 +226,7 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMi
             return []
         except EditConflict as exc:
             self.conflict, self.conflict_by = exc.theirs, exc.by
-            self.conflict_at = exc.at.astimezone(timezone.utc).strftime("%H:%M UTC")
+            self.conflict_at = exc.at.astimezone(UTC).strftime("%H:%M UTC")
             self.save_status, self.saved_at_ms = "Not saved — someone else saved first", 0
             return []
         except PermissionDenied as exc:

@@ -15,7 +15,6 @@ from artisan_app.services import editorial as ed
 from artisan_app.services.authoring import new_key
 from artisan_app.services.editorial import BlockForm, SectionForm
 
-
 TYPED_KINDS = tuple(k.value for k in BlockKind if k is not BlockKind.image)
 
 

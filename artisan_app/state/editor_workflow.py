@@ -11,11 +11,10 @@ from dataclasses import replace
 import reflex as rx
 
 from artisan_app.core import db
+from artisan_app.services import editor_media as media
 from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied
-from artisan_app.services.editorial import EditValidationError
-from artisan_app.services import editor_media as media
-from artisan_app.services.editorial import BlockForm
+from artisan_app.services.editorial import BlockForm, EditValidationError
 from artisan_app.services.media.checks import ImageRejected
 from artisan_app.services.newsroom_time import parse_local
 from artisan_app.state.editor_body import _text

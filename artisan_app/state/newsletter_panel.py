@@ -16,8 +16,8 @@ from artisan_app.services import newsletters
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.newsletters import NewsletterError
 from artisan_app.services.text import exact_label
-from artisan_app.state.auth import StaffGuard
 from artisan_app.state.article_editor import ArticleEditorState
+from artisan_app.state.auth import StaffGuard
 
 
 class NewsletterPanelState(StaffGuard, rx.State):

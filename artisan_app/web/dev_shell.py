@@ -18,8 +18,8 @@ from collections.abc import Mapping
 
 import httpx
 
-from artisan_app.web.shell import FALLBACK_SHELL
 from artisan_app.web.dev_proxy import SHELL_HEADER
+from artisan_app.web.shell import FALLBACK_SHELL
 
 
 def dev_frontend_url(env: Mapping[str, str] | None = None) -> str | None:

@@ -43,12 +43,21 @@ def import_comments(session: Session, item: WxrItem, article: Article, ctx: Cont
     """New comments go in with one multi-row INSERT per level of the reply tree; changed ones are updated."""
     real = [c for c in item.comments if c.type in ("", "comment")]
     if len(real) != len(item.comments):
-        ctx.report.add("notes", label(item), "comments", f"{len(item.comments) - len(real)} pingback(s)/trackback(s) not imported")
+        ctx.report.add(
+            "notes", label(item), "comments", f"{len(item.comments) - len(real)} pingback(s)/trackback(s) not imported"
+        )
     if not real:
         return
     ids = [c.id for c in real]
-    maps = {m.wp_id: m for m in session.exec(select(WordPressItem).where(WordPressItem.kind == "comment", WordPressItem.wp_id.in_(ids))).all()}
-    rows = {c.id: c for c in session.exec(select(Comment).where(Comment.id.in_([m.local_id for m in maps.values()]))).all()} if maps else {}
+    maps = {
+        m.wp_id: m
+        for m in session.exec(select(WordPressItem).where(WordPressItem.kind == "comment", WordPressItem.wp_id.in_(ids))).all()
+    }
+    rows = (
+        {c.id: c for c in session.exec(select(Comment).where(Comment.id.in_([m.local_id for m in maps.values()]))).all()}
+        if maps
+        else {}
+    )
     fingerprints = set(session.exec(select(Comment.fingerprint).where(Comment.article_id == article.id)).all())
     existing = {wp: rows[m.local_id] for wp, m in maps.items() if m.local_id in rows}
     placed: dict[int, tuple[int, int]] = {wp: (row.id, row.depth) for wp, row in existing.items()}  # wp id → (id, depth)
@@ -83,10 +92,14 @@ def import_comments(session: Session, item: WxrItem, article: Article, ctx: Cont
             session.flush()
             table = Comment.__table__
             new_ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), new_rows).scalars().all()
-            session.execute(insert(WordPressItem.__table__), [
-                {"kind": "comment", "wp_id": wp, "guid": "", "local_id": local, "digest": wanted, "imported_at": ctx.now}
-                for (wp, wanted, _), local in zip(new_wp, new_ids)])
-            for (wp, _, depth), local in zip(new_wp, new_ids):
+            session.execute(
+                insert(WordPressItem.__table__),
+                [
+                    {"kind": "comment", "wp_id": wp, "guid": "", "local_id": local, "digest": wanted, "imported_at": ctx.now}
+                    for (wp, wanted, _), local in zip(new_wp, new_ids, strict=True)
+                ],
+            )
+            for (wp, _, depth), local in zip(new_wp, new_ids, strict=True):
                 placed[wp] = (local, depth)
             ctx.report.comments_imported += len(new_rows)
         waved = {c.id for c in wave}
@@ -97,7 +110,7 @@ def _comment_values(c, article, ctx, placed, fingerprints, row: Comment | None) 
     """The columns of WordPress comment ``c`` as stored here."""
     parent = placed.get(c.parent)
     email, normalized = _email(c.email)
-    body = convert_text(c.content)[:comment_rules.MAX_BODY] or "(empty)"
+    body = convert_text(c.content)[: comment_rules.MAX_BODY] or "(empty)"
     status = COMMENT_STATUS.get(c.approved, CommentStatus.pending)
     if row is not None:
         fingerprints.discard(row.fingerprint)
@@ -107,11 +120,18 @@ def _comment_values(c, article, ctx, placed, fingerprints, row: Comment | None) 
     fingerprints.add(fp)
     created = c.date_gmt or article.published_at or ctx.now
     return {
-        "article_id": article.id, "parent_id": parent[0] if parent else None,
+        "article_id": article.id,
+        "parent_id": parent[0] if parent else None,
         "depth": min(parent[1] + 1, comment_rules.MAX_DEPTH) if parent else 0,
         "name": clean_text(convert_text(c.author))[: comment_rules.MAX_NAME] or "Anonymous",  # tags stripped, as WordPress does
-        "email": email, "email_normalized": normalized, "website": _website(c.url), "body": body,
-        "status": status.value, "held_reason": "imported" if status is CommentStatus.pending else "",
-        "owner_key": "", "fingerprint": fp, "created_at": created,
+        "email": email,
+        "email_normalized": normalized,
+        "website": _website(c.url),
+        "body": body,
+        "status": status.value,
+        "held_reason": "imported" if status is CommentStatus.pending else "",
+        "owner_key": "",
+        "fingerprint": fp,
+        "created_at": created,
         "approved_at": created if status is CommentStatus.approved else None,
     }

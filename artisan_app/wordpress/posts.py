@@ -12,8 +12,7 @@ from sqlmodel import Session, select
 
 from artisan_app import routes
 from artisan_app.models import Article, ArticleStatus, ArticleTag, Block, Section, WordPressItem
-from artisan_app.services import redirects
-from artisan_app.services import search
+from artisan_app.services import redirects, search
 from artisan_app.services.authoring import body_word_count, ensure_tags, stored_block
 from artisan_app.services.images import ImageRejected, store_image
 from artisan_app.services.text import clean_text, slugify
@@ -147,11 +146,14 @@ def _write_body(session: Session, article: Article, sections) -> None:
     session.execute(delete(blk).where(blk.c.section_id.in_(select(sec.c.id).where(sec.c.article_id == article.id))))
     session.execute(delete(sec).where(sec.c.article_id == article.id))
     if sections:
-        ids = session.execute(insert(sec).returning(sec.c.id, sort_by_parameter_order=True), [
-            {"article_id": article.id, "position": i, "heading": s.heading} for i, s in enumerate(sections, start=1)]).scalars().all()
+        rows = [{"article_id": article.id, "position": i, "heading": s.heading} for i, s in enumerate(sections, start=1)]
+        ids = session.execute(insert(sec).returning(sec.c.id, sort_by_parameter_order=True), rows).scalars().all()
         # stored_block: inline HTML cleaned again, plain text from it, list items as JSON (#14).
-        blocks = [{"section_id": section_id, "position": j, **stored_block(b)}
-                  for section_id, s in zip(ids, sections) for j, b in enumerate(s.blocks, start=1)]
+        blocks = [
+            {"section_id": section_id, "position": j, **stored_block(b)}
+            for section_id, s in zip(ids, sections, strict=True)
+            for j, b in enumerate(s.blocks, start=1)
+        ]
         if blocks:
             session.execute(insert(blk), blocks)
     article.word_count = body_word_count(article.headline, sections)

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 import reflex as rx
-from starlette.applications import Starlette
 from sqlmodel import Session, func, select
+from starlette.applications import Starlette
 
 from artisan_app.core.db import engine_for
 from artisan_app.jobs import tasks

@@ -19,8 +19,8 @@ import uuid
 
 import httpx
 import pytest
-import reflex as rx
 import redis
+import reflex as rx
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.applications import Starlette
@@ -30,15 +30,15 @@ from starlette.testclient import TestClient
 
 from artisan_app import health
 from artisan_app.core import db
-from artisan_app.services import ratelimit
-from artisan_app.core.settings import DEV_SECRET_KEY, InsecureProductionConfig, Settings, settings
 from artisan_app.core.outage import is_outage
+from artisan_app.core.settings import DEV_SECRET_KEY, InsecureProductionConfig, Settings, settings
+from artisan_app.services import ratelimit
 from artisan_app.state import resilience
 from artisan_app.state.article import ArticleState
 from artisan_app.state.reader import ReaderState
 from artisan_app.state.site import SiteState
-from tests.harness import ROOT, TEST_REDIS_URL, TEST_SECRET_KEY
 from tests.factories import make_article, make_author, make_category
+from tests.harness import ROOT, TEST_REDIS_URL, TEST_SECRET_KEY
 from tests.state.conftest import visit
 
 DEAD_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:1/test"
@@ -379,8 +379,8 @@ def outage_app(tmp_path_factory):
     proxy the test can cut (the shared servers are never touched)."""
     from sqlalchemy import create_engine
 
-    from tests.harness import RunningApp, TcpProxy, app_env, prepare_database
     from tests.conftest import POSTGRES_URL
+    from tests.harness import RunningApp, TcpProxy, app_env, prepare_database
 
     redis_available()
     admin = create_engine(POSTGRES_URL)

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
@@ -14,6 +13,7 @@ from sqlalchemy import create_engine, inspect, text
 from sqlmodel import SQLModel
 
 import artisan_app.models  # noqa: F401
+from alembic import command
 from artisan_app.services.search import include_name
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
 from alembic.config import Config
 from sqlalchemy import text
 from sqlmodel import Session
 
+from alembic import command
 from artisan_app.core import db
 from artisan_app.services import search, seed
 

@@ -10,7 +10,8 @@ from starlette.testclient import TestClient
 
 from artisan_app import api
 from artisan_app.models import Role, Tag
-from artisan_app.services import catalog, editorial as ed, feeds
+from artisan_app.services import catalog, feeds
+from artisan_app.services import editorial as ed
 from artisan_app.state.reader import TagState
 from tests.factories import make_article, make_author, make_category, make_user
 from tests.state.conftest import visit

@@ -12,18 +12,18 @@ database changes only as the caller's role allows.
 
 from __future__ import annotations
 
-import json
-import sys
-
 import asyncio
 import importlib
 import inspect
+import json
 import pkgutil
+import sys
 from collections.abc import Iterator
 
 import pytest
 import reflex as rx
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
 from reflex.utils import format

@@ -12,10 +12,13 @@ from PIL import BmpImagePlugin, Image
 from sqlmodel import Session, select
 
 from artisan_app.models import EditingPresence, Role
-from artisan_app.services import comments as svc, editorial as ed, moderation
+from artisan_app.services import comments as svc
+from artisan_app.services import editorial as ed
+from artisan_app.services import moderation
 from artisan_app.services.comments import CommentValidationError
 from artisan_app.services.images import ImageRejected, store_image
-from artisan_app.state import admin as admin_state, article_editor as editor_state
+from artisan_app.state import admin as admin_state
+from artisan_app.state import article_editor as editor_state
 from artisan_app.state.admin import AdminState
 from artisan_app.state.auth import AuthState
 from artisan_app.state.editor import ArticleEditorState

@@ -9,9 +9,10 @@ import pytest
 from sqlmodel import Session
 
 from artisan_app.models import Article, ArticleStatus, Role
-from artisan_app.services import comments as comment_svc, featured
-from artisan_app.state import moderation_watch
+from artisan_app.services import comments as comment_svc
+from artisan_app.services import featured
 from artisan_app.services.comments import CommentView
+from artisan_app.state import moderation_watch
 from artisan_app.state.comments import PUBLISHED_NOTICE, CommentState
 from artisan_app.state.moderation import ModerationState
 from artisan_app.state.moderation_watch import PendingBadgeState

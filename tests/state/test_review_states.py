@@ -9,7 +9,8 @@ import reflex as rx
 from sqlmodel import select
 
 from artisan_app.models import Article, Role
-from artisan_app.services import auth, editorial as ed
+from artisan_app.services import auth
+from artisan_app.services import editorial as ed
 from artisan_app.state.auth import AuthState
 from artisan_app.state.editor import ArticleEditorState, NewsroomState
 from tests.factories import make_author, make_category, make_user

@@ -113,7 +113,7 @@ def test_query_count_is_constant_whatever_the_archive_size(engine, session: Sess
         return counter.count
 
     small = measure()
-    for i in range(40):
+    for _ in range(40):
         make_article(session, category=pol, author=ann, tags=["t"])
     session.commit()
     session.expire_all()

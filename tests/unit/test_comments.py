@@ -6,7 +6,8 @@ import dataclasses
 from datetime import timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlmodel import Session, select
 
 from artisan_app.models import Comment, CommentStatus
@@ -65,7 +66,9 @@ def test_limits_and_formats_say_what_to_fix(field, value, fragment):
 
 
 def test_valid_input_is_cleaned_but_keeps_line_breaks():
-    clean = svc.validate_comment(" Ann  Lee ", " Ann@Example.COM ", "https://ann.example/blog", "First line\r\nsecond\x00 line\n\n\n\nend")
+    clean = svc.validate_comment(
+        " Ann  Lee ", " Ann@Example.COM ", "https://ann.example/blog", "First line\r\nsecond\x00 line\n\n\n\nend"
+    )
     assert clean.name == "Ann Lee"
     assert clean.email_normalized == "ann@example.com"
     assert clean.body == "First line\nsecond line\n\nend"
@@ -138,8 +141,16 @@ def test_honeypot_and_too_fast_are_refused_without_saying_why(any_session: Sessi
     with pytest.raises(CommentRefused) as bot:
         post(any_session, article, honeypot="Acme Ltd")
     with pytest.raises(CommentRefused) as fast:
-        svc.submit_comment(any_session, article_id=article.id, name="A", email="a@example.com", body="hi",
-                           client_key="x", form_age_seconds=0.5, now=NOW)
+        svc.submit_comment(
+            any_session,
+            article_id=article.id,
+            name="A",
+            email="a@example.com",
+            body="hi",
+            client_key="x",
+            form_age_seconds=0.5,
+            now=NOW,
+        )
     assert bot.value.message == fast.value.message == svc.REFUSED_MESSAGE
     assert "honeypot" not in bot.value.message.lower() and "fast" not in fast.value.message.lower()
     assert any_session.exec(select(Comment)).all() == []
@@ -165,8 +176,16 @@ def test_rate_limit_is_per_client(any_session: Session, article):
 
 def test_unknown_or_unpublished_article_takes_no_comments(any_session: Session, article):
     with pytest.raises(CommentRefused):
-        svc.submit_comment(any_session, article_id=article.id + 999, name="A", email="a@example.com",
-                           body="hi", client_key="c", form_age_seconds=10, now=NOW)
+        svc.submit_comment(
+            any_session,
+            article_id=article.id + 999,
+            name="A",
+            email="a@example.com",
+            body="hi",
+            client_key="c",
+            form_age_seconds=10,
+            now=NOW,
+        )
 
 
 # --- threads ----------------------------------------------------------------------
@@ -182,12 +201,19 @@ def test_replies_nest_three_levels_then_continue_flat(any_session: Session, arti
     root = _approved(any_session, article, body="root", now=NOW)
     parent, ids = root, [root]
     for level in range(1, 6):
-        parent = _approved(any_session, article, body=f"reply {level}", parent_id=parent,
-                           email=f"r{level}@example.com", client=f"10.1.0.{level}",
-                           now=NOW + timedelta(minutes=level))
+        parent = _approved(
+            any_session,
+            article,
+            body=f"reply {level}",
+            parent_id=parent,
+            email=f"r{level}@example.com",
+            client=f"10.1.0.{level}",
+            now=NOW + timedelta(minutes=level),
+        )
         ids.append(parent)
-    other_root = _approved(any_session, article, body="second root", email="z@example.com", client="10.2.0.1",
-                            now=NOW + timedelta(minutes=1))
+    other_root = _approved(
+        any_session, article, body="second root", email="z@example.com", client="10.2.0.1", now=NOW + timedelta(minutes=1)
+    )
     thread = svc.article_comments(any_session, article.id, now=NOW + timedelta(hours=1)).comments
     assert [c.body for c in thread] == ["root", "reply 1", "reply 2", "reply 3", "reply 4", "reply 5", "second root"]
     assert [c.depth for c in thread] == [0, 1, 2, 3, 3, 3, 0]
@@ -218,8 +244,9 @@ def test_version_changes_when_a_comment_is_approved(any_session: Session, articl
 
 
 def test_versions_of_many_threads_in_one_query_match_one_by_one(any_session: Session, article):
-    quiet = make_article(any_session, category=make_category(any_session, "Quiet"), author=make_author(any_session),
-                         slug="quiet", hours=2)
+    quiet = make_article(
+        any_session, category=make_category(any_session, "Quiet"), author=make_author(any_session), slug="quiet", hours=2
+    )
     before = svc.comments_versions(any_session, [article.id, quiet.id])
     assert before == {article.id: "0:None:None", quiet.id: "0:None:None"}
     first = post(any_session, article)

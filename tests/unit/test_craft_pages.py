@@ -11,9 +11,9 @@ from sqlmodel import Session, select
 from starlette.testclient import TestClient
 
 from artisan_app import api
+from artisan_app.core.settings import settings
 from artisan_app.models import Article, Role
 from artisan_app.services import coauthors, editor_corrections
-from artisan_app.core.settings import settings
 from tests.factories import BASE_TIME, make_article, make_author, make_category, make_user
 from tests.unit.test_seo import SHELL, SITE, parse
 

@@ -9,7 +9,8 @@ import pytest
 from sqlmodel import select
 
 from artisan_app.models import Block, Image
-from artisan_app.services import articles, editorial as ed
+from artisan_app.services import articles
+from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.editor_media import move_focal_point, upload_image
 from artisan_app.services.editorial import BlockForm, SectionForm

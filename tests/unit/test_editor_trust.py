@@ -9,11 +9,11 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from artisan_app.models import Article, ArticleRevision
-from artisan_app.services import articles, editorial as ed
+from artisan_app.models import Article, ArticleRevision, Role
+from artisan_app.services import articles
+from artisan_app.services import editorial as ed
 from artisan_app.services.editorial import ArticleForm, BlockForm, SectionForm
 from artisan_app.services.newsroom_time import newsroom_zone, parse_local, schedule_label
-from artisan_app.models import Role
 from tests.factories import make_author, make_category, make_user
 from tests.unit.test_editorial import NOW, full_form
 

@@ -9,7 +9,8 @@ import pytest
 from sqlmodel import Session, select
 
 from artisan_app.models import Article, ArticleRevision, Role
-from artisan_app.services import articles, editorial as ed
+from artisan_app.services import articles
+from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.editorial import ArticleForm, BlockForm, SectionForm
 from tests.factories import BASE_TIME, make_article, make_author, make_category, make_user

@@ -4,7 +4,7 @@ read back with feedparser and an XML parser."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from xml.etree import ElementTree as ET
 
 import feedparser
@@ -13,9 +13,9 @@ from sqlmodel import Session
 from starlette.testclient import TestClient
 
 from artisan_app import api
+from artisan_app.core.settings import settings
 from artisan_app.models import ArticleStatus
 from artisan_app.services import feeds
-from artisan_app.core.settings import settings
 from tests.factories import BASE_TIME, make_article, make_author, make_category
 
 SITE = "https://news.example"
@@ -40,7 +40,7 @@ def site(session: Session, monkeypatch, tmp_path):
                  excerpt="Numbers.")
     make_article(s, category=pol, author=bob, slug="draft", status=ArticleStatus.draft, tags=["secret-plans"])
     make_article(s, category=pol, author=ann, slug="scheduled",
-                 published_at=datetime.now(timezone.utc) + timedelta(days=3))
+                 published_at=datetime.now(UTC) + timedelta(days=3))
     s.commit()
     return TestClient(api.build_api(shell_path=tmp_path / "missing.html"))
 
@@ -54,7 +54,7 @@ def test_site_feed_is_atom_with_every_field(site: TestClient):
     assert feed.version == "atom10"
     assert feed.feed.title == "Artisan Times — Beyond the Headlines"
     assert feed.feed.link == SITE + "/"
-    assert any(l.rel == "self" and l.href == SITE + "/feed.xml" for l in feed.feed.links)
+    assert any(link.rel == "self" and link.href == SITE + "/feed.xml" for link in feed.feed.links)
     assert [e.link for e in feed.entries] == [SITE + "/article/budget", SITE + "/article/chips", SITE + "/article/vote"]
     vote = feed.entries[2]
     assert vote.title == 'The vote & the "count"'
@@ -71,7 +71,7 @@ def test_site_feed_is_atom_with_every_field(site: TestClient):
 
 def test_feeds_never_show_drafts_or_scheduled_stories(site: TestClient):
     links = [e.link for e in feedparser.parse(site.get("/feed.xml").content).entries]
-    assert not any(l.endswith(("/draft", "/scheduled")) for l in links)
+    assert not any(link.endswith(("/draft", "/scheduled")) for link in links)
 
 
 def test_category_feed_has_only_that_section(site: TestClient):

@@ -8,8 +8,8 @@ import re
 
 import pytest
 from hypothesis import given
-from PIL import features
 from hypothesis import strategies as st
+from PIL import features
 from sqlmodel import Session, func, select
 
 from artisan_app.models import Image

@@ -13,11 +13,11 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from artisan_app import api
+from artisan_app.core.settings import settings
 from artisan_app.hardening import ScriptAllowlist, SecurityHeaders, inline_scripts, script_hash
 from artisan_app.models import ArticleStatus, Role, utcnow
 from artisan_app.services import comments, editor_saving, editor_workflow, editorial, featured, moderation, trash
 from artisan_app.web import shell as web_shell
-from artisan_app.core.settings import settings
 from artisan_app.web.page_cache import PageCache
 from tests.factories import make_article, make_author, make_category, make_user, sections
 from tests.unit.test_seo import SHELL

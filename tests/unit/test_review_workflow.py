@@ -9,7 +9,8 @@ from datetime import timedelta
 import pytest
 
 from artisan_app.models import Role
-from artisan_app.services import coauthors, editorial as ed, review
+from artisan_app.services import coauthors, review
+from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.editorial import EditValidationError
 from artisan_app.services.status_history import author_updates, history

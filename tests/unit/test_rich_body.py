@@ -9,11 +9,10 @@ from html.parser import HTMLParser
 from sqlmodel import select
 
 from artisan_app import first_view
-from artisan_app.models import Block
-from artisan_app.services import articles, feeds, featured, search, seo
+from artisan_app.models import Block, Image
+from artisan_app.services import articles, featured, feeds, search, seo
 from artisan_app.services.body import BlockDraft, SectionDraft
 from artisan_app.services.media.library import import_image, set_cover
-from artisan_app.models import Image
 from tests.factories import make_article, make_author, make_category
 from tests.media_helpers import photo
 

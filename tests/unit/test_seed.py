@@ -16,7 +16,9 @@ SEED_SLUG = "civil-servants-social-media-pakistan"
 
 
 def _counts(s: Session) -> dict[str, int]:
-    return {m.__name__: s.exec(select(func.count()).select_from(m)).one() for m in (Category, Author, Article, Section, Block, Tag)}
+    return {
+        m.__name__: s.exec(select(func.count()).select_from(m)).one() for m in (Category, Author, Article, Section, Block, Tag)
+    }
 
 
 def test_seeding_twice_creates_nothing_twice(any_session: Session):
@@ -84,7 +86,8 @@ def test_malformed_seed_file_names_the_file(tmp_path, session: Session):
     for name in ("categories.yaml", "authors.yaml"):
         (tmp_path / name).write_text((CONTENT_DIR / name).read_text("utf-8"), "utf-8")
     (tmp_path / "articles" / "broken.md").write_text(
-        "---\nslug: broken\ncategory: politics\nauthor: artisan-times\nheadline: X\npublished_at: 2026-01-01T00:00:00Z\n---\nno heading\n",
+        "---\nslug: broken\ncategory: politics\nauthor: artisan-times\nheadline: X\n"
+        "published_at: 2026-01-01T00:00:00Z\n---\nno heading\n",
         "utf-8",
     )
     with pytest.raises(SeedError, match=re.escape("broken.md")):
@@ -122,6 +125,7 @@ def test_seed_covers_come_through_the_photograph_pipeline_once(any_session: Sess
     assert second.created["covers"] == 0 and second.existing["covers"] == len(covers)
     assert len(store.saved) == made
     from artisan_app.models import Block
+
     body_images = set(any_session.exec(select(Block.image_id).where(Block.image_id.is_not(None))).all())
     assert len(body_images) >= 3  # inline images with captions and credits (#14)
     assert any_session.exec(select(func.count()).select_from(Image)).one() == len(covers) + len(body_images)

@@ -9,8 +9,8 @@ import re
 import subprocess
 import sys
 import time
-from pathlib import Path
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
@@ -18,12 +18,12 @@ from sqlmodel import Session
 from starlette.testclient import TestClient
 
 from artisan_app import api
+from artisan_app.core.settings import settings
 from artisan_app.models import ArticleStatus
 from artisan_app.services import articles, seo
-from artisan_app.web import shell as web_shell
 from artisan_app.services.views import CategoryLink
-from artisan_app.core.settings import settings
 from artisan_app.theme import THEME_BOOT_JS
+from artisan_app.web import shell as web_shell
 from tests.factories import BASE_TIME, make_article, make_author, make_category, sections
 
 SITE = "https://news.example"

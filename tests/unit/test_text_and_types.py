@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlmodel import Session
@@ -22,7 +22,7 @@ def test_reading_time_rounds_up_and_is_never_zero():
 
 
 def test_date_label_house_style():
-    assert date_label(datetime(2025, 8, 5, tzinfo=timezone.utc)) == "5 August 2025"
+    assert date_label(datetime(2025, 8, 5, tzinfo=UTC)) == "5 August 2025"
     assert date_label(None) == ""
 
 
@@ -34,7 +34,7 @@ def test_timestamps_come_back_timezone_aware_in_utc(any_session: Session):
     any_session.expire_all()
     loaded = any_session.get(Article, art.id)
     assert loaded.published_at.tzinfo is not None
-    assert loaded.published_at == datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
+    assert loaded.published_at == datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def test_naive_datetimes_are_refused(session: Session):

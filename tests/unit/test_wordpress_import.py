@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,8 +14,8 @@ from starlette.testclient import TestClient
 
 from artisan_app.api import build_api
 from artisan_app.models import Article, Author, Category, Comment, Redirect, Section, Tag, User
-from artisan_app.services import featured, comments as comment_rules
-from artisan_app.services import redirects, search
+from artisan_app.services import comments as comment_rules
+from artisan_app.services import featured, redirects, search
 from artisan_app.services.articles import article_sections
 from artisan_app.wordpress import wxr
 from artisan_app.wordpress.html import convert
@@ -23,7 +23,7 @@ from artisan_app.wordpress.importer import import_export
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "wordpress"
 EXPORT = FIXTURES / "export.xml"
-NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -75,8 +75,8 @@ def test_every_block_lands_in_sections_and_the_losses_are_reported(engine, tmp_p
         assert 'data-embed-src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"' in embed.markup
         assert article.excerpt == "Tariffs, ports and a pullquote: every block the importer knows."
         assert article.status == "published"
-        assert article.published_at == datetime(2024, 3, 5, 9, 30, tzinfo=timezone.utc)
-        assert article.updated_at == datetime(2024, 3, 6, 5, 0, tzinfo=timezone.utc)
+        assert article.published_at == datetime(2024, 3, 5, 9, 30, tzinfo=UTC)
+        assert article.updated_at == datetime(2024, 3, 6, 5, 0, tzinfo=UTC)
         assert session.get(Author, article.author_id).name == "Hannah Okafor"
         # Its first category is the section; the child was flattened; the second is kept as a topic.
         assert session.get(Category, article.category_id).slug == "trade"
@@ -86,7 +86,9 @@ def test_every_block_lands_in_sections_and_the_losses_are_reported(engine, tmp_p
         assert article.cover_image.startswith(f"/_upload/cover-{article.id}-") and article.cover_image.endswith(".webp")
         assert (tmp_path / "up" / article.cover_image.removeprefix("/_upload/")).is_file()
         assert article.cover_alt == "Cranes at the port"
-    unmapped = {(e.kind, e.detail.split(" → ")[-1]) for e in report.unmapped if "every-block" in e.post or "Every block" in e.post}
+    unmapped = {
+        (e.kind, e.detail.split(" → ")[-1]) for e in report.unmapped if "every-block" in e.post or "Every block" in e.post
+    }
     kinds = {k for k, _ in unmapped}
     assert {"image", "html"} <= kinds  # what the body still cannot hold
     assert not {"list", "separator", "embed", "links", "bold/italic", "subheading"} & kinds  # stored as blocks now
@@ -106,13 +108,18 @@ def test_statuses_dates_and_the_classic_editor(engine, tmp_path):
         assert by_title["Draft in progress"].status == "draft" and by_title["Draft in progress"].published_at is None
         assert by_title["Waiting for an editor"].status == "review"
         soon = by_title["Coming soon"]
-        assert soon.status == "published" and soon.published_at == datetime(2030, 1, 1, 9, 0, tzinfo=timezone.utc)
+        assert soon.status == "published" and soon.published_at == datetime(2030, 1, 1, 9, 0, tzinfo=UTC)
         assert by_title["Secret"].status == "draft"
         classic = by_title["Classic editor post"]
         assert _blocks(session, classic) == [
-            ("", [("paragraph", "The first paragraph, typed in the classic editor.\nIt has a line break.", ""),
-                  # A link to the old site keeps only its text: the redirects answer that address now.
-                  ("paragraph", "A second paragraph with a link to another post.", "")]),
+            (
+                "",
+                [
+                    ("paragraph", "The first paragraph, typed in the classic editor.\nIt has a line break.", ""),
+                    # A link to the old site keeps only its text: the redirects answer that address now.
+                    ("paragraph", "A second paragraph with a link to another post.", ""),
+                ],
+            ),
             ("A classic heading", [("quote", "Quoted words.", "Somebody"), ("bullets", "one\ntwo", "")]),
         ]
         # No excerpt in WordPress: the start of the first paragraph, as WordPress shows it.
@@ -153,21 +160,32 @@ def test_comment_tree_three_deep_statuses_and_first_comment_rule(any_engine, tmp
         assert (top.depth, reply.depth, reply2.depth, reply3.depth) == (0, 1, 2, 3)
         assert top.email == "one@example.com" and top.website == "https://one.example.com"
         assert reply3.website == ""  # a javascript: URL is no website
-        assert top.created_at == datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc)
+        assert top.created_at == datetime(2024, 3, 5, 10, 0, tzinfo=UTC)
         assert rows["Cheap Pills:Buy now"].status == "spam"
         assert rows["Binned:Trashed"].status == "trash"
         assert rows["New Reader:Held for moderation"].status == "pending"
         # What a reader sees: the approved tree, in order, no spam, trash or held comments, no emails.
         thread = comment_rules.article_comments(session, article.id, now=NOW)
         assert [(c.name, c.depth) for c in thread.comments] == [
-            ("Reader One", 0), ("Reader Two", 1), ("Reader One", 2), ("Reader Three", 3)]
+            ("Reader One", 0),
+            ("Reader Two", 1),
+            ("Reader One", 2),
+            ("Reader Three", 3),
+        ]
         assert thread.approved_count == 4
     # Their approvals came over, but an address typed into the form proves nobody's identity
     # (issue #12: automatic approval needs the browser that earned it), so a comment under an
     # imported commenter's address is held like anyone's first one here.
     with Session(engine) as session:
-        result = comment_rules.submit_comment(session, article_id=article.id, name="Reader One", email="ONE@example.com",
-                                              body="Back again", form_age_seconds=10, now=NOW)
+        result = comment_rules.submit_comment(
+            session,
+            article_id=article.id,
+            name="Reader One",
+            email="ONE@example.com",
+            body="Back again",
+            form_age_seconds=10,
+            now=NOW,
+        )
         assert not result.published and result.status == "pending"
 
 
@@ -177,16 +195,21 @@ def test_same_export_twice_changes_nothing_and_an_edit_updates(any_engine, tmp_p
 
     def snapshot():
         with Session(engine) as session:
-            return [sorted(map(repr, (r.model_dump() for r in session.exec(select(model)).all())))
-                    for model in (Article, Section, Comment, Redirect, Author, Category, Tag)]
+            return [
+                sorted(map(repr, (r.model_dump() for r in session.exec(select(model)).all())))
+                for model in (Article, Section, Comment, Redirect, Author, Category, Tag)
+            ]
 
     before = snapshot()
     again = _import(engine, tmp_path, media)
     assert (again.imported, again.updated, again.unchanged, again.redirects, again.comments_imported) == (0, 0, 8, 0, 0)
     assert snapshot() == before
 
-    edited = EXPORT.read_text(encoding="utf-8").replace("<p>Exports rose.</p>", "<p>Exports fell.</p>").replace(
-        "Top-level comment.", "Top-level comment, edited.")
+    edited = (
+        EXPORT.read_text(encoding="utf-8")
+        .replace("<p>Exports rose.</p>", "<p>Exports fell.</p>")
+        .replace("Top-level comment.", "Top-level comment, edited.")
+    )
     with Session(engine) as session:  # the body is in the search index, and follows the edit below
         assert [c.card.slug for c in search.search_articles(session, "exports rose", now=NOW).items] == ["every-block"]
     third = _import(engine, tmp_path, media, source=io.BytesIO(edited.encode()))
@@ -321,11 +344,17 @@ def test_media_paths_cannot_leave_the_media_folder(tmp_path):
 
 
 def test_converter_keeps_inline_runs_for_the_rich_body():
-    body = convert('<!-- wp:paragraph --><p>A <strong>b <em>bi</em></strong> <a href="https://x.example/">l</a></p><!-- /wp:paragraph -->')
+    body = convert(
+        '<!-- wp:paragraph --><p>A <strong>b <em>bi</em></strong> <a href="https://x.example/">l</a></p><!-- /wp:paragraph -->'
+    )
     runs = body.lead[0].runs
     assert [(r.text, r.bold, r.italic, r.href) for r in runs] == [
-        ("A ", False, False, ""), ("b ", True, False, ""), ("bi", True, True, ""), (" ", False, False, ""),
-        ("l", False, False, "https://x.example/")]
+        ("A ", False, False, ""),
+        ("b ", True, False, ""),
+        ("bi", True, True, ""),
+        (" ", False, False, ""),
+        ("l", False, False, "https://x.example/"),
+    ]
 
 
 def test_the_lead_in_reads_without_a_number(engine, tmp_path):
@@ -335,12 +364,14 @@ def test_the_lead_in_reads_without_a_number(engine, tmp_path):
     _import(engine, tmp_path)
     with Session(engine) as session:
         detail = articles.get_article(session, "every-block", now=NOW)
-        assert [(s.number, s.heading) for s in detail.sections] == [
-            (0, ""), (1, "Trade winds"), (2, "Pictures and players")]
+        assert [(s.number, s.heading) for s in detail.sections] == [(0, ""), (1, "Trade winds"), (2, "Pictures and players")]
         html = first_view.article(detail, categories=catalog.list_categories(session), comment_count=4)
     assert html.count('class="trend-heading"') == 2
     assert '<span class="trend-number">1.</span> Trade winds' in html
-    assert "Before any heading, with <strong>bold</strong>, <em>italic</em> and <a href=\"https://example.org/report\" rel=\"noopener\">a source</a>" in html
+    assert (
+        'Before any heading, with <strong>bold</strong>, <em>italic</em> and '
+        '<a href="https://example.org/report" rel="noopener">a source</a>' in html
+    )
 
 
 def test_the_command_prints_the_summary_and_refuses_a_bomb(engine, tmp_path, capsys, monkeypatch):
@@ -358,9 +389,11 @@ def test_the_command_prints_the_summary_and_refuses_a_bomb(engine, tmp_path, cap
 
 
 def test_a_hostile_term_slug_cannot_claim_another_address(engine, tmp_path):
-    hostile = EXPORT.read_text(encoding="utf-8").replace(
-        "<wp:category_nicename><![CDATA[trade]]>", "<wp:category_nicename><![CDATA[economy/feed.xml]]>").replace(
-        "<wp:author_login><![CDATA[hannah]]>", "<wp:author_login><![CDATA[../../editor]]>")
+    hostile = (
+        EXPORT.read_text(encoding="utf-8")
+        .replace("<wp:category_nicename><![CDATA[trade]]>", "<wp:category_nicename><![CDATA[economy/feed.xml]]>")
+        .replace("<wp:author_login><![CDATA[hannah]]>", "<wp:author_login><![CDATA[../../editor]]>")
+    )
     _import(engine, tmp_path, source=io.BytesIO(hostile.encode()))
     with Session(engine) as session:
         olds = {r.old_path for r in session.exec(select(Redirect)).all()}
