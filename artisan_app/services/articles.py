@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import and_, case, func, union
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import (
     Article,
@@ -117,16 +117,16 @@ def latest_articles(
         query = query.where(Category.slug == category_slug)
     if author_slug:  # as primary author (imports may set only that) or co-author
         query = query.where((Author.slug == author_slug) | Article.id.in_(  # type: ignore[union-attr]
-            select(ArticleAuthor.article_id).join(Author, Author.id == ArticleAuthor.author_id)
+            select(col(ArticleAuthor.article_id)).join(Author, col(Author.id) == col(ArticleAuthor.author_id))
             .where(Author.slug == author_slug)))
     if exclude_id is not None:
         query = query.where(Article.id != exclude_id)
     if tag_slug:
         query = query.join(ArticleTag, ArticleTag.article_id == Article.id).join(
-            Tag, and_(Tag.id == ArticleTag.tag_id, Tag.slug == tag_slug)
+            Tag, and_(col(Tag.id) == col(ArticleTag.tag_id), col(Tag.slug) == tag_slug)
         )
     rows = session.exec(
-        query.order_by(Article.published_at.desc(), Article.id.desc()).offset(offset).limit(limit + 1)
+        query.order_by(col(Article.published_at).desc(), col(Article.id).desc()).offset(offset).limit(limit + 1)
     ).all()
     return ArticlePage(items=cards_of(session, rows[:limit]), has_more=len(rows) > limit)
 
@@ -168,9 +168,9 @@ def article_sections(session: Session, article_id: int) -> list[SectionView]:
     with its markup (``rich_blocks.block_html``)."""
     rows = session.exec(
         select(Section, Block)
-        .join(Block, Block.section_id == Section.id, isouter=True)
+        .join(Block, col(Block.section_id) == col(Section.id), isouter=True)
         .where(Section.article_id == article_id)
-        .order_by(Section.position, Block.position)
+        .order_by(col(Section.position), col(Block.position))
     ).all()
     images = image_refs(session, [b.image_id for _s, b in rows if b is not None and b.image_id])
     sections: list[SectionView] = []
@@ -198,15 +198,16 @@ def block_view(block: Block, images: dict) -> BlockView:
 
 def article_tags(session: Session, article_id: int) -> list[TagLink]:
     rows = session.exec(
-        select(Tag).join(ArticleTag, ArticleTag.tag_id == Tag.id).where(ArticleTag.article_id == article_id).order_by(Tag.name)
+        select(Tag)
+        .join(ArticleTag, col(ArticleTag.tag_id) == col(Tag.id))
+        .where(col(ArticleTag.article_id) == article_id)
+        .order_by(col(Tag.name))
     ).all()
     return [TagLink(name=t.name, slug=t.slug) for t in rows]
 
 
-def related_articles(
-    session: Session, article_id: int, *, limit: int = 3, now: datetime | None = None
-) -> list[ArticleCard]:
-    """"You may also like": rank live articles by shared category (2 points) and
+def related_articles(session: Session, article_id: int, *, limit: int = 3, now: datetime | None = None) -> list[ArticleCard]:
+    """ "You may also like": rank live articles by shared category (2 points) and
     shared tags (1 point each), then recency. Never the article itself.
 
     Only a recent window is scored (the newest ``RELATED_WINDOW`` live articles,
@@ -218,8 +219,8 @@ def related_articles(
     source = session.get(Article, article_id)
     if source is None:
         return []
-    others = and_(is_live(now), Article.id != article_id)
-    newest = select(Article.id).where(others).order_by(Article.published_at.desc(), Article.id.desc())
+    others = and_(is_live(now), col(Article.id) != article_id)
+    newest = select(col(Article.id)).where(others).order_by(col(Article.published_at).desc(), col(Article.id).desc())
     recent = newest.limit(RELATED_WINDOW).subquery()
     same_category = newest.where(Article.category_id == source.category_id).limit(RELATED_WINDOW).subquery()
     candidates = union(select(recent.c.id), select(same_category.c.id)).subquery()
@@ -227,15 +228,15 @@ def related_articles(
     shared = (
         select(func.count())
         .select_from(ArticleTag)
-        .where(ArticleTag.article_id == Article.id, ArticleTag.tag_id.in_(source_tags))
+        .where(col(ArticleTag.article_id) == col(Article.id), col(ArticleTag.tag_id).in_(source_tags))
         .correlate(Article)
         .scalar_subquery()
     )
-    score = case((Article.category_id == source.category_id, 2), else_=0) + shared
+    score = case((col(Article.category_id) == source.category_id, 2), else_=0) + shared
     rows = session.exec(
         card_query()
-        .where(Article.id.in_(select(candidates.c.id)))
-        .order_by(score.desc(), Article.published_at.desc(), Article.id.desc())
+        .where(col(Article.id).in_(select(candidates.c.id)))
+        .order_by(score.desc(), col(Article.published_at).desc(), col(Article.id).desc())
         .limit(max(1, min(limit, 12)))
     ).all()
     return cards_of(session, rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, ArticleTag, Author, Category, Role, Tag, utcnow
 from artisan_app.services.auth import StaffUser, require
@@ -23,7 +23,7 @@ def author_profile(row: Author) -> AuthorProfile:
 
 def list_categories(session: Session) -> list[CategoryLink]:
     """Categories in masthead order."""
-    rows = session.exec(select(Category).order_by(Category.position, Category.name)).all()
+    rows = session.exec(select(Category).order_by(col(Category.position), col(Category.name))).all()
     return [category_link(r) for r in rows]
 
 
@@ -42,8 +42,8 @@ def get_tag(session: Session, slug: str, *, now: datetime | None = None) -> TagL
     drafts use would announce an embargoed story)."""
     row = session.exec(
         select(Tag)
-        .join(ArticleTag, ArticleTag.tag_id == Tag.id)
-        .join(Article, Article.id == ArticleTag.article_id)
+        .join(ArticleTag, col(ArticleTag.tag_id) == col(Tag.id))
+        .join(Article, col(Article.id) == col(ArticleTag.article_id))
         .where(Tag.slug == slug, is_live(now or utcnow()))
         .limit(1)
     ).first()
@@ -90,7 +90,7 @@ def add_category(session: Session, *, user: StaffUser | None, name: object, desc
     new_slug = slugify(name)
     if not new_slug or session.exec(select(Category.id).where(Category.slug == new_slug)).first():
         raise ValueError("A category with that name already exists.")
-    last = session.exec(select(Category.position).order_by(Category.position.desc())).first()
+    last = session.exec(select(col(Category.position)).order_by(col(Category.position).desc())).first()
     row = Category(slug=new_slug, name=name, description=description, position=(last or 0) + 1)
     session.add(row)
     session.flush()
@@ -100,7 +100,7 @@ def add_category(session: Session, *, user: StaffUser | None, name: object, desc
 def move_category(session: Session, *, user: StaffUser | None, slug: str, step: int) -> list[CategoryLink]:
     """Move a category one place up (``step=-1``) or down (``+1``) in the masthead."""
     _admin(user)
-    rows = list(session.exec(select(Category).order_by(Category.position, Category.name)).all())
+    rows = list(session.exec(select(Category).order_by(col(Category.position), col(Category.name))).all())
     index = next((i for i, r in enumerate(rows) if r.slug == slug), None)
     if index is not None and step in (-1, 1) and 0 <= index + step < len(rows):
         rows[index], rows[index + step] = rows[index + step], rows[index]

@@ -18,7 +18,7 @@ from datetime import datetime
 
 from sqlalchemy import and_, exists, or_
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Comment, CommentStatus, utcnow
 from artisan_app.services.comments import CommentView, _view, approved_count, owner_key
@@ -62,19 +62,21 @@ def thread_page(
     roots = max(1, min(int(roots), MAX_ROOTS))
     parent = aliased(Comment)
     is_root = or_(
-        Comment.parent_id.is_(None),
-        ~exists().where(parent.id == Comment.parent_id, _visible(parent, key)),
+        col(Comment.parent_id).is_(None),
+        ~exists().where(parent.id == col(col(Comment.parent_id)), _visible(parent, key)),
     )
     query = select(Comment.id, Comment.created_at).where(Comment.article_id == article_id, _visible(Comment, key), is_root)
     after = session.get(Comment, after_id) if as_id(after_id) else None
     if after is not None and after.article_id == article_id:
         if newest_first:
-            query = query.where(or_(Comment.created_at < after.created_at,
-                                    and_(Comment.created_at == after.created_at, Comment.id < after.id)))
+            query = query.where(or_(col(Comment.created_at) < after.created_at,
+                                    and_(col(Comment.created_at) == after.created_at, col(Comment.id) < after.id)))
         else:
-            query = query.where(or_(Comment.created_at > after.created_at,
-                                    and_(Comment.created_at == after.created_at, Comment.id > after.id)))
-    order = (Comment.created_at.desc(), Comment.id.desc()) if newest_first else (Comment.created_at, Comment.id)
+            query = query.where(or_(col(Comment.created_at) > after.created_at,
+                                    and_(col(Comment.created_at) == after.created_at, col(Comment.id) > after.id)))
+    order = (
+        (col(Comment.created_at).desc(), col(Comment.id).desc()) if newest_first else (col(Comment.created_at), col(Comment.id))
+    )
     root_rows = session.exec(query.order_by(*order).limit(roots + 1)).all()
     has_more = len(root_rows) > roots
     root_ids = [row[0] for row in root_rows[:roots]]
@@ -82,13 +84,13 @@ def thread_page(
         return ThreadPage(approved_count=approved_count(session, article_id))
 
     # Every visible reply beneath those roots, however deep.
-    tree = select(Comment.id).where(Comment.id.in_(root_ids)).cte("tree", recursive=True)
+    tree = select(col(Comment.id)).where(col(Comment.id).in_(root_ids)).cte("tree", recursive=True)
     child = aliased(Comment)
     tree = tree.union_all(
         # By parent only (its index); a reply is always in its parent's article.
         select(child.id).where(child.parent_id == tree.c.id, _visible(child, key))
     )
-    rows = session.exec(select(Comment).where(Comment.id.in_(select(tree.c.id)))).all()
+    rows = session.exec(select(Comment).where(col(Comment.id).in_(select(tree.c.id)))).all()
 
     children: dict[int, list[Comment]] = {}
     by_id = {c.id: c for c in rows}
@@ -102,5 +104,10 @@ def thread_page(
         ordered.append(c)
         stack.extend(reversed(children.get(c.id, [])))
     views = [_view(c, now, awaiting=c.status == CommentStatus.pending.value) for c in ordered]
-    return ThreadPage(comments=views, roots=len(root_ids), last_root_id=root_ids[-1], has_more=has_more,
-                      approved_count=approved_count(session, article_id))
+    return ThreadPage(
+        comments=views,
+        roots=len(root_ids),
+        last_root_id=root_ids[-1],
+        has_more=has_more,
+        approved_count=approved_count(session, article_id),
+    )

@@ -33,7 +33,7 @@ import humanize
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.core.settings import settings
 from artisan_app.models import Article, Comment, CommentStatus, utcnow
@@ -380,8 +380,8 @@ def comments_versions(session: Session, article_ids: Sequence[int]) -> dict[int,
     """``comments_version`` of several articles in one query."""
     rows = session.exec(
         select(Comment.article_id, func.count(), func.max(Comment.approved_at), func.max(Comment.id))
-        .where(Comment.article_id.in_(list(article_ids)), Comment.status == CommentStatus.approved.value)
-        .group_by(Comment.article_id)
+        .where(col(Comment.article_id).in_(list(article_ids)), col(Comment.status) == CommentStatus.approved.value)
+        .group_by(col(Comment.article_id))
     ).all()
     found = {
         article_id: f"{count}:{iso(last) if isinstance(last, datetime) else last}:{newest}"
@@ -419,7 +419,10 @@ def article_comments(
     if key:
         visible = visible | ((Comment.status == CommentStatus.pending.value) & (Comment.owner_key == key))
     rows = session.exec(
-        select(Comment).where(Comment.article_id == article_id, visible).order_by(Comment.created_at, Comment.id).limit(limit)
+        select(Comment)
+        .where(col(Comment.article_id) == article_id, visible)
+        .order_by(col(Comment.created_at), col(Comment.id))
+        .limit(limit)
     ).all()
     views = [_view(c, now, awaiting=c.status == CommentStatus.pending.value) for c in _threaded(list(rows))]
     return CommentThread(comments=views, approved_count=approved_count(session, article_id))
@@ -428,9 +431,7 @@ def article_comments(
 # --- moderation -------------------------------------------------------------
 
 
-def moderate(
-    session: Session, *, comment_ids: list[int], action: ModerationAction | str, now: datetime | None = None
-) -> int:
+def moderate(session: Session, *, comment_ids: list[int], action: ModerationAction | str, now: datetime | None = None) -> int:
     """Apply a moderation action to comments; returns how many changed.
 
     Permission checks belong to the caller's service (editors only); this
@@ -440,7 +441,7 @@ def moderate(
     action = ModerationAction(action)
     status = _ACTION_STATUS[action]
     changed = 0
-    for comment in session.exec(select(Comment).where(Comment.id.in_(list(comment_ids)))).all():
+    for comment in session.exec(select(Comment).where(col(Comment.id).in_(list(comment_ids)))).all():
         if comment.status == status.value:
             continue
         comment.status = status.value

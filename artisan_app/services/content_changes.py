@@ -34,7 +34,7 @@ from sqlalchemy import event, func, inspect, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
-from sqlmodel import select
+from sqlmodel import col, select
 
 from artisan_app.models import (
     Article,
@@ -125,7 +125,7 @@ def _before_commit(session: Session) -> None:
 
 def bump_generation(session: Session) -> None:
     """Start a new generation of the published content (in the caller's transaction)."""
-    bump = update(ContentGeneration).where(ContentGeneration.id == GENERATION_ROW).values(
+    bump = update(ContentGeneration).where(col(ContentGeneration.id) == GENERATION_ROW).values(
         value=ContentGeneration.value + 1)
     if session.exec(bump).rowcount:
         return
@@ -187,6 +187,6 @@ def next_publication(session, *, now: datetime) -> datetime | None:
     """When the next scheduled article goes live (``None``: none is scheduled)."""
     return session.exec(
         select(func.min(Article.published_at)).where(
-            Article.status == ArticleStatus.published.value, Article.published_at > now
+            col(Article.status) == ArticleStatus.published.value, col(Article.published_at) > now
         )
     ).first()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, Correction, utcnow
 from artisan_app.services.live import is_live
@@ -29,14 +29,14 @@ def view_of(row: Correction) -> CorrectionView:
 def corrections_of(session: Session, article_id: int) -> list[CorrectionView]:
     """Oldest first, as they read at the end of the article."""
     rows = session.exec(select(Correction).where(Correction.article_id == article_id)
-                        .order_by(Correction.created_at, Correction.id)).all()
+                        .order_by(col(Correction.created_at), col(Correction.id))).all()
     return [view_of(r) for r in rows]
 
 
 def marker(session: Session, article_id: int) -> str:
     """The short line under the headline: "Corrected 12 September 2025" (the latest one), or ""."""
     row = session.exec(select(Correction).where(Correction.article_id == article_id)
-                       .order_by(Correction.created_at.desc(), Correction.id.desc())).first()
+                       .order_by(col(Correction.created_at).desc(), col(Correction.id).desc())).first()
     return f"{MARKERS.get(row.kind, 'Corrected')} {date_label(row.created_at)}" if row else ""
 
 
@@ -52,7 +52,7 @@ def recent_corrections(session: Session, *, limit: int = 50, now: datetime | Non
     """The /corrections page: newest first, on live articles only."""
     now = now or utcnow()
     rows = session.exec(
-        select(Correction, Article).join(Article, Article.id == Correction.article_id).where(is_live(now))
-        .order_by(Correction.created_at.desc(), Correction.id.desc()).limit(max(1, min(limit, 200)))
+        select(Correction, Article).join(Article, col(Article.id) == col(Correction.article_id)).where(is_live(now))
+        .order_by(col(Correction.created_at).desc(), col(Correction.id).desc()).limit(max(1, min(limit, 200)))
     ).all()
     return [CorrectionItem(correction=view_of(c), slug=a.slug, headline=a.headline) for c, a in rows]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, ArticleStatus, ArticleTag, Author, Category, Tag, utcnow
 from artisan_app.services.articles import article_sections
@@ -66,7 +66,7 @@ def form_of(session: Session, article: Article, now: datetime | None = None) -> 
     author = session.get(Author, article.author_id) if article.author_id else None
     tags = session.exec(
         select(Tag.name)
-        .join(ArticleTag, ArticleTag.tag_id == Tag.id)
+        .join(ArticleTag, col(ArticleTag.tag_id) == col(Tag.id))
         .where(ArticleTag.article_id == article.id)
         .order_by(Tag.name)
     ).all()

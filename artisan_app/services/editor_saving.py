@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, replace
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, ArticleRevision, ArticleStatus, ArticleTag, Author, Category, utcnow
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
@@ -77,7 +77,7 @@ def add_revision(session: Session, article: Article, user: StaffUser, note: str,
 
 def _conflict(session: Session, article: Article) -> EditConflict:
     last = session.exec(
-        select(ArticleRevision).where(ArticleRevision.article_id == article.id).order_by(ArticleRevision.version.desc())
+        select(ArticleRevision).where(col(ArticleRevision.article_id) == article.id).order_by(col(ArticleRevision.version).desc())
     ).first()
     return EditConflict(form_of(session, article), last.user_name if last else "Someone", article.updated_at)
 

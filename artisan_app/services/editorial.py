@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import (
     Article,
@@ -100,17 +100,17 @@ def list_articles(
     now = now or utcnow()
     q = (
         select(Article, Category, Author)
-        .join(Category, Category.id == Article.category_id, isouter=True)
-        .join(Author, Author.id == Article.author_id, isouter=True)
+        .join(Category, col(Category.id) == col(Article.category_id), isouter=True)
+        .join(Author, col(Author.id) == col(Article.author_id), isouter=True)
     )
     if not user.can_publish:  # their own articles, co-authored ones included
         q = q.where(Article.id.in_(select(ArticleAuthor.article_id).where(  # type: ignore[union-attr]
             ArticleAuthor.author_id == (user.author_id or -1))) | (Article.author_id == (user.author_id or -1)))
     q = q.where(Article.status != ArticleStatus.trashed.value)  # the trash has its own view (services/trash.py)
     if status == "scheduled":
-        q = q.where(Article.status == ArticleStatus.published.value, Article.published_at > now)
+        q = q.where(col(Article.status) == ArticleStatus.published.value, col(Article.published_at) > now)
     elif status == ArticleStatus.published.value:
-        q = q.where(Article.status == status, Article.published_at <= now)
+        q = q.where(col(Article.status) == status, col(Article.published_at) <= now)
     elif status in (ArticleStatus.draft.value, ArticleStatus.review.value, ArticleStatus.changes.value,
                     ArticleStatus.approved.value):
         q = q.where(Article.status == status)
@@ -125,7 +125,7 @@ def list_articles(
     if words:
         q = q.where(func.lower(Article.headline).contains(words.lower()))
     rows = session.exec(
-        q.order_by(Article.updated_at.desc(), Article.id.desc()).offset(max(0, offset)).limit(LIST_PAGE + 1)
+        q.order_by(col(Article.updated_at).desc(), col(Article.id).desc()).offset(max(0, offset)).limit(LIST_PAGE + 1)
     ).all()
     items = [
         EditorRow(
@@ -189,7 +189,7 @@ def leave_presence(session: Session, *, user: StaffUser | None, article_id: int)
 
 def options(session: Session) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(slug, name) of categories and authors, for the editor's selects."""
-    cats = session.exec(select(Category.slug, Category.name).order_by(Category.position, Category.name)).all()
+    cats = session.exec(select(col(Category.slug), col(Category.name)).order_by(col(Category.position), col(Category.name))).all()
     authors = session.exec(select(Author.slug, Author.name).order_by(Author.name)).all()
     return [tuple(c) for c in cats], [tuple(a) for a in authors]
 

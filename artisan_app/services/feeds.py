@@ -15,7 +15,7 @@ from xml.etree import ElementTree as ET
 from feedgen.feed import FeedGenerator
 from lxml import etree
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app import routes
 from artisan_app.models import Article, ArticleAuthor, ArticleTag, Author, Category, Tag, utcnow
@@ -61,13 +61,14 @@ def feed_items(
     query = card_query().where(is_live(now))
     if category_slug:
         query = query.where(Category.slug == category_slug)
-    rows = session.exec(query.order_by(Article.published_at.desc(), Article.id.desc()).limit(limit)).all()
+    rows = session.exec(query.order_by(col(Article.published_at).desc(), col(Article.id).desc()).limit(limit)).all()
     more: dict[int, list[tuple[str, str]]] = {}
     if rows:  # every co-author of these entries in one query
         for article_id, name, slug in session.exec(
-            select(ArticleAuthor.article_id, Author.name, Author.slug).join(Author, Author.id == ArticleAuthor.author_id)
+            select(col(ArticleAuthor.article_id), col(Author.name), col(Author.slug))
+            .join(Author, col(Author.id) == col(ArticleAuthor.author_id))
             .where(ArticleAuthor.article_id.in_([a.id for a, _, _ in rows]), ArticleAuthor.position > 1)  # type: ignore[attr-defined]
-            .order_by(ArticleAuthor.article_id, ArticleAuthor.position)
+            .order_by(col(ArticleAuthor.article_id), col(ArticleAuthor.position))
         ).all():
             more.setdefault(article_id, []).append((name, slug))
     covers = image_refs(session, [a.cover_image_id for a, _c, _au in rows])
@@ -90,7 +91,13 @@ def feed_items(
 
 
 def atom_feed(
-    items: list[FeedItem], *, site_url: str, title: str, page_path: str, feed_path: str, subtitle: str,
+    items: list[FeedItem],
+    *,
+    site_url: str,
+    title: str,
+    page_path: str,
+    feed_path: str,
+    subtitle: str,
     now: datetime | None = None,
 ) -> bytes:
     """An Atom 1.0 document (feedgen) for ``items``."""
@@ -117,7 +124,8 @@ def atom_feed(
         for name, slug in item.co_authors:
             entry.author({"name": xml_safe(name), "uri": site_url + routes.author_url(slug)})
         entry.category(
-            term=item.category_slug, label=xml_safe(item.category_name),
+            term=item.category_slug,
+            label=xml_safe(item.category_name),
             scheme=site_url + routes.category_url(item.category_slug),
         )
         if item.image:  # the cover image, as feed readers show it
@@ -142,8 +150,13 @@ def _with_enclosures(document: bytes, image_urls: set[str]) -> bytes:
 
 def site_feed(session: Session, *, site_url: str, now: datetime | None = None) -> bytes:
     return atom_feed(
-        feed_items(session, now=now), site_url=site_url, title=f"{SITE_NAME} — Beyond the Headlines",
-        page_path="/", feed_path="/feed.xml", subtitle=SITE_TAGLINE, now=now,
+        feed_items(session, now=now),
+        site_url=site_url,
+        title=f"{SITE_NAME} — Beyond the Headlines",
+        page_path="/",
+        feed_path="/feed.xml",
+        subtitle=SITE_TAGLINE,
+        now=now,
     )
 
 
@@ -153,9 +166,13 @@ def category_feed(session: Session, slug: str, *, site_url: str, now: datetime |
     if category is None:
         return None
     return atom_feed(
-        feed_items(session, category_slug=slug, now=now), site_url=site_url,
-        title=f"{category.name} | {SITE_NAME}", page_path=routes.category_url(slug),
-        feed_path=routes.category_feed_url(slug), subtitle=category.description, now=now,
+        feed_items(session, category_slug=slug, now=now),
+        site_url=site_url,
+        title=f"{category.name} | {SITE_NAME}",
+        page_path=routes.category_url(slug),
+        feed_path=routes.category_feed_url(slug),
+        subtitle=category.description,
+        now=now,
     )
 
 
@@ -181,30 +198,35 @@ def sitemap_entries(session: Session, *, now: datetime | None = None) -> list[Si
     rows = session.exec(
         select(Article.slug, Article.updated_at, Article.published_at)
         .where(live)
-        .order_by(Article.published_at.desc(), Article.id.desc())
+        .order_by(col(Article.published_at).desc(), col(Article.id).desc())
         .limit(SITEMAP_LIMIT)
     ).all()
     entries += [SitemapEntry(routes.article_url(slug), max(u, p)) for slug, u, p in rows]
 
     by_category = dict(
-        session.exec(select(Article.category_id, changed).where(live).group_by(Article.category_id)).all()
+        session.exec(select(col(Article.category_id), changed).where(live).group_by(col(Article.category_id))).all()
     )
-    for cat_id, slug in session.exec(select(Category.id, Category.slug).order_by(Category.position, Category.name)).all():
+    for cat_id, slug in session.exec(
+        select(col(Category.id), col(Category.slug)).order_by(col(Category.position), col(Category.name))
+    ).all():
         entries.append(SitemapEntry(routes.category_url(slug), by_category.get(cat_id)))
 
     by_author: dict[str, datetime] = {}
-    for link in (Article.author_id == Author.id,  # primary authors (imports may set only that), then co-authors
-                 Article.id.in_(select(ArticleAuthor.article_id).where(ArticleAuthor.author_id == Author.id))):  # type: ignore[union-attr]
-        for slug, lastmod in session.exec(select(Author.slug, changed).join(Article, link).where(live)
-                                          .group_by(Author.slug)).all():
+    for link in (
+        Article.author_id == Author.id,  # primary authors (imports may set only that), then co-authors
+        Article.id.in_(select(ArticleAuthor.article_id).where(ArticleAuthor.author_id == Author.id)),
+    ):  # type: ignore[union-attr]
+        for slug, lastmod in session.exec(
+            select(col(col(Author.slug)), changed).join(Article, link).where(live).group_by(Author.slug)
+        ).all():
             by_author[slug] = max(lastmod, by_author.get(slug, lastmod))
     for slug in sorted(by_author):
         entries.append(SitemapEntry(routes.author_url(slug), by_author[slug]))
 
     for slug, lastmod in session.exec(
         select(Tag.slug, changed)
-        .join(ArticleTag, ArticleTag.tag_id == Tag.id)
-        .join(Article, Article.id == ArticleTag.article_id)
+        .join(ArticleTag, col(ArticleTag.tag_id) == col(Tag.id))
+        .join(Article, col(Article.id) == col(ArticleTag.article_id))
         .where(live)
         .group_by(Tag.slug)
         .order_by(Tag.slug)
@@ -213,8 +235,9 @@ def sitemap_entries(session: Session, *, now: datetime | None = None) -> list[Si
     # The corrections page changes with its newest correction (on a live article).
     from artisan_app.models import Correction
 
-    latest = session.exec(select(func.max(Correction.created_at)).join(Article, Article.id == Correction.article_id)
-                          .where(live)).one()
+    latest = session.exec(
+        select(func.max(col(Correction.created_at))).join(Article, col(Article.id) == col(Correction.article_id)).where(live)
+    ).one()
     if latest is not None:  # an empty corrections page is not worth indexing
         entries.append(SitemapEntry(routes.CORRECTIONS, latest))
     return entries

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import and_
+from sqlmodel import col
 
 from artisan_app.models import Article, ArticleStatus
 
@@ -13,7 +14,7 @@ from artisan_app.models import Article, ArticleStatus
 def is_live(now: datetime):
     """SQL condition: published, and its publication time has come."""
     return and_(
-        Article.status == ArticleStatus.published.value,
-        Article.published_at.is_not(None),
-        Article.published_at <= now,
+        col(Article.status) == ArticleStatus.published.value,
+        col(Article.published_at).is_not(None),
+        col(Article.published_at) <= now,
     )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, Comment, CommentStatus, Role, utcnow
 from artisan_app.services import comments as reader_comments
@@ -51,12 +51,12 @@ def queue(session: Session, *, user: StaffUser | None, status: str = CommentStat
     _moderator(user)
     now = now or utcnow()
     status = status if status in STATUSES else CommentStatus.pending.value
-    order = Comment.created_at.asc() if status == CommentStatus.pending.value else Comment.created_at.desc()
+    order = col(Comment.created_at).asc() if status == CommentStatus.pending.value else col(Comment.created_at).desc()
     rows = session.exec(
         select(Comment, Article.headline, Article.slug)
-        .join(Article, Article.id == Comment.article_id)
+        .join(Article, col(Article.id) == col(Comment.article_id))
         .where(Comment.status == status)
-        .order_by(order, Comment.id)
+        .order_by(order, col(Comment.id))
         .offset(max(0, offset))
         .limit(QUEUE_PAGE + 1)
     ).all()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app import routes
 from artisan_app.models import Article, ArticleStatus, Redirect, Role
@@ -132,11 +132,11 @@ def add_to_live_page(session: Session, keys: set[str], target: str, *, source: s
     if not keys:
         return 0
     changed = 0
-    for row in session.exec(select(Redirect).where(Redirect.new_path.in_(keys))).all():  # X → key → target
+    for row in session.exec(select(Redirect).where(col(Redirect.new_path).in_(keys))).all():  # X → key → target
         row.new_path = target
         session.add(row)
         changed += 1
-    existing = {r.old_path: r for r in session.exec(select(Redirect).where(Redirect.old_path.in_(keys))).all()}
+    existing = {r.old_path: r for r in session.exec(select(Redirect).where(col(Redirect.old_path).in_(keys))).all()}
     for key in sorted(keys):
         row = existing.get(key)
         if row is None:
@@ -164,7 +164,7 @@ def list_redirects(session: Session, *, user: StaffUser | None, query: str = "",
     require(user, Role.admin)
     q = select(Redirect)
     if query:
-        q = q.where(Redirect.old_path.contains(query[:100]) | Redirect.new_path.contains(query[:100]))
+        q = q.where(col(Redirect.old_path).contains(query[:100]) | col(Redirect.new_path).contains(query[:100]))
     rows = session.exec(q.order_by(Redirect.old_path).limit(limit)).all()
     return [RedirectRow(r.id, r.old_path, r.new_path, r.source) for r in rows]
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, ArticleStatus, Block, ReviewNote, Role, Section, utcnow
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
@@ -96,10 +96,10 @@ def approve(session: Session, *, user: StaffUser | None, article_id: int, now: d
 def _anchors(session: Session, article_id: int) -> dict[str, str]:
     """Every stable key of the article's body with a label for where it is now."""
     labels: dict[str, str] = {}
-    sections = session.exec(select(Section).where(Section.article_id == article_id).order_by(Section.position)).all()
+    sections = session.exec(select(Section).where(col(Section.article_id) == article_id).order_by(col(Section.position))).all()
     for section in sections:
         labels[section.key] = f"Section {section.position}: {section.heading or '(no heading)'}"
-        blocks = session.exec(select(Block).where(Block.section_id == section.id).order_by(Block.position)).all()
+        blocks = session.exec(select(Block).where(col(Block.section_id) == section.id).order_by(col(Block.position))).all()
         for block in blocks:
             labels[block.key] = f"Section {section.position}, {block.kind} {block.position}"
     labels.pop("", None)
@@ -166,7 +166,7 @@ def notes_for(session: Session, *, user: StaffUser | None, article_id: int) -> l
     anchors = _anchors(session, article.id)
     order = {key: i for i, key in enumerate(anchors)}
     rows = session.exec(select(ReviewNote).where(ReviewNote.article_id == article.id)
-                        .order_by(ReviewNote.created_at, ReviewNote.id)).all()
+                        .order_by(col(ReviewNote.created_at), col(ReviewNote.id))).all()
     replies: dict[int, list[tuple[str, str, str]]] = {}
     for r in rows:
         if r.parent_id is not None:

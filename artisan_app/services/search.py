@@ -35,7 +35,7 @@ from enum import Enum
 
 from sqlalchemy import Float, Integer, func, text
 from sqlalchemy.engine import Connection
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.core.settings import settings
 from artisan_app.models import Article, Block, Section, utcnow
@@ -225,15 +225,23 @@ def _index_exists(connection: Connection) -> bool:
 def _documents(connection: Connection, article_ids: Sequence[int]) -> list[dict]:
     """The folded searchable text of each article, read in two queries."""
     heads = connection.execute(
-        select(Article.id, Article.headline, Article.kicker, Article.excerpt).where(Article.id.in_(article_ids))
+        select(col(Article.id), col(Article.headline), col(Article.kicker), col(Article.excerpt)).where(
+            col(Article.id).in_(article_ids)
+        )
     ).all()
     body: dict[int, list[str]] = {}
     seen_sections: set[int] = set()
     rows = connection.execute(
-        select(Section.article_id, Section.id, Section.heading, Block.text, Block.attribution)
+        select(
+            col(col(Section.article_id)),
+            col(col(Section.id)),
+            col(col(Section.heading)),
+            col(col(Block.text)),
+            col(col(Block.attribution)),
+        )
         .select_from(Section)
         .join(Block, Block.section_id == Section.id, isouter=True)
-        .where(Section.article_id.in_(article_ids))
+        .where(col(Section.article_id).in_(article_ids))
         .order_by(Section.article_id, Section.position, Block.position)
     ).all()
     for article_id, section_id, heading, block_text, attribution in rows:
@@ -257,9 +265,7 @@ def _documents(connection: Connection, article_ids: Sequence[int]) -> list[dict]
 def _write(connection: Connection, article_ids: Sequence[int]) -> None:
     docs = _documents(connection, article_ids)
     if connection.dialect.name == "sqlite":
-        connection.execute(
-            text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN ({', '.join(str(int(i)) for i in article_ids)})")
-        )
+        connection.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN ({', '.join(str(int(i)) for i in article_ids)})"))
         if docs:
             connection.execute(
                 text(
@@ -300,7 +306,7 @@ def reindex_article(session: Session, article_id: int) -> None:
 
 def rebuild_search_index(connection: Connection) -> int:
     """Index every article again and drop entries of deleted ones; returns how many."""
-    ids = [row[0] for row in connection.execute(select(Article.id).order_by(Article.id)).all()]
+    ids = [row[0] for row in connection.execute(select(col(Article.id)).order_by(col(Article.id))).all()]
     if connection.dialect.name == "sqlite":
         connection.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid NOT IN (SELECT id FROM article)"))
     for start in range(0, len(ids), _REBUILD_BATCH):
@@ -322,9 +328,7 @@ def _hits(session: Session, terms: Sequence[str]):
     dialect = session.get_bind().dialect.name
     expression = _match_expression(terms, dialect)
     if dialect == "sqlite":
-        statement = text(
-            f"SELECT rowid AS article_id, -{_BM25} AS score FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :q"
-        )
+        statement = text(f"SELECT rowid AS article_id, -{_BM25} AS score FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :q")
     else:
         statement = text(
             f"SELECT s.article_id AS article_id, ts_rank('{_TS_WEIGHTS}', s.document, q) AS score "
@@ -355,9 +359,9 @@ def search_articles(
     matching = card_query().join(hits, hits.c.article_id == Article.id).where(is_live(now))
     total = session.exec(select(func.count()).select_from(matching.subquery())).one()
     if sort is SortOrder.newest:
-        order = (Article.published_at.desc(), Article.id.desc())
+        order = (col(Article.published_at).desc(), col(Article.id).desc())
     else:
-        order = (hits.c.score.desc(), Article.published_at.desc(), Article.id.desc())
+        order = (hits.c.score.desc(), col(Article.published_at).desc(), col(Article.id).desc())
     rows = session.exec(matching.order_by(*order).offset(offset).limit(limit + 1)).all()
     items = [
         SearchHit(

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import insert
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, Comment, CommentStatus, WordPressItem
 from artisan_app.services import comments as comment_rules
@@ -51,10 +51,12 @@ def import_comments(session: Session, item: WxrItem, article: Article, ctx: Cont
     ids = [c.id for c in real]
     maps = {
         m.wp_id: m
-        for m in session.exec(select(WordPressItem).where(WordPressItem.kind == "comment", WordPressItem.wp_id.in_(ids))).all()
+        for m in session.exec(
+            select(WordPressItem).where(col(WordPressItem.kind) == "comment", col(WordPressItem.wp_id).in_(ids))
+        ).all()
     }
     rows = (
-        {c.id: c for c in session.exec(select(Comment).where(Comment.id.in_([m.local_id for m in maps.values()]))).all()}
+        {c.id: c for c in session.exec(select(Comment).where(col(Comment.id).in_([m.local_id for m in maps.values()]))).all()}
         if maps
         else {}
     )

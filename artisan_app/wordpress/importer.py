@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Author, Category, Role, User, utcnow
 from artisan_app.services import redirects
@@ -100,7 +100,7 @@ def _header(session: Session, channel: wxr.WxrChannel, ctx: Context, staff_accou
             continue
         row = session.exec(select(Category).where(Category.slug == slug)).first()
         if row is None:
-            last = session.exec(select(Category.position).order_by(Category.position.desc())).first()
+            last = session.exec(select(col(Category.position)).order_by(col(Category.position).desc())).first()
             row = Category(slug=slug, name=clean_text(c.name)[:80] or slug, description=clean_text(c.description)[:400],
                            position=(last or 0) + 1)
             session.add(row)
