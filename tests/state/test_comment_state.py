@@ -13,7 +13,7 @@ from artisan_app.models import Comment
 from artisan_app.services import comments as svc
 from artisan_app.state.article import ArticleState
 from artisan_app.state.comments import CommentState
-from tests.factories import make_article, make_author, make_category
+from tests.factories import make_article, make_author, make_category, moderate_as_editor
 from tests.state.conftest import visit
 
 
@@ -77,7 +77,7 @@ async def test_email_never_reaches_another_reader_or_the_thread(stories, root):
     old_form(state)
     await state.submit({"name": "Ann", "email": "ann.secret@example.com", "website": "https://ann.example",
                   "body": "Hello", "company": ""})
-    svc.moderate(stories, comment_ids=[c.id for c in stories.exec(select(Comment)).all()], action="approve")
+    moderate_as_editor(stories, comment_ids=[c.id for c in stories.exec(select(Comment)).all()], action="approve")
     stories.commit()
 
     other_root = rx.State(_reflex_internal_init=True)
@@ -150,7 +150,7 @@ async def test_reply_to_an_approved_comment(stories, root):
     old_form(state)
     await state.submit({"name": "Ann", "email": "ann@example.com", "website": "", "body": "Root", "company": ""})
     root_id = stories.exec(select(Comment.id)).one()
-    svc.moderate(stories, comment_ids=[root_id], action="approve")
+    moderate_as_editor(stories, comment_ids=[root_id], action="approve")
     stories.commit()
     state._refresh()
     state.start_reply(root_id)

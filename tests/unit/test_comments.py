@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 from sqlmodel import Session, select
 
 from artisan_app.models import Comment, CommentStatus
+from artisan_app.services import comment_thread
 from artisan_app.services import comments as svc
 from artisan_app.services.comments import CommentRefused, CommentValidationError, ModerationAction
-from tests.factories import BASE_TIME, make_article, make_author, make_category
+from tests.factories import BASE_TIME, make_article, make_author, make_category, moderate_as_editor
 
 NOW = BASE_TIME + timedelta(days=10)
 
@@ -98,27 +99,27 @@ def test_validator_never_raises_anything_but_a_validation_error(name, email, web
 def test_first_comment_is_held_then_approval_lets_later_ones_through(any_session: Session, article):
     first = post(any_session, article)
     assert first.status == CommentStatus.pending.value and "awaiting moderation" in first.message
-    assert svc.article_comments(any_session, article.id, reader_id="someone-else", now=NOW).comments == []
+    assert comment_thread.article_comments(any_session, article.id, reader_id="someone-else", now=NOW).comments == []
 
-    assert svc.moderate(any_session, comment_ids=[first.comment_id], action=ModerationAction.approve, now=NOW) == 1
+    assert moderate_as_editor(any_session, comment_ids=[first.comment_id], action=ModerationAction.approve, now=NOW) == 1
     second = post(any_session, article, body="A second thought.", email="READER@example.com")
     assert second.published
-    thread = svc.article_comments(any_session, article.id, reader_id="someone-else", now=NOW)
+    thread = comment_thread.article_comments(any_session, article.id, reader_id="someone-else", now=NOW)
     assert [c.body for c in thread.comments] == ["A thoughtful comment.", "A second thought."]
     assert thread.approved_count == 2
 
 
 def test_held_comment_is_visible_only_to_its_author(any_session: Session, article):
     post(any_session, article, reader_id="me")
-    mine = svc.article_comments(any_session, article.id, reader_id="me", now=NOW)
+    mine = comment_thread.article_comments(any_session, article.id, reader_id="me", now=NOW)
     assert [(c.body, c.awaiting) for c in mine.comments] == [("A thoughtful comment.", True)]
     assert mine.approved_count == 0
-    assert svc.article_comments(any_session, article.id, reader_id="", now=NOW).comments == []
-    assert svc.article_comments(any_session, article.id, reader_id="you", now=NOW).comments == []
+    assert comment_thread.article_comments(any_session, article.id, reader_id="", now=NOW).comments == []
+    assert comment_thread.article_comments(any_session, article.id, reader_id="you", now=NOW).comments == []
 
 
 def test_many_links_are_held_even_for_a_known_commenter(any_session: Session, article):
-    svc.moderate(any_session, comment_ids=[post(any_session, article).comment_id], action="approve")
+    moderate_as_editor(any_session, comment_ids=[post(any_session, article).comment_id], action="approve")
     linky = post(any_session, article, body="see https://a.example www.b.example and http://c.example")
     assert linky.status == CommentStatus.pending.value
     two_links = post(any_session, article, body="see https://a.example and https://b.example")
@@ -127,9 +128,9 @@ def test_many_links_are_held_even_for_a_known_commenter(any_session: Session, ar
 
 def test_spam_and_trash_hide_a_comment(any_session: Session, article):
     cid = post(any_session, article).comment_id
-    svc.moderate(any_session, comment_ids=[cid], action="approve", now=NOW)
-    svc.moderate(any_session, comment_ids=[cid], action="spam", now=NOW)
-    assert svc.article_comments(any_session, article.id, now=NOW).approved_count == 0
+    moderate_as_editor(any_session, comment_ids=[cid], action="approve", now=NOW)
+    moderate_as_editor(any_session, comment_ids=[cid], action="spam", now=NOW)
+    assert comment_thread.article_comments(any_session, article.id, now=NOW).approved_count == 0
     # A spammer's earlier approval no longer vouches for them.
     assert post(any_session, article, body="new one").status == CommentStatus.pending.value
 
@@ -193,7 +194,7 @@ def test_unknown_or_unpublished_article_takes_no_comments(any_session: Session, 
 
 def _approved(session, article, **kw):
     result = post(session, article, **kw)
-    svc.moderate(session, comment_ids=[result.comment_id], action="approve", now=NOW)
+    moderate_as_editor(session, comment_ids=[result.comment_id], action="approve", now=NOW)
     return result.comment_id
 
 
@@ -214,7 +215,7 @@ def test_replies_nest_three_levels_then_continue_flat(any_session: Session, arti
     other_root = _approved(
         any_session, article, body="second root", email="z@example.com", client="10.2.0.1", now=NOW + timedelta(minutes=1)
     )
-    thread = svc.article_comments(any_session, article.id, now=NOW + timedelta(hours=1)).comments
+    thread = comment_thread.article_comments(any_session, article.id, now=NOW + timedelta(hours=1)).comments
     assert [c.body for c in thread] == ["root", "reply 1", "reply 2", "reply 3", "reply 4", "reply 5", "second root"]
     assert [c.depth for c in thread] == [0, 1, 2, 3, 3, 3, 0]
     assert thread[1].parent_id == root and thread[-1].id == other_root
@@ -228,7 +229,7 @@ def test_reply_to_a_held_or_foreign_comment_is_refused(any_session: Session, art
 
 def test_view_carries_no_email_and_labels_dates(any_session: Session, article):
     _approved(any_session, article, email="secret@example.com", website="https://me.example", now=NOW)
-    view = svc.article_comments(any_session, article.id, now=NOW + timedelta(hours=2)).comments[0]
+    view = comment_thread.article_comments(any_session, article.id, now=NOW + timedelta(hours=2)).comments[0]
     assert "secret@example.com" not in repr(dataclasses.asdict(view))
     assert view.relative_label == "2 hours ago"
     assert view.created_label.endswith(f"{NOW:%Y}, 09:00 UTC")
@@ -236,21 +237,21 @@ def test_view_carries_no_email_and_labels_dates(any_session: Session, article):
 
 
 def test_version_changes_when_a_comment_is_approved(any_session: Session, article):
-    before = svc.comments_version(any_session, article.id)
+    before = comment_thread.comments_version(any_session, article.id)
     cid = post(any_session, article).comment_id
-    assert svc.comments_version(any_session, article.id) == before
-    svc.moderate(any_session, comment_ids=[cid], action="approve", now=NOW)
-    assert svc.comments_version(any_session, article.id) != before
+    assert comment_thread.comments_version(any_session, article.id) == before
+    moderate_as_editor(any_session, comment_ids=[cid], action="approve", now=NOW)
+    assert comment_thread.comments_version(any_session, article.id) != before
 
 
 def test_versions_of_many_threads_in_one_query_match_one_by_one(any_session: Session, article):
     quiet = make_article(
         any_session, category=make_category(any_session, "Quiet"), author=make_author(any_session), slug="quiet", hours=2
     )
-    before = svc.comments_versions(any_session, [article.id, quiet.id])
+    before = comment_thread.comments_versions(any_session, [article.id, quiet.id])
     assert before == {article.id: "0:None:None", quiet.id: "0:None:None"}
     first = post(any_session, article)
-    svc.moderate(any_session, comment_ids=[first.comment_id], action="approve", now=NOW)
-    after = svc.comments_versions(any_session, [article.id, quiet.id])
+    moderate_as_editor(any_session, comment_ids=[first.comment_id], action="approve", now=NOW)
+    after = comment_thread.comments_versions(any_session, [article.id, quiet.id])
     assert after[article.id] != before[article.id] and after[quiet.id] == before[quiet.id]
-    assert after == {a: svc.comments_version(any_session, a) for a in (article.id, quiet.id)}
+    assert after == {a: comment_thread.comments_version(any_session, a) for a in (article.id, quiet.id)}

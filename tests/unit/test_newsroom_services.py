@@ -10,7 +10,7 @@ from PIL import Image
 from sqlmodel import Session
 
 from artisan_app.models import Role
-from artisan_app.services import auth, catalog, comments, moderation
+from artisan_app.services import auth, catalog, comment_thread, comments, moderation
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.images import ImageRejected, store_image
 from tests.factories import BASE_TIME, make_article, make_author, make_category, make_user
@@ -52,7 +52,7 @@ def test_only_editors_and_admins_moderate(desk, who):
     ):
         with pytest.raises(PermissionDenied):
             call()
-    assert comments.article_comments(desk["s"], desk["article"].id).approved_count == 0
+    assert comment_thread.article_comments(desk["s"], desk["article"].id).approved_count == 0
 
 
 def test_bulk_actions_and_counts(desk):
@@ -67,7 +67,7 @@ def test_bulk_actions_and_counts(desk):
 def test_reply_as_the_publication_approves_the_parent_and_nests(desk):
     s, editor, held = desk["s"], desk["editor"], desk["held"]
     moderation.reply_as_publication(s, user=editor, comment_id=held[0], body="Thanks, we have corrected it.", now=NOW)
-    thread = comments.article_comments(s, desk["article"].id, now=NOW).comments
+    thread = comment_thread.article_comments(s, desk["article"].id, now=NOW).comments
     assert [(c.name, c.depth) for c in thread] == [("Reader 0", 0), ("Artisan Times", 1)]
     with pytest.raises(comments.CommentValidationError):
         moderation.reply_as_publication(s, user=editor, comment_id=held[1], body="   ")
