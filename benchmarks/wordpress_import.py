@@ -26,7 +26,7 @@ from sqlmodel import SQLModel, create_engine  # noqa: E402
 
 import artisan_app.models  # noqa: E402,F401
 from artisan_app.core import db  # noqa: E402
-from artisan_app.services import search  # noqa: E402
+from artisan_app.services import search_index  # noqa: E402
 from artisan_app.wordpress.importer import import_export  # noqa: E402
 
 HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
@@ -121,7 +121,7 @@ def main() -> None:
             engine = db.engine_for(f"sqlite:///{tmp}/bench.db")  # the app's engine: WAL, as in production
         SQLModel.metadata.create_all(engine)
         with engine.begin() as conn:
-            search.ensure_search_index(conn)
+            search_index.ensure_search_index(conn)
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         started, cpu = time.perf_counter(), time.process_time()
         report = import_export(engine, export, upload_dir=Path(tmp) / "up")

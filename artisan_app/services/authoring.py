@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from artisan_app.models import Article, ArticleStatus, ArticleTag, Block, BlockKind, Section, Tag, utcnow
-from artisan_app.services import search
+from artisan_app.services import search_index
 from artisan_app.services.body import BlockDraft, SectionDraft
 from artisan_app.services.coauthors import sync_primary
 from artisan_app.services.rich_text import clean_inline, from_text, plain_text
@@ -90,7 +90,7 @@ def replace_body(session: Session, article: Article, sections: Sequence[SectionD
     stored = [SectionDraft(d.heading, [BlockDraft(b.kind, stored_block(b)["text"]) for b in d.blocks]) for d in sections]
     article.word_count = body_word_count(article.headline, stored)
     # Keep full-text search current with the headline, kicker, excerpt and body.
-    search.reindex_article(session, article.id)
+    search_index.reindex_article(session, article.id)
 
 
 def create_article(

@@ -23,7 +23,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, ArticleStatus, Author, Role, utcnow
-from artisan_app.services import search
+from artisan_app.services import search_index
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.ids import as_id
 from artisan_app.services.text import date_label, exact_label
@@ -113,7 +113,7 @@ def _delete(session: Session, ids: list[int]) -> int:
         return 0
     # Sections, blocks, tags, revisions, presence and comments go with it (ON DELETE CASCADE).
     session.exec(delete(Article).where(col(Article.id).in_(ids)))  # type: ignore[call-overload]
-    search.forget_articles(session, ids)
+    search_index.forget_articles(session, ids)
     session.flush()
     return len(ids)
 

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from artisan_app import routes
 from artisan_app.models import Article, ArticleStatus, ArticleTag, Block, Section, WordPressItem
-from artisan_app.services import redirects, search
+from artisan_app.services import redirects, search_index
 from artisan_app.services.authoring import body_word_count, ensure_tags, stored_block
 from artisan_app.services.images import ImageRejected, store_image
 from artisan_app.services.text import clean_text, slugify
@@ -158,7 +158,7 @@ def _write_body(session: Session, article: Article, sections) -> None:
             session.execute(insert(blk), blocks)
     article.word_count = body_word_count(article.headline, sections)
     session.add(article)
-    search.reindex_article(session, article.id)
+    search_index.reindex_article(session, article.id)
 
 
 def media_path(media_dir: Path, relative: str) -> Path | None:

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from artisan_app.models import Article, ArticleRevision, ArticleStatus, Category, Comment, Role
-from artisan_app.services import articles, catalog, comments, editorial, featured, feeds, moderation, search, trash
+from artisan_app.services import articles, catalog, comments, editorial, featured, feeds, moderation, search, search_index, trash
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.comments import CommentValidationError
 from tests.factories import BASE_TIME, make_article, make_author, make_category, make_user
@@ -88,7 +88,7 @@ def test_purge_deletes_after_thirty_days_with_everything_attached(desk):
     editorial.save_article(s, user=editor, form=editorial.load_form(s, user=editor, article_id=draft.id), now=NOW)
     s.add(Comment(article_id=draft.id, name="R", email="r@example.com", email_normalized="r@example.com", body="Hi",
                   fingerprint="f" * 64))
-    search.reindex_article(s, draft.id)
+    search_index.reindex_article(s, draft.id)
     trash.move_to_trash(s, user=editor, article_id=draft.id, now=NOW)
     trash.move_to_trash(s, user=editor, article_id=bobs.id, now=NOW + timedelta(days=10))
 
@@ -99,13 +99,13 @@ def test_purge_deletes_after_thirty_days_with_everything_attached(desk):
     assert s.exec(select(ArticleRevision).where(ArticleRevision.article_id == draft.id)).all() == []
     assert s.exec(select(Comment).where(Comment.article_id == draft.id)).all() == []
     if s.get_bind().dialect.name == "sqlite":
-        assert s.exec(text(f"SELECT count(*) FROM {search.SEARCH_TABLE} WHERE rowid = {draft.id}")).one()[0] == 0
+        assert s.exec(text(f"SELECT count(*) FROM {search_index.SEARCH_TABLE} WHERE rowid = {draft.id}")).one()[0] == 0
     assert trash.purge_expired(s, now=NOW + timedelta(days=40)) == 1  # Bob's, 30 days after it was trashed
 
 
 def test_trashed_articles_never_reach_readers(desk):
     s, editor, newest = desk["s"], desk["editor"], desk["newest"]
-    search.reindex_article(s, newest.id)
+    search_index.reindex_article(s, newest.id)
     editorial.unpublish(s, user=editor, article_id=newest.id, now=NOW)
     trash.move_to_trash(s, user=editor, article_id=newest.id, now=NOW)
     assert articles.get_article(s, "newest", now=NOW) is None

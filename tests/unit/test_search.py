@@ -13,7 +13,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from artisan_app.models import ArticleStatus
-from artisan_app.services import search
+from artisan_app.services import search, search_index
 from artisan_app.services.authoring import replace_body
 from artisan_app.services.search import Segment, SortOrder
 from tests.factories import BASE_TIME, make_article, make_author, make_category, sections
@@ -211,7 +211,7 @@ def test_editing_the_body_or_headline_reindexes(any_session: Session):
     assert slugs(search.search_articles(any_session, "subsidies", now=NOW)) == ["edited"]
 
     article.headline = "Fresh headline"
-    search.reindex_article(any_session, article.id)
+    search_index.reindex_article(any_session, article.id)
     any_session.commit()
     assert slugs(search.search_articles(any_session, "fresh", now=NOW)) == ["edited"]
     assert slugs(search.search_articles(any_session, "old", now=NOW)) == []
@@ -229,9 +229,9 @@ def test_deleted_articles_drop_out(any_session: Session):
 
 def test_rebuild_indexes_everything_again(corpus: Session):
     conn = corpus.connection()
-    conn.execute(text(f"DELETE FROM {search.SEARCH_TABLE}"))
+    conn.execute(text(f"DELETE FROM {search_index.SEARCH_TABLE}"))
     assert search.search_articles(corpus, "inflation", now=NOW).total == 0
-    assert search.rebuild_search_index(conn) == 7
+    assert search_index.rebuild_search_index(conn) == 7
     assert slugs(search.search_articles(corpus, "inflation", now=NOW))[0] == "in-headline"
 
 
@@ -249,10 +249,10 @@ def test_a_database_without_the_index_still_accepts_articles(caplog):
 
 
 def test_alembic_skips_the_search_tables():
-    assert not search.include_name("article_search", "table", {})
-    assert not search.include_name("article_search_data", "table", {})
-    assert search.include_name("article", "table", {})
-    assert search.include_name("article_search", "column", {})
+    assert not search_index.include_name("article_search", "table", {})
+    assert not search_index.include_name("article_search_data", "table", {})
+    assert search_index.include_name("article", "table", {})
+    assert search_index.include_name("article_search", "column", {})
 
 
 # ---------------------------------------------------------------- hostile input
