@@ -182,3 +182,9 @@ def select_field(label: str, name: str, value, options, on_change, errors, *, pl
 def status_badge(status) -> rx.Component:
     # "changes" reads "changes requested" (issue #18's review statuses).
     return rx.el.span(rx.match(status, ("changes", "changes requested"), status), class_name="badge badge-" + status)
+
+
+def small_button(label, on_click, *, aria_label, disabled=False) -> rx.Component:
+    """A compact newsroom action button (moderation rows, settings lists)."""
+    return rx.el.button(label, type="button", class_name="small-button", on_click=on_click, aria_label=aria_label,
+                        disabled=disabled)
