@@ -6,9 +6,8 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app.components.common import link
-from artisan_app.components.editor import small_button
 from artisan_app.components.editor_craft import publish_confirm
-from artisan_app.components.newsroom import field_error, status_badge
+from artisan_app.components.newsroom import field_error, small_button, status_badge
 from artisan_app.components.newsroom_tools import article_tools
 from artisan_app.state.article_editor import ArticleEditorState as E
 

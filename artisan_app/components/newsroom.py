@@ -184,7 +184,8 @@ def status_badge(status) -> rx.Component:
     return rx.el.span(rx.match(status, ("changes", "changes requested"), status), class_name="badge badge-" + status)
 
 
-def small_button(label, on_click, *, aria_label, disabled=False) -> rx.Component:
-    """A compact newsroom action button (moderation rows, settings lists)."""
+def small_button(label, on_click, *, aria_label, disabled=False, id=None) -> rx.Component:
+    """A compact newsroom action button (editor rows, moderation, settings lists)."""
+    props = {"id": id} if id is not None else {}
     return rx.el.button(label, type="button", class_name="small-button", on_click=on_click, aria_label=aria_label,
-                        disabled=disabled)
+                        disabled=disabled, **props)
