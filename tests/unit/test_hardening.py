@@ -15,7 +15,8 @@ from starlette.testclient import TestClient
 
 from artisan_app import api, hardening
 from artisan_app.core.settings import settings
-from artisan_app.hardening import MAX_UPLOAD_BYTES, ScriptAllowlist, SecurityHeaders, UploadLimit, harden, script_hash
+from artisan_app.hardening import ScriptAllowlist, SecurityHeaders, harden, script_hash
+from artisan_app.web.upload_limit import MAX_UPLOAD_BYTES, UploadLimit
 from tests.factories import make_article, make_author, make_category, sections
 from tests.unit.test_seo import SHELL
 
