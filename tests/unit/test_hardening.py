@@ -18,7 +18,7 @@ from artisan_app.core.settings import settings
 from artisan_app.hardening import ScriptAllowlist, SecurityHeaders, harden, script_hash
 from artisan_app.web.upload_limit import MAX_UPLOAD_BYTES, UploadLimit
 from tests.factories import make_article, make_author, make_category, sections
-from tests.unit.test_seo import SHELL
+from tests.page_shells import SHELL
 
 SITE = "https://news.example"
 

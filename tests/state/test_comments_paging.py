@@ -13,7 +13,7 @@ from artisan_app.models import Comment, CommentStatus
 from artisan_app.services import comment_thread
 from artisan_app.state.comments import CommentState
 from tests.factories import BASE_TIME, make_article, make_author, make_category
-from tests.state.test_comment_state import open_article
+from tests.state.test_comments import open_article
 
 TOTAL = 620  # beyond the old cap of 500
 

@@ -11,7 +11,7 @@ from artisan_app.models import Article, Author, Block, Category, Section, Tag
 from artisan_app.services import articles
 from artisan_app.services.seed import CONTENT_DIR, SeedError, load_seed
 
-SOURCE = (Path(__file__).resolve().parent.parent / "fixtures" / "artisan-times-article.txt").read_text("utf-8")
+SOURCE = (Path(__file__).resolve().parents[2] / "fixtures" / "artisan-times-article.txt").read_text("utf-8")
 SEED_SLUG = "civil-servants-social-media-pakistan"
 
 

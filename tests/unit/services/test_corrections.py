@@ -16,7 +16,7 @@ from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.content_checks import run_checks
 from artisan_app.services.editorial import ArticleForm, BlockForm, EditValidationError, SectionForm
 from tests.factories import make_author, make_category, make_user
-from tests.unit.test_editorial import NOW, full_form
+from tests.unit.services.test_editorial import NOW, full_form
 
 SITE = "https://artisan.test"
 

@@ -15,7 +15,8 @@ from artisan_app.core.settings import settings
 from artisan_app.models import Article, Role
 from artisan_app.services import coauthors, editor_corrections
 from tests.factories import BASE_TIME, make_article, make_author, make_category, make_user
-from tests.unit.test_seo import SHELL, SITE, parse
+from tests.page_shells import SHELL
+from tests.unit.services.test_seo import SITE, parse
 
 LATER = BASE_TIME - timedelta(hours=1)
 

@@ -20,7 +20,7 @@ from artisan_app.services import comments, editor_saving, editor_workflow, edito
 from artisan_app.web import shell as web_shell
 from artisan_app.web.page_cache import PageCache
 from tests.factories import make_article, make_author, make_category, make_user, sections
-from tests.unit.test_seo import SHELL
+from tests.page_shells import SHELL
 
 
 @pytest.fixture

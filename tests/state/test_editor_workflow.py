@@ -16,7 +16,7 @@ from artisan_app.state.editor import ArticleEditorState, NewsroomState
 from tests.factories import make_author, make_category, make_user
 from tests.newsletter_fixtures import *  # noqa: F401,F403  (fixtures: smtp, mail_to_smtp)
 from tests.state.conftest import drive, visit
-from tests.unit.test_editorial import full_form
+from tests.unit.services.test_editorial import full_form
 
 pytestmark = pytest.mark.usefixtures("mail_to_smtp")
 

@@ -15,7 +15,7 @@ from artisan_app.services import editorial as ed
 from artisan_app.services.editorial import ArticleForm, BlockForm, SectionForm
 from artisan_app.services.newsroom_time import newsroom_zone, parse_local, schedule_label
 from tests.factories import make_author, make_category, make_user
-from tests.unit.test_editorial import NOW, full_form
+from tests.unit.services.test_editorial import NOW, full_form
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from artisan_app.models import Article, ArticleRevision
 from tests.state.conftest import drive, visit
-from tests.state.test_newsroom_states import open_editor, sign_in, staff  # noqa: F401  (fixture)
+from tests.state.test_editor import open_editor, sign_in, staff  # noqa: F401  (fixture)
 
 
 async def test_saving_is_announced_first_and_the_redirect_keeps_what_was_typed(staff, root, any_session):  # noqa: F811

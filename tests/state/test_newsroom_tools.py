@@ -11,7 +11,7 @@ from sqlmodel import Session
 from artisan_app.models import Article, ArticleStatus, Role
 from artisan_app.services import comments as comment_svc
 from artisan_app.services import featured
-from artisan_app.services.comments import CommentView
+from artisan_app.services.comment_thread import CommentView
 from artisan_app.state import moderation_watch
 from artisan_app.state.comments import PUBLISHED_NOTICE, CommentState
 from artisan_app.state.moderation import ModerationState
@@ -20,7 +20,7 @@ from artisan_app.state.newsroom_tools import ArticleToolsState, CategoryQuickAdd
 from artisan_app.state.thread_watch import ThreadWatch
 from tests.factories import BASE_TIME, make_article, make_author, make_category, make_user
 from tests.state.conftest import visit
-from tests.state.test_newsroom_states import open_editor, sign_in
+from tests.state.test_editor import open_editor, sign_in
 
 
 @pytest.fixture

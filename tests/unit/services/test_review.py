@@ -15,7 +15,7 @@ from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.editorial import EditValidationError
 from artisan_app.services.status_history import author_updates, history
 from tests.factories import make_author, make_category, make_user
-from tests.unit.test_editorial import NOW, full_form
+from tests.unit.services.test_editorial import NOW, full_form
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from artisan_app.services.editor_media import move_focal_point, upload_image
 from artisan_app.services.editorial import BlockForm, SectionForm
 from artisan_app.services.media.checks import ImageRejected
 from tests.media_helpers import photo
-from tests.unit.test_editorial import NOW, full_form
-from tests.unit.test_editorial import newsroom as newsroom_fixture
+from tests.unit.services.test_editorial import NOW, full_form
+from tests.unit.services.test_editorial import newsroom as newsroom_fixture
 
 newsroom = newsroom_fixture  # the same fixture, under its name
 

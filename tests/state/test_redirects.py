@@ -15,7 +15,7 @@ from artisan_app.services.auth import PermissionDenied
 from artisan_app.state.redirects import RedirectsState
 from artisan_app.state.wordpress_import import ImportState
 from tests.factories import make_user
-from tests.state.test_newsroom_states import sign_in
+from tests.state.test_editor import sign_in
 
 
 async def _open(root, email):
