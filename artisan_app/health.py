@@ -57,7 +57,7 @@ async def _ping_redis(url: str, timeout: float) -> None:
         url, socket_connect_timeout=timeout, socket_timeout=timeout, retry_on_timeout=False
     )
     try:
-        await asyncio.wait_for(client.ping(), timeout)
+        await asyncio.wait_for(client.ping(), timeout)  # type: ignore[arg-type]  # redis.asyncio's ping is awaitable
     finally:
         await client.aclose()
 

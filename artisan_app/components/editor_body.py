@@ -9,10 +9,14 @@ import reflex as rx
 from artisan_app.components.newsroom import small_button
 from artisan_app.state.article_editor import ArticleEditorState as E
 
+# mypy reads a state var on its class as the Python value and an @rx.event handler as rx.event's
+# class; at run time they are Vars and EventCallbacks (Reflex 0.10's typing cannot say so).
+# Each `type: ignore[...]` below marks such a line, and only such a line.
+
 
 def var_error(key) -> rx.Component:
     """``field_error`` for a key built from vars (sections and blocks)."""
-    return rx.cond(E.errors.contains(key), rx.el.p(E.errors[key], id="err-" + key, class_name="field-error"))
+    return rx.cond(E.errors.contains(key), rx.el.p(E.errors[key], id="err-" + key, class_name="field-error"))  # type: ignore[attr-defined]
 
 
 KIND_LABELS = {"paragraph": "Paragraph", "quote": "Quote", "subheading": "Subheading", "bullets": "Bulleted list",
@@ -49,7 +53,7 @@ def _labelled(label, key, s, n) -> rx.Component:
 def _line_input(key, value, on_change, **props) -> rx.Component:
     return rx.debounce_input(
         rx.el.input(id=key, value=value, class_name="field-input",
-                    aria_invalid=rx.cond(E.errors.contains(key), "true", "false"), on_change=on_change, **props),
+                    aria_invalid=rx.cond(E.errors.contains(key), "true", "false"), on_change=on_change, **props),  # type: ignore[attr-defined]
         debounce_timeout=1200,
     )
 
@@ -63,9 +67,9 @@ def _rich_text(block, i, j, text_key, s, n) -> rx.Component:
         rx.debounce_input(
             rx.el.textarea(id=text_key, value=block.text, rows=4, class_name="field-input",
                            custom_attrs={"data-md": "inline"},
-                           aria_invalid=rx.cond(E.errors.contains(text_key), "true", "false"),
-                           aria_describedby=rx.cond(E.errors.contains(text_key), "err-" + text_key, ""),
-                           on_change=lambda v: E.set_block(i, j, "text", v)),
+                           aria_invalid=rx.cond(E.errors.contains(text_key), "true", "false"),  # type: ignore[attr-defined]
+                           aria_describedby=rx.cond(E.errors.contains(text_key), "err-" + text_key, ""),  # type: ignore[attr-defined]
+                           on_change=lambda v: E.set_block(i, j, "text", v)),  # type: ignore[operator]
             debounce_timeout=1200,
         ),
     )
@@ -76,14 +80,14 @@ def _image_fields(block, i, j, s, n) -> rx.Component:
     return rx.fragment(
         rx.cond(block.preview != "", rx.el.img(src=block.preview, alt="", class_name="cover-thumb")),
         _labelled("Alt text (required)", alt_key, s, n),
-        _line_input(alt_key, block.alt, lambda v: E.set_block(i, j, "alt", v), required=True),
+        _line_input(alt_key, block.alt, lambda v: E.set_block(i, j, "alt", v), required=True),  # type: ignore[operator]
         var_error(alt_key),
         _labelled("Caption", text_key, s, n),
-        _line_input(text_key, block.text, lambda v: E.set_block(i, j, "text", v)),
+        _line_input(text_key, block.text, lambda v: E.set_block(i, j, "text", v)),  # type: ignore[operator]
         _labelled("Credit / source", attr_key, s, n),
-        _line_input(attr_key, block.attribution, lambda v: E.set_block(i, j, "attribution", v)),
+        _line_input(attr_key, block.attribution, lambda v: E.set_block(i, j, "attribution", v)),  # type: ignore[operator]
         rx.el.label(rx.el.input(type="checkbox", checked=block.wide,
-                                on_change=lambda v: E.set_block_wide(i, j, v)), " Wide (wider than the text)",
+                                on_change=lambda v: E.set_block_wide(i, j, v)), " Wide (wider than the text)",  # type: ignore[operator]
                     class_name="check-label"),
     )
 
@@ -97,20 +101,20 @@ def _block_editor(block, j, i, blocks_count) -> rx.Component:
     return rx.el.div(
         rx.el.div(
             rx.el.span(kind_label, " ", n, class_name="block-kind"),
-            small_button("↑", E.move_block(i, j, -1), aria_label="Move block " + n + " of section " + s + " up",
+            small_button("↑", E.move_block(i, j, -1), aria_label="Move block " + n + " of section " + s + " up",  # type: ignore[operator]
                          disabled=j == 0, id="blk-" + s + "-" + n + "-up"),
-            small_button("↓", E.move_block(i, j, 1), aria_label="Move block " + n + " of section " + s + " down",
+            small_button("↓", E.move_block(i, j, 1), aria_label="Move block " + n + " of section " + s + " down",  # type: ignore[operator]
                          disabled=j == blocks_count - 1, id="blk-" + s + "-" + n + "-down"),
-            small_button("Remove", E.remove_block(i, j), aria_label="Remove block " + n + " of section " + s,
+            small_button("Remove", E.remove_block(i, j), aria_label="Remove block " + n + " of section " + s,  # type: ignore[operator]
                          disabled=blocks_count == 1),
             class_name="block-tools",
         ),
         rx.match(
             block.kind,
             ("subheading", rx.fragment(_labelled("Subheading", text_key, s, n),
-                                       _line_input(text_key, block.text, lambda v: E.set_block(i, j, "text", v)))),
+                                       _line_input(text_key, block.text, lambda v: E.set_block(i, j, "text", v)))),  # type: ignore[operator]
             ("embed", rx.fragment(_labelled("Address of the video or post", text_key, s, n),
-                                  _line_input(text_key, block.text, lambda v: E.set_block(i, j, "text", v),
+                                  _line_input(text_key, block.text, lambda v: E.set_block(i, j, "text", v),  # type: ignore[operator]
                                               type="url", placeholder="https://www.youtube.com/watch?v=…"))),
             ("image", _image_fields(block, i, j, s, n)),
             ("separator", rx.fragment()),
@@ -122,7 +126,7 @@ def _block_editor(block, j, i, blocks_count) -> rx.Component:
             block.kind == "quote",
             rx.el.div(
                 _labelled("Attribution", attr_key, s, n),
-                _line_input(attr_key, block.attribution, lambda v: E.set_block(i, j, "attribution", v)),
+                _line_input(attr_key, block.attribution, lambda v: E.set_block(i, j, "attribution", v)),  # type: ignore[operator]
                 var_error(attr_key),
                 class_name="field",
             ),
@@ -133,16 +137,16 @@ def _block_editor(block, j, i, blocks_count) -> rx.Component:
 
 def section_editor(section, i) -> rx.Component:
     s = (i + 1).to_string()
-    count = E.form.sections.length()
+    count = E.form.sections.length()  # type: ignore[attr-defined]
     heading_key = "heading-" + s
     return rx.el.fieldset(
         rx.el.legend("Section " + s),
         rx.el.div(
-            small_button("Move up", E.move_section(i, -1), aria_label="Move section " + s + " up", disabled=i == 0,
+            small_button("Move up", E.move_section(i, -1), aria_label="Move section " + s + " up", disabled=i == 0,  # type: ignore[operator]
                          id="sec-" + s + "-up"),
-            small_button("Move down", E.move_section(i, 1), aria_label="Move section " + s + " down",
+            small_button("Move down", E.move_section(i, 1), aria_label="Move section " + s + " down",  # type: ignore[operator]
                          disabled=i == count - 1, id="sec-" + s + "-down"),
-            small_button("Remove section", E.remove_section(i), aria_label="Remove section " + s, disabled=count == 1),
+            small_button("Remove section", E.remove_section(i), aria_label="Remove section " + s, disabled=count == 1),  # type: ignore[operator]
             class_name="block-tools",
         ),
         rx.el.label("Heading", rx.el.span(" of section " + s, class_name="visually-hidden"), html_for=heading_key,
@@ -152,10 +156,10 @@ def section_editor(section, i) -> rx.Component:
             rx.el.span(s + ".", class_name="section-number", aria_hidden="true"),
             rx.debounce_input(
                 rx.el.input(id=heading_key, value=section.heading, class_name="field-input",
-                            aria_invalid=rx.cond(E.errors.contains(heading_key), "true", "false"),
-                            aria_describedby=rx.cond(E.errors.contains(heading_key), "err-" + heading_key,
+                            aria_invalid=rx.cond(E.errors.contains(heading_key), "true", "false"),  # type: ignore[attr-defined]
+                            aria_describedby=rx.cond(E.errors.contains(heading_key), "err-" + heading_key,  # type: ignore[attr-defined]
                                                      "numbering-hint"),
-                            on_change=lambda v: E.set_heading(i, v)),
+                            on_change=lambda v: E.set_heading(i, v)),  # type: ignore[operator]
                 debounce_timeout=1200,
             ),
             class_name="numbered-heading",
@@ -163,13 +167,13 @@ def section_editor(section, i) -> rx.Component:
         var_error(heading_key),
         rx.foreach(section.blocks, lambda b, j: _block_editor(b, j, i, section.blocks.length())),
         rx.el.div(
-            small_button("+ Paragraph", E.add_block(i, "paragraph"), aria_label="Add a paragraph to section " + s),
-            small_button("+ Quote", E.add_block(i, "quote"), aria_label="Add a quote to section " + s),
-            small_button("+ Subheading", E.add_block(i, "subheading"), aria_label="Add a subheading to section " + s),
-            small_button("+ Bulleted list", E.add_block(i, "bullets"), aria_label="Add a bulleted list to section " + s),
-            small_button("+ Numbered list", E.add_block(i, "numbers"), aria_label="Add a numbered list to section " + s),
-            small_button("+ Embed", E.add_block(i, "embed"), aria_label="Add an embed to section " + s),
-            small_button("+ Separator", E.add_block(i, "separator"), aria_label="Add a separator to section " + s),
+            small_button("+ Paragraph", E.add_block(i, "paragraph"), aria_label="Add a paragraph to section " + s),  # type: ignore[operator]
+            small_button("+ Quote", E.add_block(i, "quote"), aria_label="Add a quote to section " + s),  # type: ignore[operator]
+            small_button("+ Subheading", E.add_block(i, "subheading"), aria_label="Add a subheading to section " + s),  # type: ignore[operator]
+            small_button("+ Bulleted list", E.add_block(i, "bullets"), aria_label="Add a bulleted list to section " + s),  # type: ignore[operator]
+            small_button("+ Numbered list", E.add_block(i, "numbers"), aria_label="Add a numbered list to section " + s),  # type: ignore[operator]
+            small_button("+ Embed", E.add_block(i, "embed"), aria_label="Add an embed to section " + s),  # type: ignore[operator]
+            small_button("+ Separator", E.add_block(i, "separator"), aria_label="Add a separator to section " + s),  # type: ignore[operator]
             class_name="block-tools",
         ),
         class_name="section-editor",

@@ -87,7 +87,7 @@ def send_newsletter(newsletter_id: int, owner: str = "") -> None:
             delivery.mark_in_doubt(session, newsletter_id)
         delivery.prepare(session, newsletter_id)
         letter = session.get(Newsletter, newsletter_id)
-        rendered = newsletters.render_article(session, letter.article_id) if letter.article_id else None
+        rendered = newsletters.render_article(session, letter.article_id) if letter and letter.article_id else None
     if rendered is None:
         with db.session_scope() as session:
             delivery.abandon(session, newsletter_id, reason="the article was deleted", now=utcnow())

@@ -1,4 +1,9 @@
-"""SQLModel tables. Importing this package registers every table on ``SQLModel.metadata``."""
+"""SQLModel tables. Importing this package registers every table on ``SQLModel.metadata``.
+
+Primary keys are annotated ``id: int`` with ``default=None``: the database assigns
+them on the first flush, and every use of a row's id comes after that, so typing
+them optional would only make each use assert what is already true.
+"""
 
 from artisan_app.models.accounts import Role, User, UserSession
 from artisan_app.models.comments import Comment, CommentStatus

@@ -11,7 +11,7 @@ import json
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import and_, case, func, union
+from sqlalchemy import and_, case, func, or_, union
 from sqlmodel import Session, col, select
 
 from artisan_app.models import (
@@ -53,10 +53,10 @@ def cards_of(session: Session, rows) -> list[ArticleCard]:
     images = image_refs(session, [row[0].cover_image_id for row in rows])
 
     def cover(article: Article) -> ImageRef | None:  # with the article's own alt text
-        ref = images.get(article.cover_image_id)
+        ref = images.get(article.cover_image_id) if article.cover_image_id is not None else None
         return replace(ref, alt=article.cover_alt or ref.alt) if ref else None
 
-    return [card_of(*row, cover=cover(row[0])) for row in rows]
+    return [card_of(article, category, author, cover=cover(article)) for article, category, author in rows]
 
 
 def with_lead_cover(session: Session, card: ArticleCard) -> ArticleCard:
@@ -116,9 +116,9 @@ def latest_articles(
     if category_slug:
         query = query.where(Category.slug == category_slug)
     if author_slug:  # as primary author (imports may set only that) or co-author
-        query = query.where((Author.slug == author_slug) | Article.id.in_(  # type: ignore[union-attr]
+        query = query.where(or_(col(Author.slug) == author_slug, col(Article.id).in_(
             select(col(ArticleAuthor.article_id)).join(Author, col(Author.id) == col(ArticleAuthor.author_id))
-            .where(Author.slug == author_slug)))
+            .where(Author.slug == author_slug))))
     if exclude_id is not None:
         query = query.where(Article.id != exclude_id)
     if tag_slug:

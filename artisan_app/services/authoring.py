@@ -84,8 +84,8 @@ def replace_body(session: Session, article: Article, sections: Sequence[SectionD
         section = Section(article_id=article.id, position=position, heading=draft.heading, key=draft.key or new_key())
         session.add(section)
         session.flush()
-        for block_position, block in enumerate(draft.blocks, start=1):
-            session.add(Block(section_id=section.id, position=block_position, **stored_block(block)))
+        for block_position, block_draft in enumerate(draft.blocks, start=1):
+            session.add(Block(section_id=section.id, position=block_position, **stored_block(block_draft)))
     # Word count from the stored plain text (never the markup).
     stored = [SectionDraft(d.heading, [BlockDraft(b.kind, stored_block(b)["text"]) for b in d.blocks]) for d in sections]
     article.word_count = body_word_count(article.headline, stored)

@@ -93,7 +93,7 @@ def thread_page(
     parent = aliased(Comment)
     is_root = or_(
         col(Comment.parent_id).is_(None),
-        ~exists().where(parent.id == col(col(Comment.parent_id)), _visible(parent, key)),
+        ~exists().where(col(parent.id) == col(Comment.parent_id), _visible(parent, key)),
     )
     query = select(Comment.id, Comment.created_at).where(Comment.article_id == article_id, _visible(Comment, key), is_root)
     after = session.get(Comment, after_id) if as_id(after_id) else None

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, insert, literal, or_, update
+from sqlalchemy import select as sa_select  # sqlmodel's select types at most four columns
 from sqlmodel import Session, col, func, select
 
 from artisan_app.models import (
@@ -94,7 +95,7 @@ def prepare(session: Session, newsletter_id: int) -> int:
                                             Delivery.subscriber_id == subscribers.c.id)
         session.exec(insert(Delivery).from_select(
             ["newsletter_id", "subscriber_id", "status", "attempts", "error"],
-            select(literal(newsletter_id), subscribers.c.id, literal(DeliveryStatus.pending.value), literal(0),
+            sa_select(literal(newsletter_id), subscribers.c.id, literal(DeliveryStatus.pending.value), literal(0),
                    literal("")).where(~already.exists()).order_by(subscribers.c.id),
         ))
         letter.total = session.exec(select(func.count()).where(Delivery.newsletter_id == newsletter_id)).one()
@@ -155,6 +156,7 @@ def temporary_failure(session: Session, newsletter_id: int, delivery_id: int, *,
         row.error = (f"gave up after {row.attempts} temporary failures: " if gave_up else "") + error[:200]
         session.add(row)
     letter = session.get(Newsletter, newsletter_id)
+    assert letter is not None  # a delivery's newsletter stays (ON DELETE CASCADE the other way)
     letter.temporary_failures += 1
     letter.last_error = error[:300]
     session.add(letter)
@@ -198,7 +200,7 @@ def stalled(session: Session, *, now: datetime, grace: timedelta) -> list[int]:
     ago is still waiting for its first worker): to be picked up again."""
     return list(
         session.exec(
-            select(col(col(Newsletter.id)))
+            select(Newsletter.id)
             .where(
                 Newsletter.status != NewsletterStatus.done.value,
                 or_(

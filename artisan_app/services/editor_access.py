@@ -114,6 +114,6 @@ def form_of(session: Session, article: Article, now: datetime | None = None) -> 
         status=article.status,
         published_at_iso=article.published_at.isoformat() if article.published_at else "",
         phase=phase,
-        schedule_label=schedule_label(article.published_at) if phase == "scheduled" else "",
+        schedule_label=schedule_label(article.published_at) if phase == "scheduled" and article.published_at else "",
         sections=sections or [SectionForm()],
     )

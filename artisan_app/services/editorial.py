@@ -104,7 +104,7 @@ def list_articles(
         .join(Author, col(Author.id) == col(Article.author_id), isouter=True)
     )
     if not user.can_publish:  # their own articles, co-authored ones included
-        q = q.where(Article.id.in_(select(ArticleAuthor.article_id).where(  # type: ignore[union-attr]
+        q = q.where(col(Article.id).in_(select(ArticleAuthor.article_id).where(
             ArticleAuthor.author_id == (user.author_id or -1))) | (Article.author_id == (user.author_id or -1)))
     q = q.where(Article.status != ArticleStatus.trashed.value)  # the trash has its own view (services/trash.py)
     if status == "scheduled":
@@ -191,7 +191,7 @@ def options(session: Session) -> tuple[list[tuple[str, str]], list[tuple[str, st
     """(slug, name) of categories and authors, for the editor's selects."""
     cats = session.exec(select(col(Category.slug), col(Category.name)).order_by(col(Category.position), col(Category.name))).all()
     authors = session.exec(select(Author.slug, Author.name).order_by(Author.name)).all()
-    return [tuple(c) for c in cats], [tuple(a) for a in authors]
+    return [(slug, name) for slug, name in cats], [(slug, name) for slug, name in authors]
 
 
 def preview(session: Session, *, user: StaffUser | None, form: ArticleForm, now: datetime | None = None) -> ArticleDetail:

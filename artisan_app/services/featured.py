@@ -38,7 +38,7 @@ def feature(session: Session, *, user: StaffUser | None, article_id: int, now: d
     article = _article(session, user, article_id)
     if article.status != ArticleStatus.published.value:
         raise FeatureRefused("Publish the article before featuring it on the front page.")
-    session.exec(update(Article).where(col(Article.id) != article.id, col(Article.featured_at).is_not(None))  # type: ignore[call-overload]
+    session.exec(update(Article).where(col(Article.id) != article.id, col(Article.featured_at).is_not(None))
                  .values(featured_at=None))
     article.featured_at = now or utcnow()
     session.add(article)

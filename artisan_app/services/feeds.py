@@ -201,7 +201,7 @@ def sitemap_entries(session: Session, *, now: datetime | None = None) -> list[Si
         .order_by(col(Article.published_at).desc(), col(Article.id).desc())
         .limit(SITEMAP_LIMIT)
     ).all()
-    entries += [SitemapEntry(routes.article_url(slug), max(u, p)) for slug, u, p in rows]
+    entries += [SitemapEntry(routes.article_url(slug), max(u, p or u)) for slug, u, p in rows]  # live: p is set
 
     by_category = dict(
         session.exec(select(col(Article.category_id), changed).where(live).group_by(col(Article.category_id))).all()
@@ -213,11 +213,11 @@ def sitemap_entries(session: Session, *, now: datetime | None = None) -> list[Si
 
     by_author: dict[str, datetime] = {}
     for link in (
-        Article.author_id == Author.id,  # primary authors (imports may set only that), then co-authors
-        Article.id.in_(select(ArticleAuthor.article_id).where(ArticleAuthor.author_id == Author.id)),
-    ):  # type: ignore[union-attr]
+        col(Article.author_id) == col(Author.id),  # primary authors (imports may set only that), then co-authors
+        col(Article.id).in_(select(ArticleAuthor.article_id).where(ArticleAuthor.author_id == Author.id)),
+    ):
         for slug, lastmod in session.exec(
-            select(col(col(Author.slug)), changed).join(Article, link).where(live).group_by(Author.slug)
+            select(col(Author.slug), changed).join(Article, link).where(live).group_by(Author.slug)
         ).all():
             by_author[slug] = max(lastmod, by_author.get(slug, lastmod))
     for slug in sorted(by_author):

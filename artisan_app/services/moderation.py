@@ -134,7 +134,7 @@ def apply(session: Session, *, user: StaffUser | None, comment_ids: list[int], a
 def reply_as_publication(session: Session, *, user: StaffUser | None, comment_id: int, body: object,
                          now: datetime | None = None) -> int:
     """An approved reply signed by the publication; approves the parent if it was held."""
-    _moderator(user)
+    user = _moderator(user)
     now = now or utcnow()
     parent = session.get(Comment, comment_id) if as_id(comment_id) else None
     if parent is None:

@@ -193,12 +193,12 @@ def progress(session: Session, *, user: StaffUser | None, newsletter_ids: list[i
     letters = session.exec(query).all()
     counts: dict[tuple[int, str], int] = {}
     if letters:
-        for nid, status, n in session.exec(
+        for nid, status, count in session.exec(
             select(Delivery.newsletter_id, Delivery.status, func.count())
             .where(col(Delivery.newsletter_id).in_([n.id for n in letters]))
             .group_by(col(Delivery.newsletter_id), col(Delivery.status))
         ).all():
-            counts[(nid, status)] = n
+            counts[(nid, status)] = count
     rows = []
     for n in letters:
         c = {s: counts.get((n.id, s), 0) for s in ("pending", "sending", "sent", "failed", "unknown")}

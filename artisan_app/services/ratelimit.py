@@ -17,7 +17,8 @@ from artisan_app.core.settings import settings
 
 @lru_cache(maxsize=4)
 def _limiter(uri: str) -> MovingWindowRateLimiter:
-    storage: Storage = storage_from_string(uri)
+    storage = storage_from_string(uri)
+    assert isinstance(storage, Storage)  # a synchronous storage: the URIs here are memory:// and redis://
     return MovingWindowRateLimiter(storage)
 
 

@@ -109,13 +109,13 @@ def add(session: Session, old: str, new: str, *, source: str = "manual", target_
         row.new_path = new  # collapse X → old → new into X → new
         session.add(row)
         changed = True
-    row = session.exec(select(Redirect).where(Redirect.old_path == old)).first()
-    if row is None:
+    found = session.exec(select(Redirect).where(Redirect.old_path == old)).first()
+    if found is None:
         session.add(Redirect(old_path=old, new_path=new, source=source))
         changed = True
-    elif row.new_path != new:
-        row.new_path, row.source = new, source
-        session.add(row)
+    elif found.new_path != new:
+        found.new_path, found.source = new, source
+        session.add(found)
         changed = True
     session.flush()
     return changed
@@ -138,13 +138,13 @@ def add_to_live_page(session: Session, keys: set[str], target: str, *, source: s
         changed += 1
     existing = {r.old_path: r for r in session.exec(select(Redirect).where(col(Redirect.old_path).in_(keys))).all()}
     for key in sorted(keys):
-        row = existing.get(key)
-        if row is None:
+        found = existing.get(key)
+        if found is None:
             session.add(Redirect(old_path=key, new_path=target, source=source))
             changed += 1
-        elif row.new_path != target:
-            row.new_path, row.source = target, source
-            session.add(row)
+        elif found.new_path != target:
+            found.new_path, found.source = target, source
+            session.add(found)
             changed += 1
     return changed
 

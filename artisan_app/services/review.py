@@ -140,7 +140,7 @@ def _note(session: Session, user: StaffUser | None, note_id: int) -> tuple[Staff
 
 def reply(session: Session, *, user: StaffUser | None, note_id: int, body: str, now: datetime | None = None) -> ReviewNote:
     user, note = _note(session, user, note_id)
-    root = session.get(ReviewNote, note.parent_id) if note.parent_id else note
+    root = (session.get(ReviewNote, note.parent_id) if note.parent_id else None) or note
     row = ReviewNote(article_id=root.article_id, parent_id=root.id, anchor_key=root.anchor_key, user_id=user.id,
                      user_name=user.name, body=_body(body), created_at=now or utcnow())
     session.add(row)

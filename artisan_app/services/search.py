@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from typing import Any
 
 from sqlalchemy import Float, Integer, func, text
 from sqlmodel import Session, col, select
@@ -188,6 +189,7 @@ def search_articles(
     hits = _hits(session, terms)
     matching = card_query().join(hits, hits.c.article_id == Article.id).where(is_live(now))
     total = session.exec(select(func.count()).select_from(matching.subquery())).one()
+    order: tuple[Any, ...]
     if sort is SortOrder.newest:
         order = (col(Article.published_at).desc(), col(Article.id).desc())
     else:

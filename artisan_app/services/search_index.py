@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from sqlalchemy import select as sa_select  # sqlmodel's select types at most four columns
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
@@ -123,17 +124,11 @@ def _documents(connection: Connection, article_ids: Sequence[int]) -> list[dict]
     body: dict[int, list[str]] = {}
     seen_sections: set[int] = set()
     rows = connection.execute(
-        select(
-            col(Section.article_id),
-            col(Section.id),
-            col(Section.heading),
-            col(Block.text),
-            col(Block.attribution),
-        )
+        sa_select(col(Section.article_id), col(Section.id), col(Section.heading), col(Block.text), col(Block.attribution))
         .select_from(Section)
-        .join(Block, Block.section_id == Section.id, isouter=True)
+        .join(Block, col(Block.section_id) == col(Section.id), isouter=True)
         .where(col(Section.article_id).in_(article_ids))
-        .order_by(Section.article_id, Section.position, Block.position)
+        .order_by(col(Section.article_id), col(Section.position), col(Block.position))
     ).all()
     for article_id, section_id, heading, block_text, attribution in rows:
         parts = body.setdefault(article_id, [])

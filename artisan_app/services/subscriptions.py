@@ -134,7 +134,7 @@ def _category_ids(session: Session, slugs: object) -> list[int]:
     wanted = [s for s in (slugs if isinstance(slugs, (list, tuple)) else []) if isinstance(s, str)][:50]
     if not wanted:
         return []
-    return list(session.exec(select(col(col(Category.id))).where(col(col(Category.slug)).in_(wanted))).all())
+    return list(session.exec(select(Category.id).where(col(Category.slug).in_(wanted))).all())
 
 
 def _set_sections(session: Session, subscriber: Subscriber, category_ids: list[int]) -> None:
@@ -201,7 +201,7 @@ def _by_manage_token(session: Session, token: object) -> Subscriber:
 def subscription(session: Session, token: object) -> SubscriptionView:
     subscriber = _by_manage_token(session, token)
     slugs = session.exec(
-        select(col(Category.slug)).join(SubscriberCategory, col(SubscriberCategory.category_id) == col(Category.id))
+        select(Category.slug).join(SubscriberCategory, col(SubscriberCategory.category_id) == col(Category.id))
         .where(col(SubscriberCategory.subscriber_id) == subscriber.id).order_by(col(Category.position), col(Category.name))
     ).all()
     return SubscriptionView(status=subscriber.status, all_categories=subscriber.all_categories, sections=list(slugs))

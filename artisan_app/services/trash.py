@@ -112,7 +112,7 @@ def _delete(session: Session, ids: list[int]) -> int:
     if not ids:
         return 0
     # Sections, blocks, tags, revisions, presence and comments go with it (ON DELETE CASCADE).
-    session.exec(delete(Article).where(col(Article.id).in_(ids)))  # type: ignore[call-overload]
+    session.exec(delete(Article).where(col(Article.id).in_(ids)))
     search_index.forget_articles(session, ids)
     session.flush()
     return len(ids)

@@ -13,6 +13,7 @@ import contextlib
 import time
 from dataclasses import replace
 from datetime import UTC
+from typing import Any
 
 import reflex as rx
 from sqlalchemy.exc import SQLAlchemyError
@@ -203,7 +204,8 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMi
         if not isinstance(name, str) or name not in FIELDS or (name == "slug" and self.form.slug_locked):
             return
         self._forget_error({"category_slug": "category", "author_slug": "author"}.get(name, name))
-        form = replace(self.form, **{name: _text(value)})
+        change: dict[str, Any] = {name: _text(value)}
+        form = replace(self.form, **change)
         if name == "slug":  # typed by hand: it no longer follows the headline (cleared: it does again)
             form = replace(form, slug_custom=bool(form.slug.strip()))
         async for event in self._changed(form):

@@ -20,6 +20,7 @@ from artisan_app.services.review import NoteView
 from artisan_app.services.status_history import MoveRow, history
 from artisan_app.services.views import CorrectionView
 from artisan_app.state.editor_body import _text
+from artisan_app.state.editor_host import EditorHost
 
 log = logging.getLogger("artisan.editor")
 
@@ -28,7 +29,7 @@ def _field(form_data: object, name: str, limit: int = 4000) -> str:
     return _text(form_data.get(name, ""), limit) if isinstance(form_data, dict) else ""
 
 
-class EditorCraftMixin(rx.State, mixin=True):
+class EditorCraftMixin(EditorHost, mixin=True):
     """Needs ``form``, ``message``, ``confirming``, ``_workflow`` and ``_staff`` from the state."""
 
     notes: list[NoteView] = []

@@ -18,9 +18,10 @@ from artisan_app.services.editorial import BlockForm, EditValidationError
 from artisan_app.services.media.checks import ImageRejected
 from artisan_app.services.newsroom_time import parse_local
 from artisan_app.state.editor_body import _text
+from artisan_app.state.editor_host import EditorHost
 
 
-class EditorWorkflowMixin(rx.State, mixin=True):
+class EditorWorkflowMixin(EditorHost, mixin=True):
     """Needs ``form``, ``errors``, ``message``, ``_save``, ``_changed`` and ``_staff`` from the state."""
 
     # --- workflow -----------------------------------------------------------------------
@@ -102,7 +103,7 @@ class EditorWorkflowMixin(rx.State, mixin=True):
                 "Save the draft before adding an image."
             return None
         upload = files[0] if isinstance(files, list) and files else None
-        if not hasattr(upload, "read"):
+        if upload is None or not hasattr(upload, "read"):
             return None
         data = await upload.read(media.MAX_BYTES + 1)
         try:

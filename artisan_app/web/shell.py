@@ -61,6 +61,7 @@ def render(shell: str, meta: PageMeta, first_view: str = "") -> str:
     if head is None:  # not an HTML document we understand: start from ours
         shell = FALLBACK_SHELL
         head = _HEAD_OPEN.search(shell)
+        assert head is not None  # FALLBACK_SHELL has a <head>
     charset = _CHARSET.search(shell, head.end())
     body = _BODY_OPEN.search(shell)
     at = charset.end() if charset is not None and (body is None or charset.start() < body.start()) else head.end()

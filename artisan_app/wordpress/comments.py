@@ -84,18 +84,19 @@ def import_comments(session: Session, item: WxrItem, article: Article, ctx: Cont
                     setattr(row, key, value)
                 session.add(row)
                 placed[c.id] = (row.id, row.depth)
-                mapping.digest, mapping.imported_at = wanted, ctx.now
-                session.add(mapping)
+                if mapping is not None:
+                    mapping.digest, mapping.imported_at = wanted, ctx.now
+                    session.add(mapping)
                 ctx.report.comments_updated += 1
             else:
                 new_rows.append(values)
                 new_wp.append((c.id, wanted, values["depth"]))
         if new_rows:
             session.flush()
-            table = Comment.__table__
+            table = Comment.__table__  # type: ignore[attr-defined]  # set by SQLModel on table models
             new_ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), new_rows).scalars().all()
             session.execute(
-                insert(WordPressItem.__table__),
+                insert(WordPressItem.__table__),  # type: ignore[attr-defined]  # set by SQLModel on table models
                 [
                     {"kind": "comment", "wp_id": wp, "guid": "", "local_id": local, "digest": wanted, "imported_at": ctx.now}
                     for (wp, wanted, _), local in zip(new_wp, new_ids, strict=True)

@@ -57,7 +57,7 @@ def _unit(session: Session, dry_run: bool):
             raise
 
 
-def scan(source: str | Path) -> tuple[wxr.WxrChannel, dict[int, tuple[str, str]], int]:
+def scan(source: str | Path | IO[bytes]) -> tuple[wxr.WxrChannel, dict[int, tuple[str, str]], int]:
     """First pass: the header, attachments (id → (file under uploads, alt text)) and how many items."""
     channel = wxr.WxrChannel()
     attachments: dict[int, tuple[str, str]] = {}

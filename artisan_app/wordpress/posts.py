@@ -79,7 +79,7 @@ def import_post(session: Session, item: WxrItem, ctx: Context) -> str:
     mapping = _mapping(session, "post", item.post_id)
     article = session.get(Article, mapping.local_id) if mapping else None
     outcome = "unchanged"
-    if article is None or mapping.digest != wanted:
+    if article is None or mapping is None or mapping.digest != wanted:
         outcome = "updated" if article is not None else "imported"
         article = _write_article(session, item, ctx, article, status)
         if note:
@@ -141,7 +141,7 @@ def _write_article(session: Session, item: WxrItem, ctx: Context, article: Artic
 def _write_body(session: Session, article: Article, sections) -> None:
     """What ``authoring.replace_body`` does (sections numbered from 1, word count, search index),
     in two multi-row INSERTs instead of a flush per section: the import writes thousands of bodies."""
-    sec, blk = Section.__table__, Block.__table__
+    sec, blk = Section.__table__, Block.__table__  # type: ignore[attr-defined]  # set by SQLModel on table models
     session.flush()
     session.execute(delete(blk).where(blk.c.section_id.in_(select(sec.c.id).where(sec.c.article_id == article.id))))
     session.execute(delete(sec).where(sec.c.article_id == article.id))
@@ -181,6 +181,7 @@ def _cover(item: WxrItem, article: Article, ctx: Context) -> None:
     if path is None or not path.is_file():
         ctx.report.add("missing_media", name, "cover", relative if ctx.media_dir else f"{relative} (no --media-dir given)")
         return
+    assert ctx.upload_dir is not None  # import_export always sets it
     try:
         names = store_image(path.read_bytes(), directory=ctx.upload_dir, prefix=f"cover-{article.id}")
     except ImageRejected as exc:

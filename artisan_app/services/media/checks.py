@@ -128,7 +128,8 @@ def _to_srgb(img: PILImage.Image, icc: bytes | None) -> PILImage.Image:
     if icc:
         try:  # also turns CMYK (with its profile) into RGB properly
             src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            img = ImageCms.profileToProfile(img, src, ImageCms.createProfile("sRGB"), outputMode="RGB")
+            converted = ImageCms.profileToProfile(img, src, ImageCms.createProfile("sRGB"), outputMode="RGB")
+            img = converted if converted is not None else img  # None only when converting in place
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # an unreadable or mismatched profile: keep the pixels as they are
     return img if img.mode == "RGB" else img.convert("RGB")
@@ -145,7 +146,7 @@ def check_image(data: bytes, filename: str = "") -> CheckedImage:
                 _check_size(probe.width, probe.height)
                 probe.verify()
             with PILImage.open(io.BytesIO(data), formats=FORMATS) as img:
-                fmt = img.format
+                fmt = img.format or ""  # opened with formats=FORMATS: always one of them
                 if promised and promised != fmt:
                     raise ImageRejected(
                         f"The file’s name says {FORMAT_NAMES[promised]} but it holds a "

@@ -87,7 +87,7 @@ def image_refs(session: Session, image_ids) -> dict[int, ImageRef]:
     wanted = {i for i in image_ids if i is not None}
     if not wanted:
         return {}
-    return {row.id: ref_of(row) for row in session.exec(select(Image).where(col(col(Image.id)).in_(wanted)))}
+    return {row.id: ref_of(row) for row in session.exec(select(Image).where(col(Image.id).in_(wanted)))}
 
 
 def cover_ref(session: Session, article: Article) -> ImageRef | None:
