@@ -1,7 +1,7 @@
 """Queue and deliver one newsletter to N subscribers through a local SMTP server.
 
 Builds a fresh SQLite site (migrated and seeded) with N confirmed subscribers,
-starts a local aiosmtpd server (``artisan_app/testing_smtp.py``, messages
+starts a local aiosmtpd server (``tests/smtp_sink.py``, messages
 counted, not kept), then measures, in this run:
 
 - **artisan**: the real path. ``queue_send`` + enqueue (the editor's click),
