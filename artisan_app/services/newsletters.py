@@ -202,30 +202,19 @@ def progress(session: Session, *, user: StaffUser | None, newsletter_ids: list[i
     rows = []
     for n in letters:
         c = {s: counts.get((n.id, s), 0) for s in ("pending", "sending", "sent", "failed", "unknown")}
-        rows.append(
-            SendRow(
-                id=n.id,
-                subject=n.subject,
-                status=n.status,
-                created_label=exact_label(n.created_at),
-                created_by=n.created_by_name,
-                total=n.total,
-                queued=c["pending"] + c["sending"],
-                sent=c["sent"],
-                failed=c["failed"],
-                in_doubt=c["unknown"],
-                last_error=n.last_error,
-            )
-        )
+        rows.append(SendRow(
+            id=n.id, subject=n.subject, status=n.status, created_label=exact_label(n.created_at),
+            created_by=n.created_by_name, total=n.total, queued=c["pending"] + c["sending"], sent=c["sent"],
+            failed=c["failed"], in_doubt=c["unknown"], last_error=n.last_error,
+        ))
     return rows
 
 
 # --- subscribers ----------------------------------------------------------------------
 
 
-def list_subscribers(
-    session: Session, *, user: StaffUser | None, query: str = "", status: str = "", offset: int = 0, limit: int = PAGE
-) -> tuple[list[SubscriberRow], bool]:
+def list_subscribers(session: Session, *, user: StaffUser | None, query: str = "", status: str = "",
+                     offset: int = 0, limit: int = PAGE) -> tuple[list[SubscriberRow], bool]:
     require(user, *EDITORS)
     q = select(Subscriber)
     if status in {s.value for s in SubscriberStatus}:
@@ -244,16 +233,9 @@ def list_subscribers(
             .order_by(col(Category.position))
         ).all():
             names.setdefault(sid, []).append(name)
-    rows = [
-        SubscriberRow(
-            id=s.id,
-            email=s.email,
-            status=s.status,
-            sections="All stories" if s.all_categories else ", ".join(names.get(s.id, [])) or "—",
-            created_label=exact_label(s.created_at),
-        )
-        for s in subs[:limit]
-    ]
+    rows = [SubscriberRow(id=s.id, email=s.email, status=s.status,
+                          sections="All stories" if s.all_categories else ", ".join(names.get(s.id, [])) or "—",
+                          created_label=exact_label(s.created_at)) for s in subs[:limit]]
     return rows, len(subs) > limit
 
 
@@ -299,15 +281,5 @@ def staff_email(session: Session, *, user: StaffUser | None) -> str:
 def list_outbox(session: Session, *, user: StaffUser | None, limit: int = 50) -> list[OutboxRow]:
     require(user, *EDITORS)
     rows = session.exec(select(OutboxMessage).order_by(col(OutboxMessage.id).desc()).limit(limit)).all()
-    return [
-        OutboxRow(
-            id=r.id,
-            to_address=r.to_address,
-            subject=r.subject,
-            created_label=exact_label(r.created_at),
-            text_body=r.text_body,
-            html_body=r.html_body,
-            headers=r.headers,
-        )
-        for r in rows
-    ]
+    return [OutboxRow(id=r.id, to_address=r.to_address, subject=r.subject, created_label=exact_label(r.created_at),
+                      text_body=r.text_body, html_body=r.html_body, headers=r.headers) for r in rows]
