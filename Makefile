@@ -41,9 +41,12 @@ install: $(BIN)/activate
 install-test: $(BIN)/activate
 	$(BIN)/pip install --quiet -e '.[test]'
 
-## make lint: undefined names, unused imports and syntax errors (ruff's pyflakes rules)
+## make lint: ruff (style, imports, bugbear, pyupgrade; pyproject's [tool.ruff]), mypy over the
+## package ([tool.mypy]) and import-linter's layers contract ([tool.importlinter])
 lint: install-test
-	$(BIN)/ruff check --select F,E9 artisan_app tests benchmarks scripts alembic rxconfig.py
+	$(BIN)/ruff check artisan_app tests benchmarks scripts alembic rxconfig.py
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 ## Debian's Chromium drives the browser tests (Playwright never downloads one).
 browser:

@@ -1,12 +1,12 @@
 """Reflex configuration for Artisan Times.
 
-Everything environment-specific comes from ``artisan_app.settings`` so the app,
+Everything environment-specific comes from ``artisan_app.core.settings`` so the app,
 the migrations and the seed command agree on one database URL.
 """
 
 import reflex as rx
 
-from artisan_app.settings import settings
+from artisan_app.core.settings import settings
 from artisan_app.web.dev_proxy import DevProxyPlugin
 
 # Production (ARTISAN_ENV=prod, REFLEX_ENV_MODE=prod or `reflex run --env prod`)

@@ -1,16 +1,16 @@
-"""Alembic environment: one metadata (SQLModel's), one URL (artisan_app.settings)."""
+"""Alembic environment: one metadata (SQLModel's), one URL (artisan_app.core.settings)."""
 
 from __future__ import annotations
 
 from logging.config import fileConfig
 
-from alembic import context
 from sqlmodel import SQLModel
 
 import artisan_app.models  # noqa: F401  (registers every table)
-from artisan_app import db
+from alembic import context
+from artisan_app.core import db
 from artisan_app.models.types import UTCDateTime
-from artisan_app.services.search import include_name
+from artisan_app.services.search_index import include_name
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):

@@ -17,23 +17,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlmodel import Session
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route, request_response
-from sqlmodel import Session
 
-from artisan_app import db, routes
+from artisan_app import routes
+from artisan_app.core import db
+from artisan_app.core.settings import settings
 from artisan_app.health import health_routes, on_outage
 from artisan_app.media_route import media_routes
 from artisan_app.newsletter_routes import newsletter_routes
 from artisan_app.redirect_middleware import RedirectMiddleware
-from artisan_app.services import feeds, seo
-from artisan_app.settings import settings
-from artisan_app.web.dev_shell import DevShell, dev_frontend_url
+from artisan_app.services import feeds
 from artisan_app.web import first_views, registry
+from artisan_app.web import shell as web_shell
+from artisan_app.web.dev_shell import DevShell, dev_frontend_url
 from artisan_app.web.first_views import FirstView
 from artisan_app.web.not_found import NotFoundPage
 from artisan_app.web.page_cache import PageCache, cached_page
@@ -43,7 +45,7 @@ XML = "application/xml; charset=utf-8"
 HTML = "text/html; charset=utf-8"
 FEED_CACHE = "public, max-age=300"
 # Where pages get their HTML shell: the production build, or the dev server.
-Shell = seo.ShellCache | DevShell
+Shell = web_shell.ShellCache | DevShell
 
 
 def _site_url() -> str:
@@ -83,7 +85,7 @@ def robots(request: Request) -> Response:
 def _page(shell: Shell, view: FirstView) -> Response:
     # The first view paints before the app's modules are fetched. The shell names
     # hashed assets of the current build: always revalidate.
-    document = seo.render(shell.with_boot_after_first_paint(), view.meta, view.html)
+    document = web_shell.render(shell.with_boot_after_first_paint(), view.meta, view.html)
     return Response(document, status_code=view.status, media_type=HTML, headers={"Cache-Control": "no-cache"})
 
 
@@ -150,7 +152,7 @@ def build_api(*, shell_path: Path | None = None) -> Starlette:
     (``web/dev_shell.py``); otherwise the production build's (or ``shell_path``).
     """
     dev_url = None if shell_path else dev_frontend_url()
-    shell = DevShell(dev_url) if dev_url else seo.ShellCache(shell_path or seo.SHELL_PATH)
+    shell = DevShell(dev_url) if dev_url else web_shell.ShellCache(shell_path or web_shell.SHELL_PATH)
     cache = page_cache_for(shell)
     not_found = first_view_handler(shell, first_views.missing)
     return Starlette(routes=api_routes(shell, cache), middleware=[

@@ -47,7 +47,7 @@ DRAFT_KEEPER_JS = r"""(function () {
     }
     write(d);
   }, true);
-})();""" % {"key": '"' + DRAFTS_KEY + '"', "keep": MAX_SAVED_DRAFTS}
+})();""" % {"key": '"' + DRAFTS_KEY + '"', "keep": MAX_SAVED_DRAFTS}  # noqa: UP031 - JavaScript braces
 
 # Runs once per page (in <head>, allowed by its hash): an embed card
 # (services/rich_blocks.embed_html) becomes the provider's iframe only when the reader
@@ -71,7 +71,7 @@ EMBED_LOADER_JS = r"""(function () {
     if (inner) card.replaceChild(frame, inner); else card.appendChild(frame);
     frame.focus();
   });
-})();""" % {"origins": json.dumps(list(FRAME_ORIGINS))}
+})();""" % {"origins": json.dumps(list(FRAME_ORIGINS))}  # noqa: UP031 - JavaScript braces
 
 # Runs once per page (in <head>, allowed by its hash): formatting in the article
 # editor's text boxes (``textarea[data-md]``), which hold inline Markdown

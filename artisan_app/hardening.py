@@ -1,14 +1,5 @@
-"""Two pure ASGI middlewares around the whole app (``rx.App(api_transformer=[..., harden])``).
-
-``UploadLimit``: ``POST /_upload`` reaches Reflex's upload endpoint, which
-parses (spools to a temporary file) the whole multipart body *before* the
-handler can check who is signed in. This middleware refuses a body over
-``MAX_UPLOAD_BYTES`` while it streams: a declared ``Content-Length`` over the
-limit is answered 413 before one byte is read; a body without a length (or
-longer than it said) is counted as it arrives and cut off with 413 the moment
-it passes the limit. A body without a length is held in memory (at most the
-limit) and only handed on once complete, so nothing is written to disk for a
-refused upload either way.
+"""Security headers around the whole app (``rx.App(api_transformer=[..., harden])``), outside
+the upload limit (``web/upload_limit.py``).
 
 ``SecurityHeaders``: every HTTP response (pages, API routes, uploaded files,
 the frontend's static files) gets ``Content-Security-Policy``,
@@ -20,7 +11,7 @@ know: each inline ``<script>`` of the production build's HTML files (React
 Router's boot and stream scripts, Reflex's head scripts), every ``rx.script``
 of the app (found in the compiled ``.web/app`` modules: React inserts them at
 run time), the first view's rewritten boot script
-(``seo.boot_after_first_paint``), the stored-theme and comment-draft scripts
+(``web.shell.boot_after_first_paint``), the stored-theme and comment-draft scripts
 and the first view's own script, each by its sha256 hash. The hashes
 come from those trusted sources, never from the response being served, so an
 injected ``<script>`` would not run. Two relaxations, measured in Chromium on
@@ -40,9 +31,9 @@ the production build (``tests/e2e/test_security_headers.py``):
 from __future__ import annotations
 
 import base64
-import os
 import hashlib
 import json
+import os
 import re
 import threading
 from pathlib import Path
@@ -51,19 +42,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from artisan_app import render
 from artisan_app.client_scripts import DRAFT_KEEPER_JS, EDITOR_FORMAT_JS, EMBED_LOADER_JS
+from artisan_app.core.settings import settings
 from artisan_app.services.rich_blocks import FRAME_ORIGINS
-from artisan_app.services import seo
-from artisan_app.settings import settings
 from artisan_app.theme import THEME_BOOT_JS
+from artisan_app.web import shell as web_shell
 from artisan_app.web.dev_shell import DevShell, dev_frontend_url
+from artisan_app.web.upload_limit import UploadLimit
 
-# Covers and portraits are re-encoded images of at most 8 MB (services/images.py),
-# plus multipart framing and the handler's JSON arguments.
-MAX_UPLOAD_BYTES = 9 * 1024 * 1024
-UPLOAD_PATH = "/_upload"
-TOO_LARGE_MESSAGE = b"Upload refused: files must be 8 MB or smaller."
-
-BUILD_DIR = seo.SHELL_PATH.parent
+BUILD_DIR = web_shell.SHELL_PATH.parent
 
 # Only scripts the browser runs need a hash (not JSON-LD or other data blocks).
 _INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
@@ -135,9 +121,9 @@ def page_policy(script_hashes: list[str], connect: str = "") -> str:
 class ScriptAllowlist:
     """Hashes of the inline scripts this site serves, recomputed when the build changes."""
 
-    def __init__(self, build_dir: Path = BUILD_DIR, shell: seo.ShellCache | DevShell | None = None, connect: str = ""):
+    def __init__(self, build_dir: Path = BUILD_DIR, shell: web_shell.ShellCache | DevShell | None = None, connect: str = ""):
         self.build_dir = Path(build_dir)
-        self.shell = shell or seo.ShellCache(self.build_dir / seo.SHELL_PATH.name)
+        self.shell = shell or web_shell.ShellCache(self.build_dir / web_shell.SHELL_PATH.name)
         self.connect = connect
         self._lock = threading.Lock()
         self._stamp: object = None
@@ -180,91 +166,6 @@ class ScriptAllowlist:
                     self._policy = page_policy(self._collect(), self.connect)
                     self._stamp = stamp
         return self._policy
-
-
-def _is_upload(scope: Scope) -> bool:
-    return scope["type"] == "http" and scope["method"] == "POST" and scope["path"].rstrip("/").endswith(UPLOAD_PATH)
-
-
-async def _send_413(send: Send) -> None:
-    await send({"type": "http.response.start", "status": 413, "headers": [
-        (b"content-type", b"text/plain; charset=utf-8"),
-        (b"content-length", str(len(TOO_LARGE_MESSAGE)).encode()),
-        (b"connection", b"close"),
-    ]})
-    await send({"type": "http.response.body", "body": TOO_LARGE_MESSAGE})
-
-
-class UploadLimit:
-    """413 for ``POST /_upload`` bodies over ``limit`` bytes, before the app reads them."""
-
-    def __init__(self, app: ASGIApp, limit: int = MAX_UPLOAD_BYTES):
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if not _is_upload(scope):
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None:
-            try:
-                length = int(declared)
-            except ValueError:
-                length = self.limit + 1
-            if length > self.limit:
-                await _send_413(send)
-                return
-            await self._counted(scope, receive, send)
-            return
-        # No length (chunked): read it all into memory first, at most ``limit`` bytes.
-        chunks, size = [], 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            body = message.get("body", b"")
-            size += len(body)
-            if size > self.limit:
-                await _send_413(send)
-                return
-            chunks.append(body)
-            if not message.get("more_body", False):
-                break
-        whole = b"".join(chunks)
-        delivered = False
-
-        async def replay() -> Message:
-            nonlocal delivered
-            if delivered:
-                return await receive()
-            delivered = True
-            return {"type": "http.request", "body": whole, "more_body": False}
-
-        await self.app(scope, replay, send)
-
-    async def _counted(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """A body longer than its ``Content-Length``: the client gets a 413, the app a disconnect."""
-        size, refused = 0, False
-
-        async def counted() -> Message:
-            nonlocal size, refused
-            if refused:
-                return {"type": "http.disconnect"}
-            message = await receive()
-            if message["type"] == "http.request":
-                size += len(message.get("body", b""))
-                if size > self.limit:
-                    refused = True
-                    await _send_413(send)
-                    return {"type": "http.disconnect"}
-            return message
-
-        async def send_unless_refused(message: Message) -> None:
-            if not refused:
-                await send(message)
-
-        await self.app(scope, counted, send_unless_refused)
 
 
 class SecurityHeaders:

@@ -1,6 +1,6 @@
 """``GET /healthz``: is this backend able to serve readers?
 
-Checks the database (``SELECT 1`` through ``artisan_app.db``) and, when one is
+Checks the database (``SELECT 1`` through ``artisan_app.core.db``) and, when one is
 configured, Redis (``PING``), concurrently and each within a short timeout, so
 a load balancer or uptime probe gets an answer in about two seconds even when
 a service is down:
@@ -25,9 +25,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from artisan_app import db
-from artisan_app.settings import settings
-from artisan_app.state.resilience import is_outage, log_outage
+from artisan_app.core import db
+from artisan_app.core.outage import is_outage, log_outage
+from artisan_app.core.settings import settings
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ async def _ping_redis(url: str, timeout: float) -> None:
         url, socket_connect_timeout=timeout, socket_timeout=timeout, retry_on_timeout=False
     )
     try:
-        await asyncio.wait_for(client.ping(), timeout)
+        await asyncio.wait_for(client.ping(), timeout)  # type: ignore[arg-type]  # redis.asyncio's ping is awaitable
     finally:
         await client.aclose()
 
@@ -102,7 +102,7 @@ UNAVAILABLE_TEXT = "Artisan Times is temporarily unavailable. Please try again i
 
 def on_outage(handler: Callable, html: Callable[[], str] | None = None) -> Callable:
     """Wrap a Starlette endpoint (sync or async) so an outage (database or Redis
-    down, see ``state.resilience.is_outage``) answers ``503`` with ``Retry-After``
+    down, see ``core.outage.is_outage``) answers ``503`` with ``Retry-After``
     instead of a 500: with ``html()`` as the body when given (e.g. the SPA shell,
     so a browser still boots the app, which then shows its "temporarily
     unavailable" notice and recovers by itself), else a one-line text.

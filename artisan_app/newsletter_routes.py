@@ -20,7 +20,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from artisan_app import db, routes
+from artisan_app import routes
+from artisan_app.core import db
 from artisan_app.services import subscriptions
 from artisan_app.services.subscriptions import SubscriptionError
 

@@ -18,9 +18,8 @@ from urllib.parse import quote
 import anyio
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.services import redirects
-
 
 GENERATION_SCOPE_KEY = "artisan.content_generation"  # as web/page_cache.py reads it
 KNOWN_PATHS = 4096

@@ -15,7 +15,7 @@ import argparse
 import asyncio
 import logging
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.services import trash
 
 PURGE_EVERY = 6 * 60 * 60  # seconds

@@ -16,7 +16,7 @@ import sys
 
 from sqlmodel import select
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.models import Author, Role, User
 from artisan_app.services import auth
 
@@ -60,12 +60,12 @@ def main(argv: list[str] | None = None) -> int:
                 for user in session.exec(select(User).order_by(User.email)).all():
                     print(f"{user.email}\t{user.role}\t{'active' if user.is_active else 'inactive'}\t{user.name}")
             else:
-                user = session.exec(select(User).where(User.email == auth.normalise_email(args.email))).first()
-                if user is None:
+                found = session.exec(select(User).where(User.email == auth.normalise_email(args.email))).first()
+                if found is None:
                     raise ValueError(f"No account for {args.email}.")
-                user.is_active = False
-                auth.revoke_all_sessions(session, user_id=user.id)
-                print(f"deactivated {user.email}")
+                found.is_active = False
+                auth.revoke_all_sessions(session, user_id=found.id)
+                print(f"deactivated {found.email}")
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -14,13 +14,17 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from artisan_app.testing import CHROMIUM, CHROMIUM_ARGS, RunningApp, app_env, prepare_database
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tests/harness.py lives beside the package, not in it
+
+from tests.harness import CHROMIUM, CHROMIUM_ARGS, RunningApp, app_env, prepare_database  # noqa: E402
 
 ARTICLE = "/article/civil-servants-social-media-pakistan"
 
@@ -41,7 +45,7 @@ def measure(base: str, runs: int) -> None:
             ctx = browser.new_context(viewport={"width": 1280, "height": 900})
             page = ctx.new_page()
             responses = []
-            page.on("requestfinished", lambda req: responses.append(req))
+            page.on("requestfinished", responses.append)
             start = time.perf_counter()
             page.goto(base + ARTICLE, wait_until="commit")
             page.locator("main h1.headline").wait_for(state="visible")

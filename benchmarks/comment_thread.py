@@ -9,7 +9,7 @@ article with 10, on a fresh migrated and seeded SQLite database:
   ``CommentState.load_comments``): time, Python memory allocated (tracemalloc
   peak), the comment state sent to the browser (JSON) and the tab's pickled
   state (what Reflex keeps per reader in Redis or on disk);
-* for comparison, the old unpaged read (``comments.article_comments``, capped at 500);
+* for comparison, the old unpaged read (``comment_thread.article_comments``, capped at 500);
 * with ``--browser``: the production build in Chromium, time until the first
   comment is on screen (server's first view) and until the app has taken over
   with its own thread, median of ``--runs`` cold loads.
@@ -25,6 +25,7 @@ import dataclasses
 import json
 import random
 import statistics
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -33,14 +34,17 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from artisan_app.testing import CHROMIUM, CHROMIUM_ARGS, RunningApp, app_env, prepare_database
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tests/harness.py lives beside the package, not in it
+
+from tests.harness import CHROMIUM, CHROMIUM_ARGS, RunningApp, app_env, prepare_database  # noqa: E402
 
 BIG = "civil-servants-social-media-pakistan"
 SMALL = "pakistan-inflation-household-budgets"
 
 
 def add_comments(url: str, slug: str, count: int, seed: int = 1) -> None:
-    from artisan_app import db
+    from artisan_app.core import db
     from artisan_app.models import Article, Comment, CommentStatus, utcnow
 
     rng = random.Random(seed)
@@ -93,10 +97,9 @@ def in_process(url: str) -> None:
     from reflex_base.registry import RegistrationContext
 
     RegistrationContext.ensure_context()  # as Reflex (or pytest's plugin) does before states are defined
-    from artisan_app import db
+    from artisan_app.core import db
     from artisan_app.models import Article
     from artisan_app.services import comment_thread
-    from artisan_app.services import comments as svc
 
     db.use_database(url)
     print(f"{'article':<10}{'comments':>9}{'page ms':>9}{'open ms':>9}{'alloc KiB':>11}{'state→browser KiB':>19}"
@@ -104,11 +107,11 @@ def in_process(url: str) -> None:
     for label, slug in (("reference", SMALL), ("big", BIG)):
         with db.session_scope() as session:
             article_id = session.exec(select(Article.id).where(Article.slug == slug)).one()
-            count = svc.approved_count(session, article_id)
-            page_ms = median_ms(lambda: comment_thread.thread_page(session, article_id), 15)
-            old = svc.article_comments(session, article_id)
+            count = comment_thread.approved_count(session, article_id)
+            page_ms = median_ms(lambda article_id=article_id: comment_thread.thread_page(session, article_id), 15)
+            old = comment_thread.article_comments(session, article_id)
             old_kib = len(json.dumps([dataclasses.asdict(c) for c in old.comments])) / 1024
-        open_ms = median_ms(lambda: asyncio.run(open_as_reader(slug)), 5)
+        open_ms = median_ms(lambda slug=slug: asyncio.run(open_as_reader(slug)), 5)
         tracemalloc.start()
         root, state = asyncio.run(open_as_reader(slug))
         _, peak = tracemalloc.get_traced_memory()

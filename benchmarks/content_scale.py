@@ -8,7 +8,7 @@ timing them (median of ``--runs``):
 
 - front page: ``catalog.list_categories`` + ``featured.front_page`` (the featured story, then the latest)
 - article page: ``list_categories`` + ``get_article`` + ``related_articles``
-  + ``comments.article_comments`` + ``comments.comments_version``
+  + ``comment_thread.article_comments`` + ``comment_thread.comments_version``
   (for a new, a middle and an old article in turn)
 - category and tag pages: ``latest_articles`` filtered
 
@@ -28,7 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,15 +39,14 @@ from sqlalchemy.engine import Engine  # noqa: E402
 from sqlmodel import Session, SQLModel, create_engine  # noqa: E402
 
 import artisan_app.models  # noqa: E402,F401
-from artisan_app import db  # noqa: E402
+from artisan_app.core import db  # noqa: E402
 from artisan_app.models import Article, ArticleTag, Author, Block, Category, Comment, Section, Tag  # noqa: E402
-from artisan_app.services import articles, catalog, featured  # noqa: E402
-from artisan_app.services import comments as comment_svc  # noqa: E402
+from artisan_app.services import articles, catalog, comment_thread, featured  # noqa: E402
 
 PAGE_SIZE = 6
 CATEGORIES, AUTHORS, TAGS = 5, 20, 200
 CHUNK = 5000
-NOW = datetime.now(timezone.utc)
+NOW = datetime.now(UTC)
 PG_URL = os.environ.get("ARTISAN_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 PG_SCHEMA = "artisan_bench_scale"
 
@@ -130,8 +129,8 @@ def article_page_for(which: str) -> Callable[[Session, int], None]:
         detail = articles.get_article(session, f"article-{number}")
         assert detail is not None
         articles.related_articles(session, detail.id, limit=3)
-        comment_svc.article_comments(session, detail.id, reader_id="bench-reader")
-        comment_svc.comments_version(session, detail.id)
+        comment_thread.article_comments(session, detail.id, reader_id="bench-reader")
+        comment_thread.comments_version(session, detail.id)
 
     return load
 
@@ -157,8 +156,8 @@ def article_without_related(session: Session, n: int) -> None:
     number = max(1, n // 2)
     catalog.list_categories(session)
     detail = articles.get_article(session, f"article-{number}")
-    comment_svc.article_comments(session, detail.id, reader_id="bench-reader")
-    comment_svc.comments_version(session, detail.id)
+    comment_thread.article_comments(session, detail.id, reader_id="bench-reader")
+    comment_thread.comments_version(session, detail.id)
 
 
 PAGES: dict[str, Callable[[Session, int], None]] = {

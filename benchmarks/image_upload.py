@@ -135,8 +135,9 @@ def main() -> None:
         py = statistics.median(r["tracemalloc_peak_mib"] for r in rows)
         print(f"{label:34}{t:>13.2f} s{rss:>20.0f} MiB{py:>16.1f} MiB")
     up, dec = results["upload"], results["decode"]
-    print(f"upload wrote {up[0]['files']} files; time {statistics.median(r['seconds'] for r in up) / statistics.median(r['seconds'] for r in dec):.1f}x "
-          f"one decode, peak RSS {statistics.median(r['rss_peak_mib'] for r in up) / max(1, statistics.median(r['rss_peak_mib'] for r in dec)):.2f}x")
+    time_ratio = statistics.median(r["seconds"] for r in up) / statistics.median(r["seconds"] for r in dec)
+    rss_ratio = statistics.median(r["rss_peak_mib"] for r in up) / max(1, statistics.median(r["rss_peak_mib"] for r in dec))
+    print(f"upload wrote {up[0]['files']} files; time {time_ratio:.1f}x one decode, peak RSS {rss_ratio:.2f}x")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from artisan_app.testing import CHROMIUM, RunningApp, app_env, prepare_database  # noqa: E402
+from tests.harness import CHROMIUM, RunningApp, app_env, prepare_database  # noqa: E402
 
 PAGES = {"front page": "/", "seed article": "/article/civil-servants-social-media-pakistan"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

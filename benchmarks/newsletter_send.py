@@ -1,7 +1,7 @@
 """Queue and deliver one newsletter to N subscribers through a local SMTP server.
 
 Builds a fresh SQLite site (migrated and seeded) with N confirmed subscribers,
-starts a local aiosmtpd server (``artisan_app/testing_smtp.py``, messages
+starts a local aiosmtpd server (``tests/smtp_sink.py``, messages
 counted, not kept), then measures, in this run:
 
 - **artisan**: the real path. ``queue_send`` + enqueue (the editor's click),
@@ -39,15 +39,15 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import create_engine, insert, text  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
-from artisan_app.db import engine_for  # noqa: E402
+from artisan_app.core.db import engine_for  # noqa: E402
 from artisan_app.models import Article, Newsletter, Subscriber, utcnow  # noqa: E402
-from artisan_app.testing import app_env, prepare_database, rss_bytes  # noqa: E402
-from artisan_app.testing_smtp import MailCatcher  # noqa: E402
+from tests.harness import app_env, prepare_database, rss_bytes  # noqa: E402
+from tests.smtp_sink import MailCatcher  # noqa: E402
 
 REFERENCE = """
 import smtplib, sys, time
 from sqlmodel import Session, select
-from artisan_app.db import engine_for
+from artisan_app.core.db import engine_for
 from artisan_app.models import Subscriber
 from artisan_app.services import newsletters
 from artisan_app.services.mail import build_message
@@ -120,13 +120,25 @@ def run_artisan(env: dict[str, str], article_id: int, smtp: MailCatcher, n: int)
     sampler = PeakRss(worker.pid)
     time.sleep(1.0)  # the consumer has started (not part of the measurement)
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", (
-        "import time\n"
-        "from artisan_app import db; from artisan_app.jobs import tasks; from artisan_app.models import Newsletter\n"
-        "t = time.perf_counter()\n"
-        f"with db.session_scope() as s:\n    n = Newsletter(article_id={article_id}, subject='bench'); s.add(n); s.flush(); nid = n.id\n"
-        "tasks.send_newsletter(nid); print(time.perf_counter() - t)")],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import time\n"
+                "from artisan_app.core import db; from artisan_app.jobs import tasks; from artisan_app.models import Newsletter\n"
+                "t = time.perf_counter()\n"
+                "with db.session_scope() as s:\n"
+                f"    n = Newsletter(article_id={article_id}, subject='bench'); s.add(n); s.flush(); nid = n.id\n"
+                "tasks.send_newsletter(nid); print(time.perf_counter() - t)"
+            ),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     queued = float(out.stdout.strip())
     smtp.wait_for(n, timeout=3600)
     while True:
@@ -142,8 +154,13 @@ def run_artisan(env: dict[str, str], article_id: int, smtp: MailCatcher, n: int)
 
 
 def run_reference(env: dict[str, str], article_id: int, smtp: MailCatcher) -> dict[str, float]:
-    proc = subprocess.Popen([sys.executable, "-c", REFERENCE, env["ARTISAN_DB_URL"], str(article_id), str(smtp.port)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", REFERENCE, env["ARTISAN_DB_URL"], str(article_id), str(smtp.port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     sampler = PeakRss(proc.pid)
     out, _ = proc.communicate()
     return {"total_s": float(out.strip()), "peak_mib": sampler.stop() / 2**20}
@@ -174,10 +191,14 @@ def main() -> None:
     print(f"messages: {n} (batch {args.batch}, no rate limit), local aiosmtpd, {database}, {os.cpu_count()} cores")
     print("| path | queue (editor's click) | queue + deliver all | messages/s | peak RSS |")
     print("| --- | --- | --- | --- | --- |")
-    print(f"| artisan (Huey worker, a committed record per message) | {ours['queue_s'] * 1000:.0f} ms | "
-          f"{ours['total_s']:.1f} s | {n / ours['total_s']:.0f} | {ours['peak_mib']:.0f} MiB |")
-    print(f"| reference (one smtplib connection, no queue, no records) | — | {ref['total_s']:.1f} s | "
-          f"{n / ref['total_s']:.0f} | {ref['peak_mib']:.0f} MiB |")
+    print(
+        f"| artisan (Huey worker, a committed record per message) | {ours['queue_s'] * 1000:.0f} ms | "
+        f"{ours['total_s']:.1f} s | {n / ours['total_s']:.0f} | {ours['peak_mib']:.0f} MiB |"
+    )
+    print(
+        f"| reference (one smtplib connection, no queue, no records) | — | {ref['total_s']:.1f} s | "
+        f"{n / ref['total_s']:.0f} | {ref['peak_mib']:.0f} MiB |"
+    )
     print(f"ratio: {ours['total_s'] / ref['total_s']:.2f}x the reference's time")
 
 

@@ -24,11 +24,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from artisan_app.testing import RunningApp, app_env, prepare_database
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tests/harness.py lives beside the package, not in it
+
+from tests.harness import RunningApp, app_env, prepare_database  # noqa: E402
 
 ARTICLE = "/article/civil-servants-social-media-pakistan"
 STATIC = "/styles.css"

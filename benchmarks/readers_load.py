@@ -54,7 +54,7 @@ sys.path.insert(0, str(ROOT))  # this checkout's artisan_app, not another editab
 
 import socketio  # noqa: E402
 
-from artisan_app.testing import BENCH_REDIS_URL, RunningApp, app_env, prepare_database  # noqa: E402
+from tests.harness import BENCH_REDIS_URL, RunningApp, app_env, prepare_database  # noqa: E402
 
 ARTICLE = "/article/civil-servants-social-media-pakistan"
 ROOT_STATE = "reflex___state____state"

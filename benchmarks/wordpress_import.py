@@ -29,13 +29,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sqlalchemy import text  # noqa: E402
 from sqlmodel import SQLModel, create_engine  # noqa: E402
+from wxr_export import write_export  # noqa: E402
 
 import artisan_app.models  # noqa: E402,F401
-from artisan_app import db  # noqa: E402
-from artisan_app.services import search  # noqa: E402
+from artisan_app.core import db  # noqa: E402
+from artisan_app.services import search_index  # noqa: E402
 from artisan_app.wordpress import wxr  # noqa: E402
 from artisan_app.wordpress.importer import import_export  # noqa: E402
-from wxr_export import write_export  # noqa: E402
 
 
 def rss_mib() -> float:
@@ -74,7 +74,7 @@ def main() -> None:
         try:
             SQLModel.metadata.create_all(engine)
             with engine.begin() as conn:
-                search.ensure_search_index(conn)
+                search_index.ensure_search_index(conn)
             load_before = os.getloadavg()[0]
             parse_before = parse_only(export)
             rss: dict[str, float] = {"before": rss_mib()}
@@ -102,7 +102,8 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     parse = (parse_before[0] + parse_after[0]) / 2
     parse_cpu = (parse_before[1] + parse_after[1]) / 2
-    print(f"backend: {'postgresql' if args.postgres else 'sqlite'}; export: {args.posts:,} posts, {written:,} comments, {size:.0f} MB")
+    backend = "postgresql" if args.postgres else "sqlite"
+    print(f"backend: {backend}; export: {args.posts:,} posts, {written:,} comments, {size:.0f} MB")
     print(f"load average (1 min) before: {load_before:.1f}, after the first import: {load_during:.1f} (2 cores, shared)")
     print(f"first import: {first:.1f} s wall ({first / 60:.2f} min), {first_cpu:.1f} s CPU of this process; "
           f"{args.posts / first:.0f} posts/s, {report.comments_imported / first:.0f} comments/s")

@@ -10,8 +10,29 @@ import math
 import random
 from collections.abc import Callable
 
-from illustration import (BLUE, INK, MUTED, NIGHT, OCHRE, PAPER, RED, ROSE, SAND, STONE, TEAL, Canvas, backdrop,
-                          ballot_box, bars, bubble, coin, figure, phone, pylon)
+from illustration import (
+    BLUE,
+    INK,
+    MUTED,
+    NIGHT,
+    OCHRE,
+    PAPER,
+    RED,
+    ROSE,
+    SAND,
+    STONE,
+    TEAL,
+    Canvas,
+    backdrop,
+    ballot_box,
+    bars,
+    bubble,
+    coin,
+    figure,
+    phone,
+    pylon,
+)
+
 
 def power_grid(c: Canvas, rng):
     backdrop(c, rng, SAND, OCHRE)
@@ -247,19 +268,64 @@ def forwarded(c: Canvas, rng):
 
 
 COVERS: dict[str, tuple[Callable, str]] = {
-    "ai-data-centres-power-grid-strain": (power_grid, "Illustration: electricity pylons beside a bank of server racks, with a red lightning bolt between them"),
-    "argentina-inflation-peso-households": (argentina_inflation, "Illustration: a falling blue price line over stacks of coins and a wallet"),
-    "central-europe-school-phone-bans": (phone_ban, "Illustration: a classroom blackboard beside three phones, one circled and struck through in red"),
-    "civil-servants-social-media-pakistan": (civil_servants, "Illustration: a columned government building beside a phone showing a profile, with hearts floating up"),
-    "mexico-judicial-elections-turnout": (mexico_judges, "Illustration: a ballot box and a judge’s gavel, with a short queue of voters"),
-    "milei-corruption-scandal-disability-agency": (disability_scandal, "Illustration: a folder of documents examined under a magnifying glass"),
-    "news-creators-trust-journalism": (news_creators, "Illustration: a phone on a stand inside a ring light, next to a folded newspaper"),
-    "pakistan-call-centres-ai-agents": (call_centres, "Illustration: a call-centre headset beside chat bubbles and a circuit trace"),
-    "pakistan-inflation-household-budgets": (household_budgets, "Illustration: a shopping basket of fruit beside rising price bars"),
-    "pakistan-local-government-elections-delay": (local_elections, "Illustration: calendar pages flying past a ballot box chained shut"),
-    "poland-mobywatel-digital-state": (digital_id, "Illustration: a phone showing a red and white identity card and a scannable code"),
-    "tiktok-uk-moderation-jobs-ai": (moderation, "Illustration: a grid of video tiles, some flagged in red, watched by a large machine eye"),
-    "uk-online-safety-age-checks-backlash": (age_checks, "Illustration: a red padlock beside an age-verification slider and form"),
-    "urdu-poetry-revival-social-media": (urdu_poetry, "Illustration: a crescent moon over flowing script-like lines and a phone playing a video"),
-    "whatsapp-election-misinformation-south-asia": (forwarded, "Illustration: green chat bubbles cascading down the page, each forwarded again"),
+    "ai-data-centres-power-grid-strain": (
+        power_grid,
+        "Illustration: electricity pylons beside a bank of server racks, with a red lightning bolt between them",
+    ),
+    "argentina-inflation-peso-households": (
+        argentina_inflation,
+        "Illustration: a falling blue price line over stacks of coins and a wallet",
+    ),
+    "central-europe-school-phone-bans": (
+        phone_ban,
+        "Illustration: a classroom blackboard beside three phones, one circled and struck through in red",
+    ),
+    "civil-servants-social-media-pakistan": (
+        civil_servants,
+        "Illustration: a columned government building beside a phone showing a profile, with hearts floating up",
+    ),
+    "mexico-judicial-elections-turnout": (
+        mexico_judges,
+        "Illustration: a ballot box and a judge’s gavel, with a short queue of voters",
+    ),
+    "milei-corruption-scandal-disability-agency": (
+        disability_scandal,
+        "Illustration: a folder of documents examined under a magnifying glass",
+    ),
+    "news-creators-trust-journalism": (
+        news_creators,
+        "Illustration: a phone on a stand inside a ring light, next to a folded newspaper",
+    ),
+    "pakistan-call-centres-ai-agents": (
+        call_centres,
+        "Illustration: a call-centre headset beside chat bubbles and a circuit trace",
+    ),
+    "pakistan-inflation-household-budgets": (
+        household_budgets,
+        "Illustration: a shopping basket of fruit beside rising price bars",
+    ),
+    "pakistan-local-government-elections-delay": (
+        local_elections,
+        "Illustration: calendar pages flying past a ballot box chained shut",
+    ),
+    "poland-mobywatel-digital-state": (
+        digital_id,
+        "Illustration: a phone showing a red and white identity card and a scannable code",
+    ),
+    "tiktok-uk-moderation-jobs-ai": (
+        moderation,
+        "Illustration: a grid of video tiles, some flagged in red, watched by a large machine eye",
+    ),
+    "uk-online-safety-age-checks-backlash": (
+        age_checks,
+        "Illustration: a red padlock beside an age-verification slider and form",
+    ),
+    "urdu-poetry-revival-social-media": (
+        urdu_poetry,
+        "Illustration: a crescent moon over flowing script-like lines and a phone playing a video",
+    ),
+    "whatsapp-election-misinformation-south-asia": (
+        forwarded,
+        "Illustration: green chat bubbles cascading down the page, each forwarded again",
+    ),
 }

@@ -34,7 +34,13 @@ def forwarded_chain(c: Canvas, rng):
 
 
 DETAILS: dict[str, tuple[Callable, str]] = {
-    "ai-data-centres-grid-queue.jpg": (grid_queue, "Illustration: bars rising from grey to red towards an electricity pylon, like a lengthening queue"),
+    "ai-data-centres-grid-queue.jpg": (
+        grid_queue,
+        "Illustration: bars rising from grey to red towards an electricity pylon, like a lengthening queue",
+    ),
     "argentina-price-ladder.jpg": (price_ladder, "Illustration: price bars climbing in steps with a red line rising over them"),
-    "whatsapp-forwarded-chain.jpg": (forwarded_chain, "Illustration: a chain of chat bubbles stepping down the page to a red stop sign"),
+    "whatsapp-forwarded-chain.jpg": (
+        forwarded_chain,
+        "Illustration: a chain of chat bubbles stepping down the page to a red stop sign",
+    ),
 }

@@ -10,7 +10,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from artisan_app.testing import CHROMIUM, CHROMIUM_ARGS
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tests/harness.py lives beside the package, not in it
+
+from tests.harness import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 
 def main() -> int:

@@ -1,6 +1,6 @@
 """Shared fixtures: a fresh database per test (SQLite in memory, and PostgreSQL
 at 127.0.0.1:5432/test for tests that ask for ``any_engine``), wired into
-``artisan_app.db`` so states and services use it."""
+``artisan_app.core.db`` so states and services use it."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
 import artisan_app.models  # noqa: F401  (register tables)
-from artisan_app import db
-from artisan_app.services import ratelimit, search
+from artisan_app.core import db
+from artisan_app.services import ratelimit, search_index
 
 POSTGRES_URL = os.environ.get("ARTISAN_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -35,7 +35,7 @@ def create_schema(engine: Engine) -> None:
     """The models' tables plus the search index (not in the metadata: FTS5 / tsvector)."""
     SQLModel.metadata.create_all(engine)
     with engine.begin() as conn:
-        search.ensure_search_index(conn)
+        search_index.ensure_search_index(conn)
 
 
 def clean_postgres(request) -> Engine:

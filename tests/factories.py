@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import itertools
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session
 
 from artisan_app.models import Article, ArticleStatus, Author, BlockKind, Category, Role
-from artisan_app.services import auth
+from artisan_app.services import auth, moderation
 from artisan_app.services.authoring import create_article
 from artisan_app.services.body import BlockDraft, SectionDraft
 
 _seq = itertools.count(1)
-BASE_TIME = datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
+BASE_TIME = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 
 
 def make_category(session: Session, name: str | None = None, *, slug: str | None = None, position: int = 0) -> Category:
@@ -89,3 +89,14 @@ def make_user(session: Session, role: Role = Role.editor, *, name: str | None = 
     user = auth.create_user(session, email=email or f"user{n}@artisan.test", name=name or f"{role.value.title()} {n}",
                             password=PASSWORD, role=role, author_id=author.id if author else None)
     return auth.resolve_session(session, auth.start_session(session, user_id=user.id))
+
+
+# An editor as the moderation service sees one (no account needed: the role is what it checks).
+MODERATOR = auth.StaffUser(id=0, name="Moderating editor", email="moderator@artisan.test", role=Role.editor.value,
+                           author_id=None)
+
+
+def moderate_as_editor(session: Session, *, comment_ids: list[int], action: str, now: datetime | None = None) -> int:
+    """Approve, hold, spam or trash comments the way the newsroom does: through the
+    permission-checked ``services.moderation.apply``."""
+    return moderation.apply(session, user=MODERATOR, comment_ids=comment_ids, action=action, now=now)

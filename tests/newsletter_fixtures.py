@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from artisan_app.core.settings import settings
 from artisan_app.jobs import huey, tasks, transport
 from artisan_app.services import mail, newsletters, subscriptions
-from artisan_app.settings import settings
-from artisan_app.testing_smtp import MailCatcher
+from tests.smtp_sink import MailCatcher
 
 __all__ = ["smtp", "mail_to_smtp", "SITE"]
 SITE = "http://news.test"

@@ -1,22 +1,23 @@
 """content schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-25 00:28:08.615565
 
 """
-from typing import Sequence, Union
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+import sqlmodel
 
 from alembic import op
-import sqlalchemy as sa
 from artisan_app.models.types import UTCDateTime
-import sqlmodel
 
 # revision identifiers, used by Alembic.
 revision: str = '0001'
-down_revision: Union[str, Sequence[str], None] = None
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+down_revision: str | Sequence[str] | None = None
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

@@ -5,18 +5,19 @@ Revises: 0001
 Create Date: 2026-11-25 00:38:42.513795
 
 """
-from typing import Sequence, Union
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+import sqlmodel
 
 from alembic import op
-import sqlalchemy as sa
 from artisan_app.models.types import UTCDateTime
-import sqlmodel
 
 # revision identifiers, used by Alembic.
 revision: str = '0002'
-down_revision: Union[str, Sequence[str], None] = '0001'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+down_revision: str | Sequence[str] | None = '0001'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

@@ -6,16 +6,17 @@ Create Date: 2026-11-28 14:15:00
 
 Existing blocks keep ``html`` empty: their ``text`` is shown as text.
 """
-from typing import Sequence, Union
+from collections.abc import Sequence
 
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
+from alembic import op
+
 revision: str = '0012'
-down_revision: Union[str, Sequence[str], None] = '0011'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+down_revision: str | Sequence[str] | None = '0011'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

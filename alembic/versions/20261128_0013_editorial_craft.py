@@ -6,17 +6,18 @@ Create Date: 2026-11-28 14:10:00
 
 """
 import uuid
-from typing import Sequence, Union
+from collections.abc import Sequence
 
-from alembic import op
 import sqlalchemy as sa
-from artisan_app.models.types import UTCDateTime
 import sqlmodel
 
+from alembic import op
+from artisan_app.models.types import UTCDateTime
+
 revision: str = '0013'
-down_revision: Union[str, Sequence[str], None] = '0012'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+down_revision: str | Sequence[str] | None = '0012'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

@@ -13,7 +13,6 @@ from artisan_app.services.comments import MAX_BODY, MAX_NAME, MAX_WEBSITE
 from artisan_app.state.comments import CommentState
 
 
-
 def commenter_name(c) -> rx.Component:
     return rx.cond(
         c.website != "",

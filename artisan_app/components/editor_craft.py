@@ -6,9 +6,12 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app import routes
-
 from artisan_app.components.common import link
 from artisan_app.state.article_editor import ArticleEditorState as E
+
+# mypy reads a state var on its class as the Python value and an @rx.event handler as rx.event's
+# class; at run time they are Vars and EventCallbacks (Reflex 0.10's typing cannot say so).
+# Each `type: ignore[...]` below marks such a line, and only such a line.
 
 
 def _label(text: str, html_for: str) -> rx.Component:
@@ -39,7 +42,7 @@ def publish_confirm() -> rx.Component:
             rx.el.ul(rx.foreach(E.failing_checks, lambda c: rx.el.li(c))),
             rx.el.div(
                 rx.el.button("Publish anyway", type="button", class_name="button danger", on_click=E.publish_anyway),
-                rx.el.button("Keep editing", type="button", class_name="button secondary", on_click=E.ask("")),
+                rx.el.button("Keep editing", type="button", class_name="button secondary", on_click=E.ask("")),  # type: ignore[operator]
                 class_name="button-row",
             ),
             role="alertdialog",
@@ -89,7 +92,7 @@ def _note(n) -> rx.Component:
                     rx.el.button("Reply", type="submit", class_name="small-button"),
                     on_submit=E.reply_note, reset_on_submit=True, class_name="note-reply-form",
                 ),
-                rx.el.button("Resolve", type="button", class_name="small-button", on_click=E.resolve_note(n.id),
+                rx.el.button("Resolve", type="button", class_name="small-button", on_click=E.resolve_note(n.id),  # type: ignore[operator]
                              aria_label="Resolve the note on " + n.anchor_label),
                 class_name="note-actions",
             ),
@@ -129,10 +132,10 @@ def review_panel() -> rx.Component:
             rx.cond(E.craft_error != "", rx.el.p(E.craft_error, class_name="notice error", role="alert")),
             rx.cond(E.can_publish & in_review, decisions),
             rx.el.h3("Notes", class_name="panel-subhead"),
-            rx.cond(E.notes.length() > 0, rx.el.ul(rx.foreach(E.notes, _note), class_name="note-list"),
+            rx.cond(E.notes.length() > 0, rx.el.ul(rx.foreach(E.notes, _note), class_name="note-list"),  # type: ignore[attr-defined]
                     rx.el.p("No notes.", class_name="empty-list")),
             rx.cond(E.can_publish & (phase != "published"), note_form),
-            rx.cond(E.moves.length() > 0, rx.el.details(
+            rx.cond(E.moves.length() > 0, rx.el.details(  # type: ignore[attr-defined]
                 rx.el.summary("Status history"),
                 rx.el.ul(rx.foreach(E.moves, lambda m: rx.el.li(
                     m.from_label, " → ", rx.el.strong(m.to_label), " by ", m.by, ", ", m.at_label)),
@@ -152,9 +155,9 @@ def byline_panel() -> rx.Component:
             rx.el.h2("Byline", id="byline-panel", class_name="section-label"),
             rx.el.ol(rx.foreach(E.byline_authors, lambda a: rx.el.li(
                 a[1], " ",
-                rx.cond(E.byline_authors.length() > 1,
+                rx.cond(E.byline_authors.length() > 1,  # type: ignore[attr-defined]
                         rx.el.button("Remove", type="button", class_name="small-button",
-                                     on_click=E.remove_coauthor(a[0]), aria_label="Remove " + a[1] + " from the byline")),
+                                     on_click=E.remove_coauthor(a[0]), aria_label="Remove " + a[1] + " from the byline")),  # type: ignore[operator]
             )), class_name="byline-list"),
             rx.el.form(
                 _label("Add a co-author", "coauthor-select"),

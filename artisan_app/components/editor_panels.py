@@ -6,13 +6,15 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app import routes
-
 from artisan_app.components.common import link
-from artisan_app.components.editor import small_button
-from artisan_app.components.newsroom import field_error, status_badge
-from artisan_app.components.newsroom_tools import article_tools
 from artisan_app.components.editor_craft import publish_confirm
+from artisan_app.components.newsroom import field_error, small_button, status_badge
+from artisan_app.components.newsroom_tools import article_tools
 from artisan_app.state.article_editor import ArticleEditorState as E
+
+# mypy reads a state var on its class as the Python value and an @rx.event handler as rx.event's
+# class; at run time they are Vars and EventCallbacks (Reflex 0.10's typing cannot say so).
+# Each `type: ignore[...]` below marks such a line, and only such a line.
 
 # "Saved just now" turns into "Saved at 10:52:31" after a minute, in the browser (no server round trips);
 # the error summary's links focus their field.
@@ -56,7 +58,7 @@ def _save_status() -> rx.Component:
         class_name="save-status",
         role="status",
         aria_live="polite",
-        data_saved_at=E.saved_at_ms.to_string(),
+        data_saved_at=E.saved_at_ms.to_string(),  # type: ignore[attr-defined]
     )
 
 
@@ -68,7 +70,7 @@ def _unpublish_confirm() -> rx.Component:
         rx.el.div(
             rx.el.button("Yes, unpublish", type="button", class_name="button danger", on_click=E.unpublish,
                          auto_focus=True),
-            rx.el.button("Keep it live", type="button", class_name="button secondary", on_click=E.ask("")),
+            rx.el.button("Keep it live", type="button", class_name="button secondary", on_click=E.ask("")),  # type: ignore[operator]
             class_name="button-row",
         ),
         role="alertdialog",
@@ -84,8 +86,8 @@ def _schedule_form() -> rx.Component:
                     " (", E.tz_name, " time)", html_for="schedule-at", class_name="field-label"),
         rx.el.input(id="schedule-at", name="schedule_at", type="datetime-local", class_name="field-input",
                     default_value=E.schedule_at,
-                    aria_invalid=rx.cond(E.errors.contains("schedule"), "true", "false"),
-                    aria_describedby=rx.cond(E.errors.contains("schedule"), "err-schedule", "")),
+                    aria_invalid=rx.cond(E.errors.contains("schedule"), "true", "false"),  # type: ignore[attr-defined]
+                    aria_describedby=rx.cond(E.errors.contains("schedule"), "err-schedule", "")),  # type: ignore[attr-defined]
         rx.el.button("Schedule", type="submit", class_name="button secondary"),
         field_error(E.errors, "schedule"),
         on_submit=E.schedule,
@@ -105,10 +107,10 @@ def publish_panel() -> rx.Component:
         rx.cond(~E.can_publish & ((phase == "draft") | (phase == "changes")),
                 rx.el.button("Submit for review", type="button", class_name="button", on_click=E.submit_review)),
         rx.el.button(rx.cond(E.preview_mode, "Back to editing", "Preview"), type="button",
-                     class_name="button secondary", on_click=E.toggle_preview, aria_pressed=E.preview_mode.to_string()),
+                     class_name="button secondary", on_click=E.toggle_preview, aria_pressed=E.preview_mode.to_string()),  # type: ignore[attr-defined]
         rx.el.button(rx.cond(E.panel_open, "Fewer options", "More options"), type="button",
                      class_name="button secondary bar-only", on_click=E.toggle_panel,
-                     aria_expanded=E.panel_open.to_string(), aria_controls="publish-extra"),
+                     aria_expanded=E.panel_open.to_string(), aria_controls="publish-extra"),  # type: ignore[attr-defined]
         class_name="button-row publish-primary",
     )
     primary = rx.fragment(primary, publish_confirm())  # a failing content check asks first (editor_craft)
@@ -119,7 +121,7 @@ def publish_panel() -> rx.Component:
                 rx.cond(phase == "published",
                         rx.cond(E.confirming == "unpublish", _unpublish_confirm(),
                                 rx.el.button("Unpublish…", type="button", class_name="button danger",
-                                             on_click=E.ask("unpublish"))),
+                                             on_click=E.ask("unpublish"))),  # type: ignore[operator]
                         _schedule_form()),
                 rx.cond(phase == "scheduled",
                         rx.el.button("Cancel schedule", type="button", class_name="button danger",
@@ -141,8 +143,8 @@ def publish_panel() -> rx.Component:
         ),
         _save_status(),
         rx.cond(
-            E.others_editing.length() > 0,
-            rx.el.p("Also editing now: ", rx.el.strong(E.others_editing.join(", ")), class_name="presence"),
+            E.others_editing.length() > 0,  # type: ignore[attr-defined]
+            rx.el.p("Also editing now: ", rx.el.strong(E.others_editing.join(", ")), class_name="presence"),  # type: ignore[attr-defined]
         ),
         primary,
         extra,
@@ -161,7 +163,7 @@ def conflict_panel() -> rx.Component:
             rx.el.p(E.conflict_by, " saved it at ", E.conflict_at,
                     ". Your changes are kept below and were not saved. Compare and choose:"),
             rx.el.div(
-                rx.el.div(rx.el.h3("Their version"), rx.el.p(rx.el.strong(theirs.headline)), rx.el.p(theirs.excerpt),
+                rx.el.div(rx.el.h3("Their version"), rx.el.p(rx.el.strong(theirs.headline)), rx.el.p(theirs.excerpt),  # type: ignore[union-attr]
                           class_name="conflict-side"),
                 rx.el.div(rx.el.h3("Your version"), rx.el.p(rx.el.strong(E.form.headline)), rx.el.p(E.form.excerpt),
                           class_name="conflict-side"),
@@ -183,7 +185,7 @@ def _revision_row(r) -> rx.Component:
     return rx.el.li(
         rx.el.span("v", r.version.to_string(), " · ", r.user_name, " · ", r.created_label,
                    rx.cond(r.note != "", " · " + r.note, "")),
-        small_button("Compare", E.show_diff(r.id), aria_label="Compare version " + r.version.to_string()
+        small_button("Compare", E.show_diff(r.id), aria_label="Compare version " + r.version.to_string()  # type: ignore[operator]
                      + " with the current text"),
         class_name="revision",
     )
@@ -195,11 +197,11 @@ def _comparison() -> rx.Component:
         c,
         rx.el.div(
             rx.el.h3("Compare before restoring", id="compare-title", tab_index=-1),
-            rx.cond(c.identical, rx.el.p("No differences: this version is the current text.")),
+            rx.cond(c.identical, rx.el.p("No differences: this version is the current text.")),  # type: ignore[union-attr]
             rx.el.div(
                 rx.el.table(
-                    rx.el.thead(rx.el.tr(rx.el.th(c.left_title, scope="col"), rx.el.th(c.right_title, scope="col"))),
-                    rx.el.tbody(rx.foreach(c.rows, lambda row: rx.el.tr(
+                    rx.el.thead(rx.el.tr(rx.el.th(c.left_title, scope="col"), rx.el.th(c.right_title, scope="col"))),  # type: ignore[union-attr]
+                    rx.el.tbody(rx.foreach(c.rows, lambda row: rx.el.tr(  # type: ignore[union-attr]
                         rx.el.td(row.left, class_name="diff-left"), rx.el.td(row.right, class_name="diff-right"),
                         class_name="diff-" + row.kind,
                     ))),
@@ -208,7 +210,7 @@ def _comparison() -> rx.Component:
                 class_name="table-scroll",
             ),
             rx.el.div(
-                rx.el.button("Restore this version", type="button", class_name="button", on_click=E.restore(c.revision_id)),
+                rx.el.button("Restore this version", type="button", class_name="button", on_click=E.restore(c.revision_id)),  # type: ignore[operator, union-attr]
                 rx.el.button("Close", type="button", class_name="button secondary", on_click=E.close_diff),
                 class_name="button-row",
             ),
@@ -221,7 +223,7 @@ def _comparison() -> rx.Component:
 
 def revisions_panel() -> rx.Component:
     return rx.cond(
-        E.revisions.length() > 0,
+        E.revisions.length() > 0,  # type: ignore[attr-defined]
         rx.el.section(
             rx.el.h2("Revisions", id="revisions", class_name="section-label"),
             _comparison(),

@@ -9,6 +9,10 @@ from artisan_app.components.common import link
 from artisan_app.state.article_editor import ArticleEditorState as E
 from artisan_app.state.newsletter_panel import NewsletterPanelState as P
 
+# mypy reads a state var on its class as the Python value and an @rx.event handler as rx.event's
+# class; at run time they are Vars and EventCallbacks (Reflex 0.10's typing cannot say so).
+# Each `type: ignore[...]` below marks such a line, and only such a line.
+
 
 def email_preview() -> rx.Component:
     """The email as sent: HTML in a sandboxed frame (no scripts, no same-origin), and the text part."""
@@ -22,7 +26,7 @@ def email_preview() -> rx.Component:
 
 def _confirm() -> rx.Component:
     return rx.el.div(
-        rx.el.p("Send “", E.form.headline, "” to ", P.audience.to_string(), " subscribers now? This cannot be undone."),
+        rx.el.p("Send “", E.form.headline, "” to ", P.audience.to_string(), " subscribers now? This cannot be undone."),  # type: ignore[attr-defined]
         rx.el.div(
             rx.cond(
                 E.form.phase == "published",
@@ -44,7 +48,7 @@ def newsletter_panel() -> rx.Component:
         E.can_publish & (E.form.id > 0),
         rx.el.section(
             rx.el.h2("Newsletter", id="newsletter-panel", class_name="section-label"),
-            rx.el.p("Goes to ", rx.el.strong(P.audience.to_string(), " confirmed ",
+            rx.el.p("Goes to ", rx.el.strong(P.audience.to_string(), " confirmed ",  # type: ignore[attr-defined]
                                              rx.cond(P.audience == 1, "subscriber", "subscribers")),
                     " (every story, or this section). Preview and test show the last saved version.",
                     class_name="status-line"),

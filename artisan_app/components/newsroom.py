@@ -17,7 +17,8 @@ UNSAVED_GUARD_JS = """
   window.__artisanGuard = true;
   document.addEventListener('input', (e) => {
     // Not the article's own text: e.g. the "New category…" name (components/newsroom_tools.py).
-    if (e.target.closest && e.target.closest('.editor-form') && !e.target.closest('.not-article-field')) window.__artisanDirty = true;
+    const field = e.target.closest ? e.target : null;
+    if (field && field.closest('.editor-form') && !field.closest('.not-article-field')) window.__artisanDirty = true;
   }, true);
   window.addEventListener('beforeunload', (e) => {
     if (window.__artisanDirty) { e.preventDefault(); e.returnValue = ''; }
@@ -99,8 +100,13 @@ def newsroom_frame(*children: rx.Component, title: str) -> rx.Component:
             rx.el.h1(title, class_name="page-title newsroom-title"),
             rx.cond(
                 AuthState.session_ended,
-                rx.el.p("Your session has ended. Please ", link("sign in", href=routes.EDITOR_LOGIN), " again.",
-                        class_name="notice error", role="alert"),
+                rx.el.p(
+                    "Your session has ended. Please ",
+                    link("sign in", href=routes.EDITOR_LOGIN),
+                    " again.",
+                    class_name="notice error",
+                    role="alert",
+                ),
             ),
             *children,
             id="main",
@@ -115,13 +121,29 @@ def field_error(errors, key: str) -> rx.Component:
     return rx.cond(errors.contains(key), rx.el.p(errors[key], id=f"err-{key}", class_name="field-error"))
 
 
-def text_field(label: str, name: str, value, on_change, errors, *, hint="", multiline: bool = False,
-               required: bool = False, disabled=False, rows: int = 3, debounce: int = 1200) -> rx.Component:
+def text_field(
+    label: str,
+    name: str,
+    value,
+    on_change,
+    errors,
+    *,
+    hint="",
+    multiline: bool = False,
+    required: bool = False,
+    disabled=False,
+    rows: int = 3,
+    debounce: int = 1200,
+) -> rx.Component:
     """A labelled, debounced input whose change handler autosaves."""
     field_id = f"ed-{name}"
     has_hint = not (isinstance(hint, str) and hint == "")
     props = dict(
-        id=field_id, name=name, value=value, on_change=on_change, class_name="field-input",
+        id=field_id,
+        name=name,
+        value=value,
+        on_change=on_change,
+        class_name="field-input",
         aria_invalid=rx.cond(errors.contains(name), "true", "false"),
         aria_describedby=rx.cond(errors.contains(name), f"err-{name}", f"{field_id}-hint" if has_hint else ""),
         disabled=disabled,
@@ -160,3 +182,10 @@ def select_field(label: str, name: str, value, options, on_change, errors, *, pl
 def status_badge(status) -> rx.Component:
     # "changes" reads "changes requested" (issue #18's review statuses).
     return rx.el.span(rx.match(status, ("changes", "changes requested"), status), class_name="badge badge-" + status)
+
+
+def small_button(label, on_click, *, aria_label, disabled=False, id=None) -> rx.Component:
+    """A compact newsroom action button (editor rows, moderation, settings lists)."""
+    props = {"id": id} if id is not None else {}
+    return rx.el.button(label, type="button", class_name="small-button", on_click=on_click, aria_label=aria_label,
+                        disabled=disabled, **props)

@@ -12,6 +12,10 @@ from artisan_app.state.newsroom_tools import ArticleToolsState as T
 from artisan_app.state.newsroom_tools import CategoryQuickAddState as Q
 from artisan_app.state.newsroom_tools import TrashState
 
+# mypy reads a state var on its class as the Python value and an @rx.event handler as rx.event's
+# class; at run time they are Vars and EventCallbacks (Reflex 0.10's typing cannot say so).
+# Each `type: ignore[...]` below marks such a line, and only such a line.
+
 
 def article_tools() -> rx.Component:
     """In the publishing panel, below the workflow buttons."""
@@ -96,7 +100,7 @@ def _trash_row(row) -> rx.Component:
         rx.el.td(row.author_name),
         rx.el.td(row.trashed_label),
         rx.el.td(row.purge_label),
-        rx.el.td(rx.el.button("Restore", type="button", class_name="small-button", on_click=TrashState.restore(row.id),
+        rx.el.td(rx.el.button("Restore", type="button", class_name="small-button", on_click=TrashState.restore(row.id),  # type: ignore[operator]
                               aria_label="Restore " + row.headline)),
     )
 
@@ -113,7 +117,7 @@ def trash_list() -> rx.Component:
         class_name="table-scroll",
     )
     empty_controls = rx.cond(
-        TrashState.is_admin & (TrashState.rows.length() > 0),
+        TrashState.is_admin & (TrashState.rows.length() > 0),  # type: ignore[attr-defined]
         rx.cond(
             TrashState.confirming_empty,
             rx.el.div(
@@ -130,6 +134,6 @@ def trash_list() -> rx.Component:
         notice(TrashState.error, False),
         rx.el.p("Articles stay here for 30 days, then they are deleted for good with their comments and revisions.",
                 class_name="field-hint"),
-        rx.cond(TrashState.rows.length() > 0, table, rx.el.p("The trash is empty.", class_name="empty-list")),
+        rx.cond(TrashState.rows.length() > 0, table, rx.el.p("The trash is empty.", class_name="empty-list")),  # type: ignore[attr-defined]
         empty_controls,
     )

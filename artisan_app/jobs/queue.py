@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey
 
-from artisan_app.settings import PROJECT_ROOT, settings
+from artisan_app.core.settings import PROJECT_ROOT, settings
 
 DEFAULT_SQLITE_QUEUE = PROJECT_ROOT / "artisan-queue.db"
 

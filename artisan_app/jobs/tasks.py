@@ -25,14 +25,14 @@ from datetime import timedelta
 from huey import crontab
 from huey.exceptions import RetryTask
 
-from artisan_app import db
+from artisan_app.core import db
+from artisan_app.core.settings import settings
 from artisan_app.jobs.queue import huey
+from artisan_app.jobs.transport import transport
 from artisan_app.models import Newsletter, utcnow
 from artisan_app.services import delivery, newsletters
 from artisan_app.services.delivery import Outcome
-from artisan_app.jobs.transport import transport
 from artisan_app.services.mail import PermanentMailError, TemporaryMailError, build_message
-from artisan_app.settings import settings
 
 log = logging.getLogger("artisan.jobs")
 BACKOFF_BASE_SECONDS = settings.mail_backoff_seconds
@@ -87,7 +87,7 @@ def send_newsletter(newsletter_id: int, owner: str = "") -> None:
             delivery.mark_in_doubt(session, newsletter_id)
         delivery.prepare(session, newsletter_id)
         letter = session.get(Newsletter, newsletter_id)
-        rendered = newsletters.render_article(session, letter.article_id) if letter.article_id else None
+        rendered = newsletters.render_article(session, letter.article_id) if letter and letter.article_id else None
     if rendered is None:
         with db.session_scope() as session:
             delivery.abandon(session, newsletter_id, reason="the article was deleted", now=utcnow())

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 
-from artisan_app import db
+from artisan_app.core import db
+from artisan_app.core.settings import settings
 from artisan_app.services.mail import SmtpTransport, parse_smtp_url, store_in_outbox
-from artisan_app.settings import settings
 
 
 class OutboxTransport:
@@ -19,7 +19,7 @@ class OutboxTransport:
     def close(self) -> None:
         pass
 
-    def __enter__(self) -> "OutboxTransport":
+    def __enter__(self) -> OutboxTransport:
         return self
 
     def __exit__(self, *exc) -> None:

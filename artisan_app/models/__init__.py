@@ -1,6 +1,12 @@
-"""SQLModel tables. Importing this package registers every table on ``SQLModel.metadata``."""
+"""SQLModel tables. Importing this package registers every table on ``SQLModel.metadata``.
+
+Primary keys are annotated ``id: int`` with ``default=None``: the database assigns
+them on the first flush, and every use of a row's id comes after that, so typing
+them optional would only make each use assert what is already true.
+"""
 
 from artisan_app.models.accounts import Role, User, UserSession
+from artisan_app.models.comments import Comment, CommentStatus
 from artisan_app.models.content import (
     Article,
     ArticleRevision,
@@ -14,15 +20,20 @@ from artisan_app.models.content import (
     Section,
     Tag,
 )
-from artisan_app.models.comments import Comment, CommentStatus
-from artisan_app.models.types import UTCDateTime, utcnow
+from artisan_app.models.craft import ArticleAuthor, Correction, ReviewNote, StatusChange
+from artisan_app.models.media import Image
 from artisan_app.models.newsletter import (  # noqa: E402
-    Delivery, DeliveryStatus, Newsletter, NewsletterStatus, OutboxMessage, Subscriber, SubscriberCategory,
+    Delivery,
+    DeliveryStatus,
+    Newsletter,
+    NewsletterStatus,
+    OutboxMessage,
+    Subscriber,
+    SubscriberCategory,
     SubscriberStatus,
 )
 from artisan_app.models.redirects import Redirect, WordPressItem
-from artisan_app.models.media import Image
-from artisan_app.models.craft import ArticleAuthor, Correction, ReviewNote, StatusChange
+from artisan_app.models.types import UTCDateTime, utcnow
 
 __all__ = [
     "Article",

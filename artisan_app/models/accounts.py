@@ -18,7 +18,7 @@ class Role(str, Enum):
 
 
 class User(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     email: str = Field(max_length=254, unique=True, index=True)  # stored casefolded
     name: str = Field(max_length=120)
     role: str = Field(default=Role.author.value, max_length=16)
@@ -33,7 +33,7 @@ class User(SQLModel, table=True):
 class UserSession(SQLModel, table=True):
     """An opaque random token (only its sha256 is stored) mapped to a user."""
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
     user_id: int = Field(foreign_key="user.id", ondelete="CASCADE", index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -6,5 +6,5 @@ from sqlmodel import Field, SQLModel
 
 
 class ContentGeneration(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)  # always 1
+    id: int = Field(default=None, primary_key=True)  # always 1
     value: int = Field(default=0)

@@ -26,7 +26,7 @@ class Comment(SQLModel, table=True):
         Index("ix_comment_fingerprint", "article_id", "fingerprint", unique=True),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
     parent_id: int | None = Field(default=None, foreign_key="comment.id", ondelete="CASCADE", index=True)
     depth: int = Field(default=0)

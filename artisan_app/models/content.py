@@ -34,7 +34,7 @@ class BlockKind(str, Enum):
 
 
 class Category(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     name: str = Field(max_length=80)
     slug: str = Field(max_length=80, unique=True, index=True)
     description: str = Field(default="", max_length=400)
@@ -42,7 +42,7 @@ class Category(SQLModel, table=True):
 
 
 class Author(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     name: str = Field(max_length=120)
     slug: str = Field(max_length=120, unique=True, index=True)
     bio: str = Field(default="", max_length=2000)
@@ -57,7 +57,7 @@ class Article(SQLModel, table=True):
         Index("ix_article_author_status_published", "author_id", "status", "published_at"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     slug: str = Field(max_length=160, unique=True, index=True)
     kicker: str = Field(default="", max_length=200)
     headline: str = Field(max_length=300)
@@ -91,7 +91,7 @@ class Section(SQLModel, table=True):
 
     __table_args__ = (UniqueConstraint("article_id", "position", name="uq_section_article_position"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
     position: int
     heading: str = Field(max_length=300)
@@ -109,7 +109,7 @@ class Block(SQLModel, table=True):
 
     __table_args__ = (UniqueConstraint("section_id", "position", name="uq_block_section_position"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     section_id: int = Field(foreign_key="section.id", ondelete="CASCADE", index=True)
     position: int
     kind: str = Field(default=BlockKind.paragraph.value, max_length=16)
@@ -124,7 +124,7 @@ class Block(SQLModel, table=True):
 
 
 class Tag(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     name: str = Field(max_length=80)
     slug: str = Field(max_length=80, unique=True, index=True)
 
@@ -140,7 +140,7 @@ class ArticleRevision(SQLModel, table=True):
 
     __table_args__ = (Index("ix_revision_article_version", "article_id", "version"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
     version: int
     user_id: int | None = Field(default=None, foreign_key="user.id", ondelete="SET NULL")

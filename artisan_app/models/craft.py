@@ -23,7 +23,7 @@ class StatusChange(SQLModel, table=True):
 
     __table_args__ = (Index("ix_statuschange_article_created", "article_id", "created_at"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
     from_status: str = Field(max_length=16)
     to_status: str = Field(max_length=16)
@@ -35,7 +35,7 @@ class StatusChange(SQLModel, table=True):
 class ReviewNote(SQLModel, table=True):
     """An editor's note on a draft (whole article, or one section/block by its stable key), or a reply."""
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
     parent_id: int | None = Field(default=None, foreign_key="reviewnote.id", ondelete="CASCADE", index=True)
     anchor_key: str = Field(default="", max_length=32)  # Section.key or Block.key; "" = the whole article
@@ -50,7 +50,7 @@ class ReviewNote(SQLModel, table=True):
 class Correction(SQLModel, table=True):
     """A dated correction or update appended to a published article. Append-only: no service deletes one."""
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
     kind: str = Field(default="correction", max_length=16)  # "correction" | "update"
     text: str = Field(max_length=2000)

@@ -17,7 +17,7 @@ class Image(SQLModel, table=True):
     ``hash``, ``width``/``height`` and the focal point (``services/media/names.py``).
     """
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     hash: str = Field(max_length=64, unique=True, index=True)  # sha256 prefix of the uploaded bytes
     width: int  # the original's size, after EXIF orientation
     height: int

@@ -19,7 +19,7 @@ class SubscriberStatus(str, Enum):
 
 
 class Subscriber(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     # Private: reaches no browser except the staff subscriber list.
     email: str = Field(max_length=254, unique=True, index=True)  # stored casefolded
     # Random id named by the signed links (confirm, preferences, unsubscribe); a
@@ -48,7 +48,7 @@ class NewsletterStatus(str, Enum):
 class Newsletter(SQLModel, table=True):
     """One send of an article to the subscribers."""
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     article_id: int | None = Field(default=None, foreign_key="article.id", ondelete="SET NULL", index=True)
     subject: str = Field(max_length=300)
     status: str = Field(default=NewsletterStatus.queued.value, max_length=16)
@@ -82,7 +82,7 @@ class Delivery(SQLModel, table=True):
         Index("ix_delivery_newsletter_status", "newsletter_id", "status"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     newsletter_id: int = Field(foreign_key="newsletter.id", ondelete="CASCADE")
     subscriber_id: int = Field(foreign_key="subscriber.id", ondelete="CASCADE", index=True)
     status: str = Field(default=DeliveryStatus.pending.value, max_length=16)
@@ -94,7 +94,7 @@ class Delivery(SQLModel, table=True):
 class OutboxMessage(SQLModel, table=True):
     """Mail written here instead of sent, when no SMTP server is configured (development)."""
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     to_address: str = Field(max_length=254)
     subject: str = Field(max_length=300)
     text_body: str

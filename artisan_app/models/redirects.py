@@ -13,7 +13,7 @@ from artisan_app.models.types import UTCDateTime, utcnow
 class Redirect(SQLModel, table=True):
     """``old_path`` (decoded, no trailing slash; ``/?p=12`` for WordPress's query links) → ``new_path``."""
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     old_path: str = Field(max_length=500, unique=True, index=True)
     new_path: str = Field(max_length=500, index=True)
     status_code: int = Field(default=301)
@@ -30,7 +30,7 @@ class WordPressItem(SQLModel, table=True):
 
     __table_args__ = (UniqueConstraint("kind", "wp_id", name="uq_wordpressitem_kind_wp_id"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     kind: str = Field(max_length=16)  # post | comment | author
     wp_id: int
     guid: str = Field(default="", max_length=500)

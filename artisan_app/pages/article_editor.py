@@ -10,8 +10,8 @@ from artisan_app.components.editor import body_editor, cover_editor, error_summa
 from artisan_app.components.editor_craft import craft_panels
 from artisan_app.components.editor_panels import conflict_panel, publish_panel, revisions_panel
 from artisan_app.components.newsletter_panel import newsletter_panel
-from artisan_app.components.reader import reader_html
 from artisan_app.components.newsroom import UNSAVED_GUARD_JS, newsroom_frame
+from artisan_app.components.reader import reader_html
 from artisan_app.state.article_editor import ArticleEditorState as E
 
 

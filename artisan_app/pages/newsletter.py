@@ -13,6 +13,10 @@ from artisan_app.components.newsletter import newsletter_signup
 from artisan_app.state.newsletter import NewsletterState as S
 from artisan_app.state.site import SiteState
 
+# mypy reads a state var on its class as the Python value and an @rx.event handler as rx.event's
+# class; at run time they are Vars and EventCallbacks (Reflex 0.10's typing cannot say so).
+# Each `type: ignore[...]` below marks such a line, and only such a line.
+
 
 def newsletter_page() -> rx.Component:
     return page_frame(
@@ -40,7 +44,7 @@ def confirm_page() -> rx.Component:
 
 def _section_choice(c) -> rx.Component:
     return rx.el.li(rx.el.label(
-        rx.el.input(name="section", type="checkbox", value=c.slug, default_checked=S.pref_sections.contains(c.slug)),
+        rx.el.input(name="section", type="checkbox", value=c.slug, default_checked=S.pref_sections.contains(c.slug)),  # type: ignore[attr-defined]
         " ", c.name, class_name="newsletter-choice",
     ))
 
@@ -60,7 +64,7 @@ def _preferences_form() -> rx.Component:
         on_submit=S.save_preferences,
         reset_on_submit=False,
         class_name="newsletter-preferences",
-        key=S.pref_status + S.pref_sections.join(","),
+        key=S.pref_status + S.pref_sections.join(","),  # type: ignore[attr-defined]
     )
 
 

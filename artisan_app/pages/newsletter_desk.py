@@ -11,6 +11,10 @@ from artisan_app.components.newsroom import newsroom_frame
 from artisan_app.state.newsletter_desk import NewsletterDeskState as D
 from artisan_app.state.newsletter_desk import OutboxState as O
 
+# mypy reads a state var on its class as the Python value and an @rx.event handler as rx.event's
+# class; at run time they are Vars and EventCallbacks (Reflex 0.10's typing cannot say so).
+# Each `type: ignore[...]` below marks such a line, and only such a line.
+
 OUTBOX_NOTE = "No SMTP server is configured (ARTISAN_SMTP_URL): mail is kept in the outbox instead of being sent."
 
 
@@ -40,9 +44,9 @@ def _subscriber_row(s) -> rx.Component:
             rx.el.span(
                 rx.el.button("Really delete", type="button", class_name="small-button danger",
                              on_click=D.delete_subscriber, aria_label="Really delete " + s.email),
-                rx.el.button("Keep", type="button", class_name="small-button", on_click=D.ask_delete(0)),
+                rx.el.button("Keep", type="button", class_name="small-button", on_click=D.ask_delete(0)),  # type: ignore[operator]
             ),
-            rx.el.button("Delete", type="button", class_name="small-button", on_click=D.ask_delete(s.id),
+            rx.el.button("Delete", type="button", class_name="small-button", on_click=D.ask_delete(s.id),  # type: ignore[operator]
                          aria_label="Delete " + s.email),
         )),
     )
@@ -65,7 +69,7 @@ def newsletter_desk_page() -> rx.Component:
         rx.el.div(
             rx.el.label("Search addresses", html_for="subscriber-query", class_name="field-label"),
             rx.debounce_input(rx.el.input(id="subscriber-query", type="search", value=D.query,
-                                          on_change=lambda v: D.set_filter("query", v), class_name="field-input"),
+                                          on_change=lambda v: D.set_filter("query", v), class_name="field-input"),  # type: ignore[operator]
                               debounce_timeout=300),
             class_name="field",
         ),
@@ -75,7 +79,7 @@ def newsletter_desk_page() -> rx.Component:
                 *[rx.el.option(label, value=value) for value, label in
                   (("", "All"), ("active", "Confirmed"), ("pending", "Waiting for confirmation"),
                    ("unsubscribed", "Unsubscribed"))],
-                id="subscriber-status", value=D.status, on_change=lambda v: D.set_filter("status", v),
+                id="subscriber-status", value=D.status, on_change=lambda v: D.set_filter("status", v),  # type: ignore[operator]
                 class_name="field-input",
             ),
             class_name="field",
@@ -94,7 +98,7 @@ def newsletter_desk_page() -> rx.Component:
                 rx.cond(D.error != "", rx.el.p(D.error, class_name="notice error", role="alert")),
                 rx.el.h2("Sends", class_name="section-label"),
                 rx.cond(
-                    D.sends.length() > 0,
+                    D.sends.length() > 0,  # type: ignore[attr-defined]
                     _table(["Article", "Status", "Recipients", "Queued", "Sent", "Failed", "In doubt", "Started",
                             "Last error"], D.sends, _send_row, "Sends"),
                     rx.el.p("Nothing sent yet. Send an article from its editor.", class_name="empty-list"),
@@ -104,7 +108,7 @@ def newsletter_desk_page() -> rx.Component:
                 rx.cond(D.is_admin, rx.el.button("Export CSV", type="button", class_name="button secondary",
                                                  on_click=D.export_csv)),
                 rx.cond(
-                    D.subscribers.length() > 0,
+                    D.subscribers.length() > 0,  # type: ignore[attr-defined]
                     _table(["Email", "Status", "Sections", "Signed up", ""], D.subscribers, _subscriber_row,
                            "Subscribers"),
                     rx.el.p("No subscribers match.", class_name="empty-list"),
@@ -121,7 +125,7 @@ def newsletter_desk_page() -> rx.Component:
 def _outbox_item(m) -> rx.Component:
     return rx.el.li(
         rx.el.button(m.subject, " → ", m.to_address, " · ", m.created_label, type="button", class_name="link-button",
-                     on_click=O.toggle(m.id), aria_expanded=rx.cond(O.open_id == m.id, "true", "false")),
+                     on_click=O.toggle(m.id), aria_expanded=rx.cond(O.open_id == m.id, "true", "false")),  # type: ignore[operator]
         rx.cond(
             O.open_id == m.id,
             rx.el.div(
@@ -143,7 +147,7 @@ def outbox_page() -> rx.Component:
                                                    class_name="notice"),
                         rx.el.p(OUTBOX_NOTE, class_name="notice")),
                 rx.cond(O.error != "", rx.el.p(O.error, class_name="notice error", role="alert")),
-                rx.cond(O.rows.length() > 0, rx.el.ul(rx.foreach(O.rows, _outbox_item), class_name="outbox-list"),
+                rx.cond(O.rows.length() > 0, rx.el.ul(rx.foreach(O.rows, _outbox_item), class_name="outbox-list"),  # type: ignore[attr-defined]
                         rx.el.p("The outbox is empty.", class_name="empty-list")),
             ),
             skeleton(label="Loading the outbox"),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from artisan_app import db
+from artisan_app.core import db
+from artisan_app.core.settings import settings
 from artisan_app.services import auth
 from artisan_app.services.seed import SeedError, load_seed
-from artisan_app.settings import settings
 
 
 def main() -> int:

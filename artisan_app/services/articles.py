@@ -11,13 +11,12 @@ import json
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import and_, case, func, union
-from sqlmodel import Session, select
+from sqlalchemy import and_, case, func, or_, union
+from sqlmodel import Session, col, select
 
 from artisan_app.models import (
     Article,
     ArticleAuthor,
-    ArticleStatus,
     ArticleTag,
     Author,
     Block,
@@ -27,6 +26,8 @@ from artisan_app.models import (
     utcnow,
 )
 from artisan_app.services.catalog import author_profile
+from artisan_app.services.corrections import corrections_of, marker_of
+from artisan_app.services.live import is_live
 from artisan_app.services.media.library import cover_ref, image_refs
 from artisan_app.services.media.markup import jpeg_url, jsonld_images
 from artisan_app.services.media.names import ImageRef
@@ -37,8 +38,8 @@ from artisan_app.services.views import (
     ArticleCard,
     ArticleDetail,
     ArticlePage,
-    BylineName,
     BlockView,
+    BylineName,
     SectionView,
     TagLink,
 )
@@ -47,24 +48,15 @@ MAX_PAGE_SIZE = 50
 RELATED_WINDOW = 200
 
 
-def is_live(now: datetime):
-    """SQL condition: published, and its publication time has come."""
-    return and_(
-        Article.status == ArticleStatus.published.value,
-        Article.published_at.is_not(None),
-        Article.published_at <= now,
-    )
-
-
 def cards_of(session: Session, rows) -> list[ArticleCard]:
     """Cards for rows of ``card_query()``, with their covers (one query for all)."""
     images = image_refs(session, [row[0].cover_image_id for row in rows])
 
     def cover(article: Article) -> ImageRef | None:  # with the article's own alt text
-        ref = images.get(article.cover_image_id)
+        ref = images.get(article.cover_image_id) if article.cover_image_id is not None else None
         return replace(ref, alt=article.cover_alt or ref.alt) if ref else None
 
-    return [card_of(*row, cover=cover(row[0])) for row in rows]
+    return [card_of(article, category, author, cover=cover(article)) for article, category, author in rows]
 
 
 def with_lead_cover(session: Session, card: ArticleCard) -> ArticleCard:
@@ -124,17 +116,17 @@ def latest_articles(
     if category_slug:
         query = query.where(Category.slug == category_slug)
     if author_slug:  # as primary author (imports may set only that) or co-author
-        query = query.where((Author.slug == author_slug) | Article.id.in_(  # type: ignore[union-attr]
-            select(ArticleAuthor.article_id).join(Author, Author.id == ArticleAuthor.author_id)
-            .where(Author.slug == author_slug)))
+        query = query.where(or_(col(Author.slug) == author_slug, col(Article.id).in_(
+            select(col(ArticleAuthor.article_id)).join(Author, col(Author.id) == col(ArticleAuthor.author_id))
+            .where(Author.slug == author_slug))))
     if exclude_id is not None:
         query = query.where(Article.id != exclude_id)
     if tag_slug:
         query = query.join(ArticleTag, ArticleTag.article_id == Article.id).join(
-            Tag, and_(Tag.id == ArticleTag.tag_id, Tag.slug == tag_slug)
+            Tag, and_(col(Tag.id) == col(ArticleTag.tag_id), col(Tag.slug) == tag_slug)
         )
     rows = session.exec(
-        query.order_by(Article.published_at.desc(), Article.id.desc()).offset(offset).limit(limit + 1)
+        query.order_by(col(Article.published_at).desc(), col(Article.id).desc()).offset(offset).limit(limit + 1)
     ).all()
     return ArticlePage(items=cards_of(session, rows[:limit]), has_more=len(rows) > limit)
 
@@ -146,10 +138,10 @@ def get_article(session: Session, slug: str, *, now: datetime | None = None) -> 
     if row is None:
         return None
     article, category, author = row
-    from artisan_app.services import coauthors, corrections  # local: corrections reads is_live from here
+    from artisan_app.services import coauthors  # local: coauthors is small, loaded with the first article
 
     authors = [author_profile(a) for a in coauthors.authors_of(session, article.id)] or [author_profile(author)]
-    notes = corrections.corrections_of(session, article.id)
+    notes = corrections_of(session, article.id)
     cover = cover_ref(session, article)
     return ArticleDetail(
         id=article.id,
@@ -164,7 +156,7 @@ def get_article(session: Session, slug: str, *, now: datetime | None = None) -> 
         byline=[BylineName(a.name, a.slug, sep) for a, sep in coauthors.byline(authors)],
         more_authors=authors[1:],
         corrections=notes,
-        correction_marker=corrections.marker_of(notes),
+        correction_marker=marker_of(notes),
         cover_html=cover_html(cover, article=True),
         cover_images=jsonld_images(cover, site_url="") if cover else [],
         feed_image=jpeg_url(cover) if cover else "",
@@ -176,9 +168,9 @@ def article_sections(session: Session, article_id: int) -> list[SectionView]:
     with its markup (``rich_blocks.block_html``)."""
     rows = session.exec(
         select(Section, Block)
-        .join(Block, Block.section_id == Section.id, isouter=True)
+        .join(Block, col(Block.section_id) == col(Section.id), isouter=True)
         .where(Section.article_id == article_id)
-        .order_by(Section.position, Block.position)
+        .order_by(col(Section.position), col(Block.position))
     ).all()
     images = image_refs(session, [b.image_id for _s, b in rows if b is not None and b.image_id])
     sections: list[SectionView] = []
@@ -206,15 +198,16 @@ def block_view(block: Block, images: dict) -> BlockView:
 
 def article_tags(session: Session, article_id: int) -> list[TagLink]:
     rows = session.exec(
-        select(Tag).join(ArticleTag, ArticleTag.tag_id == Tag.id).where(ArticleTag.article_id == article_id).order_by(Tag.name)
+        select(Tag)
+        .join(ArticleTag, col(ArticleTag.tag_id) == col(Tag.id))
+        .where(col(ArticleTag.article_id) == article_id)
+        .order_by(col(Tag.name))
     ).all()
     return [TagLink(name=t.name, slug=t.slug) for t in rows]
 
 
-def related_articles(
-    session: Session, article_id: int, *, limit: int = 3, now: datetime | None = None
-) -> list[ArticleCard]:
-    """"You may also like": rank live articles by shared category (2 points) and
+def related_articles(session: Session, article_id: int, *, limit: int = 3, now: datetime | None = None) -> list[ArticleCard]:
+    """ "You may also like": rank live articles by shared category (2 points) and
     shared tags (1 point each), then recency. Never the article itself.
 
     Only a recent window is scored (the newest ``RELATED_WINDOW`` live articles,
@@ -226,8 +219,8 @@ def related_articles(
     source = session.get(Article, article_id)
     if source is None:
         return []
-    others = and_(is_live(now), Article.id != article_id)
-    newest = select(Article.id).where(others).order_by(Article.published_at.desc(), Article.id.desc())
+    others = and_(is_live(now), col(Article.id) != article_id)
+    newest = select(col(Article.id)).where(others).order_by(col(Article.published_at).desc(), col(Article.id).desc())
     recent = newest.limit(RELATED_WINDOW).subquery()
     same_category = newest.where(Article.category_id == source.category_id).limit(RELATED_WINDOW).subquery()
     candidates = union(select(recent.c.id), select(same_category.c.id)).subquery()
@@ -235,15 +228,15 @@ def related_articles(
     shared = (
         select(func.count())
         .select_from(ArticleTag)
-        .where(ArticleTag.article_id == Article.id, ArticleTag.tag_id.in_(source_tags))
+        .where(col(ArticleTag.article_id) == col(Article.id), col(ArticleTag.tag_id).in_(source_tags))
         .correlate(Article)
         .scalar_subquery()
     )
-    score = case((Article.category_id == source.category_id, 2), else_=0) + shared
+    score = case((col(Article.category_id) == source.category_id, 2), else_=0) + shared
     rows = session.exec(
         card_query()
-        .where(Article.id.in_(select(candidates.c.id)))
-        .order_by(score.desc(), Article.published_at.desc(), Article.id.desc())
+        .where(col(Article.id).in_(select(candidates.c.id)))
+        .order_by(score.desc(), col(Article.published_at).desc(), col(Article.id).desc())
         .limit(max(1, min(limit, 12)))
     ).all()
     return cards_of(session, rows)

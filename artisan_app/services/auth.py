@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from pwdlib import PasswordHash
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from artisan_app.core.settings import settings
 from artisan_app.models import Role, User, UserSession, utcnow
 from artisan_app.services import login_limits
 from artisan_app.services.text import clean_text
-from artisan_app.settings import settings
 
 SESSION_LIFETIME = timedelta(days=14)  # absolute: rotation never extends it
 IDLE_TIMEOUT = timedelta(hours=2)  # no request by the user for this long ends the session
@@ -166,12 +166,12 @@ def _live_session(session: Session, token: object, now: datetime) -> tuple[UserS
         return None
     found = session.exec(
         select(UserSession, User)
-        .join(User, UserSession.user_id == User.id)
+        .join(User, col(UserSession.user_id) == col(User.id))
         .where(
             UserSession.token_hash == _token_hash(token),
-            UserSession.revoked_at.is_(None),
+            col(UserSession.revoked_at).is_(None),
             UserSession.expires_at > now,
-            User.is_active.is_(True),
+            col(User.is_active).is_(True),
         )
     ).first()
     if found is None:
@@ -233,7 +233,8 @@ def revoke_session(session: Session, token: object, *, now: datetime | None = No
 
 
 def revoke_all_sessions(session: Session, *, user_id: int, now: datetime | None = None) -> None:
-    for row in session.exec(select(UserSession).where(UserSession.user_id == user_id, UserSession.revoked_at.is_(None))):
+    live = select(UserSession).where(col(UserSession.user_id) == user_id, col(UserSession.revoked_at).is_(None))
+    for row in session.exec(live):
         row.revoked_at = now or utcnow()
         session.add(row)
 

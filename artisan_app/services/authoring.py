@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from artisan_app.models import Article, ArticleStatus, ArticleTag, Block, BlockKind, Section, Tag, utcnow
-from artisan_app.services import search
+from artisan_app.services import search_index
 from artisan_app.services.body import BlockDraft, SectionDraft
 from artisan_app.services.coauthors import sync_primary
 from artisan_app.services.rich_text import clean_inline, from_text, plain_text
@@ -84,13 +84,13 @@ def replace_body(session: Session, article: Article, sections: Sequence[SectionD
         section = Section(article_id=article.id, position=position, heading=draft.heading, key=draft.key or new_key())
         session.add(section)
         session.flush()
-        for block_position, block in enumerate(draft.blocks, start=1):
-            session.add(Block(section_id=section.id, position=block_position, **stored_block(block)))
+        for block_position, block_draft in enumerate(draft.blocks, start=1):
+            session.add(Block(section_id=section.id, position=block_position, **stored_block(block_draft)))
     # Word count from the stored plain text (never the markup).
     stored = [SectionDraft(d.heading, [BlockDraft(b.kind, stored_block(b)["text"]) for b in d.blocks]) for d in sections]
     article.word_count = body_word_count(article.headline, stored)
     # Keep full-text search current with the headline, kicker, excerpt and body.
-    search.reindex_article(session, article.id)
+    search_index.reindex_article(session, article.id)
 
 
 def create_article(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, ArticleTag, Author, Category, Role, Tag, utcnow
 from artisan_app.services.auth import StaffUser, require
+from artisan_app.services.live import is_live
 from artisan_app.services.text import clean_text, slugify
 from artisan_app.services.views import AuthorProfile, CategoryLink, TagLink
 
@@ -22,7 +23,7 @@ def author_profile(row: Author) -> AuthorProfile:
 
 def list_categories(session: Session) -> list[CategoryLink]:
     """Categories in masthead order."""
-    rows = session.exec(select(Category).order_by(Category.position, Category.name)).all()
+    rows = session.exec(select(Category).order_by(col(Category.position), col(Category.name))).all()
     return [category_link(r) for r in rows]
 
 
@@ -39,12 +40,10 @@ def get_author(session: Session, slug: str) -> AuthorProfile | None:
 def get_tag(session: Session, slug: str, *, now: datetime | None = None) -> TagLink | None:
     """A topic readers may see: only while a live article has it (a tag that only
     drafts use would announce an embargoed story)."""
-    from artisan_app.services.articles import is_live  # articles imports this module
-
     row = session.exec(
         select(Tag)
-        .join(ArticleTag, ArticleTag.tag_id == Tag.id)
-        .join(Article, Article.id == ArticleTag.article_id)
+        .join(ArticleTag, col(ArticleTag.tag_id) == col(Tag.id))
+        .join(Article, col(Article.id) == col(ArticleTag.article_id))
         .where(Tag.slug == slug, is_live(now or utcnow()))
         .limit(1)
     ).first()
@@ -58,7 +57,9 @@ def _admin(user: StaffUser | None) -> StaffUser:
     return require(user, Role.admin)
 
 
-def save_category(session: Session, *, user: StaffUser | None, slug: str = "", name: object, description: object = "") -> CategoryLink:
+def save_category(
+    session: Session, *, user: StaffUser | None, slug: str = "", name: object, description: object = ""
+) -> CategoryLink:
     """Create a category (``slug`` empty) or rename/re-describe an existing one (its slug stays)."""
     _admin(user)
     name, description = clean_text(name), clean_text(description)
@@ -89,7 +90,7 @@ def add_category(session: Session, *, user: StaffUser | None, name: object, desc
     new_slug = slugify(name)
     if not new_slug or session.exec(select(Category.id).where(Category.slug == new_slug)).first():
         raise ValueError("A category with that name already exists.")
-    last = session.exec(select(Category.position).order_by(Category.position.desc())).first()
+    last = session.exec(select(col(Category.position)).order_by(col(Category.position).desc())).first()
     row = Category(slug=new_slug, name=name, description=description, position=(last or 0) + 1)
     session.add(row)
     session.flush()
@@ -99,7 +100,7 @@ def add_category(session: Session, *, user: StaffUser | None, name: object, desc
 def move_category(session: Session, *, user: StaffUser | None, slug: str, step: int) -> list[CategoryLink]:
     """Move a category one place up (``step=-1``) or down (``+1``) in the masthead."""
     _admin(user)
-    rows = list(session.exec(select(Category).order_by(Category.position, Category.name)).all())
+    rows = list(session.exec(select(Category).order_by(col(Category.position), col(Category.name))).all())
     index = next((i for i, r in enumerate(rows) if r.slug == slug), None)
     if index is not None and step in (-1, 1) and 0 <= index + step < len(rows):
         rows[index], rows[index + step] = rows[index + step], rows[index]
@@ -114,7 +115,9 @@ def list_authors(session: Session) -> list[AuthorProfile]:
     return [author_profile(r) for r in session.exec(select(Author).order_by(Author.name)).all()]
 
 
-def save_author(session: Session, *, user: StaffUser | None, slug: str, name: object, bio: object, avatar: str | None = None) -> AuthorProfile:
+def save_author(
+    session: Session, *, user: StaffUser | None, slug: str, name: object, bio: object, avatar: str | None = None
+) -> AuthorProfile:
     _admin(user)
     row = session.exec(select(Author).where(Author.slug == slug)).first()
     if row is None:

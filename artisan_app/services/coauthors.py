@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, ArticleAuthor, Author, Role
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
@@ -23,16 +23,24 @@ def author_ids(session: Session, article_id: int | None) -> list[int]:
     """The article's authors' ids in byline order."""
     if not article_id:
         return []
-    return list(session.exec(
-        select(ArticleAuthor.author_id).where(ArticleAuthor.article_id == article_id).order_by(ArticleAuthor.position)
-    ).all())
+    return list(
+        session.exec(
+            select(col(ArticleAuthor.author_id))
+            .where(col(ArticleAuthor.article_id) == article_id)
+            .order_by(col(ArticleAuthor.position))
+        ).all()
+    )
 
 
 def authors_of(session: Session, article_id: int) -> list[Author]:
-    return list(session.exec(
-        select(Author).join(ArticleAuthor, ArticleAuthor.author_id == Author.id)
-        .where(ArticleAuthor.article_id == article_id).order_by(ArticleAuthor.position)
-    ).all())
+    return list(
+        session.exec(
+            select(Author)
+            .join(ArticleAuthor, col(ArticleAuthor.author_id) == col(Author.id))
+            .where(col(ArticleAuthor.article_id) == article_id)
+            .order_by(col(ArticleAuthor.position))
+        ).all()
+    )
 
 
 def _store(session: Session, article: Article, ids: Sequence[int]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Author, User
 
@@ -31,6 +31,6 @@ def reserved_name(session: Session, name: str) -> bool:
         return False
     if _name_key(PUBLICATION_NAME) in key:
         return True
-    staff = session.exec(select(User.name).where(User.is_active.is_(True))).all()
+    staff = session.exec(select(col(User.name)).where(col(User.is_active).is_(True))).all()
     bylines = session.exec(select(Author.name)).all()
     return any(_name_key(n) == key for n in [*staff, *bylines])

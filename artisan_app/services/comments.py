@@ -1,4 +1,4 @@
-"""Reader comments: validation, spam checks, moderation rules and threaded display.
+"""Reader comments: validation, spam checks and what happens to a submitted comment.
 
 The rules, in the order ``submit_comment`` applies them:
 
@@ -16,32 +16,30 @@ The rules, in the order ``submit_comment`` applies them:
    id) already posted an approved comment with this address; a typed address
    alone vouches for nothing. Otherwise, or with many links, it is held.
 
-Emails never leave this module towards readers: ``CommentView`` has no email.
+Emails never leave this module towards readers: ``CommentView``
+(``services/comment_thread.py``, which shows the thread) has no email. Moderating
+(approve, hold, spam, trash) is ``services/moderation.py``, for editors only.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
 from urllib.parse import urlsplit
 
-import humanize
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from artisan_app.core.settings import settings
 from artisan_app.models import Article, Comment, CommentStatus, utcnow
 from artisan_app.services import ratelimit
-from artisan_app.services.articles import is_live
 from artisan_app.services.commenter_names import PUBLICATION_NAME, RESERVED_NAME_MESSAGE, reserved_name  # noqa: F401
 from artisan_app.services.ids import as_id
-from artisan_app.services.text import clean_text, exact_label, iso
-from artisan_app.settings import settings
+from artisan_app.services.live import is_live
+from artisan_app.services.text import clean_text
 
 MAX_NAME = 80
 MAX_EMAIL = 254
@@ -76,21 +74,6 @@ class CommentRefused(Exception):
         self.message = message
 
 
-class ModerationAction(str, Enum):
-    approve = "approve"
-    hold = "hold"
-    spam = "spam"
-    trash = "trash"
-
-
-_ACTION_STATUS = {
-    ModerationAction.approve: CommentStatus.approved,
-    ModerationAction.hold: CommentStatus.pending,
-    ModerationAction.spam: CommentStatus.spam,
-    ModerationAction.trash: CommentStatus.trash,
-}
-
-
 @dataclass(frozen=True)
 class CleanComment:
     name: str
@@ -116,29 +99,6 @@ class SubmitResult:
 
 # A duplicate is answered exactly like an ordinary held comment (nothing new is stored).
 DUPLICATE_RESULT = SubmitResult(comment_id=0, status=CommentStatus.pending.value)
-
-
-@dataclass(frozen=True)
-class CommentView:
-    """One comment as a reader sees it: no email, ever."""
-
-    id: int
-    parent_id: int
-    depth: int
-    name: str
-    website: str
-    body: str
-    created_iso: str
-    created_label: str  # exact: "25 August 2025, 09:30 UTC"
-    relative_label: str  # "2 hours ago"
-    awaiting: bool = False  # held, shown only to its author
-    staff: bool = False  # written by the newsroom: shown with a "Staff" badge
-
-
-@dataclass(frozen=True)
-class CommentThread:
-    comments: list[CommentView] = field(default_factory=list)
-    approved_count: int = 0
 
 
 # --- validation -------------------------------------------------------------
@@ -338,116 +298,3 @@ def submit_comment(
     except IntegrityError:  # the same comment, submitted twice at once
         return DUPLICATE_RESULT
     return SubmitResult(comment_id=comment.id, status=comment.status)
-
-
-# --- reading ----------------------------------------------------------------
-
-
-def relative_label(moment: datetime, now: datetime) -> str:
-    return humanize.naturaltime(now - moment) if moment <= now else "just now"
-
-
-def _view(c: Comment, now: datetime, *, awaiting: bool) -> CommentView:
-    return CommentView(
-        id=c.id,
-        parent_id=c.parent_id or 0,
-        depth=c.depth,
-        name=c.name,
-        website=c.website,
-        body=c.body,
-        created_iso=iso(c.created_at),
-        created_label=exact_label(c.created_at),
-        relative_label=relative_label(c.created_at, now),
-        awaiting=awaiting,
-        staff=bool(c.by_staff),
-    )
-
-
-def approved_count(session: Session, article_id: int) -> int:
-    return session.exec(
-        select(func.count())
-        .select_from(Comment)
-        .where(Comment.article_id == article_id, Comment.status == CommentStatus.approved.value)
-    ).one()
-
-
-def comments_version(session: Session, article_id: int) -> str:
-    """Changes whenever the set of approved comments changes (cheap, indexed)."""
-    return comments_versions(session, [article_id])[article_id]
-
-
-def comments_versions(session: Session, article_ids: Sequence[int]) -> dict[int, str]:
-    """``comments_version`` of several articles in one query."""
-    rows = session.exec(
-        select(Comment.article_id, func.count(), func.max(Comment.approved_at), func.max(Comment.id))
-        .where(Comment.article_id.in_(list(article_ids)), Comment.status == CommentStatus.approved.value)
-        .group_by(Comment.article_id)
-    ).all()
-    found = {
-        article_id: f"{count}:{iso(last) if isinstance(last, datetime) else last}:{newest}"
-        for article_id, count, last, newest in rows
-    }
-    return {article_id: found.get(article_id, "0:None:None") for article_id in article_ids}
-
-
-def _threaded(rows: list[Comment]) -> list[Comment]:
-    """Depth-first order: each comment followed by its replies, oldest first."""
-    children: dict[int, list[Comment]] = {}
-    ids = {c.id for c in rows}
-    roots: list[Comment] = []
-    for c in sorted(rows, key=lambda c: (c.created_at, c.id)):
-        if c.parent_id and c.parent_id in ids:
-            children.setdefault(c.parent_id, []).append(c)
-        else:
-            roots.append(c)
-    out: list[Comment] = []
-    stack = list(reversed(roots))
-    while stack:
-        c = stack.pop()
-        out.append(c)
-        stack.extend(reversed(children.get(c.id, [])))
-    return out
-
-
-def article_comments(
-    session: Session, article_id: int, *, reader_id: str = "", now: datetime | None = None, limit: int = 500
-) -> CommentThread:
-    """Approved comments, plus the reader's own held ones, threaded."""
-    now = now or utcnow()
-    visible = Comment.status == CommentStatus.approved.value
-    key = owner_key(reader_id)
-    if key:
-        visible = visible | ((Comment.status == CommentStatus.pending.value) & (Comment.owner_key == key))
-    rows = session.exec(
-        select(Comment).where(Comment.article_id == article_id, visible).order_by(Comment.created_at, Comment.id).limit(limit)
-    ).all()
-    views = [_view(c, now, awaiting=c.status == CommentStatus.pending.value) for c in _threaded(list(rows))]
-    return CommentThread(comments=views, approved_count=approved_count(session, article_id))
-
-
-# --- moderation -------------------------------------------------------------
-
-
-def moderate(
-    session: Session, *, comment_ids: list[int], action: ModerationAction | str, now: datetime | None = None
-) -> int:
-    """Apply a moderation action to comments; returns how many changed.
-
-    Permission checks belong to the caller's service (editors only); this
-    function is the rule for what each action does.
-    """
-    now = now or utcnow()
-    action = ModerationAction(action)
-    status = _ACTION_STATUS[action]
-    changed = 0
-    for comment in session.exec(select(Comment).where(Comment.id.in_(list(comment_ids)))).all():
-        if comment.status == status.value:
-            continue
-        comment.status = status.value
-        comment.approved_at = now if status is CommentStatus.approved else None
-        if status is CommentStatus.approved:
-            comment.held_reason = ""
-        session.add(comment)
-        changed += 1
-    session.flush()
-    return changed

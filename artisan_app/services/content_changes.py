@@ -34,10 +34,18 @@ from sqlalchemy import event, func, inspect, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
-from sqlmodel import select
+from sqlmodel import col, select
 
 from artisan_app.models import (
-    Article, ArticleAuthor, ArticleStatus, ArticleTag, Block, Comment, CommentStatus, ContentGeneration, Section,
+    Article,
+    ArticleAuthor,
+    ArticleStatus,
+    ArticleTag,
+    Block,
+    Comment,
+    CommentStatus,
+    ContentGeneration,
+    Section,
 )
 
 PRIVATE_TABLES = frozenset({
@@ -117,18 +125,18 @@ def _before_commit(session: Session) -> None:
 
 def bump_generation(session: Session) -> None:
     """Start a new generation of the published content (in the caller's transaction)."""
-    bump = update(ContentGeneration).where(ContentGeneration.id == GENERATION_ROW).values(
+    bump = update(ContentGeneration).where(col(ContentGeneration.id) == GENERATION_ROW).values(
         value=ContentGeneration.value + 1)
-    if session.exec(bump).rowcount:
+    if session.execute(bump).rowcount:  # type: ignore[attr-defined]  # an UPDATE's CursorResult
         return
     # No row yet (a database made by ``create_all``): create it, whoever is first.
     dialect = session.get_bind().dialect.name
-    insert = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}.get(dialect)
-    if insert is None:
+    if dialect not in ("sqlite", "postgresql"):
         session.add(ContentGeneration(id=GENERATION_ROW, value=1))
         return
-    session.exec(insert(ContentGeneration).values(id=GENERATION_ROW, value=0).on_conflict_do_nothing())
-    session.exec(bump)
+    first = (sqlite_insert if dialect == "sqlite" else postgresql_insert)(ContentGeneration)
+    session.execute(first.values(id=GENERATION_ROW, value=0).on_conflict_do_nothing())
+    session.execute(bump)
 
 
 GENERATION_QUERY = select(ContentGeneration.value).where(ContentGeneration.id == GENERATION_ROW)
@@ -136,7 +144,7 @@ GENERATION_QUERY = select(ContentGeneration.value).where(ContentGeneration.id ==
 
 def current_generation(session: Session) -> int:
     """The current generation of the published content (0 before the first change)."""
-    return session.exec(GENERATION_QUERY).first() or 0
+    return session.execute(GENERATION_QUERY).scalars().first() or 0
 
 
 def _after_commit(session: Session) -> None:
@@ -179,6 +187,6 @@ def next_publication(session, *, now: datetime) -> datetime | None:
     """When the next scheduled article goes live (``None``: none is scheduled)."""
     return session.exec(
         select(func.min(Article.published_at)).where(
-            Article.status == ArticleStatus.published.value, Article.published_at > now
+            col(Article.status) == ArticleStatus.published.value, col(Article.published_at) > now
         )
     ).first()

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, insert, literal, or_, update
-from sqlmodel import Session, func, select
+from sqlalchemy import select as sa_select  # sqlmodel's select types at most four columns
+from sqlmodel import Session, col, func, select
 
 from artisan_app.models import (
     Article,
@@ -67,9 +68,9 @@ def take_lease(session: Session, newsletter_id: int, *, owner: str, now: datetim
     result = session.exec(
         update(Newsletter)
         .where(
-            Newsletter.id == newsletter_id,
-            Newsletter.status != NewsletterStatus.done.value,
-            or_(Newsletter.lease_until.is_(None), Newsletter.lease_until < now, Newsletter.lease_owner == owner),
+            col(Newsletter.id) == newsletter_id,
+            col(Newsletter.status) != NewsletterStatus.done.value,
+            or_(col(Newsletter.lease_until).is_(None), col(Newsletter.lease_until) < now, col(Newsletter.lease_owner) == owner),
         )
         .values(lease_owner=owner, lease_until=now + timedelta(seconds=seconds))
     )
@@ -77,7 +78,7 @@ def take_lease(session: Session, newsletter_id: int, *, owner: str, now: datetim
 
 
 def release_lease(session: Session, newsletter_id: int, *, owner: str) -> None:
-    session.exec(update(Newsletter).where(Newsletter.id == newsletter_id, Newsletter.lease_owner == owner)
+    session.exec(update(Newsletter).where(col(Newsletter.id) == newsletter_id, col(Newsletter.lease_owner) == owner)
                  .values(lease_owner="", lease_until=None))
 
 
@@ -94,7 +95,7 @@ def prepare(session: Session, newsletter_id: int) -> int:
                                             Delivery.subscriber_id == subscribers.c.id)
         session.exec(insert(Delivery).from_select(
             ["newsletter_id", "subscriber_id", "status", "attempts", "error"],
-            select(literal(newsletter_id), subscribers.c.id, literal(DeliveryStatus.pending.value), literal(0),
+            sa_select(literal(newsletter_id), subscribers.c.id, literal(DeliveryStatus.pending.value), literal(0),
                    literal("")).where(~already.exists()).order_by(subscribers.c.id),
         ))
         letter.total = session.exec(select(func.count()).where(Delivery.newsletter_id == newsletter_id)).one()
@@ -107,7 +108,7 @@ def mark_in_doubt(session: Session, newsletter_id: int) -> int:
     """Rows a dead worker left mid-transaction become ``unknown`` (see the module docstring)."""
     result = session.exec(
         update(Delivery)
-        .where(Delivery.newsletter_id == newsletter_id, Delivery.status == DeliveryStatus.sending.value)
+        .where(col(Delivery.newsletter_id) == newsletter_id, col(Delivery.status) == DeliveryStatus.sending.value)
         .values(status=DeliveryStatus.unknown.value, error=IN_DOUBT)
     )
     return result.rowcount
@@ -117,8 +118,8 @@ def _record(session: Session, outcome: Outcome, now: datetime) -> None:
     values: dict = {"status": outcome.status, "error": outcome.error[:300]}
     if outcome.status == DeliveryStatus.sent.value:
         values["sent_at"] = now
-    session.exec(update(Delivery).where(Delivery.id == outcome.delivery_id,
-                                        Delivery.status == DeliveryStatus.sending.value).values(**values))
+    session.exec(update(Delivery).where(col(Delivery.id) == outcome.delivery_id,
+                                        col(Delivery.status) == DeliveryStatus.sending.value).values(**values))
 
 
 def advance(session: Session, newsletter_id: int, *, done: Outcome | None, now: datetime,
@@ -131,14 +132,14 @@ def advance(session: Session, newsletter_id: int, *, done: Outcome | None, now: 
     while True:
         row = session.exec(
             select(Delivery.id, Subscriber.email, Subscriber.key)
-            .join(Subscriber, Subscriber.id == Delivery.subscriber_id)
+            .join(Subscriber, col(Subscriber.id) == col(Delivery.subscriber_id))
             .where(Delivery.newsletter_id == newsletter_id, Delivery.status == DeliveryStatus.pending.value)
-            .order_by(Delivery.id).limit(1)
+            .order_by(col(Delivery.id)).limit(1)
         ).first()
         if row is None:
             return None
         claimed = session.exec(
-            update(Delivery).where(Delivery.id == row[0], Delivery.status == DeliveryStatus.pending.value)
+            update(Delivery).where(col(Delivery.id) == row[0], col(Delivery.status) == DeliveryStatus.pending.value)
             .values(status=DeliveryStatus.sending.value, attempts=Delivery.attempts + 1)
         )
         if claimed.rowcount == 1:
@@ -155,6 +156,7 @@ def temporary_failure(session: Session, newsletter_id: int, delivery_id: int, *,
         row.error = (f"gave up after {row.attempts} temporary failures: " if gave_up else "") + error[:200]
         session.add(row)
     letter = session.get(Newsletter, newsletter_id)
+    assert letter is not None  # a delivery's newsletter stays (ON DELETE CASCADE the other way)
     letter.temporary_failures += 1
     letter.last_error = error[:300]
     session.add(letter)
@@ -162,41 +164,50 @@ def temporary_failure(session: Session, newsletter_id: int, delivery_id: int, *,
 
 
 def clear_failures(session: Session, newsletter_id: int) -> None:
-    session.exec(update(Newsletter).where(Newsletter.id == newsletter_id, Newsletter.temporary_failures > 0)
+    session.exec(update(Newsletter).where(col(Newsletter.id) == newsletter_id, col(Newsletter.temporary_failures) > 0)
                  .values(temporary_failures=0, last_error=""))
 
 
 def abandon(session: Session, newsletter_id: int, *, reason: str, now: datetime) -> None:
     """The article is gone: nobody left is sent anything, and the send ends."""
-    session.exec(update(Delivery).where(Delivery.newsletter_id == newsletter_id,
-                                        Delivery.status == DeliveryStatus.pending.value)
+    session.exec(update(Delivery).where(col(Delivery.newsletter_id) == newsletter_id,
+                                        col(Delivery.status) == DeliveryStatus.pending.value)
                  .values(status=DeliveryStatus.failed.value, error=reason))
-    session.exec(update(Newsletter).where(Newsletter.id == newsletter_id).values(last_error=reason))
+    session.exec(update(Newsletter).where(col(Newsletter.id) == newsletter_id).values(last_error=reason))
     finish_if_done(session, newsletter_id, now=now)
 
 
 def finish_if_done(session: Session, newsletter_id: int, *, now: datetime) -> bool:
     left = session.exec(select(func.count()).where(
         Delivery.newsletter_id == newsletter_id,
-        Delivery.status.in_([DeliveryStatus.pending.value, DeliveryStatus.sending.value]),
+        col(Delivery.status).in_([DeliveryStatus.pending.value, DeliveryStatus.sending.value]),
     )).one()
     if left:
         return False
-    session.exec(update(Newsletter).where(Newsletter.id == newsletter_id)
+    session.exec(update(Newsletter).where(col(Newsletter.id) == newsletter_id)
                  .values(status=NewsletterStatus.done.value, finished_at=now, lease_owner="", lease_until=None))
     return True
 
 
 def hold_for(session: Session, newsletter_id: int, *, owner: str, until: datetime) -> None:
     """Keep the lease until a retry is due, so nobody resumes the send before its backoff ends."""
-    session.exec(update(Newsletter).where(Newsletter.id == newsletter_id, Newsletter.lease_owner == owner)
+    session.exec(update(Newsletter).where(col(Newsletter.id) == newsletter_id, col(Newsletter.lease_owner) == owner)
                  .values(lease_until=until))
 
 
 def stalled(session: Session, *, now: datetime, grace: timedelta) -> list[int]:
     """Sends not finished and not held by a live worker (a job queued less than ``grace``
     ago is still waiting for its first worker): to be picked up again."""
-    return list(session.exec(select(Newsletter.id).where(
-        Newsletter.status != NewsletterStatus.done.value,
-        or_(and_(Newsletter.lease_until.is_(None), Newsletter.created_at < now - grace), Newsletter.lease_until < now),
-    ).order_by(Newsletter.id)).all())
+    return list(
+        session.exec(
+            select(Newsletter.id)
+            .where(
+                Newsletter.status != NewsletterStatus.done.value,
+                or_(
+                    and_(col(Newsletter.lease_until).is_(None), col(Newsletter.created_at) < now - grace),
+                    col(Newsletter.lease_until) < now,
+                ),
+            )
+            .order_by(col(Newsletter.id))
+        ).all()
+    )

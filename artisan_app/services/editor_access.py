@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, ArticleStatus, ArticleTag, Author, Category, Tag, utcnow
 from artisan_app.services.articles import article_sections
@@ -13,9 +13,9 @@ from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.coauthors import author_ids
 from artisan_app.services.editor_forms import ArticleForm, BlockForm, SectionForm
 from artisan_app.services.editor_rich import editor_text
+from artisan_app.services.ids import as_id
 from artisan_app.services.media.library import cover_ref, image_refs
 from artisan_app.services.media.markup import jpeg_url
-from artisan_app.services.ids import as_id
 from artisan_app.services.newsroom_time import schedule_label
 
 
@@ -65,30 +65,55 @@ def form_of(session: Session, article: Article, now: datetime | None = None) -> 
     category = session.get(Category, article.category_id) if article.category_id else None
     author = session.get(Author, article.author_id) if article.author_id else None
     tags = session.exec(
-        select(Tag.name).join(ArticleTag, ArticleTag.tag_id == Tag.id).where(ArticleTag.article_id == article.id).order_by(Tag.name)
+        select(Tag.name)
+        .join(ArticleTag, col(ArticleTag.tag_id) == col(Tag.id))
+        .where(ArticleTag.article_id == article.id)
+        .order_by(Tag.name)
     ).all()
     views = article_sections(session, article.id)
     images = image_refs(session, [b.image_id for s in views for b in s.blocks if b.image_id])
     sections = [
-        SectionForm(heading=s.heading, blocks=[
-            BlockForm(b.kind, editor_text(b), b.attribution, image_id=b.image_id, wide=b.wide,
-                      alt=images[b.image_id].alt if b.image_id in images else "",
-                      preview=jpeg_url(images[b.image_id], max_width=640) if b.image_id in images else "",
-                      key=b.key)
-            for b in s.blocks], key=s.key)
+        SectionForm(
+            heading=s.heading,
+            blocks=[
+                BlockForm(
+                    b.kind,
+                    editor_text(b),
+                    b.attribution,
+                    image_id=b.image_id,
+                    wide=b.wide,
+                    alt=images[b.image_id].alt if b.image_id in images else "",
+                    preview=jpeg_url(images[b.image_id], max_width=640) if b.image_id in images else "",
+                    key=b.key,
+                )
+                for b in s.blocks
+            ],
+            key=s.key,
+        )
         for s in views
     ]
     cover = cover_ref(session, article)
     phase = phase_of(article, now)
     return ArticleForm(
-        id=article.id, version=article.version, slug=article.slug,
-        slug_locked=slug_fixed(article), slug_custom=article.slug_custom,
-        kicker=article.kicker, headline=article.headline, excerpt=article.excerpt,
-        category_slug=category.slug if category else "", author_slug=author.slug if author else "",
-        tags=", ".join(tags), cover_image=article.cover_image, cover_alt=article.cover_alt,
-        cover_image_id=article.cover_image_id or 0, cover_preview=jpeg_url(cover, max_width=640) if cover else "",
+        id=article.id,
+        version=article.version,
+        slug=article.slug,
+        slug_locked=slug_fixed(article),
+        slug_custom=article.slug_custom,
+        kicker=article.kicker,
+        headline=article.headline,
+        excerpt=article.excerpt,
+        category_slug=category.slug if category else "",
+        author_slug=author.slug if author else "",
+        tags=", ".join(tags),
+        cover_image=article.cover_image,
+        cover_alt=article.cover_alt,
+        cover_image_id=article.cover_image_id or 0,
+        cover_preview=jpeg_url(cover, max_width=640) if cover else "",
         cover_focal=f"{cover.focal_x:g},{cover.focal_y:g}" if cover else "",
-        status=article.status, published_at_iso=article.published_at.isoformat() if article.published_at else "",
-        phase=phase, schedule_label=schedule_label(article.published_at) if phase == "scheduled" else "",
+        status=article.status,
+        published_at_iso=article.published_at.isoformat() if article.published_at else "",
+        phase=phase,
+        schedule_label=schedule_label(article.published_at) if phase == "scheduled" and article.published_at else "",
         sections=sections or [SectionForm()],
     )

@@ -11,15 +11,13 @@ import json
 from dataclasses import asdict, replace
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, ArticleRevision, ArticleStatus, ArticleTag, Author, Category, utcnow
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.authoring import collect_orphan_tags, ensure_tags, replace_body
 from artisan_app.services.body import SectionDraft
 from artisan_app.services.coauthors import sync_primary
-from artisan_app.services.editor_rich import drafts_of, has_content
-from artisan_app.services.media.library import get_image
 from artisan_app.services.editor_access import editable_article, form_of, is_public_or_scheduled, lookup, slug_fixed
 from artisan_app.services.editor_forms import (
     LIMITS,
@@ -33,6 +31,8 @@ from artisan_app.services.editor_forms import (
     savable,
     tag_names,
 )
+from artisan_app.services.editor_rich import drafts_of, has_content
+from artisan_app.services.media.library import get_image
 from artisan_app.services.text import slugify
 
 AUTOSAVE_NOTE = "Autosave"
@@ -77,7 +77,7 @@ def add_revision(session: Session, article: Article, user: StaffUser, note: str,
 
 def _conflict(session: Session, article: Article) -> EditConflict:
     last = session.exec(
-        select(ArticleRevision).where(ArticleRevision.article_id == article.id).order_by(ArticleRevision.version.desc())
+        select(ArticleRevision).where(col(ArticleRevision.article_id) == article.id).order_by(col(ArticleRevision.version).desc())
     ).first()
     return EditConflict(form_of(session, article), last.user_name if last else "Someone", article.updated_at)
 

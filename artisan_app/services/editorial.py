@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import (
     Article,
@@ -51,9 +51,9 @@ from artisan_app.services.editor_forms import (
     publish_errors,
     strip_section_number,
 )
+from artisan_app.services.editor_rich import drafts_of, has_content, preview_markup
 from artisan_app.services.editor_saving import save_article, snapshot, unique_slug
 from artisan_app.services.editor_workflow import cancel_schedule, publish, schedule_error, submit_for_review, unpublish
-from artisan_app.services.editor_rich import drafts_of, has_content, preview_markup
 from artisan_app.services.ids import as_id
 from artisan_app.services.media.library import image_refs
 from artisan_app.services.revisions import Comparison, DiffRow, RevisionRow, compare, list_revisions, revision_form
@@ -100,17 +100,17 @@ def list_articles(
     now = now or utcnow()
     q = (
         select(Article, Category, Author)
-        .join(Category, Category.id == Article.category_id, isouter=True)
-        .join(Author, Author.id == Article.author_id, isouter=True)
+        .join(Category, col(Category.id) == col(Article.category_id), isouter=True)
+        .join(Author, col(Author.id) == col(Article.author_id), isouter=True)
     )
     if not user.can_publish:  # their own articles, co-authored ones included
-        q = q.where(Article.id.in_(select(ArticleAuthor.article_id).where(  # type: ignore[union-attr]
+        q = q.where(col(Article.id).in_(select(ArticleAuthor.article_id).where(
             ArticleAuthor.author_id == (user.author_id or -1))) | (Article.author_id == (user.author_id or -1)))
     q = q.where(Article.status != ArticleStatus.trashed.value)  # the trash has its own view (services/trash.py)
     if status == "scheduled":
-        q = q.where(Article.status == ArticleStatus.published.value, Article.published_at > now)
+        q = q.where(col(Article.status) == ArticleStatus.published.value, col(Article.published_at) > now)
     elif status == ArticleStatus.published.value:
-        q = q.where(Article.status == status, Article.published_at <= now)
+        q = q.where(col(Article.status) == status, col(Article.published_at) <= now)
     elif status in (ArticleStatus.draft.value, ArticleStatus.review.value, ArticleStatus.changes.value,
                     ArticleStatus.approved.value):
         q = q.where(Article.status == status)
@@ -124,10 +124,19 @@ def list_articles(
     words = clean_text(query)[:100]
     if words:
         q = q.where(func.lower(Article.headline).contains(words.lower()))
-    rows = session.exec(q.order_by(Article.updated_at.desc(), Article.id.desc()).offset(max(0, offset)).limit(LIST_PAGE + 1)).all()
+    rows = session.exec(
+        q.order_by(col(Article.updated_at).desc(), col(Article.id).desc()).offset(max(0, offset)).limit(LIST_PAGE + 1)
+    ).all()
     items = [
-        EditorRow(id=a.id, headline=a.headline or "(untitled)", status=status_label(a, now),
-                  category_name=c.name if c else "—", author_name=au.name if au else "—", updated_label=exact_label(a.updated_at), slug=a.slug)
+        EditorRow(
+            id=a.id,
+            headline=a.headline or "(untitled)",
+            status=status_label(a, now),
+            category_name=c.name if c else "—",
+            author_name=au.name if au else "—",
+            updated_label=exact_label(a.updated_at),
+            slug=a.slug,
+        )
         for a, c, au in rows[:LIST_PAGE]
     ]
     return items, len(rows) > LIST_PAGE
@@ -159,10 +168,13 @@ def touch_presence(session: Session, *, user: StaffUser | None, article_id: int,
     session.add(row)
     session.flush()
     others = session.exec(
-        select(EditingPresence.user_name).where(
-            EditingPresence.article_id == article.id, EditingPresence.user_id != user.id,
+        select(EditingPresence.user_name)
+        .where(
+            EditingPresence.article_id == article.id,
+            EditingPresence.user_id != user.id,
             EditingPresence.seen_at > now - PRESENCE_WINDOW,
-        ).order_by(EditingPresence.user_name)
+        )
+        .order_by(EditingPresence.user_name)
     ).all()
     return list(others)
 
@@ -177,10 +189,9 @@ def leave_presence(session: Session, *, user: StaffUser | None, article_id: int)
 
 def options(session: Session) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(slug, name) of categories and authors, for the editor's selects."""
-    cats = session.exec(select(Category.slug, Category.name).order_by(Category.position, Category.name)).all()
+    cats = session.exec(select(col(Category.slug), col(Category.name)).order_by(col(Category.position), col(Category.name))).all()
     authors = session.exec(select(Author.slug, Author.name).order_by(Author.name)).all()
-    return [tuple(c) for c in cats], [tuple(a) for a in authors]
-
+    return [(slug, name) for slug, name in cats], [(slug, name) for slug, name in authors]
 
 
 def preview(session: Session, *, user: StaffUser | None, form: ArticleForm, now: datetime | None = None) -> ArticleDetail:
@@ -194,23 +205,37 @@ def preview(session: Session, *, user: StaffUser | None, form: ArticleForm, now:
     drafts = [[d for b in s.blocks if has_content(b) for d in drafts_of(b)] for s in kept]
     images = image_refs(session, [d.image_id for ds in drafts for d in ds if d.image_id])
     sections = [
-        SectionView(number=i, heading=s.heading,
-                    blocks=[BlockView(d.kind, d.text, d.attribution, markup=preview_markup(d, images)) for d in ds])
-        for i, (s, ds) in enumerate(zip(kept, drafts), start=1)
+        SectionView(
+            number=i,
+            heading=s.heading,
+            blocks=[BlockView(d.kind, d.text, d.attribution, markup=preview_markup(d, images)) for d in ds],
+        )
+        for i, (s, ds) in enumerate(zip(kept, drafts, strict=True), start=1)
     ]
     words = word_count(form.headline, *(s.heading for s in sections), *(b.text for s in sections for b in s.blocks))
     moment = datetime.fromisoformat(form.published_at_iso) if form.published_at_iso else now
     card = ArticleCard(
-        slug=form.slug or slugify(form.headline) or "preview", kicker=form.kicker, headline=form.headline or "(No headline yet)",
-        excerpt=form.excerpt, category_name=category.name if category else "No category",
-        category_slug=category.slug if category else "", author_name=author.name if author else "No author",
-        author_slug=author.slug if author else "", published_iso=iso(moment), published_label=date_label(moment),
+        slug=form.slug or slugify(form.headline) or "preview",
+        kicker=form.kicker,
+        headline=form.headline or "(No headline yet)",
+        excerpt=form.excerpt,
+        category_name=category.name if category else "No category",
+        category_slug=category.slug if category else "",
+        author_name=author.name if author else "No author",
+        author_slug=author.slug if author else "",
+        published_iso=iso(moment),
+        published_label=date_label(moment),
         reading_minutes=reading_minutes(words),
     )
     tags = [TagLink(name=t.strip(), slug=slugify(t)) for t in form.tags.split(",") if slugify(t)]
     return ArticleDetail(
-        id=form.id, card=card,
+        id=form.id,
+        card=card,
         author=author_profile(author) if author else author_profile(Author(name="No author", slug="")),
-        updated_iso=iso(now), updated_label=date_label(now), sections=sections, tags=tags,
-        cover_image=form.cover_image, cover_alt=form.cover_alt,
+        updated_iso=iso(now),
+        updated_label=date_label(now),
+        sections=sections,
+        tags=tags,
+        cover_image=form.cover_image,
+        cover_alt=form.cover_alt,
     )

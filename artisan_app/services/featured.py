@@ -11,12 +11,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from artisan_app.models import Article, ArticleStatus, Category, Role, utcnow
-from artisan_app.services.articles import card_query, cards_of, is_live, latest_articles, with_lead_cover
+from artisan_app.services.articles import card_query, cards_of, latest_articles, with_lead_cover
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.ids import as_id
+from artisan_app.services.live import is_live
 from artisan_app.services.views import ArticlePage
 
 
@@ -37,7 +38,7 @@ def feature(session: Session, *, user: StaffUser | None, article_id: int, now: d
     article = _article(session, user, article_id)
     if article.status != ArticleStatus.published.value:
         raise FeatureRefused("Publish the article before featuring it on the front page.")
-    session.exec(update(Article).where(Article.id != article.id, Article.featured_at.is_not(None))  # type: ignore[call-overload]
+    session.exec(update(Article).where(col(Article.id) != article.id, col(Article.featured_at).is_not(None))
                  .values(featured_at=None))
     article.featured_at = now or utcnow()
     session.add(article)
@@ -65,10 +66,10 @@ def front_page(
     """The front page's list: the featured live story first (when there is one in this
     selection), then the newest without it. ``offset`` counts the stories already shown."""
     now = now or utcnow()
-    query = card_query().where(is_live(now), Article.featured_at.is_not(None))
+    query = card_query().where(is_live(now), col(Article.featured_at).is_not(None))
     if category_slug:
         query = query.where(Category.slug == category_slug)
-    row = session.exec(query.order_by(Article.featured_at.desc()).limit(1)).first()
+    row = session.exec(query.order_by(col(Article.featured_at).desc()).limit(1)).first()
     if row is None:
         page = latest_articles(session, category_slug=category_slug, limit=limit, offset=offset, now=now)
         if offset == 0 and page.items:  # the newest leads: its cover loads first

@@ -1,6 +1,6 @@
 """Atom feeds, the XML sitemap and robots.txt, built from the database.
 
-Only live articles appear (``articles.is_live``); tags and authors are listed
+Only live articles appear (``live.is_live``); tags and authors are listed
 only when they have at least one. Every URL is absolute, from the site URL the
 caller passes (``settings.site_url`` in the app).
 """
@@ -10,17 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app import routes
 from artisan_app.models import Article, ArticleAuthor, ArticleTag, Author, Category, Correction, Tag, utcnow
-from artisan_app.services.articles import card_query, is_live
+from artisan_app.services.articles import card_query
+from artisan_app.services.live import is_live
 from artisan_app.services.media.library import image_refs
 from artisan_app.services.media.markup import absolute, jpeg_url
 
@@ -61,13 +62,14 @@ def feed_items(
     query = card_query().where(is_live(now))
     if category_slug:
         query = query.where(Category.slug == category_slug)
-    rows = session.exec(query.order_by(Article.published_at.desc(), Article.id.desc()).limit(limit)).all()
+    rows = session.exec(query.order_by(col(Article.published_at).desc(), col(Article.id).desc()).limit(limit)).all()
     more: dict[int, list[tuple[str, str]]] = {}
     if rows:  # every co-author of these entries in one query
         for article_id, name, slug in session.exec(
-            select(ArticleAuthor.article_id, Author.name, Author.slug).join(Author, Author.id == ArticleAuthor.author_id)
+            select(col(ArticleAuthor.article_id), col(Author.name), col(Author.slug))
+            .join(Author, col(Author.id) == col(ArticleAuthor.author_id))
             .where(ArticleAuthor.article_id.in_([a.id for a, _, _ in rows]), ArticleAuthor.position > 1)  # type: ignore[attr-defined]
-            .order_by(ArticleAuthor.article_id, ArticleAuthor.position)
+            .order_by(col(ArticleAuthor.article_id), col(ArticleAuthor.position))
         ).all():
             more.setdefault(article_id, []).append((name, slug))
     covers = image_refs(session, [a.cover_image_id for a, _c, _au in rows])
@@ -90,7 +92,13 @@ def feed_items(
 
 
 def atom_feed(
-    items: list[FeedItem], *, site_url: str, title: str, page_path: str, feed_path: str, subtitle: str,
+    items: list[FeedItem],
+    *,
+    site_url: str,
+    title: str,
+    page_path: str,
+    feed_path: str,
+    subtitle: str,
     now: datetime | None = None,
 ) -> bytes:
     """An Atom 1.0 document (feedgen) for ``items``."""
@@ -117,7 +125,8 @@ def atom_feed(
         for name, slug in item.co_authors:
             entry.author({"name": xml_safe(name), "uri": site_url + routes.author_url(slug)})
         entry.category(
-            term=item.category_slug, label=xml_safe(item.category_name),
+            term=item.category_slug,
+            label=xml_safe(item.category_name),
             scheme=site_url + routes.category_url(item.category_slug),
         )
         if item.image:  # the cover image, as feed readers show it
@@ -142,8 +151,13 @@ def _with_enclosures(document: bytes, image_urls: set[str]) -> bytes:
 
 def site_feed(session: Session, *, site_url: str, now: datetime | None = None) -> bytes:
     return atom_feed(
-        feed_items(session, now=now), site_url=site_url, title=f"{SITE_NAME} — Beyond the Headlines",
-        page_path="/", feed_path="/feed.xml", subtitle=SITE_TAGLINE, now=now,
+        feed_items(session, now=now),
+        site_url=site_url,
+        title=f"{SITE_NAME} — Beyond the Headlines",
+        page_path="/",
+        feed_path="/feed.xml",
+        subtitle=SITE_TAGLINE,
+        now=now,
     )
 
 
@@ -153,9 +167,13 @@ def category_feed(session: Session, slug: str, *, site_url: str, now: datetime |
     if category is None:
         return None
     return atom_feed(
-        feed_items(session, category_slug=slug, now=now), site_url=site_url,
-        title=f"{category.name} | {SITE_NAME}", page_path=routes.category_url(slug),
-        feed_path=routes.category_feed_url(slug), subtitle=category.description, now=now,
+        feed_items(session, category_slug=slug, now=now),
+        site_url=site_url,
+        title=f"{category.name} | {SITE_NAME}",
+        page_path=routes.category_url(slug),
+        feed_path=routes.category_feed_url(slug),
+        subtitle=category.description,
+        now=now,
     )
 
 
@@ -173,54 +191,63 @@ class SitemapEntry:
 
 def front_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
     """The front page, changed with its newest story."""
-    return [SitemapEntry(routes.HOME, session.exec(select(func.max(Article.updated_at)).where(is_live(now))).one())]
+    newest = session.exec(select(func.max(col(Article.updated_at))).where(is_live(now))).one()
+    return [SitemapEntry(routes.HOME, newest)]
 
 
 def article_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
     rows = session.exec(
-        select(Article.slug, Article.updated_at, Article.published_at)
+        select(col(Article.slug), col(Article.updated_at), col(Article.published_at))
         .where(is_live(now))
-        .order_by(Article.published_at.desc(), Article.id.desc())
+        .order_by(col(Article.published_at).desc(), col(Article.id).desc())
         .limit(SITEMAP_LIMIT)
     ).all()
-    return [SitemapEntry(routes.article_url(slug), max(u, p)) for slug, u, p in rows]
+    return [SitemapEntry(routes.article_url(slug), max(u, p or u)) for slug, u, p in rows]  # live: p is set
 
 
 def category_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
     """Every section, changed with its newest story."""
-    by_category = dict(session.exec(select(Article.category_id, func.max(Article.updated_at))
-                                    .where(is_live(now)).group_by(Article.category_id)).all())
-    return [SitemapEntry(routes.category_url(slug), by_category.get(cat_id)) for cat_id, slug in
-            session.exec(select(Category.id, Category.slug).order_by(Category.position, Category.name)).all()]
+    by_category = dict(session.exec(select(col(Article.category_id), func.max(col(Article.updated_at)))
+                                    .where(is_live(now)).group_by(col(Article.category_id))).all())
+    sections = session.exec(select(col(Category.id), col(Category.slug))
+                            .order_by(col(Category.position), col(Category.name))).all()
+    return [SitemapEntry(routes.category_url(slug), by_category.get(cat_id)) for cat_id, slug in sections]
 
 
 def author_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
     """Authors with live stories (as the byline's first author or a co-author)."""
     by_author: dict[str, datetime] = {}
-    for link in (Article.author_id == Author.id,  # primary authors (imports may set only that), then co-authors
-                 Article.id.in_(select(ArticleAuthor.article_id).where(ArticleAuthor.author_id == Author.id))):  # type: ignore[union-attr]
-        for slug, lastmod in session.exec(select(Author.slug, func.max(Article.updated_at)).join(Article, link)
-                                          .where(is_live(now)).group_by(Author.slug)).all():
+    for link in (
+        col(Article.author_id) == col(Author.id),  # primary authors (imports may set only that), then co-authors
+        col(Article.id).in_(select(ArticleAuthor.article_id).where(ArticleAuthor.author_id == Author.id)),
+    ):
+        for slug, lastmod in session.exec(
+            select(col(Author.slug), func.max(col(Article.updated_at))).join(Article, link)
+            .where(is_live(now)).group_by(col(Author.slug))
+        ).all():
             by_author[slug] = max(lastmod, by_author.get(slug, lastmod))
     return [SitemapEntry(routes.author_url(slug), by_author[slug]) for slug in sorted(by_author)]
 
 
 def tag_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
     """Topics with live stories (a topic only drafts use is not listed)."""
-    return [SitemapEntry(routes.tag_url(slug), lastmod) for slug, lastmod in session.exec(
-        select(Tag.slug, func.max(Article.updated_at))
-        .join(ArticleTag, ArticleTag.tag_id == Tag.id)
-        .join(Article, Article.id == ArticleTag.article_id)
+    rows = session.exec(
+        select(col(Tag.slug), func.max(col(Article.updated_at)))
+        .join(ArticleTag, col(ArticleTag.tag_id) == col(Tag.id))
+        .join(Article, col(Article.id) == col(ArticleTag.article_id))
         .where(is_live(now))
-        .group_by(Tag.slug)
-        .order_by(Tag.slug)
-    ).all()]
+        .group_by(col(Tag.slug))
+        .order_by(col(Tag.slug))
+    ).all()
+    return [SitemapEntry(routes.tag_url(slug), lastmod) for slug, lastmod in rows]
 
 
 def corrections_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
     """The corrections page changes with its newest correction (on a live article); an empty one is not listed."""
-    latest = session.exec(select(func.max(Correction.created_at)).join(Article, Article.id == Correction.article_id)
-                          .where(is_live(now))).one()
+    latest = session.exec(
+        select(func.max(col(Correction.created_at))).join(Article, col(Article.id) == col(Correction.article_id))
+        .where(is_live(now))
+    ).one()
     return [SitemapEntry(routes.CORRECTIONS, latest)] if latest is not None else []
 
 
@@ -251,7 +278,7 @@ def _utc(moment: datetime) -> datetime:
     """Aggregates are UTC; make sure of it whatever the driver returned."""
     if isinstance(moment, str):
         moment = datetime.fromisoformat(moment)
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def robots_txt(*, site_url: str) -> str:

@@ -23,8 +23,8 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
+from artisan_app.core.settings import settings
 from artisan_app.services import ratelimit
-from artisan_app.settings import settings
 
 PER_CLIENT = "20/15 minutes;100/day"  # failures from one IP, any account
 PER_ACCOUNT_CLIENT = "5/5 minutes"  # failures from one IP on one account

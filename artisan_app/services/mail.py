@@ -26,8 +26,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from sqlmodel import Session
 
+from artisan_app.core.settings import settings
 from artisan_app.models import OutboxMessage, utcnow
-from artisan_app.settings import settings
 
 SMTP_TIMEOUT_SECONDS = 30
 
@@ -156,7 +156,7 @@ class SmtpTransport:
             except (OSError, smtplib.SMTPException):
                 smtp.close()
 
-    def __enter__(self) -> "SmtpTransport":
+    def __enter__(self) -> SmtpTransport:
         return self
 
     def __exit__(self, *exc) -> None:

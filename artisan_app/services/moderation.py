@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, Comment, CommentStatus, Role, utcnow
+from artisan_app.services import comment_thread
 from artisan_app.services import comments as reader_comments
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
-from artisan_app.services.comments import CommentValidationError, ModerationAction
+from artisan_app.services.comments import CommentValidationError
 from artisan_app.services.ids import as_id
 from artisan_app.services.text import clean_text, exact_label
 
@@ -23,6 +25,21 @@ PUBLICATION_NAME = reader_comments.PUBLICATION_NAME  # what staff replies are si
 QUEUE_PAGE = 50
 EMPTY_REPLY = "Write a reply before sending."
 STATUSES = tuple(s.value for s in CommentStatus)
+
+
+class ModerationAction(str, Enum):
+    approve = "approve"
+    hold = "hold"
+    spam = "spam"
+    trash = "trash"
+
+
+_ACTION_STATUS = {
+    ModerationAction.approve: CommentStatus.approved,
+    ModerationAction.hold: CommentStatus.pending,
+    ModerationAction.spam: CommentStatus.spam,
+    ModerationAction.trash: CommentStatus.trash,
+}
 
 
 @dataclass(frozen=True)
@@ -51,18 +68,18 @@ def queue(session: Session, *, user: StaffUser | None, status: str = CommentStat
     _moderator(user)
     now = now or utcnow()
     status = status if status in STATUSES else CommentStatus.pending.value
-    order = Comment.created_at.asc() if status == CommentStatus.pending.value else Comment.created_at.desc()
+    order = col(Comment.created_at).asc() if status == CommentStatus.pending.value else col(Comment.created_at).desc()
     rows = session.exec(
         select(Comment, Article.headline, Article.slug)
-        .join(Article, Article.id == Comment.article_id)
+        .join(Article, col(Article.id) == col(Comment.article_id))
         .where(Comment.status == status)
-        .order_by(order, Comment.id)
+        .order_by(order, col(Comment.id))
         .offset(max(0, offset))
         .limit(QUEUE_PAGE + 1)
     ).all()
     items = [
         QueueRow(id=c.id, article_headline=headline, article_slug=slug, name=c.name, email=c.email, website=c.website,
-                 body=c.body, age_label=reader_comments.relative_label(c.created_at, now),
+                 body=c.body, age_label=comment_thread.relative_label(c.created_at, now),
                  created_label=exact_label(c.created_at), status=c.status, held_reason=c.held_reason,
                  is_reply=c.parent_id is not None)
         for c, headline, slug in rows[:QUEUE_PAGE]
@@ -85,6 +102,24 @@ def queue_version(session: Session) -> str:
     return "|".join(f"{status}:{count}:{newest}:{approved}" for status, count, newest, approved in sorted(rows))
 
 
+def _set_status(session: Session, *, comment_ids: list[int], action: ModerationAction, now: datetime) -> int:
+    """What each action does to the comments; returns how many changed. Private: every
+    caller here has checked that ``user`` moderates (``_moderator``) first."""
+    status = _ACTION_STATUS[action]
+    changed = 0
+    for comment in session.exec(select(Comment).where(col(Comment.id).in_(list(comment_ids)))).all():
+        if comment.status == status.value:
+            continue
+        comment.status = status.value
+        comment.approved_at = now if status is CommentStatus.approved else None
+        if status is CommentStatus.approved:
+            comment.held_reason = ""
+        session.add(comment)
+        changed += 1
+    session.flush()
+    return changed
+
+
 def apply(session: Session, *, user: StaffUser | None, comment_ids: list[int], action: str,
           now: datetime | None = None) -> int:
     _moderator(user)
@@ -93,13 +128,13 @@ def apply(session: Session, *, user: StaffUser | None, comment_ids: list[int], a
     except ValueError as exc:
         raise PermissionDenied("Unknown moderation action.") from exc
     ids = [i for i in comment_ids if as_id(i)][:500] if isinstance(comment_ids, list) else []
-    return reader_comments.moderate(session, comment_ids=ids, action=action, now=now)
+    return _set_status(session, comment_ids=ids, action=action, now=now or utcnow())
 
 
 def reply_as_publication(session: Session, *, user: StaffUser | None, comment_id: int, body: object,
                          now: datetime | None = None) -> int:
     """An approved reply signed by the publication; approves the parent if it was held."""
-    _moderator(user)
+    user = _moderator(user)
     now = now or utcnow()
     parent = session.get(Comment, comment_id) if as_id(comment_id) else None
     if parent is None:
@@ -108,7 +143,7 @@ def reply_as_publication(session: Session, *, user: StaffUser | None, comment_id
         raise CommentValidationError({"body": EMPTY_REPLY})
     text = reader_comments.validate_body(body)
     if parent.status != CommentStatus.approved.value:
-        reader_comments.moderate(session, comment_ids=[parent.id], action=ModerationAction.approve, now=now)
+        _set_status(session, comment_ids=[parent.id], action=ModerationAction.approve, now=now)
     reply = Comment(
         article_id=parent.article_id, parent_id=parent.id, depth=min(parent.depth + 1, reader_comments.MAX_DEPTH),
         name=PUBLICATION_NAME, email="", email_normalized="", body=text,
@@ -121,4 +156,6 @@ def reply_as_publication(session: Session, *, user: StaffUser | None, comment_id
     return reply.id
 
 
-__all__ = ["QueueRow", "queue", "counts", "queue_version", "apply", "reply_as_publication", "CommentValidationError"]
+__all__ = [
+    "QueueRow", "ModerationAction", "queue", "counts", "queue_version", "apply", "reply_as_publication", "CommentValidationError",
+]

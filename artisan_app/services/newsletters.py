@@ -2,7 +2,7 @@
 its progress, the subscriber list and the outbox. Every function checks the
 caller's role itself (``auth.require``). No Reflex here.
 
-Mail content comes from ``artisan_app.emails``; the sending itself is
+Mail content comes from ``services/emails``; the sending itself is
 ``services/delivery.py``, run by the job queue (``artisan_app/jobs``).
 """
 
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from artisan_app import emails
+from artisan_app.core.settings import settings
 from artisan_app.models import (
     Article,
     ArticleStatus,
@@ -31,13 +31,12 @@ from artisan_app.models import (
     User,
     utcnow,
 )
-from artisan_app.services import articles, subscriptions
+from artisan_app.services import articles, emails, subscriptions
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.catalog import author_profile
 from artisan_app.services.mail import Mail
 from artisan_app.services.text import exact_label
 from artisan_app.services.views import ArticleDetail
-from artisan_app.settings import settings
 
 PAGE = 50
 EDITORS = (Role.admin, Role.editor)
@@ -148,7 +147,7 @@ def audience(category_id: int | None):
     chose = select(SubscriberCategory.subscriber_id).where(SubscriberCategory.category_id == category_id)
     return select(Subscriber.id).where(
         Subscriber.status == SubscriberStatus.active.value,
-        or_(Subscriber.all_categories.is_(True), Subscriber.id.in_(chose)),
+        or_(col(Subscriber.all_categories).is_(True), col(Subscriber.id).in_(chose)),
     )
 
 
@@ -162,7 +161,7 @@ def audience_count(session: Session, *, user: StaffUser | None, article_id: int)
 
 def previous_send(session: Session, article_id: int) -> Newsletter | None:
     return session.exec(select(Newsletter).where(Newsletter.article_id == article_id)
-                        .order_by(Newsletter.id.desc())).first()
+                        .order_by(col(Newsletter.id).desc())).first()
 
 
 def queue_send(session: Session, *, user: StaffUser | None, article_id: int, now: datetime | None = None) -> int:
@@ -188,17 +187,18 @@ def progress(session: Session, *, user: StaffUser | None, newsletter_ids: list[i
              limit: int = 20) -> list[SendRow]:
     """The latest sends with their counts (one grouped query for the counts)."""
     require(user, *EDITORS)
-    query = select(Newsletter).order_by(Newsletter.id.desc()).limit(limit)
+    query = select(Newsletter).order_by(col(Newsletter.id).desc()).limit(limit)
     if newsletter_ids is not None:
-        query = query.where(Newsletter.id.in_(newsletter_ids))
+        query = query.where(col(Newsletter.id).in_(newsletter_ids))
     letters = session.exec(query).all()
     counts: dict[tuple[int, str], int] = {}
     if letters:
-        for nid, status, n in session.exec(
+        for nid, status, count in session.exec(
             select(Delivery.newsletter_id, Delivery.status, func.count())
-            .where(Delivery.newsletter_id.in_([n.id for n in letters])).group_by(Delivery.newsletter_id, Delivery.status)
+            .where(col(Delivery.newsletter_id).in_([n.id for n in letters]))
+            .group_by(col(Delivery.newsletter_id), col(Delivery.status))
         ).all():
-            counts[(nid, status)] = n
+            counts[(nid, status)] = count
     rows = []
     for n in letters:
         c = {s: counts.get((n.id, s), 0) for s in ("pending", "sending", "sent", "failed", "unknown")}
@@ -221,15 +221,16 @@ def list_subscribers(session: Session, *, user: StaffUser | None, query: str = "
         q = q.where(Subscriber.status == status)
     text = query.strip().casefold()[:100]
     if text:
-        q = q.where(Subscriber.email.contains(text, autoescape=True))
-    subs = session.exec(q.order_by(Subscriber.id.desc()).offset(max(0, offset)).limit(limit + 1)).all()
+        q = q.where(col(Subscriber.email).contains(text, autoescape=True))
+    subs = session.exec(q.order_by(col(Subscriber.id).desc()).offset(max(0, offset)).limit(limit + 1)).all()
     names: dict[int, list[str]] = {}
     ids = [s.id for s in subs[:limit] if not s.all_categories]
     if ids:
         for sid, name in session.exec(
             select(SubscriberCategory.subscriber_id, Category.name)
-            .join(Category, Category.id == SubscriberCategory.category_id)
-            .where(SubscriberCategory.subscriber_id.in_(ids)).order_by(Category.position)
+            .join(Category, col(Category.id) == col(SubscriberCategory.category_id))
+            .where(col(SubscriberCategory.subscriber_id).in_(ids))
+            .order_by(col(Category.position))
         ).all():
             names.setdefault(sid, []).append(name)
     rows = [SubscriberRow(id=s.id, email=s.email, status=s.status,
@@ -255,8 +256,9 @@ def export_csv(session: Session, *, user: StaffUser | None) -> str:
     offset = 0
     while True:
         rows, more = list_subscribers(session, user=user, offset=offset, limit=1000)
-        confirmed = dict(session.exec(select(Subscriber.id, Subscriber.confirmed_at)
-                                      .where(Subscriber.id.in_([r.id for r in rows]))).all())
+        confirmed = dict(
+            session.exec(select(Subscriber.id, Subscriber.confirmed_at).where(col(Subscriber.id).in_([r.id for r in rows]))).all()
+        )
         for r in rows:
             at = confirmed.get(r.id)
             # A leading =, +, - or @ would be a formula in a spreadsheet.
@@ -278,6 +280,6 @@ def staff_email(session: Session, *, user: StaffUser | None) -> str:
 
 def list_outbox(session: Session, *, user: StaffUser | None, limit: int = 50) -> list[OutboxRow]:
     require(user, *EDITORS)
-    rows = session.exec(select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)).all()
+    rows = session.exec(select(OutboxMessage).order_by(col(OutboxMessage.id).desc()).limit(limit)).all()
     return [OutboxRow(id=r.id, to_address=r.to_address, subject=r.subject, created_label=exact_label(r.created_at),
                       text_body=r.text_body, html_body=r.html_body, headers=r.headers) for r in rows]

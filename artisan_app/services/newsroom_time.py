@@ -3,10 +3,10 @@ with UTC beside it. Everything stored stays UTC."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from artisan_app.settings import settings
+from artisan_app.core.settings import settings
 
 
 def newsroom_zone(name: str | None = None) -> ZoneInfo:
@@ -23,7 +23,7 @@ def zone_name(zone: ZoneInfo | None = None) -> str:
 def schedule_label(moment: datetime, zone: ZoneInfo | None = None) -> str:
     """``29 November 2026, 09:00 PKT (04:00 UTC)``."""
     zone = zone or newsroom_zone()
-    local, utc = moment.astimezone(zone), moment.astimezone(timezone.utc)
+    local, utc = moment.astimezone(zone), moment.astimezone(UTC)
     if zone.key == "UTC":
         return f"{local.day} {local:%B %Y, %H:%M} UTC"
     return f"{local.day} {local:%B %Y, %H:%M} {local.tzname()} ({utc:%H:%M} UTC)"
@@ -43,6 +43,6 @@ def parse_local(raw: str, zone: ZoneInfo | None = None) -> datetime | None:
             return None
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=zone or newsroom_zone())
-        return moment.astimezone(timezone.utc)
+        return moment.astimezone(UTC)
     except (ValueError, OverflowError):  # not a time, or beyond what a datetime holds in UTC
         return None

@@ -12,12 +12,13 @@ from limits import RateLimitItem, parse_many
 from limits.storage import Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
-from artisan_app.settings import settings
+from artisan_app.core.settings import settings
 
 
 @lru_cache(maxsize=4)
 def _limiter(uri: str) -> MovingWindowRateLimiter:
-    storage: Storage = storage_from_string(uri)
+    storage = storage_from_string(uri)
+    assert isinstance(storage, Storage)  # a synchronous storage: the URIs here are memory:// and redis://
     return MovingWindowRateLimiter(storage)
 
 

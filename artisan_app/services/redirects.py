@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from sqlalchemy import bindparam, insert
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app import routes
 from artisan_app.models import Article, ArticleStatus, Redirect, Role, utcnow
@@ -110,13 +110,13 @@ def add(session: Session, old: str, new: str, *, source: str = "manual", target_
         row.new_path = new  # collapse X → old → new into X → new
         session.add(row)
         changed = True
-    row = session.exec(select(Redirect).where(Redirect.old_path == old)).first()
-    if row is None:
+    found = session.exec(select(Redirect).where(Redirect.old_path == old)).first()
+    if found is None:
         session.add(Redirect(old_path=old, new_path=new, source=source))
         changed = True
-    elif row.new_path != new:
-        row.new_path, row.source = new, source
-        session.add(row)
+    elif found.new_path != new:
+        found.new_path, found.source = new, source
+        session.add(found)
         changed = True
     session.flush()
     return changed
@@ -124,7 +124,7 @@ def add(session: Session, old: str, new: str, *, source: str = "manual", target_
 
 # Built once (the WordPress import asks it for every post): rows from or to any of the keys.
 _TOUCHING = select(Redirect).where(
-    Redirect.old_path.in_(bindparam("olds", expanding=True)) | Redirect.new_path.in_(bindparam("keys", expanding=True)))
+    col(Redirect.old_path).in_(bindparam("olds", expanding=True)) | col(Redirect.new_path).in_(bindparam("keys", expanding=True)))
 
 
 def add_to_live_page(session: Session, keys: set[str], target: str, *, source: str) -> int:
@@ -179,7 +179,7 @@ def list_redirects(session: Session, *, user: StaffUser | None, query: str = "",
     require(user, Role.admin)
     q = select(Redirect)
     if query:
-        q = q.where(Redirect.old_path.contains(query[:100]) | Redirect.new_path.contains(query[:100]))
+        q = q.where(col(Redirect.old_path).contains(query[:100]) | col(Redirect.new_path).contains(query[:100]))
     rows = session.exec(q.order_by(Redirect.old_path).limit(limit)).all()
     return [RedirectRow(r.id, r.old_path, r.new_path, r.source) for r in rows]
 

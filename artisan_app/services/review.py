@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, ArticleStatus, Block, ReviewNote, Role, Section, utcnow
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
@@ -26,8 +26,8 @@ from artisan_app.services.coauthors import is_author
 from artisan_app.services.editor_access import editable_article, phase_of
 from artisan_app.services.editor_forms import EditValidationError
 from artisan_app.services.editor_workflow import publish, submit_for_review
-from artisan_app.services.status_history import record_move
 from artisan_app.services.ids import as_id
+from artisan_app.services.status_history import record_move
 from artisan_app.services.text import clean_text, exact_label
 
 __all__ = ["approve", "request_changes", "submit_for_review", "publish", "add_note", "reply", "resolve", "notes_for",
@@ -96,10 +96,10 @@ def approve(session: Session, *, user: StaffUser | None, article_id: int, now: d
 def _anchors(session: Session, article_id: int) -> dict[str, str]:
     """Every stable key of the article's body with a label for where it is now."""
     labels: dict[str, str] = {}
-    sections = session.exec(select(Section).where(Section.article_id == article_id).order_by(Section.position)).all()
+    sections = session.exec(select(Section).where(col(Section.article_id) == article_id).order_by(col(Section.position))).all()
     for section in sections:
         labels[section.key] = f"Section {section.position}: {section.heading or '(no heading)'}"
-        blocks = session.exec(select(Block).where(Block.section_id == section.id).order_by(Block.position)).all()
+        blocks = session.exec(select(Block).where(col(Block.section_id) == section.id).order_by(col(Block.position))).all()
         for block in blocks:
             labels[block.key] = f"Section {section.position}, {block.kind} {block.position}"
     labels.pop("", None)
@@ -140,7 +140,7 @@ def _note(session: Session, user: StaffUser | None, note_id: int) -> tuple[Staff
 
 def reply(session: Session, *, user: StaffUser | None, note_id: int, body: str, now: datetime | None = None) -> ReviewNote:
     user, note = _note(session, user, note_id)
-    root = session.get(ReviewNote, note.parent_id) if note.parent_id else note
+    root = (session.get(ReviewNote, note.parent_id) if note.parent_id else None) or note
     row = ReviewNote(article_id=root.article_id, parent_id=root.id, anchor_key=root.anchor_key, user_id=user.id,
                      user_name=user.name, body=_body(body), created_at=now or utcnow())
     session.add(row)
@@ -166,7 +166,7 @@ def notes_for(session: Session, *, user: StaffUser | None, article_id: int) -> l
     anchors = _anchors(session, article.id)
     order = {key: i for i, key in enumerate(anchors)}
     rows = session.exec(select(ReviewNote).where(ReviewNote.article_id == article.id)
-                        .order_by(ReviewNote.created_at, ReviewNote.id)).all()
+                        .order_by(col(ReviewNote.created_at), col(ReviewNote.id))).all()
     replies: dict[int, list[tuple[str, str, str]]] = {}
     for r in rows:
         if r.parent_id is not None:

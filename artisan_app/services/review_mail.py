@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app import routes
 from artisan_app.models import Article, ArticleAuthor, ReviewNote, User
@@ -19,8 +19,8 @@ def review_notices(session: Session, *, article_id: int, to_status: str, by_user
     if article is None or to_status not in NOTICES:
         return []
     users = session.exec(
-        select(User).join(ArticleAuthor, ArticleAuthor.author_id == User.author_id)
-        .where(ArticleAuthor.article_id == article_id).order_by(User.id)
+        select(User).join(ArticleAuthor, col(ArticleAuthor.author_id) == col(User.author_id))
+        .where(col(ArticleAuthor.article_id) == article_id).order_by(col(User.id))
     ).all()
     open_notes = len(session.exec(select(ReviewNote.id).where(
         ReviewNote.article_id == article_id, ReviewNote.parent_id.is_(None), ReviewNote.resolved_at.is_(None)  # type: ignore[union-attr]

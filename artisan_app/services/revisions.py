@@ -7,7 +7,7 @@ import difflib
 import json
 from dataclasses import dataclass, replace
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, ArticleRevision
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
@@ -49,7 +49,7 @@ def list_revisions(session: Session, *, user: StaffUser | None, article_id: int,
     editable_article(session, user, article_id)
     rows = session.exec(
         select(ArticleRevision).where(ArticleRevision.article_id == article_id)
-        .order_by(ArticleRevision.created_at.desc(), ArticleRevision.id.desc()).limit(limit)
+        .order_by(col(ArticleRevision.created_at).desc(), col(ArticleRevision.id).desc()).limit(limit)
     ).all()
     return [RevisionRow(id=r.id, version=r.version, user_name=r.user_name,
                         created_label=schedule_label(r.created_at), note=r.note) for r in rows]

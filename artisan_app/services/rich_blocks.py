@@ -108,7 +108,9 @@ def block_html(kind: str, *, html: str = "", text: str = "", attribution: str = 
     """One block's markup (see the module docstring for why it is safe)."""
     if kind == "quote":
         cite = f'<figcaption class="quote-attribution">— {escape(attribution)}</figcaption>' if attribution else ""
-        return f'<figure class="pull-quote"><blockquote class="quote-text"><p>{clean_inline(html)}</p></blockquote>{cite}</figure>'
+        return (
+            f'<figure class="pull-quote"><blockquote class="quote-text"><p>{clean_inline(html)}</p></blockquote>{cite}</figure>'
+        )
     if kind == "subheading":
         return f'<h4 class="body-subheading">{escape(text)}</h4>'
     if kind in ("bullets", "numbers"):
@@ -130,7 +132,8 @@ def cover_html(ref: ImageRef | None, *, lead: bool = False, article: bool = Fals
     if ref is None:
         return ""
     if article:
-        return markup.picture_html(markup.picture(ref, kind="full", sizes=markup.SIZES["cover"], lead=True),
-                                   class_name="cover-image")
+        return markup.picture_html(
+            markup.picture(ref, kind="full", sizes=markup.SIZES["cover"], lead=True), class_name="cover-image"
+        )
     data = markup.picture(ref, kind="card", sizes=markup.SIZES["lead" if lead else "card"], lead=lead)
     return markup.picture_html(data, class_name="card-image")

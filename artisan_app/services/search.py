@@ -8,10 +8,9 @@ their attributions):
 * PostgreSQL: a ``tsvector`` column with a GIN index, ranked with ``ts_rank``;
   the headline weighs most (A), then kicker and excerpt (B), then the body (C).
 
-The mirror is not part of the SQLModel metadata: ``ensure_search_index`` creates
-it (the migration and the test fixtures both call it) and Alembic's comparison
-skips it through ``include_name``. ``reindex_article`` keeps it current; the
-authoring service calls it whenever an article's text is written.
+The mirror, how text is folded into it and how it is kept current are
+``services/search_index.py``; this module turns a reader's query into terms,
+runs it and marks the matching words.
 
 Both backends see the same text: it is folded here first (Unicode NFKC, accents
 removed, case folded) and cut into words of letters and digits, so they match
@@ -26,34 +25,30 @@ never raise.
 from __future__ import annotations
 
 import logging
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from typing import Any
 
 from sqlalchemy import Float, Integer, func, text
-from sqlalchemy.engine import Connection
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from artisan_app.models import Article, Block, Section, utcnow
+from artisan_app.core.settings import settings
+from artisan_app.models import Article, utcnow
 from artisan_app.services import ratelimit
-from artisan_app.services.articles import MAX_PAGE_SIZE, card_of, card_query, is_live
+from artisan_app.services.articles import MAX_PAGE_SIZE, card_of, card_query
+from artisan_app.services.live import is_live
+from artisan_app.services.search_index import SEARCH_TABLE, words
 from artisan_app.services.views import ArticleCard
-from artisan_app.settings import settings
 
 log = logging.getLogger(__name__)
 
-SEARCH_TABLE = "article_search"
-PG_INDEX = "ix_article_search_document"
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
 MAX_TERM_CHARS = 64
-_REBUILD_BATCH = 200
 
-# Letters and digits of any script; everything else separates words.
-_WORD = re.compile(r"[^\W_]+")
 # bm25 column weights, in column order: headline, kicker, excerpt, body.
 _BM25 = "bm25(article_search, 10.0, 4.0, 3.0, 1.0)"
 # ts_rank weights for D, C, B, A: body C, kicker/excerpt B, headline A.
@@ -65,7 +60,7 @@ class SortOrder(str, Enum):
     newest = "newest"
 
     @classmethod
-    def parse(cls, value: object) -> "SortOrder":
+    def parse(cls, value: object) -> SortOrder:
         """Anything unknown (or not a string) is the default, relevance."""
         try:
             return cls(value) if isinstance(value, str) else cls.relevance
@@ -99,24 +94,6 @@ class SearchPage:
 
 
 # ---------------------------------------------------------------- text
-
-
-def fold(value: str) -> str:
-    """Compatibility-normalise, drop accents and case: ``"Café ﬁeld"`` → ``"cafe field"``."""
-    if value.isascii():  # nothing to decompose or drop (most text, and every article indexed at import)
-        return value.casefold()
-    decomposed = unicodedata.normalize("NFKD", value)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFKC", stripped).casefold()
-
-
-def words(value: str) -> list[str]:
-    """The folded words of ``value``, as both backends index them."""
-    return _WORD.findall(fold(value or ""))
-
-
-def index_text(*parts: str) -> str:
-    return " ".join(w for part in parts for w in words(part))
 
 
 def query_terms(query: object) -> list[str]:
@@ -168,161 +145,6 @@ def highlight(value: str, terms: Sequence[str]) -> list[Segment]:
     return segments
 
 
-# ---------------------------------------------------------------- schema
-
-
-def search_index_ddl(dialect: str) -> list[str]:
-    """Statements that create the search mirror (idempotent)."""
-    if dialect == "sqlite":
-        return [
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5("
-            "headline, kicker, excerpt, body, tokenize = 'unicode61 remove_diacritics 0')"
-        ]
-    if dialect == "postgresql":
-        return [
-            f"CREATE TABLE IF NOT EXISTS {SEARCH_TABLE} ("
-            "article_id integer PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE, "
-            "document tsvector NOT NULL)",
-            f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON {SEARCH_TABLE} USING gin (document)",
-        ]
-    raise NotImplementedError(f"full-text search is not implemented for {dialect}")
-
-
-def drop_search_index_ddl(dialect: str) -> list[str]:
-    return [f"DROP TABLE IF EXISTS {SEARCH_TABLE}"]
-
-
-def ensure_search_index(connection: Connection) -> None:
-    """Create the search mirror on this connection's database if it is missing."""
-    for statement in search_index_ddl(connection.dialect.name):
-        connection.execute(text(statement))
-
-
-def drop_search_index(connection: Connection) -> None:
-    for statement in drop_search_index_ddl(connection.dialect.name):
-        connection.execute(text(statement))
-
-
-def include_name(name: str | None, type_: str, parent_names) -> bool:
-    """Alembic hook: the search mirror (and FTS5's shadow tables) belong to
-    ``ensure_search_index``, not to the models, so comparisons skip them."""
-    if type_ == "table" and name and (name == SEARCH_TABLE or name.startswith(SEARCH_TABLE + "_")):
-        return False
-    return True
-
-
-def _index_exists(connection: Connection) -> bool:
-    if connection.dialect.name == "sqlite":
-        row = connection.execute(
-            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"), {"name": SEARCH_TABLE}
-        ).first()
-        return row is not None
-    return bool(connection.execute(text(f"SELECT to_regclass('{SEARCH_TABLE}') IS NOT NULL")).scalar())
-
-
-# ---------------------------------------------------------------- indexing
-
-
-def _documents(connection: Connection, article_ids: Sequence[int]) -> list[dict]:
-    """The folded searchable text of each article, read in two queries."""
-    heads = connection.execute(
-        select(Article.id, Article.headline, Article.kicker, Article.excerpt).where(Article.id.in_(article_ids))
-    ).all()
-    body: dict[int, list[str]] = {}
-    seen_sections: set[int] = set()
-    rows = connection.execute(
-        select(Section.article_id, Section.id, Section.heading, Block.text, Block.attribution)
-        .select_from(Section)
-        .join(Block, Block.section_id == Section.id, isouter=True)
-        .where(Section.article_id.in_(article_ids))
-        .order_by(Section.article_id, Section.position, Block.position)
-    ).all()
-    for article_id, section_id, heading, block_text, attribution in rows:
-        parts = body.setdefault(article_id, [])
-        if section_id not in seen_sections:  # the join repeats a heading per block
-            seen_sections.add(section_id)
-            parts.append(heading)
-        parts.extend(p for p in (block_text, attribution) if p)
-    return [document(article_id, headline, kicker, excerpt, body.get(article_id, []))
-            for article_id, headline, kicker, excerpt in heads]
-
-
-def document(article_id: int, headline: str, kicker: str, excerpt: str, body: Sequence[str]) -> dict:
-    """An article's folded searchable text; ``body``: each section's heading, then its blocks' text and attribution."""
-    return {"id": article_id, "headline": index_text(headline), "kicker": index_text(kicker),
-            "excerpt": index_text(excerpt), "body": index_text(*body)}
-
-
-def _write(connection: Connection, article_ids: Sequence[int], docs: list[dict] | None = None) -> None:
-    docs = _documents(connection, article_ids) if docs is None else docs
-    if connection.dialect.name == "sqlite":
-        connection.execute(
-            text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN ({', '.join(str(int(i)) for i in article_ids)})")
-        )
-        if docs:
-            connection.execute(
-                text(
-                    f"INSERT INTO {SEARCH_TABLE} (rowid, headline, kicker, excerpt, body) "
-                    "VALUES (:id, :headline, :kicker, :excerpt, :body)"
-                ),
-                docs,
-            )
-        return
-    if docs:
-        connection.execute(
-            text(
-                f"INSERT INTO {SEARCH_TABLE} (article_id, document) VALUES (:id, "
-                "setweight(to_tsvector('simple', CAST(:headline AS text)), 'A') || "
-                "setweight(to_tsvector('simple', CAST(:kicker AS text)), 'B') || "
-                "setweight(to_tsvector('simple', CAST(:excerpt AS text)), 'B') || "
-                "setweight(to_tsvector('simple', CAST(:body AS text)), 'C')) "
-                "ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document"
-            ),
-            docs,
-        )
-
-
-def reindex_article(session: Session, article_id: int) -> None:
-    """Bring the search mirror up to date with article ``article_id`` (its
-    current headline, kicker, excerpt and body). Call after writing any of them.
-
-    Pending changes are flushed first. A database without the search mirror
-    (one built with ``create_all`` only) is skipped with a warning.
-    """
-    session.flush()
-    connection = session.connection()
-    if not _index_exists(connection):
-        log.warning("no %s table: article %s not indexed (run the migrations)", SEARCH_TABLE, article_id)
-        return
-    _write(connection, [article_id])
-
-
-def index_document(session: Session, doc: dict) -> None:
-    """``reindex_article`` for a caller that holds the text it just wrote (``document()``): no re-reading.
-
-    Pending changes are flushed first; whether the mirror exists is asked once per session.
-    """
-    session.flush()
-    connection = session.connection()
-    exists = session.info.get("search_index_exists")
-    if exists is None:
-        exists = session.info["search_index_exists"] = _index_exists(connection)
-    if not exists:
-        log.warning("no %s table: article %s not indexed (run the migrations)", SEARCH_TABLE, doc["id"])
-        return
-    _write(connection, [doc["id"]], [doc])
-
-
-def rebuild_search_index(connection: Connection) -> int:
-    """Index every article again and drop entries of deleted ones; returns how many."""
-    ids = [row[0] for row in connection.execute(select(Article.id).order_by(Article.id)).all()]
-    if connection.dialect.name == "sqlite":
-        connection.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid NOT IN (SELECT id FROM article)"))
-    for start in range(0, len(ids), _REBUILD_BATCH):
-        _write(connection, ids[start : start + _REBUILD_BATCH])
-    return len(ids)
-
-
 # ---------------------------------------------------------------- searching
 
 
@@ -337,9 +159,7 @@ def _hits(session: Session, terms: Sequence[str]):
     dialect = session.get_bind().dialect.name
     expression = _match_expression(terms, dialect)
     if dialect == "sqlite":
-        statement = text(
-            f"SELECT rowid AS article_id, -{_BM25} AS score FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :q"
-        )
+        statement = text(f"SELECT rowid AS article_id, -{_BM25} AS score FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :q")
     else:
         statement = text(
             f"SELECT s.article_id AS article_id, ts_rank('{_TS_WEIGHTS}', s.document, q) AS score "
@@ -369,10 +189,11 @@ def search_articles(
     hits = _hits(session, terms)
     matching = card_query().join(hits, hits.c.article_id == Article.id).where(is_live(now))
     total = session.exec(select(func.count()).select_from(matching.subquery())).one()
+    order: tuple[Any, ...]
     if sort is SortOrder.newest:
-        order = (Article.published_at.desc(), Article.id.desc())
+        order = (col(Article.published_at).desc(), col(Article.id).desc())
     else:
-        order = (hits.c.score.desc(), Article.published_at.desc(), Article.id.desc())
+        order = (hits.c.score.desc(), col(Article.published_at).desc(), col(Article.id).desc())
     rows = session.exec(matching.order_by(*order).offset(offset).limit(limit + 1)).all()
     items = [
         SearchHit(
@@ -423,11 +244,3 @@ def summary(page: SearchPage, query: object) -> str:
         return f"No stories match “{shown}”. Try fewer or different words, or browse the sections."
     noun = "story matches" if page.total == 1 else "stories match"
     return f"{page.total} {noun} “{shown}”."
-
-
-def forget_articles(session: Session, article_ids: Sequence[int]) -> None:
-    """Drop deleted articles from the search mirror (PostgreSQL's cascades by itself)."""
-    connection = session.connection()
-    if article_ids and connection.dialect.name == "sqlite" and _index_exists(connection):
-        ids = ", ".join(str(int(i)) for i in article_ids)
-        connection.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN ({ids})"))

@@ -18,7 +18,7 @@ Body images (``![alt](file.jpg "Caption | Credit")`` in the markdown, also drawn
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import frontmatter
@@ -56,7 +56,7 @@ def _as_utc(value) -> datetime:
         value = datetime.fromisoformat(value.replace("Z", "+00:00"))
     if not isinstance(value, datetime):
         raise SeedError(f"not a timestamp: {value!r}")
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _cover(session: Session, article_id: int, meta: dict, images_dir: Path, storage: MediaStorage | None) -> bool:
@@ -70,11 +70,16 @@ def _cover(session: Session, article_id: int, meta: dict, images_dir: Path, stor
                        credit=str(meta.get("cover_credit", "")), focal=(float(focal[0]), float(focal[1])),
                        storage=storage)
     article = session.get(Article, article_id)
-    if article.cover_image_id is not None or article.cover_image:
+    if article is None or article.cover_image_id is not None or article.cover_image:
         return False
     image_id = session.exec(select(Image.id).where(Image.hash == ref.hash)).one()
     set_cover(session, article_id=article_id, image_id=image_id, alt=str(meta.get("cover_alt", "")))
     return True
+
+
+def _listed(value: object) -> list[object]:
+    """A front-matter list (``tags: [a, b]``), or nothing."""
+    return list(value) if isinstance(value, list) else []
 
 
 def load_seed(session: Session, content_dir: Path = CONTENT_DIR, *, images_dir: Path = IMAGES_DIR,
@@ -85,31 +90,32 @@ def load_seed(session: Session, content_dir: Path = CONTENT_DIR, *, images_dir: 
     )
     categories: dict[str, Category] = {}
     for position, item in enumerate(yaml.safe_load((content_dir / "categories.yaml").read_text("utf-8"))):
-        row = session.exec(select(Category).where(Category.slug == item["slug"])).first()
-        if row is None:
-            row = Category(name=item["name"], slug=item["slug"], description=item.get("description", ""), position=position)
-            session.add(row)
+        category_row = session.exec(select(Category).where(Category.slug == item["slug"])).first()
+        if category_row is None:
+            category_row = Category(name=item["name"], slug=item["slug"], description=item.get("description", ""),
+                                    position=position)
+            session.add(category_row)
             report.created["categories"] += 1
         else:
             report.existing["categories"] += 1
-        categories[row.slug] = row
+        categories[category_row.slug] = category_row
 
     authors: dict[str, Author] = {}
     for item in yaml.safe_load((content_dir / "authors.yaml").read_text("utf-8")):
-        row = session.exec(select(Author).where(Author.slug == item["slug"])).first()
-        if row is None:
-            row = Author(name=item["name"], slug=item["slug"], bio=item.get("bio", ""), avatar=item.get("avatar", ""))
-            session.add(row)
+        author_row = session.exec(select(Author).where(Author.slug == item["slug"])).first()
+        if author_row is None:
+            author_row = Author(name=item["name"], slug=item["slug"], bio=item.get("bio", ""), avatar=item.get("avatar", ""))
+            session.add(author_row)
             report.created["authors"] += 1
         else:
             report.existing["authors"] += 1
-        authors[row.slug] = row
+        authors[author_row.slug] = author_row
     session.flush()
 
     for path in sorted((content_dir / "articles").glob("*.md")):
         post = frontmatter.load(path)
         meta = post.metadata
-        slug = meta.get("slug") or path.stem
+        slug = str(meta.get("slug") or path.stem)
         existing = session.exec(select(Article.id).where(Article.slug == slug)).first()
         if existing is not None:
             report.existing["articles"] += 1
@@ -117,8 +123,8 @@ def load_seed(session: Session, content_dir: Path = CONTENT_DIR, *, images_dir: 
             _seed_craft(session, existing, meta, authors, path)
             continue
         try:
-            category = categories[meta["category"]]
-            author = authors[meta["author"]]
+            category = categories[str(meta["category"])]
+            author = authors[str(meta["author"])]
             article = create_article(
                 session,
                 slug=slug,
@@ -128,7 +134,7 @@ def load_seed(session: Session, content_dir: Path = CONTENT_DIR, *, images_dir: 
                 category_id=category.id,
                 author_id=author.id,
                 sections=_with_images(session, parse_body(post.content), images_dir, storage),
-                tags=[str(t) for t in meta.get("tags", [])],
+                tags=[str(t) for t in _listed(meta.get("tags"))],
                 status=ArticleStatus.published,
                 published_at=_as_utc(meta["published_at"]),
             )

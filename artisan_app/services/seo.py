@@ -1,8 +1,8 @@
-"""Crawler-readable HTML for pages the app renders in the browser.
+"""Crawler-readable head tags for pages the app renders in the browser.
 
 Reflex prerenders at build time, so a dynamic route such as ``/article/[slug]``
 reaches crawlers and link previews as an empty shell. ``api.py`` serves those
-routes with the build's own SPA shell plus, right after ``<head>``, the title,
+routes with the build's own SPA shell (``web/shell.py``) plus, right after ``<head>``, the title,
 description, canonical link, Open Graph and Twitter tags and JSON-LD, and,
 right after ``<body>``, the page's first view (``artisan_app/first_view``):
 its content as plain HTML, for readers and crawlers alike. The browser then
@@ -11,7 +11,9 @@ nodes when it hydrates the document) and the app takes over from the first view.
 
 Everything taken from the database is escaped here: ``html.escape`` for markup
 and attributes, and JSON with ``<``, ``>`` and ``&`` as ``\\u`` escapes inside
-the JSON-LD ``<script>``. No function here touches the database.
+the JSON-LD ``<script>``. No function here touches the database, reads the
+shell or knows the browser's JavaScript: this module builds the meta, Open Graph
+and JSON-LD tags, ``web/shell.py`` puts them into the document.
 """
 
 from __future__ import annotations
@@ -19,15 +21,10 @@ from __future__ import annotations
 import dataclasses
 import html
 import json
-import re
-import threading
 from dataclasses import dataclass
-from pathlib import Path
 
 from artisan_app import routes
 from artisan_app.services.views import ArticleDetail, AuthorProfile, CategoryLink, TagLink
-from artisan_app.settings import PROJECT_ROOT
-from artisan_app.theme import THEME_BOOT_JS
 
 SITE_NAME = "Artisan Times"
 SITE_DESCRIPTION = "Artisan Times — news and commentary beyond the headlines."
@@ -37,17 +34,6 @@ DEFAULT_IMAGE_ALT = "Artisan Times — Beyond the Headlines"
 LOGO = "/logo.png"
 LOGO_SIZE = (512, 512)
 DESCRIPTION_CHARS = 200
-
-# The production build's SPA shell (``reflex run --env prod`` / ``reflex export``).
-SHELL_PATH = PROJECT_ROOT / ".web" / "build" / "client" / "__spa-fallback.html"
-
-# Used when there is no build (development, tests): enough for crawlers.
-FALLBACK_SHELL = (
-    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/>'
-    '<meta content="width=device-width, initial-scale=1" name="viewport"/>'
-    "</head><body></body></html>"
-)
-
 
 @dataclass(frozen=True)
 class PageMeta:
@@ -283,144 +269,3 @@ def json_ld_html(meta: PageMeta) -> str:
     if meta.json_ld is None:
         return ""
     return f'<script type="application/ld+json">{json_for_script(meta.json_ld)}</script>'
-
-
-_HEAD_CLOSE = re.compile(r"</head\s*>", re.IGNORECASE)
-
-
-# ---------------------------------------------------------------- the shell
-
-_HEAD_OPEN = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
-_BODY_OPEN = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
-_CHARSET = re.compile(r"<meta\b[^>]*\bcharset\s*=[^>]*>", re.IGNORECASE)
-# Tags this module writes itself; any copy already in the shell's <head> goes.
-_DUPLICATES = re.compile(
-    r"<title\b[^>]*>.*?</title\s*>"
-    r"|<meta\b[^>]*\b(?:name|property)\s*=\s*[\"']?(?:description|robots|og:[\w:]+|article:[\w:]+|twitter:[\w:]+)\b[^>]*>"
-    r"|<link\b[^>]*\brel\s*=\s*[\"']?(?:canonical|alternate)\b[^>]*>",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
-def strip_head_duplicates(shell: str) -> str:
-    """Remove title, description, robots, OG/Twitter and canonical tags from the shell's head."""
-    head = _HEAD_OPEN.search(shell)
-    body = _BODY_OPEN.search(shell)
-    if head is None:
-        return shell
-    end = body.start() if body is not None and body.start() > head.end() else len(shell)
-    return shell[: head.end()] + _DUPLICATES.sub("", shell[head.end() : end]) + shell[end:]
-
-
-def render(shell: str, meta: PageMeta, first_view: str = "") -> str:
-    """``shell`` with ``meta`` injected: head tags first in ``<head>`` (after the
-    charset declaration when there is one), ``first_view`` (markup from
-    ``artisan_app.first_view``, already escaped) first in ``<body>``."""
-    shell = strip_head_duplicates(shell)
-    head = _HEAD_OPEN.search(shell)
-    if head is None:  # not an HTML document we understand: start from ours
-        shell = FALLBACK_SHELL
-        head = _HEAD_OPEN.search(shell)
-    charset = _CHARSET.search(shell, head.end())
-    body = _BODY_OPEN.search(shell)
-    at = charset.end() if charset is not None and (body is None or charset.start() < body.start()) else head.end()
-    shell = shell[:at] + head_html(meta) + shell[at:]
-    # The reader's stored theme applies before the first paint (the app's own copy runs only once it boots).
-    tail = json_ld_html(meta) + f"<script>{THEME_BOOT_JS}</script>"
-    close = _HEAD_CLOSE.search(shell, at)
-    if close is not None:
-        shell = shell[: close.start()] + tail + shell[close.start() :]
-    else:
-        shell = shell[:at] + tail + shell[at:]
-    body = _BODY_OPEN.search(shell, at)
-    if body is None:
-        return shell + first_view
-    return shell[: body.end()] + first_view + shell[body.end() :]
-
-
-# ---------------------------------------------------------------- the app's boot, after the first paint
-
-_MODULEPRELOAD = re.compile(r"<link\b(?=[^>]*\brel=\"modulepreload\")[^>]*\bhref=\"([^\"]+)\"[^>]*>", re.IGNORECASE)
-_BOOT_SCRIPT = re.compile(r"(<script type=\"module\" async=\"\">)(.*?)(</script>)", re.DOTALL)
-_SIDE_EFFECT_IMPORT = re.compile(r"^(\s*)import (\"[^\"]+\");", re.MULTILINE)
-_NAMESPACE_IMPORT = re.compile(r"^(\s*)import \* as (\w+) from (\"[^\"]+\");", re.MULTILINE)
-_STATIC_IMPORT = re.compile(r"^\s*import\s*[^\s(]", re.MULTILINE)
-# Resolves once the browser reports its first paint (a "paint" performance entry
-# is only recorded once the frame is on screen); where that is not observable, a
-# task after the first animation frame. A hidden tab paints nothing: it boots
-# after 1.5 seconds all the same.
-_AFTER_FIRST_PAINT = (
-    "await new Promise(function (go) { setTimeout(go, 1500); "
-    "var later = function () { setTimeout(go, 0); }; "
-    "if (window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).indexOf(\"paint\") >= 0) { "
-    "new PerformanceObserver(function (list, observer) { observer.disconnect(); later(); })"
-    ".observe({type: \"paint\", buffered: true}); } "
-    "else { requestAnimationFrame(later); } });"
-)
-
-
-def boot_after_first_paint(shell: str) -> str:
-    """Let the first view paint before the app's JavaScript is fetched.
-
-    The build's shell preloads every app module in ``<head>`` and starts the
-    app from an inline module script whose static imports are fetched at once,
-    so on a slow network the page's text waits behind ~170 KB of JavaScript.
-    For a page with a first view, the modules are only needed to take over:
-    this drops the ``modulepreload`` links and turns the boot script's static
-    imports into the same imports, in the same order, awaited after the first
-    paint (the links are added back then, so the modules still download in
-    parallel). The ``<script>`` element itself stays where it is, so React's
-    hydration finds the document it expects. A shell of any other shape is
-    returned unchanged: the app then boots as before.
-    """
-    boot = _BOOT_SCRIPT.search(shell)
-    if boot is None:
-        return shell
-    code = _NAMESPACE_IMPORT.sub(r"\1const \2 = await import(\3);", boot.group(2))
-    code = _SIDE_EFFECT_IMPORT.sub(r"\1await import(\2);", code)
-    if _STATIC_IMPORT.search(code):
-        return shell
-    modules = _MODULEPRELOAD.findall(shell[: boot.start()])
-    preload = (
-        f"{json_for_script(modules)}.forEach(function (href) {{ var link = document.createElement(\"link\"); "
-        "link.rel = \"modulepreload\"; link.href = href; document.head.appendChild(link); });"
-    )
-    script = boot.group(1) + _AFTER_FIRST_PAINT + preload + code + boot.group(3)
-    head = _MODULEPRELOAD.sub("", shell[: boot.start()])
-    return head + script + shell[boot.end() :]
-
-
-class ShellCache:
-    """The SPA shell's text, read once and again only when the file changes."""
-
-    def __init__(self, path: Path = SHELL_PATH):
-        self.path = Path(path)
-        self._lock = threading.Lock()
-        self._stamp: tuple[int, int] | None = None
-        self._text = FALLBACK_SHELL
-        self._deferred: tuple[str, str] = (FALLBACK_SHELL, boot_after_first_paint(FALLBACK_SHELL))
-
-    def get(self) -> str:
-        try:
-            stat = self.path.stat()
-        except OSError:
-            return FALLBACK_SHELL
-        stamp = (stat.st_mtime_ns, stat.st_size)
-        if stamp != self._stamp:
-            with self._lock:
-                if stamp != self._stamp:
-                    try:
-                        self._text = self.path.read_text("utf-8")
-                    except OSError:
-                        return FALLBACK_SHELL
-                    self._stamp = stamp
-        return self._text
-
-    def with_boot_after_first_paint(self) -> str:
-        """``boot_after_first_paint(get())``, rewritten once per build, not per request."""
-        text = self.get()
-        source, rewritten = self._deferred
-        if source is not text:
-            rewritten = boot_after_first_paint(text)
-            self._deferred = (text, rewritten)
-        return rewritten

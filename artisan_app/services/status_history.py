@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, StatusChange
 from artisan_app.services.auth import StaffUser
@@ -37,7 +37,7 @@ def record_move(session: Session, article: Article, from_status: str, to_status:
 def history(session: Session, article_id: int) -> list[MoveRow]:
     """Newest first."""
     rows = session.exec(select(StatusChange).where(StatusChange.article_id == article_id)
-                        .order_by(StatusChange.created_at.desc(), StatusChange.id.desc())).all()
+                        .order_by(col(StatusChange.created_at).desc(), col(StatusChange.id).desc())).all()
     return [MoveRow(STATUS_LABELS.get(r.from_status, r.from_status), STATUS_LABELS.get(r.to_status, r.to_status),
                     r.to_status, r.user_name or "Someone", exact_label(r.created_at)) for r in rows]
 
@@ -58,10 +58,10 @@ def author_updates(session: Session, user: StaffUser | None, *, limit: int = 5) 
         return []
     mine = select(ArticleAuthor.article_id).where(ArticleAuthor.author_id == user.author_id)
     rows = session.exec(
-        select(StatusChange, Article).join(Article, Article.id == StatusChange.article_id)
+        select(StatusChange, Article).join(Article, col(Article.id) == col(StatusChange.article_id))
         .where(StatusChange.article_id.in_(mine), StatusChange.to_status.in_(("changes", "published")),  # type: ignore[attr-defined]
                StatusChange.user_id != user.id)
-        .order_by(StatusChange.created_at.desc(), StatusChange.id.desc()).limit(limit)
+        .order_by(col(StatusChange.created_at).desc(), col(StatusChange.id).desc()).limit(limit)
     ).all()
     verb = {"changes": "Changes requested", "published": "Published"}
     return [UpdateRow(a.id, a.headline or "(untitled)", f"{verb[c.to_status]} by {c.user_name or 'an editor'}",

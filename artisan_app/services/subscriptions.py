@@ -22,12 +22,12 @@ from datetime import datetime, timedelta
 from email_validator import EmailNotValidError, validate_email
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, col, delete, select
 
+from artisan_app.core.settings import settings
 from artisan_app.models import Category, Subscriber, SubscriberCategory, SubscriberStatus, utcnow
 from artisan_app.services import ratelimit
 from artisan_app.services.text import clean_text
-from artisan_app.settings import settings
 
 CONFIRM_DAYS = 7
 SUBSCRIBE_LIMIT_PER_CLIENT = "5/minute;20/hour"
@@ -134,11 +134,11 @@ def _category_ids(session: Session, slugs: object) -> list[int]:
     wanted = [s for s in (slugs if isinstance(slugs, (list, tuple)) else []) if isinstance(s, str)][:50]
     if not wanted:
         return []
-    return list(session.exec(select(Category.id).where(Category.slug.in_(wanted))).all())
+    return list(session.exec(select(Category.id).where(col(Category.slug).in_(wanted))).all())
 
 
 def _set_sections(session: Session, subscriber: Subscriber, category_ids: list[int]) -> None:
-    session.exec(delete(SubscriberCategory).where(SubscriberCategory.subscriber_id == subscriber.id))
+    session.exec(delete(SubscriberCategory).where(col(SubscriberCategory.subscriber_id) == subscriber.id))
     subscriber.all_categories = not category_ids
     for cid in sorted(set(category_ids)):
         session.add(SubscriberCategory(subscriber_id=subscriber.id, category_id=cid))
@@ -201,8 +201,8 @@ def _by_manage_token(session: Session, token: object) -> Subscriber:
 def subscription(session: Session, token: object) -> SubscriptionView:
     subscriber = _by_manage_token(session, token)
     slugs = session.exec(
-        select(Category.slug).join(SubscriberCategory, SubscriberCategory.category_id == Category.id)
-        .where(SubscriberCategory.subscriber_id == subscriber.id).order_by(Category.position, Category.name)
+        select(Category.slug).join(SubscriberCategory, col(SubscriberCategory.category_id) == col(Category.id))
+        .where(col(SubscriberCategory.subscriber_id) == subscriber.id).order_by(col(Category.position), col(Category.name))
     ).all()
     return SubscriptionView(status=subscriber.status, all_categories=subscriber.all_categories, sections=list(slugs))
 

@@ -10,7 +10,7 @@ Rules (checked here, whoever calls):
   (no user: it deletes only what has been in the trash for ``RETENTION``).
 
 A trashed article has status ``trashed``, so every reader query (pages, feeds,
-sitemap, search: all go through ``articles.is_live``) leaves it out, and the
+sitemap, search: all go through ``live.is_live``) leaves it out, and the
 editorial service refuses to edit it until it is restored.
 """
 
@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, ArticleStatus, Author, Role, utcnow
-from artisan_app.services import search
+from artisan_app.services import search_index
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.ids import as_id
 from artisan_app.services.text import date_label, exact_label
@@ -92,12 +92,12 @@ def list_trash(session: Session, *, user: StaffUser | None, now: datetime | None
     user = require(user)
     query = (
         select(Article, Author)
-        .join(Author, Author.id == Article.author_id, isouter=True)
+        .join(Author, col(Author.id) == col(Article.author_id), isouter=True)
         .where(Article.status == ArticleStatus.trashed.value)
     )
     if not user.can_publish:
         query = query.where(Article.author_id == (user.author_id or -1))
-    rows = session.exec(query.order_by(Article.trashed_at.desc(), Article.id.desc()).limit(TRASH_PAGE)).all()
+    rows = session.exec(query.order_by(col(Article.trashed_at).desc(), col(Article.id).desc()).limit(TRASH_PAGE)).all()
     return [
         TrashRow(
             id=a.id, headline=a.headline or "(untitled)", author_name=au.name if au else "—",
@@ -112,8 +112,8 @@ def _delete(session: Session, ids: list[int]) -> int:
     if not ids:
         return 0
     # Sections, blocks, tags, revisions, presence and comments go with it (ON DELETE CASCADE).
-    session.exec(delete(Article).where(Article.id.in_(ids)))  # type: ignore[call-overload]
-    search.forget_articles(session, ids)
+    session.exec(delete(Article).where(col(Article.id).in_(ids)))
+    search_index.forget_articles(session, ids)
     session.flush()
     return len(ids)
 
@@ -129,6 +129,6 @@ def purge_expired(session: Session, *, now: datetime | None = None) -> int:
     """The scheduled job: delete articles that have been in the trash for ``RETENTION``."""
     cutoff = (now or utcnow()) - RETENTION
     ids = list(session.exec(
-        select(Article.id).where(Article.status == ArticleStatus.trashed.value, Article.trashed_at <= cutoff)
+        select(col(Article.id)).where(col(Article.status) == ArticleStatus.trashed.value, col(Article.trashed_at) <= cutoff)
     ).all())
     return _delete(session, ids)

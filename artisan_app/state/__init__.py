@@ -1,1 +1,8 @@
 """Reflex states: thin, per concern, holding plain serialisable values only."""
+
+from artisan_app.state import resilience as _resilience
+from artisan_app.state.site import SiteState as _SiteState
+
+# An outage inside an ``@outage_safe`` handler shows the site's "temporarily
+# unavailable" notice (resilience.py stays below site.py: no import cycle).
+_resilience.report_outages_with(_SiteState.report_unavailable)  # type: ignore[arg-type]  # an EventHandler at run time

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.services import catalog
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.images import ImageRejected, store_image
@@ -97,7 +97,7 @@ class AdminState(StaffGuard, rx.State):
     async def upload_avatar(self, files: list[rx.UploadFile]):
         """Authorised here: ``/_upload`` reaches this handler directly."""
         upload = files[0] if isinstance(files, list) and files else None
-        if not await self._admin_check() or not self.editing_author or not hasattr(upload, "read"):
+        if not await self._admin_check() or not self.editing_author or upload is None or not hasattr(upload, "read"):
             return
         with db.session_scope() as session:  # check first: nothing is written for an unknown author
             if catalog.get_author(session, self.editing_author) is None:

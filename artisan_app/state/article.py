@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import db, render, routes
-from artisan_app.services import comments, page_data
+from artisan_app import render, routes
+from artisan_app.core import db
+from artisan_app.services import comment_thread, page_data
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
 
@@ -14,7 +15,7 @@ SITE_NAME = "Artisan Times"
 
 def _rendered(session, data: page_data.ArticleData) -> tuple[int, str, str]:
     assert data.detail is not None
-    count = comments.approved_count(session, data.detail.id)
+    count = comment_thread.approved_count(session, data.detail.id)
     return count, render.article(data.detail, comment_count=count), render.recommendations(data.related)
 
 

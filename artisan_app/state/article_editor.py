@@ -12,12 +12,14 @@ import asyncio
 import contextlib
 import time
 from dataclasses import replace
-from datetime import timezone
+from datetime import UTC
+from typing import Any
 
 import reflex as rx
 from sqlalchemy.exc import SQLAlchemyError
 
-from artisan_app import db, render, routes
+from artisan_app import render, routes
+from artisan_app.core import db
 from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied, StaffUser
 from artisan_app.services.editor_media import parse_focal
@@ -25,11 +27,11 @@ from artisan_app.services.editorial import ArticleForm, EditConflict, EditValida
 from artisan_app.services.newsroom_time import clock_label, zone_name
 from artisan_app.services.views import ArticleDetail
 from artisan_app.state.auth import StaffGuard
-from artisan_app.state.resilience import client_connected
 from artisan_app.state.editor_body import EditorBodyMixin, _text
+from artisan_app.state.editor_craft import EditorCraftMixin
 from artisan_app.state.editor_revisions import EditorRevisionsMixin
 from artisan_app.state.editor_workflow import EditorWorkflowMixin
-from artisan_app.state.editor_craft import EditorCraftMixin
+from artisan_app.state.resilience import client_connected
 
 HEARTBEAT_SECONDS = 15.0
 WATCH_LIMIT_SECONDS = 4 * 60 * 60
@@ -203,7 +205,8 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMi
         if not isinstance(name, str) or name not in FIELDS or (name == "slug" and self.form.slug_locked):
             return
         self._forget_error({"category_slug": "category", "author_slug": "author"}.get(name, name))
-        form = replace(self.form, **{name: _text(value)})
+        change: dict[str, Any] = {name: _text(value)}
+        form = replace(self.form, **change)
         if name == "slug":  # typed by hand: it no longer follows the headline (cleared: it does again)
             form = replace(form, slug_custom=bool(form.slug.strip()))
         async for event in self._changed(form):
@@ -226,7 +229,7 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMi
             return []
         except EditConflict as exc:
             self.conflict, self.conflict_by = exc.theirs, exc.by
-            self.conflict_at = exc.at.astimezone(timezone.utc).strftime("%H:%M UTC")
+            self.conflict_at = exc.at.astimezone(UTC).strftime("%H:%M UTC")
             self.save_status, self.saved_at_ms = "Not saved — someone else saved first", 0
             return []
         except PermissionDenied as exc:

@@ -18,7 +18,8 @@ import asyncio
 
 import reflex as rx
 
-from artisan_app import db, routes
+from artisan_app import routes
+from artisan_app.core import db
 from artisan_app.services import auth
 from artisan_app.services.auth import AuthError, StaffUser
 from artisan_app.services.text import clean_text

@@ -7,8 +7,9 @@ followed or a tab closed half a second after typing loses nothing. This state
 holds the open article's copy: read from local storage when the page loads
 (``restore_draft``), kept up to date by the debounced ``set_field``, and
 cleared in the browser after a successful post. The server never writes the
-stored drafts while the reader types (it would overwrite newer keystrokes). Nothing the client sends is trusted: the article id, the
-time the form was opened and the version of the thread are backend-only vars.
+stored drafts while the reader types (it would overwrite newer keystrokes).
+Nothing the client sends is trusted: the article id, the time the form was
+opened and the version of the thread are backend-only vars.
 Other readers' email addresses never enter any state (``CommentView`` has none).
 """
 
@@ -21,11 +22,12 @@ import time
 
 import reflex as rx
 
-from artisan_app import db
 from artisan_app.client_scripts import DRAFTS_KEY, MAX_SAVED_DRAFTS
+from artisan_app.core import db
 from artisan_app.services import comment_thread as thread
 from artisan_app.services import comments as svc
-from artisan_app.services.comments import CommentRefused, CommentValidationError, CommentView
+from artisan_app.services.comment_thread import CommentView
+from artisan_app.services.comments import CommentRefused, CommentValidationError
 from artisan_app.state.article import ArticleState
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import client_connected, outage_safe
@@ -106,7 +108,7 @@ class CommentState(rx.State):
         """The thread from the start, as many top-level comments as the reader has open."""
         with db.session_scope() as session:
             page = self._thread_page(session, roots=max(thread.PAGE_ROOTS, self._roots_shown))
-            self._version = svc.comments_version(session, self._article_id)
+            self._version = thread.comments_version(session, self._article_id)
         self.comments = page.comments
         self.approved_count = page.approved_count
         self.has_more_comments = page.has_more

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import db, render
+from artisan_app import render
+from artisan_app.core import db
 from artisan_app.services.corrections import recent_corrections
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.editorial import EditorRow

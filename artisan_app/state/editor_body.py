@@ -7,15 +7,17 @@ press moves the same one again instead of swapping it back.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any, TypeGuard
 
 import reflex as rx
+from reflex.event import EventSpec
 
 from artisan_app.models import BlockKind
 from artisan_app.services import editorial as ed
 from artisan_app.services.authoring import new_key
 from artisan_app.services.editor_blocks import move_block as moved_block
 from artisan_app.services.editorial import BlockForm, SectionForm
-
+from artisan_app.state.editor_host import EditorHost
 
 TYPED_KINDS = tuple(k.value for k in BlockKind if k is not BlockKind.image)
 
@@ -24,7 +26,7 @@ def _text(value: object, limit: int = 20_000) -> str:
     return value[:limit] if isinstance(value, str) else ""
 
 
-def focus_script(prefix: str, step: int) -> rx.event.EventSpec:
+def focus_script(prefix: str, step: int) -> EventSpec:
     """Focus the moved item's button in the same direction, or the other one at the end of the list."""
     first, second = ("down", "up") if step > 0 else ("up", "down")
     return rx.call_script(
@@ -34,13 +36,13 @@ def focus_script(prefix: str, step: int) -> rx.event.EventSpec:
     )
 
 
-class EditorBodyMixin(rx.State, mixin=True):
+class EditorBodyMixin(EditorHost, mixin=True):
     """Needs ``form``, ``_changed`` and ``_forget_error`` from the state it is mixed into."""
 
     def _sections(self) -> list[SectionForm]:
         return list(self.form.sections)
 
-    def _valid_section(self, i: object) -> bool:
+    def _valid_section(self, i: object) -> TypeGuard[int]:
         return isinstance(i, int) and not isinstance(i, bool) and 0 <= i < len(self.form.sections)
 
     def _valid_block(self, i: object, j: object) -> bool:
@@ -62,7 +64,8 @@ class EditorBodyMixin(rx.State, mixin=True):
         if self._valid_block(i, j) and key in ("text", "attribution", "alt"):
             sections = self._sections()
             blocks = list(sections[i].blocks)
-            blocks[j] = replace(blocks[j], **{key: _text(value)})
+            change: dict[str, Any] = {key: _text(value)}
+            blocks[j] = replace(blocks[j], **change)
             sections[i] = replace(sections[i], blocks=blocks)
             self._forget_error(f"{ {'text': 'block', 'attribution': 'attr'}.get(key, key)}-{i + 1}-{j + 1}")
             async for event in self._changed(replace(self.form, sections=sections)):

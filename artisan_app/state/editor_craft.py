@@ -11,8 +11,8 @@ from dataclasses import replace
 
 import reflex as rx
 
-from artisan_app import db
-from artisan_app.services import coauthors, corrections, review
+from artisan_app.core import db
+from artisan_app.services import coauthors, corrections, editor_corrections, review
 from artisan_app.services.auth import PermissionDenied, StaffUser
 from artisan_app.services.content_checks import Check, run_checks
 from artisan_app.services.editor_forms import EditValidationError
@@ -20,6 +20,7 @@ from artisan_app.services.review import NoteView
 from artisan_app.services.status_history import MoveRow, history
 from artisan_app.services.views import CorrectionView
 from artisan_app.state.editor_body import _text
+from artisan_app.state.editor_host import EditorHost
 
 log = logging.getLogger("artisan.editor")
 
@@ -28,7 +29,7 @@ def _field(form_data: object, name: str, limit: int = 4000) -> str:
     return _text(form_data.get(name, ""), limit) if isinstance(form_data, dict) else ""
 
 
-class EditorCraftMixin(rx.State, mixin=True):
+class EditorCraftMixin(EditorHost, mixin=True):
     """Needs ``form``, ``message``, ``confirming``, ``_workflow`` and ``_staff`` from the state."""
 
     notes: list[NoteView] = []
@@ -175,6 +176,6 @@ class EditorCraftMixin(rx.State, mixin=True):
 
     @rx.event
     async def add_correction(self, form_data: dict):
-        if await self._craft(corrections.add_correction, article_id=self.form.id, kind=_field(form_data, "kind", 16),
+        if await self._craft(editor_corrections.add_correction, article_id=self.form.id, kind=_field(form_data, "kind", 16),
                              text=_field(form_data, "text")):
             self.message = "Added at the end of the article, dated today. It cannot be removed."

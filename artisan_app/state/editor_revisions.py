@@ -11,15 +11,16 @@ from dataclasses import replace
 
 import reflex as rx
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.editorial import Comparison, RevisionRow
+from artisan_app.state.editor_host import EditorHost
 
 FOLD_AFTER = 5
 
 
-class EditorRevisionsMixin(rx.State, mixin=True):
+class EditorRevisionsMixin(EditorHost, mixin=True):
     """Needs ``form``, ``_staff``, ``_changed`` and the status vars of the state it is mixed into."""
 
     revisions: list[RevisionRow] = []

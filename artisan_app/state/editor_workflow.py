@@ -10,15 +10,16 @@ from dataclasses import replace
 
 import reflex as rx
 
-from artisan_app import db
+from artisan_app.core import db
+from artisan_app.services import editor_media as media
 from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied
-from artisan_app.services.editorial import EditValidationError
-from artisan_app.services import editor_media as media
 from artisan_app.services.editor_blocks import PlacementError, end_of_last_section, insert_block, insertion_point, parse_spot
+from artisan_app.services.editorial import EditValidationError
 from artisan_app.services.media.checks import ImageRejected
 from artisan_app.services.newsroom_time import parse_local
 from artisan_app.state.editor_body import _text
+from artisan_app.state.editor_host import EditorHost
 
 
 def focus_when_shown(element_id: str) -> rx.event.EventSpec:
@@ -31,7 +32,7 @@ def focus_when_shown(element_id: str) -> rx.event.EventSpec:
     )
 
 
-class EditorWorkflowMixin(rx.State, mixin=True):
+class EditorWorkflowMixin(EditorHost, mixin=True):
     """Needs ``form``, ``errors``, ``message``, ``_save``, ``_changed`` and ``_staff`` from the state."""
 
     # Where the next uploaded image goes while the image picker is open: "section:index" (0-based,
@@ -117,7 +118,7 @@ class EditorWorkflowMixin(rx.State, mixin=True):
                 "Save the draft before adding an image."
             return None
         upload = files[0] if isinstance(files, list) and files else None
-        if not hasattr(upload, "read"):
+        if upload is None or not hasattr(upload, "read"):
             return None
         data = await upload.read(media.MAX_BYTES + 1)
         try:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app import render
+from artisan_app.core.settings import settings
 from artisan_app.services.views import ArticleCard, ArticlePage
-from artisan_app.settings import settings
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
 

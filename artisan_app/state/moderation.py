@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.services import moderation
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.comments import CommentValidationError
@@ -55,7 +55,9 @@ class ModerationState(StaffGuard, rx.State):
     def toggle(self, comment_id: int):
         if not isinstance(comment_id, int):
             return
-        self.selected = [i for i in self.selected if i != comment_id] if comment_id in self.selected else [*self.selected, comment_id]
+        self.selected = (
+            [i for i in self.selected if i != comment_id] if comment_id in self.selected else [*self.selected, comment_id]
+        )
 
     @rx.event
     def toggle_all(self):
@@ -102,6 +104,7 @@ class ModerationState(StaffGuard, rx.State):
             self.message = str(exc)
             return
         self.reply_to, self.reply_error = 0, ""
-        self.message = ("Comment approved and reply published as Artisan Times." if was_held
-                        else "Reply published as Artisan Times.")
+        self.message = (
+            "Comment approved and reply published as Artisan Times." if was_held else "Reply published as Artisan Times."
+        )
         await self._reload()

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 import reflex as rx
 
-from artisan_app import db, routes
+from artisan_app import routes
+from artisan_app.core import db
 from artisan_app.services import moderation
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.state.auth import StaffGuard

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.services import subscriptions
 from artisan_app.services.subscriptions import SubscriptionError
 

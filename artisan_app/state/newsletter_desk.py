@@ -12,11 +12,12 @@ import time
 
 import reflex as rx
 
-from artisan_app import db, routes
+from artisan_app import routes
+from artisan_app.core import db
+from artisan_app.core.settings import settings
 from artisan_app.services import newsletters
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.newsletters import OutboxRow, SendRow, SubscriberRow
-from artisan_app.settings import settings
 from artisan_app.state.auth import StaffGuard
 
 POLL_SECONDS = 2.0

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import db, render, routes, wording
+from artisan_app import render, routes, wording
+from artisan_app.core import db
 from artisan_app.services import catalog, page_data
 from artisan_app.services.views import ArticlePage
 from artisan_app.state.listing import PagedCards

@@ -6,11 +6,13 @@ unreachable -- SQLAlchemy ``OperationalError``/``InterfaceError``/pool timeout,
 a ``DBAPIError`` that invalidated its connection, a Redis connection error or
 timeout -- the error is logged (one line, no traceback after the first) and,
 instead of Reflex's generic error toast and a page stuck on its skeleton, the
-handler returns ``SiteState.report_unavailable``. That sets
+handler returns the handler registered with ``report_outages_with``
+(``SiteState.report_unavailable``). That sets
 ``SiteState.unavailable`` (the page frame then shows
 ``components.unavailable.unavailable_notice``) and starts one background
 watcher per tab that pings the database and reloads the page once it answers.
 Any other exception (a bug, a constraint violation) propagates unchanged.
+What counts as an outage is decided by ``artisan_app.core.outage``.
 
 Apply it under ``@rx.event``::
 
@@ -23,15 +25,12 @@ from __future__ import annotations
 
 import functools
 import inspect
-import logging
-import time
 from collections.abc import Callable
 from typing import Any
 
-import redis.exceptions
-from sqlalchemy import exc as sa_exc
+from reflex.event import EventHandler
 
-logger = logging.getLogger("artisan_app.outage")
+from artisan_app.core.outage import is_outage, log_outage
 
 UNAVAILABLE_TITLE = "Artisan Times is temporarily unavailable"
 UNAVAILABLE_MESSAGE = (
@@ -39,45 +38,15 @@ UNAVAILABLE_MESSAGE = (
     "as soon as they are back — nothing you typed is lost."
 )
 
-# Always an outage: the service could not be reached or stopped answering.
-OUTAGE_ERRORS: tuple[type[BaseException], ...] = (
-    sa_exc.OperationalError,
-    sa_exc.InterfaceError,
-    sa_exc.TimeoutError,  # no pooled connection became free in time
-    redis.exceptions.ConnectionError,
-    redis.exceptions.TimeoutError,
-    ConnectionError,
-    TimeoutError,
-)
-
-_LOG_TRACEBACK_EVERY_SECONDS = 300.0
-_last_traceback_at = 0.0
+# The handler that shows the notice (``SiteState.report_unavailable``), registered by
+# ``artisan_app/state/__init__.py`` so that this module imports no state of its own.
+_report: EventHandler | None = None
 
 
-def is_outage(exc: BaseException) -> bool:
-    """Whether ``exc`` means a backing service is unavailable (not a bug)."""
-    if isinstance(exc, OUTAGE_ERRORS):
-        return True
-    return isinstance(exc, sa_exc.DBAPIError) and bool(exc.connection_invalidated)
-
-
-def log_outage(where: str, exc: BaseException) -> None:
-    """One warning line per failure; the full traceback at most every 5 minutes."""
-    global _last_traceback_at
-    now = time.monotonic()
-    with_traceback = now - _last_traceback_at > _LOG_TRACEBACK_EVERY_SECONDS
-    if with_traceback:
-        _last_traceback_at = now
-    summary = str(exc).splitlines()[0] if str(exc) else ""
-    logger.warning(
-        "service unavailable in %s: %s: %s", where, type(exc).__name__, summary, exc_info=exc if with_traceback else None
-    )
-
-
-def _report_event():
-    from artisan_app.state.site import SiteState  # site.py imports this module
-
-    return SiteState.report_unavailable
+def report_outages_with(handler: EventHandler) -> None:
+    """Name the event an outage inside an ``@outage_safe`` handler turns into."""
+    global _report
+    _report = handler
 
 
 def outage_safe(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -88,7 +57,9 @@ def outage_safe(fn: Callable[..., Any]) -> Callable[..., Any]:
         if not is_outage(exc):
             raise exc
         log_outage(where, exc)
-        return _report_event()
+        if _report is None:  # nothing registered: fail as an ordinary error would
+            raise exc
+        return _report
 
     if inspect.isasyncgenfunction(fn):
 

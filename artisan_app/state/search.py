@@ -6,10 +6,11 @@ import json
 
 import reflex as rx
 
-from artisan_app import db, render, routes
+from artisan_app import render, routes
+from artisan_app.core import db
+from artisan_app.core.settings import settings
 from artisan_app.services import page_data, search
 from artisan_app.services.search import SortOrder
-from artisan_app.settings import settings
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
 

@@ -7,11 +7,12 @@ import time
 
 import reflex as rx
 
-from artisan_app import db, render
+from artisan_app import render
+from artisan_app.core import db
 from artisan_app.services import page_data
 from artisan_app.services.views import CategoryLink
-from artisan_app.state.resilience import client_connected, outage_safe
 from artisan_app.state.offload import off_loop
+from artisan_app.state.resilience import client_connected, outage_safe
 
 RECOVERY_FIRST_RETRY_SECONDS = 2.0
 RECOVERY_MAX_RETRY_SECONDS = 10.0

@@ -16,14 +16,14 @@ import contextlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from artisan_app import db
-from artisan_app.services import comments as svc
-from artisan_app.state.resilience import is_outage, log_outage
+from artisan_app.core import db
+from artisan_app.core.outage import is_outage, log_outage
+from artisan_app.services import comment_thread
 
 
 def _read_versions(article_ids: Sequence[int]) -> dict[int, str]:
     with db.session_scope() as session:
-        return svc.comments_versions(session, article_ids)
+        return comment_thread.comments_versions(session, article_ids)
 
 
 class ThreadWatch:

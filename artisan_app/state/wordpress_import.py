@@ -50,7 +50,7 @@ class ImportState(StaffGuard, rx.State):
         if user is None:
             self.error = "Only admins can import."
             return
-        if not hasattr(upload, "read"):
+        if upload is None or not hasattr(upload, "read"):
             return
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "export.xml"

@@ -27,7 +27,9 @@ SHELL_HEADER = "x-artisan-shell"
 MARKER = "// artisan-dev-proxy"
 
 # Regular expressions Vite matches against the request URL (path and query).
-FEEDS_AND_FILES = r"^/(feed\.xml|sitemap\.xml|robots\.txt|healthz|_upload/.*|media/.*|newsletter/(subscribe|unsubscribe/.*))(\?.*)?$"
+FEEDS_AND_FILES = (
+    r"^/(feed\.xml|sitemap\.xml|robots\.txt|healthz|_upload/.*|media/.*|newsletter/(subscribe|unsubscribe/.*))(\?.*)?$"
+)
 CATEGORY_FEED = r"^/category/[^/?#]+/feed\.xml(\?.*)?$"
 PAGES = r"^/((article|category|author|tag)/[^/?#]+/?|search/?|corrections/?)?(\?.*)?$"
 

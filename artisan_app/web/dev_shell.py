@@ -1,7 +1,7 @@
 """The HTML shell of pages served by the development server (``reflex run``).
 
 In production the page handlers in ``artisan_app/api.py`` wrap the build's SPA
-shell (``seo.ShellCache``). In development there is no build: Vite's dev server
+shell (``web.shell.ShellCache``). In development there is no build: Vite's dev server
 makes the shell. ``DevShell`` fetches it from the dev server, which answers
 itself instead of proxying back here because of the ``SHELL_HEADER`` header
 (see ``artisan_app.web.dev_proxy``), and keeps it for a moment so a burst of
@@ -18,8 +18,8 @@ from collections.abc import Mapping
 
 import httpx
 
-from artisan_app.services.seo import FALLBACK_SHELL
 from artisan_app.web.dev_proxy import SHELL_HEADER
+from artisan_app.web.shell import FALLBACK_SHELL
 
 
 def dev_frontend_url(env: Mapping[str, str] | None = None) -> str | None:
@@ -33,7 +33,7 @@ def dev_frontend_url(env: Mapping[str, str] | None = None) -> str | None:
 
 
 class DevShell:
-    """Same interface as ``seo.ShellCache``, for the development server."""
+    """Same interface as ``web.shell.ShellCache``, for the development server."""
 
     def __init__(self, frontend_url: str, *, ttl: float = 2.0, timeout: float = 15.0):
         self.url = frontend_url.rstrip("/") + "/"

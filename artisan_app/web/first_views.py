@@ -16,9 +16,9 @@ from sqlmodel import Session
 from starlette.requests import Request
 
 from artisan_app import render, routes, wording
+from artisan_app.core.settings import settings
 from artisan_app.services import comment_thread, corrections, page_data, search, seo
 from artisan_app.services.search import SortOrder
-from artisan_app.settings import settings
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.models import utcnow
 from artisan_app.services import content_changes
 
@@ -129,7 +129,7 @@ class PageCache:
                 raw = self._redis.get(self._redis_key(path))
             except Exception:  # noqa: BLE001
                 raw = None
-            if raw:
+            if isinstance(raw, bytes):
                 entry = Entry.decode(raw)
                 self._remember(path, entry)
         return entry
@@ -149,8 +149,8 @@ class PageCache:
             raw = self._redis.get(self._redis_key(path))
         except Exception:  # noqa: BLE001
             return None
-        entry = Entry.decode(raw) if raw else None
-        if not self._fresh(entry, generation):
+        entry = Entry.decode(raw) if isinstance(raw, bytes) else None
+        if entry is None or not self._fresh(entry, generation):
             return None
         self._remember(path, entry)
         return entry
@@ -244,7 +244,7 @@ def cached_page(handler: Callable[[Request], Response], cache: PageCache | None,
         generation = None
         if cache is not None:  # asked once per request (the redirect middleware may have already)
             generation = request.scope.get(GENERATION_SCOPE_KEY) or cache.generation()
-        if generation is not None:
+        if cache is not None and generation is not None:
             generation = f"{generation}:{shell_stamp()}"
             entry = cache.get(path, generation)
             if entry is not None:
@@ -256,7 +256,7 @@ def cached_page(handler: Callable[[Request], Response], cache: PageCache | None,
         now = time.time() if cache is None else cache.clock()
         entry = Entry(generation or "", 200, _etag(document), float(int(now)), now,
                       gzip.compress(document, compresslevel=6))
-        if generation is None:
+        if cache is None or generation is None:
             return respond(request, entry, "no-cache")
         previous = cache.peek(path)
         if previous is not None and previous.etag == entry.etag:  # unchanged: keep its date

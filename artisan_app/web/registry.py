@@ -27,12 +27,15 @@ from artisan_app.pages.corrections import corrections_page
 from artisan_app.pages.front import front_page
 from artisan_app.pages.listing import listing_page
 from artisan_app.pages.missing import missing_page
+from artisan_app.pages.moderation import comments_page
 from artisan_app.pages.newsletter import confirm_page, newsletter_page, preferences_page
 from artisan_app.pages.newsletter_desk import newsletter_desk_page, outbox_page
-from artisan_app.pages.newsroom import comments_page, login_page, newsroom_page, settings_page
+from artisan_app.pages.newsroom import newsroom_page
+from artisan_app.pages.newsroom_settings import settings_page
 from artisan_app.pages.newsroom_trash import trash_page
 from artisan_app.pages.redirects import redirects_page
 from artisan_app.pages.search import search_page
+from artisan_app.pages.sign_in import login_page
 from artisan_app.pages.wordpress_import import import_page
 from artisan_app.services import feeds, seo
 from artisan_app.state.admin import AdminState

@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.wordpress.importer import import_export
 from artisan_app.wordpress.wxr import WxrError
 

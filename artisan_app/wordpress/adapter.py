@@ -17,7 +17,6 @@ reader page shows such a section as an unnumbered lead-in.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from html import escape
 
 from artisan_app.models import BlockKind
@@ -126,7 +125,9 @@ class _Adapter:
             return [BlockDraft(BlockKind.separator.value, "")]
         # html, or anything else: its text survives.
         text = self.text(block.runs)
-        self.unmapped.append(Unmapped(kind, block.source or _short(text), "its text kept as a paragraph" if text else "dropped (no text)"))
+        self.unmapped.append(
+            Unmapped(kind, block.source or _short(text), "its text kept as a paragraph" if text else "dropped (no text)")
+        )
         return [BlockDraft(BlockKind.paragraph.value, text)] if text else []
 
 
@@ -142,6 +143,7 @@ def to_sections(body: Body) -> tuple[list[SectionDraft], list[Unmapped]]:
         sections.append(SectionDraft(heading=section.heading[:MAX_HEADING], blocks=drafts))
     for note in body.notes:
         layout = note.startswith("layout")
-        adapter.unmapped.append(Unmapped("layout" if layout else "sanitised", _short(note, 120),
-                                         "the layout is not kept" if layout else "removed"))
+        adapter.unmapped.append(
+            Unmapped("layout" if layout else "sanitised", _short(note, 120), "the layout is not kept" if layout else "removed")
+        )
     return sections, adapter.unmapped

@@ -13,7 +13,9 @@ import re
 import lxml.html
 from lxml import etree
 
-_BLOCK_START = re.compile(r"^\s*<(?:p|h[1-6]|blockquote|ul|ol|figure|hr|div|table|pre|dl|iframe|img|section|script|style|!--)\b", re.I)
+_BLOCK_START = re.compile(
+    r"^\s*<(?:p|h[1-6]|blockquote|ul|ol|figure|hr|div|table|pre|dl|iframe|img|section|script|style|!--)\b", re.I
+)
 _CAPTION = re.compile(r"\[caption[^\]]*\](.*?)\[/caption\]", re.S | re.I)
 _EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.S | re.I)
 _QUOTE = re.compile(r"<blockquote>(.*?)</blockquote>", re.S | re.I)
@@ -24,9 +26,15 @@ _BARE_URL = re.compile(r"^\s*(https?://\S+)\s*$")
 def classic_to_html(content: str) -> str:
     """WordPress's ``wpautop``, simplified, plus the common shortcodes."""
     content = _CAPTION.sub(lambda m: _caption_figure(m.group(1)), content.replace("\r\n", "\n"))
-    content = _QUOTE.sub(lambda m: "<blockquote><p>" + re.sub(r"\n\s*\n", "</p><p>", m.group(1).strip()) + "</p></blockquote>",
-                         content)
-    content = _EMBED.sub(lambda m: f'\n\n<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">{m.group(1).strip()}</div></figure>\n\n', content)
+    content = _QUOTE.sub(
+        lambda m: "<blockquote><p>" + re.sub(r"\n\s*\n", "</p><p>", m.group(1).strip()) + "</p></blockquote>", content
+    )
+    content = _EMBED.sub(
+        lambda m: (
+            f'\n\n<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">{m.group(1).strip()}</div></figure>\n\n'
+        ),
+        content,
+    )
     out = []
     for chunk in re.split(r"\n\s*\n", content):
         if not chunk.strip():
@@ -49,4 +57,4 @@ def _caption_figure(inner: str) -> str:
     for child in parsed:
         child.tail = None
     img_html = "".join(etree.tostring(c, encoding="unicode") for c in parsed)
-    return f"\n\n<figure class=\"wp-block-image\">{img_html}<figcaption>{caption}</figcaption></figure>\n\n"
+    return f'\n\n<figure class="wp-block-image">{img_html}<figcaption>{caption}</figcaption></figure>\n\n'

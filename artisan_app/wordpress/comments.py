@@ -76,7 +76,8 @@ def import_comments(session: Session, item: WxrItem, article: Article, ctx: Cont
     """
     real = [c for c in item.comments if c.type in ("", "comment")]
     if len(real) != len(item.comments):
-        ctx.report.add("notes", label(item), "comments", f"{len(item.comments) - len(real)} pingback(s)/trackback(s) not imported")
+        skipped = len(item.comments) - len(real)
+        ctx.report.add("notes", label(item), "comments", f"{skipped} pingback(s)/trackback(s) not imported")
     if not real:
         return 0
     tree = _tree(real)
@@ -91,7 +92,8 @@ def import_comments(session: Session, item: WxrItem, article: Article, ctx: Cont
     stale = [maps[wp].local_id for wp in todo if wp in alive]
     rows = {c.id: c for c in session.exec(select(Comment).where(Comment.id.in_(stale)))} if stale else {}
     existing = {wp: rows[maps[wp].local_id] for wp in todo if wp in alive}
-    fingerprints = set() if new_article else set(session.exec(select(Comment.fingerprint).where(Comment.article_id == article.id)))
+    fingerprints = set() if new_article else set(
+        session.exec(select(Comment.fingerprint).where(Comment.article_id == article.id)))
     depth: dict[int, int] = {}
     for wp, parent in tree.items():
         depth[wp] = min(depth[parent] + 1, comment_rules.MAX_DEPTH) if parent else 0

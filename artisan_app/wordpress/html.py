@@ -196,7 +196,8 @@ class _Converter:
             self.emit(self.quote(el.find(".//blockquote") if el.find(".//blockquote") is not None else el, "pullquote"))
         elif " wp-block-embed " in classes or self.embed_attrs:
             wrapper = el.find(".//div")
-            url = safe_url(self.embed_attrs.get("url") or (wrapper.text_content() if wrapper is not None else el.text_content()).strip())
+            shown = (wrapper if wrapper is not None else el).text_content()
+            url = safe_url(self.embed_attrs.get("url") or shown.strip())
             provider = str(self.embed_attrs.get("providerNameSlug") or "")
             provider = provider_of(url) or provider.replace("-", " ").title()
             self.embed_attrs = {}

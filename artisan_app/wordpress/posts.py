@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from artisan_app import routes
 from artisan_app.models import Article, ArticleStatus, ArticleTag, Block, Section, WordPressItem
-from artisan_app.services import content_changes, redirects, search
+from artisan_app.services import content_changes, redirects, search_index
 from artisan_app.services.authoring import body_word_count, ensure_tags, stored_block
 from artisan_app.services.images import ImageRejected, store_image
 from artisan_app.services.text import clean_text, slugify
@@ -161,9 +161,10 @@ def _write_body(session: Session, article: Article, sections, new: bool) -> None
                   for i, rows in enumerate(stored, start=1) for j, values in enumerate(rows, start=1)]
         if blocks:
             session.execute(insert(blk), blocks)
-    text = [part for s, rows in zip(sections, stored)
+    text = [part for s, rows in zip(sections, stored, strict=True)
             for part in (s.heading, *(p for v in rows for p in (v["text"], v["attribution"]) if p))]
-    search.index_document(session, search.document(article.id, article.headline, article.kicker, article.excerpt, text))
+    doc = search_index.document(article.id, article.headline, article.kicker, article.excerpt, text)
+    search_index.index_document(session, doc)
 
 
 def _write_tags(session: Session, article: Article, names: list[str], ctx: Context, new: bool) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.models import Role
 from artisan_app.services.auth import StaffUser, require
 from artisan_app.wordpress.importer import import_export

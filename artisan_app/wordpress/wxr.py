@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
@@ -128,7 +128,7 @@ def gmt(value: str) -> datetime | None:
     if not value or value.startswith("0000"):
         return None
     try:
-        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
+        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
     except ValueError:
         return None
 
@@ -268,16 +268,24 @@ def _item(el, comments: bool = True) -> WxrItem:
             item.attachment_url = text.strip()
         elif name == "category":
             pair = (child.get("nicename", "").strip(), text.strip())
-            (item.categories if child.get("domain") == "category" else item.tags if child.get("domain") == "post_tag" else []).append(pair)
+            domain = child.get("domain")
+            (item.categories if domain == "category" else item.tags if domain == "post_tag" else []).append(pair)
         elif name == "wp:postmeta":
             c = _children(child)
             item.meta.setdefault(c.get("wp:meta_key", ""), []).append(c.get("wp:meta_value", ""))
         elif name == "wp:comment":
             c = _children(child)
-            item.comments.append(WxrComment(
-                id=_int(c.get("wp:comment_id", "")), author=c.get("wp:comment_author", "").strip(),
-                email=c.get("wp:comment_author_email", "").strip(), url=c.get("wp:comment_author_url", "").strip(),
-                date_gmt=gmt(c.get("wp:comment_date_gmt", "")), content=c.get("wp:comment_content", ""),
-                approved=c.get("wp:comment_approved", "1").strip(), type=c.get("wp:comment_type", "").strip(),
-                parent=_int(c.get("wp:comment_parent", ""))))
+            item.comments.append(
+                WxrComment(
+                    id=_int(c.get("wp:comment_id", "")),
+                    author=c.get("wp:comment_author", "").strip(),
+                    email=c.get("wp:comment_author_email", "").strip(),
+                    url=c.get("wp:comment_author_url", "").strip(),
+                    date_gmt=gmt(c.get("wp:comment_date_gmt", "")),
+                    content=c.get("wp:comment_content", ""),
+                    approved=c.get("wp:comment_approved", "1").strip(),
+                    type=c.get("wp:comment_type", "").strip(),
+                    parent=_int(c.get("wp:comment_parent", "")),
+                )
+            )
     return item

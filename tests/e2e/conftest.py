@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from artisan_app.testing import CHROMIUM, CHROMIUM_ARGS, RunningApp, app_env, prepare_database
+from tests.harness import CHROMIUM, CHROMIUM_ARGS, RunningApp, app_env, prepare_database
 
 
 def pytest_collection_modifyitems(items):

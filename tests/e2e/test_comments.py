@@ -11,6 +11,7 @@ from sqlmodel import Session, create_engine, select
 
 from artisan_app.models import Comment
 from artisan_app.services import comments as svc
+from tests.factories import moderate_as_editor
 
 MIN_WAIT = svc.MIN_SECONDS_TO_SUBMIT + 0.5
 
@@ -24,7 +25,7 @@ def approve(e2e_db_url):
         with Session(engine) as session:
             ids = session.exec(select(Comment.id).where(Comment.body == body)).all()
             assert ids, f"no stored comment with body {body!r}"
-            svc.moderate(session, comment_ids=list(ids), action="approve")
+            moderate_as_editor(session, comment_ids=list(ids), action="approve")
             session.commit()
 
     yield run

@@ -14,7 +14,9 @@ from playwright.sync_api import Page, expect
 
 SEED_SLUG = "civil-servants-social-media-pakistan"
 SEED_PATH = f"/article/{SEED_SLUG}"
-SEED_HEADLINE = "Civil Servants’ Social Media Use in Pakistan: Blurring Neutrality, Fueling Personal Branding, Eroding Institutional Trust"
+SEED_HEADLINE = (
+    "Civil Servants’ Social Media Use in Pakistan: Blurring Neutrality, Fueling Personal Branding, Eroding Institutional Trust"
+)
 SEED_EXCERPT = "Pakistan’s civil servants were meant to be faceless and impartial."
 SEED_BODY = "Historically, Pakistani civil servants were expected to be faceless and impartial."
 
@@ -153,7 +155,7 @@ def test_masthead_search_shows_highlighted_results_that_follow_typing(page: Page
 
 def test_search_page_from_a_link_and_with_hostile_input(page: Page):
     # Operators and punctuation are just words here ("near", "and"): an answer, never an error page.
-    page.goto('/search?q=%22NEAR(%20*%20-%20AND%20%F0%9F%99%82')
+    page.goto("/search?q=%22NEAR(%20*%20-%20AND%20%F0%9F%99%82")
     results = page.get_by_role("region", name="Search results")
     expect(results.get_by_role("status")).to_have_text(re.compile(r"^(No stories match|\d+ stor(y|ies) match)"))
     expect(page.get_by_role("main").get_by_role("searchbox")).to_have_value('"NEAR( * - AND 🙂')

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+
 import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import Session, create_engine, select
 
 from artisan_app.models import Article, Role, User
-from artisan_app.services import auth, editorial as ed
+from artisan_app.services import auth
+from artisan_app.services import editorial as ed
 from artisan_app.services.editorial import ArticleForm, BlockForm, SectionForm
 
 EMAIL = "trust@artisan.test"

@@ -10,11 +10,11 @@ import pytest
 from playwright.sync_api import expect
 from sqlmodel import Session, create_engine, select
 
-from artisan_app.models import Author, Role
-from artisan_app.services import auth, coauthors, editorial as ed
+from artisan_app.models import Author, Role, utcnow
+from artisan_app.services import auth, coauthors
+from artisan_app.services import editorial as ed
 from artisan_app.services.editorial import ArticleForm, BlockForm, SectionForm
 from artisan_app.services.text import date_label
-from artisan_app.models import utcnow
 from tests.e2e.test_newsroom import sign_in
 
 PASSWORD = "a long and unguessable passphrase"

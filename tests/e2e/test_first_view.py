@@ -57,7 +57,8 @@ def test_first_view_matches_the_app_and_hands_over_without_a_shift(new_page, pat
     # Same text in the same place (rounding of fractional positions aside: one pixel).
     got = app.evaluate(BOXES_JS, selector)
     assert [text for text, _, _ in got] == [text for text, _, _ in expected]
-    assert all(abs(a - b) <= 1 and abs(h - g) <= 1 for (_, a, h), (_, b, g) in zip(got, expected)), (got, expected)
+    pairs = zip(got, expected, strict=True)
+    assert all(abs(a - b) <= 1 and abs(h - g) <= 1 for (_, a, h), (_, b, g) in pairs), (got, expected)
     assert app.evaluate(LAYOUT_SHIFT_JS) < 0.01
 
 
@@ -146,7 +147,7 @@ def normalised_main(page: Page) -> dict:
       return {
         // Every character in order; whitespace is layout (a template's line breaks between
         // elements, React's separate text nodes), so it is left out.
-        text: copy.textContent.replace(/\s+/g, ''),
+        text: copy.textContent.replace(/\\s+/g, ''),
         links: [...copy.querySelectorAll('a[href]')].map(a => a.getAttribute('href').replace('#first-view-', '#')),
         headings: [...copy.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => h.tagName + ' ' + squash(h.textContent)),
         landmarks: [...copy.querySelectorAll('nav,aside,form[role=search],section[aria-label],section[aria-labelledby]')]

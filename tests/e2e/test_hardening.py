@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from artisan_app.testing import ROOT, RunningApp, app_env, prepare_database
+from tests.harness import ROOT, RunningApp, app_env, prepare_database
 
 # Builds and starts its own production app: run after the shared app's tests (tests/conftest.py).
 pytestmark = pytest.mark.own_app

@@ -16,9 +16,9 @@ from sqlmodel import Session, create_engine, select
 
 from artisan_app.models import Article, Category, Role, Subscriber, SubscriberCategory
 from artisan_app.services import auth
-from artisan_app.testing import ROOT, RunningApp, app_env, prepare_database
-from artisan_app.testing_smtp import MailCatcher
 from tests.e2e.test_first_view import without_the_app
+from tests.harness import ROOT, RunningApp, app_env, prepare_database
+from tests.smtp_sink import MailCatcher
 
 # Builds and starts its own production app: run after the shared app's tests (tests/conftest.py).
 pytestmark = pytest.mark.own_app

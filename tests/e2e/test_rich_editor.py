@@ -140,7 +140,9 @@ def test_format_paste_upload_focal_point_publish_and_responsive_cover(new_page, 
         cover = reader.locator(".cover-picture img")
         expect(cover).to_have_attribute("fetchpriority", "high")
         expect(cover).to_have_attribute("width", "1920")
-        reader.wait_for_function("() => { const i = document.querySelector('.cover-picture img'); return i && i.complete && i.currentSrc; }")
+        reader.wait_for_function(
+            "() => { const i = document.querySelector('.cover-picture img'); return i && i.complete && i.currentSrc; }"
+        )
         assert cover.evaluate("i => i.currentSrc").endswith(candidate), (width, cover.evaluate("i => i.currentSrc"))
 
 

@@ -8,9 +8,11 @@ from playwright.sync_api import expect
 from sqlmodel import Session, create_engine, select
 
 from artisan_app.models import Article, Role, User
-from artisan_app.services import auth, comments as comment_svc, moderation
+from artisan_app.services import auth, moderation
+from artisan_app.services import comments as comment_svc
 from artisan_app.services.commenter_names import RESERVED_NAME_MESSAGE
 from tests.e2e.test_newsroom import sign_in
+from tests.factories import moderate_as_editor
 
 
 def test_the_demo_editor_cannot_sign_in_to_a_production_build(new_page, e2e_db_url):
@@ -40,7 +42,7 @@ def test_staff_replies_are_badged_and_readers_cannot_sign_as_the_publication(new
         reader = comment_svc.submit_comment(session, article_id=article_id, name="Zara Reader", email="zara@example.com",
                                             body="Who were the poets?", reader_id="zara", client_key="e2e-zara",
                                             form_age_seconds=60)
-        comment_svc.moderate(session, comment_ids=[reader.comment_id], action="approve")
+        moderate_as_editor(session, comment_ids=[reader.comment_id], action="approve")
         desk = auth.create_user(session, email="badge-desk@artisan.test", name="Badge Desk",
                                 password="a long and unguessable passphrase", role=Role.editor)
         moderation.reply_as_publication(session, user=auth.resolve_session(

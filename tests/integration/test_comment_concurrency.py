@@ -12,7 +12,7 @@ import pytest
 import reflex as rx
 from sqlmodel import Session, select
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.models import Comment
 from artisan_app.state.article import ArticleState
 from artisan_app.state.comments import CommentState

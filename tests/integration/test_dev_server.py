@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import httpx
 import pytest
 
-from artisan_app.testing import DevApp, app_env, prepare_database
+from tests.harness import DevApp, app_env, prepare_database
 
 SEED_ARTICLE = "/article/civil-servants-social-media-pakistan"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -75,7 +75,7 @@ def test_the_app_boots_at_the_run_url_under_its_security_headers(dev_url):
     console error (a CSP that blocked the dev server's own scripts would show here)."""
     from playwright.sync_api import sync_playwright
 
-    from artisan_app.testing import CHROMIUM, CHROMIUM_ARGS
+    from tests.harness import CHROMIUM, CHROMIUM_ARGS
 
     errors: list[str] = []
     with sync_playwright() as p:

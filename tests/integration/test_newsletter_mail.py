@@ -11,10 +11,10 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 import reflex as rx
-from starlette.applications import Starlette
 from sqlmodel import Session, func, select
+from starlette.applications import Starlette
 
-from artisan_app.db import engine_for
+from artisan_app.core.db import engine_for
 from artisan_app.jobs import tasks
 from artisan_app.models import Delivery, Newsletter, Role, Subscriber
 from artisan_app.newsletter_routes import newsletter_routes

@@ -13,11 +13,11 @@ import time
 import pytest
 from sqlmodel import Session, select
 
-from artisan_app.db import engine_for
+from artisan_app.core.db import engine_for
 from artisan_app.jobs.queue import make_huey
 from artisan_app.models import Article, Delivery, Newsletter, Subscriber
-from artisan_app.testing import ROOT, app_env, prepare_database
-from artisan_app.testing_smtp import MailCatcher
+from tests.harness import ROOT, app_env, prepare_database
+from tests.smtp_sink import MailCatcher
 
 READERS = 120
 KILL_AT = 47

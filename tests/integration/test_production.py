@@ -19,8 +19,8 @@ import uuid
 
 import httpx
 import pytest
-import reflex as rx
 import redis
+import reflex as rx
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.applications import Starlette
@@ -28,15 +28,17 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from artisan_app import db, health
+from artisan_app import health
+from artisan_app.core import db
+from artisan_app.core.outage import is_outage
+from artisan_app.core.settings import DEV_SECRET_KEY, InsecureProductionConfig, Settings, settings
 from artisan_app.services import ratelimit
-from artisan_app.settings import DEV_SECRET_KEY, InsecureProductionConfig, Settings, settings
 from artisan_app.state import resilience
 from artisan_app.state.article import ArticleState
 from artisan_app.state.reader import ReaderState
 from artisan_app.state.site import SiteState
-from artisan_app.testing import ROOT, TEST_REDIS_URL, TEST_SECRET_KEY
 from tests.factories import make_article, make_author, make_category
+from tests.harness import ROOT, TEST_REDIS_URL, TEST_SECRET_KEY
 from tests.state.conftest import visit
 
 DEAD_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:1/test"
@@ -341,7 +343,7 @@ def test_outage_safe_handles_every_kind_of_handler():
     assert items[0] == "first" and _is_report(items[1])
     with pytest.raises(ValueError, match="a real bug"):
         resilience.outage_safe(Fake.bug)(fake)
-    assert not resilience.is_outage(IntegrityError("INSERT", {}, Exception("duplicate")))
+    assert not is_outage(IntegrityError("INSERT", {}, Exception("duplicate")))
 
 
 # --- rate limits shared by every backend worker through Redis ------------------------
@@ -377,8 +379,8 @@ def outage_app(tmp_path_factory):
     proxy the test can cut (the shared servers are never touched)."""
     from sqlalchemy import create_engine
 
-    from artisan_app.testing import RunningApp, TcpProxy, app_env, prepare_database
     from tests.conftest import POSTGRES_URL
+    from tests.harness import RunningApp, TcpProxy, app_env, prepare_database
 
     redis_available()
     admin = create_engine(POSTGRES_URL)
@@ -419,7 +421,7 @@ def _health(app) -> tuple[int, dict]:
 def test_outages_are_reported_pages_degrade_and_recover(outage_app):
     from playwright.sync_api import expect, sync_playwright
 
-    from artisan_app.testing import CHROMIUM, CHROMIUM_ARGS
+    from tests.harness import CHROMIUM, CHROMIUM_ARGS
 
     app, pg, rd = outage_app
     slug = "civil-servants-social-media-pakistan"

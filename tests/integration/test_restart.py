@@ -16,7 +16,7 @@ import pytest
 import redis
 import socketio
 
-from artisan_app.testing import CHROMIUM, CHROMIUM_ARGS, TEST_REDIS_URL, RunningApp, app_env, prepare_database
+from tests.harness import CHROMIUM, CHROMIUM_ARGS, TEST_REDIS_URL, RunningApp, app_env, prepare_database
 
 pytestmark = pytest.mark.e2e
 

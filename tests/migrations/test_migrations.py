@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
@@ -14,7 +13,8 @@ from sqlalchemy import create_engine, inspect, text
 from sqlmodel import SQLModel
 
 import artisan_app.models  # noqa: F401
-from artisan_app.services.search import include_name
+from alembic import command
+from artisan_app.services.search_index import include_name
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = f"artisan_migrations_{os.getpid()}"  # this run's own: concurrent runs don't collide
@@ -61,3 +61,27 @@ def test_upgrade_head_on_postgres_matches_models():
     finally:
         with admin.begin() as conn:
             conn.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
+
+
+def _search_migration():
+    """Migration 0003, which keeps its own copy of the search mirror's DDL and folding."""
+    import importlib.util
+
+    [path] = (ROOT / "alembic" / "versions").glob("*_0003_search.py")
+    spec = importlib.util.spec_from_file_location("migration_0003", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_search_migration_builds_what_the_test_fixtures_build():
+    """The fixtures create the mirror with ``search_index.ensure_search_index``; a migrated
+    database must hold the same table, and fold text into it the same way."""
+    from artisan_app.services import search_index
+
+    migration = _search_migration()
+    for dialect in ("sqlite", "postgresql"):
+        assert migration.DDL[dialect] == search_index.search_index_ddl(dialect)
+        assert migration.DROP == search_index.drop_search_index_ddl(dialect)
+    for sample in ("Café ﬁeld", "Élections: 2026 — ÜBER-Straße!", "پاکستان کی سیاست", "", "a_b c-d"):
+        assert migration._index_text(sample) == search_index.index_text(sample)

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
 from alembic.config import Config
 from sqlalchemy import text
 from sqlmodel import Session
 
-from artisan_app import db
+from alembic import command
+from artisan_app.core import db
 from artisan_app.services import search, seed
 
 ROOT = Path(__file__).resolve().parents[2]

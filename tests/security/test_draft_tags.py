@@ -10,7 +10,8 @@ from starlette.testclient import TestClient
 
 from artisan_app import api
 from artisan_app.models import Role, Tag
-from artisan_app.services import catalog, editorial as ed, feeds
+from artisan_app.services import catalog, feeds
+from artisan_app.services import editorial as ed
 from artisan_app.state.reader import ListingState
 from artisan_app.web.registry import sitemap_sources
 from tests.factories import make_article, make_author, make_category, make_user

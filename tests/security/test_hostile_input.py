@@ -12,18 +12,18 @@ database changes only as the caller's role allows.
 
 from __future__ import annotations
 
-import json
-import sys
-
 import asyncio
 import importlib
 import inspect
+import json
 import pkgutil
+import sys
 from collections.abc import Iterator
 
 import pytest
 import reflex as rx
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
 from reflex.utils import format
@@ -179,7 +179,7 @@ def _db_view(session: Session, world: dict, role: str) -> dict:
 @pytest.fixture(autouse=True)
 def cheap_hashing(monkeypatch):
     """Argon2 at its cheapest for the accounts of this suite's many fixtures (the
-    real parameters are tested in tests/unit/test_auth.py)."""
+    real parameters are tested in tests/unit/services/test_auth.py)."""
     hasher = PasswordHash((Argon2Hasher(time_cost=1, memory_cost=1024, parallelism=1),))
     monkeypatch.setattr(auth, "_hasher", hasher)
     monkeypatch.setattr(auth, "_DUMMY_HASH", hasher.hash("timing-equaliser"))

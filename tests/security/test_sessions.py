@@ -4,7 +4,6 @@ the newsroom in the tab's server state once they end."""
 from __future__ import annotations
 
 import inspect
-
 from datetime import timedelta
 
 import pytest
@@ -13,14 +12,14 @@ from reflex.utils import format
 from sqlmodel import Session, select
 
 from artisan_app.models import Role, UserSession, utcnow
-from artisan_app.services import auth, comments as comment_svc
-from artisan_app.state.auth import AuthState, newsroom_states
+from artisan_app.services import auth
+from artisan_app.services import comments as comment_svc
 from artisan_app.state.admin import AdminState
+from artisan_app.state.auth import AuthState, newsroom_states
 from artisan_app.state.editor import ArticleEditorState, NewsroomState
 from artisan_app.state.moderation import ModerationState
-from tests.state.conftest import drive
 from tests.factories import BASE_TIME, PASSWORD, make_article, make_author, make_category, make_user
-from tests.state.conftest import visit
+from tests.state.conftest import drive, visit
 
 SECRET_EMAIL = "source@example.com"
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
+from artisan_app.core.settings import Settings
 from artisan_app.models import Role
 from artisan_app.services import auth, login_limits
-from artisan_app.settings import Settings
 from tests.factories import PASSWORD, make_user
 
 ROOT = Path(__file__).resolve().parents[2]

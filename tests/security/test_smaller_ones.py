@@ -12,10 +12,13 @@ from PIL import BmpImagePlugin, Image
 from sqlmodel import Session, select
 
 from artisan_app.models import EditingPresence, Role
-from artisan_app.services import comments as svc, editorial as ed, moderation
+from artisan_app.services import comment_thread, moderation
+from artisan_app.services import comments as svc
+from artisan_app.services import editorial as ed
 from artisan_app.services.comments import CommentValidationError
 from artisan_app.services.images import ImageRejected, store_image
-from artisan_app.state import admin as admin_state, article_editor as editor_state
+from artisan_app.state import admin as admin_state
+from artisan_app.state import article_editor as editor_state
 from artisan_app.state.admin import AdminState
 from artisan_app.state.auth import AuthState
 from artisan_app.state.editor import ArticleEditorState
@@ -53,7 +56,7 @@ def test_staff_replies_are_marked_and_readers_are_not(any_session, desk):
     reader = post(any_session, desk["live"], "Ann Reader")
     moderation.reply_as_publication(any_session, user=desk["editor"], comment_id=reader.comment_id, body="Thanks!",
                                     now=NOW)
-    thread = svc.article_comments(any_session, desk["live"].id, now=NOW).comments
+    thread = comment_thread.article_comments(any_session, desk["live"].id, now=NOW).comments
     assert [(c.name, c.staff) for c in thread] == [("Ann Reader", False), ("Artisan Times", True)]
 
 

@@ -17,7 +17,9 @@ from sqlalchemy import text
 from sqlmodel import Session, SQLModel
 
 from artisan_app.models import ArticleStatus, Role
-from artisan_app.services import auth, comments as comment_svc, editorial as ed
+from artisan_app.services import auth
+from artisan_app.services import comments as comment_svc
+from artisan_app.services import editorial as ed
 from artisan_app.state.admin import AdminState
 from artisan_app.state.auth import AuthState
 from artisan_app.state.editor import ArticleEditorState, NewsroomState
@@ -84,7 +86,7 @@ def snapshot(session: Session, ignore_author_id: int | None) -> dict[str, list]:
             continue  # signing in (or failing to) is not a change to anyone's data
         elif table.name == "contentgeneration":
             continue  # the page cache's counter (services/content_changes.py): bumping it only costs a re-render
-        out[table.name] = sorted((json.dumps(r, default=str, sort_keys=True) for r in rows))
+        out[table.name] = sorted(json.dumps(r, default=str, sort_keys=True) for r in rows)
     return out
 
 

@@ -26,7 +26,7 @@ def world(any_session: Session):
 
 
 def names(events: list) -> list[str]:
-    return [getattr(getattr(e, "handler", e), "fn").__name__ for e in events if hasattr(getattr(e, "handler", e), "fn")]
+    return [getattr(e, "handler", e).fn.__name__ for e in events if hasattr(getattr(e, "handler", e), "fn")]
 
 
 async def test_an_article_visit_loads_navigation_article_and_comments_in_one_event(world, root):

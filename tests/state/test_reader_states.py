@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 from sqlmodel import Session
 
+from artisan_app.core.settings import settings
 from artisan_app.models import ArticleStatus
-from artisan_app.settings import settings
 from artisan_app.state.article import ArticleState
 from artisan_app.state.reader import ListingState, ReaderState
 from artisan_app.state.site import SiteState

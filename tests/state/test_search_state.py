@@ -8,9 +8,9 @@ import pytest
 import reflex as rx
 from sqlmodel import Session
 
+from artisan_app.core.settings import settings
 from artisan_app.models import ArticleStatus
 from artisan_app.services import search as search_service
-from artisan_app.settings import settings
 from artisan_app.state.search import SearchState
 from tests.factories import make_article, make_author, make_category
 from tests.state.conftest import article_slugs, html_tree, visit

@@ -7,9 +7,15 @@ from dataclasses import replace
 
 import pytest
 
-from artisan_app.services import articles, editorial as ed
+from artisan_app.services import articles
+from artisan_app.services import editorial as ed
 from artisan_app.services.editor_blocks import (
-    PlacementError, end_of_last_section, insert_block, insertion_point, move_block, parse_spot,
+    PlacementError,
+    end_of_last_section,
+    insert_block,
+    insertion_point,
+    move_block,
+    parse_spot,
 )
 from artisan_app.services.editor_forms import MAX_BLOCKS, ArticleForm
 from artisan_app.services.editor_media import image_block, upload_image

@@ -10,8 +10,8 @@ from lxml import html as lxml_html
 from sqlmodel import Session
 
 from artisan_app import render, wording
-from artisan_app.services.comment_thread import ThreadPage
 from artisan_app.services import articles, catalog
+from artisan_app.services.comment_thread import ThreadPage
 from tests.factories import BASE_TIME, make_article, make_author, make_category, sections
 
 NOW = BASE_TIME + timedelta(days=30)
@@ -44,7 +44,8 @@ def desk(session: Session):
 
 def test_article_view_has_the_seed_layout_in_order(desk: Session):
     detail = articles.get_article(desk, "story-0", now=NOW)
-    tree = parse(render.article_page(detail, related=[], categories=catalog.list_categories(desk), thread=ThreadPage(approved_count=1)))
+    categories = catalog.list_categories(desk)
+    tree = parse(render.article_page(detail, related=[], categories=categories, thread=ThreadPage(approved_count=1)))
     (view,) = tree.xpath("div[@id='first-view']")
     assert texts(view, ".//nav[@aria-label='Sections']//a") == ["Front page", "Politics", "Culture"]
     (article,) = view.xpath(".//main//article[@class='article']")
@@ -63,7 +64,8 @@ def test_article_view_has_the_seed_layout_in_order(desk: Session):
 
 def test_database_text_is_text_never_markup(desk: Session):
     detail = articles.get_article(desk, "evil", now=NOW)
-    markup = render.article_page(detail, related=[], categories=catalog.list_categories(desk), thread=ThreadPage(approved_count=0))
+    categories = catalog.list_categories(desk)
+    markup = render.article_page(detail, related=[], categories=categories, thread=ThreadPage(approved_count=0))
     assert "<script>alert" not in markup and "<img src=x" not in markup
     tree = parse(markup)
     assert tree.xpath("//script") and all("alert" not in s.text for s in tree.xpath("//script"))

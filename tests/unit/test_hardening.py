@@ -14,10 +14,11 @@ from starlette.responses import PlainTextResponse
 from starlette.testclient import TestClient
 
 from artisan_app import api, hardening
-from artisan_app.hardening import MAX_UPLOAD_BYTES, ScriptAllowlist, SecurityHeaders, UploadLimit, harden, script_hash
-from artisan_app.settings import settings
+from artisan_app.core.settings import settings
+from artisan_app.hardening import ScriptAllowlist, SecurityHeaders, harden, script_hash
+from artisan_app.web.upload_limit import MAX_UPLOAD_BYTES, UploadLimit
 from tests.factories import make_article, make_author, make_category, sections
-from tests.unit.test_seo import SHELL
+from tests.page_shells import SHELL
 
 SITE = "https://news.example"
 
@@ -86,8 +87,9 @@ def site(session: Session, monkeypatch, tmp_path):
     build.mkdir(parents=True)
     routes = tmp_path / ".web" / "app" / "routes"
     routes.mkdir(parents=True)
-    (routes / "editor.jsx").write_text('x=jsx(Helmet,{defer:false},jsx("script",{},"\\n(() => { window.guard = \\"on\\"; })()\\n"));',
-                                       "utf-8")
+    (routes / "editor.jsx").write_text(
+        'x=jsx(Helmet,{defer:false},jsx("script",{},"\\n(() => { window.guard = \\"on\\"; })()\\n"));', "utf-8"
+    )
     shell = build / "__spa-fallback.html"
     shell.write_text(SHELL, "utf-8")
     (build / "editor.html").write_text(SHELL.replace("window.theme = 1;", "window.editor = 1;"), "utf-8")
@@ -108,12 +110,26 @@ def site(session: Session, monkeypatch, tmp_path):
 
 
 def policy(res) -> dict[str, str]:
-    return {d.split(" ", 1)[0]: d.split(" ", 1)[1] if " " in d else ""
-            for d in (p.strip() for p in res.headers["content-security-policy"].split(";"))}
+    return {
+        d.split(" ", 1)[0]: d.split(" ", 1)[1] if " " in d else ""
+        for d in (p.strip() for p in res.headers["content-security-policy"].split(";"))
+    }
 
 
-@pytest.mark.parametrize("path", ["/", "/article/story", "/category/politics", "/editor", "/feed.xml",
-                                  "/robots.txt", "/_upload/cover-1.webp", "/healthz", "/nowhere"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/article/story",
+        "/category/politics",
+        "/editor",
+        "/feed.xml",
+        "/robots.txt",
+        "/_upload/cover-1.webp",
+        "/healthz",
+        "/nowhere",
+    ],
+)
 def test_every_response_carries_the_security_headers(site: TestClient, path: str):
     res = site.get(path)
     assert res.headers["x-frame-options"] == "DENY"
@@ -183,6 +199,7 @@ def test_gzipped_pages_keep_their_headers(site: TestClient):
 def test_a_not_modified_answer_leaves_the_cached_pages_policy_alone():
     """Chromium merges a 304's headers into the page it revalidated: a resource policy
     there ('none', sandbox) blocked every script and font of a page on reload."""
+
     async def app(scope, receive, send):
         await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", b'"v1"')]})
         await send({"type": "http.response.body", "body": b""})

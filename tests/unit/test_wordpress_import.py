@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,8 +14,8 @@ from starlette.testclient import TestClient
 
 from artisan_app.api import build_api
 from artisan_app.models import Article, Author, Category, Comment, Redirect, Section, Tag, User
-from artisan_app.services import featured, comments as comment_rules
-from artisan_app.services import redirects, search
+from artisan_app.services import comments as comment_rules
+from artisan_app.services import featured, redirects, search
 from artisan_app.services.articles import article_sections
 from artisan_app.wordpress import wxr
 from artisan_app.wordpress.html import convert
@@ -23,7 +23,7 @@ from artisan_app.wordpress.importer import import_export
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "wordpress"
 EXPORT = FIXTURES / "export.xml"
-NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -75,8 +75,8 @@ def test_every_block_lands_in_sections_and_the_losses_are_reported(engine, tmp_p
         assert 'data-embed-src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"' in embed.markup
         assert article.excerpt == "Tariffs, ports and a pullquote: every block the importer knows."
         assert article.status == "published"
-        assert article.published_at == datetime(2024, 3, 5, 9, 30, tzinfo=timezone.utc)
-        assert article.updated_at == datetime(2024, 3, 6, 5, 0, tzinfo=timezone.utc)
+        assert article.published_at == datetime(2024, 3, 5, 9, 30, tzinfo=UTC)
+        assert article.updated_at == datetime(2024, 3, 6, 5, 0, tzinfo=UTC)
         assert session.get(Author, article.author_id).name == "Hannah Okafor"
         # Its first category is the section; the child was flattened; the second is kept as a topic.
         assert session.get(Category, article.category_id).slug == "trade"
@@ -106,7 +106,7 @@ def test_statuses_dates_and_the_classic_editor(engine, tmp_path):
         assert by_title["Draft in progress"].status == "draft" and by_title["Draft in progress"].published_at is None
         assert by_title["Waiting for an editor"].status == "review"
         soon = by_title["Coming soon"]
-        assert soon.status == "published" and soon.published_at == datetime(2030, 1, 1, 9, 0, tzinfo=timezone.utc)
+        assert soon.status == "published" and soon.published_at == datetime(2030, 1, 1, 9, 0, tzinfo=UTC)
         assert by_title["Secret"].status == "draft"
         classic = by_title["Classic editor post"]
         assert _blocks(session, classic) == [
@@ -153,7 +153,7 @@ def test_comment_tree_three_deep_statuses_and_first_comment_rule(any_engine, tmp
         assert (top.depth, reply.depth, reply2.depth, reply3.depth) == (0, 1, 2, 3)
         assert top.email == "one@example.com" and top.website == "https://one.example.com"
         assert reply3.website == ""  # a javascript: URL is no website
-        assert top.created_at == datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc)
+        assert top.created_at == datetime(2024, 3, 5, 10, 0, tzinfo=UTC)
         assert rows["Cheap Pills:Buy now"].status == "spam"
         assert rows["Binned:Trashed"].status == "trash"
         assert rows["New Reader:Held for moderation"].status == "pending"
@@ -330,8 +330,8 @@ def test_converter_keeps_inline_runs_for_the_rich_body():
 
 def test_the_lead_in_reads_without_a_number(engine, tmp_path):
     from artisan_app import render
-    from artisan_app.services.comment_thread import ThreadPage
     from artisan_app.services import articles, catalog
+    from artisan_app.services.comment_thread import ThreadPage
 
     _import(engine, tmp_path)
     with Session(engine) as session:

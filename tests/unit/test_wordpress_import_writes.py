@@ -4,12 +4,12 @@ and the import's own SQLite connection (tests/fixtures/wordpress/export.xml)."""
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlmodel import Session, select
 
-from artisan_app import db
+from artisan_app.core import db
 from artisan_app.models import Article, Comment, Redirect, Section, WordPressItem
 from artisan_app.services import content_changes, search
 from artisan_app.wordpress import comments as wp_comments
@@ -17,7 +17,7 @@ from artisan_app.wordpress.importer import import_export
 from tests.conftest import create_schema
 
 EXPORT = Path(__file__).resolve().parents[1] / "fixtures" / "wordpress" / "export.xml"
-NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
 
 def _import(engine, tmp_path, source=EXPORT):

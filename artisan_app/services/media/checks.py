@@ -27,7 +27,16 @@ MAX_BYTES = 25 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # a 24-megapixel camera's photographs pass with room to spare
 MAX_SIDE = 12_000
 FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "AVIF")
-EXTENSIONS = {"jpg": "JPEG", "jpeg": "JPEG", "jpe": "JPEG", "jfif": "JPEG", "png": "PNG", "webp": "WEBP", "gif": "GIF", "avif": "AVIF"}
+EXTENSIONS = {
+    "jpg": "JPEG",
+    "jpeg": "JPEG",
+    "jpe": "JPEG",
+    "jfif": "JPEG",
+    "png": "PNG",
+    "webp": "WEBP",
+    "gif": "GIF",
+    "avif": "AVIF",
+}
 FORMAT_NAMES = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF", "AVIF": "AVIF"}
 ACCEPTED = "Upload a JPEG, PNG, WebP, GIF or AVIF image."
 
@@ -83,19 +92,19 @@ def _check_bytes(data: bytes) -> None:
             raise ImageRejected(f"SVG drawings are not accepted. {ACCEPTED}")
         raise ImageRejected(f"That file is not an image (it is text or markup). {ACCEPTED}")
     if _HIDDEN_MARKUP.search(data) or b"%PDF-" in data[:1024] or _ZIP_END in data[-66_000:]:
-        raise ImageRejected("That file has something other than a picture hidden inside it "
-                            "(markup, a document or an archive). Export the photograph again and upload that.")
+        raise ImageRejected(
+            "That file has something other than a picture hidden inside it "
+            "(markup, a document or an archive). Export the photograph again and upload that."
+        )
 
 
 def _check_size(width: int, height: int) -> None:
     if width < 1 or height < 1:
         raise ImageRejected("That image has no pixels.")
     if width > MAX_SIDE or height > MAX_SIDE:
-        raise ImageRejected(f"That image is {width:,}×{height:,} pixels; "
-                            f"the limit is {MAX_SIDE:,} pixels on either side.")
+        raise ImageRejected(f"That image is {width:,}×{height:,} pixels; the limit is {MAX_SIDE:,} pixels on either side.")
     if width * height > MAX_PIXELS:
-        raise ImageRejected(f"That image has {width * height / 1e6:.0f} megapixels; "
-                            f"the limit is {MAX_PIXELS // 1_000_000}.")
+        raise ImageRejected(f"That image has {width * height / 1e6:.0f} megapixels; the limit is {MAX_PIXELS // 1_000_000}.")
 
 
 def _draft(img: PILImage.Image) -> None:
@@ -119,7 +128,8 @@ def _to_srgb(img: PILImage.Image, icc: bytes | None) -> PILImage.Image:
     if icc:
         try:  # also turns CMYK (with its profile) into RGB properly
             src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            img = ImageCms.profileToProfile(img, src, ImageCms.createProfile("sRGB"), outputMode="RGB")
+            converted = ImageCms.profileToProfile(img, src, ImageCms.createProfile("sRGB"), outputMode="RGB")
+            img = converted if converted is not None else img  # None only when converting in place
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # an unreadable or mismatched profile: keep the pixels as they are
     return img if img.mode == "RGB" else img.convert("RGB")
@@ -136,10 +146,12 @@ def check_image(data: bytes, filename: str = "") -> CheckedImage:
                 _check_size(probe.width, probe.height)
                 probe.verify()
             with PILImage.open(io.BytesIO(data), formats=FORMATS) as img:
-                fmt = img.format
+                fmt = img.format or ""  # opened with formats=FORMATS: always one of them
                 if promised and promised != fmt:
-                    raise ImageRejected(f"The file’s name says {FORMAT_NAMES[promised]} but it holds a "
-                                        f"{FORMAT_NAMES[fmt]} image. Rename it or export it again.")
+                    raise ImageRejected(
+                        f"The file’s name says {FORMAT_NAMES[promised]} but it holds a "
+                        f"{FORMAT_NAMES[fmt]} image. Rename it or export it again."
+                    )
                 icc = img.info.get("icc_profile")
                 raw = img.size
                 _draft(img)
@@ -150,13 +162,13 @@ def check_image(data: bytes, filename: str = "") -> CheckedImage:
     except ImageRejected:
         raise
     except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning) as exc:
-        raise ImageRejected(f"That image unpacks to too many pixels; the limit is "
-                            f"{MAX_PIXELS // 1_000_000} megapixels.") from exc
+        raise ImageRejected(f"That image unpacks to too many pixels; the limit is {MAX_PIXELS // 1_000_000} megapixels.") from exc
     except UnidentifiedImageError as exc:
         raise ImageRejected(f"That file is not an image we accept. {ACCEPTED}") from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise ImageRejected("That file is not an image we can read: it is damaged or incomplete. "
-                            "Export it again and upload that.") from exc
+        raise ImageRejected(
+            "That file is not an image we can read: it is damaged or incomplete. Export it again and upload that."
+        ) from exc
     # The original's size after orientation (as exif_transpose did it), whatever scale the decoder used.
     turned = decoded[0] != decoded[1] and oriented.size == (decoded[1], decoded[0])
     width, height = (raw[1], raw[0]) if turned else raw

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, Image
 from artisan_app.models.types import utcnow
@@ -87,7 +87,7 @@ def image_refs(session: Session, image_ids) -> dict[int, ImageRef]:
     wanted = {i for i in image_ids if i is not None}
     if not wanted:
         return {}
-    return {row.id: ref_of(row) for row in session.exec(select(Image).where(Image.id.in_(wanted)))}
+    return {row.id: ref_of(row) for row in session.exec(select(Image).where(col(Image.id).in_(wanted)))}
 
 
 def cover_ref(session: Session, article: Article) -> ImageRef | None:

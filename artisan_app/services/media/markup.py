@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from functools import partial
 from html import escape
 
 from artisan_app.services.media import names
@@ -73,11 +74,11 @@ def _url_for(url: Callable[[str], str] | None) -> Callable[[str], str]:
 def _candidates(ref: ImageRef, kind: str) -> list[tuple[int, int, Callable[[str], str]]]:
     """(width, height, name for an extension) per candidate, smallest first."""
     if kind == "full":
-        return [(*names.rendition_dims(ref, w), lambda ext, w=w: names.rendition_name(ref.hash, w, ext))
+        return [(*names.rendition_dims(ref, w), partial(names.rendition_name, ref.hash, w))
                 for w in names.rendition_widths(ref.width)]
     if kind == "card":
         return [(*names.crop_dims("card", w),
-                 lambda ext, w=w: names.crop_name(ref.hash, "card", ref.focal_x, ref.focal_y, w, ext))
+                 partial(names.crop_name, ref.hash, "card", ref.focal_x, ref.focal_y, w))
                 for w in names.crop_widths(ref, "card")]
     raise ValueError(f"unknown picture kind {kind!r}")
 
@@ -109,7 +110,7 @@ def picture_html(data: Picture, *, class_name: str = "") -> str:
     """``<picture>`` markup, every value escaped."""
     sources = "".join(f"<source{_attrs([('type', s.type), ('srcset', s.src_set), ('sizes', s.sizes)])}>"
                       for s in data.sources)
-    img = [("src", data.src), ("srcset", data.src_set), ("sizes", data.sizes), ("width", data.width),
+    img: list[tuple[str, str | int]] = [("src", data.src), ("srcset", data.src_set), ("sizes", data.sizes), ("width", data.width),
            ("height", data.height), ("alt", data.alt), ("loading", data.loading), ("decoding", data.decoding)]
     if data.fetch_priority != "auto":
         img.append(("fetchpriority", data.fetch_priority))

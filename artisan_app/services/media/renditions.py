@@ -57,7 +57,7 @@ def focal_crop(img: PILImage.Image, size: tuple[int, int], fx: float, fy: float)
     return img.resize(size, LANCZOS, box=box, reducing_gap=3.0)
 
 
-def _save_all(storage: MediaStorage, img: PILImage.Image, name_for: Callable[[str], str], formats) -> list[str]:
+def _save_all(storage: MediaStorage, img: PILImage.Image, name_for: Callable[..., str], formats) -> list[str]:
     """Encode and store each format, skipping names already stored (same name, same content)."""
     saved = []
     for ext in formats:

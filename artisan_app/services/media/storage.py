@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from artisan_app.settings import settings
+from artisan_app.core.settings import settings
 
 MEDIA_URL = "/media"
 _SAFE_NAME = re.compile(r"^(?:[a-z]+/)?[0-9A-Za-z][0-9A-Za-z._-]*$")

@@ -1,0 +1,181 @@
+"""Environment-driven configuration.
+
+Every knob is read from the environment once, here, so the app, the Alembic
+migrations, the seed command and the tests agree. Nothing else reads
+``os.environ`` for configuration.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_SQLITE_PATH = PROJECT_ROOT / "artisan.db"
+# Development-only signing secret; production refuses it (see check_production).
+DEV_SECRET_KEY = "artisan-dev-secret-not-for-production"
+MIN_SECRET_KEY_LENGTH = 32
+# Environments where local-only conveniences (the demo editor) may exist.
+DEVELOPMENT_ENVIRONMENTS = frozenset({"dev", "development", "test"})
+
+
+class InsecureProductionConfig(RuntimeError):
+    """Raised at startup when production would run with an unsafe configuration."""
+
+
+def _reflex_prod_requested(argv: Sequence[str]) -> bool:
+    """``reflex run --env prod`` (or ``--env=prod``): Reflex only sets
+    ``REFLEX_ENV_MODE`` after it has loaded rxconfig.py, so read the command line."""
+    args = list(argv)
+    if not args or "reflex" not in args[0] or "run" not in args:
+        return False
+    for i, arg in enumerate(args):
+        if arg == "--env" and i + 1 < len(args) and args[i + 1] == "prod":
+            return True
+        if arg == "--env=prod":
+            return True
+    return False
+
+
+def _database_url(env: dict[str, str]) -> str:
+    """``ARTISAN_DB_URL`` wins, then Reflex's own ``REFLEX_DB_URL``, then SQLite."""
+    return (
+        env.get("ARTISAN_DB_URL")
+        or env.get("REFLEX_DB_URL")
+        or f"sqlite:///{DEFAULT_SQLITE_PATH}"
+    )
+
+
+def _proxy_hops(raw: str) -> int:
+    if not raw.strip().isdigit():
+        raise ValueError(
+            f"ARTISAN_TRUSTED_PROXY_HOPS must be a whole number of proxies (0 or more), not {raw!r}."
+        )
+    return int(raw)
+def _media_dir(env: dict[str, str]) -> str:
+    """``ARTISAN_MEDIA_DIR``, else ``media/`` inside Reflex's upload directory."""
+    uploads = PROJECT_ROOT / env.get("REFLEX_UPLOADED_FILES_DIR", "uploaded_files")
+    return env.get("ARTISAN_MEDIA_DIR") or str(uploads / "media")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved configuration for one process."""
+
+    database_url: str
+    environment: str
+    site_url: str
+    page_size: int
+    redis_url: str
+    comment_rate_limit: str
+    # Signing secret (``ARTISAN_SECRET_KEY``); production refuses the dev default.
+    secret_key: str = field(repr=False)
+    # Reflex's own state-manager Redis (``REFLEX_REDIS_URL``); "" = not configured.
+    state_redis_url: str
+    # Reverse proxies in front of the app that append to X-Forwarded-For (Reflex's
+    # ``trusted_proxy_hops``); 0 = use the connecting address, ignoring the header.
+    trusted_proxy_hops: int = 0
+    # The newsroom's time zone (``ARTISAN_NEWSROOM_TZ``, an IANA name): schedules are typed and shown in it.
+    newsroom_tz: str = "Asia/Karachi"
+    # Newsletters (README "Configuration"): SMTP server ("" = the outbox table), sender,
+    # job queue ("" = SQLite file next to the database, or Redis when one is configured),
+    # messages per second and per batch, days a confirmation link stays valid.
+    smtp_url: str = field(default="", repr=False)
+    mail_from: str = "Artisan Times <newsletter@localhost>"
+    queue_url: str = ""
+    mail_rate: float = 10.0
+    mail_batch_size: int = 200
+    mail_lease_seconds: int = 120
+    mail_backoff_seconds: float = 5.0
+    # Searches per client (``ARTISAN_SEARCH_RATE_LIMIT``, ``limits`` syntax).
+    search_rate_limit: str = "30/minute;300/hour"
+    # Image files (``ARTISAN_MEDIA_DIR``): renditions, crops and cleaned originals.
+    media_dir: str = ""
+    # Cached first HTML of public pages (``web/page_cache.py``): on/off, and the
+    # Cache-Control a CDN may use (``s-maxage``, ``stale-while-revalidate``), in seconds.
+    page_cache: bool = True
+    page_cache_seconds: int = 60
+    page_stale_seconds: int = 300
+
+    @property
+    def is_production(self) -> bool:
+        """Production as known at import time only; decisions use ``production_requested()``."""
+        return self.environment == "prod"
+
+    def production_requested(self, env: Mapping[str, str] | None = None, argv: Sequence[str] | None = None) -> bool:
+        """Production by ``ARTISAN_ENV=prod``, ``REFLEX_ENV_MODE=prod`` (now or at
+        load time) or a ``reflex run --env prod`` command line. Decided at call
+        time: ``reflex run --env prod`` sets ``REFLEX_ENV_MODE`` after this module loads."""
+        env = os.environ if env is None else env
+        return (
+            self.is_production
+            or env.get("ARTISAN_ENV") == "prod"
+            or env.get("REFLEX_ENV_MODE") == "prod"
+            or _reflex_prod_requested(sys.argv if argv is None else argv)
+        )
+
+    def development_declared(self, env: Mapping[str, str] | None = None, argv: Sequence[str] | None = None) -> bool:
+        """Fail closed: only an explicit development or test environment counts
+        (``ARTISAN_ENV`` = dev/development/test, or Reflex's own dev mode when
+        ``ARTISAN_ENV`` is unset), and never while production is requested."""
+        env = os.environ if env is None else env
+        declared = env.get("ARTISAN_ENV") or ("dev" if env.get("REFLEX_ENV_MODE") == "dev" else "")
+        return declared in DEVELOPMENT_ENVIRONMENTS and not self.production_requested(env, argv)
+
+    def check_production(self, env: Mapping[str, str] | None = None, argv: Sequence[str] | None = None) -> None:
+        """Refuse to start production with a missing, default or short secret key.
+
+        Called from rxconfig.py, so ``reflex run --env prod`` stops before building.
+        Does nothing outside production.
+        """
+        if not self.production_requested(env, argv):
+            return
+        problem = ""
+        if not self.secret_key or self.secret_key == DEV_SECRET_KEY:
+            problem = "ARTISAN_SECRET_KEY is not set (the development default is refused)"
+        elif len(self.secret_key) < MIN_SECRET_KEY_LENGTH:
+            problem = f"ARTISAN_SECRET_KEY is too short ({len(self.secret_key)} characters, need {MIN_SECRET_KEY_LENGTH}+)"
+        if problem:
+            raise InsecureProductionConfig(
+                f"Refusing to start in production: {problem}. Generate one with "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(48))'` and export "
+                "ARTISAN_SECRET_KEY before `reflex run --env prod`."
+            )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        return cls(
+            database_url=_database_url(env),
+            environment=env.get("ARTISAN_ENV", env.get("REFLEX_ENV_MODE", "dev")),
+            site_url=env.get("ARTISAN_SITE_URL", "http://localhost:3000").rstrip("/"),
+            page_size=int(env.get("ARTISAN_PAGE_SIZE", "6")),
+            redis_url=env.get("ARTISAN_REDIS_URL") or env.get("REFLEX_REDIS_URL", ""),
+            comment_rate_limit=env.get("ARTISAN_COMMENT_RATE_LIMIT", "5/minute;30/hour"),
+            secret_key=env.get("ARTISAN_SECRET_KEY") or DEV_SECRET_KEY,
+            state_redis_url=env.get("REFLEX_REDIS_URL", ""),
+            trusted_proxy_hops=_proxy_hops(env.get("ARTISAN_TRUSTED_PROXY_HOPS", "0")),
+            newsroom_tz=env.get("ARTISAN_NEWSROOM_TZ", "Asia/Karachi"),
+            smtp_url=env.get("ARTISAN_SMTP_URL", ""),
+            mail_from=env.get("ARTISAN_MAIL_FROM", "Artisan Times <newsletter@localhost>"),
+            queue_url=env.get("ARTISAN_QUEUE_URL") or env.get("ARTISAN_REDIS_URL") or env.get("REFLEX_REDIS_URL", ""),
+            mail_rate=float(env.get("ARTISAN_MAIL_RATE", "10")),
+            mail_batch_size=int(env.get("ARTISAN_MAIL_BATCH", "200")),
+            mail_lease_seconds=int(env.get("ARTISAN_MAIL_LEASE_SECONDS", "120")),
+            mail_backoff_seconds=float(env.get("ARTISAN_MAIL_BACKOFF", "5")),
+            search_rate_limit=env.get("ARTISAN_SEARCH_RATE_LIMIT", "30/minute;300/hour"),
+            media_dir=_media_dir(env),
+            page_cache=env.get("ARTISAN_PAGE_CACHE", "1").strip().lower() not in {"0", "off", "false", "no"},
+            page_cache_seconds=int(env.get("ARTISAN_PAGE_CACHE_SECONDS", "60")),
+            page_stale_seconds=int(env.get("ARTISAN_PAGE_STALE_SECONDS", "300")),
+        )
+
+
+settings = Settings.from_env()
