@@ -107,9 +107,12 @@ def _html_page(handler: Callable[[Request], Response], shell: Shell):
 def _shell_stamp(shell: Shell) -> Callable[[], str]:
     """Names the build a cached page was made from (a new build renders again)."""
     def stamp() -> str:
+        path = getattr(shell, "path", None)  # the dev server's shell has no file
         try:
-            stat = shell.path.stat()
-        except (AttributeError, OSError):
+            stat = path.stat() if path is not None else None
+        except OSError:
+            stat = None
+        if stat is None:
             return "none"
         return f"{stat.st_mtime_ns}-{stat.st_size}"
     return stamp
@@ -129,6 +132,7 @@ def api_routes(shell: Shell, cache: PageCache | None = None) -> list[BaseRoute]:
     # so the browser app can show its "temporarily unavailable" notice), never a 500.
     pages = []
     for page in registry.first_view_pages():  # the first HTML, cached per URL unless the page says not
+        assert page.first_view is not None  # first_view_pages() lists only those
         handler = first_view_handler(shell, page.first_view)
         if page.cache:
             handler = cached_page(handler, cache, _shell_stamp(shell))

@@ -10,11 +10,15 @@ from artisan_app.components.layout import page_frame
 from artisan_app.components.reader import load_more_button, reader_pages
 from artisan_app.state.search import SearchState
 
+# mypy reads a state var on its class as the Python value and an @rx.event handler as rx.event's
+# class; at run time they are Vars and EventCallbacks (Reflex 0.10's typing cannot say so).
+# Each `type: ignore[...]` below marks such a line, and only such a line.
+
 TYPING_DEBOUNCE_MS = 300
 
 
 def sort_button(label: str, value: str) -> rx.Component:
-    return chip(label, pressed=SearchState.sort == value, on_click=SearchState.set_sort(value))
+    return chip(label, pressed=SearchState.sort == value, on_click=SearchState.set_sort(value))  # type: ignore[operator]
 
 
 def page_search_form() -> rx.Component:
@@ -28,7 +32,7 @@ def page_search_form() -> rx.Component:
                 class_name="field-input search-page-input",
                 default_value=SearchState.query,
                 key=SearchState.input_version,
-                on_change=SearchState.set_query.debounce(TYPING_DEBOUNCE_MS),
+                on_change=SearchState.set_query.debounce(TYPING_DEBOUNCE_MS),  # type: ignore[attr-defined]
             ),
             class_name="search-page-row",
         ),
@@ -55,7 +59,7 @@ def results() -> rx.Component:
         ),
         rx.el.p(SearchState.message, class_name="search-summary", role="status", aria_live="polite"),
         rx.cond(
-            SearchState.result_pages.length() > 0,
+            SearchState.result_pages.length() > 0,  # type: ignore[attr-defined]
             rx.el.ol(reader_pages(SearchState.result_pages), class_name="search-results"),
         ),
         load_more_button(SearchState.has_more, SearchState.load_more),

@@ -50,8 +50,9 @@ def _parse_saved(raw: str) -> dict:
         data = {}
     if not isinstance(data, dict):
         data = {}
-    who = data.get("who") if isinstance(data.get("who"), dict) else {}
-    drafts = data.get("drafts") if isinstance(data.get("drafts"), dict) else {}
+    who_raw, drafts_raw = data.get("who"), data.get("drafts")
+    who: dict = who_raw if isinstance(who_raw, dict) else {}
+    drafts: dict = drafts_raw if isinstance(drafts_raw, dict) else {}
     return {
         "who": {k: who[k][: svc.MAX_BODY] for k in IDENTITY_FIELDS if isinstance(who.get(k), str)},
         "drafts": {

@@ -32,7 +32,7 @@ def _events(result) -> list:
 
 
 def _is_outage_report(events: list) -> bool:
-    report = SiteState.report_unavailable.fn
+    report = SiteState.report_unavailable.fn  # type: ignore[attr-defined]  # an EventHandler on the class
     return any(getattr(getattr(e, "handler", e), "fn", None) is report for e in events)
 
 
@@ -41,8 +41,9 @@ class PageVisit(rx.State):
 
     async def _run(self, *steps: tuple[type[rx.State], str]) -> list:
         out: list = []
-        for state_cls, handler in ((SiteState, "load_navigation"), *steps):
-            state = await self.get_state(state_cls)
+        all_steps: list[tuple[type[rx.State], str]] = [(SiteState, "load_navigation"), *steps]
+        for state_cls, handler in all_steps:
+            state: rx.State = await self.get_state(state_cls)
             events = _events(await getattr(state, handler)())
             out += events
             if _is_outage_report(events):

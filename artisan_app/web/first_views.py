@@ -10,6 +10,7 @@ stories); unknown or unpublished slugs answer 404 with the app's not-found page.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlmodel import Session
@@ -49,7 +50,9 @@ def article(request: Request, session: Session, site_url: str) -> FirstView:
     return FirstView(seo.article_meta(data.detail, site_url=site_url), html)
 
 
-_LISTING_META = {"category": seo.category_meta, "author": seo.author_meta, "tag": seo.tag_meta}
+_LISTING_META: dict[str, Callable[..., seo.PageMeta]] = {
+    "category": seo.category_meta, "author": seo.author_meta, "tag": seo.tag_meta,
+}
 
 
 def listing(request: Request, session: Session, site_url: str) -> FirstView:
