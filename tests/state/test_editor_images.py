@@ -10,8 +10,8 @@ from artisan_app.models import Block, Section
 from artisan_app.state.editor import ArticleEditorState
 from tests.media_helpers import photo
 from tests.state.conftest import drive, visit
-from tests.state.test_newsroom_states import open_editor, sign_in
-from tests.state.test_newsroom_states import staff as staff_fixture
+from tests.state.test_editor import open_editor, sign_in
+from tests.state.test_editor import staff as staff_fixture
 
 staff = staff_fixture
 

@@ -21,8 +21,8 @@ from artisan_app.services.editor_forms import MAX_BLOCKS, ArticleForm
 from artisan_app.services.editor_media import image_block, upload_image
 from artisan_app.services.editorial import BlockForm, SectionForm
 from tests.media_helpers import photo
-from tests.unit.test_editorial import NOW, full_form
-from tests.unit.test_editorial import newsroom as newsroom_fixture
+from tests.unit.services.test_editorial import NOW, full_form
+from tests.unit.services.test_editorial import newsroom as newsroom_fixture
 
 newsroom = newsroom_fixture
 
