@@ -105,7 +105,7 @@ def _block_editor(block, j, i, blocks_count) -> rx.Component:
             small_button("↑", E.move_block(i, j, -1), aria_label="Move block " + n + " of section " + s + " up",  # type: ignore[operator]
                          disabled=(j == 0) & ((i == 0) | (blocks_count == 1)), id="blk-" + s + "-" + n + "-up"),
             small_button("↓", E.move_block(i, j, 1), aria_label="Move block " + n + " of section " + s + " down",  # type: ignore[operator]
-                         disabled=(j == blocks_count - 1) & ((i == E.form.sections.length() - 1) | (blocks_count == 1)),
+                         disabled=(j == blocks_count - 1) & ((i == E.form.sections.length() - 1) | (blocks_count == 1)),  # type: ignore[attr-defined]
                          id="blk-" + s + "-" + n + "-down"),
             small_button("Image below", E.choose_image_spot(i, j + 1),  # type: ignore[operator]
                          aria_label="Insert an image after block " + n + " of section " + s),

@@ -10,6 +10,7 @@ from 0 (before the first block) to the section's length (after the last).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypeGuard
 
 from artisan_app.services.editor_forms import MAX_BLOCKS, ArticleForm, BlockForm
 
@@ -18,7 +19,7 @@ class PlacementError(ValueError):
     """The place asked for does not exist (any more) or the section is full; the message says which."""
 
 
-def _is_index(value: object) -> bool:
+def _is_index(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

@@ -149,18 +149,18 @@ def add_to_live_page(session: Session, keys: set[str], target: str, *, source: s
             session.add(row)
             changed += 1
     existing = {r.old_path: r for r in rows if r.old_path in keys}
-    new = []
+    new: list[dict[str, object]] = []
     for key in sorted(keys):
-        row = existing.get(key)
-        if row is None:
+        current = existing.get(key)
+        if current is None:
             new.append({"old_path": key, "new_path": target, "status_code": 301, "source": source, "created_at": utcnow()})
-        elif row.new_path != target:
-            row.new_path, row.source = target, source
-            session.add(row)
+        elif current.new_path != target:
+            current.new_path, current.source = target, source
+            session.add(current)
             changed += 1
     if new:
         session.flush()
-        session.execute(insert(Redirect.__table__), new)
+        session.execute(insert(Redirect.__table__), new)  # type: ignore[attr-defined]  # set by SQLModel on table models
     return changed + len(new)
 
 

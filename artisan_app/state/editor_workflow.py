@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import reflex as rx
+from reflex.event import EventSpec
 
 from artisan_app.core import db
 from artisan_app.services import editor_media as media
@@ -22,7 +23,7 @@ from artisan_app.state.editor_body import _text
 from artisan_app.state.editor_host import EditorHost
 
 
-def focus_when_shown(element_id: str) -> rx.event.EventSpec:
+def focus_when_shown(element_id: str) -> EventSpec:
     """Focus an element once the next render shows it (tries for about a second)."""
     return rx.call_script(
         "(() => { let tries = 0; const go = () => {"

@@ -72,7 +72,7 @@ def _short(text: str, limit: int = 80) -> str:
 
 
 class _Adapter:
-    def __init__(self):
+    def __init__(self) -> None:
         self.unmapped: list[Unmapped] = []
         self.links = self.emphasis = 0
         self.first_link = self.first_emphasis = ""

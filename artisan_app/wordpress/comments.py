@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import bindparam, insert, update
-from sqlmodel import Session, select
+from sqlalchemy import select as core_select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, Comment, CommentStatus, WordPressItem
 from artisan_app.services import comments as comment_rules
@@ -39,10 +40,11 @@ def _website(raw: str) -> str:
     return url if parts.scheme in ("http", "https") and parts.hostname and len(url) <= 200 else ""
 
 
-_ITEMS = WordPressItem.__table__
+_ITEMS = WordPressItem.__table__  # type: ignore[attr-defined]  # set by SQLModel on table models
+_COMMENTS = Comment.__table__  # type: ignore[attr-defined]  # set by SQLModel on table models
 # Built once (the import asks it for every post): the comments' mappings, and whether each comment is still here.
-_MAPPINGS = (select(_ITEMS.c.id, _ITEMS.c.wp_id, _ITEMS.c.local_id, _ITEMS.c.digest, Comment.__table__.c.id.label("alive"))
-             .join(Comment.__table__, Comment.__table__.c.id == _ITEMS.c.local_id, isouter=True)
+_MAPPINGS = (core_select(_ITEMS.c.id, _ITEMS.c.wp_id, _ITEMS.c.local_id, _ITEMS.c.digest, _COMMENTS.c.id.label("alive"))
+             .join(_COMMENTS, _COMMENTS.c.id == _ITEMS.c.local_id, isouter=True)
              .where(_ITEMS.c.kind == "comment", _ITEMS.c.wp_id.in_(bindparam("ids", expanding=True))))
 
 
@@ -90,7 +92,7 @@ def import_comments(session: Session, item: WxrItem, article: Article, ctx: Cont
     if not todo:
         return 0  # the same comments as last time
     stale = [maps[wp].local_id for wp in todo if wp in alive]
-    rows = {c.id: c for c in session.exec(select(Comment).where(Comment.id.in_(stale)))} if stale else {}
+    rows = {c.id: c for c in session.exec(select(Comment).where(col(Comment.id).in_(stale)))} if stale else {}
     existing = {wp: rows[maps[wp].local_id] for wp in todo if wp in alive}
     fingerprints = set() if new_article else set(
         session.exec(select(Comment.fingerprint).where(Comment.article_id == article.id)))
@@ -123,7 +125,7 @@ def import_comments(session: Session, item: WxrItem, article: Article, ctx: Cont
 def _insert(session: Session, new_rows, tree, maps, placed, wanted, ctx: Context) -> None:
     """One multi-row INSERT for the post's new comments, then their reply links and mappings."""
     session.flush()
-    table = Comment.__table__
+    table = _COMMENTS
     returned = session.execute(insert(table).returning(table.c.id, table.c.fingerprint), [v for _, v in new_rows]).all()
     by_fingerprint = dict((fp, local) for local, fp in returned)  # unique per article
     for wp, values in new_rows:

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from artisan_app.models import Author, Category, Role, User, utcnow
 from artisan_app.services import redirects
@@ -65,7 +65,7 @@ def _connection(engine: Engine, dry_run: bool):
     with engine.connect() as conn:
         previous = None
         if engine.dialect.name == "sqlite" and not dry_run and conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal":
-            previous = int(conn.exec_driver_sql("PRAGMA synchronous").scalar())
+            previous = int(conn.exec_driver_sql("PRAGMA synchronous").scalar_one())
             conn.exec_driver_sql("PRAGMA synchronous=NORMAL")
         conn.commit()
         try:
@@ -77,7 +77,7 @@ def _connection(engine: Engine, dry_run: bool):
                 conn.commit()
 
 
-def scan(source: str | Path) -> tuple[wxr.WxrChannel, dict[int, tuple[str, str]], int]:
+def scan(source: str | Path | IO[bytes]) -> tuple[wxr.WxrChannel, dict[int, tuple[str, str]], int]:
     """First pass: the header, attachments (id → (file under uploads, alt text)) and how many items."""
     channel = wxr.WxrChannel()
     attachments: dict[int, tuple[str, str]] = {}
@@ -120,7 +120,7 @@ def _header(session: Session, channel: wxr.WxrChannel, ctx: Context, staff_accou
             continue
         row = session.exec(select(Category).where(Category.slug == slug)).first()
         if row is None:
-            last = session.exec(select(Category.position).order_by(Category.position.desc())).first()
+            last = session.exec(select(Category.position).order_by(col(Category.position).desc())).first()
             row = Category(slug=slug, name=clean_text(c.name)[:80] or slug, description=clean_text(c.description)[:400],
                            position=(last or 0) + 1)
             session.add(row)

@@ -47,7 +47,7 @@ class Context:
     upload_dir: Path | None = None
 
 
-_ITEMS, _ARTICLES = WordPressItem.__table__, Article.__table__
+_ITEMS, _ARTICLES = WordPressItem.__table__, Article.__table__  # type: ignore[attr-defined]  # set by SQLModel on table models
 # Built once: the import asks them for every post (a statement built per call costs more than the query).
 _POST_MAPPING = select(_ITEMS.c.id, _ITEMS.c.local_id, _ITEMS.c.digest).where(
     _ITEMS.c.kind == "post", _ITEMS.c.wp_id == bindparam("wp_id"))
@@ -83,7 +83,7 @@ def import_post(session: Session, item: WxrItem, ctx: Context) -> str:
     mapping = session.connection().execute(_POST_MAPPING, {"wp_id": item.post_id}).first()
     article = session.get(Article, mapping.local_id) if mapping else None
     outcome = "unchanged"
-    if article is None or mapping.digest != wanted:
+    if mapping is None or article is None or mapping.digest != wanted:  # no mapping: no article either
         outcome = "updated" if article is not None else "imported"
         article = _write_article(session, item, ctx, article, status)
         if note:
@@ -116,9 +116,11 @@ def _write_article(session: Session, item: WxrItem, ctx: Context, article: Artic
     headline = clean_text(item.title)[:300] or "(untitled)"
     slug = slugify(unquote(item.post_name), max_length=156) or slugify(headline, max_length=156) or f"post-{item.post_id}"
     new = article is None
-    old_slug = "" if new else article.slug
-    if new:
+    if article is None:
+        old_slug = ""
         article = Article(slug="", headline=headline, created_at=item.date_gmt or ctx.now)
+    else:
+        old_slug = article.slug
     article.slug = _unique_slug(session, slug, article.id)
     article.headline = headline
     article.excerpt = _excerpt(item, sections)
@@ -147,7 +149,7 @@ def _write_article(session: Session, item: WxrItem, ctx: Context, article: Artic
 def _write_body(session: Session, article: Article, sections, new: bool) -> None:
     """What ``authoring.replace_body`` does (sections numbered from 1, search index), in two multi-row
     INSERTs instead of a flush per section, and the search text from what was written, not re-read."""
-    sec, blk = Section.__table__, Block.__table__
+    sec, blk = Section.__table__, Block.__table__  # type: ignore[attr-defined]  # set by SQLModel on table models
     if not new:
         session.execute(delete(blk).where(blk.c.section_id.in_(select(sec.c.id).where(sec.c.article_id == article.id))))
         session.execute(delete(sec).where(sec.c.article_id == article.id))
@@ -169,8 +171,9 @@ def _write_body(session: Session, article: Article, sections, new: bool) -> None
 
 def _write_tags(session: Session, article: Article, names: list[str], ctx: Context, new: bool) -> None:
     """The article's tags: those declared in the export's header from ``ctx.tags``, others looked up or made."""
+    table = ArticleTag.__table__  # type: ignore[attr-defined]  # set by SQLModel on table models
     if not new:
-        session.execute(delete(ArticleTag.__table__).where(ArticleTag.__table__.c.article_id == article.id))
+        session.execute(delete(table).where(table.c.article_id == article.id))
     ids, missing = [], []
     for tag_name in names:
         tag_id = ctx.tags.get(slugify(tag_name))
@@ -181,7 +184,7 @@ def _write_tags(session: Session, article: Article, names: list[str], ctx: Conte
     if missing:
         ids += [tag.id for tag in ensure_tags(session, missing) if tag.id not in ids]
     if ids:
-        session.execute(insert(ArticleTag.__table__), [{"article_id": article.id, "tag_id": tag_id} for tag_id in ids])
+        session.execute(insert(table), [{"article_id": article.id, "tag_id": tag_id} for tag_id in ids])
 
 
 def media_path(media_dir: Path, relative: str) -> Path | None:
@@ -204,6 +207,7 @@ def _cover(item: WxrItem, article: Article, ctx: Context) -> None:
     if path is None or not path.is_file():
         ctx.report.add("missing_media", name, "cover", relative if ctx.media_dir else f"{relative} (no --media-dir given)")
         return
+    assert ctx.upload_dir is not None  # import_export always gives one
     try:
         names = store_image(path.read_bytes(), directory=ctx.upload_dir, prefix=f"cover-{article.id}")
     except ImageRejected as exc:
