@@ -15,7 +15,7 @@ from starlette.testclient import TestClient
 from artisan_app.api import build_api
 from artisan_app.models import Article, Author, Category, Comment, Redirect, Section, Tag, User
 from artisan_app.services import comments as comment_rules
-from artisan_app.services import featured, redirects, search
+from artisan_app.services import comment_thread, featured, redirects, search
 from artisan_app.services.articles import article_sections
 from artisan_app.wordpress import wxr
 from artisan_app.wordpress.html import convert
@@ -158,7 +158,7 @@ def test_comment_tree_three_deep_statuses_and_first_comment_rule(any_engine, tmp
         assert rows["Binned:Trashed"].status == "trash"
         assert rows["New Reader:Held for moderation"].status == "pending"
         # What a reader sees: the approved tree, in order, no spam, trash or held comments, no emails.
-        thread = comment_rules.article_comments(session, article.id, now=NOW)
+        thread = comment_thread.article_comments(session, article.id, now=NOW)
         assert [(c.name, c.depth) for c in thread.comments] == [
             ("Reader One", 0), ("Reader Two", 1), ("Reader One", 2), ("Reader Three", 3)]
         assert thread.approved_count == 4
