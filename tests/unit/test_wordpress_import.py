@@ -14,8 +14,8 @@ from starlette.testclient import TestClient
 
 from artisan_app.api import build_api
 from artisan_app.models import Article, Author, Category, Comment, Redirect, Section, Tag, User
-from artisan_app.services import comments as comment_rules
 from artisan_app.services import comment_thread, featured, redirects, search
+from artisan_app.services import comments as comment_rules
 from artisan_app.services.articles import article_sections
 from artisan_app.wordpress import wxr
 from artisan_app.wordpress.html import convert
