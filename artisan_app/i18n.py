@@ -40,6 +40,12 @@ NATIVE_NAMES = {"en": "English", "ur": "اردو"}
 URL_PREFIXES = {"en": "", "ur": "/ur"}
 
 
+def edition_path(language: str, path: str) -> str:
+    """``path`` (an English-edition path from ``routes``) in ``language``'s edition: ``/ur/article/x``."""
+    prefix = URL_PREFIXES[language_of(language)]
+    return prefix + path if path != "/" else (prefix + "/" if prefix else "/")
+
+
 def language_of(value: object) -> str:
     """A known language code for ``value`` (``"ur"``, ``"UR"``, ``"ur-PK"``), else the default."""
     if not isinstance(value, str):

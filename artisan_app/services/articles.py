@@ -92,6 +92,7 @@ def card_of(article: Article, category: Category, author: Author, cover: ImageRe
         reading_minutes=reading_minutes(article.word_count),
         cover_html=cover_html(cover),
         cover_image_id=article.cover_image_id or 0 if cover is not None else 0,
+        language=article.language,
     )
 
 
@@ -114,13 +115,15 @@ def latest_articles(
     offset: int = 0,
     now: datetime | None = None,
     exclude_id: int | None = None,
+    language: str = "en",
 ) -> ArticlePage:
-    """Published articles, newest first, optionally narrowed to a category, author or tag
-    (``exclude_id``: without that article, e.g. the featured one leading the front page)."""
+    """Published articles of one edition (``language``), newest first, optionally narrowed to a
+    category, author or tag (``exclude_id``: without that article, e.g. the featured one leading
+    the front page)."""
     now = now or utcnow()
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     offset = max(0, offset)
-    query = card_query().where(is_live(now))
+    query = card_query().where(is_live(now), Article.language == language)
     if category_slug:
         query = query.where(Category.slug == category_slug)
     if author_slug:  # as primary author (imports may set only that) or co-author
@@ -214,8 +217,8 @@ def article_tags(session: Session, article_id: int) -> list[TagLink]:
 def related_articles(
     session: Session, article_id: int, *, limit: int = 3, now: datetime | None = None
 ) -> list[ArticleCard]:
-    """"You may also like": rank live articles by shared category (2 points) and
-    shared tags (1 point each), then recency. Never the article itself.
+    """"You may also like": rank live articles of the same edition by shared category (2 points)
+    and shared tags (1 point each), then recency. Never the article itself.
 
     Only a recent window is scored (the newest ``RELATED_WINDOW`` live articles,
     and as many of the newest in the same category), both read through indexes,
@@ -226,7 +229,7 @@ def related_articles(
     source = session.get(Article, article_id)
     if source is None:
         return []
-    others = and_(is_live(now), Article.id != article_id)
+    others = and_(is_live(now), Article.id != article_id, Article.language == source.language)
     newest = select(Article.id).where(others).order_by(Article.published_at.desc(), Article.id.desc())
     recent = newest.limit(RELATED_WINDOW).subquery()
     same_category = newest.where(Article.category_id == source.category_id).limit(RELATED_WINDOW).subquery()

@@ -18,6 +18,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from artisan_app import routes
+from artisan_app.i18n import edition_path, translate
 from artisan_app.models import Article, ArticleAuthor, ArticleTag, Author, Category, Tag, utcnow
 from artisan_app.services.articles import card_query, is_live
 from artisan_app.services.media.library import image_refs
@@ -28,6 +29,7 @@ SITE_TAGLINE = "Beyond the Headlines — news and commentary."
 FEED_SIZE = 20
 SITEMAP_LIMIT = 45_000  # the protocol allows 50,000 URLs per file
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"  # the sitemap's hreflang alternates
 
 # Characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/F).
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -53,11 +55,12 @@ class FeedItem:
 
 
 def feed_items(
-    session: Session, *, category_slug: str | None = None, limit: int = FEED_SIZE, now: datetime | None = None
+    session: Session, *, category_slug: str | None = None, limit: int = FEED_SIZE, now: datetime | None = None,
+    language: str = "en",
 ) -> list[FeedItem]:
-    """The newest live articles (of one category), newest first."""
+    """The newest live articles of one edition (and category), newest first."""
     now = now or utcnow()
-    query = card_query().where(is_live(now))
+    query = card_query().where(is_live(now), Article.language == language)
     if category_slug:
         query = query.where(Category.slug == category_slug)
     rows = session.exec(query.order_by(Article.published_at.desc(), Article.id.desc()).limit(limit)).all()
@@ -90,9 +93,9 @@ def feed_items(
 
 def atom_feed(
     items: list[FeedItem], *, site_url: str, title: str, page_path: str, feed_path: str, subtitle: str,
-    now: datetime | None = None,
+    now: datetime | None = None, language: str = "en",
 ) -> bytes:
-    """An Atom 1.0 document (feedgen) for ``items``."""
+    """An Atom 1.0 document (feedgen) for ``items`` (of ``language``'s edition)."""
     fg = FeedGenerator()
     fg.id(site_url + page_path)
     fg.title(xml_safe(title))
@@ -100,13 +103,13 @@ def atom_feed(
     fg.link(href=site_url + page_path, rel="alternate", type="text/html")
     fg.link(href=site_url + feed_path, rel="self", type="application/atom+xml")
     fg.author({"name": SITE_NAME, "uri": site_url + "/"})
-    fg.language("en")
+    fg.language(language)
     fg.logo(site_url + "/logo.png")
     fg.icon(site_url + "/logo.png")
     fg.rights(f"© {SITE_NAME}")
     fg.updated(max((i.updated_at for i in items), default=now or utcnow()))
     for item in items:
-        url = site_url + routes.article_url(item.slug)
+        url = site_url + edition_path(language, routes.article_url(item.slug))
         entry = fg.add_entry(order="append")
         entry.id(url)
         entry.title(xml_safe(item.headline))
@@ -139,10 +142,14 @@ def _with_enclosures(document: bytes, image_urls: set[str]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def site_feed(session: Session, *, site_url: str, now: datetime | None = None) -> bytes:
+def site_feed(session: Session, *, site_url: str, now: datetime | None = None, language: str = "en") -> bytes:
+    """An edition's feed: ``/feed.xml`` (English), ``/ur/feed.xml`` (Urdu)."""
     return atom_feed(
-        feed_items(session, now=now), site_url=site_url, title=f"{SITE_NAME} — Beyond the Headlines",
-        page_path="/", feed_path="/feed.xml", subtitle=SITE_TAGLINE, now=now,
+        feed_items(session, now=now, language=language), site_url=site_url,
+        title=translate(language, "Artisan Times — Beyond the Headlines"), page_path=edition_path(language, "/"),
+        feed_path=edition_path(language, routes.FEED),
+        subtitle=SITE_TAGLINE if language == "en" else translate(language, "Beyond the Headlines"), now=now,
+        language=language,
     )
 
 
@@ -165,6 +172,7 @@ def category_feed(session: Session, slug: str, *, site_url: str, now: datetime |
 class SitemapEntry:
     path: str
     lastmod: datetime | None = None
+    alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, path) of every edition's version, itself included
 
 
 def sitemap_entries(session: Session, *, now: datetime | None = None) -> list[SitemapEntry]:
@@ -174,16 +182,27 @@ def sitemap_entries(session: Session, *, now: datetime | None = None) -> list[Si
     live = is_live(now)
     changed = func.max(Article.updated_at)
 
-    newest = session.exec(select(changed).where(live)).one()
-    entries = [SitemapEntry("/", newest)]
+    # Each edition's front page (English first, always listed), alternates of each other.
+    newest = dict(session.exec(select(Article.language, changed).where(live).group_by(Article.language)).all())
+    newest.setdefault("en", None)
+    fronts = tuple((lang, edition_path(lang, "/")) for lang in sorted(newest)) if len(newest) > 1 else ()
+    entries = [SitemapEntry(edition_path(lang, "/"), newest[lang], fronts) for lang in sorted(newest, key=lambda x: x != "en")]
 
     rows = session.exec(
-        select(Article.slug, Article.updated_at, Article.published_at)
+        select(Article.slug, Article.updated_at, Article.published_at, Article.language, Article.translation_group)
         .where(live)
         .order_by(Article.published_at.desc(), Article.id.desc())
         .limit(SITEMAP_LIMIT)
     ).all()
-    entries += [SitemapEntry(routes.article_url(slug), max(u, p)) for slug, u, p in rows]
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for slug, _u, _p, lang, group in rows:  # hreflang: the live versions of one story
+        if group:
+            groups.setdefault(group, []).append((lang, edition_path(lang, routes.article_url(slug))))
+    entries += [
+        SitemapEntry(edition_path(lang, routes.article_url(slug)), max(u, p),
+                     tuple(sorted(groups[group])) if group and len(groups[group]) > 1 else ())
+        for slug, u, p, lang, group in rows
+    ]
 
     by_category = dict(
         session.exec(select(Article.category_id, changed).where(live).group_by(Article.category_id)).all()
@@ -225,12 +244,15 @@ def _w3c(moment: datetime) -> str:
 
 def sitemap_xml(session: Session, *, site_url: str, now: datetime | None = None) -> bytes:
     ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("xhtml", XHTML_NS)
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
     for entry in sitemap_entries(session, now=now):
         url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
         ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = xml_safe(site_url + entry.path)
         if entry.lastmod is not None:
             ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = _w3c(_utc(entry.lastmod))
+        for hreflang, path in entry.alternates:
+            ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=hreflang, href=xml_safe(site_url + path))
     return ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
 
 

@@ -39,6 +39,7 @@ from sqlmodel import Session, select
 
 from artisan_app.models import Article, Block, Section, utcnow
 from artisan_app.services import ratelimit
+from artisan_app.services.arabic_script import fold_letters
 from artisan_app.services.articles import MAX_PAGE_SIZE, card_of, card_query, is_live
 from artisan_app.services.views import ArticleCard
 from artisan_app.settings import settings
@@ -102,10 +103,11 @@ class SearchPage:
 
 
 def fold(value: str) -> str:
-    """Compatibility-normalise, drop accents and case: ``"Café ﬁeld"`` → ``"cafe field"``."""
+    """Compatibility-normalise, drop accents and case: ``"Café ﬁeld"`` → ``"cafe field"``;
+    Arabic-script harakat and letter variants too (``services/arabic_script.py``)."""
     decomposed = unicodedata.normalize("NFKD", value)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFKC", stripped).casefold()
+    return fold_letters(unicodedata.normalize("NFKC", stripped)).casefold()
 
 
 def words(value: str) -> list[str]:
@@ -136,7 +138,7 @@ def query_terms(query: object) -> list[str]:
 
 
 def _is_word_char(c: str) -> bool:
-    return c.isalnum() or unicodedata.category(c).startswith("M")
+    return c.isalnum() or unicodedata.category(c).startswith("M") or c in "\u200c\u200d"
 
 
 def highlight(value: str, terms: Sequence[str]) -> list[Segment]:
@@ -340,9 +342,10 @@ def search_articles(
     limit: int = 10,
     offset: int = 0,
     now: datetime | None = None,
+    language: str = "en",
 ) -> SearchPage:
-    """Live articles matching every word of ``query``, most relevant (or newest)
-    first, with the matching words of headline and excerpt marked."""
+    """Live articles of one edition (``language``) matching every word of ``query``, most
+    relevant (or newest) first, with the matching words of headline and excerpt marked."""
     terms = query_terms(query)
     if not terms:
         return SearchPage(terms=[], items=[], total=0, has_more=False)
@@ -351,7 +354,7 @@ def search_articles(
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     offset = max(0, offset)
     hits = _hits(session, terms)
-    matching = card_query().join(hits, hits.c.article_id == Article.id).where(is_live(now))
+    matching = card_query().join(hits, hits.c.article_id == Article.id).where(is_live(now), Article.language == language)
     total = session.exec(select(func.count()).select_from(matching.subquery())).one()
     if sort is SortOrder.newest:
         order = (Article.published_at.desc(), Article.id.desc())

@@ -21,10 +21,12 @@ import html
 import json
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from artisan_app import routes
+from artisan_app.i18n import OG_LOCALES, edition_path
 from artisan_app.services.views import ArticleDetail, AuthorProfile, CategoryLink, TagLink
 from artisan_app.settings import PROJECT_ROOT
 from artisan_app.theme import THEME_BOOT_JS
@@ -69,6 +71,9 @@ class PageMeta:
     robots: str = ""  # e.g. "noindex" for not-found pages
     # Atom feeds to advertise besides the site's: (title, path), e.g. the section's.
     feeds: tuple[tuple[str, str], ...] = ()
+    # The page's edition and its versions in the others: (hreflang, absolute URL), itself included (issue #17).
+    language: str = "en"
+    alternates: tuple[tuple[str, str], ...] = ()
 
 
 # ---------------------------------------------------------------- escaping
@@ -104,9 +109,12 @@ def clip(value: str, limit: int = DESCRIPTION_CHARS) -> str:
 # ---------------------------------------------------------------- page descriptions
 
 
-def article_meta(detail: ArticleDetail, *, site_url: str) -> PageMeta:
+def article_meta(detail: ArticleDetail, *, site_url: str, translations: Sequence[tuple[str, str]] = ()) -> PageMeta:
+    """``translations``: (language, slug) of the article's live versions in the other editions."""
     card = detail.card
-    url = site_url + routes.article_url(card.slug)
+    url = site_url + edition_path(card.language, routes.article_url(card.slug))
+    alternates = tuple(sorted([(card.language, url)] + [(lang, site_url + edition_path(lang, routes.article_url(slug)))
+                                                        for lang, slug in translations])) if translations else ()
     image = site_url + DEFAULT_IMAGE
     # The cover's crops (the 1200×630 social crop first), else the site image.
     images = [site_url + path if path.startswith("/") else path for path in detail.cover_images] or [image]
@@ -132,7 +140,7 @@ def article_meta(detail: ArticleDetail, *, site_url: str) -> PageMeta:
         },
         "articleSection": card.category_name,
         "keywords": [t.name for t in detail.tags],
-        "inLanguage": "en",
+        "inLanguage": card.language,
     }
     return PageMeta(
         title=f"{card.headline} | {SITE_NAME}",
@@ -148,7 +156,9 @@ def article_meta(detail: ArticleDetail, *, site_url: str) -> PageMeta:
         author_url=author_url,
         tags=tuple(t.name for t in detail.tags),
         json_ld=json_ld,
-        feeds=category_feeds(card.category_name, card.category_slug),
+        feeds=category_feeds(card.category_name, card.category_slug) if card.language == "en" else (),
+        language=card.language,
+        alternates=alternates,
     )
 
 
@@ -242,9 +252,11 @@ def head_html(meta: PageMeta) -> str:
     ]
     if meta.robots:
         tags.append(f'<meta name="robots" content="{esc(meta.robots)}"/>')
-    # Feed autodiscovery: the site's feed on every page, the section's where there is one.
-    for title, path in ((SITE_NAME, routes.FEED), *meta.feeds):
+    # Feed autodiscovery: the edition's feed on every page, the section's where there is one.
+    for title, path in ((SITE_NAME, edition_path(meta.language, routes.FEED)), *meta.feeds):
         tags.append(f'<link rel="alternate" type="application/atom+xml" title="{esc(title)}" href="{esc(path)}"/>')
+    for hreflang, href in meta.alternates:  # the same page in the other editions
+        tags.append(f'<link rel="alternate" hreflang="{esc(hreflang)}" href="{esc(href)}"/>')
     og = [
         ("og:site_name", SITE_NAME),
         ("og:type", meta.og_type),
@@ -253,7 +265,8 @@ def head_html(meta: PageMeta) -> str:
         ("og:url", meta.url),
         ("og:image", meta.image),
         ("og:image:alt", meta.image_alt),
-        ("og:locale", "en_GB"),
+        ("og:locale", OG_LOCALES.get(meta.language, OG_LOCALES["en"])),
+        *(("og:locale:alternate", OG_LOCALES[lang]) for lang, _href in meta.alternates if lang != meta.language),
     ]
     if meta.image_size:
         og += [("og:image:width", str(meta.image_size[0])), ("og:image:height", str(meta.image_size[1]))]
