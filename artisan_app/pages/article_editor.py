@@ -9,10 +9,12 @@ from artisan_app.components.article import article_view
 from artisan_app.components.common import link, notice, skeleton
 from artisan_app.components.editor import body_editor, cover_editor, error_summary, meta_fields
 from artisan_app.components.editor_craft import craft_panels
+from artisan_app.components.editor_language import language_panel
 from artisan_app.components.editor_panels import conflict_panel, publish_panel, revisions_panel
 from artisan_app.components.newsletter_panel import newsletter_panel
 from artisan_app.components.newsroom import UNSAVED_GUARD_JS, newsroom_frame
 from artisan_app.state.article_editor import ArticleEditorState as E
+from artisan_app.state.translations import ArticleLanguageState
 
 
 def editor_page() -> rx.Component:
@@ -28,8 +30,11 @@ def editor_page() -> rx.Component:
                     article_view(E.preview_article, None),
                     class_name="preview",
                 ),
-                rx.el.div(meta_fields(), cover_editor(), body_editor(), class_name="editor-form"),
+                # The fields inherit the article's direction: rtl for Urdu, auto until it is known.
+                rx.el.div(meta_fields(), cover_editor(), body_editor(), class_name="editor-form",
+                          dir=ArticleLanguageState.direction, lang=ArticleLanguageState.language),
             ),
+            language_panel(),
             craft_panels(),
             revisions_panel(),
             newsletter_panel(),

@@ -82,6 +82,8 @@ class EditorRow:
     author_name: str
     updated_label: str
     slug: str
+    language: str = "en"  # its edition (issue #17)
+    translations: str = ""  # the languages of its linked translations, e.g. "ur" ("" for none)
 
 
 # --- reading -----------------------------------------------------------------------
@@ -125,9 +127,14 @@ def list_articles(
     if words:
         q = q.where(func.lower(Article.headline).contains(words.lower()))
     rows = session.exec(q.order_by(Article.updated_at.desc(), Article.id.desc()).offset(max(0, offset)).limit(LIST_PAGE + 1)).all()
+    from artisan_app.i18n import NATIVE_NAMES
+    from artisan_app.services.translations import languages_by_article  # it imports the editor's services
+
+    linked = languages_by_article(session, [a.id for a, _c, _au in rows[:LIST_PAGE]])
     items = [
         EditorRow(id=a.id, headline=a.headline or "(untitled)", status=status_label(a, now),
-                  category_name=c.name if c else "—", author_name=au.name if au else "—", updated_label=exact_label(a.updated_at), slug=a.slug)
+                  category_name=c.name if c else "—", author_name=au.name if au else "—", updated_label=exact_label(a.updated_at), slug=a.slug,
+                  language=a.language, translations=", ".join(NATIVE_NAMES[lang] for lang in linked.get(a.id, [])))
         for a, c, au in rows[:LIST_PAGE]
     ]
     return items, len(rows) > LIST_PAGE

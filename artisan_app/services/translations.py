@@ -13,7 +13,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from artisan_app.i18n import LANGUAGES, is_language
+from artisan_app.i18n import LANGUAGES, NATIVE_NAMES, is_language
 from artisan_app.models import Article, ArticleStatus, ArticleTag, Block, Section, utcnow
 from artisan_app.services.articles import is_live
 from artisan_app.services.auth import PermissionDenied, StaffUser
@@ -148,3 +148,22 @@ def set_language(session: Session, *, user: StaffUser | None, article_id: int, l
     session.add(article)
     session.flush()
     return article
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    """One linked version in the editor's language panel."""
+
+    id: int
+    language: str
+    language_name: str
+    headline: str
+    status: str
+
+
+def editor_versions(session: Session, *, user: StaffUser | None, article_id: int) -> tuple[str, list[VersionRow]]:
+    """The article's language and its linked versions in other languages, for whoever may edit it."""
+    _user, article = editable_article(session, user, article_id)
+    others = [a for lang, a in sorted(translations_of(session, article).items()) if a.id != article.id]
+    return article.language, [VersionRow(id=a.id, language=a.language, language_name=NATIVE_NAMES[a.language],
+                                         headline=a.headline or "(untitled)", status=a.status) for a in others]
