@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from artisan_app import routes
-from artisan_app.i18n import OG_LOCALES, edition_path
+from artisan_app.i18n import LANGUAGES, OG_LOCALES, direction, edition_path, section_name, translate
 from artisan_app.services.views import ArticleDetail, AuthorProfile, CategoryLink, TagLink
 from artisan_app.settings import PROJECT_ROOT
 from artisan_app.theme import THEME_BOOT_JS
@@ -162,36 +162,47 @@ def article_meta(detail: ArticleDetail, *, site_url: str, translations: Sequence
     )
 
 
-def front_meta(*, site_url: str) -> PageMeta:
-    """The front page: the publication itself, searchable."""
-    url = site_url + routes.HOME
+def front_meta(*, site_url: str, language: str = "en") -> PageMeta:
+    """An edition's front page: the publication itself, searchable (both fronts are alternates)."""
+    url = site_url + edition_path(language, routes.HOME)
     json_ld = {
         "@context": "https://schema.org",
         "@type": "WebSite",
         "name": SITE_NAME,
-        "description": SITE_DESCRIPTION,
+        "description": _description(language),
         "url": url,
+        "inLanguage": language,
         "potentialAction": {
             "@type": "SearchAction",
-            "target": site_url + routes.SEARCH + "?q={search_term_string}",
+            "target": site_url + edition_path(language, routes.SEARCH) + "?q={search_term_string}",
             "query-input": "required name=search_term_string",
         },
     }
-    return PageMeta(title=f"{SITE_NAME} — Beyond the Headlines", description=SITE_DESCRIPTION, url=url,
-                    image=site_url + DEFAULT_IMAGE, json_ld=json_ld)
+    if language == "en":  # the English front page as it always was
+        del json_ld["inLanguage"]
+    fronts = tuple((lang, site_url + edition_path(lang, routes.HOME)) for lang in LANGUAGES)
+    return PageMeta(title=translate(language, "Artisan Times — Beyond the Headlines"), description=_description(language),
+                    url=url, image=site_url + DEFAULT_IMAGE, json_ld=json_ld, language=language,
+                    alternates=fronts if language != "en" else ())
 
 
-def search_meta(*, site_url: str) -> PageMeta:
+def _description(language: str) -> str:
+    return SITE_DESCRIPTION if language == "en" else translate(language, "Independent news and commentary. © Artisan Times.")
+
+
+def search_meta(*, site_url: str, language: str = "en") -> PageMeta:
     """The search page: found by readers, never indexed."""
-    return PageMeta(title=f"Search | {SITE_NAME}", description=SITE_DESCRIPTION, url=site_url + routes.SEARCH,
-                    image=site_url + DEFAULT_IMAGE, robots="noindex, follow")
+    return PageMeta(title=f"{translate(language, 'Search')} | {SITE_NAME}", description=_description(language),
+                    url=site_url + edition_path(language, routes.SEARCH), image=site_url + DEFAULT_IMAGE,
+                    robots="noindex, follow", language=language)
 
 
 def listing_meta(
-    *, name: str, description: str, path: str, site_url: str
+    *, name: str, description: str, path: str, site_url: str, language: str = "en"
 ) -> PageMeta:
-    """A category, author or tag page: its name, description and latest stories."""
-    url = site_url + path
+    """A category, author or tag page of an edition: its name, description and latest stories
+    (``path`` is the English edition's; the edition's prefix is added here)."""
+    url = site_url + edition_path(language, path)
     description = clip(description) or f"The latest stories in {name} from {SITE_NAME}."
     json_ld = {
         "@context": "https://schema.org",
@@ -201,12 +212,15 @@ def listing_meta(
         "url": url,
         "isPartOf": {"@type": "WebSite", "name": SITE_NAME, "url": site_url + "/"},
     }
+    if language != "en":
+        json_ld["inLanguage"] = language
     return PageMeta(
         title=f"{name} | {SITE_NAME}",
         description=description,
         url=url,
         image=site_url + DEFAULT_IMAGE,
         json_ld=json_ld,
+        language=language,
     )
 
 
@@ -214,30 +228,57 @@ def category_feeds(name: str, slug: str) -> tuple[tuple[str, str], ...]:
     return ((f"{name} | {SITE_NAME}", routes.category_feed_url(slug)),) if slug else ()
 
 
-def category_meta(category: CategoryLink, *, site_url: str) -> PageMeta:
+def category_meta(category: CategoryLink, *, site_url: str, language: str = "en") -> PageMeta:
+    if language != "en":  # the section's name and description in the edition's language; no section feed
+        return listing_meta(name=section_name(category.name, language),
+                            description=section_name(category.description, language),
+                            path=routes.category_url(category.slug), site_url=site_url, language=language)
     meta = listing_meta(name=category.name, description=category.description,
                         path=routes.category_url(category.slug), site_url=site_url)
     return dataclasses.replace(meta, feeds=category_feeds(category.name, category.slug))
 
 
-def author_meta(author: AuthorProfile, *, site_url: str) -> PageMeta:
+def author_meta(author: AuthorProfile, *, site_url: str, language: str = "en") -> PageMeta:
     return listing_meta(name=author.name, description=author.bio,
-                        path=routes.author_url(author.slug), site_url=site_url)
+                        path=routes.author_url(author.slug), site_url=site_url, language=language)
 
 
-def tag_meta(tag: TagLink, *, site_url: str) -> PageMeta:
-    return listing_meta(name=tag.name, description=f"Stories about {tag.name} from {SITE_NAME}.",
-                        path=routes.tag_url(tag.slug), site_url=site_url)
+def tag_meta(tag: TagLink, *, site_url: str, language: str = "en") -> PageMeta:
+    return listing_meta(name=tag.name, description=f"Stories about {tag.name} from {SITE_NAME}." if language == "en"
+                        else translate(language, "Topic") + ": " + tag.name,
+                        path=routes.tag_url(tag.slug), site_url=site_url, language=language)
 
 
-def not_found_meta(*, path: str, site_url: str, what: str = "Page") -> PageMeta:
+def not_found_meta(*, path: str, site_url: str, what: str = "Page", language: str = "en") -> PageMeta:
+    """``path`` as requested (already in its edition)."""
+    if language != "en":
+        title = translate(language, f"{what} not found")
+        description = translate(language, "We couldn’t find that story. It may have been moved or unpublished.")
+    else:
+        title, description = f"{what} not found", "We couldn’t find that page. It may have been moved or unpublished."
     return PageMeta(
-        title=f"{what} not found | {SITE_NAME}",
-        description="We couldn’t find that page. It may have been moved or unpublished.",
+        title=f"{title} | {SITE_NAME}",
+        description=description,
         url=site_url + path,
         image=site_url + DEFAULT_IMAGE,
         robots="noindex",
+        language=language,
     )
+
+
+_HTML_OPEN = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+
+
+def with_language(shell: str, language: str) -> str:
+    """The shell's ``<html>`` for an edition: ``<html lang="ur" dir="rtl">`` (English as built)."""
+    if language == "en":
+        return shell
+    match = _HTML_OPEN.search(shell)
+    if match is None:
+        return shell
+    tag = re.sub(r"\s(?:lang|dir)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", "", match.group(0))
+    tag = tag[:-1].rstrip("/").rstrip() + f' lang="{esc(language)}" dir="{direction(language)}">'
+    return shell[: match.start()] + tag + shell[match.end():]
 
 
 # ---------------------------------------------------------------- markup
@@ -257,6 +298,8 @@ def head_html(meta: PageMeta) -> str:
         tags.append(f'<link rel="alternate" type="application/atom+xml" title="{esc(title)}" href="{esc(path)}"/>')
     for hreflang, href in meta.alternates:  # the same page in the other editions
         tags.append(f'<link rel="alternate" hreflang="{esc(hreflang)}" href="{esc(href)}"/>')
+    if meta.language == "ur":  # the Nastaliq face and the Urdu typography, on Urdu pages only
+        tags.append('<link rel="stylesheet" href="/urdu.css"/>')
     og = [
         ("og:site_name", SITE_NAME),
         ("og:type", meta.og_type),
@@ -329,7 +372,7 @@ def render(shell: str, meta: PageMeta, first_view: str = "") -> str:
     """``shell`` with ``meta`` injected: head tags first in ``<head>`` (after the
     charset declaration when there is one), ``first_view`` (markup from
     ``artisan_app.first_view``, already escaped) first in ``<body>``."""
-    shell = strip_head_duplicates(shell)
+    shell = with_language(strip_head_duplicates(shell), meta.language)
     head = _HEAD_OPEN.search(shell)
     if head is None:  # not an HTML document we understand: start from ours
         shell = FALLBACK_SHELL

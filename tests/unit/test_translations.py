@@ -161,3 +161,20 @@ def test_arabic_script_folding_is_one_spelling_per_word():
     assert search.words("مـــہنگائی") == search.words("مہنگائی")  # kashida
     assert fold_letters("۱۲٣") == "123"
     assert search.words("ھ") != search.words("ہ")  # do-chashmi he is a letter of its own
+
+
+def test_urdu_pages_get_lang_dir_their_own_meta_and_the_urdu_stylesheet():
+    meta = seo.front_meta(site_url=SITE, language="ur")
+    assert meta.url == f"{SITE}/ur/" and meta.title == "آرٹیزن ٹائمز — سرخیوں سے آگے"
+    assert meta.json_ld["inLanguage"] == "ur" and meta.json_ld["potentialAction"]["target"].startswith(f"{SITE}/ur/search")
+    page = seo.render('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/></head><body></body></html>', meta)
+    assert '<html lang="ur" dir="rtl">' in page
+    assert '<link rel="stylesheet" href="/urdu.css"/>' in page and '<meta property="og:locale" content="ur_PK"/>' in page
+    assert f'<link rel="alternate" hreflang="en" href="{SITE}/"/>' in page
+    english = seo.render('<!DOCTYPE html><html lang="en"><head></head><body></body></html>', seo.front_meta(site_url=SITE))
+    assert '<html lang="en">' in english and "urdu.css" not in english and "hreflang" not in english
+    missing = seo.not_found_meta(path="/ur/article/nope", site_url=SITE, what="Article", language="ur")
+    assert missing.title.startswith("مضمون نہیں ملا") and missing.robots == "noindex"
+    section = seo.category_meta(seo.CategoryLink(name="Politics", slug="politics", description=""), site_url=SITE,
+                                language="ur")
+    assert section.title.startswith("سیاست |") and section.url == f"{SITE}/ur/category/politics"
