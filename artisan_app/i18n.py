@@ -25,6 +25,7 @@ from pathlib import Path
 from babel import Locale, dates, numbers
 from babel.messages import mofile, pofile
 from babel.support import Translations
+from markupsafe import Markup
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "messages"
@@ -177,8 +178,30 @@ def byline(names: list[str], language: str) -> str:
 
 
 def install_jinja(environment, language: str) -> None:
-    """Give a Jinja environment (with ``jinja2.ext.i18n``) this language's catalog."""
+    """Give a Jinja environment (with ``jinja2.ext.i18n``) this language's catalog: ``{% trans %}``,
+    ``_()``, ``ngettext()`` in the reader templates then speak the edition's language."""
     environment.install_gettext_translations(translations(language), newstyle=True)
+
+
+def isolate(value: object) -> Markup:
+    """``<bdi>`` around an interpolated value (a Latin name, a URL, a number inside Urdu text, or an
+    Urdu name inside English): it keeps its own direction and never reorders its neighbours."""
+    return Markup("<bdi>%s</bdi>") % ("" if value is None else value)
+
+
+def template_globals(language: str) -> dict:
+    """What a reader template needs to render in ``language``'s edition (with ``install_jinja``)."""
+    language = language_of(language)
+    return {
+        "lang": language, "dir": direction(language), "og_locale": OG_LOCALES[language],
+        "edition_path": lambda path: edition_path(language, path),
+        "format_date": lambda moment: format_date(moment, language),
+        "reading_time": lambda minutes: reading_time(minutes, language),
+        "comment_count": lambda count: comment_count(count, language),
+        "section_name": lambda name: section_name(name, language),
+        "byline_names": lambda names: byline(list(names), language),
+        "bdi": isolate,
+    }
 
 
 # ---------------------------------------------------------------- interface messages

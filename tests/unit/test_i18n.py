@@ -83,3 +83,22 @@ def test_languages_and_directions():
     assert i18n.direction("ur") == "rtl" and i18n.direction("en") == "ltr"
     assert i18n.other_language("ur") == "en" and i18n.other_language("en") == "ur"
     assert i18n.OG_LOCALES["ur"] == "ur_PK"
+
+
+def test_jinja_templates_translate_through_the_same_catalog_and_isolate_values():
+    from jinja2 import Environment
+
+    env = Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
+    i18n.install_jinja(env, "ur")
+    env.globals.update(i18n.template_globals("ur"))
+    template = env.from_string(
+        '<html lang="{{ lang }}" dir="{{ dir }}"><h2>{{ _("About Author") }}</h2>'
+        "<p>{% trans %}Your email address will not be published. Required fields are marked *{% endtrans %}</p>"
+        "<p>{{ _('By %(authors)s', authors=bdi(name)) }} · {{ reading_time(4) }}</p>"
+        "<p>{{ ngettext('%(num)s comment', '%(num)s comments', 3) }}</p>"
+        '<a href="{{ edition_path("/search") }}">{{ section_name("Culture") }}</a>')
+    html = template.render(name="Hannah <Okafor>")
+    assert html.startswith('<html lang="ur" dir="rtl"><h2>مصنف کا تعارف</h2>')
+    assert "آپ کا ای میل پتہ شائع نہیں کیا جائے گا۔" in html
+    assert "تحریر: <bdi>Hannah &lt;Okafor&gt;</bdi> · 4 منٹ کا مطالعہ" in html  # escaped, isolated
+    assert "<p>3 تبصرے</p>" in html and '<a href="/ur/search">ثقافت</a>' in html

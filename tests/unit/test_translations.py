@@ -178,3 +178,18 @@ def test_urdu_pages_get_lang_dir_their_own_meta_and_the_urdu_stylesheet():
     section = seo.category_meta(seo.CategoryLink(name="Politics", slug="politics", description=""), site_url=SITE,
                                 language="ur")
     assert section.title.startswith("سیاست |") and section.url == f"{SITE}/ur/category/politics"
+
+
+def test_language_switch_goes_to_the_translation_or_the_other_front_page(desk):
+    s, en = desk["s"], desk["en"]
+    switch = translations.language_switch(s, language="en", slug=en.slug, now=NOW)
+    assert (switch.href, switch.hreflang, switch.translated) == ("/ur/", "ur", False)
+    ur = translations.create_translation(s, user=desk["editor"], article_id=en.id, language="ur", now=NOW)
+    ur.status, ur.published_at = ArticleStatus.published.value, BASE_TIME
+    s.add(ur)
+    s.flush()
+    switch = translations.language_switch(s, language="ur", slug=ur.slug, now=NOW)
+    assert switch == translations.LanguageSwitch("en", f"/article/{en.slug}", "یہ مضمون انگریزی میں", True)
+    assert translations.language_switch(s, language="en", slug=en.slug, now=NOW).href == f"/ur/article/{ur.slug}"
+    front = translations.language_switch(s, language="ur", now=NOW)  # not an article: the other front page
+    assert (front.href, front.label) == ("/", "یہ صفحہ انگریزی میں نہیں: انگریزی ایڈیشن کا سرورق")
