@@ -193,3 +193,26 @@ def test_language_switch_goes_to_the_translation_or_the_other_front_page(desk):
     assert translations.language_switch(s, language="en", slug=en.slug, now=NOW).href == f"/ur/article/{ur.slug}"
     front = translations.language_switch(s, language="ur", now=NOW)  # not an article: the other front page
     assert (front.href, front.label) == ("/", "یہ صفحہ انگریزی میں نہیں: انگریزی ایڈیشن کا سرورق")
+
+
+def test_the_urdu_feed_is_served_at_ur_feed_xml(desk, monkeypatch):
+    from contextlib import contextmanager
+
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
+
+    from artisan_app import db
+    from artisan_app.web.editions import edition_routes
+
+    s = desk["s"]
+    make_article(s, category=desk["cat"], author=desk["ann"], slug="mehngai", headline="مہنگائی", language="ur",
+                 published_at=BASE_TIME - timedelta(hours=1))
+
+    @contextmanager
+    def same_session():
+        yield s
+
+    monkeypatch.setattr(db, "session_scope", same_session)
+    response = TestClient(Starlette(routes=edition_routes())).get("/ur/feed.xml")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("application/atom+xml")
+    assert "/ur/article/mehngai" in response.text and "inflation-bites" not in response.text
