@@ -268,6 +268,7 @@ def robots_txt(*, site_url: str) -> str:
         "User-agent: *\n"
         "Allow: /\n"
         f"Disallow: {routes.SEARCH}\n"
+        f"Disallow: {edition_path('ur', routes.SEARCH)}\n"
         "Disallow: /_event\n"
         "Disallow: /_upload\n"
         "Disallow: /editor\n"

@@ -102,6 +102,7 @@ def test_each_edition_lists_and_feeds_only_its_own_stories(desk):
     assert 'xml:lang="ur"' in atom or "<language>ur</language>" in atom or 'lang="ur"' in atom
     assert "آرٹیزن ٹائمز" in atom
     assert "mehngai" not in feeds.site_feed(s, site_url=SITE, now=NOW).decode()
+    assert "Disallow: /ur/search" in feeds.robots_txt(site_url=SITE)
 
 
 URDU_BODY = sections(
