@@ -1,6 +1,6 @@
 """The featured story ("Feature on the front page"; WordPress: sticky, Ghost: featured).
 
-One article at a time is featured: featuring another replaces it. While it is
+One article at a time is featured per edition: featuring another replaces it. While it is
 live it leads the front page (and the front page filtered to its section)
 instead of the newest story; the rest follow newest first without it. Only
 editors and admins feature or unfeature.
@@ -37,7 +37,9 @@ def feature(session: Session, *, user: StaffUser | None, article_id: int, now: d
     article = _article(session, user, article_id)
     if article.status != ArticleStatus.published.value:
         raise FeatureRefused("Publish the article before featuring it on the front page.")
-    session.exec(update(Article).where(Article.id != article.id, Article.featured_at.is_not(None))  # type: ignore[call-overload]
+    # One per edition: the Urdu front page's lead never unseats the English one (issue #17).
+    session.exec(update(Article).where(Article.id != article.id, Article.featured_at.is_not(None),  # type: ignore[call-overload]
+                                       Article.language == article.language)
                  .values(featured_at=None))
     article.featured_at = now or utcnow()
     session.add(article)

@@ -217,3 +217,16 @@ def test_the_urdu_feed_is_served_at_ur_feed_xml(desk, monkeypatch):
     response = TestClient(Starlette(routes=edition_routes())).get("/ur/feed.xml")
     assert response.status_code == 200 and response.headers["content-type"].startswith("application/atom+xml")
     assert "/ur/article/mehngai" in response.text and "inflation-bites" not in response.text
+
+
+def test_each_edition_features_its_own_lead_story(desk):
+    from artisan_app.services import featured
+
+    s = desk["s"]
+    ur = make_article(s, category=desk["cat"], author=desk["ann"], slug="mehngai", headline="مہنگائی", language="ur")
+    later = make_article(s, category=desk["cat"], author=desk["ann"], slug="newer", headline="Newer", hours=2)
+    featured.feature(s, user=desk["editor"], article_id=desk["en"].id, now=NOW)
+    featured.feature(s, user=desk["editor"], article_id=ur.id, now=NOW)
+    assert featured.front_page(s, now=NOW).items[0].slug == "inflation-bites"  # not unseated by the Urdu lead
+    assert featured.front_page(s, now=NOW, language="ur").items[0].slug == "mehngai"
+    assert later.slug in [c.slug for c in featured.front_page(s, now=NOW).items]
