@@ -1,4 +1,4 @@
-"""The Reflex app: pages, their on_load handlers, and head elements."""
+"""The Reflex app: head elements, the HTTP routes beside it, and every page of the route registry."""
 
 from __future__ import annotations
 
@@ -6,33 +6,14 @@ import reflex as rx
 
 from artisan_app import routes
 from artisan_app.api import build_api
+from artisan_app.client_scripts import DRAFT_KEEPER_JS, EDITOR_FORMAT_JS, EMBED_LOADER_JS
 from artisan_app.hardening import harden
-from artisan_app.services import seo
-from artisan_app.pages.article import article_page
-from artisan_app.pages.front import front_page
-from artisan_app.pages.listing import author_page, category_page, tag_page
-from artisan_app.pages.missing import missing_page
-from artisan_app.pages.search import search_page
-from artisan_app.pages.newsroom import comments_page, editor_page, login_page, newsroom_page, settings_page
-from artisan_app.pages.redirects import redirects_page
-from artisan_app.state.redirects import RedirectsState
-from artisan_app.pages.wordpress_import import import_page
-from artisan_app.state.wordpress_import import ImportState
-from artisan_app.state.admin import AdminState
-from artisan_app.state.article import ArticleState
-from artisan_app.state.auth import AuthState
-from artisan_app.state.editor import ArticleEditorState, NewsroomState
-from artisan_app.state.moderation import ModerationState
-from artisan_app.state.site import SiteState
 from artisan_app.theme import THEME_BOOT_JS
 from artisan_app.trash import purge_periodically as purge_trash_periodically
-from artisan_app.pages.newsroom_trash import trash_page
-from artisan_app.state.newsroom_tools import TrashState
-from artisan_app.client_scripts import DRAFT_KEEPER_JS, EDITOR_FORMAT_JS, EMBED_LOADER_JS
+from artisan_app.web import registry
 
 # Variable fonts: every upright weight in one file per family (assets/styles.css).
 PRELOADED_FONTS = ("source-serif-4-latin-wght-normal", "inter-latin-wght-normal", "source-serif-4-latin-400-italic")
-SITE_DESCRIPTION = seo.SITE_DESCRIPTION
 
 app = rx.App(
     theme=None,
@@ -57,68 +38,10 @@ app = rx.App(
     api_transformer=[build_api(), harden],
 )
 
-nav = SiteState.load_navigation
-# One on_load event per public page kind (navigation, the page's data, an article's comments).
-from artisan_app.state.visits import PageVisit  # noqa: E402
-app.add_page(front_page, route=routes.HOME, title="Artisan Times — Beyond the Headlines",
-             description=SITE_DESCRIPTION, on_load=PageVisit.front)
-app.add_page(category_page, route=routes.CATEGORY, title="Section | Artisan Times",
-             description=SITE_DESCRIPTION, on_load=PageVisit.category)
-app.add_page(article_page, route=routes.ARTICLE, title=ArticleState.page_title,
-             description=SITE_DESCRIPTION, on_load=PageVisit.article)
-app.add_page(author_page, route=routes.AUTHOR, title="Author | Artisan Times",
-             description=SITE_DESCRIPTION, on_load=PageVisit.author)
-app.add_page(tag_page, route=routes.TAG, title="Topic | Artisan Times",
-             description=SITE_DESCRIPTION, on_load=PageVisit.tag)
-app.add_page(search_page, route=routes.SEARCH, title="Search | Artisan Times",
-             description=SITE_DESCRIPTION, meta=[{"name": "robots", "content": "noindex, follow"}],
-             on_load=PageVisit.search)
-app.add_page(missing_page, route=routes.NOT_FOUND, title="Page not found | Artisan Times",
-             on_load=nav)
-
-# The newsroom. Every page checks the session on load, and every handler checks it again.
-NOINDEX = [{"name": "robots", "content": "noindex, nofollow"}]
-staff = AuthState.require_staff
-app.add_page(login_page, route=routes.EDITOR_LOGIN, title="Sign in | Artisan Times Newsroom", meta=NOINDEX,
-             on_load=AuthState.redirect_if_signed_in)
-app.add_page(newsroom_page, route=routes.EDITOR, title="Articles | Artisan Times Newsroom", meta=NOINDEX,
-             on_load=[staff, NewsroomState.load_list])
-app.add_page(editor_page, route=routes.EDITOR_ARTICLE, title="Editor | Artisan Times Newsroom", meta=NOINDEX,
-             on_load=[staff, ArticleEditorState.load_editor])
-app.add_page(comments_page, route=routes.EDITOR_COMMENTS, title="Comments | Artisan Times Newsroom", meta=NOINDEX,
-             on_load=[staff, ModerationState.load_queue])
-app.add_page(settings_page, route=routes.EDITOR_SETTINGS, title="Settings | Artisan Times Newsroom", meta=NOINDEX,
-             on_load=[staff, AdminState.load_settings])
-app.add_page(trash_page, route=routes.EDITOR_TRASH, title="Trash | Artisan Times Newsroom", meta=NOINDEX,
-             on_load=[staff, TrashState.load_trash])
+# Every page, reader and newsroom, from the route registry (web/registry.py).
+for page in registry.PAGES:
+    app.add_page(page.page(), route=page.pattern, title=page.title, description=page.description,
+                 meta=list(page.meta), on_load=page.on_load)
 
 # The trash empties itself: articles trashed 30 days ago are purged (artisan_app/trash.py).
 app.register_lifespan_task(purge_trash_periodically)
-
-# The newsletter: reader pages and the newsroom's subscribers/sends and outbox.
-from artisan_app.pages.newsletter import confirm_page, newsletter_page, preferences_page  # noqa: E402
-from artisan_app.pages.newsletter_desk import newsletter_desk_page, outbox_page  # noqa: E402
-from artisan_app.state.newsletter import NewsletterState  # noqa: E402
-from artisan_app.state.newsletter_desk import NewsletterDeskState, OutboxState  # noqa: E402
-
-app.add_page(newsletter_page, route=routes.NEWSLETTER, title="Newsletter | Artisan Times",
-             description=SITE_DESCRIPTION, on_load=[nav, NewsletterState.load_signup])
-app.add_page(confirm_page, route=routes.NEWSLETTER_CONFIRM, title="Confirm your subscription | Artisan Times",
-             meta=NOINDEX, on_load=[nav, NewsletterState.confirm])
-app.add_page(preferences_page, route=routes.NEWSLETTER_PREFERENCES, title="Your newsletter | Artisan Times",
-             meta=NOINDEX, on_load=[nav, NewsletterState.load_preferences])
-app.add_page(newsletter_desk_page, route=routes.EDITOR_NEWSLETTER, title="Newsletter | Artisan Times Newsroom",
-             meta=NOINDEX, on_load=[staff, NewsletterDeskState.load_desk])
-app.add_page(outbox_page, route=routes.EDITOR_OUTBOX, title="Outbox | Artisan Times Newsroom", meta=NOINDEX,
-             on_load=[staff, OutboxState.load_outbox])
-app.add_page(redirects_page, route=routes.EDITOR_REDIRECTS, title="Redirects | Artisan Times Newsroom", meta=NOINDEX,
-             on_load=[staff, RedirectsState.load_redirects])
-app.add_page(import_page, route=routes.EDITOR_IMPORT, title="Import | Artisan Times Newsroom", meta=NOINDEX,
-             on_load=[staff, ImportState.load_import])
-
-# Corrections in the open (issue #18).
-from artisan_app.pages.corrections import corrections_page  # noqa: E402
-from artisan_app.state.corrections import CorrectionsState  # noqa: E402
-
-app.add_page(corrections_page, route=routes.CORRECTIONS, title="Corrections | Artisan Times",
-             description=SITE_DESCRIPTION, on_load=[nav, CorrectionsState.load_corrections])

@@ -49,7 +49,7 @@ from pathlib import Path
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from artisan_app import first_view
+from artisan_app import render
 from artisan_app.client_scripts import DRAFT_KEEPER_JS, EDITOR_FORMAT_JS, EMBED_LOADER_JS
 from artisan_app.services.rich_blocks import FRAME_ORIGINS
 from artisan_app.services import seo
@@ -154,7 +154,7 @@ class ScriptAllowlist:
 
     def _collect(self) -> list[str]:
         # Ours (the head's rx.script ones are also found in the compiled modules below).
-        scripts = [THEME_BOOT_JS, DRAFT_KEEPER_JS, EMBED_LOADER_JS, EDITOR_FORMAT_JS, first_view.FIRST_VIEW_JS]
+        scripts = [THEME_BOOT_JS, DRAFT_KEEPER_JS, EMBED_LOADER_JS, EDITOR_FORMAT_JS, render.FIRST_VIEW_JS]
         scripts += inline_scripts(self.shell.with_boot_after_first_paint())
         if self.build_dir.is_dir():
             for page in sorted(self.build_dir.rglob("*.html")):

@@ -1,7 +1,16 @@
-"""Route patterns and URL builders: the only place paths are spelled out."""
+"""Route patterns and URL builders: the only place paths are spelled out.
+
+The route registry (``web/registry.py``) says what each pattern serves. URL
+builders take a string (quoted here) or a Reflex var (joined in the browser;
+slugs are ``[a-z0-9-]``, made by ``services/slugs``), so no component or
+template spells a path itself.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import quote, urlencode
 
 HOME = "/"
@@ -12,6 +21,7 @@ TAG = "/tag/[slug]"
 NOT_FOUND = "404"
 SEARCH = "/search"
 FEED = "/feed.xml"
+CATEGORY_FEED = "/category/[slug]/feed.xml"
 SITEMAP = "/sitemap.xml"
 ROBOTS = "/robots.txt"
 EDITOR = "/editor"
@@ -29,24 +39,44 @@ EDITOR_NEWSLETTER = "/editor/newsletter"
 EDITOR_OUTBOX = "/editor/outbox"
 
 
-def category_url(slug: str) -> str:
-    return f"/category/{quote(slug)}"
+def _with_slug(prefix: str, slug: Any, suffix: str = "") -> Any:
+    if isinstance(slug, str):
+        return f"{prefix}{quote(slug)}{suffix}"
+    return prefix + slug + suffix if suffix else prefix + slug  # a Reflex var: a JS expression
 
 
-def article_url(slug: str) -> str:
-    return f"/article/{quote(slug)}"
+def category_url(slug: Any) -> Any:
+    return _with_slug("/category/", slug)
 
 
-def author_url(slug: str) -> str:
-    return f"/author/{quote(slug)}"
+def article_url(slug: Any) -> Any:
+    return _with_slug("/article/", slug)
 
 
-def tag_url(slug: str) -> str:
-    return f"/tag/{quote(slug)}"
+def author_url(slug: Any) -> Any:
+    return _with_slug("/author/", slug)
 
 
-def category_feed_url(slug: str) -> str:
-    return f"/category/{quote(slug)}/feed.xml"
+def tag_url(slug: Any) -> Any:
+    return _with_slug("/tag/", slug)
+
+
+def category_feed_url(slug: Any) -> Any:
+    return _with_slug("/category/", slug, "/feed.xml")
+
+
+def starlette_path(pattern: str) -> str:
+    """``/article/[slug]`` → ``/article/{slug}`` (the HTTP route of a Reflex page pattern)."""
+    return re.sub(r"\[(\w+)\]", r"{\1}", pattern)
+
+
+def paths_regex(patterns: Iterable[str]) -> str:
+    """One regular expression matching the paths of ``patterns`` (with or without a trailing slash)."""
+    parts = []
+    for pattern in patterns:
+        body = re.escape(pattern.rstrip("/"))
+        parts.append(re.sub(r"\\\[\w+\\\]", "[^/]+", body) + "/?")
+    return "^(?:" + "|".join(parts) + ")$"
 
 
 def search_url(query: str = "", sort: str = "") -> str:

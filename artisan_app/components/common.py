@@ -37,10 +37,6 @@ def when_ready(ready, content: rx.Component, *, loading_label: str = "Loading") 
     return rx.cond(rx.State.is_hydrated & ready, content, skeleton(label=loading_label))
 
 
-def comment_count_label(count) -> rx.Var:
-    return rx.cond(count == 1, "1 comment", count.to_string() + " comments")
-
-
 def chip(*label, pressed, on_click) -> rx.Component:
     """A toggle button in a row of choices (filters, sort order, queues)."""
     return rx.el.li(

@@ -5,13 +5,13 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app import routes
-from artisan_app.components.article import article_view
 from artisan_app.components.common import link, notice, skeleton
 from artisan_app.components.editor import body_editor, cover_editor, error_summary, meta_fields
 from artisan_app.components.editor_craft import craft_panels
 from artisan_app.components.editor_language import language_panel
 from artisan_app.components.editor_panels import conflict_panel, publish_panel, revisions_panel
 from artisan_app.components.newsletter_panel import newsletter_panel
+from artisan_app.components.reader import reader_html
 from artisan_app.components.newsroom import UNSAVED_GUARD_JS, newsroom_frame
 from artisan_app.state.article_editor import ArticleEditorState as E
 from artisan_app.state.translations import ArticleLanguageState
@@ -24,10 +24,10 @@ def editor_page() -> rx.Component:
             error_summary(),
             notice(E.message),
             rx.cond(
-                E.preview_mode & E.preview_article,
+                E.preview_mode & (E.preview_html != ""),
                 rx.el.div(
                     rx.el.p("Preview — this is how readers will see it.", class_name="preview-banner"),
-                    article_view(E.preview_article, None),
+                    reader_html(E.preview_html),
                     class_name="preview",
                 ),
                 # The fields inherit the article's direction: rtl for Urdu, auto until it is known.

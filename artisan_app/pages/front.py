@@ -1,14 +1,14 @@
-"""``/``: lead story and the latest articles, filterable by category."""
+"""``/``: lead story and the latest articles, filterable by section."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from artisan_app import wording
-from artisan_app.components.cards import card_grid, empty_list, lead_story, load_more_button
 from artisan_app.components.common import chip, when_ready
 from artisan_app.components.layout import page_frame
 from artisan_app.components.newsletter import newsletter_signup
+from artisan_app.components.reader import card_grid, empty_list, load_more_button, reader_html
 from artisan_app.state.reader import ReaderState
 from artisan_app.state.site import SiteState
 
@@ -18,6 +18,7 @@ def _filter_chip(label, slug) -> rx.Component:
 
 
 def category_filter() -> rx.Component:
+    """The "Latest" heading and a chip per section (render's twin: ``twins.html: filter_bar``)."""
     return rx.el.div(
         rx.el.h2("Latest", id="latest", class_name="section-label"),
         rx.el.ul(
@@ -32,14 +33,13 @@ def category_filter() -> rx.Component:
 
 def front_page() -> rx.Component:
     content = rx.fragment(
-        rx.el.h1("Artisan Times — Beyond the Headlines", class_name="visually-hidden"),
-        rx.cond(ReaderState.lead, lead_story(ReaderState.lead)),
+        reader_html(ReaderState.lead_html),
         rx.el.section(
             category_filter(),
             rx.cond(
-                ReaderState.articles.length() > 0,
-                card_grid(ReaderState.articles, label="Latest stories"),
-                rx.cond(~ReaderState.lead, empty_list(wording.FRONT_EMPTY)),
+                ReaderState.card_pages.length() > 0,
+                card_grid(ReaderState.card_pages, label="Latest stories"),
+                rx.cond(~ReaderState.has_lead, empty_list(wording.FRONT_EMPTY)),
             ),
             load_more_button(ReaderState.has_more, ReaderState.load_more),
             aria_labelledby="latest",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import wording
-from artisan_app.components.common import not_found
+from artisan_app import render
 from artisan_app.components.layout import page_frame
+from artisan_app.components.reader import reader_html
 
 
 def missing_page() -> rx.Component:
-    return page_frame(not_found(*wording.PAGE_MISSING))
+    return page_frame(reader_html(render.not_found()))

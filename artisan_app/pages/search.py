@@ -1,37 +1,16 @@
-"""``/search``: results that follow the reader's typing, matches highlighted."""
+"""``/search``: results that follow the reader's typing, matches highlighted (``render.search_results``)."""
 
 from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app.components.cards import category_label, load_more_button, meta_line
-from artisan_app.components.common import chip, link, when_ready
-from artisan_app.components.layout import page_frame, search_form, search_input
+from artisan_app import routes
+from artisan_app.components.common import chip, when_ready
+from artisan_app.components.layout import page_frame
+from artisan_app.components.reader import load_more_button, reader_pages
 from artisan_app.state.search import SearchState
 
 TYPING_DEBOUNCE_MS = 300
-
-
-def segment(seg) -> rx.Component:
-    """One run of a highlighted text: ``<mark>`` for a match, plain text otherwise."""
-    return rx.cond(seg.match, rx.el.mark(seg.text, class_name="search-match"), rx.fragment(seg.text))
-
-
-def search_result(hit) -> rx.Component:
-    card = hit.card
-    return rx.el.li(
-        rx.el.article(
-            category_label(card.category_name, card.category_slug),
-            rx.el.h2(
-                link(rx.foreach(hit.headline, segment), href="/article/" + card.slug),
-                class_name="card-title",
-            ),
-            rx.el.p(rx.foreach(hit.excerpt, segment), class_name="card-excerpt"),
-            meta_line(card),
-            class_name="search-result",
-        ),
-        class_name="search-results-item",
-    )
 
 
 def sort_button(label: str, value: str) -> rx.Component:
@@ -39,13 +18,14 @@ def sort_button(label: str, value: str) -> rx.Component:
 
 
 def page_search_form() -> rx.Component:
-    return search_form(
+    """The query box (render's twin: ``twins.html: search_form``); results follow the typing."""
+    return rx.el.form(
         rx.el.label("Search articles", html_for="search-query", class_name="field-label"),
         rx.el.div(
-            search_input(
-                id="search-query",
+            rx.el.input(
+                id="search-query", name="q", type="search", placeholder="Words from a headline or story",
+                auto_complete="off", enter_key_hint="search", max_length=200,
                 class_name="field-input search-page-input",
-                placeholder="Words from a headline or story",
                 default_value=SearchState.query,
                 key=SearchState.input_version,
                 on_change=SearchState.set_query.debounce(TYPING_DEBOUNCE_MS),
@@ -53,7 +33,11 @@ def page_search_form() -> rx.Component:
             class_name="search-page-row",
         ),
         rx.el.p("Results update as you type.", class_name="field-hint"),
+        role="search",
         aria_label="Articles",
+        action=routes.search_url(),
+        method="get",
+        on_submit=SearchState.submit_search,
         class_name="search-page-form",
     )
 
@@ -71,8 +55,8 @@ def results() -> rx.Component:
         ),
         rx.el.p(SearchState.message, class_name="search-summary", role="status", aria_live="polite"),
         rx.cond(
-            SearchState.results.length() > 0,
-            rx.el.ol(rx.foreach(SearchState.results, search_result), class_name="search-results"),
+            SearchState.result_pages.length() > 0,
+            rx.el.ol(reader_pages(SearchState.result_pages), class_name="search-results"),
         ),
         load_more_button(SearchState.has_more, SearchState.load_more),
         aria_label="Search results",

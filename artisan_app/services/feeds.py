@@ -8,6 +8,7 @@ caller passes (``settings.site_url`` in the app).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from xml.etree import ElementTree as ET
@@ -19,7 +20,7 @@ from sqlmodel import Session, select
 
 from artisan_app import routes
 from artisan_app.i18n import edition_path, translate
-from artisan_app.models import Article, ArticleAuthor, ArticleTag, Author, Category, Tag, utcnow
+from artisan_app.models import Article, ArticleAuthor, ArticleTag, Author, Category, Correction, Tag, utcnow
 from artisan_app.services.articles import card_query, is_live
 from artisan_app.services.media.library import image_refs
 from artisan_app.services.media.markup import absolute, jpeg_url
@@ -175,22 +176,24 @@ class SitemapEntry:
     alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, path) of every edition's version, itself included
 
 
-def sitemap_entries(session: Session, *, now: datetime | None = None) -> list[SitemapEntry]:
-    """Front page, live articles, every category, and the authors and tags that
-    have live articles, each with the time its page last changed."""
-    now = now or utcnow()
-    live = is_live(now)
-    changed = func.max(Article.updated_at)
+# One source per page kind; the route registry (``web/registry.py``) says which take part, in order.
 
-    # Each edition's front page (English first, always listed), alternates of each other.
-    newest = dict(session.exec(select(Article.language, changed).where(live).group_by(Article.language)).all())
+
+def front_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
+    """Each edition's front page (English first, always listed), changed with its newest story;
+    alternates of each other once there is more than one edition."""
+    newest = dict(session.exec(select(Article.language, func.max(Article.updated_at)).where(is_live(now))
+                               .group_by(Article.language)).all())
     newest.setdefault("en", None)
-    fronts = tuple((lang, edition_path(lang, "/")) for lang in sorted(newest)) if len(newest) > 1 else ()
-    entries = [SitemapEntry(edition_path(lang, "/"), newest[lang], fronts) for lang in sorted(newest, key=lambda x: x != "en")]
+    fronts = tuple((lang, edition_path(lang, routes.HOME)) for lang in sorted(newest)) if len(newest) > 1 else ()
+    return [SitemapEntry(edition_path(lang, routes.HOME), newest[lang], fronts)
+            for lang in sorted(newest, key=lambda lang: lang != "en")]
 
+
+def article_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
     rows = session.exec(
         select(Article.slug, Article.updated_at, Article.published_at, Article.language, Article.translation_group)
-        .where(live)
+        .where(is_live(now))
         .order_by(Article.published_at.desc(), Article.id.desc())
         .limit(SITEMAP_LIMIT)
     ).all()
@@ -198,55 +201,68 @@ def sitemap_entries(session: Session, *, now: datetime | None = None) -> list[Si
     for slug, _u, _p, lang, group in rows:  # hreflang: the live versions of one story
         if group:
             groups.setdefault(group, []).append((lang, edition_path(lang, routes.article_url(slug))))
-    entries += [
+    return [
         SitemapEntry(edition_path(lang, routes.article_url(slug)), max(u, p),
                      tuple(sorted(groups[group])) if group and len(groups[group]) > 1 else ())
         for slug, u, p, lang, group in rows
     ]
 
-    by_category = dict(
-        session.exec(select(Article.category_id, changed).where(live).group_by(Article.category_id)).all()
-    )
-    for cat_id, slug in session.exec(select(Category.id, Category.slug).order_by(Category.position, Category.name)).all():
-        entries.append(SitemapEntry(routes.category_url(slug), by_category.get(cat_id)))
 
+def category_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
+    """Every section, changed with its newest story."""
+    by_category = dict(session.exec(select(Article.category_id, func.max(Article.updated_at))
+                                    .where(is_live(now)).group_by(Article.category_id)).all())
+    return [SitemapEntry(routes.category_url(slug), by_category.get(cat_id)) for cat_id, slug in
+            session.exec(select(Category.id, Category.slug).order_by(Category.position, Category.name)).all()]
+
+
+def author_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
+    """Authors with live stories (as the byline's first author or a co-author)."""
     by_author: dict[str, datetime] = {}
     for link in (Article.author_id == Author.id,  # primary authors (imports may set only that), then co-authors
                  Article.id.in_(select(ArticleAuthor.article_id).where(ArticleAuthor.author_id == Author.id))):  # type: ignore[union-attr]
-        for slug, lastmod in session.exec(select(Author.slug, changed).join(Article, link).where(live)
-                                          .group_by(Author.slug)).all():
+        for slug, lastmod in session.exec(select(Author.slug, func.max(Article.updated_at)).join(Article, link)
+                                          .where(is_live(now)).group_by(Author.slug)).all():
             by_author[slug] = max(lastmod, by_author.get(slug, lastmod))
-    for slug in sorted(by_author):
-        entries.append(SitemapEntry(routes.author_url(slug), by_author[slug]))
+    return [SitemapEntry(routes.author_url(slug), by_author[slug]) for slug in sorted(by_author)]
 
-    for slug, lastmod in session.exec(
-        select(Tag.slug, changed)
+
+def tag_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
+    """Topics with live stories (a topic only drafts use is not listed)."""
+    return [SitemapEntry(routes.tag_url(slug), lastmod) for slug, lastmod in session.exec(
+        select(Tag.slug, func.max(Article.updated_at))
         .join(ArticleTag, ArticleTag.tag_id == Tag.id)
         .join(Article, Article.id == ArticleTag.article_id)
-        .where(live)
+        .where(is_live(now))
         .group_by(Tag.slug)
         .order_by(Tag.slug)
-    ).all():
-        entries.append(SitemapEntry(routes.tag_url(slug), lastmod))
-    # The corrections page changes with its newest correction (on a live article).
-    from artisan_app.models import Correction
+    ).all()]
 
+
+def corrections_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
+    """The corrections page changes with its newest correction (on a live article); an empty one is not listed."""
     latest = session.exec(select(func.max(Correction.created_at)).join(Article, Article.id == Correction.article_id)
-                          .where(live)).one()
-    if latest is not None:  # an empty corrections page is not worth indexing
-        entries.append(SitemapEntry(routes.CORRECTIONS, latest))
-    return entries
+                          .where(is_live(now))).one()
+    return [SitemapEntry(routes.CORRECTIONS, latest)] if latest is not None else []
+
+
+def sitemap_entries(session: Session, sources: Sequence[Callable[..., list[SitemapEntry]]], *,
+                    now: datetime | None = None) -> list[SitemapEntry]:
+    """The pages of ``sources`` (``web.registry.sitemap_sources()``), each with the time it last changed."""
+    now = now or utcnow()
+    return [entry for source in sources for entry in source(session, now=now)]
 
 
 def _w3c(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S+00:00")
 
 
-def sitemap_xml(session: Session, *, site_url: str, now: datetime | None = None) -> bytes:
+def sitemap_xml(session: Session, sources: Sequence[Callable[..., list[SitemapEntry]]], *, site_url: str,
+                now: datetime | None = None) -> bytes:
     ET.register_namespace("", SITEMAP_NS)
     ET.register_namespace("xhtml", XHTML_NS)
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
-    for entry in sitemap_entries(session, now=now):
+    for entry in sitemap_entries(session, sources, now=now):
         url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
         ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = xml_safe(site_url + entry.path)
         if entry.lastmod is not None:

@@ -1,4 +1,9 @@
-"""Public page data remembered per content generation: what every reader of a page gets.
+"""The data of each public page kind, assembled once, remembered per content generation.
+
+One function per page kind (front, article, listing by section/author/topic,
+search) returns what that page shows; the HTTP first view (``web/first_views.py``)
+and the app's states (``state/reader.py``, ``state/article.py``, ``state/search.py``)
+both call it, so both always show the same stories.
 
 An article visit's on_load asks for the article (body, byline, tags: about ten queries)
 and its related stories. Every reader of that article gets the same answer until the
@@ -16,14 +21,15 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
 from sqlmodel import Session
 
 from artisan_app.models import utcnow
-from artisan_app.services import articles, content_changes
-from artisan_app.services.views import ArticleCard, ArticleDetail
+from artisan_app.services import articles, catalog, content_changes, featured, search
+from artisan_app.services.views import ArticleCard, ArticleDetail, ArticlePage, AuthorProfile, CategoryLink, TagLink
 
 T = TypeVar("T")
 TTL_SECONDS = 60.0
@@ -56,14 +62,86 @@ def remembered(session: Session, key: tuple, load: Callable[[], T], *, now: date
     return value
 
 
-def article_page(session: Session, slug: str, *, related: int,
-                 now: datetime | None = None) -> tuple[ArticleDetail | None, list[ArticleCard]]:
+RELATED = 3  # "You may also like"
+
+
+@dataclass(frozen=True)
+class ArticleData:
+    detail: ArticleDetail | None  # None: no live article at that address
+    related: list[ArticleCard]
+
+
+def article_page(session: Session, slug: str, *, related: int = RELATED, now: datetime | None = None) -> ArticleData:
     """The live article at ``slug`` and its ``related`` "You may also like" cards."""
     def load():
         detail = articles.get_article(session, slug, now=now)
-        return detail, (articles.related_articles(session, detail.id, limit=related, now=now) if detail else [])
+        return ArticleData(detail, articles.related_articles(session, detail.id, limit=related, now=now)
+                           if detail else [])
 
     return remembered(session, ("article", slug, related), load, now=now)
+
+
+def navigation(session: Session) -> list[CategoryLink]:
+    """The sections, for the masthead, the footer and the filters."""
+    return remembered(session, ("navigation",), lambda: catalog.list_categories(session))
+
+
+@dataclass(frozen=True)
+class FrontData:
+    lead: ArticleCard | None  # the featured story, else the newest
+    cards: list[ArticleCard]  # the latest after it
+    has_more: bool
+
+
+def front_page(session: Session, *, category: str = "", limit: int, now: datetime | None = None) -> FrontData:
+    """The front page's first screen, optionally one section's stories only."""
+    def load():
+        page = featured.front_page(session, category_slug=category or None, limit=limit, now=now)
+        return FrontData(page.items[0] if page.items else None, page.items[1:], page.has_more)
+
+    return remembered(session, ("front", category, limit), load, now=now)
+
+
+def front_more(session: Session, *, category: str = "", shown: int, limit: int) -> ArticlePage:
+    """The front page's next stories after ``shown`` cards (and the lead)."""
+    return featured.front_page(session, category_slug=category or None, limit=limit, offset=shown + 1)
+
+
+# The listing pages: URL prefix -> (reader-facing kind, lookup, the filter of articles.latest_articles).
+LISTINGS: dict[str, tuple[str, Callable, str]] = {
+    "category": ("Section", catalog.get_category, "category_slug"),
+    "author": ("Author", catalog.get_author, "author_slug"),
+    "tag": ("Topic", catalog.get_tag, "tag_slug"),
+}
+
+
+@dataclass(frozen=True)
+class ListingData:
+    kind: str  # "Section", "Author" or "Topic"
+    subject: CategoryLink | AuthorProfile | TagLink | None  # None: unknown slug
+    page: ArticlePage
+
+
+def listing_page(session: Session, prefix: str, slug: str, *, limit: int, offset: int = 0,
+                 now: datetime | None = None) -> ListingData:
+    """A section (``prefix="category"``), author or topic page's subject and stories."""
+    kind, lookup, filter_name = LISTINGS[prefix]
+
+    def load():
+        subject = lookup(session, slug) if slug else None
+        if subject is None:
+            return ListingData(kind, None, ArticlePage(items=[], has_more=False))
+        page = articles.latest_articles(session, limit=limit, offset=offset, now=now, **{filter_name: slug})
+        return ListingData(kind, subject, page)
+
+    if offset:
+        return load()
+    return remembered(session, ("listing", prefix, slug, limit), load, now=now)
+
+
+def search_page(session: Session, query: str, *, sort: str, limit: int, offset: int = 0) -> search.SearchPage:
+    """Search results (not remembered: queries are the reader's own)."""
+    return search.search_articles(session, query, sort=sort, limit=limit, offset=offset)
 
 
 def forget() -> None:

@@ -1,28 +1,38 @@
-"""The article page."""
+"""The article page: the article and "You may also like" as HTML from ``artisan_app.render``."""
 
 from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import db, routes
-from artisan_app.services import page_data
-from artisan_app.services.views import ArticleCard, ArticleDetail
+from artisan_app import db, render, routes
+from artisan_app.services import comments, page_data
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
 
-RECOMMENDATIONS = 3
+SITE_NAME = "Artisan Times"
+
+
+def _rendered(session, data: page_data.ArticleData) -> tuple[int, str, str]:
+    assert data.detail is not None
+    count = comments.approved_count(session, data.detail.id)
+    return count, render.article(data.detail, comment_count=count), render.recommendations(data.related)
 
 
 class ArticleState(rx.State):
-    article: ArticleDetail | None = None
-    recommendations: list[ArticleCard] = []
+    article_html: str = ""  # the article up to its author box ("" when there is none)
+    related_html: str = ""
+    headline: str = ""
+    found: bool = False
     loaded: bool = False
+    _article_id: int = 0
+    _slug: str = ""
+    _comment_count: int = 0
 
     @rx.var
     def page_title(self) -> str:
-        if self.article is not None:
-            return f"{self.article.card.headline} | Artisan Times"
-        return "Article not found | Artisan Times" if self.loaded else "Artisan Times"
+        if self.found:
+            return f"{self.headline} | {SITE_NAME}"
+        return f"Article not found | {SITE_NAME}" if self.loaded else SITE_NAME
 
     @rx.event
     @off_loop
@@ -30,7 +40,24 @@ class ArticleState(rx.State):
     def load_article(self):
         slug = routes.slug_from_path(self.router.url.path, "article")
         with db.session_scope() as session:  # the same for every reader: remembered per content generation
-            self.article, self.recommendations = (
-                page_data.article_page(session, slug, related=RECOMMENDATIONS) if slug else (None, [])
-            )
+            data = page_data.article_page(session, slug) if slug else page_data.ArticleData(None, [])
+            detail = data.detail
+            if detail is not None:  # comment approvals change the content generation too
+                count, self.article_html, self.related_html = page_data.remembered(
+                    session, ("article-html", slug), lambda: _rendered(session, data))
+        if detail is None:
+            self.article_html, self.related_html, self.headline, self.found = render.not_found("Article"), "", "", False
+            self._article_id, self._slug, self._comment_count = 0, "", 0
+        else:
+            self.headline, self.found = detail.card.headline, True
+            self._article_id, self._slug, self._comment_count = detail.id, detail.card.slug, count
         self.loaded = True
+
+    def _comments_counted(self, count: int) -> None:
+        """The thread changed while the reader reads: the byline's "3 comments" follows."""
+        if not self.found or count == self._comment_count:
+            return
+        with db.session_scope() as session:
+            detail = page_data.article_page(session, self._slug).detail
+        if detail is not None and detail.id == self._article_id:
+            self.article_html, self._comment_count = render.article(detail, comment_count=count), count

@@ -17,7 +17,7 @@ from datetime import timezone
 import reflex as rx
 from sqlalchemy.exc import SQLAlchemyError
 
-from artisan_app import db, routes
+from artisan_app import db, render, routes
 from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied, StaffUser
 from artisan_app.services.editor_media import parse_focal
@@ -61,6 +61,7 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMi
     authors: list[tuple[str, str]] = []
     preview_mode: bool = False
     preview_article: ArticleDetail | None = None
+    preview_html: str = ""  # render.article: exactly the reader's markup
     # Concurrent editing: someone saved first; both versions are kept until the editor chooses.
     conflict: ArticleForm | None = None
     conflict_by: str = ""
@@ -285,8 +286,9 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMi
         try:
             with db.session_scope() as session:
                 self.preview_article = ed.preview(session, user=user, form=self.form)
+            self.preview_html = render.article(self.preview_article) if self.preview_article else ""
         except PermissionDenied:
-            self.preview_article, self.preview_mode = None, False
+            self.preview_article, self.preview_html, self.preview_mode = None, "", False
 
     @rx.event
     async def toggle_preview(self):

@@ -136,16 +136,16 @@ class CommentState(rx.State):
     @outage_safe
     async def load_comments(self):
         """Runs after ``ArticleState.load_article`` on every article page load."""
-        article = (await self.get_state(ArticleState)).article
+        article = await self.get_state(ArticleState)
         self.errors, self.notice, self.reply_to, self.reply_to_name = {}, "", 0, ""
         self._roots_shown, self._last_root_id = 0, 0
-        if article is None:
+        if not article.found:
             self._article_id, self._slug, self.comments, self.approved_count = 0, "", [], 0
             self.has_more_comments, self.loaded = False, True
             return
         if not self.reader_id:
             self.reader_id = secrets.token_urlsafe(24)
-        self._article_id, self._slug = article.id, article.card.slug
+        self._article_id, self._slug = article._article_id, article._slug
         self._form_opened_at = time.time()
         self._typed_since_load = False
         self._restore_draft()
@@ -196,6 +196,8 @@ class CommentState(rx.State):
                         held = {c.id for c in self.comments if c.awaiting}
                         await asyncio.to_thread(self._refresh)
                         self._note_approval(held)
+                        article = await self.get_state(ArticleState)
+                        await asyncio.to_thread(article._comments_counted, self.approved_count)
                     article_id, version = self._article_id, self._version
         finally:
             async with self:

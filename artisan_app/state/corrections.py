@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import db
+from artisan_app import db, render
 from artisan_app.services.corrections import recent_corrections
-from artisan_app.services.views import CorrectionItem
+from artisan_app.state.offload import off_loop
+from artisan_app.state.resilience import outage_safe
 
 
 class CorrectionsState(rx.State):
-    items: list[CorrectionItem] = []
+    main_html: str = ""  # render.corrections: the page's whole <main>
     loaded: bool = False
 
     @rx.event
+    @off_loop
+    @outage_safe
     def load_corrections(self):
         with db.session_scope() as session:
-            self.items = recent_corrections(session)
+            self.main_html = render.corrections(recent_corrections(session))
         self.loaded = True

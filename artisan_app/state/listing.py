@@ -1,43 +1,45 @@
-"""Shared behaviour of paged article lists (front page, category, author, tag)."""
+"""Shared behaviour of paged card lists (front page, section, author, topic)."""
 
 from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import db
-from artisan_app.services import articles
+from artisan_app import render
 from artisan_app.services.views import ArticleCard, ArticlePage
 from artisan_app.settings import settings
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
 
 
-class PagedArticles(rx.State, mixin=True):
-    """A list of article cards that grows by one page per ``load_more``.
+class PagedCards(rx.State, mixin=True):
+    """Article cards, shown as HTML (``render.cards``), growing by one page per ``load_more``.
 
-    Subclasses say which articles through ``_filters``; ``loaded`` stays false
-    until the first page arrives so no empty list is ever shown as real.
+    ``card_pages`` holds one string per page shown, so "Load more" appends to the
+    grid and leaves the cards already there alone. Subclasses fetch a page in
+    ``_fetch``; ``loaded`` stays false until the first page arrives so no empty
+    list is ever shown as real.
     """
 
-    articles: list[ArticleCard] = []
+    card_pages: list[str] = []
     has_more: bool = False
     loaded: bool = False
-
-    def _filters(self) -> dict[str, str]:
-        return {}
+    _shown: int = 0
+    _seen: list[str] = []  # slugs shown: a story that moved up between pages is not shown twice
+    _heading: str = "h3"
 
     def _page_size(self) -> int:
         return settings.page_size
 
     def _fetch(self, offset: int) -> ArticlePage:
-        with db.session_scope() as session:
-            return articles.latest_articles(session, limit=self._page_size(), offset=offset, **self._filters())
+        raise NotImplementedError
 
-    def _reset_list(self) -> None:
-        page = self._fetch(0)
-        self.articles = page.items
-        self.has_more = page.has_more
-        self.loaded = True
+    def _show_first(self, items: list[ArticleCard], has_more: bool, html: str | None = None) -> None:
+        self.card_pages = [html if html is not None else render.cards(items, heading=self._heading)] if items else []
+        self._seen, self._shown = [c.slug for c in items], len(items)
+        self.has_more, self.loaded = has_more, True
+
+    def _clear(self) -> None:
+        self.card_pages, self._seen, self._shown, self.has_more, self.loaded = [], [], 0, False, True
 
     @rx.event
     @off_loop
@@ -45,7 +47,10 @@ class PagedArticles(rx.State, mixin=True):
     def load_more(self):
         if not self.loaded or not self.has_more:
             return
-        page = self._fetch(len(self.articles))
-        known = {a.slug for a in self.articles}
-        self.articles = self.articles + [a for a in page.items if a.slug not in known]
+        page = self._fetch(self._shown)
+        fresh = [c for c in page.items if c.slug not in self._seen]
+        if fresh:
+            self.card_pages = [*self.card_pages, render.cards(fresh, heading=self._heading)]
+            self._seen = [*self._seen, *(c.slug for c in fresh)]
+        self._shown += len(page.items)
         self.has_more = page.has_more

@@ -1,48 +1,55 @@
-"""Front page, category, author and tag pages."""
+"""The front page and the listing pages (section, author, topic).
+
+Both keep what they show as HTML from ``artisan_app.render`` (the same markup
+the first HTML has), made from ``services.page_data``; the rendered first screen
+of a page is remembered per content generation, so the thousandth reader of the
+front page costs one query and no rendering.
+"""
 
 from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import db, routes
-from artisan_app.services import catalog, featured
-from artisan_app.services.views import ArticleCard, AuthorProfile, CategoryLink, TagLink
-from artisan_app.state.listing import PagedArticles
+from artisan_app import db, render, routes, wording
+from artisan_app.services import catalog, page_data
+from artisan_app.services.views import ArticlePage
+from artisan_app.state.listing import PagedCards
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
 
+SITE_NAME = "Artisan Times"
 
-class ReaderState(PagedArticles, rx.State):
-    """The front page: a lead story, then the latest articles, filterable by category.
+
+class ReaderState(PagedCards, rx.State):
+    """The front page: a lead story, then the latest articles, filterable by section.
 
     ``current_category`` is the reader's chosen filter ("" = all sections).
     """
 
     current_category: str = ""
-    lead: ArticleCard | None = None
+    lead_html: str = ""
+    has_lead: bool = False
 
-    def _filters(self) -> dict[str, str]:
-        return {"category_slug": self.current_category} if self.current_category else {}
-
-    def _reset_list(self) -> None:
-        super()._reset_list()
-        # The featured (else the newest) story of the current selection leads; the rest follow.
-        if self.articles:
-            self.lead, self.articles = self.articles[0], self.articles[1:]
-        else:
-            self.lead = None
-
-    def _fetch(self, offset: int):
-        # The lead (the featured story, else the newest) occupies the first slot of the first page.
+    def _fetch(self, offset: int) -> ArticlePage:
         with db.session_scope() as session:
-            return featured.front_page(session, limit=self._page_size(), offset=offset + (1 if offset and self.lead else 0),
-                                       **self._filters())
+            return page_data.front_more(session, category=self.current_category, shown=offset,
+                                        limit=self._page_size())
+
+    def _load(self) -> None:
+        category, size = self.current_category, self._page_size()
+        with db.session_scope() as session:
+            data = page_data.front_page(session, category=category, limit=size)
+            lead_html, cards_html = page_data.remembered(
+                session, ("front-html", category, size),
+                lambda: (render.front_lead(data.lead), render.cards(data.cards)))
+        self.lead_html, self.has_lead = lead_html, data.lead is not None
+        self._show_first(data.cards, data.has_more, cards_html)
 
     @rx.event
     @off_loop
     @outage_safe
     def load_front_page(self):
-        self._reset_list()
+        self._load()
 
     @rx.event
     @off_loop
@@ -55,64 +62,54 @@ class ReaderState(PagedArticles, rx.State):
                 if catalog.get_category(session, slug) is None:
                     slug = ""
         self.current_category = slug
-        self._reset_list()
+        self._load()
 
 
-class CategoryState(PagedArticles, rx.State):
-    category: CategoryLink | None = None
+class ListingState(PagedCards, rx.State):
+    """A section, author or topic page (``/category/x``, ``/author/x``, ``/tag/x``): one state, keyed
+    by the URL's prefix and slug."""
 
-    def _filters(self) -> dict[str, str]:
-        return {"category_slug": self.category.slug} if self.category else {}
+    prefix: str = ""  # "category", "author" or "tag"
+    found: bool = False
+    header_html: str = ""
+    empty: str = ""  # what an empty list says ("No stories in this section yet.")
+    title: str = SITE_NAME
+    _slug: str = ""
+    _heading: str = "h2"
+
+    def _fetch(self, offset: int) -> ArticlePage:
+        with db.session_scope() as session:
+            return page_data.listing_page(session, self.prefix, self._slug, limit=self._page_size(),
+                                          offset=offset).page
+
+    @rx.var
+    def page_title(self) -> str:
+        return self.title
 
     @rx.event
     @off_loop
     @outage_safe
-    def load_category(self):
+    def load_listing(self):
         self.loaded = False
-        slug = routes.slug_from_path(self.router.url.path, "category")
-        with db.session_scope() as session:
-            self.category = catalog.get_category(session, slug) if slug else None
-        if self.category is None:
-            self.articles, self.has_more, self.loaded = [], False, True
+        path = self.router.url.path
+        prefix = next((p for p in page_data.LISTINGS if routes.slug_from_path(path, p)), "")
+        slug = routes.slug_from_path(path, prefix) if prefix else ""
+        self.prefix, self._slug = prefix, slug
+        if not prefix:
+            self.found, self.header_html, self.title = False, render.not_found(), f"Page not found | {SITE_NAME}"
+            self._clear()
             return
-        self._reset_list()
-
-
-class AuthorState(PagedArticles, rx.State):
-    author: AuthorProfile | None = None
-
-    def _filters(self) -> dict[str, str]:
-        return {"author_slug": self.author.slug} if self.author else {}
-
-    @rx.event
-    @off_loop
-    @outage_safe
-    def load_author(self):
-        self.loaded = False
-        slug = routes.slug_from_path(self.router.url.path, "author")
+        size = self._page_size()
         with db.session_scope() as session:
-            self.author = catalog.get_author(session, slug) if slug else None
-        if self.author is None:
-            self.articles, self.has_more, self.loaded = [], False, True
-            return
-        self._reset_list()
-
-
-class TagState(PagedArticles, rx.State):
-    tag: TagLink | None = None
-
-    def _filters(self) -> dict[str, str]:
-        return {"tag_slug": self.tag.slug} if self.tag else {}
-
-    @rx.event
-    @off_loop
-    @outage_safe
-    def load_tag(self):
-        self.loaded = False
-        slug = routes.slug_from_path(self.router.url.path, "tag")
-        with db.session_scope() as session:
-            self.tag = catalog.get_tag(session, slug) if slug else None
-        if self.tag is None:
-            self.articles, self.has_more, self.loaded = [], False, True
-            return
-        self._reset_list()
+            data = page_data.listing_page(session, prefix, slug, limit=size)
+            if data.subject is None:
+                self.found, self.header_html = False, render.not_found(data.kind)
+                self.title = f"{data.kind} not found | {SITE_NAME}"
+                self._clear()
+                return
+            header_html, cards_html = page_data.remembered(
+                session, ("listing-html", prefix, slug, size),
+                lambda: (render.listing_header(data.kind, data.subject), render.cards(data.page.items, heading="h2")))
+        self.found, self.header_html, self.empty = True, header_html, wording.LISTINGS[data.kind][1]
+        self.title = f"{'#' if data.kind == 'Topic' else ''}{data.subject.name} | {SITE_NAME}"
+        self._show_first(data.page.items, data.page.has_more, cards_html)

@@ -6,9 +6,9 @@ import json
 
 import reflex as rx
 
-from artisan_app import db, routes
-from artisan_app.services import search
-from artisan_app.services.search import SearchHit, SortOrder
+from artisan_app import db, render, routes
+from artisan_app.services import page_data, search
+from artisan_app.services.search import SortOrder
 from artisan_app.settings import settings
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
@@ -17,13 +17,15 @@ from artisan_app.state.resilience import outage_safe
 class SearchState(rx.State):
     """The reader's query, sort order and the results shown so far.
 
-    Results hold frozen ``SearchHit``s whose headline and excerpt are lists of
-    (text, match) segments; the page renders matches as ``<mark>``, as text.
+    Results are HTML from ``render.search_results`` (the first view's markup:
+    matches as ``<mark>``, every value escaped), one string per page shown.
     """
 
     query: str = ""
     sort: str = SortOrder.relevance.value
-    results: list[SearchHit] = []
+    result_pages: list[str] = []
+    _seen: list[str] = []  # slugs shown
+    _shown: int = 0  # results fetched so far (the next page's offset)
     total: int = 0
     has_more: bool = False
     searched: bool = False  # false until a query with words in it has run
@@ -35,9 +37,7 @@ class SearchState(rx.State):
 
     def _page(self, offset: int) -> search.SearchPage:
         with db.session_scope() as session:
-            return search.search_articles(
-                session, self.query, sort=self.sort, limit=settings.page_size, offset=offset
-            )
+            return page_data.search_page(session, self.query, sort=self.sort, limit=settings.page_size, offset=offset)
 
     def _allowed(self) -> bool:
         """The per-client search rate limit (only queries with words count)."""
@@ -53,7 +53,8 @@ class SearchState(rx.State):
         if not self._allowed():
             return
         page = self._page(0)
-        self.results = page.items
+        self.result_pages = [render.search_results(page.items)] if page.items else []
+        self._seen, self._shown = [hit.card.slug for hit in page.items], len(page.items)
         self.total = page.total
         self.has_more = page.has_more
         self.searched = bool(page.terms)
@@ -89,7 +90,7 @@ class SearchState(rx.State):
             return
         self.query = query
         if search.too_short_for_live(query):
-            self.results, self.total, self.has_more, self.searched = [], 0, False, False
+            self.result_pages, self._seen, self.total, self.has_more, self.searched = [], [], 0, False, False
             self.message, self.loaded = search.KEEP_TYPING_MESSAGE, True
         else:
             self._run()
@@ -121,7 +122,10 @@ class SearchState(rx.State):
     def load_more(self):
         if not self.loaded or not self.has_more or not self._allowed():
             return
-        page = self._page(len(self.results))
-        known = {hit.card.slug for hit in self.results}
-        self.results = self.results + [hit for hit in page.items if hit.card.slug not in known]
+        page = self._page(self._shown)
+        fresh = [hit for hit in page.items if hit.card.slug not in self._seen]
+        if fresh:
+            self.result_pages = [*self.result_pages, render.search_results(fresh)]
+            self._seen = [*self._seen, *(hit.card.slug for hit in fresh)]
+        self._shown += len(page.items)
         self.has_more = page.has_more

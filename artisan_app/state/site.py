@@ -7,8 +7,8 @@ import time
 
 import reflex as rx
 
-from artisan_app import db
-from artisan_app.services import catalog
+from artisan_app import db, render
+from artisan_app.services import page_data
 from artisan_app.services.views import CategoryLink
 from artisan_app.state.resilience import client_connected, outage_safe
 from artisan_app.state.offload import off_loop
@@ -20,14 +20,17 @@ RELOAD_PAGE_JS = "window.location.reload()"
 
 
 class SiteState(rx.State):
-    """Categories for the masthead and footer, refreshed on every page load.
+    """The sections, and the masthead and footer made from them (``render``), refreshed on every page load.
 
     ``unavailable`` is set when a page's data could not be loaded because the
     database (or Redis) is down (see ``state.resilience.outage_safe``) and
     cleared by the next successful page load.
     """
 
-    categories: list[CategoryLink] = []
+    categories: list[CategoryLink] = []  # the front page's filters, the newsletter's choices
+    # Until the sections arrive (or while the database is down): brand, search and theme toggle.
+    masthead_html: str = render.masthead([])
+    footer_html: str = render.footer([])
     unavailable: bool = False
 
     _recovering: bool = False
@@ -37,7 +40,9 @@ class SiteState(rx.State):
     @outage_safe
     def load_navigation(self):
         with db.session_scope() as session:
-            self.categories = catalog.list_categories(session)
+            self.categories = page_data.navigation(session)
+            self.masthead_html, self.footer_html = page_data.remembered(
+                session, ("frame-html",), lambda: (render.masthead(self.categories), render.footer(self.categories)))
         # First on_load of every page: reaching the database clears the notice.
         self.unavailable = False
 

@@ -19,7 +19,8 @@ import reflex as rx
 
 from artisan_app.state.article import ArticleState
 from artisan_app.state.comments import CommentState
-from artisan_app.state.reader import AuthorState, CategoryState, ReaderState, TagState
+from artisan_app.state.corrections import CorrectionsState
+from artisan_app.state.reader import ListingState, ReaderState
 from artisan_app.state.search import SearchState
 from artisan_app.state.site import SiteState
 
@@ -57,17 +58,19 @@ class PageVisit(rx.State):
         return await self._run((ArticleState, "load_article"), (CommentState, "load_comments"))
 
     @rx.event
-    async def category(self):
-        return await self._run((CategoryState, "load_category"))
-
-    @rx.event
-    async def author(self):
-        return await self._run((AuthorState, "load_author"))
-
-    @rx.event
-    async def tag(self):
-        return await self._run((TagState, "load_tag"))
+    async def listing(self):
+        """A section, author or topic page."""
+        return await self._run((ListingState, "load_listing"))
 
     @rx.event
     async def search(self):
         return await self._run((SearchState, "load_search"))
+
+    @rx.event
+    async def corrections(self):
+        return await self._run((CorrectionsState, "load_corrections"))
+
+    @rx.event
+    async def other(self):
+        """A page with no data of its own (not-found): the masthead's sections."""
+        return await self._run()

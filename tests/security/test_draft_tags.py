@@ -11,7 +11,8 @@ from starlette.testclient import TestClient
 from artisan_app import api
 from artisan_app.models import Role, Tag
 from artisan_app.services import catalog, editorial as ed, feeds
-from artisan_app.state.reader import TagState
+from artisan_app.state.reader import ListingState
+from artisan_app.web.registry import sitemap_sources
 from tests.factories import make_article, make_author, make_category, make_user
 from tests.state.conftest import visit
 
@@ -49,10 +50,10 @@ async def test_a_tag_only_drafts_use_is_not_found_anywhere(any_session, desk, tm
     assert page.status_code == 404 and SECRET not in page.text and "minister resigns" not in page.text.lower()
     assert client.get("/tag/elections").status_code == 200
     visit(root, "/tag/minister-resigns", "/tag/[slug]")
-    state = await root.get_state(TagState)
-    await state.load_tag()
-    assert state.tag is None
-    assert "/tag/minister-resigns" not in {e.path for e in feeds.sitemap_entries(any_session)}
+    state = await root.get_state(ListingState)
+    await state.load_listing()
+    assert not state.found and "Topic not found" in state.header_html and SECRET not in state.header_html
+    assert "/tag/minister-resigns" not in {e.path for e in feeds.sitemap_entries(any_session, sitemap_sources())}
 
 
 def test_half_typed_tags_leave_nothing_behind(any_session, desk):

@@ -254,7 +254,7 @@ def _short(args) -> str:
 def test_the_suite_reaches_every_state_and_handler():
     names = {cls.__name__ for cls in STATES}
     assert {"AuthState", "ArticleEditorState", "ModerationState", "AdminState", "NewsroomState", "CommentState",
-            "SearchState", "ReaderState", "ArticleState", "SiteState", "TagState"} <= names
+            "SearchState", "ReaderState", "ArticleState", "SiteState", "ListingState"} <= names
     assert len(HANDLERS) >= 60
 
 

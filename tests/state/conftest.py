@@ -56,3 +56,23 @@ class Proxy:
 
     async def __aexit__(self, *exc):
         return False
+
+
+# ---------------------------------------------------------------- reading the rendered HTML states hold
+
+
+def html_tree(*parts: str):
+    """Parts of a page as states keep them (``artisan_app.render``), as one parsed tree."""
+    from lxml import html as lxml_html
+
+    return lxml_html.fragment_fromstring("".join(parts) or "<p></p>", create_parent="div")
+
+
+def article_slugs(*parts: str) -> list[str]:
+    """The articles that card titles (or a lead story's title) link to, in order."""
+    hrefs = html_tree(*parts).xpath("//*[contains(@class, 'card-title') or @class='lead-title']/a/@href")
+    return [h.rsplit("/", 1)[-1] for h in hrefs]
+
+
+def texts(markup: str, xpath: str) -> list[str]:
+    return [" ".join(e.text_content().split()) for e in html_tree(markup).xpath(xpath)]

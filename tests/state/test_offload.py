@@ -15,7 +15,7 @@ from artisan_app.services import articles, featured, search
 from artisan_app.services import comments as comment_svc
 from artisan_app.state.article import ArticleState
 from artisan_app.state.comments import CommentState
-from artisan_app.state.reader import CategoryState, ReaderState
+from artisan_app.state.reader import ListingState, ReaderState
 from artisan_app.state.search import SearchState
 from tests.factories import make_article, make_author, make_category
 from tests.state.conftest import visit
@@ -72,8 +72,8 @@ CASES = {
     "article load": (articles, "get_article", "/article/one", "/article/[slug]", ArticleState, "load_article"),
     # (the front page leads with the featured story: services/featured.py)
     "front page load": (featured, "front_page", "/", "/", ReaderState, "load_front_page"),
-    "section load": (articles, "latest_articles", "/category/politics", "/category/[slug]", CategoryState,
-                     "load_category"),
+    "section load": (articles, "latest_articles", "/category/politics", "/category/[slug]", ListingState,
+                     "load_listing"),
     "search": (search, "search_articles", "/search", "/search", SearchState, "set_query"),
     "comment post": (comment_svc, "submit_comment", "/article/one", "/article/[slug]", CommentState, "submit"),
 }

@@ -10,10 +10,10 @@ from sqlmodel import Session
 from artisan_app.models import ArticleStatus
 from artisan_app.settings import settings
 from artisan_app.state.article import ArticleState
-from artisan_app.state.reader import AuthorState, CategoryState, ReaderState, TagState
+from artisan_app.state.reader import ListingState, ReaderState
 from artisan_app.state.site import SiteState
 from tests.factories import make_article, make_author, make_category, sections
-from tests.state.conftest import visit
+from tests.state.conftest import article_slugs, texts, visit
 
 
 @pytest.fixture
@@ -35,24 +35,28 @@ def world(any_session: Session):
 
 async def test_navigation_lists_categories_in_masthead_order(world, root):
     site = await root.get_state(SiteState)
+    assert texts(site.masthead_html, "//nav//a") == ["Front page"]  # before (or without) the database
     await site.load_navigation()
     assert [c.name for c in site.categories] == ["Technology", "Politics"]
+    assert texts(site.masthead_html, "//nav[@aria-label='Sections']//a") == ["Front page", "Technology", "Politics"]
+    assert texts(site.footer_html, "//nav//a") == ["Technology", "Politics"]
 
 
 async def test_front_page_lead_then_latest_and_load_more(world, root, monkeypatch):
     monkeypatch.setattr("artisan_app.state.listing.settings", dataclasses.replace(settings, page_size=4))
     reader = await root.get_state(ReaderState)
-    assert reader.loaded is False and reader.lead is None
+    assert reader.loaded is False and not reader.has_lead
     await reader.load_front_page()
-    assert reader.loaded
-    assert reader.lead.slug == "big-story"
-    assert [a.slug for a in reader.articles] == ["story-8", "story-7", "story-6"]
+    assert reader.loaded and reader.has_lead
+    assert article_slugs(reader.lead_html) == ["big-story"]
+    assert article_slugs(*reader.card_pages) == ["story-8", "story-7", "story-6"]
     assert reader.has_more
     await reader.load_more()
-    assert [a.slug for a in reader.articles][3:] == ["story-5", "story-4", "story-3", "story-2"]
+    assert len(reader.card_pages) == 2  # "Load more" appends a page; the cards shown stay as they are
+    assert article_slugs(*reader.card_pages)[3:] == ["story-5", "story-4", "story-3", "story-2"]
     await reader.load_more()
     await reader.load_more()
-    slugs = [a.slug for a in reader.articles]
+    slugs = article_slugs(*reader.card_pages)
     assert slugs == [f"story-{i}" for i in range(8, -1, -1)]
     assert "hidden" not in slugs and not reader.has_more
 
@@ -62,23 +66,23 @@ async def test_choosing_a_category_filters_and_bogus_input_falls_back(world, roo
     await reader.load_front_page()
     await reader.choose_category("technology")
     assert reader.current_category == "technology"
-    assert {a.category_slug for a in [reader.lead, *reader.articles]} == {"technology"}
+    assert set(texts(reader.lead_html + "".join(reader.card_pages), "//a[@class='category-label']")) == {"Technology"}
     for bogus in ("no-such-section", 42, None, {"x": 1}):
         await reader.choose_category(bogus)
         assert reader.current_category == ""
-        assert reader.lead.slug == "big-story"
+        assert article_slugs(reader.lead_html) == ["big-story"]
 
 
 async def test_article_page_loads_body_and_recommendations(world, root):
     visit(root, "/article/big-story", "/article/[slug]")
     state = await root.get_state(ArticleState)
     await state.load_article()
-    assert state.loaded and state.article.card.headline == "The Big Story"
-    assert [s.number for s in state.article.sections] == [1, 2, 3]
-    assert state.article.sections[0].blocks[-1].attribution == "Someone"
-    assert 1 <= len(state.recommendations) <= 3
-    assert "big-story" not in [r.slug for r in state.recommendations]
-    assert all(r.category_slug == "politics" for r in state.recommendations)
+    assert state.loaded and state.found and texts(state.article_html, "//h1") == ["The Big Story"]
+    assert texts(state.article_html, "//h3[@class='trend-heading']") == ["1. One", "2. Two", "3. Three"]
+    assert texts(state.article_html, "//figure[@class='pull-quote']//figcaption") == ["— Someone"]
+    related = article_slugs(state.related_html)
+    assert 1 <= len(related) <= 3 and "big-story" not in related
+    assert set(texts(state.related_html, "//a[@class='category-label']")) == {"Politics"}
     assert state.page_title == "The Big Story | Artisan Times"
 
 
@@ -87,7 +91,8 @@ async def test_unknown_or_unpublished_article_is_not_found(world, root, path):
     visit(root, path)
     state = await root.get_state(ArticleState)
     await state.load_article()
-    assert state.loaded and state.article is None and state.recommendations == []
+    assert state.loaded and not state.found and state.related_html == ""
+    assert texts(state.article_html, "//h1") == ["Article not found"]
     assert state.page_title == "Article not found | Artisan Times"
 
 
@@ -97,28 +102,29 @@ async def test_moving_to_another_article_replaces_everything(world, root):
     await state.load_article()
     visit(root, "/article/story-3")
     await state.load_article()
-    assert state.article.card.slug == "story-3"
-    assert "story-3" not in [r.slug for r in state.recommendations]
+    assert texts(state.article_html, "//h1") == [state.headline] and state.headline != "The Big Story"
+    assert "story-3" not in article_slugs(state.related_html)
 
 
-async def test_category_author_and_tag_pages(world, root):
+async def test_category_author_and_tag_pages_share_one_keyed_state(world, root):
+    listing = await root.get_state(ListingState)
     visit(root, "/category/politics")
-    cat = await root.get_state(CategoryState)
-    await cat.load_category()
-    assert cat.category.name == "Politics"
-    assert cat.articles[0].slug == "big-story"
-    assert {a.category_slug for a in cat.articles} == {"politics"}
+    await listing.load_listing()
+    assert listing.found and listing.prefix == "category" and texts(listing.header_html, "//h1") == ["Politics"]
+    assert article_slugs(*listing.card_pages)[0] == "big-story"
+    assert set(texts("".join(listing.card_pages), "//a[@class='category-label']")) == {"Politics"}
+    assert listing.page_title == "Politics | Artisan Times"
 
     visit(root, "/author/ann")
-    author = await root.get_state(AuthorState)
-    await author.load_author()
-    assert author.author.name == "Ann Writer" and author.articles
+    await listing.load_listing()
+    assert listing.prefix == "author" and texts(listing.header_html, "//h1") == ["Ann Writer"] and listing.card_pages
 
     visit(root, "/tag/shared")
-    tag = await root.get_state(TagState)
-    await tag.load_tag()
-    assert tag.tag.slug == "shared" and len(tag.articles) >= 1
+    await listing.load_listing()
+    assert listing.prefix == "tag" and texts(listing.header_html, "//h1") == ["#shared"] and listing.card_pages
+    assert listing.page_title == "#shared | Artisan Times"
 
     visit(root, "/category/unknown")
-    await cat.load_category()
-    assert cat.loaded and cat.category is None and cat.articles == []
+    await listing.load_listing()
+    assert listing.loaded and not listing.found and listing.card_pages == []
+    assert texts(listing.header_html, "//h1") == ["Section not found"]

@@ -14,6 +14,7 @@ from artisan_app.services import articles, coauthors, corrections, editorial as 
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.content_checks import run_checks
 from artisan_app.services.editorial import ArticleForm, BlockForm, EditValidationError, SectionForm
+from artisan_app.web.registry import sitemap_sources
 from tests.factories import make_author, make_category, make_user
 from tests.unit.test_editorial import NOW, full_form
 
@@ -48,7 +49,7 @@ def test_a_correction_shows_dated_at_the_end_with_a_marker_and_moves_date_modifi
     assert "Correction added" in notes  # part of the revision history
     [row] = corrections.recent_corrections(s, now=later)
     assert (row.slug, row.correction.kind_label) == (live["slug"], "Correction")
-    assert any(e.path == "/corrections" and e.lastmod == later for e in feeds.sitemap_entries(s, now=later))
+    assert any(e.path == "/corrections" and e.lastmod == later for e in feeds.sitemap_entries(s, sitemap_sources(), now=later))
 
 
 def test_editing_the_article_never_removes_a_correction(live):
@@ -88,7 +89,7 @@ def test_co_authors_in_the_byline_json_ld_feed_and_author_pages(live):
     xml = feeds.site_feed(s, site_url=SITE, now=NOW).decode()
     assert xml.count("<name>Bob Byline</name>") == 1 and xml.count("<name>Cy Third</name>") == 1
     assert [c.slug for c in articles.latest_articles(s, author_slug="cy", now=NOW).items] == [live["slug"]]
-    assert any(e.path == "/author/cy" for e in feeds.sitemap_entries(s, now=NOW))
+    assert any(e.path == "/author/cy" for e in feeds.sitemap_entries(s, sitemap_sources(), now=NOW))
 
 
 # --- content checks -----------------------------------------------------------------------
@@ -155,4 +156,4 @@ def test_an_article_with_only_a_primary_author_row_still_lists_and_bylines(live)
     s.exec(ArticleAuthor.__table__.delete())  # as an import leaves it
     assert [c.slug for c in articles.latest_articles(s, author_slug="ann", now=NOW).items] == [live["slug"]]
     assert [b.name for b in articles.get_article(s, live["slug"], now=NOW).byline] == ["Ann Author"]
-    assert any(e.path == "/author/ann" for e in feeds.sitemap_entries(s, now=NOW))
+    assert any(e.path == "/author/ann" for e in feeds.sitemap_entries(s, sitemap_sources(), now=NOW))

@@ -16,6 +16,7 @@ from artisan_app import api
 from artisan_app.models import ArticleStatus
 from artisan_app.services import feeds
 from artisan_app.settings import settings
+from artisan_app.web.registry import sitemap_sources
 from tests.factories import BASE_TIME, make_article, make_author, make_category
 
 SITE = "https://news.example"
@@ -130,10 +131,10 @@ def test_sitemap_entries_on_both_backends(any_session: Session):
     make_article(s, category=pol, author=ann, slug="draft", status=ArticleStatus.draft, tags=["y"])
     s.commit()
     now = BASE_TIME + timedelta(days=1)
-    entries = {e.path: e.lastmod for e in feeds.sitemap_entries(s, now=now)}
+    entries = {e.path: e.lastmod for e in feeds.sitemap_entries(s, sitemap_sources(), now=now)}
     assert set(entries) == {"/", "/article/live", "/category/politics", "/author/ann", "/tag/x"}
     assert all(m == BASE_TIME + timedelta(hours=5) for m in entries.values())
-    root = ET.fromstring(feeds.sitemap_xml(s, site_url=SITE, now=now))
+    root = ET.fromstring(feeds.sitemap_xml(s, sitemap_sources(), site_url=SITE, now=now))
     assert len(root.findall("s:url", NS)) == 5
 
 

@@ -1,5 +1,5 @@
 """The first view: each public page's content as server-rendered HTML, shown
-until the app takes over (``artisan_app/first_view``)."""
+until the app takes over (``artisan_app/render``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 from lxml import html as lxml_html
 from sqlmodel import Session
 
-from artisan_app import first_view, wording
+from artisan_app import render, wording
+from artisan_app.services.comment_thread import ThreadPage
 from artisan_app.services import articles, catalog
 from tests.factories import BASE_TIME, make_article, make_author, make_category, sections
 
@@ -43,10 +44,10 @@ def desk(session: Session):
 
 def test_article_view_has_the_seed_layout_in_order(desk: Session):
     detail = articles.get_article(desk, "story-0", now=NOW)
-    tree = parse(first_view.article(detail, categories=catalog.list_categories(desk), comment_count=1))
+    tree = parse(render.article_page(detail, related=[], categories=catalog.list_categories(desk), thread=ThreadPage(approved_count=1)))
     (view,) = tree.xpath("div[@id='first-view']")
     assert texts(view, ".//nav[@aria-label='Sections']//a") == ["Front page", "Politics", "Culture"]
-    (article,) = view.xpath(".//main/article[@class='article']")
+    (article,) = view.xpath(".//main//article[@class='article']")
     assert texts(article, ".//a[@class='category-label']") == ["Politics"]
     assert texts(article, ".//h1[@class='headline']") == ["Story 0"]
     assert texts(article, ".//p[@class='byline']")[0].startswith("By Ann Writer · ")
@@ -62,7 +63,7 @@ def test_article_view_has_the_seed_layout_in_order(desk: Session):
 
 def test_database_text_is_text_never_markup(desk: Session):
     detail = articles.get_article(desk, "evil", now=NOW)
-    markup = first_view.article(detail, categories=catalog.list_categories(desk), comment_count=0)
+    markup = render.article_page(detail, related=[], categories=catalog.list_categories(desk), thread=ThreadPage(approved_count=0))
     assert "<script>alert" not in markup and "<img src=x" not in markup
     tree = parse(markup)
     assert tree.xpath("//script") and all("alert" not in s.text for s in tree.xpath("//script"))
@@ -73,7 +74,7 @@ def test_database_text_is_text_never_markup(desk: Session):
 
 def test_front_view_leads_with_the_newest_story_then_the_first_page(desk: Session):
     page = articles.latest_articles(desk, limit=6, now=NOW)
-    tree = parse(first_view.front(page.items[0], page.items[1:], has_more=page.has_more,
+    tree = parse(render.front_page(page.items[0], page.items[1:], has_more=page.has_more,
                                   categories=catalog.list_categories(desk)))
     assert texts(tree, "//article[@class='lead-story']//h2") == ["Story 0"]
     assert texts(tree, "//div[@class='card-grid']//h3") == ["Story 1", "Story 2", "Story 3", "Story 4", "Story 5"]
@@ -83,7 +84,7 @@ def test_front_view_leads_with_the_newest_story_then_the_first_page(desk: Sessio
 
 
 def test_empty_front_page_says_so():
-    tree = parse(first_view.front(None, [], has_more=False, categories=[]))
+    tree = parse(render.front_page(None, [], has_more=False, categories=[]))
     assert texts(tree, "//p[@class='empty-list']") == [wording.FRONT_EMPTY]
     assert not tree.xpath("//div[@class='load-more']")
 
@@ -97,12 +98,12 @@ def test_listing_views(desk: Session, kind, lookup, slug, title):
     subject = lookup(desk, slug)
     filters = {"Section": "category_slug", "Author": "author_slug", "Topic": "tag_slug"}
     page = articles.latest_articles(desk, limit=6, now=NOW, **{filters[kind]: slug})
-    tree = parse(first_view.listing(kind, subject, page.items, has_more=page.has_more,
+    tree = parse(render.listing_page(kind, subject, page.items, has_more=page.has_more,
                                     categories=catalog.list_categories(desk)))
     assert texts(tree, "//p[@class='eyebrow']") == [kind]
     assert texts(tree, "//h1[@class='page-title']") == [title]
     assert texts(tree, "//div[@class='card-grid']//h2")[:2] == ["Story 0", "Story 1"]
-    empty = parse(first_view.listing(kind, subject, [], has_more=False, categories=[]))
+    empty = parse(render.listing_page(kind, subject, [], has_more=False, categories=[]))
     assert texts(empty, "//p[@class='empty-list']") == [wording.LISTINGS[kind][1]]
 
 
@@ -110,6 +111,6 @@ def test_listing_views(desk: Session, kind, lookup, slug, title):
     ("Article", wording.ARTICLE_MISSING[0]), ("Section", "Section not found"), ("Topic", "Topic not found"),
 ])
 def test_not_found_views_say_what_the_app_says(kind, title):
-    tree = parse(first_view.not_found(kind, categories=[]))
+    tree = parse(render.not_found_page(kind, categories=[]))
     assert texts(tree, "//h1") == [title]
     assert tree.xpath("//a[@class='button']/@href") == ["/"]

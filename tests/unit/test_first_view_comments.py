@@ -7,7 +7,8 @@ from datetime import timedelta
 from lxml import html as lxml_html
 from sqlmodel import Session
 
-from artisan_app import first_view
+from artisan_app import render
+from artisan_app.services.comment_thread import ThreadPage
 from artisan_app.models import Comment, CommentStatus
 from artisan_app.services import articles, catalog, comment_thread
 from tests.factories import BASE_TIME, make_article, make_author, make_category
@@ -36,8 +37,7 @@ def test_first_page_of_comments_with_replies_and_load_more(session: Session):
     session.commit()
     detail = articles.get_article(session, "a", now=BASE_TIME + timedelta(days=400))
     thread = comment_thread.thread_page(session, article.id)
-    markup = first_view.article(detail, categories=catalog.list_categories(session),
-                                comment_count=thread.approved_count, thread=thread)
+    markup = render.article_page(detail, related=[], categories=catalog.list_categories(session), thread=thread)
     tree = lxml_html.fragment_fromstring(markup, create_parent="body")
     (section,) = tree.xpath("//section[@class='comments-section']")
     assert " ".join(section.xpath("string(h2)").split()) == f"Comments ({comment_thread.PAGE_ROOTS + 6})"  # and the reply

@@ -12,6 +12,7 @@ from artisan_app.models import Article, ArticleRevision, ArticleStatus, Category
 from artisan_app.services import articles, catalog, comments, editorial, featured, feeds, moderation, search, trash
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.comments import CommentValidationError
+from artisan_app.web.registry import sitemap_sources
 from tests.factories import BASE_TIME, make_article, make_author, make_category, make_user
 
 NOW = BASE_TIME + timedelta(days=5)
@@ -112,7 +113,7 @@ def test_trashed_articles_never_reach_readers(desk):
     assert "newest" not in [c.slug for c in articles.latest_articles(s, now=NOW).items]
     assert "newest" not in [i.slug for i in feeds.feed_items(s, now=NOW)]
     assert search.search_articles(s, "Newest", now=NOW).items == []
-    assert "/article/newest" not in [e.path for e in feeds.sitemap_entries(s, now=NOW)]
+    assert "/article/newest" not in [e.path for e in feeds.sitemap_entries(s, sitemap_sources(), now=NOW)]
     # Restoring brings it back as a draft, never straight onto the site.
     trash.restore(s, user=editor, article_id=newest.id, now=NOW)
     assert articles.get_article(s, "newest", now=NOW) is None

@@ -8,7 +8,8 @@ from html.parser import HTMLParser
 
 from sqlmodel import select
 
-from artisan_app import first_view
+from artisan_app import render
+from artisan_app.services.comment_thread import ThreadPage
 from artisan_app.models import Block
 from artisan_app.services import articles, feeds, featured, search, seo
 from artisan_app.services.body import BlockDraft, SectionDraft
@@ -73,7 +74,7 @@ def test_the_first_html_and_the_app_get_the_same_safe_markup(session):
     article = _article(session)
     detail = articles.get_article(session, article.slug)
     markup = [b.markup for b in detail.sections[0].blocks]
-    html = first_view.article(detail, categories=[], comment_count=0)
+    html = render.article_page(detail, related=[], categories=[], thread=ThreadPage(approved_count=0))
     for m in markup:
         assert "<script" not in m and "onclick" not in m and "javascript:" not in m
     assert markup[0] == ('<p class="body-text"><strong>Bold</strong> cites <a href="https://source.example/report"'

@@ -173,9 +173,10 @@ def test_boot_script_is_valid_javascript(tmp_path: Path):
     module = tmp_path / "boot.mjs"
     module.write_text(_module_source(seo.boot_after_first_paint(SHELL)))
     handover = tmp_path / "handover.js"
-    from artisan_app import first_view
+    from artisan_app import render
+    from artisan_app.services.comment_thread import ThreadPage
 
-    handover.write_text(first_view.FIRST_VIEW_JS)
+    handover.write_text(render.FIRST_VIEW_JS)
     for path in (module, handover):
         checked = subprocess.run([str(NODE), "--check", str(path)], capture_output=True, text=True)
         assert checked.returncode == 0, checked.stderr

@@ -85,9 +85,10 @@ def test_language_switch_links_only_live_translations(desk):
     assert f'<link rel="alternate" hreflang="ur" href="{SITE}/ur/article/{ur.slug}"/>' in head
     assert 'href="/ur/feed.xml"' in head
     # The sitemap pairs them both ways and lists both front pages.
-    xml = feeds.sitemap_xml(s, site_url=SITE, now=NOW).decode()
+    sources = [feeds.front_sitemap, feeds.article_sitemap]
+    xml = feeds.sitemap_xml(s, sources, site_url=SITE, now=NOW).decode()
     assert f'hreflang="ur" href="{SITE}/ur/article/{ur.slug}"' in xml and f"<loc>{SITE}/ur/</loc>" in xml
-    entry = next(e for e in feeds.sitemap_entries(s, now=NOW) if e.path == f"/article/{en.slug}")
+    entry = next(e for e in feeds.sitemap_entries(s, sources, now=NOW) if e.path == f"/article/{en.slug}")
     assert entry.alternates == (("en", f"/article/{en.slug}"), ("ur", f"/ur/article/{ur.slug}"))
 
 

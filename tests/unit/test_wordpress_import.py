@@ -329,7 +329,8 @@ def test_converter_keeps_inline_runs_for_the_rich_body():
 
 
 def test_the_lead_in_reads_without_a_number(engine, tmp_path):
-    from artisan_app import first_view
+    from artisan_app import render
+    from artisan_app.services.comment_thread import ThreadPage
     from artisan_app.services import articles, catalog
 
     _import(engine, tmp_path)
@@ -337,7 +338,7 @@ def test_the_lead_in_reads_without_a_number(engine, tmp_path):
         detail = articles.get_article(session, "every-block", now=NOW)
         assert [(s.number, s.heading) for s in detail.sections] == [
             (0, ""), (1, "Trade winds"), (2, "Pictures and players")]
-        html = first_view.article(detail, categories=catalog.list_categories(session), comment_count=4)
+        html = render.article_page(detail, related=[], categories=catalog.list_categories(session), thread=ThreadPage(approved_count=4))
     assert html.count('class="trend-heading"') == 2
     assert '<span class="trend-number">1.</span> Trade winds' in html
     assert "Before any heading, with <strong>bold</strong>, <em>italic</em> and <a href=\"https://example.org/report\" rel=\"noopener\">a source</a>" in html

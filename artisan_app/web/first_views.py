@@ -1,0 +1,90 @@
+"""The first HTML of each public page kind: its data (``services.page_data``), its markup
+(``artisan_app.render``) and its head (``services.seo``).
+
+Each function answers one row of the route registry (``web/registry.py``) with a
+``FirstView``; ``api.py`` puts it into the app's shell. Every page shows what the
+app's own page shows first (the same first page of a list: ``settings.page_size``
+stories); unknown or unpublished slugs answer 404 with the app's not-found page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from sqlmodel import Session
+from starlette.requests import Request
+
+from artisan_app import render, routes, wording
+from artisan_app.services import comment_thread, corrections, page_data, search, seo
+from artisan_app.services.search import SortOrder
+from artisan_app.settings import settings
+
+
+@dataclass(frozen=True)
+class FirstView:
+    meta: seo.PageMeta
+    html: str
+    status: int = 200
+
+
+def missing(request: Request, session: Session, site_url: str, kind: str = "Page") -> FirstView:
+    meta = seo.not_found_meta(path=request.url.path, site_url=site_url, what=kind)
+    return FirstView(meta, render.not_found_page(kind, categories=page_data.navigation(session)), 404)
+
+
+def front(request: Request, session: Session, site_url: str) -> FirstView:
+    data = page_data.front_page(session, limit=settings.page_size)  # the featured story leads
+    html = render.front_page(data.lead, data.cards, has_more=data.has_more, categories=page_data.navigation(session))
+    return FirstView(seo.front_meta(site_url=site_url), html)
+
+
+def article(request: Request, session: Session, site_url: str) -> FirstView:
+    data = page_data.article_page(session, request.path_params["slug"])
+    if data.detail is None:
+        return missing(request, session, site_url, "Article")
+    thread = comment_thread.thread_page(session, data.detail.id)  # the app's first page of comments
+    html = render.article_page(data.detail, related=data.related, categories=page_data.navigation(session),
+                               thread=thread)
+    return FirstView(seo.article_meta(data.detail, site_url=site_url), html)
+
+
+_LISTING_META = {"category": seo.category_meta, "author": seo.author_meta, "tag": seo.tag_meta}
+
+
+def listing(request: Request, session: Session, site_url: str) -> FirstView:
+    """``/category/x``, ``/author/x``, ``/tag/x``: the prefix says which."""
+    prefix = request.url.path.strip("/").split("/", 1)[0]
+    data = page_data.listing_page(session, prefix, request.path_params["slug"], limit=settings.page_size)
+    if data.subject is None:
+        return missing(request, session, site_url, data.kind)
+    html = render.listing_page(data.kind, data.subject, data.page.items, has_more=data.page.has_more,
+                               categories=page_data.navigation(session))
+    meta = _LISTING_META[prefix](data.subject, site_url=site_url)
+    # An empty listing (say, a topic only drafts use) is not worth indexing.
+    return FirstView(meta if data.page.items else dataclasses.replace(meta, robots="noindex"), html)
+
+
+def search_results(request: Request, session: Session, site_url: str) -> FirstView:
+    """``/search?q=...&sort=...``: the form and the first page of results (a plain GET: it works
+    without JavaScript), under the same per-client rate limit as the app's search."""
+    raw = request.query_params.get("q", "")
+    query = raw[: search.MAX_QUERY_CHARS]
+    sort = SortOrder.parse(request.query_params.get("sort", "")).value
+    hits, has_more, message = [], False, ""
+    client = request.client.host if request.client else "unknown"
+    if search.query_terms(query) and not search.allow_search(client):
+        message = search.RATE_LIMITED_MESSAGE
+    else:
+        page = page_data.search_page(session, query, sort=sort, limit=settings.page_size)
+        hits, has_more, message = page.items, page.has_more, search.summary(page, query)
+    html = render.search_page(query, sort, hits, message=message, has_more=has_more,
+                              categories=page_data.navigation(session))
+    return FirstView(seo.search_meta(site_url=site_url), html)
+
+
+def corrections_page(request: Request, session: Session, site_url: str) -> FirstView:
+    html = render.corrections_page(corrections.recent_corrections(session), categories=page_data.navigation(session))
+    meta = seo.listing_meta(name="Corrections", description=wording.CORRECTIONS_INTRO, path=routes.CORRECTIONS,
+                            site_url=site_url)
+    return FirstView(meta, html)
