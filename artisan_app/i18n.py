@@ -47,6 +47,14 @@ def edition_path(language: str, path: str) -> str:
     return prefix + path if path != "/" else (prefix + "/" if prefix else "/")
 
 
+def split_edition(path: str) -> tuple[str, str]:
+    """``/ur/article/x`` → ``("ur", "/article/x")``; an English path stays as it is."""
+    for language, prefix in URL_PREFIXES.items():
+        if prefix and (path == prefix or path.startswith(prefix + "/")):
+            return language, path[len(prefix):] or "/"
+    return DEFAULT_LANGUAGE, path
+
+
 def language_of(value: object) -> str:
     """A known language code for ``value`` (``"ur"``, ``"UR"``, ``"ur-PK"``), else the default."""
     if not isinstance(value, str):
@@ -246,6 +254,7 @@ INTERFACE = (
     N_("Atom feed"), N_("Language"), N_("English edition"), N_("Urdu edition"), N_("This article in English"),
     N_("This article in Urdu"), N_("This page is not in English: the English edition’s front page"),
     N_("This page is not in Urdu: the Urdu edition’s front page"),
+    N_("Artisan Times — Beyond the Headlines, front page"), N_(", "), N_("and"),
     # The seed's sections (an admin may rename them; a new name shows as typed).
     pgettext_noop("section", "Social Media"), pgettext_noop("section", "Politics"),
     pgettext_noop("section", "Technology"), pgettext_noop("section", "Economy"), pgettext_noop("section", "Culture"),

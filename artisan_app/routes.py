@@ -101,3 +101,8 @@ EDITOR_REDIRECTS = "/editor/redirects"
 EDITOR_IMPORT = "/editor/import"
 
 CORRECTIONS = "/corrections"  # corrections and updates in the open (issue #18)
+
+
+# The Urdu edition (issue #17): the English edition's pages under /ur (``i18n.edition_path``).
+UR_HOME = "/ur/"
+UR_ARTICLE = "/ur/article/[slug]"

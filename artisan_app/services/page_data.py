@@ -71,14 +71,18 @@ class ArticleData:
     related: list[ArticleCard]
 
 
-def article_page(session: Session, slug: str, *, related: int = RELATED, now: datetime | None = None) -> ArticleData:
-    """The live article at ``slug`` and its ``related`` "You may also like" cards."""
+def article_page(session: Session, slug: str, *, related: int = RELATED, now: datetime | None = None,
+                 language: str = "en") -> ArticleData:
+    """The live article at ``slug`` in ``language``'s edition (another edition's story is not found
+    there) and its ``related`` "You may also like" cards."""
     def load():
         detail = articles.get_article(session, slug, now=now)
+        if detail is not None and detail.card.language != language:
+            detail = None
         return ArticleData(detail, articles.related_articles(session, detail.id, limit=related, now=now)
                            if detail else [])
 
-    return remembered(session, ("article", slug, related), load, now=now)
+    return remembered(session, ("article", slug, related, language), load, now=now)
 
 
 def navigation(session: Session) -> list[CategoryLink]:
@@ -93,18 +97,20 @@ class FrontData:
     has_more: bool
 
 
-def front_page(session: Session, *, category: str = "", limit: int, now: datetime | None = None) -> FrontData:
-    """The front page's first screen, optionally one section's stories only."""
+def front_page(session: Session, *, category: str = "", limit: int, now: datetime | None = None,
+               language: str = "en") -> FrontData:
+    """An edition's front page's first screen, optionally one section's stories only."""
     def load():
-        page = featured.front_page(session, category_slug=category or None, limit=limit, now=now)
+        page = featured.front_page(session, category_slug=category or None, limit=limit, now=now, language=language)
         return FrontData(page.items[0] if page.items else None, page.items[1:], page.has_more)
 
-    return remembered(session, ("front", category, limit), load, now=now)
+    return remembered(session, ("front", category, limit, language), load, now=now)
 
 
-def front_more(session: Session, *, category: str = "", shown: int, limit: int) -> ArticlePage:
+def front_more(session: Session, *, category: str = "", shown: int, limit: int, language: str = "en") -> ArticlePage:
     """The front page's next stories after ``shown`` cards (and the lead)."""
-    return featured.front_page(session, category_slug=category or None, limit=limit, offset=shown + 1)
+    return featured.front_page(session, category_slug=category or None, limit=limit, offset=shown + 1,
+                               language=language)
 
 
 # The listing pages: URL prefix -> (reader-facing kind, lookup, the filter of articles.latest_articles).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import db, render, routes, wording
+from artisan_app import db, i18n, render, routes, wording
 from artisan_app.services import catalog, page_data
 from artisan_app.services.views import ArticlePage
 from artisan_app.state.listing import PagedCards
@@ -30,18 +30,21 @@ class ReaderState(PagedCards, rx.State):
     lead_html: str = ""
     has_lead: bool = False
 
+    language: str = "en"  # the edition: "/" or "/ur/" (issue #17)
+
     def _fetch(self, offset: int) -> ArticlePage:
         with db.session_scope() as session:
             return page_data.front_more(session, category=self.current_category, shown=offset,
-                                        limit=self._page_size())
+                                        limit=self._page_size(), language=self.language)
 
     def _load(self) -> None:
+        self.language = language = i18n.split_edition(self.router.url.path)[0]
         category, size = self.current_category, self._page_size()
         with db.session_scope() as session:
-            data = page_data.front_page(session, category=category, limit=size)
+            data = page_data.front_page(session, category=category, limit=size, language=language)
             lead_html, cards_html = page_data.remembered(
-                session, ("front-html", category, size),
-                lambda: (render.front_lead(data.lead), render.cards(data.cards)))
+                session, ("front-html", category, size, language),
+                lambda: (render.front_lead(data.lead, language=language), render.cards(data.cards, language=language)))
         self.lead_html, self.has_lead = lead_html, data.lead is not None
         self._show_first(data.cards, data.has_more, cards_html)
 

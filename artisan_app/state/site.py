@@ -7,7 +7,7 @@ import time
 
 import reflex as rx
 
-from artisan_app import db, render
+from artisan_app import db, i18n, render
 from artisan_app.services import page_data
 from artisan_app.services.views import CategoryLink
 from artisan_app.state.resilience import client_connected, outage_safe
@@ -32,17 +32,26 @@ class SiteState(rx.State):
     masthead_html: str = render.masthead([])
     footer_html: str = render.footer([])
     unavailable: bool = False
+    language: str = "en"  # the edition of the page shown (issue #17): "/ur/..." is Urdu
 
     _recovering: bool = False
+
+    @rx.var
+    def direction(self) -> str:
+        return i18n.direction(self.language)
 
     @rx.event
     @off_loop
     @outage_safe
     def load_navigation(self):
+        language = i18n.split_edition(self.router.url.path)[0]
         with db.session_scope() as session:
             self.categories = page_data.navigation(session)
             self.masthead_html, self.footer_html = page_data.remembered(
-                session, ("frame-html",), lambda: (render.masthead(self.categories), render.footer(self.categories)))
+                session, ("frame-html", language),
+                lambda: (render.masthead(self.categories, language=language),
+                         render.footer(self.categories, language=language)))
+        self.language = language
         # First on_load of every page: reaching the database clears the notice.
         self.unavailable = False
 

@@ -16,7 +16,8 @@ from sqlmodel import Session
 from starlette.requests import Request
 
 from artisan_app import render, routes, wording
-from artisan_app.services import comment_thread, corrections, page_data, search, seo
+from artisan_app.i18n import split_edition
+from artisan_app.services import comment_thread, corrections, page_data, search, seo, translations
 from artisan_app.services.search import SortOrder
 from artisan_app.settings import settings
 
@@ -28,25 +29,36 @@ class FirstView:
     status: int = 200
 
 
+def _language(request: Request) -> str:
+    return split_edition(request.url.path)[0]
+
+
 def missing(request: Request, session: Session, site_url: str, kind: str = "Page") -> FirstView:
-    meta = seo.not_found_meta(path=request.url.path, site_url=site_url, what=kind)
-    return FirstView(meta, render.not_found_page(kind, categories=page_data.navigation(session)), 404)
+    language = _language(request)
+    meta = seo.not_found_meta(path=request.url.path, site_url=site_url, what=kind, language=language)
+    return FirstView(meta, render.not_found_page(kind, categories=page_data.navigation(session), language=language), 404)
 
 
 def front(request: Request, session: Session, site_url: str) -> FirstView:
-    data = page_data.front_page(session, limit=settings.page_size)  # the featured story leads
-    html = render.front_page(data.lead, data.cards, has_more=data.has_more, categories=page_data.navigation(session))
-    return FirstView(seo.front_meta(site_url=site_url), html)
+    language = _language(request)  # "/" or "/ur/": each edition's own stories
+    data = page_data.front_page(session, limit=settings.page_size, language=language)  # the featured story leads
+    html = render.front_page(data.lead, data.cards, has_more=data.has_more, categories=page_data.navigation(session),
+                             language=language)
+    return FirstView(seo.front_meta(site_url=site_url, language=language), html)
 
 
 def article(request: Request, session: Session, site_url: str) -> FirstView:
-    data = page_data.article_page(session, request.path_params["slug"])
+    language = _language(request)
+    data = page_data.article_page(session, request.path_params["slug"], language=language)
     if data.detail is None:
         return missing(request, session, site_url, "Article")
     thread = comment_thread.thread_page(session, data.detail.id)  # the app's first page of comments
+    links = translations.live_translations(session, data.detail.card.slug)
+    switch = translations.language_switch(session, language=language, slug=data.detail.card.slug)
     html = render.article_page(data.detail, related=data.related, categories=page_data.navigation(session),
-                               thread=thread)
-    return FirstView(seo.article_meta(data.detail, site_url=site_url), html)
+                               thread=thread, switch=switch if (links or language != "en") else None)
+    meta = seo.article_meta(data.detail, site_url=site_url, translations=[(t.language, t.slug) for t in links])
+    return FirstView(meta, html)
 
 
 _LISTING_META = {"category": seo.category_meta, "author": seo.author_meta, "tag": seo.tag_meta}
