@@ -193,14 +193,15 @@ def article_page(detail: ArticleDetail, *, related: Sequence[ArticleCard], categ
 
 
 def listing_page(kind: str, subject: CategoryLink | AuthorProfile | TagLink, items: Sequence[ArticleCard], *,
-                 has_more: bool, categories: Sequence[CategoryLink]) -> str:
-    return _page("listing", categories, kind=kind, subject=subject, cards=items, has_more=has_more,
-                 empty=wording.LISTINGS[kind][1])
+                 has_more: bool, categories: Sequence[CategoryLink], language: str = "en") -> str:
+    return _page("listing", categories, language, kind=kind, subject=subject, cards=items, has_more=has_more,
+                 empty=i18n.translate(language, wording.LISTINGS[kind][1]))
 
 
 def search_page(query: str, sort: str, hits: Sequence[SearchHit], *, message: str, has_more: bool,
-                categories: Sequence[CategoryLink]) -> str:
-    return _page("search", categories, query=query, sort=sort, hits=hits, message=message, has_more=has_more)
+                categories: Sequence[CategoryLink], language: str = "en") -> str:
+    return _page("search", categories, language, query=query, sort=sort, hits=hits, message=message,
+                 has_more=has_more)
 
 
 def not_found_page(kind: str, *, categories: Sequence[CategoryLink], language: str = "en") -> str:

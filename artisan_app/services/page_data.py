@@ -129,7 +129,7 @@ class ListingData:
 
 
 def listing_page(session: Session, prefix: str, slug: str, *, limit: int, offset: int = 0,
-                 now: datetime | None = None) -> ListingData:
+                 now: datetime | None = None, language: str = "en") -> ListingData:
     """A section (``prefix="category"``), author or topic page's subject and stories."""
     kind, lookup, filter_name = LISTINGS[prefix]
 
@@ -137,17 +137,19 @@ def listing_page(session: Session, prefix: str, slug: str, *, limit: int, offset
         subject = lookup(session, slug) if slug else None
         if subject is None:
             return ListingData(kind, None, ArticlePage(items=[], has_more=False))
-        page = articles.latest_articles(session, limit=limit, offset=offset, now=now, **{filter_name: slug})
+        page = articles.latest_articles(session, limit=limit, offset=offset, now=now, language=language,
+                                        **{filter_name: slug})
         return ListingData(kind, subject, page)
 
     if offset:
         return load()
-    return remembered(session, ("listing", prefix, slug, limit), load, now=now)
+    return remembered(session, ("listing", prefix, slug, limit, language), load, now=now)
 
 
-def search_page(session: Session, query: str, *, sort: str, limit: int, offset: int = 0) -> search.SearchPage:
-    """Search results (not remembered: queries are the reader's own)."""
-    return search.search_articles(session, query, sort=sort, limit=limit, offset=offset)
+def search_page(session: Session, query: str, *, sort: str, limit: int, offset: int = 0,
+                language: str = "en") -> search.SearchPage:
+    """Search results in one edition (not remembered: queries are the reader's own)."""
+    return search.search_articles(session, query, sort=sort, limit=limit, offset=offset, language=language)
 
 
 def forget() -> None:

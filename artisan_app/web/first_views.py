@@ -16,6 +16,7 @@ from sqlmodel import Session
 from starlette.requests import Request
 
 from artisan_app import render, routes, wording
+from artisan_app import i18n
 from artisan_app.i18n import split_edition
 from artisan_app.services import comment_thread, corrections, page_data, search, seo, translations
 from artisan_app.services.search import SortOrder
@@ -66,13 +67,15 @@ _LISTING_META = {"category": seo.category_meta, "author": seo.author_meta, "tag"
 
 def listing(request: Request, session: Session, site_url: str) -> FirstView:
     """``/category/x``, ``/author/x``, ``/tag/x``: the prefix says which."""
-    prefix = request.url.path.strip("/").split("/", 1)[0]
-    data = page_data.listing_page(session, prefix, request.path_params["slug"], limit=settings.page_size)
+    language, path = split_edition(request.url.path)
+    prefix = path.strip("/").split("/", 1)[0]
+    data = page_data.listing_page(session, prefix, request.path_params["slug"], limit=settings.page_size,
+                                  language=language)
     if data.subject is None:
         return missing(request, session, site_url, data.kind)
     html = render.listing_page(data.kind, data.subject, data.page.items, has_more=data.page.has_more,
-                               categories=page_data.navigation(session))
-    meta = _LISTING_META[prefix](data.subject, site_url=site_url)
+                               categories=page_data.navigation(session), language=language)
+    meta = _LISTING_META[prefix](data.subject, site_url=site_url, language=language)
     # An empty listing (say, a topic only drafts use) is not worth indexing.
     return FirstView(meta if data.page.items else dataclasses.replace(meta, robots="noindex"), html)
 
@@ -80,6 +83,7 @@ def listing(request: Request, session: Session, site_url: str) -> FirstView:
 def search_results(request: Request, session: Session, site_url: str) -> FirstView:
     """``/search?q=...&sort=...``: the form and the first page of results (a plain GET: it works
     without JavaScript), under the same per-client rate limit as the app's search."""
+    language = _language(request)
     raw = request.query_params.get("q", "")
     query = raw[: search.MAX_QUERY_CHARS]
     sort = SortOrder.parse(request.query_params.get("sort", "")).value
@@ -88,11 +92,13 @@ def search_results(request: Request, session: Session, site_url: str) -> FirstVi
     if search.query_terms(query) and not search.allow_search(client):
         message = search.RATE_LIMITED_MESSAGE
     else:
-        page = page_data.search_page(session, query, sort=sort, limit=settings.page_size)
-        hits, has_more, message = page.items, page.has_more, search.summary(page, query)
+        page = page_data.search_page(session, query, sort=sort, limit=settings.page_size, language=language)
+        hits, has_more = page.items, page.has_more
+        message = search.summary(page, query) if language == "en" or not page.terms else \
+            i18n.search_summary(language, total=page.total, query=search.display_query(query))
     html = render.search_page(query, sort, hits, message=message, has_more=has_more,
-                              categories=page_data.navigation(session))
-    return FirstView(seo.search_meta(site_url=site_url), html)
+                              categories=page_data.navigation(session), language=language)
+    return FirstView(seo.search_meta(site_url=site_url, language=language), html)
 
 
 def corrections_page(request: Request, session: Session, site_url: str) -> FirstView:

@@ -67,3 +67,15 @@ def test_each_edition_answers_404_for_the_others_stories(client: TestClient):
 def test_the_urdu_feed(client: TestClient):
     feed = client.get("/ur/feed.xml")
     assert feed.status_code == 200 and f"/ur/article/{UR}" in feed.text and EN not in feed.text
+
+
+def test_urdu_sections_and_search(client: TestClient):
+    section = client.get("/ur/category/culture")
+    assert section.status_code == 200 and "<h1 class=\"page-title\">ثقافت</h1>" in section.text
+    assert "kitab-melon-mein-naujawan" in section.text and "urdu-poetry-revival" not in section.text
+    found = client.get("/ur/search", params={"q": "طلبہ یونین"})
+    assert found.status_code == 200 and "/ur/article/talaba-union-par-pabandi" in found.text
+    assert "“طلبہ یونین” سے متعلق 1 خبر ملی۔" in found.text and 'dir="auto"' in found.text
+    assert "Search articles" not in found.text and "مضامین تلاش کریں" in found.text
+    with_harakat = client.get("/ur/search", params={"q": "اِنتخابات"}).text
+    assert "/ur/article/talaba-union-par-pabandi" in with_harakat  # the query's zer is folded away
