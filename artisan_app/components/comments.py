@@ -65,7 +65,7 @@ def comment_item(c) -> rx.Component:
 def _field(label: str, name: str, *, required: bool, autocomplete: str, type_: str = "text",
            multiline: bool = False, max_length: int | None = None, hint: str = "") -> rx.Component:
     field_id = f"comment-{name}"
-    error = CommentState.errors[name]
+    error = CommentState.errors_shown[name]
     has_error = CommentState.errors.contains(name)
     described = rx.cond(has_error, f"{field_id}-error", f"{field_id}-hint" if hint else "")
     common = dict(
@@ -134,7 +134,7 @@ def comment_form() -> rx.Component:
             rx.el.p(t("Your email address will not be published. Required fields are marked *"), class_name="form-intro"),
         ),
         reply_banner(),
-        notice(CommentState.notice, CommentState.notice_ok),
+        notice(CommentState.notice_shown, CommentState.notice_ok),
         rx.el.form(
             rx.el.div(
                 _field(t("Name"), "name", required=True, autocomplete="name", max_length=MAX_NAME),
