@@ -67,6 +67,17 @@ def test_comment_in_urdu_on_the_urdu_article(page: Page):
     mine = page.locator(".comment-body", has_text="بہت عمدہ تحریر، شکریہ۔")
     expect(mine).to_be_visible()
     expect(mine).to_have_attribute("dir", "auto")
+    expect(page.get_by_role("status").filter(has_text="شکریہ!")).to_contain_text("آپ کا تبصرہ منظوری کا منتظر ہے۔")
+
+
+def test_comment_errors_in_urdu(page: Page):
+    page.goto(UR_SEED)
+    form = page.get_by_role("form", name="اپنی رائے دیجیے")
+    form.get_by_role("textbox", name="تبصرہ", exact=True).fill("کچھ")
+    time.sleep(comments.MIN_SECONDS_TO_SUBMIT + 0.5)
+    form.get_by_role("button", name="تبصرہ شائع کریں").click()
+    expect(form.get_by_text("براہِ کرم اپنا نام لکھیں۔")).to_be_visible()
+    expect(form.get_by_role("textbox", name="تبصرہ", exact=True)).to_have_value("کچھ")  # what was typed stays
 
 
 def test_search_the_urdu_edition(page: Page):
