@@ -27,7 +27,10 @@ def editor_page() -> rx.Component:
                 E.preview_mode & (E.preview_html != ""),
                 rx.el.div(
                     rx.el.p("Preview — this is how readers will see it.", class_name="preview-banner"),
-                    reader_html(E.preview_html),
+                    # In the article's edition: Urdu right to left, in its own type (issue #17).
+                    rx.cond(ArticleLanguageState.language == "ur", rx.el.link(rel="stylesheet", href="/urdu.css")),
+                    rx.el.div(reader_html(E.preview_html), lang=ArticleLanguageState.language,
+                              dir=ArticleLanguageState.direction),
                     class_name="preview",
                 ),
                 # The fields inherit the article's direction: rtl for Urdu, auto until it is known.

@@ -213,6 +213,8 @@ def preview(session: Session, *, user: StaffUser | None, form: ArticleForm, now:
         category_slug=category.slug if category else "", author_name=author.name if author else "No author",
         author_slug=author.slug if author else "", published_iso=iso(moment), published_label=date_label(moment),
         reading_minutes=reading_minutes(words),
+        # In its edition's language and direction, as readers will see it (issue #17).
+        language=(session.get(Article, form.id).language if form.id and session.get(Article, form.id) else "en"),
     )
     tags = [TagLink(name=t.strip(), slug=slugify(t)) for t in form.tags.split(",") if slugify(t)]
     return ArticleDetail(

@@ -231,3 +231,16 @@ def test_each_edition_features_its_own_lead_story(desk):
     assert featured.front_page(s, now=NOW).items[0].slug == "inflation-bites"  # not unseated by the Urdu lead
     assert featured.front_page(s, now=NOW, language="ur").items[0].slug == "mehngai"
     assert later.slug in [c.slug for c in featured.front_page(s, now=NOW).items]
+
+
+def test_the_editors_preview_of_an_urdu_translation_reads_as_the_urdu_page(desk):
+    from artisan_app import render
+    from artisan_app.services import editorial
+
+    s = desk["s"]
+    ur = translations.create_translation(s, user=desk["editor"], article_id=desk["en"].id, language="ur", now=NOW)
+    form = editorial.load_form(s, user=desk["editor"], article_id=ur.id)
+    detail = editorial.preview(s, user=desk["editor"], form=form, now=NOW)
+    assert detail.card.language == "ur"
+    html = render.article(detail)
+    assert "اہم رجحانات اور خدشات" in html and "مصنف کا تعارف" in html and "Key Trends" not in html
