@@ -80,6 +80,7 @@ EMBED_LOADER_JS = r"""(function () {
 # carrying HTML (Word, Google Docs, a web page) keeps paragraphs, bold, italic, links
 # and lists as Markdown and drops everything else. Clicking a picture with
 # ``data-focal-for`` writes the point clicked ("x,y", fractions) into that input.
+# Escape inside the body's open image picker presses its Cancel button.
 # Every change goes through the box's native setter and an input event, so React
 # (and the debounced autosave) sees it as typing.
 EDITOR_FORMAT_JS = r"""(function () {
@@ -145,6 +146,10 @@ EDITOR_FORMAT_JS = r"""(function () {
   window.artisanPasteToMarkdown = fromHtml;
   document.addEventListener("keydown", function (event) {
     var box = event.target;
+    if (event.key === "Escape" && box && box.closest) {  // Escape closes the open image picker (its Cancel)
+      var picker = box.closest(".image-picker.open"), cancel = picker && picker.querySelector("[data-picker-cancel]");
+      if (cancel) { event.preventDefault(); cancel.click(); return; }
+    }
     if (!(event.ctrlKey || event.metaKey) || event.altKey || !box || !box.matches || !box.matches("textarea[data-md]")) return;
     var action = {b: "bold", i: "italic", k: "link"}[String(event.key).toLowerCase()];
     if (!action) return;

@@ -93,8 +93,11 @@ def slug_from_path(path: str, prefix: str) -> str:
     return ""
 
 
-def editor_article_url(article_id: int | str) -> str:
-    return f"/editor/article/{article_id}"
+def editor_article_url(article_id: Any) -> Any:
+    """``article_id``: a number, or a Reflex var holding one."""
+    if isinstance(article_id, (int, str)):
+        return f"/editor/article/{article_id}"
+    return "/editor/article/" + article_id.to_string()
 
 
 EDITOR_REDIRECTS = "/editor/redirects"

@@ -76,9 +76,13 @@ def summarise(report: dict) -> dict:
     }
 
 
+def load_average() -> str:
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def measure(base: str, runs: int, cli: Path, tmp: Path) -> None:
     print(f"Lighthouse {json.loads((cli.parent.parent / 'package.json').read_text())['version']}, mobile, "
-          f"Chromium {CHROMIUM}, {runs} run(s) per page (median)")
+          f"Chromium {CHROMIUM}, {runs} run(s) per page (median); load average (1/5/15 min) {load_average()}")
     print("| page | performance | accessibility | best practices | SEO | FCP ms | LCP ms | TBT ms | CLS | transfer KiB |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for name, path in PAGES.items():
@@ -92,6 +96,8 @@ def measure(base: str, runs: int, cli: Path, tmp: Path) -> None:
         print(f"| {name} ({path}) | {med['performance']:.0f} | {med['accessibility']:.0f} | {med['best-practices']:.0f} "
               f"| {med['seo']:.0f} | {med['FCP ms']:.0f} | {med['LCP ms']:.0f} | {med['TBT ms']:.0f} | {med['CLS']:.3f} "
               f"| {med['KiB']:.0f} |", flush=True)
+        print(f"|   runs: performance {', '.join(str(r['performance']) for r in rows)}; "
+              f"load average after: {load_average()} |||||||||", flush=True)
         for category in CATEGORIES[1:]:
             refs = report["categories"][category]["auditRefs"]
             failing = [report["audits"][r["id"]]["title"] for r in refs
@@ -106,9 +112,13 @@ def main() -> int:
     parser.add_argument("--url", help="measure an already running app instead of starting one")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--lh-dir", default=str(Path(tempfile.gettempdir()) / "lh"))
+    parser.add_argument("--save", help="keep every run's JSON report in this folder (to read the audits)")
     args = parser.parse_args()
     cli = ensure_lighthouse(Path(args.lh_dir))
     with tempfile.TemporaryDirectory(prefix="artisan-lh-") as tmp:
+        if args.save:
+            Path(args.save).mkdir(parents=True, exist_ok=True)
+            tmp = str(Path(args.save).resolve())
         if args.url:
             measure(args.url.rstrip("/"), args.runs, cli, Path(tmp))
             return 0

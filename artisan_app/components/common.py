@@ -22,16 +22,6 @@ def skeleton(lines: int = 4, label: str = "Loading") -> rx.Component:
     )
 
 
-def not_found(title: str, message: str) -> rx.Component:
-    return rx.el.section(
-        rx.el.p("404", class_name="not-found-code", aria_hidden="true"),
-        rx.el.h1(title, class_name="page-title"),
-        rx.el.p(message, class_name="not-found-text"),
-        link("Back to the front page", href="/", class_name="button"),
-        class_name="not-found",
-    )
-
-
 def when_ready(ready, content: rx.Component, *, loading_label: str = "Loading") -> rx.Component:
     """Show ``content`` once hydrated and ``ready``; a skeleton before that."""
     return rx.cond(rx.State.is_hydrated & ready, content, skeleton(label=loading_label))

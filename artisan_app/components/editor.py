@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from artisan_app.components.editor_images import image_picker
 from artisan_app.components.newsroom import field_error, select_field, text_field
 from artisan_app.components.newsroom_tools import category_quick_add
 from artisan_app.state.article_editor import ArticleEditorState as E
@@ -124,10 +125,14 @@ def _block_editor(block, j, i, blocks_count) -> rx.Component:
     return rx.el.div(
         rx.el.div(
             rx.el.span(kind_label, " ", n, class_name="block-kind"),
+            # The first/last block moves on into the previous/next section (services/editor_blocks).
             small_button("↑", E.move_block(i, j, -1), aria_label="Move block " + n + " of section " + s + " up",
-                         disabled=j == 0, id="blk-" + s + "-" + n + "-up"),
+                         disabled=(j == 0) & ((i == 0) | (blocks_count == 1)), id="blk-" + s + "-" + n + "-up"),
             small_button("↓", E.move_block(i, j, 1), aria_label="Move block " + n + " of section " + s + " down",
-                         disabled=j == blocks_count - 1, id="blk-" + s + "-" + n + "-down"),
+                         disabled=(j == blocks_count - 1) & ((i == E.form.sections.length() - 1) | (blocks_count == 1)),
+                         id="blk-" + s + "-" + n + "-down"),
+            small_button("Image below", E.choose_image_spot(i, j + 1),
+                         aria_label="Insert an image after block " + n + " of section " + s),
             small_button("Remove", E.remove_block(i, j), aria_label="Remove block " + n + " of section " + s,
                          disabled=blocks_count == 1),
             class_name="block-tools",
@@ -197,6 +202,8 @@ def _section_editor(section, i) -> rx.Component:
             small_button("+ Numbered list", E.add_block(i, "numbers"), aria_label="Add a numbered list to section " + s),
             small_button("+ Embed", E.add_block(i, "embed"), aria_label="Add an embed to section " + s),
             small_button("+ Separator", E.add_block(i, "separator"), aria_label="Add a separator to section " + s),
+            small_button("+ Image", E.choose_image_spot(i, section.blocks.length()),
+                         aria_label="Add an image to section " + s),
             class_name="block-tools",
         ),
         class_name="section-editor",
@@ -292,17 +299,6 @@ def body_editor() -> rx.Component:
         field_error(E.errors, "body"),
         rx.foreach(E.form.sections, _section_editor),
         rx.el.button("+ Add section", type="button", class_name="button secondary", on_click=E.add_section),
-        rx.upload.root(
-            rx.el.div(
-                rx.el.p("Add an image to the last section: drop a JPEG, PNG or WebP here (max 8 MB), or"),
-                rx.el.button("Choose an image", type="button", class_name="button secondary"),
-                class_name="dropzone",
-            ),
-            id="image-upload",
-            accept={"image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"], "image/webp": [".webp"]},
-            max_files=1,
-            on_drop=E.add_image(rx.upload_files(upload_id="image-upload")),
-        ),
-        field_error(E.errors, "image"),
+        image_picker(),
         aria_labelledby="body-editor",
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from artisan_app import routes
+
 from artisan_app.components.common import link
 from artisan_app.state.article_editor import ArticleEditorState as E
 
@@ -20,7 +22,7 @@ def author_updates_list(updates) -> rx.Component:
         rx.el.section(
             rx.el.h2("Your articles", class_name="section-label", id="author-updates"),
             rx.el.ul(rx.foreach(updates, lambda u: rx.el.li(
-                link(u.headline, href="/editor/article/" + u.article_id.to_string(), class_name="row-title"),
+                link(u.headline, href=routes.editor_article_url(u.article_id), class_name="row-title"),
                 " — ", rx.el.strong(u.message), ", ", u.at_label,
             )), class_name="update-list"),
             aria_labelledby="author-updates",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from artisan_app import routes
+
 from artisan_app.components.common import link
 from artisan_app.components.editor import small_button
 from artisan_app.components.newsroom import field_error, status_badge
@@ -125,7 +127,7 @@ def publish_panel() -> rx.Component:
                 class_name="workflow",
             ),
         ),
-        rx.cond(phase == "published", link("View on the site", href="/article/" + E.form.slug, class_name="row-title")),
+        rx.cond(phase == "published", link("View on the site", href=routes.article_url(E.form.slug), class_name="row-title")),
         article_tools(),
         id="publish-extra",
         class_name="publish-extra",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from artisan_app import routes
 from artisan_app.components.common import link, when_ready
 from artisan_app.components.layout import page_frame
 from artisan_app.components.newsletter import newsletter_signup
@@ -27,12 +28,12 @@ def confirm_page() -> rx.Component:
         rx.el.h1("You are subscribed", class_name="page-title"),
         rx.el.p("Thank you. New stories will arrive in your inbox. Every email has a link to change your "
                 "sections or to unsubscribe.", class_name="page-intro"),
-        link("Back to the front page", href="/", class_name="button"),
+        link("Back to the front page", href=routes.HOME, class_name="button"),
     )
     failed = rx.el.section(
         rx.el.h1("This link did not work", class_name="page-title"),
         rx.el.p(S.confirm_error, class_name="notice error", role="alert"),
-        link("Sign up again", href="/newsletter", class_name="button"),
+        link("Sign up again", href=routes.NEWSLETTER, class_name="button"),
     )
     return page_frame(when_ready(S.loaded, rx.cond(S.confirmed, done, failed), loading_label="Confirming"))
 
@@ -67,7 +68,7 @@ def preferences_page() -> rx.Component:
     body = rx.cond(
         S.pref_error != "",
         rx.el.section(rx.el.p(S.pref_error, class_name="notice error", role="alert"),
-                      link("Sign up again", href="/newsletter", class_name="button")),
+                      link("Sign up again", href=routes.NEWSLETTER, class_name="button")),
         rx.el.section(
             rx.cond(S.pref_message != "", rx.el.p(S.pref_message, class_name="notice ok", role="status")),
             rx.cond(S.pref_status == "pending",

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app.components.newsroom import newsroom_frame
+from artisan_app import routes
 from artisan_app.components.common import notice, skeleton
+from artisan_app.components.newsroom import newsroom_frame
 from artisan_app.state.newsletter_desk import NewsletterDeskState as D
 from artisan_app.state.newsletter_desk import OutboxState as O
 
@@ -87,7 +88,7 @@ def newsletter_desk_page() -> rx.Component:
         rx.cond(
             D.loaded,
             rx.fragment(
-                rx.cond(~D.smtp_configured, rx.el.p(OUTBOX_NOTE, " ", rx.el.a("Open the outbox", href="/editor/outbox"),
+                rx.cond(~D.smtp_configured, rx.el.p(OUTBOX_NOTE, " ", rx.el.a("Open the outbox", href=routes.EDITOR_OUTBOX),
                                                      class_name="notice")),
                 notice(D.message),
                 rx.cond(D.error != "", rx.el.p(D.error, class_name="notice error", role="alert")),

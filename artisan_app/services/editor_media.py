@@ -10,7 +10,9 @@ from sqlmodel import Session, select
 
 from artisan_app.models import Image
 from artisan_app.services.auth import StaffUser
+from artisan_app.services.authoring import new_key
 from artisan_app.services.editor_access import editable_article
+from artisan_app.services.editor_forms import BlockForm
 from artisan_app.services.media.checks import ImageRejected
 from artisan_app.services.media.library import import_image, set_focal_point
 from artisan_app.services.media.markup import jpeg_url
@@ -51,3 +53,10 @@ def move_focal_point(session: Session, *, user: StaffUser | None, article_id: in
 
 def preview_url(ref: ImageRef) -> str:
     return jpeg_url(ref, max_width=640)
+
+
+def image_block(image_id: int, ref: ImageRef) -> BlockForm:
+    """A new image block for an upload: caption, credit and alt text as the picture carried them
+    (alt text is still required before the article is public), normal width."""
+    return BlockForm(kind="image", text=ref.caption, attribution=ref.credit, image_id=image_id, alt=ref.alt,
+                     preview=preview_url(ref), key=new_key())

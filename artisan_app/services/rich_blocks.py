@@ -130,7 +130,7 @@ def cover_html(ref: ImageRef | None, *, lead: bool = False, article: bool = Fals
     if ref is None:
         return ""
     if article:
-        return markup.picture_html(markup.picture(ref, kind="full", sizes=markup.SIZES["lead"], lead=True),
+        return markup.picture_html(markup.picture(ref, kind="full", sizes=markup.SIZES["cover"], lead=True),
                                    class_name="cover-image")
     data = markup.picture(ref, kind="card", sizes=markup.SIZES["lead" if lead else "card"], lead=lead)
     return markup.picture_html(data, class_name="card-image")

@@ -109,7 +109,7 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMi
         user = await self._staff()
         self.errors, self.message, self.conflict, self.comparison, self.preview_mode = {}, "", None, None, False
         self.missing, self.loaded, self.confirming, self.panel_open, self._skipped = False, False, "", False, []
-        self.tz_name, self._restored_note = zone_name(), ""
+        self.tz_name, self._restored_note, self.image_at = zone_name(), "", ""
         raw = self._route_id()
         try:
             with db.session_scope() as session:

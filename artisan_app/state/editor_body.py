@@ -13,6 +13,7 @@ import reflex as rx
 from artisan_app.models import BlockKind
 from artisan_app.services import editorial as ed
 from artisan_app.services.authoring import new_key
+from artisan_app.services.editor_blocks import move_block as moved_block
 from artisan_app.services.editorial import BlockForm, SectionForm
 
 
@@ -123,11 +124,10 @@ class EditorBodyMixin(rx.State, mixin=True):
 
     @rx.event
     async def move_block(self, i: int, j: int, step: int):
-        if self._valid_block(i, j) and step in (-1, 1) and 0 <= j + step < len(self.form.sections[i].blocks):
-            sections = self._sections()
-            blocks = list(sections[i].blocks)
-            blocks[j], blocks[j + step] = blocks[j + step], blocks[j]
-            sections[i] = replace(sections[i], blocks=blocks)
-            yield focus_script(f"blk-{i + 1}-{j + step + 1}", step)
-            async for event in self._changed(replace(self.form, sections=sections)):
+        # The first block moved up joins the end of the previous section, the last moved down the next one.
+        moved = moved_block(self.form, i, j, step)
+        if moved is not None:
+            form, (to_section, to_index) = moved
+            yield focus_script(f"blk-{to_section + 1}-{to_index + 1}", step)
+            async for event in self._changed(form):
                 yield event

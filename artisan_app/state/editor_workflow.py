@@ -15,14 +15,28 @@ from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.services.editorial import EditValidationError
 from artisan_app.services import editor_media as media
-from artisan_app.services.editorial import BlockForm
+from artisan_app.services.editor_blocks import PlacementError, end_of_last_section, insert_block, insertion_point, parse_spot
 from artisan_app.services.media.checks import ImageRejected
 from artisan_app.services.newsroom_time import parse_local
 from artisan_app.state.editor_body import _text
 
 
+def focus_when_shown(element_id: str) -> rx.event.EventSpec:
+    """Focus an element once the next render shows it (tries for about a second)."""
+    return rx.call_script(
+        "(() => { let tries = 0; const go = () => {"
+        f" const el = document.getElementById('{element_id}');"
+        " if (el) { el.scrollIntoView({block: 'center'}); el.focus({preventScroll: true}); }"
+        " else if (tries++ < 20) setTimeout(go, 50); }; requestAnimationFrame(go); })()"
+    )
+
+
 class EditorWorkflowMixin(rx.State, mixin=True):
     """Needs ``form``, ``errors``, ``message``, ``_save``, ``_changed`` and ``_staff`` from the state."""
+
+    # Where the next uploaded image goes while the image picker is open: "section:index" (0-based,
+    # before the block now at index); "" puts it at the end of the last section.
+    image_at: str = ""
 
     # --- workflow -----------------------------------------------------------------------
 
@@ -149,19 +163,54 @@ class EditorWorkflowMixin(rx.State, mixin=True):
             self.message = f"Focal point set: crops keep the point {ref.focal_x:g}, {ref.focal_y:g}."
 
     @rx.event
-    async def add_image(self, files: list[rx.UploadFile]):
-        """An image block at the end of the last section (move it with ↑ ↓); alt text comes next."""
-        uploaded = await self._upload(files, "image")
-        if uploaded is None or not self.form.sections:
+    async def choose_image_spot(self, i: int, j: int):
+        """"+ Image" at the end of a section or "Image below" a block: the picker opens for that place."""
+        if await self._staff() is None:
+            self.message = "Your session has ended. Please sign in again."
             return
-        image_id, ref = uploaded
+        try:
+            i, j = insertion_point(self.form, i, j)
+        except PlacementError as exc:
+            self.errors = {**self.errors, "image": str(exc)}
+            return
         self._forget_error("image")
-        sections = list(self.form.sections)
-        last = sections[-1]
-        block = BlockForm(kind="image", text=ref.caption, attribution=ref.credit, image_id=image_id, alt=ref.alt,
-                          preview=media.preview_url(ref))
-        sections[-1] = replace(last, blocks=[*last.blocks, block])
-        async for event in self._changed(replace(self.form, sections=sections)):
+        self.image_at = f"{i}:{j}"
+        return focus_when_shown("image-choose")
+
+    @rx.var
+    def image_spot_label(self) -> str:
+        """Where the open image picker puts the picture, in the editor's words."""
+        spot = parse_spot(self.image_at)
+        if spot is None or not 0 <= spot[0] < len(self.form.sections):
+            return ""
+        (i, j), count = spot, len(self.form.sections[spot[0]].blocks)
+        if j >= count:
+            return f"Add an image at the end of section {i + 1}"
+        return f"Add an image at the start of section {i + 1}" if j == 0 else \
+            f"Add an image to section {i + 1}, after block {j}"
+
+    @rx.event
+    def cancel_image_spot(self):
+        self.image_at = ""
+
+    @rx.event
+    async def add_image(self, files: list[rx.UploadFile]):
+        """An image block where the editor chose ("+ Image" / "Image below"), else at the end of the
+        last section; keyboard focus goes to its alt text, which is required."""
+        spot = parse_spot(self.image_at)
+        try:
+            place = insertion_point(self.form, *spot) if spot else end_of_last_section(self.form)
+        except PlacementError as exc:
+            self.errors, self.image_at = {**self.errors, "image": str(exc)}, ""
+            return
+        uploaded = await self._upload(files, "image")
+        if uploaded is None:
+            return
+        self._forget_error("image")
+        form = insert_block(self.form, *place, media.image_block(*uploaded))
+        self.image_at = ""
+        yield focus_when_shown(f"alt-{place[0] + 1}-{place[1] + 1}")
+        async for event in self._changed(form):
             yield event
 
     @rx.event

@@ -249,7 +249,7 @@ async def test_article_page_reports_an_outage_instead_of_raising(root, database_
     visit(root, "/article/anything", "/article/[slug]")
     article = await root.get_state(ArticleState)
     assert _is_report(await article.load_article())
-    assert article.article is None
+    assert not article.found
 
     site = await root.get_state(SiteState)
     assert _is_report(await site.load_navigation())
@@ -276,7 +276,7 @@ async def test_a_successful_load_clears_the_notice(root, any_session):
     assert site.unavailable is False
     visit(root, "/article/live", "/article/[slug]")
     article = await root.get_state(ArticleState)
-    assert await article.load_article() is None and article.article is not None
+    assert await article.load_article() is None and article.found
 
 
 async def test_the_recovery_watcher_reloads_once_the_database_answers(root, engine, monkeypatch):

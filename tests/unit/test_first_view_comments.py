@@ -8,7 +8,6 @@ from lxml import html as lxml_html
 from sqlmodel import Session
 
 from artisan_app import render
-from artisan_app.services.comment_thread import ThreadPage
 from artisan_app.models import Comment, CommentStatus
 from artisan_app.services import articles, catalog, comment_thread
 from tests.factories import BASE_TIME, make_article, make_author, make_category

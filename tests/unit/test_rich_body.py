@@ -108,15 +108,18 @@ def test_covers_on_the_lead_cards_and_article_with_og_and_feed(session):
     assert page.items[0].slug == lead.slug
     lead_img = [a for t, a in tags(page.items[0].cover_html) if t == "img"][0]
     assert lead_img["fetchpriority"] == "high" and lead_img["loading"] == "eager"
+    # Each says how wide its box really is (phones: the screen less the page's margins).
+    assert lead_img["sizes"] == "(min-width: 55rem) 52rem, calc(100vw - 2rem)"
     card_img = [a for t, a in tags(by_slug[older.slug].cover_html) if t == "img"][0]
     assert card_img["loading"] == "lazy" and "fetchpriority" not in card_img
     assert card_img["width"] and card_img["height"] and " 320w" in card_img["srcset"]
-    assert card_img["alt"] == "Harbour at dawn"
+    assert card_img["alt"] == "Harbour at dawn" and card_img["sizes"].endswith(", calc(100vw - 2rem)")
     assert by_slug[plain.slug].cover_html == ""  # keeps today's look
 
     detail = articles.get_article(session, lead.slug)
     img = [a for t, a in tags(detail.cover_html) if t == "img"][0]
     assert img["fetchpriority"] == "high" and int(img["width"]) == 1920 and int(img["height"]) == 1152
+    assert img["sizes"] == "(min-width: 45rem) 42rem, calc(100vw - 2rem)"  # the article's column, not 72rem
     assert [t for t, _ in tags(detail.cover_html)][:3] == ["picture", "source", "source"]
 
     meta = seo.article_meta(detail, site_url="https://news.example")

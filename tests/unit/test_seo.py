@@ -174,7 +174,6 @@ def test_boot_script_is_valid_javascript(tmp_path: Path):
     module.write_text(_module_source(seo.boot_after_first_paint(SHELL)))
     handover = tmp_path / "handover.js"
     from artisan_app import render
-    from artisan_app.services.comment_thread import ThreadPage
 
     handover.write_text(render.FIRST_VIEW_JS)
     for path in (module, handover):

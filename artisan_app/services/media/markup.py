@@ -20,12 +20,17 @@ from html import escape
 from artisan_app.services.media import names
 from artisan_app.services.media.names import ImageRef
 
-# Widths the image takes on reader pages (styles.css: --measure 42rem, --wide 72rem).
+# Widths the image takes on reader pages (styles.css: .main pads 1rem each side on phones,
+# the front page's .lead-story is at most 52rem, an article and its figures --measure 42rem,
+# a wide figure --wide 72rem from 76rem up, cards a third of the grid). The browser picks a
+# candidate from these before any CSS is loaded, so they must not overstate the box: "100vw"
+# on a phone or 72rem for a 42rem column fetches the next larger file for nothing.
 SIZES = {
-    "lead": "(min-width: 76rem) 72rem, 100vw",
-    "body": "(min-width: 46rem) 42rem, 100vw",
-    "wide": "(min-width: 76rem) 72rem, 100vw",
-    "card": "(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw",
+    "lead": "(min-width: 55rem) 52rem, calc(100vw - 2rem)",
+    "cover": "(min-width: 45rem) 42rem, calc(100vw - 2rem)",
+    "body": "(min-width: 45rem) 42rem, calc(100vw - 2rem)",
+    "wide": "(min-width: 76rem) 72rem, (min-width: 45rem) 42rem, calc(100vw - 2rem)",
+    "card": "(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, calc(100vw - 2rem)",
 }
 FALLBACK_WIDTH = 960  # the <img src> for browsers without srcset: a middle size
 
