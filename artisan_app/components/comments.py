@@ -186,7 +186,7 @@ def load_more_comments() -> rx.Component:
 def comments_section() -> rx.Component:
     return rx.el.section(
         rx.el.h2(
-            t("Comments"), " ",
+            t("Comments").to(str) + " ",
             rx.el.span("(", CommentState.approved_count.to_string(), ")", class_name="count"),
             id="comments",
             class_name="section-label",
