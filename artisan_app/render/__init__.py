@@ -82,6 +82,8 @@ def _environment(language: str) -> jinja2.Environment:
         # The card's own English label, or the date in the edition's language.
         date_label=(lambda card: card.published_label) if language == "en" else
         (lambda card: i18n.format_date(_parse_iso(card.published_iso), language)),
+        # Names (often Latin) inside the Urdu edition's text keep their own direction (<bdi>).
+        isolated=(lambda value: value) if language == "en" else i18n.isolate,
         separator=lambda sep: {", ": i18n.translate(language, ", "), " and ": " " + i18n.translate(language, "and") + " "}
         .get(sep, sep) if language != "en" else sep,
     )
