@@ -13,7 +13,8 @@ PORT ?= 3000
 BACKEND_PORT ?= 8000
 
 .PHONY: lint run test install install-test browser migrate seed prod unit e2e bench screenshots clean \
-        services bench-readers bench-readers-redis bench-scale bench-lighthouse worker bench-newsletter import-wordpress
+        services bench-readers bench-readers-redis bench-scale bench-lighthouse worker bench-newsletter import-wordpress \
+        i18n fonts
 
 ## make run: install, migrate, seed, and start the app at http://localhost:3000
 ## (with a Huey worker for the newsletter's mail in the background, stopped with reflex)
@@ -114,3 +115,16 @@ clean:
 import-wordpress: install
 	@test -n "$(FILE)" || { echo "usage: make import-wordpress FILE=export.xml [MEDIA=uploads-folder] [ARGS=--dry-run]" >&2; exit 2; }
 	$(BIN)/python -m artisan_app.wordpress import "$(FILE)" $(if $(MEDIA),--media-dir "$(MEDIA)") $(ARGS)
+
+## make i18n: extract the reader interface's messages (babel.cfg) into artisan_app/locale/messages.pot
+## and update every catalog; translate the new entries, then tests/unit/test_i18n.py passes again.
+I18N_KEYWORDS := -k pgettext_noop:1c,2 -k translate:2 -k translate_plural:2,3 -k translate_in:2c,3
+i18n: install-test
+	$(BIN)/pybabel extract -F babel.cfg $(I18N_KEYWORDS) --no-location --sort-output --project "Artisan Times" \
+	  --copyright-holder "Artisan Times" -o artisan_app/locale/messages.pot .
+	$(BIN)/pybabel update -i artisan_app/locale/messages.pot -d artisan_app/locale --width 120 \
+	  --ignore-obsolete --previous
+
+## make fonts: subset the Urdu face to the characters the Urdu pages use (scripts/subset_urdu_font.py)
+fonts: install-test
+	$(BIN)/python scripts/subset_urdu_font.py

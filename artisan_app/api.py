@@ -36,6 +36,7 @@ from artisan_app.services import feeds
 from artisan_app.web import first_views, registry
 from artisan_app.web import shell as web_shell
 from artisan_app.web.dev_shell import DevShell, dev_frontend_url
+from artisan_app.web.editions import edition_routes
 from artisan_app.web.first_views import FirstView
 from artisan_app.web.not_found import NotFoundPage
 from artisan_app.web.page_cache import PageCache, cached_page
@@ -141,6 +142,7 @@ def api_routes(shell: Shell, cache: PageCache | None = None) -> list[BaseRoute]:
         *health_routes(),
         *media_routes(),
         Route(routes.FEED, on_outage(site_feed), methods=["GET"]),
+        *edition_routes(),  # /ur/feed.xml
         Route(routes.starlette_path(routes.CATEGORY_FEED), on_outage(category_feed), methods=["GET"]),
         Route(routes.SITEMAP, on_outage(sitemap), methods=["GET"]),
         Route(routes.ROBOTS, robots, methods=["GET"]),

@@ -104,3 +104,12 @@ EDITOR_REDIRECTS = "/editor/redirects"
 EDITOR_IMPORT = "/editor/import"
 
 CORRECTIONS = "/corrections"  # corrections and updates in the open (issue #18)
+
+
+# The Urdu edition (issue #17): the English edition's pages under /ur (``i18n.edition_path``).
+UR_HOME = "/ur/"
+UR_ARTICLE = "/ur/article/[slug]"
+UR_CATEGORY = "/ur/category/[slug]"
+UR_AUTHOR = "/ur/author/[slug]"
+UR_TAG = "/ur/tag/[slug]"
+UR_SEARCH = "/ur/search"

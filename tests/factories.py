@@ -55,6 +55,8 @@ def make_article(
     tags: list[str] | tuple[str, ...] = (),
     body: list[SectionDraft] | None = None,
     excerpt: str = "A short excerpt.",
+    language: str = "en",
+    translation_group: str | None = None,
 ) -> Article:
     """``hours`` places publication at BASE_TIME + hours (handy for ordering); without it,
     stories are published in creation order shortly before BASE_TIME."""
@@ -76,6 +78,8 @@ def make_article(
         tags=tags,
         status=status,
         published_at=published_at,
+        language=language,
+        translation_group=translation_group,
     )
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app.components.common import chip, notice
+from artisan_app.components.wording import t
 from artisan_app.services.comments import MAX_BODY, MAX_NAME, MAX_WEBSITE
 from artisan_app.state.comments import CommentState
+from artisan_app.state.site import SiteState
 
 # mypy reads a state var on its class as the Python value and an @rx.event handler as rx.event's
 # class; at run time they are Vars and EventCallbacks (Reflex 0.10's typing cannot say so).
@@ -20,8 +22,8 @@ from artisan_app.state.comments import CommentState
 def commenter_name(c) -> rx.Component:
     return rx.cond(
         c.website != "",
-        rx.el.a(c.name, href=c.website, rel="nofollow ugc noopener", target="_blank", class_name="comment-author"),
-        rx.el.span(c.name, class_name="comment-author"),
+        rx.el.a(c.name, href=c.website, rel="nofollow ugc noopener", target="_blank", class_name="comment-author", dir="auto"),
+        rx.el.span(c.name, class_name="comment-author", dir="auto"),
     )
 
 
@@ -45,11 +47,11 @@ def comment_item(c) -> rx.Component:
                 c.awaiting,
                 rx.el.p("Your comment is awaiting moderation.", class_name="comment-awaiting"),
             ),
-            rx.el.p(c.body, class_name="comment-body"),
+            rx.el.p(c.body, class_name="comment-body", dir="auto"),
             rx.cond(
                 ~c.awaiting,
                 rx.el.button(
-                    "Reply",
+                    t("Reply"),
                     type="button",
                     class_name="link-button",
                     aria_label="Reply to " + c.name,
@@ -66,7 +68,7 @@ def comment_item(c) -> rx.Component:
 def _field(label: str, name: str, *, required: bool, autocomplete: str, type_: str = "text",
            multiline: bool = False, max_length: int | None = None, hint: str = "") -> rx.Component:
     field_id = f"comment-{name}"
-    error = CommentState.errors[name]
+    error = CommentState.errors_shown[name]
     has_error = CommentState.errors.contains(name)  # type: ignore[attr-defined]
     described = rx.cond(has_error, f"{field_id}-error", f"{field_id}-hint" if hint else "")
     common = dict(
@@ -79,6 +81,7 @@ def _field(label: str, name: str, *, required: bool, autocomplete: str, type_: s
         aria_invalid=rx.cond(has_error, "true", "false"),
         aria_describedby=described,
         class_name="field-input",
+        dir="auto",  # a name or comment in Urdu on an English page, or the other way round
     )
     if max_length:
         # A little headroom so the service, not the browser, explains the limit.
@@ -123,25 +126,29 @@ def reply_banner() -> rx.Component:
 
 def comment_form() -> rx.Component:
     return rx.el.section(
-        rx.el.h2("Leave a comment", id="leave-comment", class_name="section-label"),
-        rx.el.p(
-            "Your email address will not be published. Required fields are marked ",
-            rx.el.span("*", class_name="required"),
-            class_name="form-intro",
+        rx.el.h2(t("Leave a comment"), id="leave-comment", class_name="section-label"),
+        rx.cond(
+            SiteState.language == "en",
+            rx.el.p(
+                "Your email address will not be published. Required fields are marked ",
+                rx.el.span("*", class_name="required"),
+                class_name="form-intro",
+            ),
+            rx.el.p(t("Your email address will not be published. Required fields are marked *"), class_name="form-intro"),
         ),
         reply_banner(),
-        notice(CommentState.notice, CommentState.notice_ok),
+        notice(CommentState.notice_shown, CommentState.notice_ok),
         rx.el.form(
             rx.el.div(
-                _field("Name", "name", required=True, autocomplete="name", max_length=MAX_NAME),
-                _field("Email", "email", required=True, autocomplete="email", type_="email"),
+                _field(t("Name"), "name", required=True, autocomplete="name", max_length=MAX_NAME),
+                _field(t("Email"), "email", required=True, autocomplete="email", type_="email"),
                 class_name="field-row",
             ),
-            _field("Website", "website", required=False, autocomplete="url", type_="url", max_length=MAX_WEBSITE),
-            _field("Comment", "body", required=True, autocomplete="off", multiline=True, max_length=MAX_BODY,
+            _field(t("Website"), "website", required=False, autocomplete="url", type_="url", max_length=MAX_WEBSITE),
+            _field(t("Comment"), "body", required=True, autocomplete="off", multiline=True, max_length=MAX_BODY,
                    hint="Plain text; line breaks are kept."),
             honeypot(),
-            rx.el.button("Post comment", type="submit", class_name="button"),
+            rx.el.button(t("Post comment"), type="submit", class_name="button"),
             on_submit=CommentState.submit,
             reset_on_submit=False,
             no_validate=True,
@@ -182,7 +189,7 @@ def load_more_comments() -> rx.Component:
 def comments_section() -> rx.Component:
     return rx.el.section(
         rx.el.h2(
-            "Comments ",
+            t("Comments").to(str) + " ",
             rx.el.span("(", CommentState.approved_count.to_string(), ")", class_name="count"),  # type: ignore[attr-defined]
             id="comments",
             class_name="section-label",
@@ -191,7 +198,7 @@ def comments_section() -> rx.Component:
         rx.cond(
             CommentState.comments.length() > 0,  # type: ignore[attr-defined]
             rx.el.ol(rx.foreach(CommentState.comments, comment_item), class_name="comment-list"),
-            rx.el.p("No comments yet. Start the conversation.", class_name="empty-list"),
+            rx.el.p(t("No comments yet. Start the conversation."), class_name="empty-list"),
         ),
         load_more_comments(),
         comment_form(),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app import routes
+from artisan_app.components.wording import t
 from artisan_app.state.newsletter import NewsletterState
 from artisan_app.state.site import SiteState
 
@@ -29,20 +30,20 @@ def newsletter_signup(prefix: str) -> rx.Component:
     """``prefix`` keeps element ids unique per page (``front``, ``article``, ``page``)."""
     title_id, email_id = f"{prefix}-newsletter", f"{prefix}-newsletter-email"
     return rx.el.section(
-        rx.el.h2("The newsletter", id=title_id, class_name="section-label"),
-        rx.el.p(PITCH, class_name="newsletter-pitch"),
+        rx.el.h2(t("The newsletter"), id=title_id, class_name="section-label"),
+        rx.el.p(t(PITCH), class_name="newsletter-pitch"),
         rx.el.form(
             rx.el.div(
-                rx.el.label("Email address", html_for=email_id, class_name="visually-hidden"),
+                rx.el.label(t("Email address"), html_for=email_id, class_name="visually-hidden"),
                 rx.el.input(id=email_id, name="email", type="email", required=True, auto_complete="email",
                             max_length=254, placeholder="you@example.com", class_name="field-input newsletter-email"),
-                rx.el.button("Subscribe", type="submit", class_name="button"),
+                rx.el.button(t("Subscribe"), type="submit", class_name="button"),
                 class_name="newsletter-row",
             ),
             rx.el.details(
-                rx.el.summary("Every story, or choose sections"),
+                rx.el.summary(t("Every story, or choose sections")),
                 rx.el.ul(rx.foreach(SiteState.categories, _choice), class_name="newsletter-choices"),
-                rx.el.p("Tick none to get every story.", class_name="field-hint"),
+                rx.el.p(t("Tick none to get every story."), class_name="field-hint"),
                 class_name="newsletter-sections",
             ),
             rx.cond(NewsletterState.answer != "", rx.el.p(NewsletterState.answer, class_name="notice ok", role="status")),

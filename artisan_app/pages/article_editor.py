@@ -8,11 +8,13 @@ from artisan_app import routes
 from artisan_app.components.common import link, notice, skeleton
 from artisan_app.components.editor import body_editor, cover_editor, error_summary, meta_fields
 from artisan_app.components.editor_craft import craft_panels
+from artisan_app.components.editor_language import language_panel
 from artisan_app.components.editor_panels import conflict_panel, publish_panel, revisions_panel
 from artisan_app.components.newsletter_panel import newsletter_panel
 from artisan_app.components.newsroom import UNSAVED_GUARD_JS, newsroom_frame
 from artisan_app.components.reader import reader_html
 from artisan_app.state.article_editor import ArticleEditorState as E
+from artisan_app.state.translations import ArticleLanguageState
 
 
 def editor_page() -> rx.Component:
@@ -25,11 +27,17 @@ def editor_page() -> rx.Component:
                 E.preview_mode & (E.preview_html != ""),
                 rx.el.div(
                     rx.el.p("Preview — this is how readers will see it.", class_name="preview-banner"),
-                    reader_html(E.preview_html),
+                    # In the article's edition: Urdu right to left, in its own type (issue #17).
+                    rx.cond(ArticleLanguageState.language == "ur", rx.el.link(rel="stylesheet", href="/urdu.css")),
+                    rx.el.div(reader_html(E.preview_html), lang=ArticleLanguageState.language,
+                              dir=ArticleLanguageState.direction),
                     class_name="preview",
                 ),
-                rx.el.div(meta_fields(), cover_editor(), body_editor(), class_name="editor-form"),
+                # The fields inherit the article's direction: rtl for Urdu, auto until it is known.
+                rx.el.div(meta_fields(), cover_editor(), body_editor(), class_name="editor-form",
+                          dir=ArticleLanguageState.direction, lang=ArticleLanguageState.language),
             ),
+            language_panel(),
             craft_panels(),
             revisions_panel(),
             newsletter_panel(),

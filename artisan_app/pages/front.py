@@ -9,6 +9,7 @@ from artisan_app.components.common import chip, when_ready
 from artisan_app.components.layout import page_frame
 from artisan_app.components.newsletter import newsletter_signup
 from artisan_app.components.reader import card_grid, empty_list, load_more_button, reader_html
+from artisan_app.components.wording import t
 from artisan_app.state.reader import ReaderState
 from artisan_app.state.site import SiteState
 
@@ -24,12 +25,12 @@ def _filter_chip(label, slug) -> rx.Component:
 def category_filter() -> rx.Component:
     """The "Latest" heading and a chip per section (render's twin: ``twins.html: filter_bar``)."""
     return rx.el.div(
-        rx.el.h2("Latest", id="latest", class_name="section-label"),
+        rx.el.h2(t("Latest"), id="latest", class_name="section-label"),
         rx.el.ul(
-            _filter_chip("All sections", ""),
+            _filter_chip(t("All sections"), ""),
             rx.foreach(SiteState.categories, lambda c: _filter_chip(c.name, c.slug)),
             class_name="chip-list",
-            aria_label="Filter the latest stories by section",
+            aria_label=t("Filter the latest stories by section"),
         ),
         class_name="filter-bar",
     )
@@ -42,10 +43,10 @@ def front_page() -> rx.Component:
             category_filter(),
             rx.cond(
                 ReaderState.card_pages.length() > 0,  # type: ignore[attr-defined]
-                card_grid(ReaderState.card_pages, label="Latest stories"),
+                card_grid(ReaderState.card_pages, label=t("Latest stories")),
                 rx.cond(~ReaderState.has_lead, empty_list(wording.FRONT_EMPTY)),
             ),
-            load_more_button(ReaderState.has_more, ReaderState.load_more),
+            load_more_button(ReaderState.has_more, ReaderState.load_more, t("Load more stories")),
             aria_labelledby="latest",
             class_name="latest",
         ),

@@ -9,6 +9,7 @@ import reflex as rx
 from artisan_app import routes
 from artisan_app.components.common import link, notice, skeleton
 from artisan_app.components.editor_craft import author_updates_list
+from artisan_app.components.editor_language import translation_note
 from artisan_app.components.newsroom import (
     newsroom_frame,
     status_badge,
@@ -39,7 +40,8 @@ def _filter_select(label: str, name: str, value, options, placeholder: str | Non
 
 def _row(row) -> rx.Component:
     return rx.el.tr(
-        rx.el.td(link(row.headline, href="/editor/article/" + row.id.to_string(), class_name="row-title")),
+        rx.el.td(link(row.headline, href="/editor/article/" + row.id.to_string(), class_name="row-title", dir="auto"),
+                 translation_note(row)),
         rx.el.td(status_badge(row.status)),
         rx.el.td(row.category_name),
         rx.el.td(row.author_name),

@@ -8,6 +8,7 @@ from artisan_app import routes
 from artisan_app.components.common import chip, when_ready
 from artisan_app.components.layout import page_frame
 from artisan_app.components.reader import load_more_button, reader_pages
+from artisan_app.components.wording import t
 from artisan_app.state.search import SearchState
 
 # mypy reads a state var on its class as the Python value and an @rx.event handler as rx.event's
@@ -24,10 +25,10 @@ def sort_button(label: str, value: str) -> rx.Component:
 def page_search_form() -> rx.Component:
     """The query box (render's twin: ``twins.html: search_form``); results follow the typing."""
     return rx.el.form(
-        rx.el.label("Search articles", html_for="search-query", class_name="field-label"),
+        rx.el.label(t("Search articles"), html_for="search-query", class_name="field-label"),
         rx.el.div(
             rx.el.input(
-                id="search-query", name="q", type="search", placeholder="Words from a headline or story",
+                id="search-query", name="q", type="search", placeholder=t("Words from a headline or story"), dir="auto",
                 auto_complete="off", enter_key_hint="search", max_length=200,
                 class_name="field-input search-page-input",
                 default_value=SearchState.query,
@@ -36,9 +37,9 @@ def page_search_form() -> rx.Component:
             ),
             class_name="search-page-row",
         ),
-        rx.el.p("Results update as you type.", class_name="field-hint"),
+        rx.el.p(t("Results update as you type."), class_name="field-hint"),
         role="search",
-        aria_label="Articles",
+        aria_label=t("Articles"),
         action=routes.search_url(),
         method="get",
         on_submit=SearchState.submit_search,
@@ -50,10 +51,10 @@ def results() -> rx.Component:
     return rx.el.section(
         rx.el.div(
             rx.el.ul(
-                sort_button("Most relevant", "relevance"),
-                sort_button("Newest first", "newest"),
+                sort_button(t("Most relevant"), "relevance"),
+                sort_button(t("Newest first"), "newest"),
                 class_name="chip-list",
-                aria_label="Sort results",
+                aria_label=t("Sort results"),
             ),
             class_name="search-sort",
         ),
@@ -63,7 +64,7 @@ def results() -> rx.Component:
             rx.el.ol(reader_pages(SearchState.result_pages), class_name="search-results"),
         ),
         load_more_button(SearchState.has_more, SearchState.load_more),
-        aria_label="Search results",
+        aria_label=t("Search results"),
         class_name="search-results-section",
     )
 
@@ -71,7 +72,7 @@ def results() -> rx.Component:
 def search_page() -> rx.Component:
     return page_frame(
         rx.el.header(
-            rx.el.h1("Search", class_name="page-title"),
+            rx.el.h1(t("Search"), class_name="page-title"),
             page_search_form(),
             class_name="page-header search-header",
         ),

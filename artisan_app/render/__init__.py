@@ -33,7 +33,7 @@ from types import SimpleNamespace
 import jinja2
 from markupsafe import Markup
 
-from artisan_app import routes, wording
+from artisan_app import i18n, routes, wording
 from artisan_app.render.scripts import FIRST_VIEW_JS
 from artisan_app.services.comment_thread import ThreadPage
 from artisan_app.services.search import SearchHit
@@ -51,78 +51,110 @@ __all__ = ["ELEMENT_ID", "FIRST_VIEW_JS"]
 ELEMENT_ID = "first-view"
 FIRST_VIEW_PREFIX = ELEMENT_ID + "-"  # element ids of the first view (the app's have none)
 
-_env = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_env.globals.update(
-    first_view_js=Markup(FIRST_VIEW_JS),
-    url=SimpleNamespace(
-        home=routes.HOME,
-        article=routes.article_url,
-        category=routes.category_url,
-        author=routes.author_url,
-        tag=routes.tag_url,
-        search=routes.search_url,
-        newsletter_subscribe=routes.NEWSLETTER_SUBSCRIBE_POST,
-    ),
-)
-_parts = _env.get_template("reader.html").module
+def _environment(language: str) -> jinja2.Environment:
+    """The templates in one edition's language (issue #17): every interface string goes through
+    its gettext catalog (``artisan_app/i18n.py``), every link stays in the edition."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    i18n.install_jinja(env, language)
+
+    def edition(builder):
+        return lambda *args, **kwargs: i18n.edition_path(language, builder(*args, **kwargs))
+
+    env.globals.update(
+        i18n.template_globals(language),
+        first_view_js=Markup(FIRST_VIEW_JS),
+        url=SimpleNamespace(
+            home=i18n.edition_path(language, routes.HOME),
+            article=edition(routes.article_url),
+            category=edition(routes.category_url),
+            author=edition(routes.author_url),
+            tag=edition(routes.tag_url),
+            search=edition(routes.search_url),
+            newsletter_subscribe=routes.NEWSLETTER_SUBSCRIBE_POST,
+        ),
+        # The card's own English label, or the date in the edition's language.
+        date_label=(lambda card: card.published_label) if language == "en" else
+        (lambda card: i18n.format_date(_parse_iso(card.published_iso), language)),
+        # Names (often Latin) inside the Urdu edition's text keep their own direction (<bdi>).
+        isolated=(lambda value: value) if language == "en" else i18n.isolate,
+        separator=lambda sep: {", ": i18n.translate(language, ", "), " and ": " " + i18n.translate(language, "and") + " "}
+        .get(sep, sep) if language != "en" else sep,
+    )
+    return env
 
 
-def _part(name: str, *args) -> str:
-    return str(getattr(_parts, name)(*args)).strip()
+def _parse_iso(value: str):
+    from datetime import datetime
+
+    return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
 
 
-def comment_count_label(count: int) -> str:
-    return "1 comment" if count == 1 else f"{count} comments"
+_envs = {language: _environment(language) for language in i18n.LANGUAGES}
+_env = _envs[i18n.DEFAULT_LANGUAGE]
+_parts = {language: env.get_template("reader.html").module for language, env in _envs.items()}
+
+
+def _part(name: str, *args, language: str = "en") -> str:
+    return str(getattr(_parts[i18n.language_of(language)], name)(*args)).strip()
+
+
+def comment_count_label(count: int, language: str = "en") -> str:
+    return i18n.comment_count(count, language)
 
 
 # ---------------------------------------------------------------- the parts (app and first view)
 
 
-def masthead(categories: Sequence[CategoryLink], *, prefix: str = "") -> str:
-    return _part("masthead", categories, prefix)
+def masthead(categories: Sequence[CategoryLink], *, prefix: str = "", language: str = "en") -> str:
+    return _part("masthead", categories, prefix, language=language)
 
 
-def footer(categories: Sequence[CategoryLink]) -> str:
-    return _part("footer", categories)
+def footer(categories: Sequence[CategoryLink], *, language: str = "en") -> str:
+    return _part("footer", categories, language=language)
 
 
-def front_lead(lead: ArticleCard | None) -> str:
+def front_lead(lead: ArticleCard | None, *, language: str = "en") -> str:
     """The front page's heading and its lead story (the featured one, else the newest)."""
-    return _part("front_lead", lead)
+    return _part("front_lead", lead, language=language)
 
 
-def cards(items: Sequence[ArticleCard], *, heading: str = "h3") -> str:
-    """Article cards, for a card grid (a page of them: "Load more" appends the next)."""
-    return _part("cards", items, heading)
+def cards(items: Sequence[ArticleCard], *, heading: str = "h3", language: str | None = None) -> str:
+    """Article cards, for a card grid (a page of them: "Load more" appends the next); in the
+    stories' edition unless ``language`` says."""
+    return _part("cards", items, heading, language=language or (items[0].language if items else "en"))
 
 
-def article(detail: ArticleDetail, *, comment_count: int | None = None, prefix: str = "") -> str:
-    """The article up to its author box; ``comment_count`` adds the byline's link to the comments."""
-    comments = comment_count_label(comment_count) if comment_count is not None else ""
-    return _part("article", detail, comments, prefix)
+def article(detail: ArticleDetail, *, comment_count: int | None = None, prefix: str = "",
+            switch: object = None) -> str:
+    """The article up to its author box; ``comment_count`` adds the byline's link to the comments;
+    ``switch`` (``services.translations.LanguageSwitch``) the link to its other edition."""
+    language = detail.card.language
+    comments = comment_count_label(comment_count, language) if comment_count is not None else ""
+    return _part("article", detail, comments, prefix, switch, language=language)
 
 
-def recommendations(items: Sequence[ArticleCard], *, prefix: str = "") -> str:
+def recommendations(items: Sequence[ArticleCard], *, prefix: str = "", language: str = "en") -> str:
     """"You may also like"; nothing without related stories."""
-    return _part("recommendations", items, prefix)
+    return _part("recommendations", items, prefix, language=language)
 
 
-def listing_header(kind: str, subject: CategoryLink | AuthorProfile | TagLink) -> str:
+def listing_header(kind: str, subject: CategoryLink | AuthorProfile | TagLink, *, language: str = "en") -> str:
     """``kind``: "Section", "Author" or "Topic" (``wording.LISTINGS``)."""
-    return _part("listing_header", kind, subject)
+    return _part("listing_header", kind, subject, language=language)
 
 
-def search_results(hits: Sequence[SearchHit]) -> str:
-    return _part("search_results", hits)
+def search_results(hits: Sequence[SearchHit], *, language: str = "en") -> str:
+    return _part("search_results", hits, language=language)
 
 
-def not_found(kind: str = "Page") -> str:
+def not_found(kind: str = "Page", *, language: str = "en") -> str:
     """What an unknown article, section, author, topic or path shows."""
     if kind == "Article":
         title, message = wording.ARTICLE_MISSING
@@ -130,7 +162,7 @@ def not_found(kind: str = "Page") -> str:
         title, message = wording.LISTINGS[kind][0], wording.LISTING_MISSING_TEXT
     else:
         title, message = wording.PAGE_MISSING
-    return _part("not_found", title, message)
+    return _part("not_found", i18n.translate(language, title), i18n.translate(language, message), language=language)
 
 
 def corrections(items: Sequence[CorrectionItem]) -> str:
@@ -140,39 +172,42 @@ def corrections(items: Sequence[CorrectionItem]) -> str:
 # ---------------------------------------------------------------- whole first views (api.py)
 
 
-def _page(template: str, categories: Sequence[CategoryLink], **context) -> str:
+def _page(template: str, categories: Sequence[CategoryLink], language: str = "en", **context) -> str:
     # No text between the injected nodes and the app's: React hydrates <body> and
     # skips unknown elements there, but a stray text node is a hydration error (#418).
-    page = _env.get_template(f"pages/{template}.html")
+    page = _envs[i18n.language_of(language)].get_template(f"pages/{template}.html")
     return page.render(categories=categories, **context).strip()
 
 
 def front_page(lead: ArticleCard | None, items: Sequence[ArticleCard], *, has_more: bool,
-               categories: Sequence[CategoryLink]) -> str:
-    return _page("front", categories, lead=lead, cards=items, has_more=has_more, empty=wording.FRONT_EMPTY)
+               categories: Sequence[CategoryLink], language: str = "en") -> str:
+    return _page("front", categories, language, lead=lead, cards=items, has_more=has_more,
+                 empty=i18n.translate(language, wording.FRONT_EMPTY))
 
 
 def article_page(detail: ArticleDetail, *, related: Sequence[ArticleCard], categories: Sequence[CategoryLink],
-                 thread: ThreadPage) -> str:
+                 thread: ThreadPage, switch: object = None) -> str:
     """The article, the newsletter sign-up, the first page of comments (``services.comment_thread``)
     and "You may also like"."""
-    return _page("article", categories, article=detail, related=related, thread=thread,
-                 comments=comment_count_label(thread.approved_count))
+    language = detail.card.language
+    return _page("article", categories, language, article=detail, related=related, thread=thread, switch=switch,
+                 comments=comment_count_label(thread.approved_count, language))
 
 
 def listing_page(kind: str, subject: CategoryLink | AuthorProfile | TagLink, items: Sequence[ArticleCard], *,
-                 has_more: bool, categories: Sequence[CategoryLink]) -> str:
-    return _page("listing", categories, kind=kind, subject=subject, cards=items, has_more=has_more,
-                 empty=wording.LISTINGS[kind][1])
+                 has_more: bool, categories: Sequence[CategoryLink], language: str = "en") -> str:
+    return _page("listing", categories, language, kind=kind, subject=subject, cards=items, has_more=has_more,
+                 empty=i18n.translate(language, wording.LISTINGS[kind][1]))
 
 
 def search_page(query: str, sort: str, hits: Sequence[SearchHit], *, message: str, has_more: bool,
-                categories: Sequence[CategoryLink]) -> str:
-    return _page("search", categories, query=query, sort=sort, hits=hits, message=message, has_more=has_more)
+                categories: Sequence[CategoryLink], language: str = "en") -> str:
+    return _page("search", categories, language, query=query, sort=sort, hits=hits, message=message,
+                 has_more=has_more)
 
 
-def not_found_page(kind: str, *, categories: Sequence[CategoryLink]) -> str:
-    return _page("fragment", categories, main=Markup(not_found(kind)))
+def not_found_page(kind: str, *, categories: Sequence[CategoryLink], language: str = "en") -> str:
+    return _page("fragment", categories, language, main=Markup(not_found(kind, language=language)))
 
 
 def corrections_page(items: Sequence[CorrectionItem], *, categories: Sequence[CategoryLink]) -> str:

@@ -84,6 +84,7 @@ def card_of(article: Article, category: Category, author: Author, cover: ImageRe
         reading_minutes=reading_minutes(article.word_count),
         cover_html=cover_html(cover),
         cover_image_id=article.cover_image_id or 0 if cover is not None else 0,
+        language=article.language,
     )
 
 
@@ -106,13 +107,15 @@ def latest_articles(
     offset: int = 0,
     now: datetime | None = None,
     exclude_id: int | None = None,
+    language: str = "en",
 ) -> ArticlePage:
-    """Published articles, newest first, optionally narrowed to a category, author or tag
-    (``exclude_id``: without that article, e.g. the featured one leading the front page)."""
+    """Published articles of one edition (``language``), newest first, optionally narrowed to a
+    category, author or tag (``exclude_id``: without that article, e.g. the featured one leading
+    the front page)."""
     now = now or utcnow()
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     offset = max(0, offset)
-    query = card_query().where(is_live(now))
+    query = card_query().where(is_live(now), Article.language == language)
     if category_slug:
         query = query.where(Category.slug == category_slug)
     if author_slug:  # as primary author (imports may set only that) or co-author
@@ -206,9 +209,11 @@ def article_tags(session: Session, article_id: int) -> list[TagLink]:
     return [TagLink(name=t.name, slug=t.slug) for t in rows]
 
 
-def related_articles(session: Session, article_id: int, *, limit: int = 3, now: datetime | None = None) -> list[ArticleCard]:
-    """ "You may also like": rank live articles by shared category (2 points) and
-    shared tags (1 point each), then recency. Never the article itself.
+def related_articles(
+    session: Session, article_id: int, *, limit: int = 3, now: datetime | None = None
+) -> list[ArticleCard]:
+    """"You may also like": rank live articles of the same edition by shared category (2 points)
+    and shared tags (1 point each), then recency. Never the article itself.
 
     Only a recent window is scored (the newest ``RELATED_WINDOW`` live articles,
     and as many of the newest in the same category), both read through indexes,
@@ -219,7 +224,7 @@ def related_articles(session: Session, article_id: int, *, limit: int = 3, now: 
     source = session.get(Article, article_id)
     if source is None:
         return []
-    others = and_(is_live(now), col(Article.id) != article_id)
+    others = and_(is_live(now), col(Article.id) != article_id, col(Article.language) == source.language)
     newest = select(col(Article.id)).where(others).order_by(col(Article.published_at).desc(), col(Article.id).desc())
     recent = newest.limit(RELATED_WINDOW).subquery()
     same_category = newest.where(Article.category_id == source.category_id).limit(RELATED_WINDOW).subquery()

@@ -106,6 +106,8 @@ def create_article(
     tags: Sequence[str] = (),
     status: ArticleStatus = ArticleStatus.draft,
     published_at: datetime | None = None,
+    language: str = "en",
+    translation_group: str | None = None,
 ) -> Article:
     now = utcnow()
     published_at = published_at if published_at else (now if status is ArticleStatus.published else None)
@@ -121,6 +123,8 @@ def create_article(
         first_published_at=published_at if status is ArticleStatus.published else None,
         created_at=now,
         updated_at=published_at or now,
+        language=language,
+        translation_group=translation_group,
     )
     session.add(article)
     session.flush()

@@ -82,6 +82,8 @@ class EditorRow:
     author_name: str
     updated_label: str
     slug: str
+    language: str = "en"  # its edition (issue #17)
+    translations: str = ""  # the languages of its linked translations, e.g. "ur" ("" for none)
 
 
 # --- reading -----------------------------------------------------------------------
@@ -127,6 +129,10 @@ def list_articles(
     rows = session.exec(
         q.order_by(col(Article.updated_at).desc(), col(Article.id).desc()).offset(max(0, offset)).limit(LIST_PAGE + 1)
     ).all()
+    from artisan_app.i18n import NATIVE_NAMES
+    from artisan_app.services.translations import languages_by_article  # it imports the editor's services
+
+    linked = languages_by_article(session, [a.id for a, _c, _au in rows[:LIST_PAGE]])
     items = [
         EditorRow(
             id=a.id,
@@ -136,6 +142,8 @@ def list_articles(
             author_name=au.name if au else "—",
             updated_label=exact_label(a.updated_at),
             slug=a.slug,
+            language=a.language,
+            translations=", ".join(NATIVE_NAMES[lang] for lang in linked.get(a.id, [])),
         )
         for a, c, au in rows[:LIST_PAGE]
     ]
@@ -226,6 +234,8 @@ def preview(session: Session, *, user: StaffUser | None, form: ArticleForm, now:
         published_iso=iso(moment),
         published_label=date_label(moment),
         reading_minutes=reading_minutes(words),
+        # In its edition's language and direction, as readers will see it (issue #17).
+        language=_language_of(session, form.id),
     )
     tags = [TagLink(name=t.strip(), slug=slugify(t)) for t in form.tags.split(",") if slugify(t)]
     return ArticleDetail(
@@ -239,3 +249,9 @@ def preview(session: Session, *, user: StaffUser | None, form: ArticleForm, now:
         cover_image=form.cover_image,
         cover_alt=form.cover_alt,
     )
+
+
+def _language_of(session: Session, article_id: int) -> str:
+    """The saved article's edition ("en" for one not saved yet)."""
+    article = session.get(Article, article_id) if article_id else None
+    return article.language if article is not None else "en"

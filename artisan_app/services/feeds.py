@@ -19,6 +19,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from artisan_app import routes
+from artisan_app.i18n import edition_path, translate
 from artisan_app.models import Article, ArticleAuthor, ArticleTag, Author, Category, Correction, Tag, utcnow
 from artisan_app.services.articles import card_query
 from artisan_app.services.live import is_live
@@ -30,6 +31,7 @@ SITE_TAGLINE = "Beyond the Headlines — news and commentary."
 FEED_SIZE = 20
 SITEMAP_LIMIT = 45_000  # the protocol allows 50,000 URLs per file
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"  # the sitemap's hreflang alternates
 
 # Characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/F).
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -55,11 +57,12 @@ class FeedItem:
 
 
 def feed_items(
-    session: Session, *, category_slug: str | None = None, limit: int = FEED_SIZE, now: datetime | None = None
+    session: Session, *, category_slug: str | None = None, limit: int = FEED_SIZE, now: datetime | None = None,
+    language: str = "en",
 ) -> list[FeedItem]:
-    """The newest live articles (of one category), newest first."""
+    """The newest live articles of one edition (and category), newest first."""
     now = now or utcnow()
-    query = card_query().where(is_live(now))
+    query = card_query().where(is_live(now), Article.language == language)
     if category_slug:
         query = query.where(Category.slug == category_slug)
     rows = session.exec(query.order_by(col(Article.published_at).desc(), col(Article.id).desc()).limit(limit)).all()
@@ -92,16 +95,10 @@ def feed_items(
 
 
 def atom_feed(
-    items: list[FeedItem],
-    *,
-    site_url: str,
-    title: str,
-    page_path: str,
-    feed_path: str,
-    subtitle: str,
-    now: datetime | None = None,
+    items: list[FeedItem], *, site_url: str, title: str, page_path: str, feed_path: str, subtitle: str,
+    now: datetime | None = None, language: str = "en",
 ) -> bytes:
-    """An Atom 1.0 document (feedgen) for ``items``."""
+    """An Atom 1.0 document (feedgen) for ``items`` (of ``language``'s edition)."""
     fg = FeedGenerator()
     fg.id(site_url + page_path)
     fg.title(xml_safe(title))
@@ -109,13 +106,13 @@ def atom_feed(
     fg.link(href=site_url + page_path, rel="alternate", type="text/html")
     fg.link(href=site_url + feed_path, rel="self", type="application/atom+xml")
     fg.author({"name": SITE_NAME, "uri": site_url + "/"})
-    fg.language("en")
+    fg.language(language)
     fg.logo(site_url + "/logo.png")
     fg.icon(site_url + "/logo.png")
     fg.rights(f"© {SITE_NAME}")
     fg.updated(max((i.updated_at for i in items), default=now or utcnow()))
     for item in items:
-        url = site_url + routes.article_url(item.slug)
+        url = site_url + edition_path(language, routes.article_url(item.slug))
         entry = fg.add_entry(order="append")
         entry.id(url)
         entry.title(xml_safe(item.headline))
@@ -149,15 +146,14 @@ def _with_enclosures(document: bytes, image_urls: set[str]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def site_feed(session: Session, *, site_url: str, now: datetime | None = None) -> bytes:
+def site_feed(session: Session, *, site_url: str, now: datetime | None = None, language: str = "en") -> bytes:
+    """An edition's feed: ``/feed.xml`` (English), ``/ur/feed.xml`` (Urdu)."""
     return atom_feed(
-        feed_items(session, now=now),
-        site_url=site_url,
-        title=f"{SITE_NAME} — Beyond the Headlines",
-        page_path="/",
-        feed_path="/feed.xml",
-        subtitle=SITE_TAGLINE,
-        now=now,
+        feed_items(session, now=now, language=language), site_url=site_url,
+        title=translate(language, "Artisan Times — Beyond the Headlines"), page_path=edition_path(language, "/"),
+        feed_path=edition_path(language, routes.FEED),
+        subtitle=SITE_TAGLINE if language == "en" else translate(language, "Beyond the Headlines"), now=now,
+        language=language,
     )
 
 
@@ -184,25 +180,41 @@ def category_feed(session: Session, slug: str, *, site_url: str, now: datetime |
 class SitemapEntry:
     path: str
     lastmod: datetime | None = None
+    alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, path) of every edition's version, itself included
 
 
 # One source per page kind; the route registry (``web/registry.py``) says which take part, in order.
 
 
 def front_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
-    """The front page, changed with its newest story."""
-    newest = session.exec(select(func.max(col(Article.updated_at))).where(is_live(now))).one()
-    return [SitemapEntry(routes.HOME, newest)]
+    """Each edition's front page (English first, always listed), changed with its newest story;
+    alternates of each other once there is more than one edition."""
+    newest: dict[str, datetime | None] = dict(
+        session.exec(select(col(Article.language), func.max(col(Article.updated_at))).where(is_live(now))
+                     .group_by(col(Article.language))).all())
+    newest.setdefault("en", None)
+    fronts = tuple((lang, edition_path(lang, routes.HOME)) for lang in sorted(newest)) if len(newest) > 1 else ()
+    return [SitemapEntry(edition_path(lang, routes.HOME), newest[lang], fronts)
+            for lang in sorted(newest, key=lambda lang: lang != "en")]
 
 
 def article_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
     rows = session.exec(
-        select(col(Article.slug), col(Article.updated_at), col(Article.published_at))
+        select(col(Article.slug), col(Article.updated_at), col(Article.published_at), col(Article.language),  # type: ignore[call-overload]  # five columns: SQLModel types four
+               col(Article.translation_group))
         .where(is_live(now))
         .order_by(col(Article.published_at).desc(), col(Article.id).desc())
         .limit(SITEMAP_LIMIT)
     ).all()
-    return [SitemapEntry(routes.article_url(slug), max(u, p or u)) for slug, u, p in rows]  # live: p is set
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for slug, _u, _p, lang, group in rows:  # hreflang: the live versions of one story
+        if group:
+            groups.setdefault(group, []).append((lang, edition_path(lang, routes.article_url(slug))))
+    return [
+        SitemapEntry(edition_path(lang, routes.article_url(slug)), max(u, p or u),  # live: p is set
+                     tuple(sorted(groups[group])) if group and len(groups[group]) > 1 else ())
+        for slug, u, p, lang, group in rows
+    ]
 
 
 def category_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
@@ -265,12 +277,15 @@ def _w3c(moment: datetime) -> str:
 def sitemap_xml(session: Session, sources: Sequence[Callable[..., list[SitemapEntry]]], *, site_url: str,
                 now: datetime | None = None) -> bytes:
     ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("xhtml", XHTML_NS)
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
     for entry in sitemap_entries(session, sources, now=now):
         url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
         ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = xml_safe(site_url + entry.path)
         if entry.lastmod is not None:
             ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = _w3c(_utc(entry.lastmod))
+        for hreflang, path in entry.alternates:
+            ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=hreflang, href=xml_safe(site_url + path))
     return ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
 
 
@@ -286,6 +301,7 @@ def robots_txt(*, site_url: str) -> str:
         "User-agent: *\n"
         "Allow: /\n"
         f"Disallow: {routes.SEARCH}\n"
+        f"Disallow: {edition_path('ur', routes.SEARCH)}\n"
         "Disallow: /_event\n"
         "Disallow: /_upload\n"
         "Disallow: /editor\n"

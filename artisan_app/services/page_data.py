@@ -71,14 +71,18 @@ class ArticleData:
     related: list[ArticleCard]
 
 
-def article_page(session: Session, slug: str, *, related: int = RELATED, now: datetime | None = None) -> ArticleData:
-    """The live article at ``slug`` and its ``related`` "You may also like" cards."""
+def article_page(session: Session, slug: str, *, related: int = RELATED, now: datetime | None = None,
+                 language: str = "en") -> ArticleData:
+    """The live article at ``slug`` in ``language``'s edition (another edition's story is not found
+    there) and its ``related`` "You may also like" cards."""
     def load():
         detail = articles.get_article(session, slug, now=now)
+        if detail is not None and detail.card.language != language:
+            detail = None
         return ArticleData(detail, articles.related_articles(session, detail.id, limit=related, now=now)
                            if detail else [])
 
-    return remembered(session, ("article", slug, related), load, now=now)
+    return remembered(session, ("article", slug, related, language), load, now=now)
 
 
 def navigation(session: Session) -> list[CategoryLink]:
@@ -93,18 +97,20 @@ class FrontData:
     has_more: bool
 
 
-def front_page(session: Session, *, category: str = "", limit: int, now: datetime | None = None) -> FrontData:
-    """The front page's first screen, optionally one section's stories only."""
+def front_page(session: Session, *, category: str = "", limit: int, now: datetime | None = None,
+               language: str = "en") -> FrontData:
+    """An edition's front page's first screen, optionally one section's stories only."""
     def load():
-        page = featured.front_page(session, category_slug=category or None, limit=limit, now=now)
+        page = featured.front_page(session, category_slug=category or None, limit=limit, now=now, language=language)
         return FrontData(page.items[0] if page.items else None, page.items[1:], page.has_more)
 
-    return remembered(session, ("front", category, limit), load, now=now)
+    return remembered(session, ("front", category, limit, language), load, now=now)
 
 
-def front_more(session: Session, *, category: str = "", shown: int, limit: int) -> ArticlePage:
+def front_more(session: Session, *, category: str = "", shown: int, limit: int, language: str = "en") -> ArticlePage:
     """The front page's next stories after ``shown`` cards (and the lead)."""
-    return featured.front_page(session, category_slug=category or None, limit=limit, offset=shown + 1)
+    return featured.front_page(session, category_slug=category or None, limit=limit, offset=shown + 1,
+                               language=language)
 
 
 # The listing pages: URL prefix -> (reader-facing kind, lookup, the filter of articles.latest_articles).
@@ -123,7 +129,7 @@ class ListingData:
 
 
 def listing_page(session: Session, prefix: str, slug: str, *, limit: int, offset: int = 0,
-                 now: datetime | None = None) -> ListingData:
+                 now: datetime | None = None, language: str = "en") -> ListingData:
     """A section (``prefix="category"``), author or topic page's subject and stories."""
     kind, lookup, filter_name = LISTINGS[prefix]
 
@@ -131,17 +137,19 @@ def listing_page(session: Session, prefix: str, slug: str, *, limit: int, offset
         subject = lookup(session, slug) if slug else None
         if subject is None:
             return ListingData(kind, None, ArticlePage(items=[], has_more=False))
-        page = articles.latest_articles(session, limit=limit, offset=offset, now=now, **{filter_name: slug})
+        page = articles.latest_articles(session, limit=limit, offset=offset, now=now, language=language,
+                                        **{filter_name: slug})
         return ListingData(kind, subject, page)
 
     if offset:
         return load()
-    return remembered(session, ("listing", prefix, slug, limit), load, now=now)
+    return remembered(session, ("listing", prefix, slug, limit, language), load, now=now)
 
 
-def search_page(session: Session, query: str, *, sort: str, limit: int, offset: int = 0) -> search.SearchPage:
-    """Search results (not remembered: queries are the reader's own)."""
-    return search.search_articles(session, query, sort=sort, limit=limit, offset=offset)
+def search_page(session: Session, query: str, *, sort: str, limit: int, offset: int = 0,
+                language: str = "en") -> search.SearchPage:
+    """Search results in one edition (not remembered: queries are the reader's own)."""
+    return search.search_articles(session, query, sort=sort, limit=limit, offset=offset, language=language)
 
 
 def forget() -> None:

@@ -115,7 +115,7 @@ def query_terms(query: object) -> list[str]:
 
 
 def _is_word_char(c: str) -> bool:
-    return c.isalnum() or unicodedata.category(c).startswith("M")
+    return c.isalnum() or unicodedata.category(c).startswith("M") or c in "\u200c\u200d"
 
 
 def highlight(value: str, terms: Sequence[str]) -> list[Segment]:
@@ -176,9 +176,10 @@ def search_articles(
     limit: int = 10,
     offset: int = 0,
     now: datetime | None = None,
+    language: str = "en",
 ) -> SearchPage:
-    """Live articles matching every word of ``query``, most relevant (or newest)
-    first, with the matching words of headline and excerpt marked."""
+    """Live articles of one edition (``language``) matching every word of ``query``, most
+    relevant (or newest) first, with the matching words of headline and excerpt marked."""
     terms = query_terms(query)
     if not terms:
         return SearchPage(terms=[], items=[], total=0, has_more=False)
@@ -187,7 +188,7 @@ def search_articles(
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     offset = max(0, offset)
     hits = _hits(session, terms)
-    matching = card_query().join(hits, hits.c.article_id == Article.id).where(is_live(now))
+    matching = card_query().join(hits, hits.c.article_id == Article.id).where(is_live(now), Article.language == language)
     total = session.exec(select(func.count()).select_from(matching.subquery())).one()
     order: tuple[Any, ...]
     if sort is SortOrder.newest:

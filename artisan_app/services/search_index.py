@@ -29,6 +29,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, Block, Section
+from artisan_app.services.arabic_script import fold_letters
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +45,13 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def fold(value: str) -> str:
-    """Compatibility-normalise, drop accents and case: ``"Café ﬁeld"`` → ``"cafe field"``."""
+    """Compatibility-normalise, drop accents and case: ``"Café ﬁeld"`` → ``"cafe field"``;
+    Arabic-script harakat and letter variants too (``services/arabic_script.py``)."""
     if value.isascii():  # nothing to decompose or drop (most text, and every article indexed at import)
         return value.casefold()
     decomposed = unicodedata.normalize("NFKD", value)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFKC", stripped).casefold()
+    return fold_letters(unicodedata.normalize("NFKC", stripped)).casefold()
 
 
 def words(value: str) -> list[str]:

@@ -13,10 +13,15 @@ nothing once its files exist and remakes any that went missing.
 
 Body images (``![alt](file.jpg "Caption | Credit")`` in the markdown, also drawn by
 ``scripts/seed_images.py``) are imported the same way when the article is created.
+
+Editions (issue #17): ``language: ur`` puts an article in the Urdu edition (default ``en``);
+``translation_of: <slug>`` links it to that article as its translation (a shared
+``translation_group``), on every run while neither has another translation in its language.
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +30,7 @@ import frontmatter
 import yaml
 from sqlmodel import Session, select
 
+from artisan_app.i18n import is_language
 from artisan_app.models import Article, ArticleAuthor, ArticleStatus, Author, Category, Correction, Image
 from artisan_app.services.authoring import create_article
 from artisan_app.services.body import parse_body
@@ -121,6 +127,7 @@ def load_seed(session: Session, content_dir: Path = CONTENT_DIR, *, images_dir: 
             report.existing["articles"] += 1
             _seed_cover(session, existing, meta, path, images_dir, storage, report)
             _seed_craft(session, existing, meta, authors, path)
+            _seed_translation(session, existing, meta, path)
             continue
         try:
             category = categories[str(meta["category"])]
@@ -137,14 +144,43 @@ def load_seed(session: Session, content_dir: Path = CONTENT_DIR, *, images_dir: 
                 tags=[str(t) for t in _listed(meta.get("tags"))],
                 status=ArticleStatus.published,
                 published_at=_as_utc(meta["published_at"]),
+                language=_language(meta, path),
             )
         except (KeyError, ValueError) as exc:
             raise SeedError(f"{path.name}: {exc}") from exc
         report.created["articles"] += 1
         _seed_cover(session, article.id, meta, path, images_dir, storage, report)
         _seed_craft(session, article.id, meta, authors, path)
+        _seed_translation(session, article.id, meta, path)
     session.flush()
     return report
+
+
+def _language(meta: dict, path: Path) -> str:
+    language = str(meta.get("language", "en"))
+    if not is_language(language):
+        raise SeedError(f"{path.name}: unknown language {language!r}")
+    return language
+
+
+def _seed_translation(session: Session, article_id: int, meta: dict, path: Path) -> None:
+    """Link the article to ``translation_of`` (another seed article) unless either is linked already."""
+    if not meta.get("translation_of"):
+        return
+    source = session.exec(select(Article).where(Article.slug == str(meta["translation_of"]))).first()
+    article = session.get(Article, article_id)
+    assert article is not None  # just written by the caller
+    if source is None or source.language == article.language:
+        raise SeedError(f"{path.name}: translation_of {meta['translation_of']!r} is not an article in another language")
+    if article.translation_group:
+        return
+    group = source.translation_group or uuid.uuid4().hex
+    if session.exec(select(Article.id).where(Article.translation_group == group,
+                                             Article.language == article.language)).first() is not None:
+        return  # an editor linked another translation meanwhile
+    source.translation_group = article.translation_group = group
+    session.add_all([source, article])
+    session.flush()
 
 
 def _with_images(session: Session, sections, images_dir: Path, storage: MediaStorage | None):

@@ -21,9 +21,11 @@ from __future__ import annotations
 import dataclasses
 import html
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from artisan_app import routes
+from artisan_app.i18n import LANGUAGES, OG_LOCALES, edition_path, section_name, translate
 from artisan_app.services.views import ArticleDetail, AuthorProfile, CategoryLink, TagLink
 
 SITE_NAME = "Artisan Times"
@@ -55,6 +57,9 @@ class PageMeta:
     robots: str = ""  # e.g. "noindex" for not-found pages
     # Atom feeds to advertise besides the site's: (title, path), e.g. the section's.
     feeds: tuple[tuple[str, str], ...] = ()
+    # The page's edition and its versions in the others: (hreflang, absolute URL), itself included (issue #17).
+    language: str = "en"
+    alternates: tuple[tuple[str, str], ...] = ()
 
 
 # ---------------------------------------------------------------- escaping
@@ -90,9 +95,12 @@ def clip(value: str, limit: int = DESCRIPTION_CHARS) -> str:
 # ---------------------------------------------------------------- page descriptions
 
 
-def article_meta(detail: ArticleDetail, *, site_url: str) -> PageMeta:
+def article_meta(detail: ArticleDetail, *, site_url: str, translations: Sequence[tuple[str, str]] = ()) -> PageMeta:
+    """``translations``: (language, slug) of the article's live versions in the other editions."""
     card = detail.card
-    url = site_url + routes.article_url(card.slug)
+    url = site_url + edition_path(card.language, routes.article_url(card.slug))
+    alternates = tuple(sorted([(card.language, url)] + [(lang, site_url + edition_path(lang, routes.article_url(slug)))
+                                                        for lang, slug in translations])) if translations else ()
     image = site_url + DEFAULT_IMAGE
     # The cover's crops (the 1200×630 social crop first), else the site image.
     images = [site_url + path if path.startswith("/") else path for path in detail.cover_images] or [image]
@@ -118,7 +126,7 @@ def article_meta(detail: ArticleDetail, *, site_url: str) -> PageMeta:
         },
         "articleSection": card.category_name,
         "keywords": [t.name for t in detail.tags],
-        "inLanguage": "en",
+        "inLanguage": card.language,
     }
     return PageMeta(
         title=f"{card.headline} | {SITE_NAME}",
@@ -134,40 +142,53 @@ def article_meta(detail: ArticleDetail, *, site_url: str) -> PageMeta:
         author_url=author_url,
         tags=tuple(t.name for t in detail.tags),
         json_ld=json_ld,
-        feeds=category_feeds(card.category_name, card.category_slug),
+        feeds=category_feeds(card.category_name, card.category_slug) if card.language == "en" else (),
+        language=card.language,
+        alternates=alternates,
     )
 
 
-def front_meta(*, site_url: str) -> PageMeta:
-    """The front page: the publication itself, searchable."""
-    url = site_url + routes.HOME
+def front_meta(*, site_url: str, language: str = "en") -> PageMeta:
+    """An edition's front page: the publication itself, searchable (both fronts are alternates)."""
+    url = site_url + edition_path(language, routes.HOME)
     json_ld = {
         "@context": "https://schema.org",
         "@type": "WebSite",
         "name": SITE_NAME,
-        "description": SITE_DESCRIPTION,
+        "description": _description(language),
         "url": url,
+        "inLanguage": language,
         "potentialAction": {
             "@type": "SearchAction",
-            "target": site_url + routes.SEARCH + "?q={search_term_string}",
+            "target": site_url + edition_path(language, routes.SEARCH) + "?q={search_term_string}",
             "query-input": "required name=search_term_string",
         },
     }
-    return PageMeta(title=f"{SITE_NAME} — Beyond the Headlines", description=SITE_DESCRIPTION, url=url,
-                    image=site_url + DEFAULT_IMAGE, json_ld=json_ld)
+    if language == "en":  # the English front page as it always was
+        del json_ld["inLanguage"]
+    fronts = tuple((lang, site_url + edition_path(lang, routes.HOME)) for lang in LANGUAGES)
+    return PageMeta(title=translate(language, "Artisan Times — Beyond the Headlines"), description=_description(language),
+                    url=url, image=site_url + DEFAULT_IMAGE, json_ld=json_ld, language=language,
+                    alternates=fronts if language != "en" else ())
 
 
-def search_meta(*, site_url: str) -> PageMeta:
+def _description(language: str) -> str:
+    return SITE_DESCRIPTION if language == "en" else translate(language, "Independent news and commentary. © Artisan Times.")
+
+
+def search_meta(*, site_url: str, language: str = "en") -> PageMeta:
     """The search page: found by readers, never indexed."""
-    return PageMeta(title=f"Search | {SITE_NAME}", description=SITE_DESCRIPTION, url=site_url + routes.SEARCH,
-                    image=site_url + DEFAULT_IMAGE, robots="noindex, follow")
+    return PageMeta(title=f"{translate(language, 'Search')} | {SITE_NAME}", description=_description(language),
+                    url=site_url + edition_path(language, routes.SEARCH), image=site_url + DEFAULT_IMAGE,
+                    robots="noindex, follow", language=language)
 
 
 def listing_meta(
-    *, name: str, description: str, path: str, site_url: str
+    *, name: str, description: str, path: str, site_url: str, language: str = "en"
 ) -> PageMeta:
-    """A category, author or tag page: its name, description and latest stories."""
-    url = site_url + path
+    """A category, author or tag page of an edition: its name, description and latest stories
+    (``path`` is the English edition's; the edition's prefix is added here)."""
+    url = site_url + edition_path(language, path)
     description = clip(description) or f"The latest stories in {name} from {SITE_NAME}."
     json_ld = {
         "@context": "https://schema.org",
@@ -177,12 +198,15 @@ def listing_meta(
         "url": url,
         "isPartOf": {"@type": "WebSite", "name": SITE_NAME, "url": site_url + "/"},
     }
+    if language != "en":
+        json_ld["inLanguage"] = language
     return PageMeta(
         title=f"{name} | {SITE_NAME}",
         description=description,
         url=url,
         image=site_url + DEFAULT_IMAGE,
         json_ld=json_ld,
+        language=language,
     )
 
 
@@ -190,30 +214,44 @@ def category_feeds(name: str, slug: str) -> tuple[tuple[str, str], ...]:
     return ((f"{name} | {SITE_NAME}", routes.category_feed_url(slug)),) if slug else ()
 
 
-def category_meta(category: CategoryLink, *, site_url: str) -> PageMeta:
+def category_meta(category: CategoryLink, *, site_url: str, language: str = "en") -> PageMeta:
+    if language != "en":  # the section's name and description in the edition's language; no section feed
+        return listing_meta(name=section_name(category.name, language),
+                            description=section_name(category.description, language),
+                            path=routes.category_url(category.slug), site_url=site_url, language=language)
     meta = listing_meta(name=category.name, description=category.description,
                         path=routes.category_url(category.slug), site_url=site_url)
     return dataclasses.replace(meta, feeds=category_feeds(category.name, category.slug))
 
 
-def author_meta(author: AuthorProfile, *, site_url: str) -> PageMeta:
+def author_meta(author: AuthorProfile, *, site_url: str, language: str = "en") -> PageMeta:
     return listing_meta(name=author.name, description=author.bio,
-                        path=routes.author_url(author.slug), site_url=site_url)
+                        path=routes.author_url(author.slug), site_url=site_url, language=language)
 
 
-def tag_meta(tag: TagLink, *, site_url: str) -> PageMeta:
-    return listing_meta(name=tag.name, description=f"Stories about {tag.name} from {SITE_NAME}.",
-                        path=routes.tag_url(tag.slug), site_url=site_url)
+def tag_meta(tag: TagLink, *, site_url: str, language: str = "en") -> PageMeta:
+    return listing_meta(name=tag.name, description=f"Stories about {tag.name} from {SITE_NAME}." if language == "en"
+                        else translate(language, "Topic") + ": " + tag.name,
+                        path=routes.tag_url(tag.slug), site_url=site_url, language=language)
 
 
-def not_found_meta(*, path: str, site_url: str, what: str = "Page") -> PageMeta:
+def not_found_meta(*, path: str, site_url: str, what: str = "Page", language: str = "en") -> PageMeta:
+    """``path`` as requested (already in its edition)."""
+    if language != "en":
+        title = translate(language, f"{what} not found")
+        description = translate(language, "We couldn’t find that story. It may have been moved or unpublished.")
+    else:
+        title, description = f"{what} not found", "We couldn’t find that page. It may have been moved or unpublished."
     return PageMeta(
-        title=f"{what} not found | {SITE_NAME}",
-        description="We couldn’t find that page. It may have been moved or unpublished.",
+        title=f"{title} | {SITE_NAME}",
+        description=description,
         url=site_url + path,
         image=site_url + DEFAULT_IMAGE,
         robots="noindex",
+        language=language,
     )
+
+
 
 
 # ---------------------------------------------------------------- markup
@@ -228,9 +266,13 @@ def head_html(meta: PageMeta) -> str:
     ]
     if meta.robots:
         tags.append(f'<meta name="robots" content="{esc(meta.robots)}"/>')
-    # Feed autodiscovery: the site's feed on every page, the section's where there is one.
-    for title, path in ((SITE_NAME, routes.FEED), *meta.feeds):
+    # Feed autodiscovery: the edition's feed on every page, the section's where there is one.
+    for title, path in ((SITE_NAME, edition_path(meta.language, routes.FEED)), *meta.feeds):
         tags.append(f'<link rel="alternate" type="application/atom+xml" title="{esc(title)}" href="{esc(path)}"/>')
+    for hreflang, href in meta.alternates:  # the same page in the other editions
+        tags.append(f'<link rel="alternate" hreflang="{esc(hreflang)}" href="{esc(href)}"/>')
+    if meta.language == "ur":  # the Nastaliq face and the Urdu typography, on Urdu pages only
+        tags.append('<link rel="stylesheet" href="/urdu.css"/>')
     og = [
         ("og:site_name", SITE_NAME),
         ("og:type", meta.og_type),
@@ -239,7 +281,8 @@ def head_html(meta: PageMeta) -> str:
         ("og:url", meta.url),
         ("og:image", meta.image),
         ("og:image:alt", meta.image_alt),
-        ("og:locale", "en_GB"),
+        ("og:locale", OG_LOCALES.get(meta.language, OG_LOCALES["en"])),
+        *(("og:locale:alternate", OG_LOCALES[lang]) for lang, _href in meta.alternates if lang != meta.language),
     ]
     if meta.image_size:
         og += [("og:image:width", str(meta.image_size[0])), ("og:image:height", str(meta.image_size[1]))]

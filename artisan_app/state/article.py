@@ -4,19 +4,28 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import render, routes
+from artisan_app import i18n, render, routes
 from artisan_app.core import db
-from artisan_app.services import comment_thread, page_data
+from artisan_app.services import comment_thread, page_data, translations
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
 
 SITE_NAME = "Artisan Times"
 
 
+def _switch(session, detail):
+    """The language switch: to the translation, or (on an Urdu page without one) the English front page."""
+    language = detail.card.language
+    links = translations.live_translations(session, detail.card.slug)
+    return translations.language_switch(session, language=language, slug=detail.card.slug) \
+        if (links or language != "en") else None
+
+
 def _rendered(session, data: page_data.ArticleData) -> tuple[int, str, str]:
     assert data.detail is not None
     count = comment_thread.approved_count(session, data.detail.id)
-    return count, render.article(data.detail, comment_count=count), render.recommendations(data.related)
+    return (count, render.article(data.detail, comment_count=count, switch=_switch(session, data.detail)),
+            render.recommendations(data.related, language=data.detail.card.language))
 
 
 class ArticleState(rx.State):
@@ -25,6 +34,7 @@ class ArticleState(rx.State):
     headline: str = ""
     found: bool = False
     loaded: bool = False
+    language: str = "en"  # the edition (issue #17)
     _article_id: int = 0
     _slug: str = ""
     _comment_count: int = 0
@@ -33,21 +43,26 @@ class ArticleState(rx.State):
     def page_title(self) -> str:
         if self.found:
             return f"{self.headline} | {SITE_NAME}"
-        return f"Article not found | {SITE_NAME}" if self.loaded else SITE_NAME
+        if self.loaded:
+            return f"{i18n.translate(self.language, 'Article not found')} | {SITE_NAME}"
+        return SITE_NAME
 
     @rx.event
     @off_loop
     @outage_safe
     def load_article(self):
-        slug = routes.slug_from_path(self.router.url.path, "article")
+        language, path = i18n.split_edition(self.router.url.path)
+        slug = routes.slug_from_path(path, "article")
         with db.session_scope() as session:  # the same for every reader: remembered per content generation
-            data = page_data.article_page(session, slug) if slug else page_data.ArticleData(None, [])
+            data = page_data.article_page(session, slug, language=language) if slug else page_data.ArticleData(None, [])
             detail = data.detail
             if detail is not None:  # comment approvals change the content generation too
                 count, self.article_html, self.related_html = page_data.remembered(
-                    session, ("article-html", slug), lambda: _rendered(session, data))
+                    session, ("article-html", slug, language), lambda: _rendered(session, data))
+        self.language = language
         if detail is None:
-            self.article_html, self.related_html, self.headline, self.found = render.not_found("Article"), "", "", False
+            self.article_html, self.related_html, self.headline, self.found = (
+                render.not_found("Article", language=language), "", "", False)
             self._article_id, self._slug, self._comment_count = 0, "", 0
         else:
             self.headline, self.found = detail.card.headline, True
@@ -59,6 +74,7 @@ class ArticleState(rx.State):
         if not self.found or count == self._comment_count:
             return
         with db.session_scope() as session:
-            detail = page_data.article_page(session, self._slug).detail
+            detail = page_data.article_page(session, self._slug, language=self.language).detail
+            switch = _switch(session, detail) if detail is not None else None
         if detail is not None and detail.id == self._article_id:
-            self.article_html, self._comment_count = render.article(detail, comment_count=count), count
+            self.article_html, self._comment_count = render.article(detail, comment_count=count, switch=switch), count

@@ -22,6 +22,7 @@ import time
 
 import reflex as rx
 
+from artisan_app import i18n
 from artisan_app.client_scripts import DRAFTS_KEY, MAX_SAVED_DRAFTS
 from artisan_app.core import db
 from artisan_app.services import comment_thread as thread
@@ -84,6 +85,17 @@ class CommentState(rx.State):
     errors: dict[str, str] = {}
     notice: str = ""
     notice_ok: bool = True
+
+    @rx.var
+    def notice_shown(self) -> str:
+        """``notice`` in the page's edition (issue #17; the catalog has every message the form says)."""
+        language = i18n.split_edition(self.router.url.path)[0]
+        return i18n.translate(language, self.notice) if self.notice else ""
+
+    @rx.var
+    def errors_shown(self) -> dict[str, str]:
+        language = i18n.split_edition(self.router.url.path)[0]
+        return {name: i18n.translate(language, message) for name, message in self.errors.items()}
     submitting: bool = False
 
     # Mirrored to the browser; parsed defensively on every load.

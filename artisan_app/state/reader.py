@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import render, routes, wording
+from artisan_app import i18n, render, routes, wording
 from artisan_app.core import db
 from artisan_app.services import catalog, page_data
 from artisan_app.services.views import ArticlePage
@@ -31,18 +31,21 @@ class ReaderState(PagedCards, rx.State):
     lead_html: str = ""
     has_lead: bool = False
 
+    language: str = "en"  # the edition: "/" or "/ur/" (issue #17)
+
     def _fetch(self, offset: int) -> ArticlePage:
         with db.session_scope() as session:
             return page_data.front_more(session, category=self.current_category, shown=offset,
-                                        limit=self._page_size())
+                                        limit=self._page_size(), language=self.language)
 
     def _load(self) -> None:
+        self.language = language = i18n.split_edition(self.router.url.path)[0]
         category, size = self.current_category, self._page_size()
         with db.session_scope() as session:
-            data = page_data.front_page(session, category=category, limit=size)
+            data = page_data.front_page(session, category=category, limit=size, language=language)
             lead_html, cards_html = page_data.remembered(
-                session, ("front-html", category, size),
-                lambda: (render.front_lead(data.lead), render.cards(data.cards)))
+                session, ("front-html", category, size, language),
+                lambda: (render.front_lead(data.lead, language=language), render.cards(data.cards, language=language)))
         self.lead_html, self.has_lead = lead_html, data.lead is not None
         self._show_first(data.cards, data.has_more, cards_html)
 
@@ -71,6 +74,7 @@ class ListingState(PagedCards, rx.State):
     by the URL's prefix and slug."""
 
     prefix: str = ""  # "category", "author" or "tag"
+    language: str = "en"  # the edition (issue #17)
     found: bool = False
     header_html: str = ""
     empty: str = ""  # what an empty list says ("No stories in this section yet.")
@@ -81,7 +85,7 @@ class ListingState(PagedCards, rx.State):
     def _fetch(self, offset: int) -> ArticlePage:
         with db.session_scope() as session:
             return page_data.listing_page(session, self.prefix, self._slug, limit=self._page_size(),
-                                          offset=offset).page
+                                          offset=offset, language=self.language).page
 
     @rx.var
     def page_title(self) -> str:
@@ -92,25 +96,30 @@ class ListingState(PagedCards, rx.State):
     @outage_safe
     def load_listing(self):
         self.loaded = False
-        path = self.router.url.path
+        language, path = i18n.split_edition(self.router.url.path)
+        self.language = language
         prefix = next((p for p in page_data.LISTINGS if routes.slug_from_path(path, p)), "")
         slug = routes.slug_from_path(path, prefix) if prefix else ""
         self.prefix, self._slug = prefix, slug
         if not prefix:
-            self.found, self.header_html, self.title = False, render.not_found(), f"Page not found | {SITE_NAME}"
+            self.found, self.header_html = False, render.not_found(language=language)
+            self.title = f"{i18n.translate(language, 'Page not found')} | {SITE_NAME}"
             self._clear()
             return
         size = self._page_size()
         with db.session_scope() as session:
-            data = page_data.listing_page(session, prefix, slug, limit=size)
+            data = page_data.listing_page(session, prefix, slug, limit=size, language=language)
             if data.subject is None:
-                self.found, self.header_html = False, render.not_found(data.kind)
-                self.title = f"{data.kind} not found | {SITE_NAME}"
+                self.found, self.header_html = False, render.not_found(data.kind, language=language)
+                self.title = f"{i18n.translate(language, data.kind + ' not found')} | {SITE_NAME}"
                 self._clear()
                 return
             header_html, cards_html = page_data.remembered(
-                session, ("listing-html", prefix, slug, size),
-                lambda: (render.listing_header(data.kind, data.subject), render.cards(data.page.items, heading="h2")))
-        self.found, self.header_html, self.empty = True, header_html, wording.LISTINGS[data.kind][1]
-        self.title = f"{'#' if data.kind == 'Topic' else ''}{data.subject.name} | {SITE_NAME}"
+                session, ("listing-html", prefix, slug, size, language),
+                lambda: (render.listing_header(data.kind, data.subject, language=language),
+                         render.cards(data.page.items, heading="h2", language=language)))
+        self.found, self.header_html = True, header_html
+        self.empty = i18n.translate(language, wording.LISTINGS[data.kind][1])
+        name = i18n.section_name(data.subject.name, language) if data.kind == "Section" else data.subject.name
+        self.title = f"{'#' if data.kind == 'Topic' else ''}{name} | {SITE_NAME}"
         self._show_first(data.page.items, data.page.has_more, cards_html)

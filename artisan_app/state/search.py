@@ -6,7 +6,7 @@ import json
 
 import reflex as rx
 
-from artisan_app import render, routes
+from artisan_app import i18n, render, routes
 from artisan_app.core import db
 from artisan_app.core.settings import settings
 from artisan_app.services import page_data, search
@@ -35,10 +35,12 @@ class SearchState(rx.State):
     # Bumped whenever the query changes from outside the page's box (URL, masthead),
     # so the uncontrolled input is re-created with the new value.
     input_version: int = 0
+    language: str = "en"  # the edition searched (issue #17): /ur/search finds Urdu stories
 
     def _page(self, offset: int) -> search.SearchPage:
         with db.session_scope() as session:
-            return page_data.search_page(session, self.query, sort=self.sort, limit=settings.page_size, offset=offset)
+            return page_data.search_page(session, self.query, sort=self.sort, limit=settings.page_size, offset=offset,
+                                         language=self.language)
 
     def _allowed(self) -> bool:
         """The per-client search rate limit (only queries with words count)."""
@@ -54,12 +56,13 @@ class SearchState(rx.State):
         if not self._allowed():
             return
         page = self._page(0)
-        self.result_pages = [render.search_results(page.items)] if page.items else []
+        self.result_pages = [render.search_results(page.items, language=self.language)] if page.items else []
         self._seen, self._shown = [hit.card.slug for hit in page.items], len(page.items)
         self.total = page.total
         self.has_more = page.has_more
         self.searched = bool(page.terms)
-        self.message = search.summary(page, self.query)
+        self.message = search.summary(page, self.query) if self.language == "en" or not page.terms else \
+            i18n.search_summary(self.language, total=page.total, query=search.display_query(self.query))
         self.loaded = True
 
     def _accept(self, query: object) -> str:
@@ -67,7 +70,8 @@ class SearchState(rx.State):
 
     def _sync_url(self):
         """Keep the address bar shareable without a navigation (which would re-run on_load)."""
-        url = routes.search_url(self.query.strip(), "" if self.sort == SortOrder.relevance.value else self.sort)
+        url = i18n.edition_path(self.language, routes.search_url(
+            self.query.strip(), "" if self.sort == SortOrder.relevance.value else self.sort))
         return rx.call_script(f"window.history.replaceState(window.history.state, '', {json.dumps(url)})")
 
     @rx.event
@@ -76,6 +80,7 @@ class SearchState(rx.State):
     def load_search(self):
         """``/search?q=...&sort=...``"""
         params = self.router.url.query_parameters
+        self.language = i18n.split_edition(self.router.url.path)[0]
         self.query = self._accept(params.get("q", ""))
         self.sort = SortOrder.parse(params.get("sort", "")).value
         self.input_version += 1
@@ -115,7 +120,7 @@ class SearchState(rx.State):
         self.input_version += 1
         self._run()
         sort = "" if self.sort == SortOrder.relevance.value else self.sort
-        return rx.redirect(routes.search_url(query, sort))
+        return rx.redirect(i18n.edition_path(self.language, routes.search_url(query, sort)))
 
     @rx.event
     @off_loop
@@ -126,7 +131,7 @@ class SearchState(rx.State):
         page = self._page(self._shown)
         fresh = [hit for hit in page.items if hit.card.slug not in self._seen]
         if fresh:
-            self.result_pages = [*self.result_pages, render.search_results(fresh)]
+            self.result_pages = [*self.result_pages, render.search_results(fresh, language=self.language)]
             self._seen = [*self._seen, *(hit.card.slug for hit in fresh)]
         self._shown += len(page.items)
         self.has_more = page.has_more

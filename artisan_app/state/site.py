@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 
 import reflex as rx
 
-from artisan_app import render
+from artisan_app import i18n, render
 from artisan_app.core import db
 from artisan_app.services import page_data
 from artisan_app.services.views import CategoryLink
@@ -33,17 +34,29 @@ class SiteState(rx.State):
     masthead_html: str = render.masthead([])
     footer_html: str = render.footer([])
     unavailable: bool = False
+    language: str = "en"  # the edition of the page shown (issue #17): "/ur/..." is Urdu
+    ui: dict[str, str] = i18n.interface_strings("en")  # the interface's wording in that language
 
     _recovering: bool = False
+
+    @rx.var
+    def direction(self) -> str:
+        return i18n.direction(self.language)
 
     @rx.event
     @off_loop
     @outage_safe
     def load_navigation(self):
+        language = i18n.split_edition(self.router.url.path)[0]
         with db.session_scope() as session:
-            self.categories = page_data.navigation(session)
+            self.categories = [c if language == "en" else dataclasses.replace(c, name=i18n.section_name(c.name, language))
+                               for c in page_data.navigation(session)]
             self.masthead_html, self.footer_html = page_data.remembered(
-                session, ("frame-html",), lambda: (render.masthead(self.categories), render.footer(self.categories)))
+                session, ("frame-html", language),
+                lambda: (render.masthead(self.categories, language=language),
+                         render.footer(self.categories, language=language)))
+        if language != self.language:
+            self.language, self.ui = language, i18n.interface_strings(language)
         # First on_load of every page: reaching the database clears the notice.
         self.unavailable = False
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from sqlmodel import Session
 from starlette.requests import Request
 
-from artisan_app import render, routes, wording
+from artisan_app import i18n, render, routes, wording
 from artisan_app.core.settings import settings
-from artisan_app.services import comment_thread, corrections, page_data, search, seo
+from artisan_app.i18n import split_edition
+from artisan_app.services import comment_thread, corrections, page_data, search, seo, translations
 from artisan_app.services.search import SortOrder
 
 
@@ -29,25 +30,36 @@ class FirstView:
     status: int = 200
 
 
+def _language(request: Request) -> str:
+    return split_edition(request.url.path)[0]
+
+
 def missing(request: Request, session: Session, site_url: str, kind: str = "Page") -> FirstView:
-    meta = seo.not_found_meta(path=request.url.path, site_url=site_url, what=kind)
-    return FirstView(meta, render.not_found_page(kind, categories=page_data.navigation(session)), 404)
+    language = _language(request)
+    meta = seo.not_found_meta(path=request.url.path, site_url=site_url, what=kind, language=language)
+    return FirstView(meta, render.not_found_page(kind, categories=page_data.navigation(session), language=language), 404)
 
 
 def front(request: Request, session: Session, site_url: str) -> FirstView:
-    data = page_data.front_page(session, limit=settings.page_size)  # the featured story leads
-    html = render.front_page(data.lead, data.cards, has_more=data.has_more, categories=page_data.navigation(session))
-    return FirstView(seo.front_meta(site_url=site_url), html)
+    language = _language(request)  # "/" or "/ur/": each edition's own stories
+    data = page_data.front_page(session, limit=settings.page_size, language=language)  # the featured story leads
+    html = render.front_page(data.lead, data.cards, has_more=data.has_more, categories=page_data.navigation(session),
+                             language=language)
+    return FirstView(seo.front_meta(site_url=site_url, language=language), html)
 
 
 def article(request: Request, session: Session, site_url: str) -> FirstView:
-    data = page_data.article_page(session, request.path_params["slug"])
+    language = _language(request)
+    data = page_data.article_page(session, request.path_params["slug"], language=language)
     if data.detail is None:
         return missing(request, session, site_url, "Article")
     thread = comment_thread.thread_page(session, data.detail.id)  # the app's first page of comments
+    links = translations.live_translations(session, data.detail.card.slug)
+    switch = translations.language_switch(session, language=language, slug=data.detail.card.slug)
     html = render.article_page(data.detail, related=data.related, categories=page_data.navigation(session),
-                               thread=thread)
-    return FirstView(seo.article_meta(data.detail, site_url=site_url), html)
+                               thread=thread, switch=switch if (links or language != "en") else None)
+    meta = seo.article_meta(data.detail, site_url=site_url, translations=[(t.language, t.slug) for t in links])
+    return FirstView(meta, html)
 
 
 _LISTING_META: dict[str, Callable[..., seo.PageMeta]] = {
@@ -57,13 +69,15 @@ _LISTING_META: dict[str, Callable[..., seo.PageMeta]] = {
 
 def listing(request: Request, session: Session, site_url: str) -> FirstView:
     """``/category/x``, ``/author/x``, ``/tag/x``: the prefix says which."""
-    prefix = request.url.path.strip("/").split("/", 1)[0]
-    data = page_data.listing_page(session, prefix, request.path_params["slug"], limit=settings.page_size)
+    language, path = split_edition(request.url.path)
+    prefix = path.strip("/").split("/", 1)[0]
+    data = page_data.listing_page(session, prefix, request.path_params["slug"], limit=settings.page_size,
+                                  language=language)
     if data.subject is None:
         return missing(request, session, site_url, data.kind)
     html = render.listing_page(data.kind, data.subject, data.page.items, has_more=data.page.has_more,
-                               categories=page_data.navigation(session))
-    meta = _LISTING_META[prefix](data.subject, site_url=site_url)
+                               categories=page_data.navigation(session), language=language)
+    meta = _LISTING_META[prefix](data.subject, site_url=site_url, language=language)
     # An empty listing (say, a topic only drafts use) is not worth indexing.
     return FirstView(meta if data.page.items else dataclasses.replace(meta, robots="noindex"), html)
 
@@ -71,6 +85,7 @@ def listing(request: Request, session: Session, site_url: str) -> FirstView:
 def search_results(request: Request, session: Session, site_url: str) -> FirstView:
     """``/search?q=...&sort=...``: the form and the first page of results (a plain GET: it works
     without JavaScript), under the same per-client rate limit as the app's search."""
+    language = _language(request)
     raw = request.query_params.get("q", "")
     query = raw[: search.MAX_QUERY_CHARS]
     sort = SortOrder.parse(request.query_params.get("sort", "")).value
@@ -79,11 +94,13 @@ def search_results(request: Request, session: Session, site_url: str) -> FirstVi
     if search.query_terms(query) and not search.allow_search(client):
         message = search.RATE_LIMITED_MESSAGE
     else:
-        page = page_data.search_page(session, query, sort=sort, limit=settings.page_size)
-        hits, has_more, message = page.items, page.has_more, search.summary(page, query)
+        page = page_data.search_page(session, query, sort=sort, limit=settings.page_size, language=language)
+        hits, has_more = page.items, page.has_more
+        message = search.summary(page, query) if language == "en" or not page.terms else \
+            i18n.search_summary(language, total=page.total, query=search.display_query(query))
     html = render.search_page(query, sort, hits, message=message, has_more=has_more,
-                              categories=page_data.navigation(session))
-    return FirstView(seo.search_meta(site_url=site_url), html)
+                              categories=page_data.navigation(session), language=language)
+    return FirstView(seo.search_meta(site_url=site_url, language=language), html)
 
 
 def corrections_page(request: Request, session: Session, site_url: str) -> FirstView:

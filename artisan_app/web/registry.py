@@ -107,6 +107,13 @@ PAGES: tuple[Page, ...] = (
          first_view=first_views.listing, sitemap=(feeds.author_sitemap,)),
     Page(routes.TAG, listing_page, ListingState.page_title, PageVisit.listing,
          first_view=first_views.listing, sitemap=(feeds.tag_sitemap,)),
+    # The Urdu edition (issue #17): the same pages, in Urdu, right to left.
+    Page(routes.UR_HOME, front_page, "آرٹیزن ٹائمز — سرخیوں سے آگے", PageVisit.front, first_view=first_views.front),
+    Page(routes.UR_ARTICLE, article_page, ArticleState.page_title, PageVisit.article, first_view=first_views.article),
+    *(Page(pattern, listing_page, ListingState.page_title, PageVisit.listing, first_view=first_views.listing)
+      for pattern in (routes.UR_CATEGORY, routes.UR_AUTHOR, routes.UR_TAG)),
+    Page(routes.UR_SEARCH, search_page, f"تلاش | {SITE}", PageVisit.search,
+         meta=({"name": "robots", "content": "noindex, follow"},), first_view=first_views.search_results, cache=False),
     Page(routes.SEARCH, search_page, f"Search | {SITE}", PageVisit.search,
          meta=({"name": "robots", "content": "noindex, follow"},), first_view=first_views.search_results, cache=False),
     Page(routes.CORRECTIONS, corrections_page, f"Corrections | {SITE}", PageVisit.corrections,

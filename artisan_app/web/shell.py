@@ -13,7 +13,8 @@ import threading
 from pathlib import Path
 
 from artisan_app.core.settings import PROJECT_ROOT
-from artisan_app.services.seo import PageMeta, head_html, json_for_script, json_ld_html
+from artisan_app.i18n import direction
+from artisan_app.services.seo import PageMeta, esc, head_html, json_for_script, json_ld_html
 from artisan_app.theme import THEME_BOOT_JS
 
 # The production build's SPA shell (``reflex run --env prod`` / ``reflex export``).
@@ -52,11 +53,26 @@ def strip_head_duplicates(shell: str) -> str:
     return shell[: head.end()] + _DUPLICATES.sub("", shell[head.end() : end]) + shell[end:]
 
 
+_HTML_OPEN = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+
+
+def with_language(shell: str, language: str) -> str:
+    """The shell's ``<html>`` for an edition: ``<html lang="ur" dir="rtl">`` (English as built)."""
+    if language == "en":
+        return shell
+    match = _HTML_OPEN.search(shell)
+    if match is None:
+        return shell
+    tag = re.sub(r"\s(?:lang|dir)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", "", match.group(0))
+    tag = tag[:-1].rstrip("/").rstrip() + f' lang="{esc(language)}" dir="{direction(language)}">'
+    return shell[: match.start()] + tag + shell[match.end():]
+
+
 def render(shell: str, meta: PageMeta, first_view: str = "") -> str:
     """``shell`` with ``meta`` injected: head tags first in ``<head>`` (after the
     charset declaration when there is one), ``first_view`` (markup from
     ``artisan_app.first_view``, already escaped) first in ``<body>``."""
-    shell = strip_head_duplicates(shell)
+    shell = with_language(strip_head_duplicates(shell), meta.language)
     head = _HEAD_OPEN.search(shell)
     if head is None:  # not an HTML document we understand: start from ours
         shell = FALLBACK_SHELL

@@ -90,7 +90,8 @@ def test_feeds_sitemap_and_robots(app_url: str):
     assert section.entries and {t.term for e in section.entries for t in e.tags} == {"social-media"}
     root = ET.fromstring(httpx.get(app_url + "/sitemap.xml", timeout=20).content)
     locs = [el.text for el in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
-    assert len([loc for loc in locs if "/article/" in loc]) == 15  # every seed article
+    assert len([loc for loc in locs if "/article/" in loc and "/ur/" not in loc]) == 15  # every English seed article
+    assert len([loc for loc in locs if "/ur/article/" in loc]) >= 6  # and the Urdu edition's (issue #17)
     assert any(loc.endswith(SEED_PATH) for loc in locs)
     robots = httpx.get(app_url + "/robots.txt", timeout=20).text
     assert re.search(r"^Sitemap: \S+/sitemap\.xml$", robots, re.M)

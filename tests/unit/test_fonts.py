@@ -9,6 +9,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CSS = (ROOT / "assets" / "styles.css").read_text("utf-8")
 FACES = re.findall(r"@font-face\s*\{([^}]*)\}", CSS)
+# The Urdu edition's own stylesheet (issue #17), linked only from Urdu pages.
+URDU_CSS = (ROOT / "assets" / "urdu.css").read_text("utf-8")
 
 
 def prop(face: str, name: str) -> str:
@@ -23,7 +25,7 @@ def test_one_file_per_family_and_style_each_present_and_latin_only():
         assert (ROOT / "assets" / url.lstrip("/")).is_file(), url
         assert prop(face, "unicode-range").startswith("U+0000-00FF"), url  # no other subsets unless text needs them
     served = {p.name for p in (ROOT / "assets" / "fonts").glob("*.woff2")}
-    used = set(re.findall(r"/fonts/([^\"]+\.woff2)", CSS))
+    used = set(re.findall(r"/fonts/([^\"]+\.woff2)", CSS + URDU_CSS))
     assert served == used  # nothing shipped that no page asks for
 
 
@@ -34,3 +36,15 @@ def test_every_preload_is_a_font_the_stylesheet_uses():
     assert 0 < len(names) <= 3
     for name in names:
         assert f"/fonts/{name}.woff2" in CSS
+
+
+def test_the_urdu_face_is_one_subset_file_for_arabic_script_only():
+    faces = re.findall(r"@font-face\s*\{([^}]*)\}", URDU_CSS)
+    assert len(faces) == 1 and prop(faces[0], "font-family") == '"Noto Nastaliq Urdu"'
+    assert prop(faces[0], "unicode-range").startswith("U+0600-06FF")  # Latin stays with the site's faces
+    font = ROOT / "assets" / "fonts" / "noto-nastaliq-urdu-400.woff2"
+    assert font.read_bytes()[:4] == b"wOF2" and font.stat().st_size < 159_368  # smaller than the package's subset
+    assert "SIL Open Font License" in (ROOT / "assets" / "fonts" / "LICENSE-noto-nastaliq-urdu.txt").read_text("utf-8")
+    assert "noto-nastaliq" not in CSS  # never loaded by the English pages
+    # Mirroring is by logical properties: no physical left/right in the Urdu rules.
+    assert not re.search(r"\b(left|right)\b", re.sub(r"/\*.*?\*/", "", URDU_CSS, flags=re.S))

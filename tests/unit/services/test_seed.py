@@ -106,6 +106,7 @@ def test_seed_covers_come_through_the_photograph_pipeline_once(any_session: Sess
     any_session.commit()
     covers = any_session.exec(select(Article).where(Article.cover_image_id.is_not(None))).all()
     assert first.created["covers"] == len(covers) >= 12  # most seeded stories have a cover
+    pictures = {a.cover_image_id for a in covers}  # the Urdu edition's stories share the English ones' illustrations
     article = any_session.exec(select(Article).where(Article.slug == SEED_SLUG)).one()
     image = any_session.get(Image, article.cover_image_id)
     assert article.cover_alt.startswith("Illustration: a columned government building")
@@ -128,7 +129,7 @@ def test_seed_covers_come_through_the_photograph_pipeline_once(any_session: Sess
 
     body_images = set(any_session.exec(select(Block.image_id).where(Block.image_id.is_not(None))).all())
     assert len(body_images) >= 3  # inline images with captions and credits (#14)
-    assert any_session.exec(select(func.count()).select_from(Image)).one() == len(covers) + len(body_images)
+    assert any_session.exec(select(func.count()).select_from(Image)).one() == len(pictures) + len(body_images)
     any_session.refresh(article)
     assert (article.cover_image, article.cover_alt) == ("/_upload/mine.webp", "Mine")
 

@@ -1,0 +1,79 @@
+"""The article editor's language panel (issue #17): the article's language, its linked
+translations and "Add translation". Every handler resolves the signed-in user from the
+server-side session (``StaffGuard._staff``) and lets ``services.translations`` decide."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from artisan_app import routes
+from artisan_app.core import db
+from artisan_app.i18n import direction, other_language
+from artisan_app.services import translations
+from artisan_app.services.auth import PermissionDenied
+from artisan_app.services.translations import VersionRow
+from artisan_app.state.article_editor import ArticleEditorState
+from artisan_app.state.auth import StaffGuard
+
+
+class ArticleLanguageState(StaffGuard, rx.State):
+    language: str = ""  # "" until loaded (and for a new article): fields are dir="auto"
+    versions: list[VersionRow] = []
+    message: str = ""
+    error: str = ""
+
+    @rx.var
+    def direction(self) -> str:
+        return direction(self.language) if self.language else "auto"
+
+    @rx.var
+    def translation_language(self) -> str:
+        """The language "Add translation" makes (the other edition's)."""
+        return other_language(self.language or "en")
+
+    async def _article_id(self) -> int:
+        return (await self.get_state(ArticleEditorState)).form.id
+
+    async def _reload(self) -> None:
+        user = await self._staff()
+        article_id = await self._article_id()
+        if not article_id:
+            self.language, self.versions = "", []
+            return
+        try:
+            with db.session_scope() as session:
+                self.language, self.versions = translations.editor_versions(session, user=user, article_id=article_id)
+        except PermissionDenied:
+            self.language, self.versions = "", []
+
+    @rx.event
+    async def load_language(self):
+        self.message, self.error = "", ""
+        await self._reload()
+
+    @rx.event
+    async def set_language(self, value: str):
+        user = await self._staff()
+        try:
+            with db.session_scope() as session:
+                translations.set_language(session, user=user, article_id=await self._article_id(), language=value)
+        except (PermissionDenied, translations.TranslationError) as exc:
+            self.error, self.message = str(exc), ""
+            await self._reload()
+            return
+        self.error, self.message = "", ""
+        await self._reload()
+
+    @rx.event
+    async def add_translation(self):
+        user = await self._staff()
+        try:
+            with db.session_scope() as session:
+                made = translations.create_translation(session, user=user, article_id=await self._article_id(),
+                                                       language=self.translation_language)
+                new_id = made.id
+        except (PermissionDenied, translations.TranslationError) as exc:
+            self.error, self.message = str(exc), ""
+            return
+        self.error, self.message = "", ""
+        return rx.redirect(routes.editor_article_url(new_id))
