@@ -11,7 +11,7 @@ from artisan_app.state.editor import NewsroomState
 from artisan_app.state.translations import ArticleLanguageState
 from tests.factories import make_article, make_author, make_category, make_user
 from tests.state.conftest import visit
-from tests.state.test_newsroom_states import open_editor, sign_in
+from tests.state.test_editor import open_editor, sign_in
 
 
 @pytest.fixture
