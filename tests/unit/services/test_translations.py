@@ -11,6 +11,7 @@ from artisan_app.models import Article, ArticleStatus, Block, Role, Section
 from artisan_app.services import articles, feeds, search, search_index, seo, translations
 from artisan_app.services.arabic_script import fold_letters
 from artisan_app.services.auth import PermissionDenied
+from artisan_app.web import shell as web_shell
 from tests.factories import BASE_TIME, make_article, make_author, make_category, make_user, sections
 
 SITE = "https://news.example"
@@ -169,11 +170,11 @@ def test_urdu_pages_get_lang_dir_their_own_meta_and_the_urdu_stylesheet():
     meta = seo.front_meta(site_url=SITE, language="ur")
     assert meta.url == f"{SITE}/ur/" and meta.title == "آرٹیزن ٹائمز — سرخیوں سے آگے"
     assert meta.json_ld["inLanguage"] == "ur" and meta.json_ld["potentialAction"]["target"].startswith(f"{SITE}/ur/search")
-    page = seo.render('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/></head><body></body></html>', meta)
+    page = web_shell.render('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/></head><body></body></html>', meta)
     assert '<html lang="ur" dir="rtl">' in page
     assert '<link rel="stylesheet" href="/urdu.css"/>' in page and '<meta property="og:locale" content="ur_PK"/>' in page
     assert f'<link rel="alternate" hreflang="en" href="{SITE}/"/>' in page
-    english = seo.render('<!DOCTYPE html><html lang="en"><head></head><body></body></html>', seo.front_meta(site_url=SITE))
+    english = web_shell.render('<!DOCTYPE html><html lang="en"><head></head><body></body></html>', seo.front_meta(site_url=SITE))
     assert '<html lang="en">' in english and "urdu.css" not in english and "hreflang" not in english
     missing = seo.not_found_meta(path="/ur/article/nope", site_url=SITE, what="Article", language="ur")
     assert missing.title.startswith("مضمون نہیں ملا") and missing.robots == "noindex"
