@@ -25,8 +25,8 @@ from artisan_app.services.articles import card_query
 from artisan_app.services.live import is_live
 from artisan_app.services.media.library import image_refs
 from artisan_app.services.media.markup import absolute, jpeg_url
+from artisan_app.services.seo import SITE_NAME
 
-SITE_NAME = "Artisan Times"
 SITE_TAGLINE = "Beyond the Headlines — news and commentary."
 FEED_SIZE = 20
 SITEMAP_LIMIT = 45_000  # the protocol allows 50,000 URLs per file

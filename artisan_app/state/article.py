@@ -7,10 +7,9 @@ import reflex as rx
 from artisan_app import i18n, render, routes
 from artisan_app.core import db
 from artisan_app.services import comment_thread, page_data, translations
+from artisan_app.services.seo import SITE_NAME
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
-
-SITE_NAME = "Artisan Times"
 
 
 def _switch(session, detail):

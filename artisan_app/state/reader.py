@@ -13,12 +13,11 @@ import reflex as rx
 from artisan_app import i18n, render, routes, wording
 from artisan_app.core import db
 from artisan_app.services import catalog, page_data
+from artisan_app.services.seo import SITE_NAME
 from artisan_app.services.views import ArticlePage
 from artisan_app.state.listing import PagedCards
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
-
-SITE_NAME = "Artisan Times"
 
 
 class ReaderState(PagedCards, rx.State):

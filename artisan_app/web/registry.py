@@ -54,7 +54,7 @@ from artisan_app.state.wordpress_import import ImportState
 from artisan_app.web import first_views
 from artisan_app.web.first_views import FirstView
 
-SITE = "Artisan Times"
+SITE = seo.SITE_NAME
 NOINDEX = ({"name": "robots", "content": "noindex, nofollow"},)
 SitemapSource = Callable[..., list[feeds.SitemapEntry]]
 
