@@ -125,6 +125,8 @@ i18n: install-test
 	$(BIN)/pybabel update -i artisan_app/locale/messages.pot -d artisan_app/locale --width 120 \
 	  --ignore-obsolete --previous
 
-## make fonts: subset the Urdu face to the characters the Urdu pages use (scripts/subset_urdu_font.py)
+## make fonts: trim the Latin faces (scripts/vendor_fonts.py, after a build: it reads .web/node_modules)
+## and subset the Urdu face to the characters the Urdu pages use (scripts/subset_urdu_font.py)
 fonts: install-test
+	$(BIN)/python scripts/vendor_fonts.py
 	$(BIN)/python scripts/subset_urdu_font.py
