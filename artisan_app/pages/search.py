@@ -61,7 +61,7 @@ def results() -> rx.Component:
         rx.el.p(SearchState.message, class_name="search-summary", role="status", aria_live="polite"),
         rx.cond(
             SearchState.result_pages.length() > 0,  # type: ignore[attr-defined]
-            rx.el.ol(reader_pages(SearchState.result_pages), class_name="search-results"),
+            rx.el.div(reader_pages(SearchState.result_pages), class_name="search-results-list"),
         ),
         load_more_button(SearchState.has_more, SearchState.load_more),
         aria_label=t("Search results"),

@@ -150,8 +150,9 @@ def listing_header(kind: str, subject: CategoryLink | AuthorProfile | TagLink, *
     return _part("listing_header", kind, subject, language=language)
 
 
-def search_results(hits: Sequence[SearchHit], *, language: str = "en") -> str:
-    return _part("search_results", hits, language=language)
+def search_results(hits: Sequence[SearchHit], *, start: int = 1, language: str = "en") -> str:
+    """One page of results as a numbered list starting at ``start``."""
+    return _part("search_results", hits, start, language=language)
 
 
 def not_found(kind: str = "Page", *, language: str = "en") -> str:

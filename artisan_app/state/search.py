@@ -131,7 +131,8 @@ class SearchState(rx.State):
         page = self._page(self._shown)
         fresh = [hit for hit in page.items if hit.card.slug not in self._seen]
         if fresh:
-            self.result_pages = [*self.result_pages, render.search_results(fresh, language=self.language)]
+            start = len(self._seen) + 1
+            self.result_pages = [*self.result_pages, render.search_results(fresh, start=start, language=self.language)]
             self._seen = [*self._seen, *(hit.card.slug for hit in fresh)]
         self._shown += len(page.items)
         self.has_more = page.has_more
