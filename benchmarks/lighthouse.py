@@ -28,7 +28,17 @@ sys.path.insert(0, str(ROOT))
 
 from tests.harness import CHROMIUM, RunningApp, app_env, prepare_database  # noqa: E402
 
-PAGES = {"front page": "/", "seed article": "/article/civil-servants-social-media-pakistan"}
+# ``--pages``: which set of pages to measure (the default is the English front page and seed article).
+PAGE_SETS = {
+    "en": {"front page": "/", "seed article": "/article/civil-servants-social-media-pakistan"},
+    "ur": {"Urdu front page": "/ur/", "Urdu seed article": "/ur/article/sarkari-afsar-aur-social-media"},
+    "kinds": {
+        "section": "/category/politics", "author": "/author/artisan-times", "topic": "/tag/pakistan",
+        "search": "/search?q=civil+service", "corrections": "/corrections", "newsletter": "/newsletter",
+        "not found": "/article/no-such-story", "Urdu search": "/ur/search?q=%D8%A7%D9%81%D8%B3%D8%B1",
+    },
+}
+PAGES = PAGE_SETS["en"]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-quic"
 LIGHTHOUSE_VERSION = os.environ.get("LIGHTHOUSE_VERSION", "lighthouse")
@@ -80,12 +90,12 @@ def load_average() -> str:
     return " / ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def measure(base: str, runs: int, cli: Path, tmp: Path) -> None:
+def measure(base: str, runs: int, cli: Path, tmp: Path, pages: dict[str, str] = PAGES) -> None:
     print(f"Lighthouse {json.loads((cli.parent.parent / 'package.json').read_text())['version']}, mobile, "
           f"Chromium {CHROMIUM}, {runs} run(s) per page (median); load average (1/5/15 min) {load_average()}")
     print("| page | performance | accessibility | best practices | SEO | FCP ms | LCP ms | TBT ms | CLS | transfer KiB |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    for name, path in PAGES.items():
+    for name, path in pages.items():
         rows = []
         for i in range(runs):
             report = run_lighthouse(cli, base + path, tmp / f"{name.replace(' ', '-')}-{i}.json")
@@ -113,19 +123,23 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--lh-dir", default=str(Path(tempfile.gettempdir()) / "lh"))
     parser.add_argument("--save", help="keep every run's JSON report in this folder (to read the audits)")
+    parser.add_argument("--pages", default="en",
+                        help=f"comma-separated page sets: {', '.join(PAGE_SETS)} (all: every public page kind)")
     args = parser.parse_args()
+    names = list(PAGE_SETS) if args.pages == "all" else args.pages.split(",")
+    pages = {name: path for key in names for name, path in PAGE_SETS[key].items()}
     cli = ensure_lighthouse(Path(args.lh_dir))
     with tempfile.TemporaryDirectory(prefix="artisan-lh-") as tmp:
         if args.save:
             Path(args.save).mkdir(parents=True, exist_ok=True)
             tmp = str(Path(args.save).resolve())
         if args.url:
-            measure(args.url.rstrip("/"), args.runs, cli, Path(tmp))
+            measure(args.url.rstrip("/"), args.runs, cli, Path(tmp), pages)
             return 0
         env = app_env(ARTISAN_DB_URL=f"sqlite:///{Path(tmp) / 'lh.db'}")
         prepare_database(env)
         with RunningApp(env, Path(tmp) / "reflex.log") as app:
-            measure(app.url, args.runs, cli, Path(tmp))
+            measure(app.url, args.runs, cli, Path(tmp), pages)
     return 0
 
 
