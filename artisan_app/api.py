@@ -86,7 +86,7 @@ def robots(request: Request) -> Response:
 def _page(shell: Shell, view: FirstView) -> Response:
     # The first view paints before the app's modules are fetched. The shell names
     # hashed assets of the current build: always revalidate.
-    document = web_shell.render(shell.with_boot_after_first_paint(), view.meta, view.html)
+    document = web_shell.render(shell.with_boot_when_wanted(), view.meta, view.html)
     return Response(document, status_code=view.status, media_type=HTML, headers={"Cache-Control": "no-cache"})
 
 

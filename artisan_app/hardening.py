@@ -11,7 +11,7 @@ know: each inline ``<script>`` of the production build's HTML files (React
 Router's boot and stream scripts, Reflex's head scripts), every ``rx.script``
 of the app (found in the compiled ``.web/app`` modules: React inserts them at
 run time), the first view's rewritten boot script
-(``web.shell.boot_after_first_paint``), the stored-theme and comment-draft scripts
+(``web.shell.boot_when_wanted``), the stored-theme and comment-draft scripts
 and the first view's own script, each by its sha256 hash. The hashes
 come from those trusted sources, never from the response being served, so an
 injected ``<script>`` would not run. Two relaxations, measured in Chromium on
@@ -141,7 +141,7 @@ class ScriptAllowlist:
     def _collect(self) -> list[str]:
         # Ours (the head's rx.script ones are also found in the compiled modules below).
         scripts = [THEME_BOOT_JS, DRAFT_KEEPER_JS, EMBED_LOADER_JS, EDITOR_FORMAT_JS, render.FIRST_VIEW_JS]
-        scripts += inline_scripts(self.shell.with_boot_after_first_paint())
+        scripts += inline_scripts(self.shell.with_boot_when_wanted())
         if self.build_dir.is_dir():
             for page in sorted(self.build_dir.rglob("*.html")):
                 try:

@@ -320,3 +320,12 @@ class TcpProxy:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+# Until the app has taken over, ask for it (again: the boot script may not have run yet).
+WANT_APP = "() => !document.getElementById('first-view') || void window.dispatchEvent(new Event('artisan:app'))"
+
+
+def wait_for_app(page, timeout: float | None = None) -> None:
+    """Ask for the app and wait until it has taken over from the first view."""
+    page.wait_for_function(WANT_APP, timeout=timeout, polling=100)

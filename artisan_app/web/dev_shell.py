@@ -55,5 +55,5 @@ class DevShell:
                     return FALLBACK_SHELL  # the dev server is still starting: crawlers' shell
             return self._text
 
-    def with_boot_after_first_paint(self) -> str:
+    def with_boot_when_wanted(self) -> str:
         return self.get()

@@ -1,6 +1,6 @@
 """The page shell: the build's HTML document (or a stand-in), with a page's head tags
 (``services.seo``), the stored-theme script and its first view put in, and the app's
-boot deferred until after the first paint.
+boot deferred until the page needs it (``render/scripts.py``).
 
 Web plumbing, used by ``api.py`` and the security headers (``hardening``); the tags
 themselves are built by ``services/seo.py``.
@@ -14,7 +14,8 @@ from pathlib import Path
 
 from artisan_app.core.settings import PROJECT_ROOT
 from artisan_app.i18n import direction
-from artisan_app.services.seo import PageMeta, esc, head_html, json_for_script, json_ld_html
+from artisan_app.render.scripts import APP_ENTRY_JS, APP_WANTED_JS
+from artisan_app.services.seo import PageMeta, edition_style_html, esc, head_html, json_for_script, json_ld_html
 from artisan_app.theme import THEME_BOOT_JS
 
 # The production build's SPA shell (``reflex run --env prod`` / ``reflex export``).
@@ -83,7 +84,7 @@ def render(shell: str, meta: PageMeta, first_view: str = "") -> str:
     at = charset.end() if charset is not None and (body is None or charset.start() < body.start()) else head.end()
     shell = shell[:at] + head_html(meta) + shell[at:]
     # The reader's stored theme applies before the first paint (the app's own copy runs only once it boots).
-    tail = json_ld_html(meta) + f"<script>{THEME_BOOT_JS}</script>"
+    tail = edition_style_html(meta) + json_ld_html(meta) + f"<script>{THEME_BOOT_JS}</script>"
     close = _HEAD_CLOSE.search(shell, at)
     if close is not None:
         shell = shell[: close.start()] + tail + shell[close.start() :]
@@ -95,40 +96,32 @@ def render(shell: str, meta: PageMeta, first_view: str = "") -> str:
     return shell[: body.end()] + first_view + shell[body.end() :]
 
 
-# ---------------------------------------------------------------- the app's boot, after the first paint
+# ---------------------------------------------------------------- the app's boot, when the page needs it
 
 _MODULEPRELOAD = re.compile(r"<link\b(?=[^>]*\brel=\"modulepreload\")[^>]*\bhref=\"([^\"]+)\"[^>]*>", re.IGNORECASE)
 _BOOT_SCRIPT = re.compile(r"(<script type=\"module\" async=\"\">)(.*?)(</script>)", re.DOTALL)
 _SIDE_EFFECT_IMPORT = re.compile(r"^(\s*)import (\"[^\"]+\");", re.MULTILINE)
 _NAMESPACE_IMPORT = re.compile(r"^(\s*)import \* as (\w+) from (\"[^\"]+\");", re.MULTILINE)
 _STATIC_IMPORT = re.compile(r"^\s*import\s*[^\s(]", re.MULTILINE)
-# Resolves once the browser reports its first paint (a "paint" performance entry
-# is only recorded once the frame is on screen); where that is not observable, a
-# task after the first animation frame. A hidden tab paints nothing: it boots
-# after 1.5 seconds all the same.
-_AFTER_FIRST_PAINT = (
-    "await new Promise(function (go) { setTimeout(go, 1500); "
-    "var later = function () { setTimeout(go, 0); }; "
-    "if (window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).indexOf(\"paint\") >= 0) { "
-    "new PerformanceObserver(function (list, observer) { observer.disconnect(); later(); })"
-    ".observe({type: \"paint\", buffered: true}); } "
-    "else { requestAnimationFrame(later); } });"
-)
+_ENTRY_IMPORT = re.compile(r"^(\s*)(import\()", re.MULTILINE)
 
 
-def boot_after_first_paint(shell: str) -> str:
-    """Let the first view paint before the app's JavaScript is fetched.
+def boot_when_wanted(shell: str) -> str:
+    """Fetch and start the app only when the page needs it (``render/scripts.py``).
 
     The build's shell preloads every app module in ``<head>`` and starts the
-    app from an inline module script whose static imports are fetched at once,
-    so on a slow network the page's text waits behind ~170 KB of JavaScript.
-    For a page with a first view, the modules are only needed to take over:
-    this drops the ``modulepreload`` links and turns the boot script's static
-    imports into the same imports, in the same order, awaited after the first
-    paint (the links are added back then, so the modules still download in
-    parallel). The ``<script>`` element itself stays where it is, so React's
-    hydration finds the document it expects. A shell of any other shape is
-    returned unchanged: the app then boots as before.
+    app from an inline module script whose static imports are fetched at once.
+    A page with a first view is complete without them: this drops the
+    ``modulepreload`` links and turns the boot script's static imports into the
+    same imports, in the same order, awaited once the page wants the app
+    (``APP_WANTED_JS``: a button only the app can serve, the search box's focus,
+    the comments coming near; the links are added back then, so the modules
+    still download in parallel); right before the entry module it stops if the
+    reader has meanwhile submitted a plain form, and holds back the router's
+    scroll to the top until the hand-over (``APP_ENTRY_JS``). The
+    ``<script>`` element itself stays where it is, so React's hydration finds
+    the document it expects. A shell of any other shape is returned unchanged:
+    the app then boots at once, as built.
     """
     boot = _BOOT_SCRIPT.search(shell)
     if boot is None:
@@ -137,12 +130,13 @@ def boot_after_first_paint(shell: str) -> str:
     code = _SIDE_EFFECT_IMPORT.sub(r"\1await import(\2);", code)
     if _STATIC_IMPORT.search(code):
         return shell
+    code = _ENTRY_IMPORT.sub(lambda m: m.group(1) + APP_ENTRY_JS + " " + m.group(2), code)
     modules = _MODULEPRELOAD.findall(shell[: boot.start()])
     preload = (
         f"{json_for_script(modules)}.forEach(function (href) {{ var link = document.createElement(\"link\"); "
         "link.rel = \"modulepreload\"; link.href = href; document.head.appendChild(link); });"
     )
-    script = boot.group(1) + _AFTER_FIRST_PAINT + preload + code + boot.group(3)
+    script = boot.group(1) + APP_WANTED_JS + preload + code + boot.group(3)
     head = _MODULEPRELOAD.sub("", shell[: boot.start()])
     return head + script + shell[boot.end() :]
 
@@ -155,7 +149,7 @@ class ShellCache:
         self._lock = threading.Lock()
         self._stamp: tuple[int, int] | None = None
         self._text = FALLBACK_SHELL
-        self._deferred: tuple[str, str] = (FALLBACK_SHELL, boot_after_first_paint(FALLBACK_SHELL))
+        self._deferred: tuple[str, str] = (FALLBACK_SHELL, boot_when_wanted(FALLBACK_SHELL))
 
     def get(self) -> str:
         try:
@@ -173,11 +167,11 @@ class ShellCache:
                     self._stamp = stamp
         return self._text
 
-    def with_boot_after_first_paint(self) -> str:
-        """``boot_after_first_paint(get())``, rewritten once per build, not per request."""
+    def with_boot_when_wanted(self) -> str:
+        """``boot_when_wanted(get())``, rewritten once per build, not per request."""
         text = self.get()
         source, rewritten = self._deferred
         if source is not text:
-            rewritten = boot_after_first_paint(text)
+            rewritten = boot_when_wanted(text)
             self._deferred = (text, rewritten)
         return rewritten

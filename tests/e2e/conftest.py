@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.harness import CHROMIUM, CHROMIUM_ARGS, RunningApp, app_env, prepare_database
+from tests.harness import wait_for_app as wait_for_takeover
 
 
 def pytest_collection_modifyitems(items):
@@ -56,8 +57,9 @@ def new_page(browser, app_url):
     contexts, errors = [], []
 
     def make(width: int = 1280, height: int = 900, *, wait_for_app: bool = True, **kwargs):
-        """``wait_for_app``: ``page.goto`` returns once the app has taken over from the
-        server's first view (``artisan_app/first_view``), as a reader sees the loaded page."""
+        """``wait_for_app``: ``page.goto`` asks for the app (it loads only when the page
+        needs it: ``render/scripts.py``) and returns once it has taken over from the
+        server's first view, as a reader who interacts sees the page."""
         ctx = browser.new_context(viewport={"width": width, "height": height}, base_url=app_url, **kwargs)
         contexts.append(ctx)
         page = ctx.new_page()
@@ -67,7 +69,7 @@ def new_page(browser, app_url):
 
             def goto_app(url: str, **kw):
                 response = goto(url, **kw)
-                page.wait_for_function("() => !document.getElementById('first-view')")
+                wait_for_takeover(page)
                 return response
 
             page.goto = goto_app

@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.harness import ROOT, RunningApp, app_env, prepare_database
+from tests.harness import ROOT, RunningApp, app_env, prepare_database, wait_for_app
 
 # Builds and starts its own production app: run after the shared app's tests (tests/conftest.py).
 pytestmark = pytest.mark.own_app
@@ -133,7 +133,7 @@ def test_pages_run_under_the_policy_without_violations(prod, browser):
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
         page.goto(ARTICLE)
-        page.wait_for_function("() => !document.getElementById('first-view')", timeout=30_000)
+        wait_for_app(page, timeout=30_000)
         before = page.evaluate("document.documentElement.dataset.theme || ''")
         page.get_by_role("button", name="Switch between light and dark theme").click()
         page.wait_for_function("b => (document.documentElement.dataset.theme || '') !== b", arg=before)

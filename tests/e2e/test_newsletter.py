@@ -16,7 +16,7 @@ from sqlmodel import Session, create_engine, select
 
 from artisan_app.models import Article, Category, Role, Subscriber, SubscriberCategory
 from artisan_app.services import auth
-from tests.e2e.test_first_view import without_the_app
+from tests.e2e.test_first_view import wait_until, without_the_app
 from tests.harness import ROOT, RunningApp, app_env, prepare_database
 from tests.smtp_sink import MailCatcher
 
@@ -111,12 +111,34 @@ def test_the_first_view_form_works_before_the_app(new_page, smtp):
     page.goto("/article/civil-servants-social-media-pakistan")
     signup = page.locator("#first-view").get_by_role("region", name="The newsletter")
     signup.get_by_label("Email address").fill("early.reader@example.com")
-    # The app's JavaScript boots (it cannot connect, so the first view stays); a submission in the
-    # same instant as its start can be lost (README, test table), so press once it has started.
-    page.wait_for_function("() => document.documentElement.classList.length > 0")
     signup.get_by_role("button", name="Subscribe").click()
     expect(page).to_have_url(re.compile(r"/newsletter/?\?subscribed=1$"), timeout=15_000)
     assert "/newsletter/confirm?token=" in confirm_link(smtp, "early.reader@example.com")
+
+
+def test_a_press_on_subscribe_while_the_app_takes_over_still_subscribes(new_page, smtp):
+    """The app taking over between the press and the release used to swallow the click."""
+    page = new_page(1280, 800, wait_for_app=False)
+    held = []  # the app's websocket waits here until the reader's button is down
+    page.route_web_socket(re.compile(r"/_event"), lambda ws: held.append(ws))
+    page.goto("/article/civil-servants-social-media-pakistan", wait_until="networkidle")
+    signup = page.locator("#first-view").get_by_role("region", name="The newsletter")
+    signup.get_by_label("Email address").fill("pressing.reader@example.com")
+    button = signup.get_by_role("button", name="Subscribe")
+    button.scroll_into_view_if_needed()  # near the comments: the app starts loading
+    wait_until(page, lambda: held, "the app to open its websocket")
+    box = button.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    held[-1].connect_to_server()
+    page.wait_for_function(APP_READY, timeout=60_000)  # the app could take over now, mid-press
+    page.mouse.up()
+    expect(page).to_have_url(re.compile(r"/newsletter/?\?subscribed=1$"), timeout=15_000)
+    assert "/newsletter/confirm?token=" in confirm_link(smtp, "pressing.reader@example.com")
+
+
+# The app has rendered the page's data: the moment it would take over from the first view.
+APP_READY = "() => { const main = document.getElementById('main'); return !!main && !main.querySelector(':scope > .skeleton'); }"
 
 
 def sign_in(page: Page) -> None:
@@ -178,6 +200,7 @@ def test_an_address_typed_before_the_app_takes_over_stays_in_the_form(new_page):
     page.goto("/")
     view = page.locator("#first-view")
     view.get_by_role("region", name="The newsletter").get_by_label("Email address").fill("quick@example.com")
+    page.evaluate("window.dispatchEvent(new Event('artisan:app'))")  # the app is wanted (say, the comments came near)
     for _ in range(200):  # the app boots and opens its websocket
         if held:
             break

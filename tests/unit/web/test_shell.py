@@ -1,5 +1,5 @@
 """The page shell (``web/shell.py``): the build's document read once per build, the
-stand-in when there is none, and the app's boot deferred until after the first paint."""
+stand-in when there is none, and the app's boot deferred until the page needs it."""
 
 from __future__ import annotations
 
@@ -27,16 +27,17 @@ def _module_source(document: str) -> str:
     return re.search(r'<script type="module" async="">(.*?)</script>', document, re.DOTALL).group(1)
 
 
-def test_app_boots_after_the_first_paint_with_the_same_modules_in_the_same_order():
-    document = web_shell.boot_after_first_paint(SHELL)
-    assert 'rel="modulepreload"' not in document  # nothing fetched ahead of the first view's paint
+def test_app_boots_when_wanted_with_the_same_modules_in_the_same_order():
+    document = web_shell.boot_when_wanted(SHELL)
+    assert 'rel="modulepreload"' not in document  # nothing fetched while the page does not need the app
     code = _module_source(document)
-    paint = code.index('observe({type: "paint", buffered: true})')
+    wanted = code.index('window.addEventListener("artisan:app", start);')
     preload = code.index('["/assets/manifest-89a71668.js"].forEach')
     manifest = code.index('await import("/assets/manifest-89a71668.js");')
     root = code.index('const route0 = await import("/assets/root-DZGVn9p-.js");')
+    stay_out = code.index("if (window.__artisanLeaving) await new Promise(function () {}); ")
     entry = code.index('import("/assets/entry.client-BIZoJNQ2.js");')
-    assert paint < preload < manifest < root < entry
+    assert wanted < preload < manifest < root < stay_out < entry
     assert "window.__reactRouterRouteModules" in code
     # Everything outside the boot script is untouched (React hydrates the document).
     assert document.replace(code, "") == SHELL.replace(_module_source(SHELL), "").replace(
@@ -45,7 +46,7 @@ def test_app_boots_after_the_first_paint_with_the_same_modules_in_the_same_order
 
 def test_boot_script_is_valid_javascript(tmp_path: Path):
     module = tmp_path / "boot.mjs"
-    module.write_text(_module_source(web_shell.boot_after_first_paint(SHELL)))
+    module.write_text(_module_source(web_shell.boot_when_wanted(SHELL)))
     handover = tmp_path / "handover.js"
     from artisan_app import render
 
@@ -57,8 +58,8 @@ def test_boot_script_is_valid_javascript(tmp_path: Path):
 
 def test_a_boot_script_of_unknown_shape_is_left_alone():
     odd = SHELL.replace('import "/assets/manifest-89a71668.js";', 'import {a} from "/assets/manifest-89a71668.js";')
-    assert web_shell.boot_after_first_paint(odd) == odd
-    assert web_shell.boot_after_first_paint(web_shell.FALLBACK_SHELL) == web_shell.FALLBACK_SHELL
+    assert web_shell.boot_when_wanted(odd) == odd
+    assert web_shell.boot_when_wanted(web_shell.FALLBACK_SHELL) == web_shell.FALLBACK_SHELL
 
 
 def test_fallback_document_when_there_is_no_build(tmp_path):
@@ -84,12 +85,12 @@ def test_the_deferred_boot_is_rewritten_once_per_build(tmp_path):
     path = tmp_path / "shell.html"
     path.write_text(SHELL)
     cache = web_shell.ShellCache(path)
-    first = cache.with_boot_after_first_paint()
-    assert first == web_shell.boot_after_first_paint(SHELL) and first is cache.with_boot_after_first_paint()
+    first = cache.with_boot_when_wanted()
+    assert first == web_shell.boot_when_wanted(SHELL) and first is cache.with_boot_when_wanted()
     time.sleep(0.01)
     path.write_text(SHELL.replace("entry.client-BIZoJNQ2", "entry.client-NEWBUILD"))
-    assert 'import("/assets/entry.client-NEWBUILD.js")' in cache.with_boot_after_first_paint()
-    assert web_shell.ShellCache(tmp_path / "nope.html").with_boot_after_first_paint() == web_shell.FALLBACK_SHELL
+    assert 'import("/assets/entry.client-NEWBUILD.js")' in cache.with_boot_when_wanted()
+    assert web_shell.ShellCache(tmp_path / "nope.html").with_boot_when_wanted() == web_shell.FALLBACK_SHELL
 
 
 def test_shell_path_is_the_production_build_under_the_project_root():
