@@ -252,7 +252,9 @@ INTERFACE = (
     N_("No stories in this section yet."), N_("No published stories yet."), N_("No stories on this topic yet."),
     N_("Section"), N_("Author"), N_("Topic"), N_("Topics"), N_("Stories"), N_("Articles"), N_("Loading"),
     N_("Corrections and updates"), N_("Corrected %(date)s"), N_("Updated %(date)s"), N_("Correction, %(date)s:"),
-    N_("Update, %(date)s:"),
+    N_("Update, %(date)s:"), N_("Corrections"), N_("Loading corrections"), N_("No corrections yet."),
+    N_("When we get something wrong we correct it in the open: each correction or update is dated at the end of "
+       "its article, and listed here."),
     N_("Type a word or two to search every story we have published."),
     N_("Keep typing: live results start at %(num)s letters (or press Enter to search)."),
     N_("You’re searching faster than we allow. Please wait a moment and try again."),
@@ -260,7 +262,7 @@ INTERFACE = (
     N_("Subscribe"), N_("Every story, or choose sections"), N_("Tick none to get every story."),
     N_("Atom feed"), N_("Language"), N_("English edition"), N_("Urdu edition"), N_("This article in English"),
     N_("This article in Urdu"), N_("This page is not in English: the English edition’s front page"),
-    N_("This page is not in Urdu: the Urdu edition’s front page"),
+    N_("This page is not in Urdu: the Urdu edition’s front page"), N_("This page in English"), N_("This page in Urdu"),
     N_("Artisan Times — Beyond the Headlines, front page"), N_(", "), N_("and"),
     # The seed's sections (an admin may rename them; a new name shows as typed).
     pgettext_noop("section", "Social Media"), pgettext_noop("section", "Politics"),

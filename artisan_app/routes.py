@@ -113,3 +113,4 @@ UR_CATEGORY = "/ur/category/[slug]"
 UR_AUTHOR = "/ur/author/[slug]"
 UR_TAG = "/ur/tag/[slug]"
 UR_SEARCH = "/ur/search"
+UR_CORRECTIONS = "/ur/corrections"  # corrections on the Urdu edition's articles

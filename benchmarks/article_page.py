@@ -3,9 +3,11 @@
 Prints the median (and spread) time from navigation start until the article
 headline is visible (in the server's first view) and until the app has taken
 over (the first view removed, the app showing the article), over cold browser
-contexts, and the bytes of JS and CSS transferred for one cold load of the article page.
+contexts, and the bytes transferred for one cold load of the article page by kind (JS, CSS,
+fonts with each file named, HTML, images), with the first view's own share (HTML, CSS, fonts,
+images: what a reader gets before and without the app's JavaScript).
 
-    python benchmarks/article_page.py [--runs 9] [--url http://127.0.0.1:8000]
+    python benchmarks/article_page.py [--runs 9] [--url http://127.0.0.1:8000] [--path /ur/article/<slug>]
 
 Without --url it builds and starts the app on a fresh seeded SQLite database.
 """
@@ -29,25 +31,31 @@ from tests.harness import CHROMIUM, CHROMIUM_ARGS, RunningApp, app_env, prepare_
 ARTICLE = "/article/civil-servants-social-media-pakistan"
 
 
-def measure(base: str, runs: int) -> None:
+KINDS = ("script", "stylesheet", "font", "document", "image")
+FIRST_VIEW_KINDS = ("document", "stylesheet", "font", "image")
+
+
+def measure(base: str, runs: int, path: str = ARTICLE) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         # Warm the server (first request compiles nothing, but opens the DB, etc.).
         warm = browser.new_page()
-        warm.goto(base + ARTICLE)
+        warm.goto(base + path)
         warm.get_by_role("heading", level=1).wait_for()
         warm.close()
 
         timings: list[float] = []
         takeovers: list[float] = []
         weights: dict[str, int] = {}
+        fonts: dict[str, int] = {}
         for run in range(runs):
             ctx = browser.new_context(viewport={"width": 1280, "height": 900})
             page = ctx.new_page()
-            responses = []
-            page.on("requestfinished", responses.append)
+            responses: list = []
+            # A function of its own (Playwright cannot wrap a list's bound append).
+            page.on("requestfinished", lambda request, seen=responses: seen.append(request))
             start = time.perf_counter()
-            page.goto(base + ARTICLE, wait_until="commit")
+            page.goto(base + path, wait_until="commit")
             page.locator("main h1.headline").wait_for(state="visible")
             timings.append((time.perf_counter() - start) * 1000)
             page.wait_for_function("() => !document.getElementById('first-view') && document.getElementById('main')")
@@ -55,36 +63,46 @@ def measure(base: str, runs: int) -> None:
             if run == 0:
                 page.wait_for_load_state("networkidle")
                 for req in responses:
-                    kind = req.resource_type
-                    if kind in ("script", "stylesheet", "font", "document", "image"):
-                        weights[kind] = weights.get(kind, 0) + req.sizes()["responseBodySize"]
+                    kind, size = req.resource_type, req.sizes()["responseBodySize"]
+                    if kind in KINDS:
+                        weights[kind] = weights.get(kind, 0) + size
+                    else:
+                        weights["other"] = weights.get("other", 0) + size
+                    if kind == "font":
+                        fonts[req.url.rsplit("/", 1)[-1]] = size
             ctx.close()
         browser.close()
 
-    print(f"article page: {ARTICLE}")
+    print(f"article page: {path}")
     print(f"runs: {runs} cold contexts, Chromium headless, 1280x900")
     print(f"headline visible: median {statistics.median(timings):.0f} ms "
           f"(min {min(timings):.0f}, max {max(timings):.0f})")
     print(f"app took over: median {statistics.median(takeovers):.0f} ms "
           f"(min {min(takeovers):.0f}, max {max(takeovers):.0f})")
-    for kind in ("script", "stylesheet", "font", "document", "image"):
+    for kind in (*KINDS, "other"):
         print(f"{kind:>10}: {weights.get(kind, 0) / 1024:8.1f} KiB transferred")
+    for name, size in sorted(fonts.items()):
+        print(f"{'':>10}  font {name}: {size / 1024:.1f} KiB")
     print(f"  JS + CSS: {(weights.get('script', 0) + weights.get('stylesheet', 0)) / 1024:8.1f} KiB transferred")
+    first_view = sum(weights.get(kind, 0) for kind in FIRST_VIEW_KINDS)
+    print(f"first view (HTML + CSS + fonts + images): {first_view / 1024:8.1f} KiB transferred")
+    print(f"     total: {sum(weights.values()) / 1024:8.1f} KiB transferred")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--url", help="measure an already running app instead of starting one")
+    parser.add_argument("--path", default=ARTICLE, help=f"the page measured (default {ARTICLE})")
     args = parser.parse_args()
     if args.url:
-        measure(args.url.rstrip("/"), args.runs)
+        measure(args.url.rstrip("/"), args.runs, args.path)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         env = app_env(ARTISAN_DB_URL=f"sqlite:///{Path(tmp) / 'bench.db'}")
         prepare_database(env)
         with RunningApp(env, Path(tmp) / "reflex.log") as app:
-            measure(app.url, args.runs)
+            measure(app.url, args.runs, args.path)
     return 0
 
 

@@ -16,6 +16,7 @@ import json
 import reflex as rx
 from reflex_base.components.component import field
 
+from artisan_app.i18n import DEFAULT_LANGUAGE, URL_PREFIXES, direction
 from artisan_app.theme import THEME_TOGGLE_JS
 
 READER_HTML_CLASS = "reader-html"  # display: contents (assets/styles.css): the wrapper takes no box
@@ -106,3 +107,32 @@ class InAppNavigation(rx.Fragment):
             _IN_APP_JS % {"pattern": json.dumps(self.pattern), "cls": READER_HTML_CLASS,
                           "theme": " ".join(THEME_TOGGLE_JS.split())},
         ]
+
+
+# <html lang dir> follow the page shown: the first HTML sets them for the page it was served for
+# (web/shell.py); after an in-app navigation between editions (/ → /ur/ and back) this sets them
+# from the new path, as i18n.split_edition reads it, before the page's data arrives.
+_DOCUMENT_LANGUAGE_JS = """
+useEffect(() => {
+  const editions = %(editions)s;  // [prefix, lang, dir], the English edition's "" last
+  const path = artisanLocation.pathname;
+  const [, lang, dir] = editions.find(([prefix]) => !prefix || path === prefix || path.startsWith(prefix + "/"));
+  const root = document.documentElement;
+  if (root.getAttribute("lang") !== lang) root.setAttribute("lang", lang);
+  if (root.getAttribute("dir") !== dir) root.setAttribute("dir", dir);
+}, [artisanLocation.pathname]);"""
+
+
+def _editions() -> list[list[str]]:
+    rows = [[prefix, language, direction(language)] for language, prefix in URL_PREFIXES.items() if prefix]
+    return [*rows, ["", DEFAULT_LANGUAGE, direction(DEFAULT_LANGUAGE)]]
+
+
+class DocumentLanguage(rx.Fragment):
+    """Renders nothing; keeps ``<html lang dir>`` on the language of the page shown (``_DOCUMENT_LANGUAGE_JS``)."""
+
+    def add_imports(self):
+        return {"react": [rx.ImportVar(tag="useEffect")], "react-router": [rx.ImportVar(tag="useLocation")]}
+
+    def add_hooks(self):
+        return ["const artisanLocation = useLocation();", _DOCUMENT_LANGUAGE_JS % {"editions": json.dumps(_editions())}]

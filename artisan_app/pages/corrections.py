@@ -1,4 +1,5 @@
-"""``/corrections``: every recent correction and update, newest first (``render.corrections``)."""
+"""``/corrections`` and ``/ur/corrections``: the edition's recent corrections and updates, newest first
+(``render.corrections``)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import reflex as rx
 from artisan_app.components.common import when_ready
 from artisan_app.components.layout import page_frame
 from artisan_app.components.reader import reader_html
+from artisan_app.components.wording import t
 from artisan_app.state.corrections import CorrectionsState
 
 
 def corrections_page() -> rx.Component:
     return page_frame(
-        when_ready(CorrectionsState.loaded, reader_html(CorrectionsState.main_html), loading_label="Loading corrections")
+        when_ready(CorrectionsState.loaded, reader_html(CorrectionsState.main_html), loading_label=t("Loading corrections"))
     )

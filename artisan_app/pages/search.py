@@ -7,7 +7,7 @@ import reflex as rx
 from artisan_app import routes
 from artisan_app.components.common import chip, when_ready
 from artisan_app.components.layout import page_frame
-from artisan_app.components.reader import load_more_button, reader_pages
+from artisan_app.components.reader import load_more_button, reader_html, reader_pages
 from artisan_app.components.wording import t
 from artisan_app.state.search import SearchState
 
@@ -74,6 +74,7 @@ def search_page() -> rx.Component:
         rx.el.header(
             rx.el.h1(t("Search"), class_name="page-title"),
             page_search_form(),
+            reader_html(SearchState.switch_html),
             class_name="page-header search-header",
         ),
         when_ready(SearchState.loaded, results(), loading_label="Searching"),

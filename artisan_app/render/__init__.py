@@ -63,6 +63,7 @@ def _environment(language: str) -> jinja2.Environment:
         extensions=["jinja2.ext.i18n"],
     )
     i18n.install_jinja(env, language)
+    other = i18n.other_language(language)
 
     def edition(builder):
         return lambda *args, **kwargs: i18n.edition_path(language, builder(*args, **kwargs))
@@ -77,11 +78,18 @@ def _environment(language: str) -> jinja2.Environment:
             author=edition(routes.author_url),
             tag=edition(routes.tag_url),
             search=edition(routes.search_url),
+            corrections=i18n.edition_path(language, routes.CORRECTIONS),
             newsletter_subscribe=routes.NEWSLETTER_SUBSCRIBE_POST,
         ),
+        # The masthead's link to the other edition's front page, named in that edition's language.
+        other_edition=SimpleNamespace(lang=other, dir=i18n.direction(other), name=i18n.NATIVE_NAMES[other],
+                                      href=i18n.edition_path(other, routes.HOME)),
+        dir_of=i18n.direction,
         # The card's own English label, or the date in the edition's language.
         date_label=(lambda card: card.published_label) if language == "en" else
         (lambda card: i18n.format_date(_parse_iso(card.published_iso), language)),
+        correction_date=(lambda c: c.date_label) if language == "en" else
+        (lambda c: i18n.format_date(_parse_iso(c.iso), language)),
         # Names (often Latin) inside the Urdu edition's text keep their own direction (<bdi>).
         isolated=(lambda value: value) if language == "en" else i18n.isolate,
         separator=lambda sep: {", ": i18n.translate(language, ", "), " and ": " " + i18n.translate(language, "and") + " "}
@@ -145,9 +153,16 @@ def recommendations(items: Sequence[ArticleCard], *, prefix: str = "", language:
     return _part("recommendations", items, prefix, language=language)
 
 
-def listing_header(kind: str, subject: CategoryLink | AuthorProfile | TagLink, *, language: str = "en") -> str:
-    """``kind``: "Section", "Author" or "Topic" (``wording.LISTINGS``)."""
-    return _part("listing_header", kind, subject, language=language)
+def listing_header(kind: str, subject: CategoryLink | AuthorProfile | TagLink, *, language: str = "en",
+                   switch: object = None) -> str:
+    """``kind``: "Section", "Author" or "Topic" (``wording.LISTINGS``); ``switch``: the same listing in
+    the other edition (``services.edition_links.listing_switch``), if it has stories there."""
+    return _part("listing_header", kind, subject, switch, language=language)
+
+
+def language_switch(switch: object, *, language: str = "en") -> str:
+    """A page's link to the other edition (``services.edition_links``); "" without one."""
+    return _part("language_switch", switch, language=language)
 
 
 def search_results(hits: Sequence[SearchHit], *, start: int = 1, language: str = "en") -> str:
@@ -166,8 +181,10 @@ def not_found(kind: str = "Page", *, language: str = "en") -> str:
     return _part("not_found", i18n.translate(language, title), i18n.translate(language, message), language=language)
 
 
-def corrections(items: Sequence[CorrectionItem]) -> str:
-    return _part("corrections", items, wording.CORRECTIONS_INTRO, wording.CORRECTIONS_EMPTY)
+def corrections(items: Sequence[CorrectionItem], *, language: str = "en", switch: object = None) -> str:
+    """An edition's corrections page (its own articles' corrections, ``services.corrections``)."""
+    return _part("corrections", items, i18n.translate(language, wording.CORRECTIONS_INTRO),
+                 i18n.translate(language, wording.CORRECTIONS_EMPTY), switch, language=language)
 
 
 # ---------------------------------------------------------------- whole first views (api.py)
@@ -196,20 +213,22 @@ def article_page(detail: ArticleDetail, *, related: Sequence[ArticleCard], categ
 
 
 def listing_page(kind: str, subject: CategoryLink | AuthorProfile | TagLink, items: Sequence[ArticleCard], *,
-                 has_more: bool, categories: Sequence[CategoryLink], language: str = "en") -> str:
+                 has_more: bool, categories: Sequence[CategoryLink], language: str = "en", switch: object = None) -> str:
     return _page("listing", categories, language, kind=kind, subject=subject, cards=items, has_more=has_more,
-                 empty=i18n.translate(language, wording.LISTINGS[kind][1]))
+                 empty=i18n.translate(language, wording.LISTINGS[kind][1]), switch=switch)
 
 
 def search_page(query: str, sort: str, hits: Sequence[SearchHit], *, message: str, has_more: bool,
-                categories: Sequence[CategoryLink], language: str = "en") -> str:
+                categories: Sequence[CategoryLink], language: str = "en", switch: object = None) -> str:
     return _page("search", categories, language, query=query, sort=sort, hits=hits, message=message,
-                 has_more=has_more)
+                 has_more=has_more, switch=switch)
 
 
 def not_found_page(kind: str, *, categories: Sequence[CategoryLink], language: str = "en") -> str:
     return _page("fragment", categories, language, main=Markup(not_found(kind, language=language)))
 
 
-def corrections_page(items: Sequence[CorrectionItem], *, categories: Sequence[CategoryLink]) -> str:
-    return _page("fragment", categories, main=Markup(corrections(items)))
+def corrections_page(items: Sequence[CorrectionItem], *, categories: Sequence[CategoryLink], language: str = "en",
+                     switch: object = None) -> str:
+    return _page("fragment", categories, language,
+                 main=Markup(corrections(items, language=language, switch=switch)))

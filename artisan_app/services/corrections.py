@@ -48,11 +48,14 @@ def marker_of(views: list[CorrectionView]) -> str:
     return f"{'Updated' if latest.kind_label == 'Update' else 'Corrected'} {latest.date_label}"
 
 
-def recent_corrections(session: Session, *, limit: int = 50, now: datetime | None = None) -> list[CorrectionItem]:
-    """The /corrections page: newest first, on live articles only."""
+def recent_corrections(session: Session, *, limit: int = 50, now: datetime | None = None,
+                       language: str = "en") -> list[CorrectionItem]:
+    """An edition's corrections page (``/corrections``, ``/ur/corrections``): newest first, on the
+    edition's live articles only (each links to its article in that edition)."""
     now = now or utcnow()
     rows = session.exec(
-        select(Correction, Article).join(Article, col(Article.id) == col(Correction.article_id)).where(is_live(now))
+        select(Correction, Article).join(Article, col(Article.id) == col(Correction.article_id))
+        .where(is_live(now), col(Article.language) == language)
         .order_by(col(Correction.created_at).desc(), col(Correction.id).desc()).limit(max(1, min(limit, 200)))
     ).all()
     return [CorrectionItem(correction=view_of(c), slug=a.slug, headline=a.headline) for c, a in rows]

@@ -255,12 +255,16 @@ def tag_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
 
 
 def corrections_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
-    """The corrections page changes with its newest correction (on a live article); an empty one is not listed."""
-    latest = session.exec(
-        select(func.max(col(Correction.created_at))).join(Article, col(Article.id) == col(Correction.article_id))
-        .where(is_live(now))
-    ).one()
-    return [SitemapEntry(routes.CORRECTIONS, latest)] if latest is not None else []
+    """Each edition's corrections page changes with its newest correction (on a live article of the
+    edition); an empty one is not listed; alternates of each other when both are."""
+    latest: dict[str, datetime] = dict(session.exec(
+        select(col(Article.language), func.max(col(Correction.created_at)))
+        .join(Article, col(Article.id) == col(Correction.article_id))
+        .where(is_live(now)).group_by(col(Article.language))
+    ).all())
+    pages = tuple((lang, edition_path(lang, routes.CORRECTIONS)) for lang in sorted(latest)) if len(latest) > 1 else ()
+    return [SitemapEntry(edition_path(lang, routes.CORRECTIONS), latest[lang], pages)
+            for lang in sorted(latest, key=lambda lang: lang != "en")]
 
 
 def sitemap_entries(session: Session, sources: Sequence[Callable[..., list[SitemapEntry]]], *,

@@ -175,16 +175,16 @@ def editor_versions(session: Session, *, user: StaffUser | None, article_id: int
 class LanguageSwitch:
     """The reader's language switch on a page of edition ``language`` (issue #17)."""
 
-    hreflang: str  # the other edition's language
+    hreflang: str  # the other edition's language (the link's ``lang`` and ``dir`` follow it)
     href: str  # its version of this page, or its front page when there is none
-    label: str  # in the page's language
+    label: str  # in the other edition's language: what a reader of that edition looks for
     translated: bool  # False: there is no version of this page, the link goes to the other front page
 
 
 def language_switch(session: Session, *, language: str, slug: str | None = None,
                     now: datetime | None = None) -> LanguageSwitch:
     """For an article page (``slug``) the live translation; for any other page, or an article without
-    one, the other edition's front page."""
+    one, the other edition's front page. Labelled in the other edition's language."""
     from artisan_app import routes
     from artisan_app.i18n import edition_path, other_language, translate
 
@@ -193,7 +193,7 @@ def language_switch(session: Session, *, language: str, slug: str | None = None,
     link = next((t for t in links if t.language == other), None)
     if link is not None:
         label = "This article in English" if other == "en" else "This article in Urdu"
-        return LanguageSwitch(other, edition_path(other, routes.article_url(link.slug)), translate(language, label), True)
+        return LanguageSwitch(other, edition_path(other, routes.article_url(link.slug)), translate(other, label), True)
     label = ("This page is not in English: the English edition’s front page" if other == "en"
              else "This page is not in Urdu: the Urdu edition’s front page")
-    return LanguageSwitch(other, edition_path(other, routes.HOME), translate(language, label), False)
+    return LanguageSwitch(other, edition_path(other, routes.HOME), translate(other, label), False)

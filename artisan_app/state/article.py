@@ -6,18 +6,15 @@ import reflex as rx
 
 from artisan_app import i18n, render, routes
 from artisan_app.core import db
-from artisan_app.services import comment_thread, page_data, translations
+from artisan_app.services import comment_thread, edition_links, page_data
 from artisan_app.services.seo import SITE_NAME
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
 
 
 def _switch(session, detail):
-    """The language switch: to the translation, or (on an Urdu page without one) the English front page."""
-    language = detail.card.language
-    links = translations.live_translations(session, detail.card.slug)
-    return translations.language_switch(session, language=language, slug=detail.card.slug) \
-        if (links or language != "en") else None
+    """The language switch: to the translation, or (without one) the other edition's front page."""
+    return edition_links.article_switch(session, language=detail.card.language, slug=detail.card.slug)
 
 
 def _rendered(session, data: page_data.ArticleData) -> tuple[int, str, str]:

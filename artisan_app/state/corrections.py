@@ -1,11 +1,13 @@
-"""``/corrections``: recent corrections and updates on live articles (public data only)."""
+"""``/corrections`` and ``/ur/corrections``: recent corrections and updates on the edition's live
+articles (public data only)."""
 
 from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import render
+from artisan_app import i18n, render
 from artisan_app.core import db
+from artisan_app.services import edition_links
 from artisan_app.services.corrections import recent_corrections
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
@@ -19,6 +21,8 @@ class CorrectionsState(rx.State):
     @off_loop
     @outage_safe
     def load_corrections(self):
+        language = i18n.split_edition(self.router.url.path)[0]
         with db.session_scope() as session:
-            self.main_html = render.corrections(recent_corrections(session))
+            self.main_html = render.corrections(recent_corrections(session, language=language), language=language,
+                                                switch=edition_links.corrections_switch(language))
         self.loaded = True

@@ -12,7 +12,7 @@ import reflex as rx
 
 from artisan_app import i18n, render, routes, wording
 from artisan_app.core import db
-from artisan_app.services import catalog, page_data
+from artisan_app.services import catalog, edition_links, page_data
 from artisan_app.services.seo import SITE_NAME
 from artisan_app.services.views import ArticlePage
 from artisan_app.state.listing import PagedCards
@@ -113,9 +113,11 @@ class ListingState(PagedCards, rx.State):
                 self.title = f"{i18n.translate(language, data.kind + ' not found')} | {SITE_NAME}"
                 self._clear()
                 return
+            # The same listing in the other edition, if it has stories there (remembered like this page's data).
+            switch = edition_links.listing_switch(session, language=language, prefix=prefix, slug=slug)
             header_html, cards_html = page_data.remembered(
                 session, ("listing-html", prefix, slug, size, language),
-                lambda: (render.listing_header(data.kind, data.subject, language=language),
+                lambda: (render.listing_header(data.kind, data.subject, language=language, switch=switch),
                          render.cards(data.page.items, heading="h2", language=language)))
         self.found, self.header_html = True, header_html
         self.empty = i18n.translate(language, wording.LISTINGS[data.kind][1])

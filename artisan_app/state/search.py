@@ -9,7 +9,7 @@ import reflex as rx
 from artisan_app import i18n, render, routes
 from artisan_app.core import db
 from artisan_app.core.settings import settings
-from artisan_app.services import page_data, search
+from artisan_app.services import edition_links, page_data, search
 from artisan_app.services.search import SortOrder
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
@@ -36,6 +36,11 @@ class SearchState(rx.State):
     # so the uncontrolled input is re-created with the new value.
     input_version: int = 0
     language: str = "en"  # the edition searched (issue #17): /ur/search finds Urdu stories
+
+    @rx.var
+    def switch_html(self) -> str:
+        """The other edition's search for the same words (``services.edition_links``)."""
+        return render.language_switch(edition_links.search_switch(self.language, self.query), language=self.language)
 
     def _page(self, offset: int) -> search.SearchPage:
         with db.session_scope() as session:

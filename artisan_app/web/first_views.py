@@ -19,7 +19,7 @@ from starlette.requests import Request
 from artisan_app import i18n, render, routes, wording
 from artisan_app.core.settings import settings
 from artisan_app.i18n import split_edition
-from artisan_app.services import comment_thread, corrections, page_data, search, seo, translations
+from artisan_app.services import comment_thread, corrections, edition_links, page_data, search, seo, translations
 from artisan_app.services.search import SortOrder
 
 
@@ -55,9 +55,9 @@ def article(request: Request, session: Session, site_url: str) -> FirstView:
         return missing(request, session, site_url, "Article")
     thread = comment_thread.thread_page(session, data.detail.id)  # the app's first page of comments
     links = translations.live_translations(session, data.detail.card.slug)
-    switch = translations.language_switch(session, language=language, slug=data.detail.card.slug)
+    switch = edition_links.article_switch(session, language=language, slug=data.detail.card.slug)
     html = render.article_page(data.detail, related=data.related, categories=page_data.navigation(session),
-                               thread=thread, switch=switch if (links or language != "en") else None)
+                               thread=thread, switch=switch)
     meta = seo.article_meta(data.detail, site_url=site_url, translations=[(t.language, t.slug) for t in links])
     return FirstView(meta, html)
 
@@ -75,8 +75,9 @@ def listing(request: Request, session: Session, site_url: str) -> FirstView:
                                   language=language)
     if data.subject is None:
         return missing(request, session, site_url, data.kind)
+    switch = edition_links.listing_switch(session, language=language, prefix=prefix, slug=request.path_params["slug"])
     html = render.listing_page(data.kind, data.subject, data.page.items, has_more=data.page.has_more,
-                               categories=page_data.navigation(session), language=language)
+                               categories=page_data.navigation(session), language=language, switch=switch)
     meta = _LISTING_META[prefix](data.subject, site_url=site_url, language=language)
     # An empty listing (say, a topic only drafts use) is not worth indexing.
     return FirstView(meta if data.page.items else dataclasses.replace(meta, robots="noindex"), html)
@@ -99,12 +100,20 @@ def search_results(request: Request, session: Session, site_url: str) -> FirstVi
         message = search.summary(page, query) if language == "en" or not page.terms else \
             i18n.search_summary(language, total=page.total, query=search.display_query(query))
     html = render.search_page(query, sort, hits, message=message, has_more=has_more,
-                              categories=page_data.navigation(session), language=language)
+                              categories=page_data.navigation(session), language=language,
+                              switch=edition_links.search_switch(language, query))
     return FirstView(seo.search_meta(site_url=site_url, language=language), html)
 
 
 def corrections_page(request: Request, session: Session, site_url: str) -> FirstView:
-    html = render.corrections_page(corrections.recent_corrections(session), categories=page_data.navigation(session))
-    meta = seo.listing_meta(name="Corrections", description=wording.CORRECTIONS_INTRO, path=routes.CORRECTIONS,
-                            site_url=site_url)
-    return FirstView(meta, html)
+    """``/corrections`` or ``/ur/corrections``: the edition's own articles' corrections, each page the
+    other's ``hreflang`` alternate."""
+    language = _language(request)
+    html = render.corrections_page(corrections.recent_corrections(session, language=language),
+                                   categories=page_data.navigation(session), language=language,
+                                   switch=edition_links.corrections_switch(language))
+    meta = seo.listing_meta(name=i18n.translate(language, "Corrections"),
+                            description=i18n.translate(language, wording.CORRECTIONS_INTRO), path=routes.CORRECTIONS,
+                            site_url=site_url, language=language)
+    pages = tuple((lang, site_url + i18n.edition_path(lang, routes.CORRECTIONS)) for lang in i18n.LANGUAGES)
+    return FirstView(dataclasses.replace(meta, alternates=pages), html)

@@ -19,8 +19,8 @@ import reflex as rx
 from sqlmodel import Session
 from starlette.requests import Request
 
-from artisan_app import routes
-from artisan_app.components.reader import InAppNavigation
+from artisan_app import i18n, routes
+from artisan_app.components.reader import DocumentLanguage, InAppNavigation
 from artisan_app.pages.article import article_page
 from artisan_app.pages.article_editor import editor_page
 from artisan_app.pages.corrections import corrections_page
@@ -73,13 +73,13 @@ class Page:
     sitemap: Sequence[SitemapSource] = field(default_factory=tuple)
 
     def page(self) -> Callable[[], rx.Component]:
-        """The component function for ``app.add_page``."""
-        if not self.reader:
-            return self.component
-        component, pattern = self.component, reader_paths()
+        """The component function for ``app.add_page``: every page keeps ``<html lang dir>`` on its
+        edition's; a reader page's rendered links navigate in the app."""
+        component, pattern, reader = self.component, reader_paths(), self.reader
 
         def page() -> rx.Component:
-            return rx.fragment(InAppNavigation.create(pattern=pattern), component())
+            wiring = [InAppNavigation.create(pattern=pattern)] if reader else []
+            return rx.fragment(DocumentLanguage.create(), *wiring, component())
 
         page.__name__ = component.__name__  # Reflex names the page's module after it
         return page
@@ -117,7 +117,9 @@ PAGES: tuple[Page, ...] = (
     Page(routes.SEARCH, search_page, f"Search | {SITE}", PageVisit.search,
          meta=({"name": "robots", "content": "noindex, follow"},), first_view=first_views.search_results, cache=False),
     Page(routes.CORRECTIONS, corrections_page, f"Corrections | {SITE}", PageVisit.corrections,
-         first_view=first_views.corrections_page, sitemap=(feeds.corrections_sitemap,)),
+         first_view=first_views.corrections_page, sitemap=(feeds.corrections_sitemap,)),  # both editions' pages
+    Page(routes.UR_CORRECTIONS, corrections_page, f"{i18n.translate('ur', 'Corrections')} | {SITE}",
+         PageVisit.corrections, first_view=first_views.corrections_page),
     Page(routes.NOT_FOUND, missing_page, f"Page not found | {SITE}", PageVisit.other, description=None),
     Page(routes.NEWSLETTER, newsletter_page, f"Newsletter | {SITE}", [SiteState.load_navigation,
                                                                       NewsletterState.load_signup]),

@@ -1,14 +1,18 @@
 """The Urdu edition in Chromium, by roles and labels in Urdu (issue #17): read, navigate,
-switch language, comment."""
+switch language (and <html lang dir> with it, in the app), comment, search, corrections."""
 
 from __future__ import annotations
 
 import re
 import time
 
+import pytest
 from playwright.sync_api import Page, expect
+from sqlmodel import Session, create_engine, select
 
-from artisan_app.services import comments
+from artisan_app.models import Article, Role, User
+from artisan_app.services import auth, comments, editor_corrections
+from tests.factories import PASSWORD
 
 UR_SEED = "/ur/article/sarkari-afsar-aur-social-media"
 EN_SEED = "/article/civil-servants-social-media-pakistan"
@@ -46,10 +50,10 @@ def test_the_urdu_article_and_its_language_switch(page: Page):
     expect(main.get_by_text("آپ کا ای میل پتہ شائع نہیں کیا جائے گا۔")).to_be_visible()
     expect(main.locator(".trend-heading")).to_have_count(3)
     expect(main.get_by_text("ڈان کے ایک کالم نگار")).to_be_visible()
-    main.get_by_role("link", name="یہ مضمون انگریزی میں").click()
+    main.get_by_role("link", name="This article in English").click()
     expect(page).to_have_url(re.compile(EN_SEED + "$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Civil Servants")
-    page.get_by_role("main").get_by_role("link", name="This article in Urdu").click()
+    page.get_by_role("main").get_by_role("link", name="یہ مضمون اردو میں").click()
     expect(page).to_have_url(re.compile(UR_SEED + "$"))
 
 
@@ -88,3 +92,59 @@ def test_search_the_urdu_edition(page: Page):
     results = page.get_by_role("region", name="تلاش کے نتائج")
     expect(results.get_by_role("link", name=re.compile("طلبہ یونینوں پر پابندی"))).to_be_visible()
     expect(page.get_by_role("status")).to_contain_text("خبر ملی")
+
+
+def test_html_lang_and_dir_follow_an_in_app_navigation_between_the_editions(page: Page):
+    page.goto("/")
+    html = page.locator("html")
+    expect(html).to_have_attribute("lang", "en")
+    page.evaluate("window.artisanSameDocument = true")  # gone if the browser loads a new document
+    edition = page.get_by_role("navigation", name="Sections", exact=True).get_by_role("link", name="اردو")
+    expect(edition).to_have_attribute("lang", "ur")
+    edition.click()
+    expect(page).to_have_url(re.compile(r"/ur/$"))
+    expect(page.get_by_role("region", name="تازہ ترین")).to_be_visible()
+    expect(html).to_have_attribute("lang", "ur")
+    expect(html).to_have_attribute("dir", "rtl")
+    assert page.evaluate("window.artisanSameDocument") is True  # the app navigated: same document
+    page.get_by_role("navigation", name="حصے", exact=True).get_by_role("link", name="English").click()
+    expect(page.get_by_role("region", name="Latest")).to_be_visible()
+    expect(html).to_have_attribute("lang", "en")
+    expect(html).to_have_attribute("dir", "ltr")
+    assert page.evaluate("window.artisanSameDocument") is True
+
+
+URDU_NOTE = "پہلے ورژن میں وزیر کا نام غلط لکھا گیا تھا۔"
+
+
+@pytest.fixture(scope="module")
+def urdu_correction(e2e_db_url, app_url) -> str:
+    """An editor's correction on the Urdu seed article (straight into the app's database)."""
+    engine = create_engine(e2e_db_url)
+    with Session(engine) as s:
+        auth.create_user(s, email="urdu-desk@artisan.test", name="Urdu Desk", password=PASSWORD, role=Role.editor)
+        s.commit()
+        user = s.exec(select(User).where(User.email == "urdu-desk@artisan.test")).one()
+        editor = auth.resolve_session(s, auth.start_session(s, user_id=user.id))
+        article = s.exec(select(Article).where(Article.slug == UR_SEED.rsplit("/", 1)[-1])).one()
+        editor_corrections.add_correction(s, user=editor, article_id=article.id, kind="correction", text=URDU_NOTE)
+        s.commit()
+    engine.dispose()
+    return URDU_NOTE
+
+
+def test_the_urdu_corrections_page_from_the_urdu_footer(page: Page, urdu_correction: str):
+    page.goto("/ur/")
+    page.get_by_role("contentinfo").get_by_role("link", name="تصحیحات", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/ur/corrections$"))
+    main = page.get_by_role("main")
+    expect(main.get_by_role("heading", level=1, name="تصحیحات")).to_be_visible()
+    item = main.get_by_role("listitem").filter(has_text=urdu_correction)
+    expect(item).to_contain_text("تصحیح، ")
+    expect(main.get_by_role("link", name="This page in English")).to_have_attribute("lang", "en")
+    item.get_by_role("link", name=re.compile("پاکستان میں سرکاری افسران")).click()
+    expect(page).to_have_url(re.compile(UR_SEED + "$"))
+    expect(page.get_by_role("main").get_by_text(urdu_correction)).to_be_visible()  # at the end of the article
+    page.goto("/corrections")
+    expect(page.get_by_role("heading", level=1, name="Corrections")).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(urdu_correction)).to_have_count(0)  # the English page's are English

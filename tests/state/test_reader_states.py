@@ -35,10 +35,11 @@ def world(any_session: Session):
 
 async def test_navigation_lists_categories_in_masthead_order(world, root):
     site = await root.get_state(SiteState)
-    assert texts(site.masthead_html, "//nav//a") == ["Front page"]  # before (or without) the database
+    assert texts(site.masthead_html, "//nav//a") == ["Front page", "اردو"]  # before (or without) the database
     await site.load_navigation()
     assert [c.name for c in site.categories] == ["Technology", "Politics"]
-    assert texts(site.masthead_html, "//nav[@aria-label='Sections']//a") == ["Front page", "Technology", "Politics"]
+    assert texts(site.masthead_html, "//nav[@aria-label='Sections']//a") == ["Front page", "Technology", "Politics",
+                                                                             "اردو"]  # the Urdu edition
     assert texts(site.footer_html, "//nav//a") == ["Technology", "Politics"]
 
 

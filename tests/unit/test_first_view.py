@@ -47,7 +47,7 @@ def test_article_view_has_the_seed_layout_in_order(desk: Session):
     categories = catalog.list_categories(desk)
     tree = parse(render.article_page(detail, related=[], categories=categories, thread=ThreadPage(approved_count=1)))
     (view,) = tree.xpath("div[@id='first-view']")
-    assert texts(view, ".//nav[@aria-label='Sections']//a") == ["Front page", "Politics", "Culture"]
+    assert texts(view, ".//nav[@aria-label='Sections']//a") == ["Front page", "Politics", "Culture", "اردو"]  # + Urdu
     (article,) = view.xpath(".//main//article[@class='article']")
     assert texts(article, ".//a[@class='category-label']") == ["Politics"]
     assert texts(article, ".//h1[@class='headline']") == ["Story 0"]

@@ -49,12 +49,12 @@ def test_the_urdu_article_reads_in_urdu_and_switches_to_its_english_original(cli
     assert "پاکستان میں سرکاری افسران اور سوشل میڈیا" in html
     for label in ("اہم رجحانات اور خدشات", "مصنف کا تعارف", "تحریر:", "25 اگست 2025", '<span class="trend-number">1.</span>'):
         assert label in html
-    assert f'<a href="/article/{EN}" hreflang="en">یہ مضمون انگریزی میں</a>' in html
+    assert f'<a href="/article/{EN}" hreflang="en" lang="en" dir="ltr">This article in English</a>' in html
     assert f'<link rel="alternate" hreflang="en" href="{SITE}/article/{EN}"/>' in html
     assert '<a class="byline-author" href="/ur/author/artisan-times"><bdi>Artisan Times</bdi></a>' in html  # isolated
     assert '<meta property="og:locale" content="ur_PK"/>' in html and re.search(r'"inLanguage":\s*"ur"', html)
     english = client.get(f"/article/{EN}").text
-    assert f'<a href="/ur/article/{UR}" hreflang="ur">This article in Urdu</a>' in english
+    assert f'<a href="/ur/article/{UR}" hreflang="ur" lang="ur" dir="rtl">یہ مضمون اردو میں</a>' in english
     assert f'<link rel="alternate" hreflang="ur" href="{SITE}/ur/article/{UR}"/>' in english
     assert "About Author" in english and "مصنف کا تعارف" not in english
 

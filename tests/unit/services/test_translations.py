@@ -189,15 +189,17 @@ def test_language_switch_goes_to_the_translation_or_the_other_front_page(desk):
     s, en = desk["s"], desk["en"]
     switch = translations.language_switch(s, language="en", slug=en.slug, now=NOW)
     assert (switch.href, switch.hreflang, switch.translated) == ("/ur/", "ur", False)
+    assert switch.label == "یہ صفحہ اردو میں نہیں: اردو ایڈیشن کا سرورق"  # in the language of the page it leads to
     ur = translations.create_translation(s, user=desk["editor"], article_id=en.id, language="ur", now=NOW)
     ur.status, ur.published_at = ArticleStatus.published.value, BASE_TIME
     s.add(ur)
     s.flush()
     switch = translations.language_switch(s, language="ur", slug=ur.slug, now=NOW)
-    assert switch == translations.LanguageSwitch("en", f"/article/{en.slug}", "یہ مضمون انگریزی میں", True)
-    assert translations.language_switch(s, language="en", slug=en.slug, now=NOW).href == f"/ur/article/{ur.slug}"
+    assert switch == translations.LanguageSwitch("en", f"/article/{en.slug}", "This article in English", True)
+    switch = translations.language_switch(s, language="en", slug=en.slug, now=NOW)
+    assert (switch.href, switch.label) == (f"/ur/article/{ur.slug}", "یہ مضمون اردو میں")
     front = translations.language_switch(s, language="ur", now=NOW)  # not an article: the other front page
-    assert (front.href, front.label) == ("/", "یہ صفحہ انگریزی میں نہیں: انگریزی ایڈیشن کا سرورق")
+    assert (front.href, front.label) == ("/", "This page is not in English: the English edition’s front page")
 
 
 def test_the_urdu_feed_is_served_at_ur_feed_xml(desk, monkeypatch):
