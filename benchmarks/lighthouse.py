@@ -5,7 +5,7 @@ virtualenv's npm; never downloads a browser: ``CHROME_PATH=/usr/bin/chromium``)
 on the front page and the seed article, and prints the four category scores
 plus the main timings and the page weight.
 
-    python benchmarks/lighthouse.py [--url http://127.0.0.1:8000] [--runs 1]
+    python benchmarks/lighthouse.py [--url http://127.0.0.1:8000] [--runs 1] [--page newsletter=/newsletter]
 
 Without --url it builds and starts the app on a fresh seeded SQLite database.
 With ``--runs N`` each page is measured N times and the median score is shown.
@@ -80,12 +80,12 @@ def load_average() -> str:
     return " / ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def measure(base: str, runs: int, cli: Path, tmp: Path) -> None:
+def measure(base: str, runs: int, cli: Path, tmp: Path, pages: dict[str, str] = PAGES) -> None:
     print(f"Lighthouse {json.loads((cli.parent.parent / 'package.json').read_text())['version']}, mobile, "
           f"Chromium {CHROMIUM}, {runs} run(s) per page (median); load average (1/5/15 min) {load_average()}")
     print("| page | performance | accessibility | best practices | SEO | FCP ms | LCP ms | TBT ms | CLS | transfer KiB |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    for name, path in PAGES.items():
+    for name, path in pages.items():
         rows = []
         for i in range(runs):
             report = run_lighthouse(cli, base + path, tmp / f"{name.replace(' ', '-')}-{i}.json")
@@ -113,19 +113,22 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--lh-dir", default=str(Path(tempfile.gettempdir()) / "lh"))
     parser.add_argument("--save", help="keep every run's JSON report in this folder (to read the audits)")
+    parser.add_argument("--page", action="append", metavar="NAME=PATH",
+                        help="measure this page instead of the front page and the seed article (repeatable)")
     args = parser.parse_args()
+    pages = dict(p.split("=", 1) for p in args.page) if args.page else PAGES
     cli = ensure_lighthouse(Path(args.lh_dir))
     with tempfile.TemporaryDirectory(prefix="artisan-lh-") as tmp:
         if args.save:
             Path(args.save).mkdir(parents=True, exist_ok=True)
             tmp = str(Path(args.save).resolve())
         if args.url:
-            measure(args.url.rstrip("/"), args.runs, cli, Path(tmp))
+            measure(args.url.rstrip("/"), args.runs, cli, Path(tmp), pages)
             return 0
         env = app_env(ARTISAN_DB_URL=f"sqlite:///{Path(tmp) / 'lh.db'}")
         prepare_database(env)
         with RunningApp(env, Path(tmp) / "reflex.log") as app:
-            measure(app.url, args.runs, cli, Path(tmp))
+            measure(app.url, args.runs, cli, Path(tmp), pages)
     return 0
 
 
