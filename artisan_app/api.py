@@ -14,11 +14,12 @@ plain functions: Starlette runs them in its thread pool (the services are synchr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from sqlmodel import Session
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
@@ -100,6 +101,17 @@ def first_view_handler(shell: Shell, render_view: Callable[[Request, Session, st
     return handler
 
 
+def _without_query(cached: Callable[[Request], Awaitable[Response]], uncached: Callable[[Request], Response]):
+    """``cached`` for the page's bare address, ``uncached`` with a query: the cache is keyed by path,
+    and a page whose HTML depends on its query must never serve one query's answer at another URL."""
+    async def handler(request: Request) -> Response:
+        if request.url.query:
+            return await run_in_threadpool(uncached, request)
+        return await cached(request)
+
+    return handler
+
+
 def _html_page(handler: Callable[[Request], Response], shell: Shell):
     """A page handler as an ASGI app: the outage fallback, then gzip."""
     return GZipMiddleware(request_response(on_outage(handler, shell.get)), minimum_size=500)
@@ -136,7 +148,8 @@ def api_routes(shell: Shell, cache: PageCache | None = None) -> list[BaseRoute]:
         assert page.first_view is not None  # first_view_pages() lists only those
         handler = first_view_handler(shell, page.first_view)
         if page.cache:
-            handler = cached_page(handler, cache, _shell_stamp(shell))
+            cached = cached_page(handler, cache, _shell_stamp(shell))
+            handler = _without_query(cached, handler) if page.query_varies else cached
         pages.append(Route(routes.starlette_path(page.pattern), _html_page(handler, shell), methods=["GET"]))
     return [
         *health_routes(),

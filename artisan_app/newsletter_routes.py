@@ -63,8 +63,8 @@ async def subscribe(request: Request) -> Response:
         await run_in_threadpool(sign_up)
     except SubscriptionError as exc:
         # A code, not the text: a link must not be able to put words on our page.
-        code = "busy" if exc.message == subscriptions.TOO_MANY else "email"
-        return RedirectResponse(f"{routes.NEWSLETTER}?error={code}", status_code=303)
+        return RedirectResponse(f"{routes.NEWSLETTER}?error={subscriptions.signup_error_code(exc.message)}",
+                                status_code=303)
     return RedirectResponse(f"{routes.NEWSLETTER}?subscribed=1", status_code=303)
 
 

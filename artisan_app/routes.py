@@ -70,13 +70,14 @@ def starlette_path(pattern: str) -> str:
     return re.sub(r"\[(\w+)\]", r"{\1}", pattern)
 
 
-def paths_regex(patterns: Iterable[str]) -> str:
-    """One regular expression matching the paths of ``patterns`` (with or without a trailing slash)."""
+def paths_regex(patterns: Iterable[str], *, with_query: bool = False) -> str:
+    """One regular expression matching the paths of ``patterns`` (with or without a trailing slash);
+    ``with_query``: and URLs of them with a query. Plain enough for JavaScript's ``RegExp`` too."""
     parts = []
     for pattern in patterns:
         body = re.escape(pattern.rstrip("/"))
         parts.append(re.sub(r"\\\[\w+\\\]", "[^/]+", body) + "/?")
-    return "^(?:" + "|".join(parts) + ")$"
+    return "^(?:" + "|".join(parts) + ")" + (r"(?:\?.*)?" if with_query else "") + "$"
 
 
 def search_url(query: str = "", sort: str = "") -> str:

@@ -5,7 +5,7 @@ virtualenv's npm; never downloads a browser: ``CHROME_PATH=/usr/bin/chromium``)
 on the front page and the seed article, and prints the four category scores
 plus the main timings and the page weight.
 
-    python benchmarks/lighthouse.py [--url http://127.0.0.1:8000] [--runs 1]
+    python benchmarks/lighthouse.py [--url http://127.0.0.1:8000] [--runs 1] [--page newsletter=/newsletter]
 
 Without --url it builds and starts the app on a fresh seeded SQLite database.
 With ``--runs N`` each page is measured N times and the median score is shown.
@@ -125,9 +125,13 @@ def main() -> int:
     parser.add_argument("--save", help="keep every run's JSON report in this folder (to read the audits)")
     parser.add_argument("--pages", default="en",
                         help=f"comma-separated page sets: {', '.join(PAGE_SETS)} (all: every public page kind)")
+    parser.add_argument("--page", action="append", metavar="NAME=PATH",
+                        help="measure this page instead of the page sets (repeatable)")
     args = parser.parse_args()
     names = list(PAGE_SETS) if args.pages == "all" else args.pages.split(",")
     pages = {name: path for key in names for name, path in PAGE_SETS[key].items()}
+    if args.page:
+        pages = dict(p.split("=", 1) for p in args.page)
     cli = ensure_lighthouse(Path(args.lh_dir))
     with tempfile.TemporaryDirectory(prefix="artisan-lh-") as tmp:
         if args.save:

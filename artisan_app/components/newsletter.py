@@ -2,10 +2,11 @@
 each article and on ``/newsletter``.
 
 The first view renders the same markup from
-``first_view/templates/newsletter_signup.html`` (a plain POST form to
+``render/templates/twins.html: newsletter_signup`` (a plain POST form to
 ``/newsletter/subscribe`` that works before the app has loaded or without
-JavaScript); here the same form calls ``NewsletterState.subscribe``. Keep the
-two in step. The email input is uncontrolled: no address is kept in state.
+JavaScript, with the answer it came back with on ``/newsletter``); here the same
+form calls ``NewsletterState.subscribe``. Keep the two in step (the parity test,
+``tests/e2e/test_first_view.py``, compares them). The email input is uncontrolled: no address is kept in state.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import routes
+from artisan_app import routes, wording
 from artisan_app.components.common import link, when_ready
 from artisan_app.components.layout import page_frame
 from artisan_app.components.newsletter import newsletter_signup
@@ -19,11 +19,12 @@ from artisan_app.state.site import SiteState
 
 
 def newsletter_page() -> rx.Component:
+    """The server's first view (``render.newsletter_page``) shows the same until the page has loaded
+    (the sections to choose from, the answer to a sign-up posted from the first view)."""
     return page_frame(
-        rx.el.h1("The Artisan Times newsletter", class_name="page-title"),
-        rx.el.p("Our stories, sent when they are published: every section, or only the ones you choose. "
-                "Your address is used for nothing else.", class_name="page-intro"),
-        newsletter_signup("page"),
+        rx.el.h1(wording.NEWSLETTER_TITLE, class_name="page-title"),
+        rx.el.p(wording.NEWSLETTER_INTRO, class_name="page-intro"),
+        when_ready(S.loaded, newsletter_signup("page"), loading_label="Loading the sign-up form"),
     )
 
 

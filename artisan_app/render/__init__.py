@@ -1,6 +1,6 @@
 """The reader markup, defined once: the first HTML and the live app both come from here.
 
-Every public page (front, article, section, author, topic, search, not-found,
+Every public page (front, article, section, author, topic, search, not-found, newsletter,
 corrections) is built from the read-only parts in ``templates/reader.html``:
 masthead, footer, lead story and cards, the article with its numbered sections,
 quotes and author box, "You may also like", listing headers, search results,
@@ -232,3 +232,10 @@ def corrections_page(items: Sequence[CorrectionItem], *, categories: Sequence[Ca
                      switch: object = None) -> str:
     return _page("fragment", categories, language,
                  main=Markup(corrections(items, language=language, switch=switch)))
+
+
+def newsletter_page(*, categories: Sequence[CategoryLink], answer: str = "", error: str = "") -> str:
+    """``/newsletter``: the heading, the pitch and the sign-up form; ``answer`` or ``error`` is what a
+    sign-up posted from the first view's form came back with (fixed texts: never the address)."""
+    return _page("newsletter", categories, title=wording.NEWSLETTER_TITLE, intro=wording.NEWSLETTER_INTRO,
+                 answer=answer, error=error)

@@ -16,6 +16,7 @@ preferences, unsubscribe. No Reflex here.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -37,6 +38,9 @@ SUBSCRIBE_ANSWER = ("Thank you. Please check your inbox: we have sent you an ema
 TOO_MANY = "Too many sign-ups from your connection. Please try again in a few minutes."
 BAD_EMAIL = "Please enter a valid email address, like name@example.com."
 BAD_LINK = "This link is not valid or has expired. Sign up again to get a new one."
+# After a sign-up posted as a plain form (``newsletter_routes``), ``/newsletter`` is told the outcome by a
+# code in its query, never by the text, so that no link can put words on the page.
+SIGNUP_ERROR_CODES = {"email": BAD_EMAIL, "busy": TOO_MANY}
 
 
 class SubscriptionError(Exception):
@@ -135,6 +139,19 @@ def _category_ids(session: Session, slugs: object) -> list[int]:
     if not wanted:
         return []
     return list(session.exec(select(Category.id).where(col(Category.slug).in_(wanted))).all())
+
+
+def signup_error_code(message: str) -> str:
+    """The query's code for a ``SubscriptionError`` of ``subscribe`` (``SIGNUP_ERROR_CODES``)."""
+    return next((code for code, text in SIGNUP_ERROR_CODES.items() if text == message), "email")
+
+
+def signup_outcome(query: Mapping[str, str]) -> tuple[str, str]:
+    """``(answer, error)`` shown by ``/newsletter`` for its query: ``?subscribed=1`` gives
+    ``SUBSCRIBE_ANSWER``, ``?error=<code>`` its message; anything else nothing. Fixed texts only."""
+    error = SIGNUP_ERROR_CODES.get(str(query.get("error", "")), "")
+    answer = SUBSCRIBE_ANSWER if query.get("subscribed") == "1" and not error else ""
+    return answer, error
 
 
 def _set_sections(session: Session, subscriber: Subscriber, category_ids: list[int]) -> None:

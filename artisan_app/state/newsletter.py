@@ -14,8 +14,6 @@ from artisan_app.core import db
 from artisan_app.services import subscriptions
 from artisan_app.services.subscriptions import SubscriptionError
 
-ERRORS = {"email": subscriptions.BAD_EMAIL, "busy": subscriptions.TOO_MANY}
-
 
 def _sections(form_data) -> list[str]:
     if hasattr(form_data, "getlist"):
@@ -64,10 +62,9 @@ class NewsletterState(rx.State):
 
     @rx.event
     def load_signup(self):
-        """``/newsletter``: the answer of a sign-up posted from the first view (``?subscribed=1``)."""
-        params = self.router.url.query_parameters
-        self.error = ERRORS.get(params.get("error", ""), "")
-        self.answer = subscriptions.SUBSCRIBE_ANSWER if params.get("subscribed") == "1" and not self.error else ""
+        """``/newsletter``: the answer of a sign-up posted from the first view (``?subscribed=1``), as the
+        first view shows it (``subscriptions.signup_outcome``)."""
+        self.answer, self.error = subscriptions.signup_outcome(self.router.url.query_parameters)
         self.loaded = True
 
     def _token(self) -> str:

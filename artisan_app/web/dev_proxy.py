@@ -6,9 +6,10 @@ server on the frontend port, which knows nothing of the HTTP routes in
 answer the app's bare HTML shell, with no Open Graph tags and no first view.
 
 ``DevProxyPlugin`` adds a ``server.proxy`` block to the generated
-``.web/vite.config.js`` so that Vite forwards exactly those paths (the patterns
-in ``PROXIED``) to the backend, the way the production single-port server
-routes them. For a page, the backend then asks the dev server for its HTML
+``.web/vite.config.js`` so that Vite forwards exactly those paths (feeds and
+files, and every page with a first view in the route registry, in every
+edition: ``pages_pattern``) to the backend, the way the production single-port
+server routes them. For a page, the backend then asks the dev server for its HTML
 shell (``artisan_app.services.seo.DevShell``) with the ``SHELL_HEADER`` header,
 which makes Vite serve the request itself instead of proxying it again.
 
@@ -19,19 +20,35 @@ prerendering's preview server gets an empty ``proxy`` of its own.
 from __future__ import annotations
 
 import json
+import re
 
 import reflex as rx
+
+from artisan_app.i18n import URL_PREFIXES
 
 VITE_CONFIG = "vite.config.js"
 SHELL_HEADER = "x-artisan-shell"
 MARKER = "// artisan-dev-proxy"
 
 # Regular expressions Vite matches against the request URL (path and query).
+# Every edition's feed: /feed.xml, /ur/feed.xml (``web/editions.py``).
+_EDITIONS = "|".join(re.escape(prefix.strip("/")) + "/" for prefix in URL_PREFIXES.values() if prefix.strip("/"))
 FEEDS_AND_FILES = (
-    r"^/(feed\.xml|sitemap\.xml|robots\.txt|healthz|_upload/.*|media/.*|newsletter/(subscribe|unsubscribe/.*))(\?.*)?$"
+    rf"^/((?:{_EDITIONS})?feed\.xml|sitemap\.xml|robots\.txt|healthz|_upload/.*|media/.*"
+    r"|newsletter/(subscribe|unsubscribe/.*))(\?.*)?$"
 )
 CATEGORY_FEED = r"^/category/[^/?#]+/feed\.xml(\?.*)?$"
-PAGES = r"^/((article|category|author|tag)/[^/?#]+/?|search/?|corrections/?)?(\?.*)?$"
+
+
+def pages_pattern() -> str:
+    """Every page with a first view, in every edition (``/ur/...`` too): the route registry's own list
+    (``registry.first_view_paths``), so a page given a first view there is forwarded here as well.
+
+    Imported when the proxy is made (at compile time), not with this module: ``rxconfig.py`` imports
+    this module before the app exists."""
+    from artisan_app.web import registry
+
+    return registry.first_view_paths(with_query=True)
 
 
 def proxy_block(backend_url: str) -> str:
@@ -43,7 +60,7 @@ def proxy_block(backend_url: str) -> str:
     entries = [
         f"{json.dumps(FEEDS_AND_FILES)}: {{ target: {target} }}",
         f"{json.dumps(CATEGORY_FEED)}: {{ target: {target} }}",
-        f"{json.dumps(PAGES)}: {{ target: {target}, {shell_bypass} }}",
+        f"{json.dumps(pages_pattern())}: {{ target: {target}, {shell_bypass} }}",
     ]
     return f"{MARKER}\n    proxy: {{\n      " + ",\n      ".join(entries) + ",\n    },\n    "
 

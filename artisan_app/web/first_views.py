@@ -19,7 +19,16 @@ from starlette.requests import Request
 from artisan_app import i18n, render, routes, wording
 from artisan_app.core.settings import settings
 from artisan_app.i18n import split_edition
-from artisan_app.services import comment_thread, corrections, edition_links, page_data, search, seo, translations
+from artisan_app.services import (
+    comment_thread,
+    corrections,
+    edition_links,
+    page_data,
+    search,
+    seo,
+    subscriptions,
+    translations,
+)
 from artisan_app.services.search import SortOrder
 
 
@@ -117,3 +126,15 @@ def corrections_page(request: Request, session: Session, site_url: str) -> First
                             site_url=site_url, language=language)
     pages = tuple((lang, site_url + i18n.edition_path(lang, routes.CORRECTIONS)) for lang in i18n.LANGUAGES)
     return FirstView(dataclasses.replace(meta, alternates=pages), html)
+
+
+def newsletter(request: Request, session: Session, site_url: str) -> FirstView:
+    """``/newsletter``: the sign-up page, its form a plain POST (``newsletter_routes``), which comes back
+    here with ``?subscribed=1`` or ``?error=<code>``: those show the same fixed answer as the app's form
+    (never the address) and are not indexed."""
+    answer, error = subscriptions.signup_outcome(request.query_params)
+    html = render.newsletter_page(categories=page_data.navigation(session), answer=answer, error=error)
+    meta = seo.listing_meta(name="Newsletter", description=wording.NEWSLETTER_INTRO, path=routes.NEWSLETTER,
+                            site_url=site_url)
+    meta = dataclasses.replace(meta, json_ld={**(meta.json_ld or {}), "@type": "WebPage"})
+    return FirstView(dataclasses.replace(meta, robots="noindex") if answer or error else meta, html)

@@ -70,6 +70,9 @@ class Page:
     reader: bool = True  # a public page: links in its rendered HTML navigate in the app
     first_view: Callable[[Request, Session, str], FirstView] | None = None  # (request, session, site URL)
     cache: bool = True  # its first HTML is the same for every reader (cached per URL)
+    # The cache is keyed by path: a page whose first HTML also depends on the query has only its
+    # address without a query cached (any other is rendered each time).
+    query_varies: bool = False
     sitemap: Sequence[SitemapSource] = field(default_factory=tuple)
 
     def page(self) -> Callable[[], rx.Component]:
@@ -121,8 +124,9 @@ PAGES: tuple[Page, ...] = (
     Page(routes.UR_CORRECTIONS, corrections_page, f"{i18n.translate('ur', 'Corrections')} | {SITE}",
          PageVisit.corrections, first_view=first_views.corrections_page),
     Page(routes.NOT_FOUND, missing_page, f"Page not found | {SITE}", PageVisit.other, description=None),
-    Page(routes.NEWSLETTER, newsletter_page, f"Newsletter | {SITE}", [SiteState.load_navigation,
-                                                                      NewsletterState.load_signup]),
+    Page(routes.NEWSLETTER, newsletter_page, f"Newsletter | {SITE}",
+         [SiteState.load_navigation, NewsletterState.load_signup], first_view=first_views.newsletter,
+         query_varies=True),  # ?subscribed=1, ?error=...: the answer to the first view's plain POST
     Page(routes.NEWSLETTER_CONFIRM, confirm_page, f"Confirm your subscription | {SITE}",
          [SiteState.load_navigation, NewsletterState.confirm], description=None, meta=NOINDEX),
     Page(routes.NEWSLETTER_PREFERENCES, preferences_page, f"Your newsletter | {SITE}",
@@ -149,6 +153,12 @@ def reader_paths() -> str:
 
 def first_view_pages() -> list[Page]:
     return [p for p in PAGES if p.first_view is not None]
+
+
+def first_view_paths(*, with_query: bool = False) -> str:
+    """A regular expression of the paths the server answers with a first view (``routes.paths_regex``);
+    ``with_query``: of URLs, a query allowed (the development server's proxy, ``web/dev_proxy.py``)."""
+    return routes.paths_regex((p.pattern for p in first_view_pages()), with_query=with_query)
 
 
 def sitemap_sources() -> list[SitemapSource]:

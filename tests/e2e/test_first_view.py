@@ -42,6 +42,8 @@ def without_the_app(page: Page) -> Page:
     ("/article/ai-data-centres-power-grid-strain", "main h1, main .byline-author, main .trend-heading"),
     ("/article/argentina-inflation-peso-households", "main h1, main .correction-marker, main .corrections li"),
     ("/corrections", "main .page-title, main .correction"),
+    # Issue #19: the newsletter's sign-up page.
+    ("/newsletter", "main .page-title, main .page-intro, main .newsletter-pitch, main .newsletter-email"),
 ])
 @pytest.mark.parametrize("width", [375, 1280])
 def test_first_view_matches_the_app_and_hands_over_without_a_shift(new_page, path: str, selector: str, width: int):
@@ -169,6 +171,8 @@ PAGE_KINDS = {
     "search": "/search?q=pakistan",
     "not-found article": "/article/no-such-story",
     "unknown path": "/no/such/page",
+    "newsletter": "/newsletter",
+    "newsletter, after a sign-up": "/newsletter?subscribed=1",
 }
 
 

@@ -113,6 +113,10 @@ def test_the_first_view_form_works_before_the_app(new_page, smtp):
     signup.get_by_label("Email address").fill("early.reader@example.com")
     signup.get_by_role("button", name="Subscribe").click()
     expect(page).to_have_url(re.compile(r"/newsletter/?\?subscribed=1$"), timeout=15_000)
+    # Still without the app: the sign-up page's own first view gives the answer (issue #19).
+    answer = page.locator("#first-view").get_by_role("region", name="The newsletter").get_by_role("status")
+    expect(answer).to_contain_text("Please check your inbox")
+    assert "early.reader" not in page.content()
     assert "/newsletter/confirm?token=" in confirm_link(smtp, "early.reader@example.com")
 
 
@@ -139,6 +143,19 @@ def test_a_press_on_subscribe_while_the_app_takes_over_still_subscribes(new_page
 
 # The app has rendered the page's data: the moment it would take over from the first view.
 APP_READY = "() => { const main = document.getElementById('main'); return !!main && !main.querySelector(':scope > .skeleton'); }"
+
+
+def test_the_sign_up_page_works_without_javascript(new_page, smtp):
+    """``/newsletter`` paints from the server's HTML: its plain form posts and the answer comes back."""
+    page = new_page(375, 800, wait_for_app=False, java_script_enabled=False)
+    page.goto("/newsletter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("The Artisan Times newsletter")
+    signup = page.get_by_role("region", name="The newsletter")
+    signup.get_by_label("Email address").fill("no.script@example.com")
+    signup.get_by_role("button", name="Subscribe").click()
+    expect(page).to_have_url(re.compile(r"/newsletter/?\?subscribed=1$"), timeout=15_000)
+    expect(signup.get_by_role("status")).to_contain_text("Please check your inbox")
+    assert "/newsletter/confirm?token=" in confirm_link(smtp, "no.script@example.com")
 
 
 def sign_in(page: Page) -> None:

@@ -63,6 +63,17 @@ def test_an_article_at_the_run_url_has_its_meta_tags_first_view_and_feeds(dev_ur
     assert "/@vite/client" in html or "/app/root" in html
 
 
+def test_every_edition_and_the_newsletter_page_get_their_first_view_at_the_run_url(dev_url):
+    """The proxy's pages are the route registry's: the Urdu edition's too (issue #17), and /newsletter."""
+    for path, text in (("/ur/", 'lang="ur"'), ("/ur/article/kitab-melon-mein-naujawan", 'dir="rtl"'),
+                       ("/newsletter", 'action="/newsletter/subscribe"')):
+        html = httpx.get(dev_url + path, timeout=60).text
+        assert 'id="first-view"' in html and text in html, path
+    assert httpx.get(dev_url + "/ur/feed.xml", timeout=30).headers["content-type"].startswith("application/atom+xml")
+    confirm = httpx.get(dev_url + "/newsletter/confirm?token=x", timeout=60)  # a token page: the app's own
+    assert confirm.status_code == 200 and 'id="first-view"' not in confirm.text
+
+
 def test_the_app_itself_is_still_served_by_the_dev_server(dev_url):
     """Paths outside the proxy (the app's modules, the newsroom) stay Vite's."""
     newsroom = httpx.get(dev_url + "/editor", timeout=60)

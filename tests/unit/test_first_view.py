@@ -116,3 +116,19 @@ def test_not_found_views_say_what_the_app_says(kind, title):
     tree = parse(render.not_found_page(kind, categories=[]))
     assert texts(tree, "//h1") == [title]
     assert tree.xpath("//a[@class='button']/@href") == ["/"]
+
+
+def test_newsletter_view_has_the_plain_form_and_the_answer_given_to_it(desk: Session):
+    categories = catalog.list_categories(desk)
+    tree = parse(render.newsletter_page(categories=categories))
+    (view,) = tree.xpath("div[@id='first-view']")
+    assert texts(view, ".//main/h1") == [wording.NEWSLETTER_TITLE]
+    (form,) = view.xpath(".//main//form[@class='newsletter-form']")
+    assert (form.get("method"), form.get("action")) == ("post", "/newsletter/subscribe")
+    assert texts(form, ".//label[@class='newsletter-choice']") == ["Politics", "Culture"]
+    assert not form.xpath(".//p[contains(@class, 'notice')]")
+    assert all(i.startswith("first-view") for i in tree.xpath("//@id"))
+    answered = parse(render.newsletter_page(categories=categories, answer="Thank you.", error=EVIL))
+    assert texts(answered, "//form//p[@role='status']") == ["Thank you."]
+    assert texts(answered, "//form//p[@role='alert']") == [" ".join(EVIL.split())]  # text, never markup
+    assert not answered.xpath("//img[@onerror]")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
+from artisan_app import routes
 from artisan_app.web import dev_proxy
 from artisan_app.web.dev_shell import dev_frontend_url
 
@@ -37,7 +39,8 @@ def test_an_unknown_template_is_left_alone():
 
 def _proxied(url: str) -> bool:
     # The patterns are plain enough that Python's and JavaScript's regex syntax agree.
-    return any(re.search(p, url) for p in (dev_proxy.FEEDS_AND_FILES, dev_proxy.CATEGORY_FEED, dev_proxy.PAGES))
+    return any(re.search(p, url) for p in (dev_proxy.FEEDS_AND_FILES, dev_proxy.CATEGORY_FEED,
+                                           dev_proxy.pages_pattern()))
 
 
 @pytest.mark.parametrize("url", [
@@ -45,6 +48,10 @@ def _proxied(url: str) -> bool:
     "/category/social-media/feed.xml", "/article/some-slug", "/article/some-slug/", "/category/politics",
     "/author/hannah-okafor", "/tag/civil-service", "/search", "/search?q=civil+servants", "/_upload/cover.webp",
     "/media/0123456789abcdef-640.avif", "/newsletter/subscribe", "/newsletter/unsubscribe/abc.def",
+    "/corrections", "/newsletter", "/newsletter?subscribed=1", "/newsletter/?error=email",
+    # The Urdu edition (issue #17)
+    "/ur/", "/ur", "/ur/?utm_source=x", "/ur/article/some-slug", "/ur/category/politics", "/ur/author/hannah-okafor",
+    "/ur/tag/civil-service", "/ur/search?q=x", "/ur/feed.xml",
 ])
 def test_the_site_paths_go_to_the_backend(url):
     assert _proxied(url)
@@ -53,10 +60,24 @@ def test_the_site_paths_go_to_the_backend(url):
 @pytest.mark.parametrize("url", [
     "/@vite/client", "/app/root.jsx", "/app/routes/article.$slug.jsx", "/node_modules/.vite/deps/react.js",
     "/fonts/inter-latin-400-normal.woff2", "/styles.css", "/editor", "/editor/article/3", "/favicon.ico",
-    "/__manifest?p=%2F", "/article/a/b", "/searching", "/newsletter", "/newsletter/confirm",
+    "/__manifest?p=%2F", "/article/a/b", "/searching", "/newsletter/confirm", "/newsletter/confirm?token=x",
+    "/newsletter/preferences?token=x", "/ur/article/a/b", "/urdu.css", "/ur/editor",
 ])
 def test_the_app_and_its_modules_stay_with_vite(url):
     assert not _proxied(url)
+
+
+def test_every_page_with_a_first_view_goes_to_the_backend():
+    """The proxy's page pattern is the route registry's: no page with a first view is left out."""
+    from artisan_app.web import registry
+
+    pages = registry.first_view_pages()
+    assert {routes.UR_HOME, routes.UR_ARTICLE, routes.NEWSLETTER, routes.CORRECTIONS} <= {p.pattern for p in pages}
+    for page in pages:
+        url = re.sub(r"\[\w+\]", "some-slug", page.pattern)
+        assert _proxied(url) and _proxied(url + "?q=x"), page.pattern
+    block = dev_proxy.proxy_block("http://127.0.0.1:8123")
+    assert json.dumps(dev_proxy.pages_pattern()) in block
 
 
 def test_the_dev_shell_is_used_only_under_reflex_run_in_development():
