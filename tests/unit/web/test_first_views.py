@@ -43,7 +43,7 @@ def test_the_newsletter_page_has_a_first_view_with_a_plain_form(client: TestClie
     assert tree.xpath("//head/link[@rel='canonical']/@href") == [f"{SITE}/newsletter"]
     assert meta(tree, "robots") == []
     (view,) = tree.xpath("//*[@id='first-view']")
-    assert view.xpath(".//nav[@aria-label='Sections']//a/text()") == ["Front page", "Politics", "Culture"]
+    assert view.xpath(".//nav[@aria-label='Sections']//a/text()") == ["Front page", "Politics", "Culture", "اردو"]
     assert view.xpath(".//footer")
     (main,) = view.xpath(".//main")
     assert main.xpath("./h1[@class='page-title']/text()") == [wording.NEWSLETTER_TITLE]
