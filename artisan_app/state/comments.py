@@ -86,16 +86,16 @@ class CommentState(rx.State):
     notice: str = ""
     notice_ok: bool = True
 
+    # ``notice`` and ``errors`` in the page's edition (issue #17; the catalog has every message the
+    # form says). They follow ``_language`` (set as the article loads), not the router: a var that
+    # read the router would make Reflex load this state for every event of the tab (issue #19).
     @rx.var
     def notice_shown(self) -> str:
-        """``notice`` in the page's edition (issue #17; the catalog has every message the form says)."""
-        language = i18n.split_edition(self.router.url.path)[0]
-        return i18n.translate(language, self.notice) if self.notice else ""
+        return i18n.translate(self._language, self.notice) if self.notice else ""
 
     @rx.var
     def errors_shown(self) -> dict[str, str]:
-        language = i18n.split_edition(self.router.url.path)[0]
-        return {name: i18n.translate(language, message) for name, message in self.errors.items()}
+        return {name: i18n.translate(self._language, message) for name, message in self.errors.items()}
     submitting: bool = False
 
     # Mirrored to the browser; parsed defensively on every load.
@@ -104,6 +104,7 @@ class CommentState(rx.State):
 
     _article_id: int = 0
     _slug: str = ""
+    _language: str = "en"  # the edition of the article shown
     _form_opened_at: float = 0.0
     _typed_since_load: bool = False
     _roots_shown: int = 0
@@ -152,6 +153,7 @@ class CommentState(rx.State):
     async def load_comments(self):
         """Runs after ``ArticleState.load_article`` on every article page load."""
         article = await self.get_state(ArticleState)
+        self._language = article.language
         self.errors, self.notice, self.reply_to, self.reply_to_name = {}, "", 0, ""
         self._roots_shown, self._last_root_id = 0, 0
         if not article.found:
