@@ -27,6 +27,7 @@ from artisan_app.client_scripts import DRAFTS_KEY, MAX_SAVED_DRAFTS
 from artisan_app.core import db
 from artisan_app.services import comment_thread as thread
 from artisan_app.services import comments as svc
+from artisan_app.services import page_data
 from artisan_app.services.comment_thread import CommentView
 from artisan_app.services.comments import CommentRefused, CommentValidationError
 from artisan_app.state.article import ArticleState
@@ -119,11 +120,13 @@ class CommentState(rx.State):
                                   newest_first=self.thread_order == "newest", after_id=after_id, roots=roots)
 
     def _refresh(self) -> None:
-        """The thread from the start, as many top-level comments as the reader has open."""
+        """The thread from the start, as many top-level comments as the reader has open (the same
+        for every reader without a held comment here: remembered, ``page_data.thread_start``)."""
         with db.session_scope() as session:
-            page = self._thread_page(session, roots=max(thread.PAGE_ROOTS, self._roots_shown))
-            self._version = thread.comments_version(session, self._article_id)
-        self.comments = page.comments
+            page, self._version = page_data.thread_start(
+                session, self._article_id, reader_id=self.reader_id, newest_first=self.thread_order == "newest",
+                roots=max(thread.PAGE_ROOTS, self._roots_shown))
+        self.comments = list(page.comments)  # a copy: the page may be shared (remembered)
         self.approved_count = page.approved_count
         self.has_more_comments = page.has_more
         self._roots_shown, self._last_root_id = page.roots, page.last_root_id
