@@ -32,6 +32,7 @@ from artisan_app.services.comment_thread import CommentView
 from artisan_app.services.comments import CommentRefused, CommentValidationError
 from artisan_app.state.article import ArticleState
 from artisan_app.state.offload import off_loop
+from artisan_app.state.proxies import let_go
 from artisan_app.state.resilience import client_connected, outage_safe
 from artisan_app.state.thread_watch import ThreadWatch
 
@@ -206,6 +207,7 @@ class CommentState(rx.State):
         deadline = time.monotonic() + WATCH_LIMIT_SECONDS
         try:
             while time.monotonic() < deadline:
+                let_go(self)  # wait without holding the tab's state tree (state/proxies.py)
                 changed = await THREAD_WATCH.wait_for_change(article_id, version, timeout=CHECK_SECONDS)
                 if not await client_connected(token):
                     break
@@ -213,16 +215,19 @@ class CommentState(rx.State):
                     if self._slug != slug or self._watching != slug:
                         break
                     if changed:
-                        held = {c.id for c in self.comments if c.awaiting}
-                        await asyncio.to_thread(self._refresh)
-                        self._note_approval(held)
-                        article = await self.get_state(ArticleState)
-                        await asyncio.to_thread(article._comments_counted, self.approved_count)
+                        await self._thread_changed()
                     article_id, version = self._article_id, self._version
         finally:
             async with self:
                 if self._watching == slug:
                     self._watching = ""
+
+    async def _thread_changed(self) -> None:
+        held = {c.id for c in self.comments if c.awaiting}
+        await asyncio.to_thread(self._refresh)
+        self._note_approval(held)
+        article = await self.get_state(ArticleState)
+        await asyncio.to_thread(article._comments_counted, self.approved_count)
 
     def _note_approval(self, held_before: set[int]) -> None:
         """The reader's own held comment was just approved: say so where it said "awaiting moderation"."""
