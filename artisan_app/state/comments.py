@@ -107,6 +107,7 @@ class CommentState(rx.State):
     _article_id: int = 0
     _slug: str = ""
     _language: str = "en"  # the edition of the article shown
+    _new_reader: bool = False  # reader_id made on this page load: no held comment of theirs exists
     _form_opened_at: float = 0.0
     _typed_since_load: bool = False
     _roots_shown: int = 0
@@ -125,7 +126,8 @@ class CommentState(rx.State):
         for every reader without a held comment here: remembered, ``page_data.thread_start``)."""
         with db.session_scope() as session:
             page, self._version = page_data.thread_start(
-                session, self._article_id, reader_id=self.reader_id, newest_first=self.thread_order == "newest",
+                session, self._article_id, reader_id="" if self._new_reader else self.reader_id,
+                newest_first=self.thread_order == "newest",
                 roots=max(thread.PAGE_ROOTS, self._roots_shown))
         self.comments = list(page.comments)  # a copy: the page may be shared (remembered)
         self.approved_count = page.approved_count
@@ -164,6 +166,8 @@ class CommentState(rx.State):
             self._article_id, self._slug, self.comments, self.approved_count = 0, "", [], 0
             self.has_more_comments, self.loaded = False, True
             return
+        # A reader id made just now has no held comment anywhere: no need to ask (until they post).
+        self._new_reader = not self.reader_id
         if not self.reader_id:
             self.reader_id = secrets.token_urlsafe(24)
         self._article_id, self._slug = article._article_id, article._slug
@@ -314,5 +318,6 @@ class CommentState(rx.State):
             return
         self.body, self.reply_to, self.reply_to_name = "", 0, ""
         self.notice, self.notice_ok = result.message, True
+        self._new_reader = False  # their comment may be held now
         self._refresh()
         return self._clear_browser_draft()

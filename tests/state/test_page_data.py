@@ -73,8 +73,12 @@ async def test_the_thread_is_remembered_for_readers_without_a_held_comment(world
     first = await open_comments(token="bob")
     assert first.comments == [] and first._version
     with count_queries(engine) as counter:
-        again = await open_comments(token="cy")
+        again = await open_comments(token="cy")  # a reader new to the site
     assert again.comments == [] and again._version == first._version
+    assert [s for s in counter.statements if "FROM comment" in s] == []
+    with count_queries(engine) as counter:
+        back = await open_comments(token="eve", reader_id="eve-from-local-storage")  # a returning reader
+    assert back.comments == []
     thread_queries = [s for s in counter.statements if "FROM comment" in s]
     assert len(thread_queries) == 1 and "owner_key" in thread_queries[0]  # only "has this reader a held one?"
     assert [(c.body, c.awaiting) for c in (await open_comments(token="ann-2", reader_id=ann.reader_id)).comments] == [
