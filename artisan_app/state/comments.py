@@ -23,7 +23,7 @@ import time
 import reflex as rx
 
 from artisan_app import i18n
-from artisan_app.client_scripts import DRAFTS_KEY, MAX_SAVED_DRAFTS
+from artisan_app.client_scripts import DRAFTS_KEY
 from artisan_app.core import db
 from artisan_app.services import comment_thread as thread
 from artisan_app.services import comments as svc
@@ -31,6 +31,8 @@ from artisan_app.services import page_data
 from artisan_app.services.comment_thread import CommentView
 from artisan_app.services.comments import CommentRefused, CommentValidationError
 from artisan_app.state.article import ArticleState
+from artisan_app.state.comment_drafts import IDENTITY_FIELDS, READ_DRAFTS_JS
+from artisan_app.state.comment_drafts import parse_saved as _parse_saved
 from artisan_app.state.offload import off_loop
 from artisan_app.state.proxies import let_go
 from artisan_app.state.resilience import client_connected, outage_safe
@@ -39,31 +41,8 @@ from artisan_app.state.thread_watch import ThreadWatch
 POLL_SECONDS = 3.0  # how often a worker reads the versions of the open threads
 CHECK_SECONDS = 30.0  # how often a quiet tab checks it is still open and on the article
 WATCH_LIMIT_SECONDS = 2 * 60 * 60
-IDENTITY_FIELDS = ("name", "email", "website")
-READ_DRAFTS_JS = f"window.localStorage.getItem({json.dumps(DRAFTS_KEY)}) || ''"
 THREAD_WATCH = ThreadWatch(POLL_SECONDS)
 PUBLISHED_NOTICE = "Your comment has been approved and is now published."
-
-
-def _parse_saved(raw: str) -> dict:
-    """The browser's saved drafts, defensively: anything malformed is dropped."""
-    try:
-        data = json.loads(raw) if raw and len(raw) < 200_000 else {}
-    except ValueError:
-        data = {}
-    if not isinstance(data, dict):
-        data = {}
-    who_raw, drafts_raw = data.get("who"), data.get("drafts")
-    who: dict = who_raw if isinstance(who_raw, dict) else {}
-    drafts: dict = drafts_raw if isinstance(drafts_raw, dict) else {}
-    return {
-        "who": {k: who[k][: svc.MAX_BODY] for k in IDENTITY_FIELDS if isinstance(who.get(k), str)},
-        "drafts": {
-            slug: {"body": d.get("body", "")[: svc.MAX_BODY * 2]}
-            for slug, d in list(drafts.items())[-MAX_SAVED_DRAFTS:]
-            if isinstance(slug, str) and isinstance(d, dict) and isinstance(d.get("body", ""), str)
-        },
-    }
 
 
 THREAD_ORDERS = ("oldest", "newest")
