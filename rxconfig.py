@@ -4,6 +4,8 @@ Everything environment-specific comes from ``artisan_app.core.settings`` so the 
 the migrations and the seed command agree on one database URL.
 """
 
+import os
+
 import reflex as rx
 
 from artisan_app.core.settings import settings
@@ -12,6 +14,13 @@ from artisan_app.web.dev_proxy import DevProxyPlugin
 # Production (ARTISAN_ENV=prod, REFLEX_ENV_MODE=prod or `reflex run --env prod`)
 # refuses to start with a missing, default or short ARTISAN_SECRET_KEY.
 settings.check_production()
+
+# With state in Redis, a backend worker keeps a tab's state in memory while it holds that tab's
+# lock (Reflex's opportunistic locking, 0.10): the events of one page visit (hydrate, on_load,
+# keystrokes) then load and pickle the state tree once instead of once per event, and write it
+# back when the lease ends (half the 10 s lock expiration), on shutdown, or at once when another
+# worker asks for the same tab. ``REFLEX_OPLOCK_ENABLED=0`` turns it off (issue #19, RESULTS.md).
+os.environ.setdefault("REFLEX_OPLOCK_ENABLED", "1")
 
 config = rx.Config(
     app_name="artisan_app",

@@ -185,12 +185,6 @@ def byline(names: list[str], language: str) -> str:
     return format_list(names, locale=_babel_locale(language)) if names else ""
 
 
-def interface_strings(language: str) -> dict[str, str]:
-    """Every interface message (``INTERFACE``, no plurals or contexts) in ``language``: the live
-    app's Reflex components look their wording up here (``components/wording.py: t``)."""
-    return {message: translate(language, message) for message in INTERFACE if "%(" not in message}
-
-
 def install_jinja(environment, language: str) -> None:
     """Give a Jinja environment (with ``jinja2.ext.i18n``) this language's catalog: ``{% trans %}``,
     ``_()``, ``ngettext()`` in the reader templates then speak the edition's language."""

@@ -166,6 +166,16 @@ def view_of(c: Comment, now: datetime, *, awaiting: bool) -> CommentView:
     )
 
 
+def has_held(session: Session, article_id: int, reader_id: str) -> bool:
+    """Whether this reader has a held comment on the article (which only they see in the thread)."""
+    key = owner_key(reader_id) if isinstance(reader_id, str) else ""
+    if not key or not as_id(article_id):
+        return False
+    held = select(Comment.id).where(Comment.owner_key == key, Comment.article_id == article_id,
+                                    Comment.status == CommentStatus.pending.value).limit(1)
+    return session.exec(held).first() is not None
+
+
 def approved_count(session: Session, article_id: int) -> int:
     return session.exec(
         select(func.count())

@@ -12,6 +12,11 @@ for one content generation (``content_changes``, bumped in the same transaction 
 write readers could notice), never past the next scheduled publication, and at most
 ``TTL_SECONDS``. One primary-key query (the generation) replaces the rest.
 
+The first page of an article's comment thread is kept the same way for every reader
+without a held comment of their own on it (``thread_start``): approving, rejecting or
+deleting an approved comment starts a new generation. Its relative dates ("2 minutes ago")
+may lag by up to ``TTL_SECONDS``.
+
 Only public read models (frozen dataclasses) are kept; nothing reader-specific (a
 reader's held comments, drafts) ever passes through here.
 """
@@ -28,7 +33,7 @@ from typing import TypeVar
 from sqlmodel import Session
 
 from artisan_app.models import utcnow
-from artisan_app.services import articles, catalog, content_changes, featured, search
+from artisan_app.services import articles, catalog, comment_thread, content_changes, featured, search
 from artisan_app.services.views import ArticleCard, ArticleDetail, ArticlePage, AuthorProfile, CategoryLink, TagLink
 
 T = TypeVar("T")
@@ -150,6 +155,21 @@ def search_page(session: Session, query: str, *, sort: str, limit: int, offset: 
                 language: str = "en") -> search.SearchPage:
     """Search results in one edition (not remembered: queries are the reader's own)."""
     return search.search_articles(session, query, sort=sort, limit=limit, offset=offset, language=language)
+
+
+def thread_start(session: Session, article_id: int, *, reader_id: str, newest_first: bool,
+                 roots: int) -> tuple[comment_thread.ThreadPage, str]:
+    """The thread from its start (``roots`` top-level comments with their replies) as this reader sees
+    it, and the thread's version (``comment_thread.comments_version``). Readers with no held comment
+    on the article all see the approved thread: remembered per generation. A reader with one gets
+    their own, with it."""
+    def load(reader: str) -> tuple[comment_thread.ThreadPage, str]:
+        page = comment_thread.thread_page(session, article_id, reader_id=reader, newest_first=newest_first, roots=roots)
+        return page, comment_thread.comments_version(session, article_id)
+
+    if comment_thread.has_held(session, article_id, reader_id):
+        return load(reader_id)
+    return remembered(session, ("thread-start", article_id, newest_first, roots), lambda: load(""))
 
 
 def forget() -> None:

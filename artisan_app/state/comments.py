@@ -23,45 +23,26 @@ import time
 import reflex as rx
 
 from artisan_app import i18n
-from artisan_app.client_scripts import DRAFTS_KEY, MAX_SAVED_DRAFTS
+from artisan_app.client_scripts import DRAFTS_KEY
 from artisan_app.core import db
 from artisan_app.services import comment_thread as thread
 from artisan_app.services import comments as svc
+from artisan_app.services import page_data
 from artisan_app.services.comment_thread import CommentView
 from artisan_app.services.comments import CommentRefused, CommentValidationError
 from artisan_app.state.article import ArticleState
+from artisan_app.state.comment_drafts import IDENTITY_FIELDS, READ_DRAFTS_JS
+from artisan_app.state.comment_drafts import parse_saved as _parse_saved
 from artisan_app.state.offload import off_loop
+from artisan_app.state.proxies import let_go
 from artisan_app.state.resilience import client_connected, outage_safe
 from artisan_app.state.thread_watch import ThreadWatch
 
 POLL_SECONDS = 3.0  # how often a worker reads the versions of the open threads
 CHECK_SECONDS = 30.0  # how often a quiet tab checks it is still open and on the article
 WATCH_LIMIT_SECONDS = 2 * 60 * 60
-IDENTITY_FIELDS = ("name", "email", "website")
-READ_DRAFTS_JS = f"window.localStorage.getItem({json.dumps(DRAFTS_KEY)}) || ''"
 THREAD_WATCH = ThreadWatch(POLL_SECONDS)
 PUBLISHED_NOTICE = "Your comment has been approved and is now published."
-
-
-def _parse_saved(raw: str) -> dict:
-    """The browser's saved drafts, defensively: anything malformed is dropped."""
-    try:
-        data = json.loads(raw) if raw and len(raw) < 200_000 else {}
-    except ValueError:
-        data = {}
-    if not isinstance(data, dict):
-        data = {}
-    who_raw, drafts_raw = data.get("who"), data.get("drafts")
-    who: dict = who_raw if isinstance(who_raw, dict) else {}
-    drafts: dict = drafts_raw if isinstance(drafts_raw, dict) else {}
-    return {
-        "who": {k: who[k][: svc.MAX_BODY] for k in IDENTITY_FIELDS if isinstance(who.get(k), str)},
-        "drafts": {
-            slug: {"body": d.get("body", "")[: svc.MAX_BODY * 2]}
-            for slug, d in list(drafts.items())[-MAX_SAVED_DRAFTS:]
-            if isinstance(slug, str) and isinstance(d, dict) and isinstance(d.get("body", ""), str)
-        },
-    }
 
 
 THREAD_ORDERS = ("oldest", "newest")
@@ -86,16 +67,16 @@ class CommentState(rx.State):
     notice: str = ""
     notice_ok: bool = True
 
+    # ``notice`` and ``errors`` in the page's edition (issue #17; the catalog has every message the
+    # form says). They follow ``_language`` (set as the article loads), not the router: a var that
+    # read the router would make Reflex load this state for every event of the tab (issue #19).
     @rx.var
     def notice_shown(self) -> str:
-        """``notice`` in the page's edition (issue #17; the catalog has every message the form says)."""
-        language = i18n.split_edition(self.router.url.path)[0]
-        return i18n.translate(language, self.notice) if self.notice else ""
+        return i18n.translate(self._language, self.notice) if self.notice else ""
 
     @rx.var
     def errors_shown(self) -> dict[str, str]:
-        language = i18n.split_edition(self.router.url.path)[0]
-        return {name: i18n.translate(language, message) for name, message in self.errors.items()}
+        return {name: i18n.translate(self._language, message) for name, message in self.errors.items()}
     submitting: bool = False
 
     # Mirrored to the browser; parsed defensively on every load.
@@ -104,6 +85,8 @@ class CommentState(rx.State):
 
     _article_id: int = 0
     _slug: str = ""
+    _language: str = "en"  # the edition of the article shown
+    _new_reader: bool = False  # reader_id made on this page load: no held comment of theirs exists
     _form_opened_at: float = 0.0
     _typed_since_load: bool = False
     _roots_shown: int = 0
@@ -118,11 +101,14 @@ class CommentState(rx.State):
                                   newest_first=self.thread_order == "newest", after_id=after_id, roots=roots)
 
     def _refresh(self) -> None:
-        """The thread from the start, as many top-level comments as the reader has open."""
+        """The thread from the start, as many top-level comments as the reader has open (the same
+        for every reader without a held comment here: remembered, ``page_data.thread_start``)."""
         with db.session_scope() as session:
-            page = self._thread_page(session, roots=max(thread.PAGE_ROOTS, self._roots_shown))
-            self._version = thread.comments_version(session, self._article_id)
-        self.comments = page.comments
+            page, self._version = page_data.thread_start(
+                session, self._article_id, reader_id="" if self._new_reader else self.reader_id,
+                newest_first=self.thread_order == "newest",
+                roots=max(thread.PAGE_ROOTS, self._roots_shown))
+        self.comments = list(page.comments)  # a copy: the page may be shared (remembered)
         self.approved_count = page.approved_count
         self.has_more_comments = page.has_more
         self._roots_shown, self._last_root_id = page.roots, page.last_root_id
@@ -152,12 +138,15 @@ class CommentState(rx.State):
     async def load_comments(self):
         """Runs after ``ArticleState.load_article`` on every article page load."""
         article = await self.get_state(ArticleState)
+        self._language = article.language
         self.errors, self.notice, self.reply_to, self.reply_to_name = {}, "", 0, ""
         self._roots_shown, self._last_root_id = 0, 0
         if not article.found:
             self._article_id, self._slug, self.comments, self.approved_count = 0, "", [], 0
             self.has_more_comments, self.loaded = False, True
             return
+        # A reader id made just now has no held comment anywhere: no need to ask (until they post).
+        self._new_reader = not self.reader_id
         if not self.reader_id:
             self.reader_id = secrets.token_urlsafe(24)
         self._article_id, self._slug = article._article_id, article._slug
@@ -201,6 +190,7 @@ class CommentState(rx.State):
         deadline = time.monotonic() + WATCH_LIMIT_SECONDS
         try:
             while time.monotonic() < deadline:
+                let_go(self)  # wait without holding the tab's state tree (state/proxies.py)
                 changed = await THREAD_WATCH.wait_for_change(article_id, version, timeout=CHECK_SECONDS)
                 if not await client_connected(token):
                     break
@@ -208,16 +198,19 @@ class CommentState(rx.State):
                     if self._slug != slug or self._watching != slug:
                         break
                     if changed:
-                        held = {c.id for c in self.comments if c.awaiting}
-                        await asyncio.to_thread(self._refresh)
-                        self._note_approval(held)
-                        article = await self.get_state(ArticleState)
-                        await asyncio.to_thread(article._comments_counted, self.approved_count)
+                        await self._thread_changed()
                     article_id, version = self._article_id, self._version
         finally:
             async with self:
                 if self._watching == slug:
                     self._watching = ""
+
+    async def _thread_changed(self) -> None:
+        held = {c.id for c in self.comments if c.awaiting}
+        await asyncio.to_thread(self._refresh)
+        self._note_approval(held)
+        article = await self.get_state(ArticleState)
+        await asyncio.to_thread(article._comments_counted, self.approved_count)
 
     def _note_approval(self, held_before: set[int]) -> None:
         """The reader's own held comment was just approved: say so where it said "awaiting moderation"."""
@@ -304,5 +297,6 @@ class CommentState(rx.State):
             return
         self.body, self.reply_to, self.reply_to_name = "", 0, ""
         self.notice, self.notice_ok = result.message, True
+        self._new_reader = False  # their comment may be held now
         self._refresh()
         return self._clear_browser_draft()

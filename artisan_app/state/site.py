@@ -34,8 +34,9 @@ class SiteState(rx.State):
     masthead_html: str = render.masthead([])
     footer_html: str = render.footer([])
     unavailable: bool = False
-    language: str = "en"  # the edition of the page shown (issue #17): "/ur/..." is Urdu
-    ui: dict[str, str] = i18n.interface_strings("en")  # the interface's wording in that language
+    # The edition of the page shown (issue #17): "/ur/..." is Urdu. The interface's wording in it
+    # is compiled into the pages (``components.wording.t``), not held here.
+    language: str = "en"
 
     _recovering: bool = False
 
@@ -56,7 +57,7 @@ class SiteState(rx.State):
                 lambda: (render.masthead(self.categories, language=language),
                          render.footer(self.categories, language=language)))
         if language != self.language:
-            self.language, self.ui = language, i18n.interface_strings(language)
+            self.language = language
         # First on_load of every page: reaching the database clears the notice.
         self.unavailable = False
 

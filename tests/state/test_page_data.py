@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+import reflex as rx
 from sqlmodel import Session
 
 from artisan_app.models import Role
 from artisan_app.services import editor_saving, editor_workflow, editorial
 from artisan_app.state.article import ArticleState
-from tests.factories import make_article, make_author, make_category, make_user
+from artisan_app.state.comments import CommentState
+from tests.factories import make_article, make_author, make_category, make_user, moderate_as_editor
 from tests.state.conftest import visit
 
 
@@ -48,3 +50,42 @@ async def test_the_second_reader_costs_one_query_and_an_edit_shows_at_once(world
     session.commit()
     gone = await load(root)
     assert not gone.found and gone.loaded and "The One Story" not in gone.article_html
+
+
+async def open_comments(slug: str = "one", token: str = "tab-1", reader_id: str = "") -> CommentState:
+    """A tab opening the article; ``reader_id``: the browser's (local storage), else a new reader."""
+    root = rx.State(_reflex_internal_init=True)
+    await load(root, slug)
+    visit(root, f"/article/{slug}", "/article/[slug]", token=token)
+    state = await root.get_state(CommentState)
+    state.reader_id = reader_id
+    await state.load_comments()
+    return state
+
+
+async def test_the_thread_is_remembered_for_readers_without_a_held_comment(world, count_queries, engine):
+    session, story, editor = world
+    ann = await open_comments(token="ann")
+    ann._form_opened_at -= 60
+    await ann.submit({"name": "Dora", "email": "dora@example.com", "website": "", "body": "Well argued.", "company": ""})
+    assert ann.errors == {}, (ann.notice, ann.errors)
+    assert [(c.body, c.awaiting) for c in ann.comments] == [("Well argued.", True)]  # only its author sees it
+    first = await open_comments(token="bob")
+    assert first.comments == [] and first._version
+    with count_queries(engine) as counter:
+        again = await open_comments(token="cy")  # a reader new to the site
+    assert again.comments == [] and again._version == first._version
+    assert [s for s in counter.statements if "FROM comment" in s] == []
+    with count_queries(engine) as counter:
+        back = await open_comments(token="eve", reader_id="eve-from-local-storage")  # a returning reader
+    assert back.comments == []
+    thread_queries = [s for s in counter.statements if "FROM comment" in s]
+    assert len(thread_queries) == 1 and "owner_key" in thread_queries[0]  # only "has this reader a held one?"
+    assert [(c.body, c.awaiting) for c in (await open_comments(token="ann-2", reader_id=ann.reader_id)).comments] == [
+        ("Well argued.", True)]  # Ann, in another tab
+    # Approved: every reader sees it at once, and the thread's version moves for the watchers.
+    moderate_as_editor(session, comment_ids=[c.id for c in ann.comments], action="approve")
+    session.commit()
+    later = await open_comments(token="dee")
+    assert [(c.body, c.awaiting) for c in later.comments] == [("Well argued.", False)]
+    assert later._version != first._version and later.approved_count == 1
