@@ -1,6 +1,9 @@
 """Take Chromium screenshots of a running Artisan Times (light/dark, 375/1280 px).
 
-Usage: python scripts/screenshots.py http://localhost:8000 [out_dir] [path ...]
+Usage: python scripts/screenshots.py [--app] http://localhost:8000 [out_dir] [path ...]
+
+The pages as a reader sees them on arrival (the server's first view: the app loads only
+when the page needs it); with ``--app``, once the app has taken over.
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests/harness.py lives beside the package, not in it
 
-from tests.harness import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.harness import CHROMIUM, CHROMIUM_ARGS, wait_for_app  # noqa: E402
 
 
 def main() -> int:
-    base = sys.argv[1].rstrip("/")
-    out = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
-    paths = sys.argv[3:] or ["/", "/article/civil-servants-social-media-pakistan"]
+    args = sys.argv[1:]
+    with_app = "--app" in args
+    args = [a for a in args if a != "--app"]
+    base = args[0].rstrip("/")
+    out = Path(args[1] if len(args) > 1 else "screenshots")
+    paths = args[2:] or ["/", "/article/civil-servants-social-media-pakistan"]
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -30,8 +36,8 @@ def main() -> int:
                 for path in paths:
                     page.goto(base + path)
                     page.wait_for_selector("main h1", timeout=30_000)
-                    # The app, not the server's first view it replaces (artisan_app/first_view).
-                    page.wait_for_function("() => !document.getElementById('first-view')", timeout=30_000)
+                    if with_app:  # the app, asked for as the comments coming near would
+                        wait_for_app(page, timeout=30_000)
                     page.wait_for_load_state("networkidle")
                     name = (path.strip("/").replace("/", "_") or "front") + f"-{width}-{scheme}.png"
                     page.screenshot(path=str(out / name), full_page=True)
