@@ -25,16 +25,25 @@ class Versions:
         return {i: self.now.get(i, "0:None:None") for i in article_ids}
 
 
+async def until(condition, seconds: float = 10) -> None:
+    """Wait (bounded) until ``condition()`` holds: however slowly a loaded machine polls."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "timed out"
+        await asyncio.sleep(0.01)
+
+
 async def test_many_tabs_cost_one_query_per_poll_and_all_wake_on_a_change():
     db = Versions(a1="v1", a2="x1")
     watch = ThreadWatch(0.05, db)
-    tabs = [asyncio.create_task(watch.wait_for_change(1, "v1", timeout=5)) for _ in range(200)]
-    other = asyncio.create_task(watch.wait_for_change(2, "x1", timeout=0.4))
-    await asyncio.sleep(0.3)
+    tabs = [asyncio.create_task(watch.wait_for_change(1, "v1", timeout=30)) for _ in range(200)]
+    other = asyncio.create_task(watch.wait_for_change(2, "x1", timeout=2))
+    await until(lambda: len(db.reads) >= 3)
     assert not any(t.done() for t in tabs)
-    assert all(read == [1, 2] for read in db.reads) and 3 <= len(db.reads) <= 8  # one query per poll
+    # One query per poll for every watched thread, not one per tab.
+    assert all(read == [1, 2] for read in db.reads) and len(db.reads) < 20
     db.now[1] = "v2"  # a comment is approved
-    results = await asyncio.wait_for(asyncio.gather(*tabs), 1)
+    results = await asyncio.wait_for(asyncio.gather(*tabs), 10)
     assert results == [True] * 200
     assert await other is False  # its thread did not change: it timed out
 
@@ -49,11 +58,11 @@ async def test_an_outage_skips_polls_and_the_watch_recovers():
     db = Versions(a1="v1")
     db.down = True
     watch = ThreadWatch(0.02, db)
-    tab = asyncio.create_task(watch.wait_for_change(1, "v1", timeout=5))
-    await asyncio.sleep(0.1)
-    assert not tab.done() and len(db.reads) >= 2
+    tab = asyncio.create_task(watch.wait_for_change(1, "v1", timeout=30))
+    await until(lambda: len(db.reads) >= 2)
+    assert not tab.done()
     db.down, db.now[1] = False, "v2"
-    assert await asyncio.wait_for(tab, 1) is True
+    assert await asyncio.wait_for(tab, 10) is True
 
 
 async def test_the_poll_stops_when_nobody_watches():
