@@ -16,7 +16,7 @@ import pytest
 import redis
 import socketio
 
-from tests.harness import CHROMIUM, CHROMIUM_ARGS, TEST_REDIS_URL, RunningApp, app_env, prepare_database
+from tests.harness import CHROMIUM, CHROMIUM_ARGS, TEST_REDIS_URL, RunningApp, app_env, prepare_database, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -135,6 +135,7 @@ def test_a_readers_draft_is_still_there_after_a_restart(app: RunningApp, state_r
             page = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=app.url).new_page()
             page.set_default_timeout(30_000)
             page.goto(ARTICLE)
+            wait_for_app(page, timeout=60_000)  # the comment form is the app's
             box = page.get_by_role("form", name="Leave a comment").get_by_role("textbox", name="Comment")
             box.fill(draft)
             token = page.evaluate("window.sessionStorage.getItem('token')")
@@ -147,6 +148,7 @@ def test_a_readers_draft_is_still_there_after_a_restart(app: RunningApp, state_r
 
             app.restart()
             page.reload()
+            wait_for_app(page, timeout=60_000)  # the restarted workers warm up first
             box = page.get_by_role("form", name="Leave a comment").get_by_role("textbox", name="Comment")
             expect(box).to_have_value(draft, timeout=30_000)  # the restarted workers warm up first
             expect(page.get_by_role("heading", level=1)).to_contain_text("Civil Servants")
