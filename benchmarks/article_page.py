@@ -27,7 +27,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests/harness.py lives beside the package, not in it
 
-from tests.harness import CHROMIUM, CHROMIUM_ARGS, RunningApp, app_env, prepare_database  # noqa: E402
+from tests.harness import CHROMIUM, CHROMIUM_ARGS, WANT_APP, RunningApp, app_env, prepare_database  # noqa: E402
 
 ARTICLE = "/article/civil-servants-social-media-pakistan"
 
@@ -79,8 +79,7 @@ def measure(base: str, runs: int, path: str = ARTICLE) -> None:
                 page.wait_for_load_state("networkidle")
                 reading, fonts = transferred(responses)
             asked = time.perf_counter()
-            page.wait_for_function("() => (!document.getElementById('first-view') && document.getElementById('main'))"
-                                   " || void window.dispatchEvent(new Event('artisan:app'))", polling=50)
+            page.wait_for_function(WANT_APP, polling=50)
             takeovers.append((time.perf_counter() - asked) * 1000)
             if run == 0:
                 page.wait_for_load_state("networkidle")

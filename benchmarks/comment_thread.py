@@ -37,7 +37,7 @@ from sqlmodel import Session, select
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests/harness.py lives beside the package, not in it
 
-from tests.harness import CHROMIUM, CHROMIUM_ARGS, RunningApp, app_env, prepare_database  # noqa: E402
+from tests.harness import CHROMIUM, CHROMIUM_ARGS, WANT_APP, RunningApp, app_env, prepare_database  # noqa: E402
 
 BIG = "civil-servants-social-media-pakistan"
 SMALL = "pakistan-inflation-household-budgets"
@@ -139,9 +139,8 @@ def in_browser(env: dict, tmp: Path, runs: int) -> None:
                 page.locator(".comment-list li").first.wait_for(state="attached", timeout=60_000)
                 shown.append((time.perf_counter() - start) * 1000)
                 # The app, asked for (as the thread coming near would: it loads only when needed).
-                page.wait_for_function("() => (!document.getElementById('first-view')"
-                                       " && document.querySelector('#main .comment-list li'))"
-                                       " || void window.dispatchEvent(new Event('artisan:app'))", timeout=60_000, polling=50)
+                page.wait_for_function(WANT_APP, timeout=60_000, polling=50)
+                page.locator("#main .comment-list li").first.wait_for(state="attached", timeout=60_000)
                 took_over.append((time.perf_counter() - start) * 1000)
                 ctx.close()
             print(f"{label:<10}{statistics.median(shown[1:]):>28.0f}{statistics.median(took_over[1:]):>18.0f}")

@@ -19,14 +19,12 @@ and JSON-LD tags, ``web/shell.py`` puts them into the document.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import html
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from artisan_app import routes
-from artisan_app.core.settings import PROJECT_ROOT
 from artisan_app.i18n import LANGUAGES, OG_LOCALES, edition_path, section_name, translate
 from artisan_app.services.views import ArticleDetail, AuthorProfile, CategoryLink, TagLink
 
@@ -259,21 +257,6 @@ def not_found_meta(*, path: str, site_url: str, what: str = "Page", language: st
 # ---------------------------------------------------------------- markup
 
 
-URDU_FONT = "/fonts/noto-nastaliq-urdu-400.woff2"
-
-
-@functools.cache
-def _urdu_css() -> str:
-    return (PROJECT_ROOT / "assets" / "urdu.css").read_text("utf-8")
-
-
-def edition_style_html(meta: PageMeta) -> str:
-    """The Urdu typography (``assets/urdu.css``) inline on Urdu pages, for the end of ``<head>``
-    (after the site's stylesheet): no extra request before the first paint. The live app
-    links the same file (``components/layout.py``)."""
-    return f"<style>{_urdu_css()}</style>" if meta.language == "ur" else ""
-
-
 def head_html(meta: PageMeta) -> str:
     """Tags for ``<head>``: title, description, canonical, Open Graph, Twitter, JSON-LD."""
     tags = [
@@ -288,8 +271,6 @@ def head_html(meta: PageMeta) -> str:
         tags.append(f'<link rel="alternate" type="application/atom+xml" title="{esc(title)}" href="{esc(path)}"/>')
     for hreflang, href in meta.alternates:  # the same page in the other editions
         tags.append(f'<link rel="alternate" hreflang="{esc(hreflang)}" href="{esc(href)}"/>')
-    if meta.language == "ur":  # the Nastaliq face, fetched with the HTML (its rules: edition_style_html)
-        tags.append(f'<link rel="preload" as="font" type="font/woff2" crossorigin="" href="{URDU_FONT}"/>')
     og = [
         ("og:site_name", SITE_NAME),
         ("og:type", meta.og_type),

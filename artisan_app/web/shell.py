@@ -8,6 +8,7 @@ themselves are built by ``services/seo.py``.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from artisan_app.core.settings import PROJECT_ROOT
 from artisan_app.i18n import direction
 from artisan_app.render.scripts import APP_ENTRY_JS, APP_WANTED_JS
-from artisan_app.services.seo import PageMeta, edition_style_html, esc, head_html, json_for_script, json_ld_html
+from artisan_app.services.seo import PageMeta, esc, head_html, json_for_script, json_ld_html
 from artisan_app.theme import THEME_BOOT_JS
 
 # The production build's SPA shell (``reflex run --env prod`` / ``reflex export``).
@@ -69,6 +70,26 @@ def with_language(shell: str, language: str) -> str:
     return shell[: match.start()] + tag + shell[match.end():]
 
 
+# The Urdu typography, on Urdu pages only: the Nastaliq face fetched with the HTML (early in
+# <head>) and ``assets/urdu.css`` inline at the end of <head>, after the site's stylesheet, so
+# the first paint waits for no second stylesheet. The live app links the same file
+# (``components/layout.py``).
+URDU_FONT = "/fonts/noto-nastaliq-urdu-400.woff2"
+
+
+@functools.cache
+def _urdu_css() -> str:
+    return (PROJECT_ROOT / "assets" / "urdu.css").read_text("utf-8")
+
+
+def _edition_head(meta: PageMeta) -> tuple[str, str]:
+    """(early, late) tags in ``<head>`` for the page's edition."""
+    if meta.language != "ur":
+        return "", ""
+    return (f'<link rel="preload" as="font" type="font/woff2" crossorigin="" href="{URDU_FONT}"/>',
+            f"<style>{_urdu_css()}</style>")
+
+
 def render(shell: str, meta: PageMeta, first_view: str = "") -> str:
     """``shell`` with ``meta`` injected: head tags first in ``<head>`` (after the
     charset declaration when there is one), ``first_view`` (markup from
@@ -82,9 +103,10 @@ def render(shell: str, meta: PageMeta, first_view: str = "") -> str:
     charset = _CHARSET.search(shell, head.end())
     body = _BODY_OPEN.search(shell)
     at = charset.end() if charset is not None and (body is None or charset.start() < body.start()) else head.end()
-    shell = shell[:at] + head_html(meta) + shell[at:]
+    early, late = _edition_head(meta)
+    shell = shell[:at] + head_html(meta) + early + shell[at:]
     # The reader's stored theme applies before the first paint (the app's own copy runs only once it boots).
-    tail = edition_style_html(meta) + json_ld_html(meta) + f"<script>{THEME_BOOT_JS}</script>"
+    tail = late + json_ld_html(meta) + f"<script>{THEME_BOOT_JS}</script>"
     close = _HEAD_CLOSE.search(shell, at)
     if close is not None:
         shell = shell[: close.start()] + tail + shell[close.start() :]
