@@ -48,15 +48,17 @@ MAX_PAGE_SIZE = 50
 RELATED_WINDOW = 200
 
 
-def cards_of(session: Session, rows) -> list[ArticleCard]:
-    """Cards for rows of ``card_query()``, with their covers (one query for all)."""
+def cards_of(session: Session, rows, *, opens_page: bool = False) -> list[ArticleCard]:
+    """Cards for rows of ``card_query()``, with their covers (one query for all). ``opens_page``:
+    the first card is the first thing a listing shows, so its cover loads eagerly."""
     images = image_refs(session, [row[0].cover_image_id for row in rows])
 
     def cover(article: Article) -> ImageRef | None:  # with the article's own alt text
         ref = images.get(article.cover_image_id) if article.cover_image_id is not None else None
         return replace(ref, alt=article.cover_alt or ref.alt) if ref else None
 
-    return [card_of(article, category, author, cover=cover(article)) for article, category, author in rows]
+    return [card_of(article, category, author, cover=cover(article), first=opens_page and i == 0)
+            for i, (article, category, author) in enumerate(rows)]
 
 
 def with_lead_cover(session: Session, card: ArticleCard) -> ArticleCard:
@@ -68,7 +70,8 @@ def with_lead_cover(session: Session, card: ArticleCard) -> ArticleCard:
     return replace(card, cover_html=cover_html(replace(ref, alt=alt or ref.alt) if ref else None, lead=True))
 
 
-def card_of(article: Article, category: Category, author: Author, cover: ImageRef | None = None) -> ArticleCard:
+def card_of(article: Article, category: Category, author: Author, cover: ImageRef | None = None,
+            first: bool = False) -> ArticleCard:
     """The card view of a row from ``card_query()`` (``cover``: its cover image, if shown)."""
     return ArticleCard(
         slug=article.slug,
@@ -82,7 +85,7 @@ def card_of(article: Article, category: Category, author: Author, cover: ImageRe
         published_iso=iso(article.published_at),
         published_label=date_label(article.published_at),
         reading_minutes=reading_minutes(article.word_count),
-        cover_html=cover_html(cover),
+        cover_html=cover_html(cover, first=first),
         cover_image_id=article.cover_image_id or 0 if cover is not None else 0,
         language=article.language,
     )
@@ -131,7 +134,9 @@ def latest_articles(
     rows = session.exec(
         query.order_by(col(Article.published_at).desc(), col(Article.id).desc()).offset(offset).limit(limit + 1)
     ).all()
-    return ArticlePage(items=cards_of(session, rows[:limit]), has_more=len(rows) > limit)
+    # A listing's first page opens with its first card (the front page's list comes after its lead).
+    opens_page = offset == 0 and exclude_id is None
+    return ArticlePage(items=cards_of(session, rows[:limit], opens_page=opens_page), has_more=len(rows) > limit)
 
 
 def get_article(session: Session, slug: str, *, now: datetime | None = None) -> ArticleDetail | None:

@@ -126,14 +126,15 @@ def block_html(kind: str, *, html: str = "", text: str = "", attribution: str = 
     return f'<p class="body-text">{clean_inline(html)}</p>'
 
 
-def cover_html(ref: ImageRef | None, *, lead: bool = False, article: bool = False) -> str:
-    """A cover as a ``<picture>``: the 3:2 focal crop on cards (lazy) and the front page's
-    lead (eager, ``fetchpriority="high"``); the whole picture on the article page (its lead image)."""
+def cover_html(ref: ImageRef | None, *, lead: bool = False, article: bool = False, first: bool = False) -> str:
+    """A cover as a ``<picture>``: the 3:2 focal crop on cards (lazy, except the ``first`` card of a
+    listing, in view as it opens) and the front page's lead (eager, ``fetchpriority="high"``); the
+    whole picture on the article page (its lead image)."""
     if ref is None:
         return ""
     if article:
         return markup.picture_html(
             markup.picture(ref, kind="full", sizes=markup.SIZES["cover"], lead=True), class_name="cover-image"
         )
-    data = markup.picture(ref, kind="card", sizes=markup.SIZES["lead" if lead else "card"], lead=lead)
+    data = markup.picture(ref, kind="card", sizes=markup.SIZES["lead" if lead else "card"], lead=lead or first)
     return markup.picture_html(data, class_name="card-image")

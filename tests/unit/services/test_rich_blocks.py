@@ -95,6 +95,23 @@ def _cover(session, article, focal=(0.8, 0.3)):
     return ref
 
 
+def test_a_listing_opens_with_its_first_cover_loading_first(session):
+    # A section page's first card is in view as it opens (its LCP): eager, high priority; the rest,
+    # later pages and the front page's list (after its lead) load lazily.
+    cat, author = make_category(session), make_author(session)
+    stories = [make_article(session, category=cat, author=author, hours=-h) for h in (3, 2, 1)]
+    for story in stories:
+        _cover(session, story)
+
+    def loading(page):
+        return [[(a["loading"], a.get("fetchpriority")) for t, a in tags(c.cover_html) if t == "img"][0] for c in page.items]
+
+    assert loading(articles.latest_articles(session, category_slug=cat.slug)) == [
+        ("eager", "high"), ("lazy", None), ("lazy", None)]
+    assert loading(articles.latest_articles(session, category_slug=cat.slug, offset=1)) == [("lazy", None)] * 2
+    assert loading(articles.latest_articles(session, exclude_id=stories[2].id)) == [("lazy", None)] * 2
+
+
 def test_covers_on_the_lead_cards_and_article_with_og_and_feed(session):
     cat, author = make_category(session), make_author(session)
     plain = make_article(session, category=cat, author=author, hours=-3)
