@@ -7,27 +7,23 @@ import reflex as rx
 from artisan_app import routes
 from artisan_app.api import build_api
 from artisan_app.client_scripts import DRAFT_KEEPER_JS, EDITOR_FORMAT_JS, EMBED_LOADER_JS
+from artisan_app.fonts import FONTS_JS
 from artisan_app.hardening import harden
 from artisan_app.theme import THEME_BOOT_JS
 from artisan_app.trash import purge_periodically as purge_trash_periodically
 from artisan_app.web import registry
 from artisan_app.web.startup_heap import freeze_startup_objects
-
-# Variable fonts: every upright weight in one file per family (assets/styles.css).
-PRELOADED_FONTS = ("source-serif-4-latin-wght-normal", "inter-latin-wght-normal", "source-serif-4-latin-400-italic")
+from artisan_app.web.static_cache import cache_static
 
 app = rx.App(
     theme=None,
     stylesheets=["/styles.css"],
     head_components=[
         rx.el.meta(name="color-scheme", content="light dark"),
-        # Fetched with the HTML, so text never re-wraps when the fonts arrive (layout shift).
-        *[
-            rx.el.link(rel="preload", href=f"/fonts/{name}.woff2", type="font/woff2", cross_origin="",
-                       custom_attrs={"as": "font"})
-            for name in PRELOADED_FONTS
-        ],
+        # A 0.3 KB icon instead of the 5 KB /favicon.ico (kept for browsers without SVG icons).
+        rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
         rx.script(THEME_BOOT_JS),
+        rx.script(FONTS_JS),  # the site's faces once a visit has cached them (artisan_app/fonts.py)
         rx.script(DRAFT_KEEPER_JS),  # comment drafts reach local storage on every keystroke
         rx.script(EMBED_LOADER_JS),  # an embed's iframe loads only when the reader clicks
         rx.script(EDITOR_FORMAT_JS),  # the editor's toolbar, Ctrl/Cmd+B/I/K, rich paste, focal point clicks
@@ -35,8 +31,9 @@ app = rx.App(
     ],
     html_lang="en",
     # Feeds, sitemap, robots.txt and crawler-readable article/listing HTML (artisan_app/api.py);
-    # then, around everything, the upload size limit and the security headers (artisan_app/hardening.py).
-    api_transformer=[build_api(), harden],
+    # then the static files' Cache-Control (web/static_cache.py); around everything, the upload size
+    # limit and the security headers (artisan_app/hardening.py).
+    api_transformer=[build_api(), cache_static, harden],
 )
 
 # Every page, reader and newsroom, from the route registry (web/registry.py).

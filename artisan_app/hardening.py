@@ -43,6 +43,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from artisan_app import render
 from artisan_app.client_scripts import DRAFT_KEEPER_JS, EDITOR_FORMAT_JS, EMBED_LOADER_JS
 from artisan_app.core.settings import settings
+from artisan_app.fonts import FONTS_JS
 from artisan_app.services.rich_blocks import FRAME_ORIGINS
 from artisan_app.theme import THEME_BOOT_JS
 from artisan_app.web import shell as web_shell
@@ -140,7 +141,7 @@ class ScriptAllowlist:
 
     def _collect(self) -> list[str]:
         # Ours (the head's rx.script ones are also found in the compiled modules below).
-        scripts = [THEME_BOOT_JS, DRAFT_KEEPER_JS, EMBED_LOADER_JS, EDITOR_FORMAT_JS, render.FIRST_VIEW_JS]
+        scripts = [THEME_BOOT_JS, FONTS_JS, DRAFT_KEEPER_JS, EMBED_LOADER_JS, EDITOR_FORMAT_JS, render.FIRST_VIEW_JS]
         scripts += inline_scripts(self.shell.with_boot_when_wanted())
         if self.build_dir.is_dir():
             for page in sorted(self.build_dir.rglob("*.html")):

@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 from artisan_app.core.settings import PROJECT_ROOT
+from artisan_app.fonts import FONTS_JS
 from artisan_app.i18n import direction
 from artisan_app.render.scripts import APP_ENTRY_JS, APP_WANTED_JS
 from artisan_app.services.seo import PageMeta, esc, head_html, json_for_script, json_ld_html
@@ -70,24 +71,18 @@ def with_language(shell: str, language: str) -> str:
     return shell[: match.start()] + tag + shell[match.end():]
 
 
-# The Urdu typography, on Urdu pages only: the Nastaliq face fetched with the HTML (early in
-# <head>) and ``assets/urdu.css`` inline at the end of <head>, after the site's stylesheet, so
-# the first paint waits for no second stylesheet. The live app links the same file
-# (``components/layout.py``).
-URDU_FONT = "/fonts/noto-nastaliq-urdu-400.woff2"
-
-
+# The Urdu typography, on Urdu pages only: ``assets/urdu.css`` inline at the end of <head>,
+# after the site's stylesheet, so the first paint waits for no second stylesheet. The live app
+# links the same file (``components/layout.py``). Like every web font, its Nastaliq face is not
+# fetched before a first visit's paint (``artisan_app/fonts.py``).
 @functools.cache
 def _urdu_css() -> str:
     return (PROJECT_ROOT / "assets" / "urdu.css").read_text("utf-8")
 
 
-def _edition_head(meta: PageMeta) -> tuple[str, str]:
-    """(early, late) tags in ``<head>`` for the page's edition."""
-    if meta.language != "ur":
-        return "", ""
-    return (f'<link rel="preload" as="font" type="font/woff2" crossorigin="" href="{URDU_FONT}"/>',
-            f"<style>{_urdu_css()}</style>")
+def _edition_head(meta: PageMeta) -> str:
+    """Tags at the end of ``<head>`` for the page's edition."""
+    return f"<style>{_urdu_css()}</style>" if meta.language == "ur" else ""
 
 
 def render(shell: str, meta: PageMeta, first_view: str = "") -> str:
@@ -103,10 +98,10 @@ def render(shell: str, meta: PageMeta, first_view: str = "") -> str:
     charset = _CHARSET.search(shell, head.end())
     body = _BODY_OPEN.search(shell)
     at = charset.end() if charset is not None and (body is None or charset.start() < body.start()) else head.end()
-    early, late = _edition_head(meta)
-    shell = shell[:at] + head_html(meta) + early + shell[at:]
-    # The reader's stored theme applies before the first paint (the app's own copy runs only once it boots).
-    tail = late + json_ld_html(meta) + f"<script>{THEME_BOOT_JS}</script>"
+    shell = shell[:at] + head_html(meta) + shell[at:]
+    # The reader's stored theme, and the site's faces once they are cached, apply before the first
+    # paint (the app's own copies run only once it boots).
+    tail = _edition_head(meta) + json_ld_html(meta) + f"<script>{THEME_BOOT_JS}</script><script>{FONTS_JS}</script>"
     close = _HEAD_CLOSE.search(shell, at)
     if close is not None:
         shell = shell[: close.start()] + tail + shell[close.start() :]

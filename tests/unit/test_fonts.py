@@ -1,7 +1,9 @@
-"""Web fonts (issue #19): one file per family and style, latin only, every preload used."""
+"""Web fonts (issue #19): one file per family and style, latin only, none fetched before a first
+visit's paint (artisan_app/fonts.py)."""
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections import Counter
@@ -10,6 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 import vendor_fonts  # noqa: E402  (scripts/vendor_fonts.py: what the committed fonts were trimmed to)
+
+from artisan_app.fonts import FONT_FILES, FONTS_JS  # noqa: E402
 
 CSS = (ROOT / "assets" / "styles.css").read_text("utf-8")
 FACES = re.findall(r"@font-face\s*\{([^}]*)\}", CSS)
@@ -49,18 +53,33 @@ def test_the_latin_faces_are_trimmed_to_the_weights_and_characters_the_site_uses
     assert sum(f.stat().st_size for f in files) < 75 * 1024  # 119 KiB before trimming
 
 
-def test_every_preload_is_a_font_the_stylesheet_uses():
-    source = (ROOT / "artisan_app" / "artisan_app.py").read_text("utf-8")
-    preloads = re.search(r"PRELOADED_FONTS = \(([^)]*)\)", source).group(1)
-    names = re.findall(r'"([^"]+)"', preloads)
-    assert 0 < len(names) <= 3
-    for name in names:
-        assert f"/fonts/{name}.woff2" in CSS
+def test_the_fonts_script_knows_every_face_and_nothing_preloads_them():
+    # Each set the script fetches after a first visit's paint is exactly the faces its stylesheet declares.
+    assert set(FONT_FILES["latin"]) == set(re.findall(r'url\("(/fonts/[^"]+)"\)', CSS))
+    assert set(FONT_FILES["ur"]) == set(re.findall(r'url\("(/fonts/[^"]+)"\)', URDU_CSS))
+    for url in (u for files in FONT_FILES.values() for u in files):
+        assert json.dumps(url) in FONTS_JS
+    # Nothing fetches a face before the first paint: no font preload in the app's head (the first view's
+    # head: tests/unit/services/test_translations.py; in Chromium: tests/e2e/test_fonts.py).
+    app_source = (ROOT / "artisan_app" / "artisan_app.py").read_text("utf-8")
+    assert "preload" not in app_source and "woff2" not in app_source
+    # The site's faces are named only under <html data-fonts>, set once they are in the cache.
+    plain = re.sub(r"@font-face\s*\{[^}]*\}", "", CSS)
+    for family in ("Source Serif 4", "Inter"):
+        for rule in re.findall(r"([^{}]+)\{([^}]*)\}", plain):
+            if f'"{family}"' in rule[1]:
+                assert ':root[data-fonts~="latin"]' in rule[0], rule
+    urdu_rules = re.sub(r"/\*.*?\*/", "", re.sub(r"@font-face\s*\{[^}]*\}", "", URDU_CSS), flags=re.S)
+    system = re.search(r"--urdu-system:([^;]*);", urdu_rules).group(1)
+    assert system.strip().endswith('"Artisan Nastaliq"')  # after every system face: only where none has the letters
+    assert re.findall(r'([^{}]+)\{[^}]*--(?:serif|sans):\s*"Artisan Nastaliq"', urdu_rules) == [
+        '\n:root:lang(ur)[data-fonts~="ur"] ']
 
 
 def test_the_urdu_face_is_one_subset_file_for_arabic_script_only():
     faces = re.findall(r"@font-face\s*\{([^}]*)\}", URDU_CSS)
-    assert len(faces) == 1 and prop(faces[0], "font-family") == '"Noto Nastaliq Urdu"'
+    assert len(faces) == 1 and prop(faces[0], "font-family") == '"Artisan Nastaliq"'
+    assert prop(faces[0], "src").startswith('local("Noto Nastaliq Urdu")')  # the system's copy, where there is one
     assert prop(faces[0], "unicode-range").startswith("U+0600-06FF")  # Latin stays with the site's faces
     font = ROOT / "assets" / "fonts" / "noto-nastaliq-urdu-400.woff2"
     assert font.read_bytes()[:4] == b"wOF2" and font.stat().st_size < 159_368  # smaller than the package's subset

@@ -33,7 +33,7 @@ def test_the_urdu_front_page_lists_urdu_stories_in_urdu(client: TestClient):
     page = client.get("/ur/")
     assert page.status_code == 200
     html = page.text
-    assert '<html lang="ur" dir="rtl">' in html and 'font-family: "Noto Nastaliq Urdu"' in html
+    assert '<html lang="ur" dir="rtl">' in html and 'font-family: "Artisan Nastaliq"' in html
     assert "آرٹیزن ٹائمز" in html and "سرخیوں سے آگے" in html and "تازہ ترین" in html  # masthead, "Latest"
     assert "کتاب میلوں میں نوجوانوں کا ہجوم" in html and "/ur/article/kitab-melon-mein-naujawan" in html
     assert "Civil Servants" not in html  # no English story in the Urdu edition

@@ -15,6 +15,7 @@ from starlette.testclient import TestClient
 
 from artisan_app import api
 from artisan_app.core.settings import settings
+from artisan_app.fonts import FONTS_JS
 from artisan_app.models import ArticleStatus
 from artisan_app.services import articles, seo
 from artisan_app.services.views import CategoryLink
@@ -115,7 +116,7 @@ def test_headline_with_script_tags_is_escaped_everywhere(story: Session):
     document = web_shell.render(SHELL, seo.article_meta(detail, site_url=SITE))
     assert '<script>alert("x")' not in document
     assert "</script><script>" not in document.replace('</script><script type="application/ld+json">', "").replace(
-        "</script><script>" + THEME_BOOT_JS, "")
+        "</script><script>" + THEME_BOOT_JS, "").replace("</script><script>" + FONTS_JS, "")
     tree = parse(document)
     assert tree.xpath("//head/title/text()") == [EVIL + " | Artisan Times"]
     assert meta(tree, "og:title") == [EVIL]
@@ -124,9 +125,9 @@ def test_headline_with_script_tags_is_escaped_everywhere(story: Session):
     ld = document[document.index('<script type="application/ld+json">'):]
     ld = ld[: ld.index("</script>")]
     assert "<" not in ld[len('<script type="application/ld+json">'):] and "\u2028" not in ld
-    # Exactly the scripts of the shell plus the JSON-LD and the theme: nothing injected.
-    assert len(tree.xpath("//script")) == SHELL.count("<script") + 2
-    assert tree.xpath("//head/script[not(@type)]/text()")[-1] == THEME_BOOT_JS
+    # Exactly the scripts of the shell plus the JSON-LD, the theme and the fonts: nothing injected.
+    assert len(tree.xpath("//script")) == SHELL.count("<script") + 3
+    assert tree.xpath("//head/script[not(@type)]/text()")[-2:] == [THEME_BOOT_JS, FONTS_JS]
 
 
 def test_description_is_clipped_on_a_word():

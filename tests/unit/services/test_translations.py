@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
+from artisan_app.fonts import FONTS_JS
 from artisan_app.models import Article, ArticleStatus, Block, Role, Section
 from artisan_app.services import articles, feeds, search, search_index, seo, translations
 from artisan_app.services.arabic_script import fold_letters
@@ -172,12 +173,15 @@ def test_urdu_pages_get_lang_dir_their_own_meta_and_the_urdu_stylesheet():
     assert meta.json_ld["inLanguage"] == "ur" and meta.json_ld["potentialAction"]["target"].startswith(f"{SITE}/ur/search")
     page = web_shell.render('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/></head><body></body></html>', meta)
     assert '<html lang="ur" dir="rtl">' in page
-    # The Urdu typography inline after the site's stylesheet, its Nastaliq face fetched with the HTML.
-    assert '<link rel="preload" as="font" type="font/woff2" crossorigin="" href="/fonts/noto-nastaliq-urdu-400.woff2"/>' in page
+    # The Urdu typography inline after the site's stylesheet; its Nastaliq face is not fetched before the
+    # first paint (artisan_app/fonts.py): no preload, the fonts script decides.
+    assert 'rel="preload"' not in page and FONTS_JS in page
     assert '<style>/* The Urdu edition' in page and '<meta property="og:locale" content="ur_PK"/>' in page
     assert f'<link rel="alternate" hreflang="en" href="{SITE}/"/>' in page
     english = web_shell.render('<!DOCTYPE html><html lang="en"><head></head><body></body></html>', seo.front_meta(site_url=SITE))
-    assert '<html lang="en">' in english and "nastaliq" not in english.lower() and "hreflang" not in english
+    # (The fonts script names every face; it fetches the Nastaliq one on Urdu pages only: tests/e2e/test_fonts.py.)
+    assert '<html lang="en">' in english and "nastaliq" not in english.replace(FONTS_JS, "").lower()
+    assert "hreflang" not in english
     missing = seo.not_found_meta(path="/ur/article/nope", site_url=SITE, what="Article", language="ur")
     assert missing.title.startswith("مضمون نہیں ملا") and missing.robots == "noindex"
     section = seo.category_meta(seo.CategoryLink(name="Politics", slug="politics", description=""), site_url=SITE,
