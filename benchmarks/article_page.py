@@ -41,12 +41,21 @@ def transferred(requests: list) -> tuple[dict[str, int], dict[str, int]]:
     weights: dict[str, int] = {}
     fonts: dict[str, int] = {}
     for req in requests:
-        kind, size = req.resource_type, req.sizes()["responseBodySize"]
+        kind, size = req.resource_type, max(req.sizes()["responseBodySize"], 0)  # -1: from the cache
         key = kind if kind in KINDS else "other"
         weights[key] = weights.get(key, 0) + size
         if kind == "font":
             fonts[req.url.rsplit("/", 1)[-1]] = size
     return weights, fonts
+
+
+# Bytes fetched before the first contentful paint, and after it (the web fonts, for the next pages).
+AROUND_PAINT_JS = """() => {
+  const paint = performance.getEntriesByName('first-contentful-paint')[0].startTime;
+  const all = [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')];
+  const sum = list => list.reduce((total, e) => total + e.transferSize, 0);
+  return [sum(all.filter(e => e.startTime < paint)), sum(all.filter(e => e.startTime >= paint))];
+}"""
 
 
 def measure(base: str, runs: int, path: str = ARTICLE) -> None:
@@ -65,6 +74,8 @@ def measure(base: str, runs: int, path: str = ARTICLE) -> None:
         reading: dict[str, int] = {}
         with_app: dict[str, int] = {}
         fonts: dict[str, int] = {}
+        around_paint: list[int] = [0, 0]
+        returning: dict[str, int] = {}
         for run in range(runs):
             ctx = browser.new_context(viewport={"width": 1280, "height": 900})
             page = ctx.new_page()
@@ -78,12 +89,18 @@ def measure(base: str, runs: int, path: str = ARTICLE) -> None:
             if run == 0:
                 page.wait_for_load_state("networkidle")
                 reading, fonts = transferred(responses)
+                page.wait_for_function("() => localStorage.getItem('artisan-fonts')")  # artisan_app/fonts.py
+                around_paint = page.evaluate(AROUND_PAINT_JS)
             asked = time.perf_counter()
             page.wait_for_function(WANT_APP, polling=50)
             takeovers.append((time.perf_counter() - asked) * 1000)
             if run == 0:
                 page.wait_for_load_state("networkidle")
                 with_app, _ = transferred(responses)
+                # The same reader's next page (the front page): the site's faces come from the cache.
+                responses.clear()
+                page.goto(base + "/", wait_until="networkidle")
+                returning, _ = transferred(responses)
             ctx.close()
         browser.close()
 
@@ -102,6 +119,10 @@ def measure(base: str, runs: int, path: str = ARTICLE) -> None:
         print(f"{'':>10}  font {name}: {size / 1024:.1f} KiB")
     first_view = sum(reading.get(kind, 0) for kind in FIRST_VIEW_KINDS)
     print(f"first view (HTML + CSS + fonts + images): {first_view / 1024:8.1f} KiB transferred")
+    print(f"  of which before the first paint: {around_paint[0] / 1024:.1f} KiB; after it: {around_paint[1] / 1024:.1f} KiB "
+          "(the web fonts, fetched for the next pages)")
+    print(f"the same reader's next page, the front page (CSS and fonts from the cache): {sum(returning.values()) / 1024:.1f} KiB transferred "
+          f"({', '.join(f'{k} {v / 1024:.1f}' for k, v in sorted(returning.items()) if v)})")
 
 
 def main() -> int:
