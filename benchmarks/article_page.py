@@ -121,8 +121,9 @@ def measure(base: str, runs: int, path: str = ARTICLE) -> None:
     print(f"first view (HTML + CSS + fonts + images): {first_view / 1024:8.1f} KiB transferred")
     print(f"  of which before the first paint: {around_paint[0] / 1024:.1f} KiB; after it: {around_paint[1] / 1024:.1f} KiB "
           "(the web fonts, fetched for the next pages)")
-    print(f"the same reader's next page, the front page (CSS and fonts from the cache): {sum(returning.values()) / 1024:.1f} KiB transferred "
-          f"({', '.join(f'{k} {v / 1024:.1f}' for k, v in sorted(returning.items()) if v)})")
+    parts = ", ".join(f"{kind} {size / 1024:.1f}" for kind, size in sorted(returning.items()) if size)
+    print(f"the same reader's next page, the front page (CSS and fonts from the cache): "
+          f"{sum(returning.values()) / 1024:.1f} KiB transferred ({parts})")
 
 
 def main() -> int:
