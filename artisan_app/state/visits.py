@@ -15,12 +15,16 @@ article's comments start) stays defined in one place.
 
 from __future__ import annotations
 
+import asyncio
+
 import reflex as rx
 
+from artisan_app.core import db
 from artisan_app.state.article import ArticleState
 from artisan_app.state.comments import CommentState
 from artisan_app.state.corrections import CorrectionsState
 from artisan_app.state.reader import ListingState, ReaderState
+from artisan_app.state.resilience import outage_safe
 from artisan_app.state.search import SearchState
 from artisan_app.state.site import SiteState
 
@@ -56,7 +60,24 @@ class PageVisit(rx.State):
 
     @rx.event
     async def article(self):
-        return await self._run((ArticleState, "load_article"), (CommentState, "load_comments"))
+        return _events(await self._article())
+
+    @outage_safe
+    async def _article(self):
+        """Navigation, article and the thread's first page: one thread hop, one session (one
+        content-generation read for every remembered value, ``page_data.remembered``)."""
+        site, article = await self.get_state(SiteState), await self.get_state(ArticleState)
+        comments = await self.get_state(CommentState)
+
+        def load() -> None:
+            with db.session_scope() as session:
+                site._navigation(session)
+                article._load(session)
+                if comments._open(article):
+                    comments._refresh(session)
+
+        await asyncio.to_thread(load)  # off the event loop (state/offload.py)
+        return comments._opened()
 
     @rx.event
     async def listing(self):
