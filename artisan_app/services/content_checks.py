@@ -123,10 +123,11 @@ def checks_for(form: ArticleForm, *, language: str = "en") -> CheckReport:
     ask for the same form's report, and every reader's tab computes them once for the empty form
     (Reflex snapshots the whole state tree, the newsroom's states included, on each visit)."""
     global _last
+    form = getattr(form, "__wrapped__", form)  # a state's value comes wrapped (Reflex's MutableProxy)
     last = _last
     if last is not None and last[1] == language and last[0] == form:
         return last[2]
     report = run_checks(form, language=language)
     # A copy: equal to a later form only if that form has the same content, however it was made.
-    _last = (copy.deepcopy(getattr(form, "__wrapped__", form)), language, report)
+    _last = (copy.deepcopy(form), language, report)
     return report
