@@ -43,13 +43,25 @@ _lock = threading.Lock()
 _memo: OrderedDict[tuple, tuple[int, float, object, object]] = OrderedDict()
 
 
+def _generation(session: Session) -> int:
+    """The content generation, read once per transaction of ``session`` (a page visit asks for
+    several remembered values in one session; ``content_changes.bump_generation`` forgets it)."""
+    transaction = session.get_transaction()
+    seen = session.info.get(content_changes.SEEN_KEY)
+    if transaction is not None and seen is not None and seen[0] is transaction:
+        return seen[1]
+    generation = content_changes.current_generation(session)
+    session.info[content_changes.SEEN_KEY] = (session.get_transaction(), generation)
+    return generation
+
+
 def remembered(session: Session, key: tuple, load: Callable[[], T], *, now: datetime | None = None) -> T:
     """``load()``, or its remembered value for ``key`` from this generation."""
     now = now or utcnow()
     # Per database (tests open many; the entry holds the engine, so its id is not reused).
     bind = session.get_bind()
     key = (id(bind), *key)
-    generation = content_changes.current_generation(session)
+    generation = _generation(session)
     with _lock:
         hit = _memo.get(key)
     if hit is not None and hit[0] == generation and now.timestamp() < hit[1]:

@@ -47,23 +47,29 @@ class ArticleState(rx.State):
     @off_loop
     @outage_safe
     def load_article(self):
+        with db.session_scope() as session:
+            self._load(session)
+
+    def _load(self, session) -> None:
+        """``load_article``'s work in the caller's session (``PageVisit`` shares one per visit)."""
         language, path = i18n.split_edition(self.router.url.path)
         slug = routes.slug_from_path(path, "article")
-        with db.session_scope() as session:  # the same for every reader: remembered per content generation
-            data = page_data.article_page(session, slug, language=language) if slug else page_data.ArticleData(None, [])
-            detail = data.detail
-            if detail is not None:  # comment approvals change the content generation too
-                count, self.article_html, self.related_html = page_data.remembered(
-                    session, ("article-html", slug, language), lambda: _rendered(session, data))
-        self.language = language
+        # The same for every reader: remembered per content generation.
+        data = page_data.article_page(session, slug, language=language) if slug else page_data.ArticleData(None, [])
+        detail = data.detail
         if detail is None:
-            self.article_html, self.related_html, self.headline, self.found = (
-                render.not_found("Article", language=language), "", "", False)
-            self._article_id, self._slug, self._comment_count = 0, "", 0
-        else:
-            self.headline, self.found = detail.card.headline, True
-            self._article_id, self._slug, self._comment_count = detail.id, detail.card.slug, count
-        self.loaded = True
+            count, article_html, related_html = 0, render.not_found("Article", language=language), ""
+            self._article_id, self._slug, headline = 0, "", ""
+        else:  # comment approvals change the content generation too
+            count, article_html, related_html = page_data.remembered(
+                session, ("article-html", slug, language), lambda: _rendered(session, data))
+            self._article_id, self._slug, headline = detail.id, detail.card.slug, detail.card.headline
+        self._comment_count = count
+        # Only what changed is set (a set var is sent again): a tab going back to a page it showed.
+        for name, value in (("language", language), ("article_html", article_html), ("related_html", related_html),
+                            ("headline", headline), ("found", detail is not None), ("loaded", True)):
+            if getattr(self, name) != value:
+                setattr(self, name, value)
 
     def _comments_counted(self, count: int) -> None:
         """The thread changed while the reader reads: the byline's "3 comments" follows."""

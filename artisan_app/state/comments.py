@@ -16,11 +16,14 @@ Other readers' email addresses never enter any state (``CommentView`` has none).
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import secrets
 import time
 
 import reflex as rx
+from reflex.event import EventSpec
+from sqlmodel import Session
 
 from artisan_app import i18n
 from artisan_app.client_scripts import DRAFTS_KEY
@@ -33,22 +36,20 @@ from artisan_app.services.comments import CommentRefused, CommentValidationError
 from artisan_app.state.article import ArticleState
 from artisan_app.state.comment_drafts import IDENTITY_FIELDS, READ_DRAFTS_JS
 from artisan_app.state.comment_drafts import parse_saved as _parse_saved
+from artisan_app.state.comment_watch import CommentWatchMixin
 from artisan_app.state.offload import off_loop
-from artisan_app.state.proxies import let_go
-from artisan_app.state.resilience import client_connected, outage_safe
-from artisan_app.state.thread_watch import ThreadWatch
-
-POLL_SECONDS = 3.0  # how often a worker reads the versions of the open threads
-CHECK_SECONDS = 30.0  # how often a quiet tab checks it is still open and on the article
-WATCH_LIMIT_SECONDS = 2 * 60 * 60
-THREAD_WATCH = ThreadWatch(POLL_SECONDS)
-PUBLISHED_NOTICE = "Your comment has been approved and is now published."
-
+from artisan_app.state.resilience import outage_safe
 
 THREAD_ORDERS = ("oldest", "newest")
 
 
-class CommentState(rx.State):
+@functools.cache
+def _read_drafts() -> EventSpec:
+    """The script that reads the browser's drafts (the same every visit: built once, ~0.1 ms each)."""
+    return rx.call_script(READ_DRAFTS_JS, callback=CommentState.restore_draft)
+
+
+class CommentState(CommentWatchMixin, rx.State):
     # The thread, paged by top-level comments with their replies (services/comment_thread.py).
     comments: list[CommentView] = []
     approved_count: int = 0
@@ -100,14 +101,18 @@ class CommentState(rx.State):
         return thread.thread_page(session, self._article_id, reader_id=self.reader_id,
                                   newest_first=self.thread_order == "newest", after_id=after_id, roots=roots)
 
-    def _refresh(self) -> None:
+    def _refresh(self, session: Session | None = None) -> None:
         """The thread from the start, as many top-level comments as the reader has open (the same
-        for every reader without a held comment here: remembered, ``page_data.thread_start``)."""
-        with db.session_scope() as session:
-            page, self._version = page_data.thread_start(
-                session, self._article_id, reader_id="" if self._new_reader else self.reader_id,
-                newest_first=self.thread_order == "newest",
-                roots=max(thread.PAGE_ROOTS, self._roots_shown))
+        for every reader without a held comment here: remembered, ``page_data.thread_start``),
+        in ``session`` or a session of its own."""
+        if session is None:
+            with db.session_scope() as own:
+                self._refresh(own)
+            return
+        page, self._version = page_data.thread_start(
+            session, self._article_id, reader_id="" if self._new_reader else self.reader_id,
+            newest_first=self.thread_order == "newest",
+            roots=max(thread.PAGE_ROOTS, self._roots_shown))
         self.comments = list(page.comments)  # a copy: the page may be shared (remembered)
         self.approved_count = page.approved_count
         self.has_more_comments = page.has_more
@@ -137,14 +142,20 @@ class CommentState(rx.State):
     @outage_safe
     async def load_comments(self):
         """Runs after ``ArticleState.load_article`` on every article page load."""
-        article = await self.get_state(ArticleState)
+        if self._open(await self.get_state(ArticleState)):
+            await asyncio.to_thread(self._refresh)  # off the event loop (see state/offload.py)
+        return self._opened()
+
+    def _open(self, article: ArticleState) -> bool:
+        """The form for the article ``article`` loaded (no database work): whether it has a thread
+        to load (``_refresh``, then ``_opened``)."""
         self._language = article.language
         self.errors, self.notice, self.reply_to, self.reply_to_name = {}, "", 0, ""
         self._roots_shown, self._last_root_id = 0, 0
         if not article.found:
             self._article_id, self._slug, self.comments, self.approved_count = 0, "", [], 0
             self.has_more_comments, self.loaded = False, True
-            return
+            return False
         # A reader id made just now has no held comment anywhere: no need to ask (until they post).
         self._new_reader = not self.reader_id
         if not self.reader_id:
@@ -153,11 +164,15 @@ class CommentState(rx.State):
         self._form_opened_at = time.time()
         self._typed_since_load = False
         self._restore_draft()
-        await asyncio.to_thread(self._refresh)  # off the event loop (see state/offload.py)
+        return True
+
+    def _opened(self) -> list | None:
+        """After the thread's first page: the watcher, and the browser's newest copy of the draft
+        (written on every keystroke; the copy sent when the tab connected may be older)."""
+        if not self._slug:
+            return None
         self.loaded = True
-        # The browser's newest copy of the draft (written on every keystroke; the
-        # copy sent when the tab connected may be older).
-        return [CommentState.watch_comments, rx.call_script(READ_DRAFTS_JS, callback=CommentState.restore_draft)]
+        return [CommentState.watch_comments, _read_drafts()]
 
     @rx.event
     def restore_draft(self, raw: str):
@@ -170,52 +185,6 @@ class CommentState(rx.State):
                 setattr(self, key, saved["who"][key])
         if not self._typed_since_load:
             self.body = saved["drafts"].get(self._slug, {}).get("body", "")
-
-    @rx.event(background=True)
-    @outage_safe
-    async def watch_comments(self):
-        """Reload the thread when it changes, while this tab shows the article.
-
-        One watcher per tab, waiting on the worker's shared ``THREAD_WATCH``
-        (one query per poll for every open thread). It stops when the tab closes,
-        moves to another article (which starts its own) or after two hours.
-        """
-        async with self:
-            slug = self._slug
-            if not slug or self._watching == slug:
-                return
-            self._watching = slug
-            token = self.router.session.client_token
-            article_id, version = self._article_id, self._version
-        deadline = time.monotonic() + WATCH_LIMIT_SECONDS
-        try:
-            while time.monotonic() < deadline:
-                let_go(self)  # wait without holding the tab's state tree (state/proxies.py)
-                changed = await THREAD_WATCH.wait_for_change(article_id, version, timeout=CHECK_SECONDS)
-                if not await client_connected(token):
-                    break
-                async with self:
-                    if self._slug != slug or self._watching != slug:
-                        break
-                    if changed:
-                        await self._thread_changed()
-                    article_id, version = self._article_id, self._version
-        finally:
-            async with self:
-                if self._watching == slug:
-                    self._watching = ""
-
-    async def _thread_changed(self) -> None:
-        held = {c.id for c in self.comments if c.awaiting}
-        await asyncio.to_thread(self._refresh)
-        self._note_approval(held)
-        article = await self.get_state(ArticleState)
-        await asyncio.to_thread(article._comments_counted, self.approved_count)
-
-    def _note_approval(self, held_before: set[int]) -> None:
-        """The reader's own held comment was just approved: say so where it said "awaiting moderation"."""
-        if any(c.id in held_before and not c.awaiting for c in self.comments):
-            self.notice, self.notice_ok = PUBLISHED_NOTICE, True
 
     @rx.event
     @off_loop

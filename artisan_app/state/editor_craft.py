@@ -14,7 +14,7 @@ import reflex as rx
 from artisan_app.core import db
 from artisan_app.services import coauthors, corrections, editor_corrections, review
 from artisan_app.services.auth import PermissionDenied, StaffUser
-from artisan_app.services.content_checks import Check, run_checks
+from artisan_app.services.content_checks import Check, checks_for
 from artisan_app.services.editor_forms import EditValidationError
 from artisan_app.services.review import NoteView
 from artisan_app.services.status_history import MoveRow, history
@@ -43,16 +43,16 @@ class EditorCraftMixin(EditorHost, mixin=True):
 
     @rx.var
     def check_rows(self) -> list[Check]:
-        return run_checks(self.form).checks
+        return checks_for(self.form).checks
 
     @rx.var
     def check_summary(self) -> str:
-        report = run_checks(self.form)
+        report = checks_for(self.form)
         return " · ".join(p for p in (f"{report.words:,} words", f"{report.minutes} min read", report.readability) if p)
 
     @rx.var
     def failing_checks(self) -> list[str]:
-        return [f"{c.label}: {c.detail}" for c in run_checks(self.form).failing]
+        return [f"{c.label}: {c.detail}" for c in checks_for(self.form).failing]
 
     @rx.var
     def note_anchors(self) -> list[tuple[str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 import reflex as rx
@@ -13,6 +14,12 @@ from artisan_app.services import edition_links, page_data, search
 from artisan_app.services.search import SortOrder
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
+
+
+@functools.lru_cache(maxsize=64)
+def _switch_html(language: str, query: str) -> str:
+    """A function of its arguments, and part of every tab's first snapshot (issue #19): rendered once."""
+    return render.language_switch(edition_links.search_switch(language, query), language=language)
 
 
 class SearchState(rx.State):
@@ -40,7 +47,7 @@ class SearchState(rx.State):
     @rx.var
     def switch_html(self) -> str:
         """The other edition's search for the same words (``services.edition_links``)."""
-        return render.language_switch(edition_links.search_switch(self.language, self.query), language=self.language)
+        return _switch_html(self.language, self.query)
 
     def _page(self, offset: int) -> search.SearchPage:
         with db.session_scope() as session:

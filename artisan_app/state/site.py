@@ -48,18 +48,29 @@ class SiteState(rx.State):
     @off_loop
     @outage_safe
     def load_navigation(self):
-        language = i18n.split_edition(self.router.url.path)[0]
         with db.session_scope() as session:
-            self.categories = [c if language == "en" else dataclasses.replace(c, name=i18n.section_name(c.name, language))
-                               for c in page_data.navigation(session)]
-            self.masthead_html, self.footer_html = page_data.remembered(
-                session, ("frame-html", language),
-                lambda: (render.masthead(self.categories, language=language),
-                         render.footer(self.categories, language=language)))
+            self._navigation(session)
+
+    def _navigation(self, session) -> None:
+        """``load_navigation``'s work in the caller's session (``PageVisit`` shares one per visit).
+        Vars are only set when they change: a set var is sent to the browser again."""
+        language = i18n.split_edition(self.router.url.path)[0]
+        categories = [c if language == "en" else dataclasses.replace(c, name=i18n.section_name(c.name, language))
+                      for c in page_data.navigation(session)]
+        if categories != self.categories:
+            self.categories = categories
+        masthead, footer = page_data.remembered(
+            session, ("frame-html", language),
+            lambda: (render.masthead(categories, language=language), render.footer(categories, language=language)))
+        if masthead != self.masthead_html:
+            self.masthead_html = masthead
+        if footer != self.footer_html:
+            self.footer_html = footer
         if language != self.language:
             self.language = language
         # First on_load of every page: reaching the database clears the notice.
-        self.unavailable = False
+        if self.unavailable:
+            self.unavailable = False
 
     @rx.event
     def report_unavailable(self):

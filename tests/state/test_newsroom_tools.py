@@ -13,7 +13,8 @@ from artisan_app.services import comments as comment_svc
 from artisan_app.services import featured
 from artisan_app.services.comment_thread import CommentView
 from artisan_app.state import moderation_watch
-from artisan_app.state.comments import PUBLISHED_NOTICE, CommentState
+from artisan_app.state.comment_watch import PUBLISHED_NOTICE
+from artisan_app.state.comments import CommentState
 from artisan_app.state.moderation import ModerationState
 from artisan_app.state.moderation_watch import PendingBadgeState
 from artisan_app.state.newsroom_tools import ArticleToolsState, CategoryQuickAddState, TrashState

@@ -9,9 +9,11 @@ import reflex as rx
 from sqlmodel import Session
 
 from artisan_app.models import Role
-from artisan_app.services import editor_saving, editor_workflow, editorial
+from artisan_app.services import editor_saving, editor_workflow, editorial, page_data
 from artisan_app.state.article import ArticleState
 from artisan_app.state.comments import CommentState
+from artisan_app.state.site import SiteState
+from artisan_app.state.visits import PageVisit
 from tests.factories import make_article, make_author, make_category, make_user, moderate_as_editor
 from tests.state.conftest import visit
 
@@ -89,3 +91,39 @@ async def test_the_thread_is_remembered_for_readers_without_a_held_comment(world
     later = await open_comments(token="dee")
     assert [(c.body, c.awaiting) for c in later.comments] == [("Well argued.", False)]
     assert later._version != first._version and later.approved_count == 1
+
+
+async def test_a_whole_article_visit_is_one_query_for_a_new_reader_and_sees_an_edit_at_once(world, count_queries,
+                                                                                              engine):
+    """``PageVisit.article``: navigation, article and thread share one session, which reads the
+    content generation once; an edit between two visits starts a new generation."""
+    session, story, editor = world
+
+    async def whole_visit(token: str):
+        tab = rx.State(_reflex_internal_init=True)
+        visit(tab, "/article/one", "/article/[slug]", token=token)
+        await (await tab.get_state(PageVisit)).article()
+        return tab
+
+    first = await whole_visit("first")
+    assert [c.slug for c in (await first.get_state(SiteState)).categories] == ["politics"]
+    with count_queries(engine) as counter:
+        second = await whole_visit("second")
+    assert len(counter.statements) == 1 and "contentgeneration" in counter.statements[0]
+    article, comments = await second.get_state(ArticleState), await second.get_state(CommentState)
+    assert "The One Story" in article.article_html and comments.loaded and comments._version
+    form = editorial.load_form(session, user=editor, article_id=story.id)
+    editor_saving.save_article(session, user=editor, form=dataclasses.replace(form, headline="A Better Headline"))
+    session.commit()
+    assert "A Better Headline" in (await (await whole_visit("third")).get_state(ArticleState)).article_html
+
+
+def test_a_session_that_changes_content_reads_the_new_generation(world, engine):
+    """The generation is read once per transaction, and again after a change in it."""
+    session, story, editor = world
+    with Session(engine) as own:
+        assert page_data.article_page(own, "one").detail.card.headline == "The One Story"
+        form = editorial.load_form(own, user=editor, article_id=story.id)
+        editor_saving.save_article(own, user=editor, form=dataclasses.replace(form, headline="Changed In Here"))
+        own.commit()
+        assert page_data.article_page(own, "one").detail.card.headline == "Changed In Here"

@@ -13,7 +13,7 @@ from artisan_app.models import ArticleRevision, Correction, Role
 from artisan_app.services import articles, coauthors, corrections, editor_corrections, feeds, seo
 from artisan_app.services import editorial as ed
 from artisan_app.services.auth import PermissionDenied
-from artisan_app.services.content_checks import run_checks
+from artisan_app.services.content_checks import checks_for, run_checks
 from artisan_app.services.editorial import ArticleForm, BlockForm, EditValidationError, SectionForm
 from artisan_app.web.registry import sitemap_sources
 from tests.factories import make_author, make_category, make_user
@@ -125,6 +125,17 @@ def test_each_check_finds_its_problem():
     assert "“here”" in details["link-text"]
     assert _levels(replace(form, excerpt="Too short."))["excerpt-length"] == "warn"
     assert _levels(replace(form, excerpt="x" * 161))["excerpt-length"] == "warn"
+
+
+def test_the_remembered_checks_follow_every_change_of_the_form():
+    """``checks_for`` (the editor's computed vars) answers from memory only for the same content."""
+    form = full_form(kicker="")
+    assert "kicker" in {c.key for c in checks_for(form).failing}
+    assert checks_for(replace(form)) is checks_for(form)  # an equal form: the same report
+    assert "kicker" not in {c.key for c in checks_for(replace(form, kicker="Analysis")).failing}
+    form.sections[0].blocks.append(BlockForm("quote", "Unsaid.", ""))  # changed in place
+    assert "quote-attribution" in {c.key for c in checks_for(form).failing}
+    assert checks_for(form, language="ur").readability == "" and checks_for(form) == run_checks(form)
 
 
 def test_readability_for_english_articles_of_some_length_only():
