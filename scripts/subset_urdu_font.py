@@ -1,8 +1,14 @@
-"""Subset Noto Nastaliq Urdu to what the Urdu edition writes (issue #17): ``make fonts``.
+"""Subset the Urdu edition's faces to what it writes (issue #17): ``make fonts``.
 
-Source: the npm package ``@fontsource/noto-nastaliq-urdu`` (version pinned below; fetched with
-``npm pack`` from the npm registry), file ``files/noto-nastaliq-urdu-arabic-400-normal.woff2``,
-SIL Open Font License 1.1 (copied next to the output). Kept: the Urdu alphabet with its
+Two faces, each from its npm package (versions pinned below; fetched with ``npm pack`` from the
+npm registry), SIL Open Font License 1.1 (copied next to the output):
+
+* Noto Nastaliq Urdu (``@fontsource/noto-nastaliq-urdu``), the edition's face, used once a visit
+  has cached it (``artisan_app/fonts.py``);
+* Noto Naskh Arabic (``@fontsource/noto-naskh-arabic``), a face a seventh of its size that a first
+  visit fetches only on a system with no Urdu face of its own (``assets/urdu.css``).
+
+Kept in both: the Urdu alphabet with its
 diacritics, Urdu and Arabic punctuation and digits, the joiners, and every character the Urdu
 catalog and the Urdu seed articles use, with all OpenType layout features (Nastaliq's shaping
 lives in them). Latin text in Urdu pages is left to the site's own fonts (``unicode-range``).
@@ -21,11 +27,15 @@ from pathlib import Path
 
 from fontTools import subset
 
-PACKAGE = "@fontsource/noto-nastaliq-urdu@5.3.0"
-SOURCE_FILE = "package/files/noto-nastaliq-urdu-arabic-400-normal.woff2"
 ROOT = Path(__file__).resolve().parents[1]
-OUTPUT = ROOT / "assets" / "fonts" / "noto-nastaliq-urdu-400.woff2"
-LICENSE = ROOT / "assets" / "fonts" / "LICENSE-noto-nastaliq-urdu.txt"
+FONTS = ROOT / "assets" / "fonts"
+# (npm package, file in it, output, licence copy)
+FACES = (
+    ("@fontsource/noto-nastaliq-urdu@5.3.0", "package/files/noto-nastaliq-urdu-arabic-400-normal.woff2",
+     FONTS / "noto-nastaliq-urdu-400.woff2", FONTS / "LICENSE-noto-nastaliq-urdu.txt"),
+    ("@fontsource/noto-naskh-arabic@5.3.0", "package/files/noto-naskh-arabic-arabic-400-normal.woff2",
+     FONTS / "noto-naskh-arabic-urdu-400.woff2", FONTS / "LICENSE-noto-naskh-arabic.txt"),
+)
 
 # The Urdu alphabet (with the letters Urdu borrows from Arabic and Persian spelling).
 ALPHABET = "ءآأؤإئابپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنںوہھۂۃیےۓيكهةى"
@@ -58,18 +68,17 @@ def unicode_range(chars: set[str]) -> str:
     return ",".join(f"U+{a:04X}" if a == b else f"U+{a:04X}-{b:04X}" for a, b in runs)
 
 
-def main() -> int:
+def subset_face(package: str, source_file: str, output: Path, license_copy: Path, chars: set[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["npm", "pack", PACKAGE, "--silent"], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(["npm", "pack", package, "--silent"], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
         archive = next(Path(tmp).glob("*.tgz"))
         with tarfile.open(archive) as tar:
-            tar.extractall(tmp, members=[m for m in tar.getmembers() if m.name in (SOURCE_FILE, "package/LICENSE")],
+            tar.extractall(tmp, members=[m for m in tar.getmembers() if m.name in (source_file, "package/LICENSE")],
                            filter="data")
-        source = Path(tmp) / SOURCE_FILE
-        chars = used_characters()
+        source = Path(tmp) / source_file
         options = subset.Options()
         options.flavor = "woff2"
-        options.layout_features = ["*"]  # Nastaliq's joining, ligatures and mark placement
+        options.layout_features = ["*"]  # joining, ligatures and mark placement (Nastaliq's shaping lives there)
         options.name_IDs = ["*"]
         options.name_languages = ["*"]
         options.notdef_outline = True
@@ -78,11 +87,17 @@ def main() -> int:
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=[ord(c) for c in chars if c != " "] + [0x20])
         subsetter.subset(font)
-        OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-        subset.save_font(font, str(OUTPUT), options)
-        shutil.copyfile(Path(tmp) / "package" / "LICENSE", LICENSE)
-        print(f"{source.name}: {source.stat().st_size:,} bytes → {OUTPUT.relative_to(ROOT)}: "
-              f"{OUTPUT.stat().st_size:,} bytes ({len(chars)} characters)")
+        output.parent.mkdir(parents=True, exist_ok=True)
+        subset.save_font(font, str(output), options)
+        shutil.copyfile(Path(tmp) / "package" / "LICENSE", license_copy)
+        print(f"{source.name}: {source.stat().st_size:,} bytes → {output.relative_to(ROOT)}: "
+              f"{output.stat().st_size:,} bytes ({len(chars)} characters)")
+
+
+def main() -> int:
+    chars = used_characters()
+    for face in FACES:
+        subset_face(*face, chars)
     print("unicode-range:", unicode_range(chars))
     return 0
 

@@ -19,6 +19,7 @@ CSS = (ROOT / "assets" / "styles.css").read_text("utf-8")
 FACES = re.findall(r"@font-face\s*\{([^}]*)\}", CSS)
 # The Urdu edition's own stylesheet (issue #17), linked only from Urdu pages.
 URDU_CSS = (ROOT / "assets" / "urdu.css").read_text("utf-8")
+NASKH = "/fonts/noto-naskh-arabic-urdu-400.woff2"  # the Urdu stack's last resort (urdu.css)
 
 
 def prop(face: str, name: str) -> str:
@@ -56,7 +57,9 @@ def test_the_latin_faces_are_trimmed_to_the_weights_and_characters_the_site_uses
 def test_the_fonts_script_knows_every_face_and_nothing_preloads_them():
     # Each set the script fetches after a first visit's paint is exactly the faces its stylesheet declares.
     assert set(FONT_FILES["latin"]) == set(re.findall(r'url\("(/fonts/[^"]+)"\)', CSS))
-    assert set(FONT_FILES["ur"]) == set(re.findall(r'url\("(/fonts/[^"]+)"\)', URDU_CSS))
+    # (The Urdu stylesheet's other face, Naskh, is never fetched by the script: only by a system with no Urdu face.)
+    assert set(FONT_FILES["ur"]) | {NASKH} == set(re.findall(r'url\("(/fonts/[^"]+)"\)', URDU_CSS))
+    assert NASKH not in FONTS_JS
     for url in (u for files in FONT_FILES.values() for u in files):
         assert json.dumps(url) in FONTS_JS
     # Nothing fetches a face before the first paint: no font preload in the app's head (the first view's
@@ -71,18 +74,27 @@ def test_the_fonts_script_knows_every_face_and_nothing_preloads_them():
                 assert ':root[data-fonts~="latin"]' in rule[0], rule
     urdu_rules = re.sub(r"/\*.*?\*/", "", re.sub(r"@font-face\s*\{[^}]*\}", "", URDU_CSS), flags=re.S)
     system = re.search(r"--urdu-system:([^;]*);", urdu_rules).group(1)
-    assert system.strip().endswith('"Artisan Nastaliq"')  # after every system face: only where none has the letters
+    assert system.strip().endswith('"Artisan Naskh"')  # after every system face: only where none has the letters
     assert re.findall(r'([^{}]+)\{[^}]*--(?:serif|sans):\s*"Artisan Nastaliq"', urdu_rules) == [
         '\n:root:lang(ur)[data-fonts~="ur"] ']
 
 
-def test_the_urdu_face_is_one_subset_file_for_arabic_script_only():
-    faces = re.findall(r"@font-face\s*\{([^}]*)\}", URDU_CSS)
-    assert len(faces) == 1 and prop(faces[0], "font-family") == '"Artisan Nastaliq"'
-    assert prop(faces[0], "src").startswith('local("Noto Nastaliq Urdu")')  # the system's copy, where there is one
-    assert prop(faces[0], "unicode-range").startswith("U+0600-06FF")  # Latin stays with the site's faces
+def test_the_urdu_faces_are_subset_files_for_arabic_script_only():
+    faces = {prop(f, "font-family"): f for f in re.findall(r"@font-face\s*\{([^}]*)\}", URDU_CSS)}
+    assert set(faces) == {'"Artisan Nastaliq"', '"Artisan Naskh"'}
+    nastaliq, naskh = faces['"Artisan Nastaliq"'], faces['"Artisan Naskh"']
+    # The system's copy, where there is one; Latin stays with the site's faces.
+    assert prop(nastaliq, "src").startswith('local("Noto Nastaliq Urdu")')
+    assert prop(naskh, "src").startswith('local("Noto Naskh Arabic")')
+    for face in (nastaliq, naskh):
+        assert prop(face, "unicode-range").startswith("U+0600-06FF")
+    # Nastaliq never swaps in late (it re-flows every line); Naskh stands in for missing letters, so it may.
+    assert prop(nastaliq, "font-display") == "optional" and prop(naskh, "font-display") == "fallback"
     font = ROOT / "assets" / "fonts" / "noto-nastaliq-urdu-400.woff2"
     assert font.read_bytes()[:4] == b"wOF2" and font.stat().st_size < 159_368  # smaller than the package's subset
+    small = ROOT / "assets" / NASKH.lstrip("/")
+    assert small.read_bytes()[:4] == b"wOF2" and small.stat().st_size < 20 * 1024  # a seventh of Nastaliq
+    assert "SIL Open Font License" in (ROOT / "assets" / "fonts" / "LICENSE-noto-naskh-arabic.txt").read_text("utf-8")
     assert "SIL Open Font License" in (ROOT / "assets" / "fonts" / "LICENSE-noto-nastaliq-urdu.txt").read_text("utf-8")
     assert "noto-nastaliq" not in CSS  # never loaded by the English pages
     # Mirroring is by logical properties: no physical left/right in the Urdu rules.
