@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -174,13 +175,16 @@ def test_urdu_pages_get_lang_dir_their_own_meta_and_the_urdu_stylesheet():
     page = web_shell.render('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/></head><body></body></html>', meta)
     assert '<html lang="ur" dir="rtl">' in page
     # The Urdu typography inline after the site's stylesheet; its Nastaliq face is not fetched before the
-    # first paint (artisan_app/fonts.py): no preload, the fonts script decides.
-    assert 'rel="preload"' not in page and FONTS_JS in page
+    # first paint (artisan_app/fonts.py: the fonts script decides), only the small Naskh stand-in is.
+    preloads = re.findall(r'<link rel="preload"[^>]*>', page)
+    assert preloads == ['<link rel="preload" as="font" type="font/woff2" crossorigin="" '
+                        'href="/fonts/noto-naskh-arabic-urdu-400.woff2"/>'] and FONTS_JS in page
     assert '<style>/* The Urdu edition' in page and '<meta property="og:locale" content="ur_PK"/>' in page
     assert f'<link rel="alternate" hreflang="en" href="{SITE}/"/>' in page
     english = web_shell.render('<!DOCTYPE html><html lang="en"><head></head><body></body></html>', seo.front_meta(site_url=SITE))
     # (The fonts script names every face; it fetches the Nastaliq one on Urdu pages only: tests/e2e/test_fonts.py.)
     assert '<html lang="en">' in english and "nastaliq" not in english.replace(FONTS_JS, "").lower()
+    assert 'rel="preload"' not in english
     assert "hreflang" not in english
     missing = seo.not_found_meta(path="/ur/article/nope", site_url=SITE, what="Article", language="ur")
     assert missing.title.startswith("مضمون نہیں ملا") and missing.robots == "noindex"
