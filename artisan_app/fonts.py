@@ -3,14 +3,16 @@
 A first visit paints at once in the reader's system faces (``assets/styles.css``:
 ``--serif``/``--sans`` without ``data-fonts``): no font is preloaded or fetched
 before the page has been painted. Once the page has loaded, its first contentful
-paint is on screen and the browser is idle, ``FONTS_JS`` fetches the faces the page's edition uses into the HTTP cache
-(``/fonts/`` is served with a long ``Cache-Control``, ``web/static_cache.py``)
-and notes it in local storage; from the next page on, the same script marks
+paint is on screen and the browser is idle, ``FONTS_JS`` fetches the faces the
+page's edition uses into the HTTP cache (``/fonts/`` is served with a long
+``Cache-Control``, ``web/static_cache.py``) and notes it in local storage; from the next page on, the same script marks
 ``<html data-fonts="latin ur">`` before the first paint and the stylesheets
 switch to Source Serif 4, Inter and Nastaliq, which then come from the cache
 (``font-display: optional``: a face that is not there in time is not swapped in
 later, so text never re-flows under the reader). A reader whose browser asks to
-save data (``navigator.connection.saveData``) keeps the system faces.
+save data (``navigator.connection.saveData``) keeps the system faces. (One face
+is not in these sets: the 14 KB Naskh that Urdu pages fetch with their HTML for a
+system with no Urdu face of its own, ``assets/urdu.css``, ``web/shell.py``.)
 
 ``FONTS_JS`` runs in the first view's ``<head>`` (``web/shell.py``) and in the
 app's (``artisan_app.py``), allowed by its hash (``hardening.py``); whichever runs
