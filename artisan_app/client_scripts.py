@@ -80,7 +80,8 @@ EMBED_LOADER_JS = r"""(function () {
 # carrying HTML (Word, Google Docs, a web page) keeps paragraphs, bold, italic, links
 # and lists as Markdown and drops everything else. Clicking a picture with
 # ``data-focal-for`` writes the point clicked ("x,y", fractions) into that input.
-# Escape inside the body's open image picker presses its Cancel button.
+# Escape while the body's image picker is open presses its Cancel button (also before the focus,
+# which moves into the picker once it is shown, has got there).
 # Every change goes through the box's native setter and an input event, so React
 # (and the debounced autosave) sees it as typing.
 EDITOR_FORMAT_JS = r"""(function () {
@@ -146,8 +147,8 @@ EDITOR_FORMAT_JS = r"""(function () {
   window.artisanPasteToMarkdown = fromHtml;
   document.addEventListener("keydown", function (event) {
     var box = event.target;
-    if (event.key === "Escape" && box && box.closest) {  // Escape closes the open image picker (its Cancel)
-      var picker = box.closest(".image-picker.open"), cancel = picker && picker.querySelector("[data-picker-cancel]");
+    if (event.key === "Escape") {  // Escape closes the open image picker (its Cancel), wherever the focus is yet
+      var cancel = document.querySelector(".image-picker.open [data-picker-cancel]");
       if (cancel) { event.preventDefault(); cancel.click(); return; }
     }
     if (!(event.ctrlKey || event.metaKey) || event.altKey || !box || !box.matches || !box.matches("textarea[data-md]")) return;
