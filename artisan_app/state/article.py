@@ -8,6 +8,7 @@ from artisan_app import i18n, render, routes
 from artisan_app.core import db
 from artisan_app.services import comment_thread, edition_links, page_data
 from artisan_app.services.seo import SITE_NAME
+from artisan_app.state.changes import set_changed
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
 
@@ -66,10 +67,8 @@ class ArticleState(rx.State):
             self._article_id, self._slug, headline = detail.id, detail.card.slug, detail.card.headline
         self._comment_count = count
         # Only what changed is set (a set var is sent again): a tab going back to a page it showed.
-        for name, value in (("language", language), ("article_html", article_html), ("related_html", related_html),
-                            ("headline", headline), ("found", detail is not None), ("loaded", True)):
-            if getattr(self, name) != value:
-                setattr(self, name, value)
+        set_changed(self, language=language, article_html=article_html, related_html=related_html,
+                    headline=headline, found=detail is not None, loaded=True)
 
     def _comments_counted(self, count: int) -> None:
         """The thread changed while the reader reads: the byline's "3 comments" follows."""

@@ -12,6 +12,7 @@ from artisan_app import i18n, render
 from artisan_app.core import db
 from artisan_app.services import page_data
 from artisan_app.services.views import CategoryLink
+from artisan_app.state.changes import set_changed
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import client_connected, outage_safe
 
@@ -57,20 +58,12 @@ class SiteState(rx.State):
         language = i18n.split_edition(self.router.url.path)[0]
         categories = [c if language == "en" else dataclasses.replace(c, name=i18n.section_name(c.name, language))
                       for c in page_data.navigation(session)]
-        if categories != self.categories:
-            self.categories = categories
         masthead, footer = page_data.remembered(
             session, ("frame-html", language),
             lambda: (render.masthead(categories, language=language), render.footer(categories, language=language)))
-        if masthead != self.masthead_html:
-            self.masthead_html = masthead
-        if footer != self.footer_html:
-            self.footer_html = footer
-        if language != self.language:
-            self.language = language
         # First on_load of every page: reaching the database clears the notice.
-        if self.unavailable:
-            self.unavailable = False
+        set_changed(self, categories=categories, masthead_html=masthead, footer_html=footer, language=language,
+                    unavailable=False)
 
     @rx.event
     def report_unavailable(self):
