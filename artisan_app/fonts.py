@@ -36,6 +36,9 @@ FONT_FILES: dict[str, tuple[str, ...]] = {
     ),
     "ur": ("/fonts/noto-nastaliq-urdu-400.woff2",),
 }
+# Not a cached set: the small Naskh face Urdu pages fetch with their HTML, for a system with no
+# Urdu face of its own (assets/urdu.css; preloaded by web/shell.py).
+URDU_FALLBACK_FONT = "/fonts/noto-naskh-arabic-urdu-400.woff2"
 
 FONTS_JS = r"""(function () {
   // Once per document: the app's copy (run when it boots) must not switch faces under the reader.

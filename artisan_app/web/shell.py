@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 from artisan_app.core.settings import PROJECT_ROOT
-from artisan_app.fonts import FONTS_JS
+from artisan_app.fonts import FONTS_JS, URDU_FALLBACK_FONT
 from artisan_app.i18n import direction
 from artisan_app.render.scripts import APP_ENTRY_JS, APP_WANTED_JS
 from artisan_app.services.seo import PageMeta, esc, head_html, json_for_script, json_ld_html
@@ -78,7 +78,6 @@ def with_language(shell: str, language: str) -> str:
 # with no Urdu face of its own is fetched with the HTML (early in <head>), so that it is there
 # for the first layout and the text is not laid out again when it arrives (a layout shift of
 # ~0.1 measured without it).
-URDU_FALLBACK_FONT = "/fonts/noto-naskh-arabic-urdu-400.woff2"
 
 
 @functools.cache

@@ -14,12 +14,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import vendor_fonts  # noqa: E402  (scripts/vendor_fonts.py: what the committed fonts were trimmed to)
 
 from artisan_app.fonts import FONT_FILES, FONTS_JS  # noqa: E402
+from artisan_app.fonts import URDU_FALLBACK_FONT as NASKH  # noqa: E402
 
 CSS = (ROOT / "assets" / "styles.css").read_text("utf-8")
 FACES = re.findall(r"@font-face\s*\{([^}]*)\}", CSS)
 # The Urdu edition's own stylesheet (issue #17), linked only from Urdu pages.
 URDU_CSS = (ROOT / "assets" / "urdu.css").read_text("utf-8")
-NASKH = "/fonts/noto-naskh-arabic-urdu-400.woff2"  # the Urdu stack's last resort (urdu.css)
 
 
 def prop(face: str, name: str) -> str:
