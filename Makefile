@@ -109,7 +109,7 @@ screenshots: install-test browser
 	$(BIN)/python scripts/screenshots.py http://localhost:$(BACKEND_PORT) screenshots
 
 clean:
-	rm -rf .web .states artisan.db artisan.db-*
+	rm -rf .web .states var
 
 ## make import-wordpress FILE=export.xml [MEDIA=wp-content/uploads] [ARGS=--dry-run]
 import-wordpress: install

@@ -22,6 +22,15 @@ settings.check_production()
 # worker asks for the same tab. ``REFLEX_OPLOCK_ENABLED=0`` turns it off (issue #19, RESULTS.md).
 os.environ.setdefault("REFLEX_OPLOCK_ENABLED", "1")
 
+# The dev server's hot reload watches every entry at the project root. The var folder
+# (database, job queue, image files) changes on every write and every worker poll, so it is
+# left out, or the backend would restart every few seconds under `make run`. Reflex compares
+# each top-level entry with these paths (os.path.samefile), so the folder must exist.
+settings.ensure_var_dir()
+if (_excluded := settings.watch_excluded_folder()) is not None:
+    _already = [p for p in os.environ.get("REFLEX_HOT_RELOAD_EXCLUDE_PATHS", "").split(":") if p]
+    os.environ["REFLEX_HOT_RELOAD_EXCLUDE_PATHS"] = ":".join(dict.fromkeys([*_already, str(_excluded)]))
+
 config = rx.Config(
     app_name="artisan_app",
     db_url=settings.database_url,

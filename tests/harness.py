@@ -182,6 +182,42 @@ class DevApp(RunningApp):
         return response.status_code == 200 and response.headers["content-type"].startswith("text/plain")
 
 
+class MakeRunApp(DevApp):
+    """``make run``, the README's run command, as a newcomer types it (install, migrate,
+    seed, the queue's worker and the dev server) on free ports."""
+
+    def _start(self) -> subprocess.Popen:
+        self.starts += 1
+        return subprocess.Popen(
+            ["make", "run", f"PORT={self.port}", f"BACKEND_PORT={self.backend_port}"],
+            cwd=self.cwd,
+            env=self.env,
+            stdout=self.log.open("a"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def backend_workers(self) -> list[int]:
+        """The dev server's backend processes: the children of the ``reflex run`` supervisor
+        that run the app (hot reload replaces them with new processes)."""
+        pids = self.pids()
+        supervisors = [pid for pid in pids if _is_reflex_run(pid) and not _is_reflex_run(_parent(pid))]
+        return [pid for pid in pids if _is_reflex_run(pid) and _parent(pid) in supervisors]
+
+
+def _parent(pid: int) -> int:
+    fields = _stat_fields(pid)
+    return int(fields[1]) if fields else 0
+
+
+def _is_reflex_run(pid: int) -> bool:
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return any(arg.endswith(b"/reflex") or arg == b"reflex" for arg in argv) and b"run" in argv
+
+
 # --- processes -----------------------------------------------------------------
 
 

@@ -6,9 +6,10 @@ import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 
 from sqlalchemy import event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
 from artisan_app.core.settings import settings
@@ -28,6 +29,9 @@ _override_engine: Engine | None = None
 def engine_for(url: str) -> Engine:
     """Create (once per URL) an engine with sensible per-backend options."""
     if url.startswith("sqlite"):
+        database = make_url(url).database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).parent.mkdir(parents=True, exist_ok=True)  # the var folder on a fresh clone
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 30},

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_SQLITE_PATH = PROJECT_ROOT / "artisan.db"
+# Everything the app writes while it runs (the SQLite database, the job queue, image files)
+# lives in one folder, by default ``var/`` in the project. The dev server's hot reload must
+# not watch it: rxconfig.py excludes it, or every write would restart the backend.
+DEFAULT_VAR_DIR = PROJECT_ROOT / "var"
 # Development-only signing secret; production refuses it (see check_production).
 DEV_SECRET_KEY = "artisan-dev-secret-not-for-production"
 MIN_SECRET_KEY_LENGTH = 32
@@ -40,12 +43,18 @@ def _reflex_prod_requested(argv: Sequence[str]) -> bool:
     return False
 
 
+def _var_dir(env: dict[str, str]) -> Path:
+    """``ARTISAN_VAR_DIR`` (relative to the project), else ``var/`` in the project."""
+    raw = env.get("ARTISAN_VAR_DIR", "").strip()
+    return (PROJECT_ROOT / raw).resolve() if raw else DEFAULT_VAR_DIR
+
+
 def _database_url(env: dict[str, str]) -> str:
-    """``ARTISAN_DB_URL`` wins, then Reflex's own ``REFLEX_DB_URL``, then SQLite."""
+    """``ARTISAN_DB_URL`` wins, then Reflex's own ``REFLEX_DB_URL``, then SQLite in the var folder."""
     return (
         env.get("ARTISAN_DB_URL")
         or env.get("REFLEX_DB_URL")
-        or f"sqlite:///{DEFAULT_SQLITE_PATH}"
+        or f"sqlite:///{_var_dir(env) / 'artisan.db'}"
     )
 
 
@@ -56,9 +65,9 @@ def _proxy_hops(raw: str) -> int:
         )
     return int(raw)
 def _media_dir(env: dict[str, str]) -> str:
-    """``ARTISAN_MEDIA_DIR``, else ``media/`` inside Reflex's upload directory."""
-    uploads = PROJECT_ROOT / env.get("REFLEX_UPLOADED_FILES_DIR", "uploaded_files")
-    return env.get("ARTISAN_MEDIA_DIR") or str(uploads / "media")
+    """``ARTISAN_MEDIA_DIR``, else ``media/`` in the var folder (outside every folder the app
+    serves whole: ``web/media_route.py`` decides which image files are public)."""
+    return env.get("ARTISAN_MEDIA_DIR") or str(_var_dir(env) / "media")
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,8 @@ class Settings:
 
     database_url: str
     environment: str
+    # Files the app writes at run time (``ARTISAN_VAR_DIR``, default ``var/``).
+    var_dir: Path
     site_url: str
     page_size: int
     redis_url: str
@@ -81,7 +92,7 @@ class Settings:
     # The newsroom's time zone (``ARTISAN_NEWSROOM_TZ``, an IANA name): schedules are typed and shown in it.
     newsroom_tz: str = "Asia/Karachi"
     # Newsletters (README "Configuration"): SMTP server ("" = the outbox table), sender,
-    # job queue ("" = SQLite file next to the database, or Redis when one is configured),
+    # job queue ("" = a SQLite file in the var folder, or Redis when one is configured),
     # messages per second and per batch, days a confirmation link stays valid.
     smtp_url: str = field(default="", repr=False)
     mail_from: str = "Artisan Times <newsletter@localhost>"
@@ -145,6 +156,20 @@ class Settings:
                 "ARTISAN_SECRET_KEY before `reflex run --env prod`."
             )
 
+    def ensure_var_dir(self) -> Path:
+        """Create the var folder (and its parents) if needed; returns it."""
+        self.var_dir.mkdir(parents=True, exist_ok=True)
+        return self.var_dir
+
+    def watch_excluded_folder(self) -> Path | None:
+        """The top-level project folder that holds the var folder (``None`` when it lies
+        outside the project): the dev server must not watch it for changes."""
+        try:
+            relative = self.var_dir.relative_to(PROJECT_ROOT)
+        except ValueError:
+            return None
+        return PROJECT_ROOT / relative.parts[0] if relative.parts else None
+
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
@@ -154,6 +179,7 @@ class Settings:
         env = dict(os.environ if env is None else env)
         return cls(
             database_url=_database_url(env),
+            var_dir=_var_dir(env),
             environment=env.get("ARTISAN_ENV", env.get("REFLEX_ENV_MODE", "dev")),
             site_url=env.get("ARTISAN_SITE_URL", "http://localhost:3000").rstrip("/"),
             page_size=int(env.get("ARTISAN_PAGE_SIZE", "6")),

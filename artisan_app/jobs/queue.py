@@ -3,7 +3,7 @@
 ``ARTISAN_QUEUE_URL`` chooses the storage: ``redis://...`` (RedisHuey), or
 ``sqlite:///path`` (SqliteHuey, a file; no extra service). Unset, it is the
 Redis of ``ARTISAN_REDIS_URL``/``REFLEX_REDIS_URL`` when one is configured, else
-``artisan-queue.db`` next to the project. ``memory://`` is for tests.
+``artisan-queue.db`` in the var folder (``ARTISAN_VAR_DIR``, default ``var/``). ``memory://`` is for tests.
 
 The worker: ``huey_consumer artisan_app.jobs.huey`` (``make run`` starts one).
 """
@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey
 
-from artisan_app.core.settings import PROJECT_ROOT, settings
-
-DEFAULT_SQLITE_QUEUE = PROJECT_ROOT / "artisan-queue.db"
+from artisan_app.core.settings import settings
 
 
 def make_huey(url: str) -> Huey:
@@ -26,7 +24,7 @@ def make_huey(url: str) -> Huey:
         return SqliteHuey("artisan", filename=url.removeprefix("sqlite:///"), results=False)
     if url:
         raise ValueError("ARTISAN_QUEUE_URL must start with redis://, sqlite:/// or memory://")
-    return SqliteHuey("artisan", filename=str(DEFAULT_SQLITE_QUEUE), results=False)
+    return SqliteHuey("artisan", filename=str(settings.ensure_var_dir() / "artisan-queue.db"), results=False)
 
 
 huey = make_huey(settings.queue_url)
