@@ -60,13 +60,13 @@ migrate: install
 
 ## the demo editor exists only where ARTISAN_ENV is explicitly dev/test (the default here)
 seed: install
-	ARTISAN_ENV="$${ARTISAN_ENV:-dev}" $(BIN)/python -m artisan_app.seed
+	ARTISAN_ENV="$${ARTISAN_ENV:-dev}" $(BIN)/artisan seed
 
 ## make prod: production build on one port (http://localhost:$(BACKEND_PORT)).
 ## Production refuses to start without ARTISAN_SECRET_KEY (32+ characters); for a
 ## local look at the build a random one is generated for this run only.
 prod: install migrate
-	ARTISAN_ENV=prod $(BIN)/python -m artisan_app.seed
+	ARTISAN_ENV=prod $(BIN)/artisan seed
 	@if [ -z "$${ARTISAN_SECRET_KEY:-}" ]; then echo "ARTISAN_SECRET_KEY is not set: using a random one for this run only" >&2; fi
 	ARTISAN_ENV=prod ARTISAN_SECRET_KEY="$${ARTISAN_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(48))')}" \
 	  reflex run --env prod --single-port --backend-port $(BACKEND_PORT)
@@ -114,7 +114,7 @@ clean:
 ## make import-wordpress FILE=export.xml [MEDIA=wp-content/uploads] [ARGS=--dry-run]
 import-wordpress: install
 	@test -n "$(FILE)" || { echo "usage: make import-wordpress FILE=export.xml [MEDIA=uploads-folder] [ARGS=--dry-run]" >&2; exit 2; }
-	$(BIN)/python -m artisan_app.wordpress import "$(FILE)" $(if $(MEDIA),--media-dir "$(MEDIA)") $(ARGS)
+	$(BIN)/artisan wordpress import "$(FILE)" $(if $(MEDIA),--media-dir "$(MEDIA)") $(ARGS)
 
 ## make i18n: extract the reader interface's messages (babel.cfg) into artisan_app/locale/messages.pot
 ## and update every catalog; translate the new entries, then tests/unit/test_i18n.py passes again.
