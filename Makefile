@@ -14,7 +14,7 @@ BACKEND_PORT ?= 8000
 
 .PHONY: lint run test install install-test browser migrate seed prod unit e2e bench screenshots clean \
         services bench-readers bench-readers-redis bench-scale bench-lighthouse worker bench-newsletter import-wordpress \
-        i18n fonts help
+        i18n fonts help docs docs-serve docs-screenshots
 
 ## make run: install, migrate, seed, and start the app at http://localhost:3000
 ## (with a Huey worker for the newsletter's mail in the background, stopped with reflex)
@@ -26,7 +26,7 @@ run: install migrate seed  ## install, migrate, seed and start the dev server at
 worker: install  ## the job queue's worker alone (newsletter mail), as production runs it
 	$(BIN)/python -m huey.bin.huey_consumer artisan_app.jobs.huey -w 4 -k thread
 
-test: install-test browser lint  ## lint, then the whole test suite (installs everything, Chromium included)
+test: install-test browser lint docs  ## lint, build the docs, then the whole test suite (installs everything, Chromium included)
 	@$(BIN)/python -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$status
 
@@ -106,6 +106,16 @@ bench-lighthouse: install-test browser  ## Lighthouse mobile on the production b
 
 screenshots: install-test browser  ## reader screenshots of a running make prod
 	$(BIN)/python scripts/screenshots.py http://localhost:$(BACKEND_PORT) screenshots
+
+docs: install-test  ## build the documentation site (mkdocs.yml, docs/) strictly into site/
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+docs-serve: install-test  ## serve the documentation at http://localhost:8001 while editing it
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8001
+
+## the newsroom guide's pictures (docs/images/) from a running `make run` (signs in as the demo editor)
+docs-screenshots: install-test browser  ## regenerate docs/images from a running make run
+	$(BIN)/python scripts/screenshots.py --newsroom http://localhost:$(PORT) docs/images
 
 clean:  ## remove the build, the state files and the SQLite database
 	rm -rf .web .states artisan.db artisan.db-*
