@@ -30,6 +30,6 @@ def purge() -> None:
         task = bar.add_task("purge", total=len(ids))
         for start in range(0, len(ids), BATCH):
             with db.session_scope() as session:
-                purged += trash_service.purge_articles(session, ids=ids[start:start + BATCH])
+                purged += trash_service.purge_articles(session, ids=ids[start : start + BATCH])
             bar.update(task, completed=min(start + BATCH, len(ids)))
     click.echo(f"Purged {purged} article(s) from the trash.")

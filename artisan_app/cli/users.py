@@ -44,8 +44,9 @@ def create(email: str, name: str, role: str, author_slug: str, password_stdin: b
                 raise Refused(f"No author with slug {author_slug!r}.")
             author_id = author.id
         try:
-            user = auth.create_user(session, email=email, name=name, role=role,
-                                    password=_password(password_stdin), author_id=author_id)
+            user = auth.create_user(
+                session, email=email, name=name, role=role, password=_password(password_stdin), author_id=author_id
+            )
         except ValueError as exc:
             raise Refused(str(exc)) from exc
         click.echo(f"created {user.role} {user.email}")

@@ -27,8 +27,9 @@ def wordpress() -> None:
 @click.argument("export", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="report what would happen; save nothing")
 @click.option("--media-dir", type=click.Path(path_type=Path), help="a copy of wp-content/uploads (featured images)")
-@click.option("--staff-accounts", is_flag=True,
-              help="also create inactive staff accounts for WordPress authors (an admin sets them up)")
+@click.option(
+    "--staff-accounts", is_flag=True, help="also create inactive staff accounts for WordPress authors (an admin sets them up)"
+)
 def import_command(export: Path, dry_run: bool, media_dir: Path | None, staff_accounts: bool) -> None:
     """Import EXPORT, the .xml file from WordPress's Tools → Export (WXR).
 
@@ -43,9 +44,15 @@ def import_command(export: Path, dry_run: bool, media_dir: Path | None, staff_ac
     with progress("Importing", console) as bar:
         task = bar.add_task("import", total=None)
         try:
-            report = import_export(db.get_engine(), export, media_dir=media_dir, upload_dir=_upload_dir(),
-                                   dry_run=dry_run, staff_accounts=staff_accounts,
-                                   progress=lambda done, total: bar.update(task, completed=done, total=total))
+            report = import_export(
+                db.get_engine(),
+                export,
+                media_dir=media_dir,
+                upload_dir=_upload_dir(),
+                dry_run=dry_run,
+                staff_accounts=staff_accounts,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
         except WxrError as exc:
             console.print(f"Refused: {exc}")
             raise click.exceptions.Exit(1) from exc

@@ -39,8 +39,11 @@ def test_every_page_is_in_the_navigation_once():
 
 def test_every_picture_is_used_and_made_by_the_screenshot_script():
     script = ast.parse((ROOT / "scripts" / "screenshots.py").read_text())
-    made = {node.value for node in ast.walk(script) if isinstance(node, ast.Constant)
-            and isinstance(node.value, str) and re.fullmatch(r"[\w-]+\.png", node.value)}
+    made = {
+        node.value
+        for node in ast.walk(script)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.fullmatch(r"[\w-]+\.png", node.value)
+    }
     text = "".join(p.read_text() for p in DOCS.rglob("*.md")) + (ROOT / "README.md").read_text()
     used = set(re.findall(r"images/([\w-]+\.png)", text))
     on_disk = {p.name for p in (DOCS / "images").iterdir()}

@@ -40,8 +40,14 @@ def test_every_command_has_help():
     for name in ("users", "seed", "wordpress", "trash"):
         assert name in top.output
     paths = _commands(artisan)
-    assert {("users", "create"), ("users", "list"), ("users", "deactivate"), ("seed",),
-            ("wordpress", "import"), ("trash", "purge")} <= set(paths)
+    assert {
+        ("users", "create"),
+        ("users", "list"),
+        ("users", "deactivate"),
+        ("seed",),
+        ("wordpress", "import"),
+        ("trash", "purge"),
+    } <= set(paths)
     for path in paths:
         result = runner.invoke(artisan, [*path, "--help"])
         assert result.exit_code == 0, path
@@ -50,8 +56,11 @@ def test_every_command_has_help():
 
 def test_users_create_list_deactivate(engine):
     runner = CliRunner()
-    created = runner.invoke(artisan, ["users", "create", "--role", "editor", "--email", "Desk@Example.com",
-                                      "--name", "Desk", "--password-stdin"], input="a long desk passphrase\n")
+    created = runner.invoke(
+        artisan,
+        ["users", "create", "--role", "editor", "--email", "Desk@Example.com", "--name", "Desk", "--password-stdin"],
+        input="a long desk passphrase\n",
+    )
     assert created.exit_code == 0, created.output
     assert "created editor desk@example.com" in created.output and "passphrase" not in created.output
     with Session(engine) as s:
@@ -71,9 +80,11 @@ def test_users_create_list_deactivate(engine):
 
 
 def test_a_password_typed_twice_must_match(engine):
-    result = CliRunner().invoke(artisan, ["users", "create", "--email", "w@example.com", "--name", "W"],
-                                input="first passphrase here\nsecond passphrase here\nfirst passphrase here\n"
-                                      "first passphrase here\n")
+    result = CliRunner().invoke(
+        artisan,
+        ["users", "create", "--email", "w@example.com", "--name", "W"],
+        input="first passphrase here\nsecond passphrase here\nfirst passphrase here\nfirst passphrase here\n",
+    )
     assert result.exit_code == 0, result.output
     assert "do not match" in result.output and "created author w@example.com" in result.output
 
@@ -111,14 +122,21 @@ def test_wordpress_import_dry_run_and_refusals(engine, tmp_path, monkeypatch):
         assert s.exec(select(Article)).all() == []
 
 
-@pytest.mark.parametrize("module", ["artisan_app.cli", "artisan_app.users", "artisan_app.trash",
-                                    "artisan_app.seed", "artisan_app.wordpress"])
+@pytest.mark.parametrize(
+    "module", ["artisan_app.cli", "artisan_app.users", "artisan_app.trash", "artisan_app.seed", "artisan_app.wordpress"]
+)
 def test_python_dash_m_forms_run_the_same_commands(module):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-m", module, "--help"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", module, "--help"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
-    expected = {"artisan_app.cli": "wordpress", "artisan_app.users": "deactivate", "artisan_app.trash": "purge",
-                "artisan_app.seed": "demo editor", "artisan_app.wordpress": "import"}[module]
+    expected = {
+        "artisan_app.cli": "wordpress",
+        "artisan_app.users": "deactivate",
+        "artisan_app.trash": "purge",
+        "artisan_app.seed": "demo editor",
+        "artisan_app.wordpress": "import",
+    }[module]
     assert expected in result.stdout
     assert f"Usage: {'artisan' if module == 'artisan_app.cli' else 'python -m ' + module}" in result.stdout
