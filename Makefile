@@ -14,21 +14,19 @@ BACKEND_PORT ?= 8000
 
 .PHONY: lint run test install install-test browser migrate seed prod unit e2e bench screenshots clean \
         services bench-readers bench-readers-redis bench-scale bench-lighthouse worker bench-newsletter import-wordpress \
-        i18n fonts
+        i18n fonts help docs docs-serve docs-screenshots
 
 ## make run: install, migrate, seed, and start the app at http://localhost:3000
 ## (with a Huey worker for the newsletter's mail in the background, stopped with reflex)
-run: install migrate seed
+run: install migrate seed  ## install, migrate, seed and start the dev server at http://localhost:3000 (with a mail worker)
 	@$(BIN)/python -m huey.bin.huey_consumer artisan_app.jobs.huey -w 2 -k thread -q & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	ARTISAN_ENV="$${ARTISAN_ENV:-dev}" reflex run --frontend-port $(PORT) --backend-port $(BACKEND_PORT)
 
-## make worker: the job queue's worker alone (newsletter mail), as production runs it
-worker: install
+worker: install  ## the job queue's worker alone (newsletter mail), as production runs it
 	$(BIN)/python -m huey.bin.huey_consumer artisan_app.jobs.huey -w 4 -k thread
 
-## make test: install everything (Chromium included) and run the whole suite
-test: install-test browser lint
+test: install-test browser lint docs  ## lint, build the docs, then the whole test suite (installs everything, Chromium included)
 	@$(BIN)/python -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$status
 
@@ -36,90 +34,101 @@ $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-install: $(BIN)/activate
+install: $(BIN)/activate  ## the app into .venv (editable)
 	$(BIN)/pip install --quiet -e .
 
-install-test: $(BIN)/activate
+install-test: $(BIN)/activate  ## the app and the test tools into .venv
 	$(BIN)/pip install --quiet -e '.[test]'
 
-## make lint: ruff (style, imports, bugbear, pyupgrade; pyproject's [tool.ruff]), mypy over the
+## make lint: ruff (style, imports, bugbear, pyupgrade, and the `ruff format` style; pyproject's [tool.ruff]), mypy over the
 ## package ([tool.mypy]) and import-linter's layers contract ([tool.importlinter])
-lint: install-test
+lint: install-test  ## ruff (check and format check), mypy, import-linter
 	$(BIN)/ruff check artisan_app tests benchmarks scripts alembic rxconfig.py
+	$(BIN)/ruff format --check artisan_app tests benchmarks scripts alembic rxconfig.py
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 ## Debian's Chromium drives the browser tests (Playwright never downloads one).
-browser:
+browser:  ## Debian's Chromium for the browser tests, if missing
 	@test -x /usr/bin/chromium || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
-migrate: install
+migrate: install  ## alembic upgrade head on the configured database
 	$(BIN)/alembic upgrade head
 
 ## the demo editor exists only where ARTISAN_ENV is explicitly dev/test (the default here)
-seed: install
-	ARTISAN_ENV="$${ARTISAN_ENV:-dev}" $(BIN)/python -m artisan_app.seed
+seed: install  ## artisan seed: load the seed content (safe to repeat)
+	ARTISAN_ENV="$${ARTISAN_ENV:-dev}" $(BIN)/artisan seed
 
 ## make prod: production build on one port (http://localhost:$(BACKEND_PORT)).
 ## Production refuses to start without ARTISAN_SECRET_KEY (32+ characters); for a
 ## local look at the build a random one is generated for this run only.
-prod: install migrate
-	ARTISAN_ENV=prod $(BIN)/python -m artisan_app.seed
+prod: install migrate  ## production build on one port: http://localhost:8000
+	ARTISAN_ENV=prod $(BIN)/artisan seed
 	@if [ -z "$${ARTISAN_SECRET_KEY:-}" ]; then echo "ARTISAN_SECRET_KEY is not set: using a random one for this run only" >&2; fi
 	ARTISAN_ENV=prod ARTISAN_SECRET_KEY="$${ARTISAN_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(48))')}" \
 	  reflex run --env prod --single-port --backend-port $(BACKEND_PORT)
 
 ## make services: check PostgreSQL (:5432) and Redis (:6379) answer; start them only if not
-services:
+services:  ## check PostgreSQL and Redis answer; start them if not
 	@.ci/run --services-only
 
-unit: install-test
+unit: install-test  ## the tests without a browser
 	$(BIN)/python -m pytest -m "not e2e"
 
-e2e: install-test browser
+e2e: install-test browser  ## the browser tests only
 	$(BIN)/python -m pytest -m e2e
 
 ## make bench: every benchmark at a quick setting; the bench-* targets run one fully.
-bench: install-test browser
+bench: install-test browser  ## every benchmark at a quick setting
 	$(BIN)/python benchmarks/article_page.py
 	$(BIN)/python benchmarks/content_scale.py
 	$(BIN)/python benchmarks/readers_load.py --quick
 	$(BIN)/python benchmarks/newsletter_send.py --quick
 	$(BIN)/python benchmarks/lighthouse.py
 
-bench-readers: install-test
+bench-readers: install-test  ## concurrent socket.io readers, one worker
 	$(BIN)/python benchmarks/readers_load.py --levels 10,100,500,1000
 
-bench-readers-redis: install-test
+bench-readers-redis: install-test  ## concurrent readers with Redis and two workers
 	$(BIN)/python benchmarks/readers_load.py --levels 10,100,500,1000 --redis --workers 2 --rate 15 --events 3 --think 2.5
 
-bench-scale: install-test
+bench-scale: install-test  ## 100 vs 100,000 articles, SQLite and PostgreSQL
 	$(BIN)/python benchmarks/content_scale.py
 	$(BIN)/python benchmarks/content_scale.py --postgres
 
-bench-newsletter: install-test
+bench-newsletter: install-test  ## queue and deliver 10,000 newsletter messages
 	$(BIN)/python benchmarks/newsletter_send.py --messages 10000
 
-bench-lighthouse: install-test browser
+bench-lighthouse: install-test browser  ## Lighthouse mobile on the production build
 	$(BIN)/python benchmarks/lighthouse.py --runs 3
 
-screenshots: install-test browser
+screenshots: install-test browser  ## reader screenshots of a running make prod
 	$(BIN)/python scripts/screenshots.py http://localhost:$(BACKEND_PORT) screenshots
 
-clean:
+docs: install-test  ## build the documentation site (mkdocs.yml, docs/) strictly into site/
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+docs-serve: install-test  ## serve the documentation at http://localhost:8001 while editing it
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8001
+
+## the newsroom guide's pictures (docs/images/) from a running `make run` (signs in as the demo editor)
+docs-screenshots: install-test browser  ## regenerate docs/images from a running make run
+	$(BIN)/python scripts/screenshots.py --newsroom http://localhost:$(PORT) docs/images
+
+clean:  ## remove the build, the state files and everything the app wrote (var/: database, queue, images)
 	rm -rf .web .states var
 
 ## make import-wordpress FILE=export.xml [MEDIA=wp-content/uploads] [ARGS=--dry-run]
-import-wordpress: install
+import-wordpress: install  ## FILE=export.xml [MEDIA=uploads] [ARGS=--dry-run]: artisan wordpress import
 	@test -n "$(FILE)" || { echo "usage: make import-wordpress FILE=export.xml [MEDIA=uploads-folder] [ARGS=--dry-run]" >&2; exit 2; }
-	$(BIN)/python -m artisan_app.wordpress import "$(FILE)" $(if $(MEDIA),--media-dir "$(MEDIA)") $(ARGS)
+	$(BIN)/artisan wordpress import "$(FILE)" $(if $(MEDIA),--media-dir "$(MEDIA)") $(ARGS)
 
 ## make i18n: extract the reader interface's messages (babel.cfg) into artisan_app/locale/messages.pot
 ## and update every catalog; translate the new entries, then tests/unit/test_i18n.py passes again.
 I18N_KEYWORDS := -k pgettext_noop:1c,2 -k translate:2 -k translate_plural:2,3 -k translate_in:2c,3
-i18n: install-test
+i18n: install-test  ## extract the interface's messages and update the catalogs
 	$(BIN)/pybabel extract -F babel.cfg $(I18N_KEYWORDS) --no-location --sort-output --project "Artisan Times" \
 	  --copyright-holder "Artisan Times" -o artisan_app/locale/messages.pot .
 	$(BIN)/pybabel update -i artisan_app/locale/messages.pot -d artisan_app/locale --width 120 \
@@ -127,6 +136,9 @@ i18n: install-test
 
 ## make fonts: trim the Latin faces (scripts/vendor_fonts.py, after a build: it reads .web/node_modules)
 ## and subset the Urdu face to the characters the Urdu pages use (scripts/subset_urdu_font.py)
-fonts: install-test
+fonts: install-test  ## trim the Latin faces and subset the Urdu face
 	$(BIN)/python scripts/vendor_fonts.py
 	$(BIN)/python scripts/subset_urdu_font.py
+
+help:  ## list the targets and what they do
+	@awk 'BEGIN {FS = ":[^#]*## "} /^[a-z][a-z0-9_-]*:[^=]*## / {printf "  make %-20s %s\n", $$1, $$2}' $(MAKEFILE_LIST)

@@ -1,20 +1,23 @@
 """Purging the newsroom's trash: articles trashed 30 days ago are deleted for good.
 
-    python -m artisan_app.trash purge     # once, e.g. from cron or a systemd timer
+    artisan trash purge     # once, e.g. from cron or a systemd timer
+    python -m artisan_app.trash purge     # the same command
 
 The app also runs the purge by itself: ``purge_periodically`` is registered as a
 Reflex lifespan task (``artisan_app.py``), so every backend worker purges a
 minute after it starts and then every ``PURGE_EVERY``. The purge is idempotent,
-so several workers (or the command at the same time) do no harm. When the
-project gains a job queue, schedule ``services.trash.purge_expired`` there instead.
+so several workers (or the command at the same time) do no harm.
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import logging
+import sys
+from collections.abc import Sequence
 
+from artisan_app.cli.common import run
+from artisan_app.cli.trash import trash as trash_command
 from artisan_app.core import db
 from artisan_app.services import trash
 
@@ -42,14 +45,9 @@ async def purge_periodically(every: float = PURGE_EVERY, first_after: float = FI
         await asyncio.sleep(every)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m artisan_app.trash", description="The newsroom's trash.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("purge", help="delete articles that have been in the trash for 30 days")
-    parser.parse_args(argv)
-    print(f"Purged {purge()} article(s) from the trash.")
-    return 0
+def main(argv: Sequence[str] = ()) -> int:
+    return run(trash_command, argv, prog_name="python -m artisan_app.trash")
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

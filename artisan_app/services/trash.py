@@ -125,10 +125,22 @@ def empty_trash(session: Session, *, user: StaffUser | None) -> int:
     return _delete(session, ids)
 
 
+def expired_ids(session: Session, *, now: datetime | None = None, among: list[int] | None = None) -> list[int]:
+    """The articles that have been in the trash for ``RETENTION`` (only those of
+    ``among`` when given), in id order."""
+    cutoff = (now or utcnow()) - RETENTION
+    query = select(col(Article.id)).where(col(Article.status) == ArticleStatus.trashed.value, col(Article.trashed_at) <= cutoff)
+    if among is not None:
+        query = query.where(col(Article.id).in_(among))
+    return list(session.exec(query.order_by(col(Article.id))).all())
+
+
+def purge_articles(session: Session, *, ids: list[int], now: datetime | None = None) -> int:
+    """Delete those of ``ids`` that have been in the trash for ``RETENTION`` (the
+    command line's purge, batch by batch); returns how many."""
+    return _delete(session, expired_ids(session, now=now, among=ids)) if ids else 0
+
+
 def purge_expired(session: Session, *, now: datetime | None = None) -> int:
     """The scheduled job: delete articles that have been in the trash for ``RETENTION``."""
-    cutoff = (now or utcnow()) - RETENTION
-    ids = list(session.exec(
-        select(col(Article.id)).where(col(Article.status) == ArticleStatus.trashed.value, col(Article.trashed_at) <= cutoff)
-    ).all())
-    return _delete(session, ids)
+    return _delete(session, expired_ids(session, now=now))

@@ -345,9 +345,10 @@ def test_the_lead_in_reads_without_a_number(engine, tmp_path):
 
 
 def test_the_command_prints_the_summary_and_refuses_a_bomb(engine, tmp_path, capsys, monkeypatch):
+    from artisan_app.cli import wordpress as command
     from artisan_app.wordpress import __main__ as cli
 
-    monkeypatch.setattr(cli, "_upload_dir", lambda: tmp_path / "up")
+    monkeypatch.setattr(command, "_upload_dir", lambda: tmp_path / "up")
     assert cli.main(["import", str(EXPORT), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Dry run: nothing was saved." in out and "posts imported: 8" in out and "redirects added or changed:" in out
