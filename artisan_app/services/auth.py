@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -116,8 +118,20 @@ def create_user(
 
 
 def sign_in_attempt(email: object, *, client_key: str, device_token: object = "") -> login_limits.Attempt:
-    """The limits an attempt falls under (see ``login_limits``); ask it for ``slowdown_seconds()``."""
+    """The limits an attempt falls under (see ``login_limits``)."""
     return login_limits.attempt(normalise_email(email), client_key=client_key, device_token=device_token)
+
+
+@contextmanager
+def sign_in_turn(email: object, *, client_key: str, device_token: object = "") -> Iterator[float]:
+    """Make a sign-in attempt inside this block: yields the seconds to wait before
+    ``authenticate`` (0 unless the account is under attack), holding the attempt's place among
+    the account's slowed attempts until the block ends; raises ``AuthError(TOO_MANY_LOGINS)``,
+    whatever the password, when too many are under way."""
+    with sign_in_attempt(email, client_key=client_key, device_token=device_token).turn() as delay:
+        if delay is None:
+            raise AuthError(TOO_MANY_LOGINS)
+        yield delay
 
 
 def authenticate(

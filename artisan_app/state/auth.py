@@ -79,15 +79,15 @@ class AuthState(rx.State):
         email = clean_text(form_data.get("email", ""))[:254]
         self.login_email, self.session_ended = email, False
         client_key = clients.client_key(self)
-        # Past the account's failure count an unknown browser is slowed down, never locked out.
-        delay = auth.sign_in_attempt(email, client_key=client_key, device_token=self.staff_device).slowdown_seconds()
-        if delay:
-            await asyncio.sleep(delay)
         try:
-            with db.session_scope() as session:
-                user = auth.authenticate(session, email=email, password=form_data.get("password", ""),
-                                         client_key=client_key, device_token=self.staff_device)
-                token = auth.start_session(session, user_id=user.id)
+            # Past the account's failure count an unknown browser is slowed down, a few at a time.
+            with auth.sign_in_turn(email, client_key=client_key, device_token=self.staff_device) as delay:
+                if delay:
+                    await asyncio.sleep(delay)
+                with db.session_scope() as session:
+                    user = auth.authenticate(session, email=email, password=form_data.get("password", ""),
+                                             client_key=client_key, device_token=self.staff_device)
+                    token = auth.start_session(session, user_id=user.id)
         except AuthError as exc:
             self.login_error = exc.message
             return rx.set_focus("login-password")
