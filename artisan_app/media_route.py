@@ -4,7 +4,9 @@ Names are content-hashed (``services/media/names.py``), so a file never changes
 under its name: ``Cache-Control: public, max-age=31536000, immutable``. Only names
 of that exact shape are looked up (no slashes, no dots but the extension's), so
 nothing else in the store (the masters) or outside it can be reached; anything
-else is 404.
+else is 404. The store itself is outside every folder served whole (settings
+refuse an ``ARTISAN_MEDIA_DIR`` inside Reflex's upload folder), so this route is
+the only way to its files.
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@
 - ``POST /newsletter/subscribe``: the sign-up form of the first view (the
   server's HTML, before the app has loaded, or without JavaScript). The app's
   own form calls ``NewsletterState.subscribe``; both go through
-  ``services/subscriptions.py`` and answer alike.
+  ``services/subscriptions.py`` and answer alike. Only posts from this site's
+  own pages are taken (``web/same_origin.py``): another site's page cannot
+  make its visitors' browsers sign somebody up.
 """
 
 from __future__ import annotations
@@ -24,8 +26,11 @@ from artisan_app import routes
 from artisan_app.core import db
 from artisan_app.services import subscriptions
 from artisan_app.services.subscriptions import SubscriptionError
+from artisan_app.web.client import client_key
+from artisan_app.web.same_origin import from_this_site
 
 MAX_FORM_BYTES = 10_000
+NOT_FROM_HERE = "Please sign up on the newsletter page of this site."
 
 
 def _queue(mail: subscriptions.MailToSend | None) -> None:
@@ -48,10 +53,12 @@ def one_click_unsubscribe(request: Request) -> Response:
 
 
 async def subscribe(request: Request) -> Response:
+    if not from_this_site(request):
+        return PlainTextResponse(NOT_FROM_HERE, status_code=403)
     if int(request.headers.get("content-length") or 0) > MAX_FORM_BYTES:
         return PlainTextResponse("Too large.", status_code=413)
     form = await request.form(max_files=0, max_fields=100)
-    client = request.client.host if request.client else ""
+    client = client_key(request)
 
     def sign_up() -> None:
         with db.session_scope() as session:

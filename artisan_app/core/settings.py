@@ -65,9 +65,16 @@ def _proxy_hops(raw: str) -> int:
         )
     return int(raw)
 def _media_dir(env: dict[str, str]) -> str:
-    """``ARTISAN_MEDIA_DIR``, else ``media/`` in the var folder (outside every folder the app
-    serves whole: ``web/media_route.py`` decides which image files are public)."""
-    return env.get("ARTISAN_MEDIA_DIR") or str(_var_dir(env) / "media")
+    """``ARTISAN_MEDIA_DIR``, else ``media/`` in the var folder. Never inside a folder served whole as static
+    files (Reflex's upload directory, ``assets/``, ``.web/``): the masters there would be public;
+    only ``/media/<name>`` serves images, and only renditions."""
+    media = Path(env.get("ARTISAN_MEDIA_DIR") or _var_dir(env) / "media").resolve()
+    uploads = PROJECT_ROOT / env.get("REFLEX_UPLOADED_FILES_DIR", "uploaded_files")
+    for served in (uploads, PROJECT_ROOT / "assets", PROJECT_ROOT / ".web"):
+        if media.is_relative_to(served.resolve()):
+            raise ValueError(f"ARTISAN_MEDIA_DIR ({media}) must not be inside {served.resolve()}, which is "
+                             "served to anyone: its image masters would be public. Choose a folder outside it.")
+    return str(media)
 
 
 @dataclass(frozen=True)

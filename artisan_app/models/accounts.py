@@ -35,6 +35,8 @@ class UserSession(SQLModel, table=True):
 
     id: int = Field(default=None, primary_key=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
+    # One sign-in and every token rotated from it: signing out ends them all.
+    family: str = Field(max_length=64, index=True)
     user_id: int = Field(foreign_key="user.id", ondelete="CASCADE", index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

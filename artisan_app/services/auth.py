@@ -5,16 +5,24 @@ A session token is 32 random bytes handed to the browser once; only its
 sha256 is stored, so a database leak does not leak live sessions. Every
 request resolves the token again: expiry, revocation, deactivation and role
 changes take effect at once. Nothing the client holds is trusted as a role.
+
+Tokens rotate (``check_session``): one sign-in's tokens form a *family*. A token
+is replaced at most once, by a conditional update that only one request can win
+however many arrive together as rotation falls due, and signing out with any
+token of the family revokes them all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from pwdlib import PasswordHash
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from artisan_app.core.settings import settings
@@ -110,8 +118,20 @@ def create_user(
 
 
 def sign_in_attempt(email: object, *, client_key: str, device_token: object = "") -> login_limits.Attempt:
-    """The limits an attempt falls under (see ``login_limits``); ask it for ``slowdown_seconds()``."""
+    """The limits an attempt falls under (see ``login_limits``)."""
     return login_limits.attempt(normalise_email(email), client_key=client_key, device_token=device_token)
+
+
+@contextmanager
+def sign_in_turn(email: object, *, client_key: str, device_token: object = "") -> Iterator[float]:
+    """Make a sign-in attempt inside this block: yields the seconds to wait before
+    ``authenticate`` (0 unless the account is under attack), holding the attempt's place among
+    the account's slowed attempts until the block ends; raises ``AuthError(TOO_MANY_LOGINS)``,
+    whatever the password, when too many are under way."""
+    with sign_in_attempt(email, client_key=client_key, device_token=device_token).turn() as delay:
+        if delay is None:
+            raise AuthError(TOO_MANY_LOGINS)
+        yield delay
 
 
 def authenticate(
@@ -155,8 +175,8 @@ def start_session(session: Session, *, user_id: int, now: datetime | None = None
     """A new session for ``user_id``; returns the token (shown to the browser only)."""
     now = now or utcnow()
     token = secrets.token_urlsafe(32)
-    session.add(UserSession(token_hash=_token_hash(token), user_id=user_id, created_at=now,
-                            expires_at=now + SESSION_LIFETIME))
+    session.add(UserSession(token_hash=_token_hash(token), family=secrets.token_hex(16), user_id=user_id,
+                            created_at=now, expires_at=now + SESSION_LIFETIME))
     session.flush()
     return token
 
@@ -212,24 +232,39 @@ def check_session(session: Session, token: object, *, now: datetime | None = Non
     if row.last_seen_at is None or now - row.last_seen_at >= TOUCH_EVERY:
         row.last_seen_at = now
         session.add(row)
-    new_token = ""
-    if row.rotated_at is None and now - row.created_at >= ROTATE_AFTER:
-        new_token = secrets.token_urlsafe(32)
-        session.add(UserSession(token_hash=_token_hash(new_token), user_id=user.id, created_at=now,
-                                last_seen_at=now, expires_at=row.expires_at))
-        row.rotated_at, row.expires_at = now, min(row.expires_at, now + ROTATION_GRACE)
-        session.add(row)
+    new_token = _rotate(session, row, now) if row.rotated_at is None and now - row.created_at >= ROTATE_AFTER else ""
     session.flush()
     return SessionCheck(_staff(user), new_token)
 
 
+def _rotate(session: Session, row: UserSession, now: datetime) -> str:
+    """Replace ``row``'s token, once: the request whose update finds it not yet rotated mints
+    the successor; any other (in flight at the same moment) gets "" and keeps using the old
+    token for its grace period, as a tab that missed the new one does."""
+    expires_at = row.expires_at
+    claimed = session.exec(
+        update(UserSession)
+        .where(col(UserSession.id) == row.id, col(UserSession.rotated_at).is_(None))
+        .values(rotated_at=now, expires_at=min(expires_at, now + ROTATION_GRACE))
+    )
+    if claimed.rowcount != 1:
+        return ""
+    token = secrets.token_urlsafe(32)
+    session.add(UserSession(token_hash=_token_hash(token), family=row.family, user_id=row.user_id, created_at=now,
+                            last_seen_at=now, expires_at=expires_at))
+    return token
+
+
 def revoke_session(session: Session, token: object, *, now: datetime | None = None) -> None:
+    """Sign out: the session of ``token`` ends, with every token rotated from or into it."""
     if not isinstance(token, str):
         return
-    row = session.exec(select(UserSession).where(UserSession.token_hash == _token_hash(token))).first()
-    if row is not None and row.revoked_at is None:
-        row.revoked_at = now or utcnow()
-        session.add(row)
+    family = session.exec(select(UserSession.family).where(UserSession.token_hash == _token_hash(token))).first()
+    if family is None:
+        return
+    session.exec(update(UserSession)
+                    .where(col(UserSession.family) == family, col(UserSession.revoked_at).is_(None))
+                    .values(revoked_at=now or utcnow()))
 
 
 def revoke_all_sessions(session: Session, *, user_id: int, now: datetime | None = None) -> None:

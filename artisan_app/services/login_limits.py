@@ -9,6 +9,12 @@ editor who has the right password.
   the account: past ``PER_ACCOUNT`` they only *slow down* every unknown
   browser's attempt (``slowdown_seconds``), which caps a guesser spread over
   many addresses while the real editor still gets in.
+- Those slowed attempts also queue: at most ``SLOWED_IN_FLIGHT`` of them per
+  account are under way at once (across workers, counted in the limits'
+  storage); any more are refused at once with the limit's answer, before the
+  password is looked at. So guessing in parallel over many connections gets no
+  further than guessing in turn: at most ``SLOWED_IN_FLIGHT`` guesses per
+  ``SLOWDOWN_SECONDS`` on the account.
 - A browser that has signed in to the account before holds a *device token*
   (OWASP's "device cookie": a random nonce plus an HMAC of the address under
   ``ARTISAN_SECRET_KEY``). Attempts from it skip the client and account limits
@@ -21,6 +27,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from artisan_app.core.settings import settings
@@ -31,6 +39,8 @@ PER_ACCOUNT_CLIENT = "5/5 minutes"  # failures from one IP on one account
 PER_DEVICE = "5/5 minutes;30/day"  # failures from a known browser on its account (its token may leak)
 PER_ACCOUNT = "10/15 minutes"  # failures from unknown browsers on one account: slows down only
 SLOWDOWN_SECONDS = 5.0
+SLOWED_IN_FLIGHT = 2  # slowed attempts under way at once on one account
+IN_FLIGHT_SECONDS = 60  # an attempt's place lapses after this (a worker that died mid-attempt)
 MAX_DEVICE_TOKEN = 200
 
 
@@ -75,6 +85,19 @@ class Attempt:
         if self.device or ratelimit.allowed(PER_ACCOUNT, "login-account", self.address):
             return 0.0
         return SLOWDOWN_SECONDS
+
+    @contextmanager
+    def turn(self) -> Iterator[float | None]:
+        """Run the attempt inside this block: yields how long to wait first (``slowdown_seconds``),
+        or ``None`` when the account already has ``SLOWED_IN_FLIGHT`` slowed attempts under way
+        (refuse it). The place is held until the block ends, the wait and the check included."""
+        delay = self.slowdown_seconds()
+        if not delay:
+            yield 0.0
+            return
+        with ratelimit.in_flight("login-slowed", self.address, most=SLOWED_IN_FLIGHT,
+                                 seconds=IN_FLIGHT_SECONDS) as admitted:
+            yield delay if admitted else None
 
     def failed(self) -> None:
         for limit in self._limits():

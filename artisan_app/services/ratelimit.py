@@ -6,6 +6,8 @@ set (so every backend worker shares the counters), in memory otherwise.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from limits import RateLimitItem, parse_many
@@ -55,6 +57,33 @@ def record(spec: str, namespace: str, key: str) -> None:
     rate = limiter()
     for item in _items(spec):
         rate.hit(item, namespace, key)
+
+
+@contextmanager
+def in_flight(namespace: str, key: str, *, most: int, seconds: int) -> Iterator[bool]:
+    """Count the block as one request in flight for ``key`` (in the shared storage, so across
+    workers); yields ``False``, counting nothing, when ``most`` are in flight already.
+
+    The count lapses ``seconds`` after it was started, so a worker that died inside the
+    block cannot hold a place for ever; choose ``seconds`` well above the block's length.
+    """
+    storage = limiter().storage
+    name = f"{namespace}/{key}"
+    if storage.incr(name, seconds) > most:
+        _leave(name, seconds)
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        _leave(name, seconds)
+
+
+def _leave(name: str, seconds: int) -> None:
+    storage = limiter().storage
+    left = storage.incr(name, seconds, -1)
+    if left < 0:  # the count lapsed while this request was in flight
+        storage.incr(name, seconds, -left)
 
 
 def reset(namespace: str, key: str, spec: str) -> None:

@@ -6,7 +6,14 @@ preferences, unsubscribe. No Reflex here.
   who subscribes. A new or pending address gets a confirmation link; a
   subscribed one gets a link to its preferences instead, and nothing changes
   until the owner of the mailbox acts. Sign-ups are rate-limited per client,
-  and mail per address, so the form cannot be used to flood a mailbox.
+  and mail per *mailbox* (``mailbox``: ``Name+tag@`` and, at Gmail, dotted
+  spellings are one mailbox), at most ``MAIL_LIMIT_PER_MAILBOX`` whatever the
+  spelling, so the form cannot be used to flood anyone's inbox. The plain
+  form also refuses posts from other sites' pages (``web/same_origin.py``).
+- A reader who unsubscribed is out until they sign up again and confirm by
+  email: no link they were sent before (in any newsletter, forwarded or not)
+  brings them back, and signing up again gives them a new ``key``, so every
+  earlier link stops working.
 - Links carry a signed token (``itsdangerous``, with ``ARTISAN_SECRET_KEY``)
   naming the subscriber's random ``key``, never the address. Confirmation
   tokens expire after ``CONFIRM_DAYS``; preference/unsubscribe tokens do not
@@ -32,12 +39,16 @@ from artisan_app.services.text import clean_text
 
 CONFIRM_DAYS = 7
 SUBSCRIBE_LIMIT_PER_CLIENT = "5/minute;20/hour"
-MAIL_LIMIT_PER_ADDRESS = "3/hour;6/day"
+MAIL_LIMIT_PER_MAILBOX = "3/hour;6/day"
+# Mail providers that deliver ``a.b.c@`` to ``abc@`` (the key of the mailbox's mail limit).
+DOTLESS_DOMAINS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
 SUBSCRIBE_ANSWER = ("Thank you. Please check your inbox: we have sent you an email. "
                     "Follow its link to confirm (or to change your sections if you already subscribe).")
 TOO_MANY = "Too many sign-ups from your connection. Please try again in a few minutes."
 BAD_EMAIL = "Please enter a valid email address, like name@example.com."
 BAD_LINK = "This link is not valid or has expired. Sign up again to get a new one."
+LEFT = ("You have unsubscribed. To get the newsletter again, sign up on the newsletter page: "
+        "we will email you a link to confirm.")
 # After a sign-up posted as a plain form (``newsletter_routes``), ``/newsletter`` is told the outcome by a
 # code in its query, never by the text, so that no link can put words on the page.
 SIGNUP_ERROR_CODES = {"email": BAD_EMAIL, "busy": TOO_MANY}
@@ -134,6 +145,18 @@ def normalise_address(email: object) -> str:
         raise SubscriptionError(BAD_EMAIL) from None
 
 
+def mailbox(address: str) -> str:
+    """The mailbox a normalised address delivers to, as far as the limits are concerned:
+    without a ``+tag`` (most providers deliver ``name+anything@`` to ``name@``) and, where the
+    provider ignores them, without dots. Stricter than some providers: a limit can only be
+    shared by more spellings, never dodged."""
+    local, _, domain = address.rpartition("@")
+    local = local.split("+", 1)[0] or local
+    if domain in DOTLESS_DOMAINS:
+        local, domain = local.replace(".", "") or local, DOTLESS_DOMAINS[domain]
+    return f"{local}@{domain}"
+
+
 def _category_ids(session: Session, slugs: object) -> list[int]:
     wanted = [s for s in (slugs if isinstance(slugs, (list, tuple)) else []) if isinstance(s, str)][:50]
     if not wanted:
@@ -185,12 +208,14 @@ def subscribe(
             subscriber = session.exec(select(Subscriber).where(Subscriber.email == address)).one()
     if subscriber.status != SubscriberStatus.active.value:
         # New, pending or once unsubscribed: (re)start the double opt-in with these sections.
+        if subscriber.status == SubscriberStatus.unsubscribed.value:
+            subscriber.key = secrets.token_urlsafe(24)  # every link sent before stays dead
         subscriber.status = SubscriberStatus.pending.value
         _set_sections(session, subscriber, category_ids)
         session.add(subscriber)
     kind = "manage" if subscriber.status == SubscriberStatus.active.value else "confirm"
     session.flush()
-    if not ratelimit.hit(MAIL_LIMIT_PER_ADDRESS, "newsletter-address", address):
+    if not ratelimit.hit(MAIL_LIMIT_PER_MAILBOX, "newsletter-mailbox", mailbox(address)):
         return None
     return MailToSend(kind=kind, subscriber_id=subscriber.id)
 
@@ -225,13 +250,15 @@ def subscription(session: Session, token: object) -> SubscriptionView:
 
 
 def update_preferences(session: Session, token: object, *, sections: object) -> SubscriptionView:
-    """Every story (no sections) or just these; a confirmed reader who had left comes back."""
+    """Every story (no sections) or just these, for a confirmed reader. A reader who
+    unsubscribed comes back only by signing up and confirming again (``LEFT``): their links
+    travel in every newsletter they were sent, forwarded copies included."""
     subscriber = _by_manage_token(session, token)
     if subscriber.status == SubscriberStatus.pending.value:
         raise SubscriptionError("Please confirm your subscription first (see the email we sent).")
-    _set_sections(session, subscriber, _category_ids(session, sections))
     if subscriber.status == SubscriberStatus.unsubscribed.value:
-        subscriber.status, subscriber.unsubscribed_at = SubscriberStatus.active.value, None
+        raise SubscriptionError(LEFT)
+    _set_sections(session, subscriber, _category_ids(session, sections))
     session.add(subscriber)
     session.flush()
     return subscription(session, token)

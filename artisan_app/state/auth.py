@@ -23,6 +23,7 @@ from artisan_app.core import db
 from artisan_app.services import auth
 from artisan_app.services.auth import AuthError, StaffUser
 from artisan_app.services.text import clean_text
+from artisan_app.state import clients
 
 
 def newsroom_states() -> list[type[rx.State]]:
@@ -77,16 +78,16 @@ class AuthState(rx.State):
         form_data = form_data if isinstance(form_data, dict) else {}
         email = clean_text(form_data.get("email", ""))[:254]
         self.login_email, self.session_ended = email, False
-        client_key = self.router.session.client_ip or self.router.session.client_token
-        # Past the account's failure count an unknown browser is slowed down, never locked out.
-        delay = auth.sign_in_attempt(email, client_key=client_key, device_token=self.staff_device).slowdown_seconds()
-        if delay:
-            await asyncio.sleep(delay)
+        client_key = clients.client_key(self)
         try:
-            with db.session_scope() as session:
-                user = auth.authenticate(session, email=email, password=form_data.get("password", ""),
-                                         client_key=client_key, device_token=self.staff_device)
-                token = auth.start_session(session, user_id=user.id)
+            # Past the account's failure count an unknown browser is slowed down, a few at a time.
+            with auth.sign_in_turn(email, client_key=client_key, device_token=self.staff_device) as delay:
+                if delay:
+                    await asyncio.sleep(delay)
+                with db.session_scope() as session:
+                    user = auth.authenticate(session, email=email, password=form_data.get("password", ""),
+                                             client_key=client_key, device_token=self.staff_device)
+                    token = auth.start_session(session, user_id=user.id)
         except AuthError as exc:
             self.login_error = exc.message
             return rx.set_focus("login-password")

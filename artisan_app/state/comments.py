@@ -34,6 +34,7 @@ from artisan_app.services import page_data
 from artisan_app.services.comment_thread import CommentView
 from artisan_app.services.comments import CommentRefused, CommentValidationError
 from artisan_app.state.article import ArticleState
+from artisan_app.state.clients import client_key
 from artisan_app.state.comment_drafts import IDENTITY_FIELDS, READ_DRAFTS_JS
 from artisan_app.state.comment_drafts import parse_saved as _parse_saved
 from artisan_app.state.comment_watch import CommentWatchMixin
@@ -253,7 +254,7 @@ class CommentState(CommentWatchMixin, rx.State):
                     body=self.body,
                     parent_id=self.reply_to or None,
                     reader_id=self.reader_id,
-                    client_key=self.router.session.client_ip or self.router.session.client_token,
+                    client_key=client_key(self),
                     honeypot=form_data.get("company", ""),
                     form_age_seconds=time.time() - self._form_opened_at,
                 )

@@ -13,6 +13,7 @@ import reflex as rx
 from artisan_app.core import db
 from artisan_app.services import subscriptions
 from artisan_app.services.subscriptions import SubscriptionError
+from artisan_app.state.clients import client_key
 
 
 def _sections(form_data) -> list[str]:
@@ -49,7 +50,7 @@ class NewsletterState(rx.State):
     @rx.event
     def subscribe(self, form_data: dict):
         form_data = form_data if hasattr(form_data, "get") else {}
-        client = self.router.session.client_ip or self.router.session.client_token
+        client = client_key(self)
         try:
             with db.session_scope() as session:
                 mail = subscriptions.subscribe(session, email=form_data.get("email", ""),

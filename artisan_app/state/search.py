@@ -12,6 +12,7 @@ from artisan_app.core import db
 from artisan_app.core.settings import settings
 from artisan_app.services import edition_links, page_data, search
 from artisan_app.services.search import SortOrder
+from artisan_app.state.clients import client_key
 from artisan_app.state.offload import off_loop
 from artisan_app.state.resilience import outage_safe
 
@@ -58,8 +59,7 @@ class SearchState(rx.State):
         """The per-client search rate limit (only queries with words count)."""
         if not search.query_terms(self.query):
             return True
-        session = self.router.session
-        if search.allow_search(session.client_ip or session.client_token):
+        if search.allow_search(client_key(self)):
             return True
         self.message, self.loaded = search.RATE_LIMITED_MESSAGE, True
         return False

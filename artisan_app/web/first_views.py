@@ -30,6 +30,7 @@ from artisan_app.services import (
     translations,
 )
 from artisan_app.services.search import SortOrder
+from artisan_app.web.client import client_key
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,7 @@ def search_results(request: Request, session: Session, site_url: str) -> FirstVi
     query = raw[: search.MAX_QUERY_CHARS]
     sort = SortOrder.parse(request.query_params.get("sort", "")).value
     hits, has_more, message = [], False, ""
-    client = request.client.host if request.client else "unknown"
-    if search.query_terms(query) and not search.allow_search(client):
+    if search.query_terms(query) and not search.allow_search(client_key(request)):
         message = search.RATE_LIMITED_MESSAGE
     else:
         page = page_data.search_page(session, query, sort=sort, limit=settings.page_size, language=language)

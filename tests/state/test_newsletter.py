@@ -226,8 +226,8 @@ async def test_preferences_unsubscribe_link_and_coming_back(session):
     link = await reader_at(f"/newsletter/preferences?token={token}&unsubscribe=1")
     link.load_preferences()  # the email's visible "Unsubscribe" link
     assert link.pref_status == "unsubscribed" and "unsubscribed" in link.pref_message
-    link.save_preferences({"scope": "all"})  # "Subscribe again with these"
-    assert (link.pref_status, link.pref_all) == ("active", True)
+    link.save_preferences({"scope": "all"})  # coming back takes a new sign-up and its confirmation
+    assert (link.pref_status, link.pref_error) == ("unsubscribed", subscriptions.LEFT)
     assert "pref@example.com" not in format.json_dumps(link.dict())
 
     forged = await reader_at(f"/newsletter/preferences?token={token[:-3]}abc")

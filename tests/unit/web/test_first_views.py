@@ -28,7 +28,7 @@ def client(session: Session, monkeypatch, tmp_path) -> TestClient:
     monkeypatch.setattr(api, "settings", dataclasses.replace(settings, site_url=SITE, page_cache=True, redis_url=""))
     shell = tmp_path / "__spa-fallback.html"
     shell.write_text(SHELL, "utf-8")
-    return TestClient(api.build_api(shell_path=shell))
+    return TestClient(api.build_api(shell_path=shell), headers={"Origin": "http://testserver"})
 
 
 def notices(tree) -> list[tuple[str, str]]:
