@@ -88,6 +88,15 @@ def clearance(session: Session, user: StaffUser, article: Article, *, without_re
     raise PermissionDenied(NEEDS_REVIEW)
 
 
+def may_publish(session: Session, user: StaffUser, article: Article) -> bool:
+    """Whether ``user`` may publish the article as stored without "publish without review"."""
+    try:
+        clearance(session, user, article)
+    except PermissionDenied:
+        return False
+    return True
+
+
 def check_update(session: Session, user: StaffUser, article: Article, now: datetime) -> None:
     """Before a save: someone on the byline cannot change a live article."""
     if phase_of(article, now) == ArticleStatus.published.value and is_author(session, user, article):
