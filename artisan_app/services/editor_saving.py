@@ -82,16 +82,11 @@ def _keyed(drafts: list, key: str) -> list:
 
 
 def _checked_image(session: Session, b):
-    """An image block keeps only an Image that exists; its alt text is kept on the Image."""
+    """An image block keeps only an Image that exists. Its alt text is the block's own: the same
+    photo may be used by other articles, which this save must not change."""
     if b.kind != "image":
         return b
-    row = get_image(session, b.image_id) if b.image_id else None
-    if row is None:
-        return replace(b, image_id=0)
-    if b.alt and b.alt != row.alt:
-        row.alt = b.alt
-        session.add(row)
-    return b
+    return b if b.image_id and get_image(session, b.image_id) is not None else replace(b, image_id=0)
 
 
 def save_article(
