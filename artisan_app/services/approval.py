@@ -74,13 +74,29 @@ def standing_approval(session: Session, article: Article) -> ArticleRevision | N
     return revision if revision.snapshot == content_snapshot(session, article) else None
 
 
-def clearance(session: Session, user: StaffUser, article: Article, *, without_review: bool = False) -> Clearance:
+def _scheduled(session: Session, article: Article, now: datetime) -> Clearance | None:
+    """A scheduled article was cleared when scheduled, and an unreviewed change since would have taken
+    it off the schedule (``after_content_change``): moving its time keeps that clearance."""
+    if phase_of(article, now) != "scheduled":
+        return None
+    move = session.exec(
+        select(StatusChange).where(StatusChange.article_id == article.id, StatusChange.to_status == "scheduled")
+        .order_by(col(StatusChange.created_at).desc(), col(StatusChange.id).desc())
+    ).first()
+    return Clearance(move.revision_id, move.without_review) if move is not None else None
+
+
+def clearance(session: Session, user: StaffUser, article: Article, *, now: datetime,
+              without_review: bool = False) -> Clearance:
     """May ``user`` publish (or schedule) the article as stored? Raises ``PermissionDenied`` if not."""
     if without_review and not user.is_admin:
         raise PermissionDenied(ADMIN_ONLY)
     approved = standing_approval(session, article)
     if approved is not None:
         return Clearance(approved.id)
+    kept = _scheduled(session, article, now)
+    if kept is not None:
+        return kept
     if without_review:
         return Clearance(None, without_review=True)
     if not is_author(session, user, article):
@@ -88,10 +104,10 @@ def clearance(session: Session, user: StaffUser, article: Article, *, without_re
     raise PermissionDenied(NEEDS_REVIEW)
 
 
-def may_publish(session: Session, user: StaffUser, article: Article) -> bool:
+def may_publish(session: Session, user: StaffUser, article: Article, now: datetime) -> bool:
     """Whether ``user`` may publish the article as stored without "publish without review"."""
     try:
-        clearance(session, user, article)
+        clearance(session, user, article, now=now)
     except PermissionDenied:
         return False
     return True

@@ -57,7 +57,7 @@ def publish(
         if problem:
             raise EditValidationError({"schedule": problem})
     _checked_form(session, article, now)
-    cleared = approval.clearance(session, user, article, without_review=without_review)
+    cleared = approval.clearance(session, user, article, now=now, without_review=without_review)
     before = phase_of(article, now)
     article.status = ArticleStatus.published.value
     article.published_at = at or now

@@ -81,12 +81,12 @@ class EditorCraftMixin(EditorHost, mixin=True):
                 self.moves = history(session, self.form.id)
                 self.article_corrections = corrections.corrections_of(session, self.form.id)
                 self.byline_authors = [(a.slug, a.name) for a in coauthors.authors_of(session, self.form.id)]
-                from artisan_app.models import Article  # the row only to ask the rule
+                from artisan_app.models import Article, utcnow  # the row only to ask the rule
 
                 article = session.get(Article, self.form.id)
                 self.may_approve = bool(user and article and review.may_approve(session, user, article))
                 self.needs_review = bool(user and article and user.can_publish
-                                         and not approval.may_publish(session, user, article))
+                                         and not approval.may_publish(session, user, article, utcnow()))
                 self.is_admin = bool(user and user.is_admin)
         except PermissionDenied:
             self.notes, self.moves, self.article_corrections, self.byline_authors = [], [], [], []

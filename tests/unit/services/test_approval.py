@@ -136,10 +136,14 @@ def test_a_scheduled_article_changed_by_its_author_leaves_the_schedule(desk):  #
     i = _eves(desk)
     review.approve(s, user=desk["ed2"], article_id=i, now=NOW + timedelta(minutes=1))
     review.publish(s, user=desk["eve"], article_id=i, at=NOW + timedelta(days=1), now=NOW + timedelta(minutes=2))
-    result = _edit(desk, desk["eve"], i, "Changed while scheduled.", minutes=3)
+    # Moving the time keeps the review the schedule had.
+    review.publish(s, user=desk["eve"], article_id=i, at=NOW + timedelta(days=2), now=NOW + timedelta(minutes=3))
+    result = _edit(desk, desk["eve"], i, "Changed while scheduled.", minutes=4)
     assert result.review_notice == UNSCHEDULED
     article = s.get(Article, i)
     assert (article.status, article.published_at) == ("review", None)
-    # Nothing goes live at the scheduled time.
-    assert articles.get_article(s, article.slug, now=NOW + timedelta(days=2)) is None
+    # Nothing goes live at the scheduled time, and it cannot be scheduled again unreviewed.
+    assert articles.get_article(s, article.slug, now=NOW + timedelta(days=3)) is None
+    with pytest.raises(PermissionDenied, match="byline"):
+        review.publish(s, user=desk["eve"], article_id=i, at=NOW + timedelta(days=2), now=NOW + timedelta(minutes=5))
     assert history(s, i)[0].from_label == "Scheduled"
