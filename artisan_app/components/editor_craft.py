@@ -52,6 +52,35 @@ def publish_confirm() -> rx.Component:
     )
 
 
+def review_gate() -> rx.Component:
+    """On the byline and not approved by anyone else: say so; an admin may publish without review."""
+    phase = E.form.phase
+    skip = rx.cond(
+        E.confirming == "skip_review",
+        rx.el.div(
+            rx.el.p("Publish without anyone off the byline reviewing it? The status history records it.",
+                    class_name="confirm-title"),
+            rx.el.div(
+                rx.el.button("Publish without review", type="button", class_name="button danger",
+                             on_click=E.publish_without_review),
+                rx.el.button("Keep editing", type="button", class_name="button secondary", on_click=E.ask("")),  # type: ignore[operator]
+                class_name="button-row",
+            ),
+            role="alertdialog", aria_label="Publish without review?", class_name="confirm-box",
+        ),
+        rx.el.button("Publish without review…", type="button", class_name="button secondary",
+                     on_click=E.publish_without_review),
+    )
+    return rx.cond(
+        E.can_publish & E.needs_review & (phase != "published") & (phase != "scheduled"),
+        rx.el.div(
+            rx.el.p("You are on the byline: someone who is not must approve this article before it is published.",
+                    class_name="field-hint review-gate"),
+            rx.cond(E.is_admin, skip),
+        ),
+    )
+
+
 def _check_row(c) -> rx.Component:
     return rx.el.li(
         rx.el.span(rx.match(c.level, ("pass", "✓ "), ("warn", "! "), "✗ "), aria_hidden="true"),
@@ -138,7 +167,8 @@ def review_panel() -> rx.Component:
             rx.cond(E.moves.length() > 0, rx.el.details(  # type: ignore[attr-defined]
                 rx.el.summary("Status history"),
                 rx.el.ul(rx.foreach(E.moves, lambda m: rx.el.li(
-                    m.from_label, " → ", rx.el.strong(m.to_label), " by ", m.by, ", ", m.at_label)),
+                    m.from_label, " → ", rx.el.strong(m.to_label), " by ", m.by, ", ", m.at_label,
+                    rx.cond(m.detail != "", rx.el.span(" — ", m.detail, class_name="move-detail")))),
                     class_name="move-list"),
             )),
             aria_labelledby="review-panel",

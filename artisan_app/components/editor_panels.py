@@ -7,7 +7,7 @@ import reflex as rx
 
 from artisan_app import routes
 from artisan_app.components.common import link
-from artisan_app.components.editor_craft import publish_confirm
+from artisan_app.components.editor_craft import publish_confirm, review_gate
 from artisan_app.components.newsroom import field_error, small_button, status_badge
 from artisan_app.components.newsroom_tools import article_tools
 from artisan_app.state.article_editor import ArticleEditorState as E
@@ -113,7 +113,8 @@ def publish_panel() -> rx.Component:
                      aria_expanded=E.panel_open.to_string(), aria_controls="publish-extra"),  # type: ignore[attr-defined]
         class_name="button-row publish-primary",
     )
-    primary = rx.fragment(primary, publish_confirm())  # a failing content check asks first (editor_craft)
+    # A failing content check asks first; on the byline, someone else must approve (editor_craft).
+    primary = rx.fragment(primary, publish_confirm(), review_gate())
     extra = rx.el.div(
         rx.cond(
             E.can_publish,

@@ -126,6 +126,9 @@ class Block(SQLModel, table=True):
     html: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     items: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))  # JSON list of inline HTML
     image_id: int | None = Field(default=None, foreign_key="image.id", ondelete="SET NULL")
+    # An image block's own alt text (the same photo may say different things in different articles);
+    # "" falls back to the Image's.
+    alt: str = Field(default="", max_length=300)
     url: str = Field(default="", max_length=500)
     wide: bool = Field(default=False)
 

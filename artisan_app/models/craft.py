@@ -30,6 +30,11 @@ class StatusChange(SQLModel, table=True):
     user_id: int | None = Field(default=None, foreign_key="user.id", ondelete="SET NULL")
     user_name: str = Field(default="", max_length=120)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    # An approval: the revision approved. A publication or schedule: the revision its review covered
+    # (the approved one, or what the publisher, not on the byline, published).
+    revision_id: int | None = Field(default=None, foreign_key="articlerevision.id", ondelete="SET NULL")
+    # An admin published (or scheduled) it with "publish without review".
+    without_review: bool = Field(default=False)
 
 
 class ReviewNote(SQLModel, table=True):

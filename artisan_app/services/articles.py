@@ -31,7 +31,7 @@ from artisan_app.services.live import is_live
 from artisan_app.services.media.library import cover_ref, image_refs
 from artisan_app.services.media.markup import jpeg_url, jsonld_images
 from artisan_app.services.media.names import ImageRef
-from artisan_app.services.rich_blocks import block_html, cover_html
+from artisan_app.services.rich_blocks import block_html, cover_html, with_alt
 from artisan_app.services.rich_text import from_text
 from artisan_app.services.text import date_label, iso, reading_minutes
 from artisan_app.services.views import (
@@ -197,11 +197,12 @@ def article_sections(session: Session, article_id: int) -> list[SectionView]:
 def block_view(block: Block, images: dict) -> BlockView:
     html = block.html or (from_text(block.text) if block.kind in ("paragraph", "quote") else "")
     items = json.loads(block.items) if block.items else []
-    image = images.get(block.image_id) if block.image_id else None
+    image = with_alt(images.get(block.image_id) if block.image_id else None, block.alt)
     markup = block_html(block.kind, html=html, text=block.text, attribution=block.attribution, items=items,
                         url=block.url, image=image, wide=block.wide)
     return BlockView(kind=block.kind, text=block.text, attribution=block.attribution, markup=markup, html=html,
-                     items=items, image_id=block.image_id or 0, url=block.url, wide=block.wide, key=block.key)
+                     items=items, image_id=block.image_id or 0, url=block.url, wide=block.wide, key=block.key,
+                     alt=block.alt)
 
 
 def article_tags(session: Session, article_id: int) -> list[TagLink]:

@@ -82,7 +82,7 @@ def form_of(session: Session, article: Article, now: datetime | None = None) -> 
                     b.attribution,
                     image_id=b.image_id,
                     wide=b.wide,
-                    alt=images[b.image_id].alt if b.image_id in images else "",
+                    alt=b.alt or (images[b.image_id].alt if b.image_id in images else ""),
                     preview=jpeg_url(images[b.image_id], max_width=640) if b.image_id in images else "",
                     key=b.key,
                 )

@@ -8,8 +8,9 @@ to its field and link to it from the error summary.
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 
 from artisan_app.models import ArticleStatus, BlockKind
@@ -81,6 +82,15 @@ class ArticleForm:
 NOT_CONTENT = ("id", "version", "status", "published_at_iso", "slug_locked", "phase", "schedule_label")
 
 
+def snapshot(form: ArticleForm) -> str:
+    """The form's content as JSON (identity and workflow fields left out): what a revision keeps,
+    and what an approval covers."""
+    data = asdict(form)
+    for key in NOT_CONTENT:
+        data.pop(key, None)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
 class EditValidationError(ValueError):
     def __init__(self, errors: dict[str, str]):
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
@@ -103,6 +113,8 @@ class SaveResult:
     saved_at: datetime
     # Fields that were not saved because they are invalid (key -> message); the rest was saved.
     skipped: dict[str, str] = field(default_factory=dict)
+    # What the save did to the article's review ("" nothing), e.g. that it is back in review.
+    review_notice: str = ""
 
 
 def strip_section_number(heading: str) -> str:

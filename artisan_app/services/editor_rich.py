@@ -19,7 +19,7 @@ import re
 
 from artisan_app.models import BlockKind
 from artisan_app.services.body import BlockDraft, BodyFormatError, parse_body
-from artisan_app.services.rich_blocks import block_html, embed_of
+from artisan_app.services.rich_blocks import block_html, embed_of, with_alt
 from artisan_app.services.rich_text import from_markdown, plain_text, to_markdown
 
 KINDS = tuple(k.value for k in BlockKind)
@@ -65,7 +65,7 @@ def drafts_of(b) -> list[BlockDraft]:
         return [BlockDraft(kind, b.text.strip(), url=b.text.strip())]
     if kind == BlockKind.image.value:
         return [BlockDraft(kind, b.text, b.attribution, image_id=getattr(b, "image_id", 0) or None,
-                           wide=bool(getattr(b, "wide", False)))]
+                           wide=bool(getattr(b, "wide", False)), alt=str(getattr(b, "alt", "") or ""))]
     if kind == BlockKind.separator.value:
         return [BlockDraft(kind, "")]
     return [BlockDraft(kind, b.text.strip())]  # subheading: plain text
@@ -88,4 +88,5 @@ def embed_error(b) -> str:
 
 def preview_markup(draft: BlockDraft, images: dict) -> str:
     return block_html(draft.kind, html=draft.html, text=draft.text, attribution=draft.attribution, items=draft.items,
-                      url=draft.url, image=images.get(draft.image_id) if draft.image_id else None, wide=draft.wide)
+                      url=draft.url, image=with_alt(images.get(draft.image_id) if draft.image_id else None, draft.alt),
+                      wide=draft.wide)

@@ -7,13 +7,13 @@ restoring each add a revision of their own.
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, replace
+from dataclasses import replace
 from datetime import datetime
 
 from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, ArticleRevision, ArticleStatus, ArticleTag, Author, Category, utcnow
+from artisan_app.services import approval
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.authoring import collect_orphan_tags, ensure_tags, replace_body
 from artisan_app.services.body import SectionDraft
@@ -21,7 +21,6 @@ from artisan_app.services.coauthors import sync_primary
 from artisan_app.services.editor_access import editable_article, form_of, is_public_or_scheduled, lookup, slug_fixed
 from artisan_app.services.editor_forms import (
     LIMITS,
-    NOT_CONTENT,
     ArticleForm,
     EditConflict,
     EditValidationError,
@@ -29,6 +28,7 @@ from artisan_app.services.editor_forms import (
     clean_form,
     publish_errors,
     savable,
+    snapshot,
     tag_names,
 )
 from artisan_app.services.editor_rich import drafts_of, has_content
@@ -36,13 +36,6 @@ from artisan_app.services.media.library import get_image
 from artisan_app.services.text import slugify
 
 AUTOSAVE_NOTE = "Autosave"
-
-
-def snapshot(form: ArticleForm) -> str:
-    data = asdict(form)
-    for key in NOT_CONTENT:
-        data.pop(key, None)
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
 def unique_slug(session: Session, wanted: str, article_id: int) -> str:
@@ -54,7 +47,7 @@ def unique_slug(session: Session, wanted: str, article_id: int) -> str:
 
 
 def add_revision(session: Session, article: Article, user: StaffUser, note: str, now: datetime, *,
-                 autosave: bool = False) -> None:
+                 autosave: bool = False) -> ArticleRevision:
     """Keep a snapshot of the article as stored now (see the policy above)."""
     data = snapshot(form_of(session, article, now))
     rolling = session.exec(
@@ -66,13 +59,14 @@ def add_revision(session: Session, article: Article, user: StaffUser, note: str,
                                          version=article.version)
         row.version, row.snapshot, row.created_at = article.version, data, now
         row.user_name, row.note = user.name, AUTOSAVE_NOTE
-        session.add(row)
     else:
         if rolling is not None:  # superseded by a revision of its own
             session.delete(rolling)
-        session.add(ArticleRevision(article_id=article.id, version=article.version, user_id=user.id, user_name=user.name,
-                                    note=note[:120], snapshot=data, created_at=now))
+        row = ArticleRevision(article_id=article.id, version=article.version, user_id=user.id, user_name=user.name,
+                              note=note[:120], snapshot=data, created_at=now)
+    session.add(row)
     session.flush()
+    return row
 
 
 def _conflict(session: Session, article: Article) -> EditConflict:
@@ -88,16 +82,11 @@ def _keyed(drafts: list, key: str) -> list:
 
 
 def _checked_image(session: Session, b):
-    """An image block keeps only an Image that exists; its alt text is kept on the Image."""
+    """An image block keeps only an Image that exists. Its alt text is the block's own: the same
+    photo may be used by other articles, which this save must not change."""
     if b.kind != "image":
         return b
-    row = get_image(session, b.image_id) if b.image_id else None
-    if row is None:
-        return replace(b, image_id=0)
-    if b.alt and b.alt != row.alt:
-        row.alt = b.alt
-        session.add(row)
-    return b
+    return b if b.image_id and get_image(session, b.image_id) is not None else replace(b, image_id=0)
 
 
 def save_article(
@@ -129,6 +118,7 @@ def save_article(
         user, article = editable_article(session, user, form.id)
         if article.version != form.version and not force:
             raise _conflict(session, article)
+        approval.check_update(session, user, article, now)
         stored = form_of(session, article, now)
     else:
         article = None
@@ -187,6 +177,10 @@ def save_article(
     article.updated_at = now
     session.add(article)
     session.flush()
+    notice = ""
+    if stored is not None and snapshot(form_of(session, article, now)) != snapshot(stored):
+        notice = approval.after_content_change(session, article, user, now)
     add_revision(session, article, user, note or ("Updated" if is_public_or_scheduled(article) else "Saved"), now,
                  autosave=autosave)
-    return SaveResult(article_id=article.id, version=article.version, slug=article.slug, saved_at=now, skipped=skipped)
+    return SaveResult(article_id=article.id, version=article.version, slug=article.slug, saved_at=now, skipped=skipped,
+                      review_notice=notice)

@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from artisan_app.models import Article, ArticleStatus, Role, utcnow
+from artisan_app.services import approval
 from artisan_app.services.auth import StaffUser, require
 from artisan_app.services.editor_access import editable_article, form_of, phase_of
 from artisan_app.services.editor_forms import ArticleForm, EditValidationError, publish_errors
@@ -41,9 +42,13 @@ def schedule_error(at: datetime | None, now: datetime) -> str:
 
 def publish(
     session: Session, *, user: StaffUser | None, article_id: int, at: datetime | None = None, now: datetime | None = None,
+    without_review: bool = False,
 ) -> Article:
     """Publish now (``at`` is None), or schedule for ``at``, which must be in the future;
-    a scheduled article goes live by itself then."""
+    a scheduled article goes live by itself then, as it stood when scheduled.
+
+    Someone not on the byline must have reviewed it (``services/approval``): a standing approval,
+    or the publisher is not on the byline; else only an admin, with ``without_review``."""
     user = require(user, Role.admin, Role.editor)
     now = now or utcnow()
     user, article = editable_article(session, user, article_id)
@@ -52,6 +57,7 @@ def publish(
         if problem:
             raise EditValidationError({"schedule": problem})
     _checked_form(session, article, now)
+    cleared = approval.clearance(session, user, article, now=now, without_review=without_review)
     before = phase_of(article, now)
     article.status = ArticleStatus.published.value
     article.published_at = at or now
@@ -61,8 +67,10 @@ def publish(
     article.updated_at = now
     session.add(article)
     session.flush()
-    add_revision(session, article, user, f"Scheduled for {schedule_label(at)}" if at else "Published", now)
-    record_move(session, article, before, phase_of(article, now), user, now)
+    what = f"Scheduled for {schedule_label(at)}" if at else "Published"
+    revision = add_revision(session, article, user, what + (" without review" if cleared.without_review else ""), now)
+    record_move(session, article, before, phase_of(article, now), user, now,
+                revision_id=cleared.revision_id or revision.id, without_review=cleared.without_review)
     return article
 
 

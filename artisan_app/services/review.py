@@ -5,7 +5,9 @@ Moves (each recorded in ``status_history``):
     draft / changes --submit (authors, editors)--> review
     review / approved --request_changes (editors, admins)--> changes
     review --approve (editors, admins; never on an article they wrote)--> approved
-    any unpublished --publish / schedule (editors, admins)--> published / scheduled
+    approved --a save that changes its content--> review
+    any unpublished --publish / schedule (editors, admins; reviewed by someone off the byline,
+                      see services/approval)--> published / scheduled
 
 Notes anchor to the whole article ("") or to a section or block by its stable key
 (``Section.key`` / ``Block.key``), so they stay with their text when other sections
@@ -25,6 +27,7 @@ from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.coauthors import is_author
 from artisan_app.services.editor_access import editable_article, phase_of
 from artisan_app.services.editor_forms import EditValidationError
+from artisan_app.services.editor_saving import add_revision
 from artisan_app.services.editor_workflow import publish, submit_for_review
 from artisan_app.services.ids import as_id
 from artisan_app.services.status_history import record_move
@@ -54,13 +57,14 @@ def may_approve(session: Session, user: StaffUser, article: Article) -> bool:
     return user.can_publish and not is_author(session, user, article)
 
 
-def _move(session: Session, user: StaffUser, article: Article, to: str, now: datetime) -> Article:
+def _move(session: Session, user: StaffUser, article: Article, to: str, now: datetime,
+          revision_id: int | None = None) -> Article:
     before = phase_of(article, now)
     article.status = to
     article.updated_at = now
     session.add(article)
     session.flush()
-    record_move(session, article, before, to, user, now)
+    record_move(session, article, before, to, user, now, revision_id=revision_id)
     return article
 
 
@@ -88,7 +92,9 @@ def approve(session: Session, *, user: StaffUser | None, article_id: int, now: d
     if session.exec(select(ReviewNote.id).where(ReviewNote.article_id == article.id, ReviewNote.parent_id.is_(None),  # type: ignore[union-attr]
                                                 ReviewNote.resolved_at.is_(None)).limit(1)).first() is not None:  # type: ignore[union-attr]
         raise EditValidationError({"status": "Resolve the open notes first."})
-    return _move(session, user, article, ArticleStatus.approved.value, now)
+    # The approval covers this text only: a revision of it is kept, and the move names it.
+    revision = add_revision(session, article, user, "Approved", now)
+    return _move(session, user, article, ArticleStatus.approved.value, now, revision.id)
 
 
 # --- notes --------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ third party loads before that. Any other URL becomes a plain link card.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from urllib.parse import parse_qs, urlsplit
 
@@ -101,6 +101,11 @@ def image_html(ref: ImageRef | None, *, caption: str = "", credit: str = "", wid
     ref = ImageRef(**{**ref.__dict__, "caption": caption or ref.caption, "credit": credit or ref.credit})
     data = markup.picture(ref, kind="full", sizes=markup.SIZES["wide" if wide else "body"])
     return markup.figure_html(ref, data, class_name="figure figure-wide" if wide else "figure")
+
+
+def with_alt(image: ImageRef | None, alt: str) -> ImageRef | None:
+    """An image block's picture with the block's own alt text (the Image's when the block has none)."""
+    return replace(image, alt=alt) if image is not None and alt else image
 
 
 def block_html(kind: str, *, html: str = "", text: str = "", attribution: str = "", items: list[str] | None = None,

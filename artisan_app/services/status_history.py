@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from artisan_app.models import Article, StatusChange
+from artisan_app.models import Article, ArticleRevision, StatusChange
 from artisan_app.services.auth import StaffUser
 from artisan_app.services.text import exact_label
 
@@ -22,24 +22,44 @@ class MoveRow:
     to_status: str
     by: str
     at_label: str
+    detail: str = ""  # what an approval or a publication covered: "version 4, approved by Ed"
 
 
 def record_move(session: Session, article: Article, from_status: str, to_status: str, user: StaffUser | None,
-                now: datetime) -> None:
-    """Keep one move; ``from_status``/``to_status`` are phases ("scheduled" included)."""
+                now: datetime, *, revision_id: int | None = None, without_review: bool = False) -> None:
+    """Keep one move; ``from_status``/``to_status`` are phases ("scheduled" included).
+    ``revision_id`` is what an approval approved or a publication's review covered."""
     if from_status == to_status:
         return
     session.add(StatusChange(article_id=article.id, from_status=from_status, to_status=to_status,
-                             user_id=user.id if user else None, user_name=user.name if user else "", created_at=now))
+                             user_id=user.id if user else None, user_name=user.name if user else "", created_at=now,
+                             revision_id=revision_id, without_review=without_review))
     session.flush()
+
+
+def _detail(row: StatusChange, versions: dict[int, int], approvers: dict[int, str]) -> str:
+    version = f"version {versions[row.revision_id]}" if row.revision_id in versions else ""
+    if row.without_review:
+        return f"published without review ({version})" if version else "published without review"
+    if not version:
+        return ""
+    if row.to_status == "approved":
+        return version
+    approver = approvers.get(row.revision_id or 0)
+    return f"{version}, approved by {approver}" if approver else f"{version}, reviewed by the publisher"
 
 
 def history(session: Session, article_id: int) -> list[MoveRow]:
     """Newest first."""
     rows = session.exec(select(StatusChange).where(StatusChange.article_id == article_id)
                         .order_by(col(StatusChange.created_at).desc(), col(StatusChange.id).desc())).all()
+    ids = {r.revision_id for r in rows if r.revision_id}
+    versions = dict(session.exec(select(ArticleRevision.id, ArticleRevision.version)
+                                 .where(col(ArticleRevision.id).in_(ids))).all()) if ids else {}
+    approvers = {r.revision_id: r.user_name or "an editor" for r in reversed(rows) if r.to_status == "approved" and r.revision_id}
     return [MoveRow(STATUS_LABELS.get(r.from_status, r.from_status), STATUS_LABELS.get(r.to_status, r.to_status),
-                    r.to_status, r.user_name or "Someone", exact_label(r.created_at)) for r in rows]
+                    r.to_status, r.user_name or "Someone", exact_label(r.created_at), _detail(r, versions, approvers))
+            for r in rows]
 
 
 @dataclass(frozen=True)

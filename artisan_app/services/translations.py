@@ -130,7 +130,7 @@ def _copy_body(session: Session, source_id: int, target_id: int) -> None:
                                   .order_by(col(Block.position))).all():
             session.add(Block(section_id=copy.id, position=block.position, kind=block.kind, text=block.text,
                               attribution=block.attribution, key=new_key(), html=block.html, items=block.items,
-                              image_id=block.image_id, url=block.url, wide=block.wide))
+                              image_id=block.image_id, alt=block.alt, url=block.url, wide=block.wide))
     session.flush()
 
 

@@ -62,6 +62,7 @@ class BlockView:
     image_id: int = 0
     url: str = ""
     wide: bool = False
+    alt: str = ""  # an image block's own alt text ("" : the Image's)
 
 
 @dataclass(frozen=True)

@@ -247,6 +247,8 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMi
         count = len(result.skipped)
         self.save_status = (f"{count} field{'s' if count > 1 else ''} not saved — fix the problems listed above"
                             if count else "")
+        if result.review_notice:  # e.g. an approved article changed: back in review
+            self.message = result.review_notice
         await self._refresh_side(user)
         events = [rx.call_script(DIRTY_TRUE if result.skipped else DIRTY_FALSE)]
         if new:

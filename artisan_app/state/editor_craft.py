@@ -12,7 +12,7 @@ from dataclasses import replace
 import reflex as rx
 
 from artisan_app.core import db
-from artisan_app.services import coauthors, corrections, editor_corrections, review
+from artisan_app.services import approval, coauthors, corrections, editor_corrections, review
 from artisan_app.services.auth import PermissionDenied, StaffUser
 from artisan_app.services.content_checks import Check, checks_for
 from artisan_app.services.editor_forms import EditValidationError
@@ -37,6 +37,10 @@ class EditorCraftMixin(EditorHost, mixin=True):
     article_corrections: list[CorrectionView] = []
     byline_authors: list[tuple[str, str]] = []  # (slug, name) in byline order
     may_approve: bool = False
+    # The signed-in editor is on the byline and nobody else has approved the article as it stands:
+    # Publish is refused (an admin may still publish without review, recorded).
+    needs_review: bool = False
+    is_admin: bool = False
     craft_error: str = ""
 
     # --- content checks (pure functions of the form: they follow every keystroke that reaches the state)
@@ -77,10 +81,13 @@ class EditorCraftMixin(EditorHost, mixin=True):
                 self.moves = history(session, self.form.id)
                 self.article_corrections = corrections.corrections_of(session, self.form.id)
                 self.byline_authors = [(a.slug, a.name) for a in coauthors.authors_of(session, self.form.id)]
-                from artisan_app.models import Article  # the row only to ask the rule
+                from artisan_app.models import Article, utcnow  # the row only to ask the rule
 
                 article = session.get(Article, self.form.id)
                 self.may_approve = bool(user and article and review.may_approve(session, user, article))
+                self.needs_review = bool(user and article and user.can_publish
+                                         and not approval.may_publish(session, user, article, utcnow()))
+                self.is_admin = bool(user and user.is_admin)
         except PermissionDenied:
             self.notes, self.moves, self.article_corrections, self.byline_authors = [], [], [], []
 
@@ -143,12 +150,22 @@ class EditorCraftMixin(EditorHost, mixin=True):
         await self._refresh_craft(await self._staff())
         return events
 
-    async def _publish(self) -> list:
-        events = await self._workflow(review.publish, "Published. It is live now.")
+    async def _publish(self, without_review: bool = False) -> list:
+        """The service decides (role, byline, approval), whatever the page showed."""
+        events = await self._workflow(review.publish, "Published without review. The status history records it."
+                                      if without_review else "Published. It is live now.", without_review=without_review)
         await self._refresh_craft(await self._staff())
         if self.form.phase == "published" and not self.errors:
             await self._notify("published")
         return events
+
+    @rx.event
+    async def publish_without_review(self):
+        """An admin publishes an article nobody off the byline approved (asked to confirm first)."""
+        if self.confirming != "skip_review":
+            self.confirming = "skip_review"
+            return
+        return await self._publish(without_review=True)
 
     @rx.event
     async def publish_anyway(self):

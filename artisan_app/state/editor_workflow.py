@@ -94,7 +94,7 @@ class EditorWorkflowMixin(EditorHost, mixin=True):
 
     @rx.event
     def ask(self, what: str):
-        self.confirming = what if what in ("unpublish", "publish") else ""
+        self.confirming = what if what in ("unpublish", "publish", "skip_review") else ""
 
     @rx.event
     async def unpublish(self):

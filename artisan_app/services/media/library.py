@@ -1,5 +1,9 @@
 """The photograph library: import an upload once, move its focal point, attach it.
 
+An ``Image`` is shared by every article that uses the same bytes. Alt text belongs to each use
+(``Article.cover_alt``, ``Block.alt``); the focal point is the picture's, so only someone who may
+edit every article using it moves it (``editor_media``), and no crop or rendition is ever deleted.
+
 ``import_image`` is idempotent: the same bytes give the same ``Image`` row (found by
 content hash) and missing files are made again, present ones left alone.
 """
@@ -100,8 +104,9 @@ def cover_ref(session: Session, article: Article) -> ImageRef | None:
 
 def set_focal_point(session: Session, *, image_id: int, x: float, y: float,
                     storage: MediaStorage | None = None) -> ImageRef:
-    """Move the focal point: new crops are cut (new names), the old crops deleted;
-    the renditions are untouched."""
+    """Move the focal point: new crops are cut (new names); the renditions are untouched.
+    The old crops stay: cached pages, feeds and link previews elsewhere still point at them.
+    Authorisation is the caller's (``editor_media.move_focal_point``)."""
     storage = storage or default_storage()
     row = session.get(Image, image_id)
     if row is None:
@@ -113,8 +118,6 @@ def set_focal_point(session: Session, *, image_id: int, x: float, y: float,
     new = ref_of(row)
     if names.crop_names(new) != names.crop_names(old) or _missing(storage, names.crop_names(new)):
         renditions.make_crops(renditions.open_master(storage, new), new, storage)
-        for name in set(names.crop_names(old)) - set(names.crop_names(new)):
-            storage.delete(name)
     session.add(row)
     session.flush()
     return new

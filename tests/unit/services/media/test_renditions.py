@@ -119,7 +119,7 @@ def test_focal_point_is_always_inside_the_crop(width, height, fx, fy, ratio):
     assert right - left == width or bottom - top == height  # the largest such box
 
 
-def test_moving_the_focal_point_remakes_only_the_crops(session: Session, store):
+def test_moving_the_focal_point_adds_crops_and_keeps_the_old_ones(session: Session, store):
     ref = import_image(session, data=photo(1600, 900), storage=store)
     image_id = session.exec(select(Image.id)).one()
     old_crops = names.crop_names(ref)
@@ -127,7 +127,7 @@ def test_moving_the_focal_point_remakes_only_the_crops(session: Session, store):
     moved = set_focal_point(session, image_id=image_id, x=0.25, y=0.75, storage=store)
     assert (moved.focal_x, moved.focal_y) == (0.25, 0.75)
     assert sorted(store.saved) == sorted(names.crop_names(moved))  # no rendition written again
-    assert not any(store.exists(n) for n in old_crops)  # the old crops are gone
+    assert all(store.exists(n) for n in old_crops)  # cached pages elsewhere may still serve them
     assert all(store.exists(n) for n in names.rendition_names(moved))
     assert session.get(Image, image_id).focal_x == 0.25
     with pytest.raises(ImageRejected):
