@@ -91,7 +91,9 @@ def test_every_way_of_asking_for_production_is_guarded(env, argv):
 @pytest.mark.parametrize("argv", [[], ["/venv/bin/reflex", "run"], ["/venv/bin/reflex", "run", "--env", "dev"],
                                   ["/venv/bin/pytest", "-k", "run", "--env", "prod"]])
 def test_development_runs_with_the_default_secret(argv):
-    Settings.from_env({}).check_production(env={}, argv=argv)
+    dev = Settings.from_env({})
+    assert dev.secret_key == DEV_SECRET_KEY and not dev.production_requested(env={}, argv=argv)
+    dev.check_production(env={}, argv=argv)  # no refusal
 
 
 def _import_rxconfig(**env: str) -> subprocess.CompletedProcess:
