@@ -358,6 +358,54 @@ class TcpProxy:
         self.stop()
 
 
+class HangingListener:
+    """A server that accepts every connection and never answers (a hung PostgreSQL or
+    Redis): the client's connect succeeds, then nothing comes back. ``accepted``
+    counts the connections held open."""
+
+    def __init__(self, port: int | None = None):
+        self.port = port or free_port()
+        self.accepted = 0
+        self._listener: socket.socket | None = None
+        self._conns: list[socket.socket] = []
+
+    def start(self) -> HangingListener:
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(128)
+        self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+        return self
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            self._conns.append(conn)  # held open, never read from or written to
+            self.accepted += 1
+
+    def stop(self) -> None:
+        if self._listener is not None:
+            try:
+                self._listener.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            self._listener.close()
+            self._listener = None
+        for conn in self._conns:
+            conn.close()
+        self._conns.clear()
+
+    def __enter__(self) -> HangingListener:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
 # Until the app has taken over, ask for it (again: the boot script may not have run yet).
 WANT_APP = "() => !document.getElementById('first-view') || void window.dispatchEvent(new Event('artisan:app'))"
 

@@ -49,7 +49,9 @@ class Newsletter(SQLModel, table=True):
     """One send of an article to the subscribers."""
 
     id: int = Field(default=None, primary_key=True)
-    article_id: int | None = Field(default=None, foreign_key="article.id", ondelete="SET NULL", index=True)
+    # At most one send per article (unique): two "Send" requests at once cannot both create one.
+    article_id: int | None = Field(default=None, foreign_key="article.id", ondelete="SET NULL", index=True,
+                                   unique=True)
     subject: str = Field(max_length=300)
     status: str = Field(default=NewsletterStatus.queued.value, max_length=16)
     created_by: int | None = Field(default=None, foreign_key="user.id", ondelete="SET NULL")

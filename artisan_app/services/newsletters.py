@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, or_
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from artisan_app.core.settings import settings
@@ -178,8 +179,11 @@ def queue_send(session: Session, *, user: StaffUser | None, article_id: int, now
         raise NewsletterError(f"This article was already sent as a newsletter ({exact_label(before.created_at)}).")
     letter = Newsletter(article_id=article_id, subject=article.headline, created_by=user.id,
                         created_by_name=user.name, created_at=now)
-    session.add(letter)
-    session.flush()
+    try:
+        with session.begin_nested():  # another request created the send since the check above
+            session.add(letter)
+    except IntegrityError:
+        raise NewsletterError("This article was already sent as a newsletter.") from None
     return letter.id
 
 

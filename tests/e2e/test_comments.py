@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 
@@ -9,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import Session, create_engine, select
 
+from artisan_app.client_scripts import DRAFTS_KEY
 from artisan_app.models import Comment
 from artisan_app.services import comments as svc
 from tests.factories import moderate_as_editor
@@ -91,8 +93,17 @@ def test_comment_is_held_then_approved_and_appears_live_elsewhere(new_page, appr
     expect(mine).to_contain_text("Your comment is awaiting moderation.")
     expect(form(author).get_by_role("textbox", name="Comment")).to_have_value("")
 
-    # Nobody else sees a held comment.
-    other.wait_for_timeout(1000)
+    # Nobody else sees a held comment: once the other page shows a comment approved after it was
+    # stored (its watcher has reloaded the thread since), the held one is still not there.
+    third = new_page()
+    open_article(third, slug)
+    control = "Approved after Ann's comment was stored."
+    write(third, name="Bea Reader", email="bea@example.com", body=control)
+    time.sleep(MIN_WAIT)
+    form(third).get_by_role("button", name="Post comment").click()
+    expect(third.get_by_role("status")).to_contain_text("awaiting moderation")
+    approve(control)
+    expect(other.get_by_role("article", name="Comment by Bea Reader")).to_be_visible(timeout=15_000)
     expect(other.get_by_role("article", name="Comment by Ann Reader")).to_have_count(0)
 
     approve(body)
@@ -100,7 +111,7 @@ def test_comment_is_held_then_approved_and_appears_live_elsewhere(new_page, appr
     theirs = other.get_by_role("article", name="Comment by Ann Reader")
     expect(theirs).to_be_visible(timeout=15_000)
     expect(theirs.locator(".comment-body")).to_have_text(body)
-    expect(other.get_by_role("link", name="1 comment")).to_be_visible()
+    expect(other.get_by_role("link", name="2 comments")).to_be_visible()
     link = theirs.get_by_role("link", name="Ann Reader")
     expect(link).to_have_attribute("rel", "nofollow ugc noopener")
     expect(theirs.locator("time")).to_have_attribute("datetime", re.compile(r"^\d{4}-\d\d-\d\dT"))
@@ -116,7 +127,7 @@ def test_comment_is_held_then_approved_and_appears_live_elsewhere(new_page, appr
     expect(author.get_by_role("status")).to_contain_text("published")
     reply = author.locator(".comment-item.depth-1")
     expect(reply).to_contain_text("Replying to myself, as one does.")
-    expect(author.get_by_role("link", name="2 comments")).to_be_visible()
+    expect(author.get_by_role("link", name="3 comments")).to_be_visible()
     expect(other.locator(".comment-item.depth-1")).to_contain_text("Replying to myself, as one does.", timeout=15_000)
 
 
@@ -152,7 +163,8 @@ def test_xss_payloads_render_literally(new_page, approve, payload):
 def test_draft_survives_navigation_and_reload(page: Page):
     open_article(page, "civil-servants-social-media-pakistan")
     write(page, name="Draft Writer", email="draft@example.com", body="Half-finished thought about neutrality")
-    page.wait_for_timeout(800)  # the debounced input reaches the server
+    # The browser's copy of the draft, which the form is filled from on the way back, is written.
+    page.wait_for_function(f"() => (localStorage.getItem({json.dumps(DRAFTS_KEY)}) || '').includes('Half-finished')")
     page.get_by_role("region", name="You may also like").get_by_role("article").first.get_by_role("link").last.click()
     expect(page).not_to_have_url(re.compile("civil-servants"))
     expect(form(page).get_by_role("textbox", name="Comment")).to_have_value("")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -10,6 +11,7 @@ from sqlmodel import Session, create_engine
 
 from artisan_app.models import Role
 from artisan_app.services import auth
+from tests.e2e.saving import wait_until_saved
 
 EDITOR_EMAIL = "desk@artisan.test"
 EDITOR_PASSWORD = "a long and unguessable passphrase"
@@ -43,7 +45,7 @@ def test_newsroom_requires_sign_in_and_wrong_password_is_refused(page: Page, edi
     expect(page).to_have_url(re.compile("/editor/login$"))
 
 
-def test_editor_writes_previews_publishes_and_a_reader_sees_it(new_page, editor_account):
+def test_editor_writes_previews_publishes_and_a_reader_sees_it(new_page, editor_account, e2e_db_url):
     page = new_page()
     sign_in(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Articles")
@@ -64,7 +66,7 @@ def test_editor_writes_previews_publishes_and_a_reader_sees_it(new_page, editor_
     page.get_by_role("button", name="+ Add section").click()
     page.get_by_label("Heading of section 2").fill("What could go wrong")
     page.get_by_label("Paragraph text (section 2, block 1)").fill("Rare events are, by definition, rare in the data.")
-    page.wait_for_timeout(1_500)  # inputs are debounced (1.2 s) before they reach the server and autosave
+    wait_until_saved(page, e2e_db_url, "Rare events are, by definition, rare in the data.")  # debounced, then autosaved
     expect(page.get_by_role("status").filter(has_text="Saved just now")).to_be_visible(timeout=15_000)
 
     page.get_by_role("button", name="Preview").click()
@@ -114,7 +116,7 @@ def test_editor_moderates_a_held_comment(new_page, editor_account):
         "awaiting moderation", timeout=15_000)
 
 
-def test_cover_image_is_checked_reencoded_and_needs_alt_text(new_page, editor_account, tmp_path):
+def test_cover_image_is_checked_reencoded_and_needs_alt_text(new_page, editor_account, tmp_path, e2e_db_url):
     import io
 
     from PIL import Image
@@ -151,12 +153,12 @@ def test_cover_image_is_checked_reencoded_and_needs_alt_text(new_page, editor_ac
     page.get_by_label("Excerpt").fill("Port workers are back after a month-long dispute over automation.")
     page.get_by_label("Heading of section 1").fill("Back at the quay")
     page.get_by_label("Paragraph text (section 1, block 1)").fill("The first ships were unloaded at dawn.")
-    page.wait_for_timeout(1_500)  # inputs are debounced (1.2 s) before they reach the server and autosave
+    wait_until_saved(page, e2e_db_url, "The first ships were unloaded at dawn.")  # debounced, then autosaved
     expect(page.get_by_role("status").filter(has_text="Saved just now")).to_be_visible(timeout=15_000)
     page.get_by_role("button", name="Publish now").click()
     expect(page.locator("#err-cover_alt")).to_have_text("Describe the cover image for readers who can’t see it.")
     page.get_by_label("Cover image description (alt text)").fill("Blue cranes over an empty quay at dawn")
-    page.wait_for_timeout(1_500)  # inputs are debounced (1.2 s) before they reach the server and autosave
+    wait_until_saved(page, e2e_db_url, "Blue cranes over an empty quay at dawn")  # debounced, then autosaved
     expect(page.get_by_role("status").filter(has_text="Saved just now")).to_be_visible(timeout=15_000)
     page.get_by_role("button", name="Publish now").click()
     expect(page.get_by_role("status").filter(has_text="Published")).to_be_visible()
@@ -179,7 +181,10 @@ def test_leaving_with_unsaved_changes_asks_first(new_page, editor_account):
 
     page.on("dialog", dismiss)
     page.get_by_role("navigation", name="Newsroom").get_by_role("link", name="Articles").click()
-    page.wait_for_timeout(500)
+    deadline = time.monotonic() + 15
+    while not dialogs:  # the question is asked (and dismissed by the handler above)
+        assert time.monotonic() < deadline, "no question before leaving"
+        page.wait_for_timeout(50)
     assert dialogs == ["You have unsaved changes. Leave this page anyway?"]
     expect(page.get_by_label("Kicker (short title)")).to_have_value("An unsaved thought")
     expect(page).to_have_url(re.compile(r"/editor/article/\d+$"))

@@ -12,6 +12,7 @@ from sqlmodel import Session, create_engine
 
 from artisan_app.models import Role
 from artisan_app.services import auth
+from tests.e2e.saving import wait_until_saved
 from tests.e2e.test_newsroom import sign_in
 
 EMAIL, PASSWORD = "rich@artisan.test", "another long and unguessable passphrase"
@@ -59,12 +60,12 @@ def start_article(page: Page, tmp_path, *, photo_name: str, colour: tuple[int, i
     return photo
 
 
-def describe_image_and_publish(page: Page, where: str, *, alt: str, caption: str, credit: str) -> None:
+def describe_image_and_publish(page: Page, db_url: str, where: str, *, alt: str, caption: str, credit: str) -> None:
     """Fill an image block's fields (``where``: "section 1, block 3"), wait for the autosave, publish."""
     page.get_by_label(f"Alt text (required) ({where})").fill(alt)
     page.get_by_label(f"Caption ({where})").fill(caption)
     page.get_by_label(f"Credit / source ({where})").fill(credit)
-    page.wait_for_timeout(1_500)  # inputs are debounced (1.2 s) before they reach the server and autosave
+    wait_until_saved(page, db_url, alt, caption, credit)  # debounced, then autosaved
     expect(page.get_by_role("status").filter(has_text="Saved just now")).to_be_visible(timeout=15_000)
     page.get_by_role("button", name="Publish now").click()
     # The content checks (issue #18) flag these short test stories (no kicker, no excerpt rules met): confirm.
@@ -72,7 +73,7 @@ def describe_image_and_publish(page: Page, where: str, *, alt: str, caption: str
     expect(page.get_by_role("status").filter(has_text="Published")).to_be_visible()
 
 
-def test_format_paste_upload_focal_point_publish_and_responsive_cover(new_page, rich_editor, tmp_path):
+def test_format_paste_upload_focal_point_publish_and_responsive_cover(new_page, rich_editor, tmp_path, e2e_db_url):
     page = new_page()
     photo = start_article(page, tmp_path, photo_name="harbour.jpg", colour=(30, 90, 150), size=(2000, 1000),
                           headline="Harbour Authority Publishes Its Audit",
@@ -116,7 +117,7 @@ def test_format_paste_upload_focal_point_publish_and_responsive_cover(new_page, 
     # An image block: by file picker (drag and drop feeds the same input), alt text required.
     page.locator("#image-upload input[type=file]").set_input_files(str(photo))
     expect(page.locator(".block-kind").filter(has_text="Image")).to_have_count(1)
-    describe_image_and_publish(page, "section 1, block 3", alt="The harbour basin seen from the quay",
+    describe_image_and_publish(page, e2e_db_url, "section 1, block 3", alt="The harbour basin seen from the quay",
                                caption="The basin after the audit", credit="Photo: Harbour Authority")
     slug = "harbour-authority-publishes-its-audit"
 
@@ -146,7 +147,7 @@ def test_format_paste_upload_focal_point_publish_and_responsive_cover(new_page, 
         assert cover.evaluate("i => i.currentSrc").endswith(candidate), (width, cover.evaluate("i => i.currentSrc"))
 
 
-def test_an_image_placed_between_two_paragraphs_of_the_first_section(new_page, rich_editor, tmp_path):
+def test_an_image_placed_between_two_paragraphs_of_the_first_section(new_page, rich_editor, tmp_path, e2e_db_url):
     """"Image below" a paragraph opens the picker for that place; the reader finds the picture
     there, between the two paragraphs of section 1, with its srcset (not at the end of the body)."""
     page = new_page()
@@ -175,7 +176,7 @@ def test_an_image_placed_between_two_paragraphs_of_the_first_section(new_page, r
     alt = page.get_by_label("Alt text (required) (section 1, block 2)")
     expect(alt).to_be_focused()  # the new block sits between the paragraphs; its alt text is asked first
     expect(page.get_by_label("Paragraph text (section 1, block 3)")).to_have_value("The second followed on Friday.")
-    describe_image_and_publish(page, "section 1, block 2", alt="Two yellow cranes on the quay",
+    describe_image_and_publish(page, e2e_db_url, "section 1, block 2", alt="Two yellow cranes on the quay",
                                caption="The new cranes", credit="Photo: Port Authority")
 
     for width, candidate in ((375, "-640.avif"), (1280, "-960.avif")):

@@ -25,9 +25,33 @@ KILL_AT = 47
 HUEY_REDIS_URL = os.environ.get("ARTISAN_TEST_HUEY_REDIS_URL", "redis://127.0.0.1:6379/12")
 
 
-def consumer(env: dict[str, str], log) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "huey.bin.huey_consumer", "artisan_app.jobs.huey", "-w", "1",
+def consumer(env: dict[str, str], log, threads: int = 1) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "huey.bin.huey_consumer", "artisan_app.jobs.huey", "-w", str(threads),
                              "-k", "thread"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def wait_until_done(engine, newsletter_id: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        with Session(engine) as session:
+            if session.get(Newsletter, newsletter_id).status == "done":
+                return
+        assert time.monotonic() < deadline, "the send never finished"
+        time.sleep(0.2)
+
+
+def settle(env: dict[str, str], *workers: subprocess.Popen, timeout: float = 60) -> None:
+    """Nothing more can be sent: the queue holds no job (none waiting, none scheduled for a
+    retry), and every worker, asked to stop (SIGINT: finish the running job first), has exited."""
+    queue = make_huey(env["ARTISAN_QUEUE_URL"])
+    deadline = time.monotonic() + timeout
+    while queue.pending_count() or queue.scheduled_count():
+        assert time.monotonic() < deadline, "jobs stayed in the queue"
+        time.sleep(0.2)
+    for worker in workers:
+        worker.send_signal(signal.SIGINT)
+    for worker in workers:
+        assert worker.wait(timeout=timeout) == 0
 
 
 @pytest.fixture(params=["sqlite", "redis"])
@@ -78,16 +102,12 @@ def test_a_worker_killed_mid_send_and_restarted_mails_everyone_exactly_once(setu
     restarted = consumer(env, log)
     try:
         assert smtp.wait_for(READERS, timeout=90), (tmp / "worker.log").read_text()[-3000:]
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            with Session(engine) as session:
-                if session.get(Newsletter, newsletter_id).status == "done":
-                    break
-            time.sleep(0.2)
-        time.sleep(1)  # anything sent twice would have arrived by now
+        wait_until_done(engine, newsletter_id)
+        settle(env, restarted)  # anything sent twice has arrived by now
     finally:
-        restarted.send_signal(signal.SIGINT)
-        restarted.wait(timeout=30)
+        if restarted.poll() is None:
+            restarted.kill()
+            restarted.wait(timeout=30)
         log.close()
 
     assert smtp.per_recipient() == {f"reader{i}@example.com": 1 for i in range(READERS)}
@@ -97,3 +117,27 @@ def test_a_worker_killed_mid_send_and_restarted_mails_everyone_exactly_once(setu
     # The one message in flight when the worker died is "in doubt": delivered, not sent again.
     assert sorted(set(statuses)) == ["sent", "unknown"] and statuses.count("unknown") == 1
     assert len(statuses) == READERS
+
+
+def test_two_workers_of_several_threads_given_one_send_twice_mail_everyone_exactly_once(setup):
+    """Two consumers of four threads each, the send queued twice (two clicks) and resumed by
+    the periodic check as well: one of them holds the send at a time, nobody gets two copies."""
+    env, smtp, engine, newsletter_id, tmp = setup
+    log = (tmp / "workers.log").open("w")
+    workers = [consumer(env, log, threads=4) for _ in range(2)]
+    try:
+        queue_it = f"from artisan_app.jobs import tasks; [tasks.send_newsletter({newsletter_id}) for _ in range(3)]"
+        subprocess.run([sys.executable, "-c", queue_it], cwd=ROOT, env=env, check=True)
+        assert smtp.wait_for(READERS, timeout=90), (tmp / "workers.log").read_text()[-3000:]
+        wait_until_done(engine, newsletter_id)
+        settle(env, *workers)
+    finally:
+        for worker in workers:
+            if worker.poll() is None:
+                worker.kill()
+                worker.wait(timeout=30)
+        log.close()
+    assert smtp.per_recipient() == {f"reader{i}@example.com": 1 for i in range(READERS)}
+    with Session(engine) as session:
+        statuses = {d.status for d in session.exec(select(Delivery).where(Delivery.newsletter_id == newsletter_id))}
+    assert statuses == {"sent"}

@@ -15,6 +15,7 @@ from sqlmodel import SQLModel
 import artisan_app.models  # noqa: F401
 from alembic import command
 from artisan_app.services.search_index import include_name
+from tests.conftest import POSTGRES_URL
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = f"artisan_migrations_{os.getpid()}"  # this run's own: concurrent runs don't collide
@@ -46,7 +47,7 @@ def test_upgrade_head_on_empty_sqlite_matches_models_and_downgrades(tmp_path):
 
 @pytest.mark.postgres
 def test_upgrade_head_on_postgres_matches_models():
-    base = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+    base = POSTGRES_URL
     admin = create_engine(base)
     with admin.begin() as conn:
         conn.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import time
+import threading
 
 import pytest
 import reflex as rx
@@ -19,8 +19,6 @@ from artisan_app.state.reader import ListingState, ReaderState
 from artisan_app.state.search import SearchState
 from tests.factories import make_article, make_author, make_category
 from tests.state.conftest import visit
-
-SLOW = 0.6  # seconds the patched query takes
 
 
 @pytest.fixture
@@ -40,14 +38,22 @@ async def dispatch(handler, *args):
     return result
 
 
-def slowed(monkeypatch, module, name: str) -> None:
-    real = getattr(module, name)
+class Stuck:
+    """A query stuck on a busy database until the test lets it go (at most 30 s)."""
 
-    def slow(*args, **kwargs):
-        time.sleep(SLOW)  # a query stuck on a busy database
-        return real(*args, **kwargs)
+    def __init__(self) -> None:
+        self.entered, self.release, self.returned = threading.Event(), threading.Event(), threading.Event()
 
-    monkeypatch.setattr(module, name, slow)
+    def patch(self, monkeypatch, module, name: str) -> None:
+        real = getattr(module, name)
+
+        def stuck(*args, **kwargs):
+            self.entered.set()
+            self.release.wait(timeout=30)
+            self.returned.set()
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, stuck)
 
 
 async def _tab(path: str, route: str, token: str):
@@ -89,20 +95,21 @@ async def test_a_slow_query_in_one_tab_does_not_block_another_tabs_event(world, 
     else:
         call = getattr(await slow_root.get_state(state_cls), handler)
         args = ("inflation",) if case == "search" else ()
-    slowed(monkeypatch, module, name)
+    query = Stuck()
+    query.patch(monkeypatch, module, name)
 
     # Another reader, meanwhile, types in a comment box (an event with no database work).
     other_root = await _tab("/article/one", "/article/[slug]", "other-tab")
     other = await other_root.get_state(CommentState)
 
-    async def other_tab_types() -> float:
-        await asyncio.sleep(0.05)  # the slow handler has started by now
-        await dispatch(other.set_field, "name", "Bea")
-        return time.perf_counter() - started
-
-    started = time.perf_counter()
     slow_task = asyncio.create_task(dispatch(call, *args))
-    answered_after = await asyncio.create_task(other_tab_types())
-    assert not slow_task.done()
+    for _ in range(3000):  # the slow handler has reached its query
+        if query.entered.is_set():
+            break
+        await asyncio.sleep(0.01)
+    assert query.entered.is_set(), f"{case}: the handler never ran its query"
+    await dispatch(other.set_field, "name", "Bea")
+    answered_while_stuck = not query.returned.is_set()
+    query.release.set()
     await slow_task
-    assert answered_after < SLOW / 2, f"{case}: the other tab's event waited {answered_after:.2f} s"
+    assert answered_while_stuck, f"{case}: the other tab's event waited for the stuck query"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import reflex as rx
+import wrapt
 from reflex.istate.manager.memory import StateManagerMemory
 from reflex.istate.proxy import StateProxy
 from reflex_base.event.context import EventContext
@@ -39,8 +40,15 @@ async def test_a_waiting_watcher_lets_go_of_the_tree_and_gets_the_current_state_
 
 
 def test_anything_else_is_left_alone():
+    """The tests' own stand-in proxies and plain states keep what they point at."""
     class Plain:
         pass
 
     thing = Plain()
-    let_go(thing)  # the tests' own stand-in proxies, plain states: nothing to drop
+    thing.body = "kept"
+    let_go(thing)
+    assert vars(thing) == {"body": "kept"}
+    comments = CommentState(_reflex_internal_init=True, init_substates=False)
+    other_proxy = wrapt.ObjectProxy(comments)
+    let_go(other_proxy)
+    assert other_proxy.__wrapped__ is comments

@@ -69,7 +69,10 @@ async def test_the_poll_stops_when_nobody_watches():
     db = Versions(a1="v1")
     watch = ThreadWatch(0.02, db)
     assert await watch.wait_for_change(1, "v1", timeout=0.1) is False
-    await asyncio.sleep(0.1)
+    await asyncio.wait_for(watch._task, 10)  # the poller ends by itself: nothing can read any more
     reads = len(db.reads)
-    await asyncio.sleep(0.1)
-    assert len(db.reads) == reads
+    # A new watcher starts it again.
+    tab = asyncio.create_task(watch.wait_for_change(1, "v1", timeout=30))
+    await until(lambda: len(db.reads) > reads)
+    db.now[1] = "v2"
+    assert await asyncio.wait_for(tab, 10) is True

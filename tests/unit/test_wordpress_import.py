@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -296,11 +295,10 @@ def test_slug_change_redirects_in_one_hop(engine, tmp_path):
     assert rows["/2024/03/05/every-block"] == "/article/every-block"
 
 
-def test_entity_expansion_bomb_is_refused_within_a_second(engine, tmp_path):
-    started = time.perf_counter()
+def test_entity_expansion_bomb_is_refused(engine, tmp_path):
+    """Refused for its entity declarations, before any expansion (how fast: benchmarks/refusal_times.py)."""
     with pytest.raises(wxr.WxrError, match="entit"):
         _import(engine, tmp_path, source=FIXTURES / "bomb.xml")
-    assert time.perf_counter() - started < 1.0
     with Session(engine) as session:
         assert session.exec(select(Article)).all() == []
 

@@ -84,3 +84,42 @@ def test_require_checks_roles():
         auth.require(None)
     with pytest.raises(auth.PermissionDenied):
         auth.require(editor, Role.admin)
+
+
+@pytest.fixture
+def argon2_verifications(monkeypatch) -> list[str]:
+    """Every argon2 verification the sign-in runs (the hash it checked against), through the
+    real hasher: the spy records and calls on."""
+    import argon2
+
+    calls: list[str] = []
+    real_verify = argon2.PasswordHasher.verify
+
+    def spy(self, hash, password):  # noqa: A002 - argon2's own parameter name
+        calls.append(hash if isinstance(hash, str) else hash.decode())
+        return real_verify(self, hash, password)
+
+    monkeypatch.setattr(argon2.PasswordHasher, "verify", spy)
+    return calls
+
+
+def _cost(encoded: str) -> str:
+    """An argon2 hash's variant, version and cost parameters (``$argon2id$v=19$m=..,t=..,p=..``)."""
+    return "$".join(encoded.split("$")[:4])
+
+
+@pytest.mark.parametrize("email", ["ghost@artisan.test", "", "not an address", None])
+def test_signing_in_to_an_account_that_does_not_exist_costs_one_real_password_check(
+        any_session: Session, argon2_verifications: list[str], email):
+    """The time a refusal takes must not tell whether the account exists: an unknown (or
+    malformed) address runs the same argon2 verification, at the same cost, as a wrong password."""
+    make_user(any_session, Role.editor, email="ed@artisan.test")
+    real_hash = any_session.exec(select(User.password_hash)).one()
+    with pytest.raises(auth.AuthError):
+        auth.authenticate(any_session, email="ed@artisan.test", password="wrong password", client_key="c1")
+    assert argon2_verifications == [real_hash]
+    with pytest.raises(auth.AuthError):
+        auth.authenticate(any_session, email=email, password="wrong password", client_key="c2")
+    assert len(argon2_verifications) == 2
+    unknown = argon2_verifications[1]
+    assert unknown != real_hash and _cost(unknown) == _cost(real_hash)

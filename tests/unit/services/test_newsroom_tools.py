@@ -231,11 +231,13 @@ def test_purge_command_and_lifespan_task(engine, capsys, monkeypatch):
 
     monkeypatch.setattr(trash_job, "purge", fake_purge)
 
-    async def run():
+    async def run() -> bool:
         task = asyncio.create_task(trash_job.purge_periodically(every=0.01, first_after=0))
-        while len(calls) < 3:
+        while len(calls) < 3 and not task.done():
             await asyncio.sleep(0.01)
+        still_running = not task.done()
         task.cancel()
+        return still_running
 
-    asyncio.run(asyncio.wait_for(run(), 5))
-    assert len(calls) >= 3
+    assert asyncio.run(asyncio.wait_for(run(), 30)), "the task died with its failing round"
+    assert calls == ["purge", "purge", "purge"]  # a failed round, then two more on schedule

@@ -4,7 +4,6 @@ and that every change a reader could notice shows on the very next request."""
 from __future__ import annotations
 
 import dataclasses
-import os
 from datetime import timedelta
 
 import pytest
@@ -20,6 +19,7 @@ from artisan_app.services import comments, editor_saving, editor_workflow, edito
 from artisan_app.web import shell as web_shell
 from artisan_app.web.page_cache import PageCache
 from tests.factories import make_article, make_author, make_category, make_user, sections
+from tests.harness import TEST_REDIS_URL
 from tests.page_shells import SHELL
 
 
@@ -197,17 +197,13 @@ def test_a_304_leaves_the_pages_security_policy_alone(client, site, shell):
     assert revalidated.headers["x-frame-options"] == "DENY"
 
 
-REDIS_URL = os.environ.get("ARTISAN_TEST_REDIS_URL", "")
-
-
-@pytest.mark.skipif(not REDIS_URL, reason="ARTISAN_TEST_REDIS_URL not set")
 def test_with_redis_an_edit_in_one_worker_shows_in_another(site, shell):
     from redis import Redis
 
     # Two workers: a page one renders, the other serves from Redis; both see the next edit.
 
-    Redis.from_url(REDIS_URL).flushdb()  # this run's own database (ARTISAN_TEST_REDIS_URL)
-    this_worker, other_worker = PageCache(REDIS_URL), PageCache(REDIS_URL)
+    Redis.from_url(TEST_REDIS_URL).flushdb()  # the tests' own database (harness.TEST_REDIS_URL)
+    this_worker, other_worker = PageCache(TEST_REDIS_URL), PageCache(TEST_REDIS_URL)
     workers = [TestClient(Starlette(routes=api.api_routes(web_shell.ShellCache(shell), cache)))
                for cache in (this_worker, other_worker)]
     first = workers[1].get("/article/story")

@@ -94,6 +94,7 @@ def test_the_deferred_boot_is_rewritten_once_per_build(tmp_path):
 
 
 def test_shell_path_is_the_production_build_under_the_project_root():
-    from artisan_app.core.settings import PROJECT_ROOT
+    from tests.harness import ROOT  # this checkout, found from the tests' own location
 
-    assert web_shell.SHELL_PATH == PROJECT_ROOT / ".web" / "build" / "client" / "__spa-fallback.html"
+    assert web_shell.SHELL_PATH == ROOT / ".web" / "build" / "client" / "__spa-fallback.html"
+    assert web_shell.SHELL_PATH.is_absolute()
