@@ -14,6 +14,7 @@ from artisan_app.services import redirects
 from artisan_app.services.auth import PermissionDenied
 from artisan_app.state.redirects import RedirectsState
 from artisan_app.state.wordpress_import import ImportState
+from artisan_app.wordpress import service
 from tests.factories import make_user
 from tests.state.test_editor import sign_in
 
@@ -134,7 +135,7 @@ async def test_admin_imports_an_uploaded_export_and_others_cannot(root, any_sess
     await sign_in(root, "eve@artisan.test")
     state = await root.get_state(ImportState)
     await state.load_import()
-    assert not state.allowed
+    assert not state.allowed and state.upload_grant == ""  # an editor's upload keeps the 8 MB limit
     state.dry_run = False
     await state.upload_export([_Upload(export)])
     assert state.error == "Only admins can import." and state.summary == []
@@ -143,6 +144,8 @@ async def test_admin_imports_an_uploaded_export_and_others_cannot(root, any_sess
     await sign_in(root, "ada@artisan.test")  # a new sign-in starts every newsroom state afresh
     await state.load_import()
     assert state.allowed and state.dry_run is True
+    assert service.grants_upload(state.upload_grant, client_token=state.router.session.client_token,
+                                 handler=f"{ImportState.get_full_name()}.upload_export")
     state.toggle_dry_run()
     await state.upload_export([_Upload(export)])
     assert state.error == "" and ("posts imported", 8) in [tuple(p) for p in state.summary]
