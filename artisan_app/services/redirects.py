@@ -72,11 +72,9 @@ def key_of_url(url: str) -> str:
 
 
 def should_look_up(path: str) -> bool:
-    """Requests the middleware checks: not the app's machinery, static files or fixed pages
-    (``site_paths.reserved``: no redirect may stand for them, so none is looked up). The front page
-    is, for WordPress's query links (``/?p=12``)."""
-    return (not path.startswith(("/_", "/assets/", "/fonts/")) and not path.lower().endswith(SKIPPED_SUFFIXES)
-            and (normalise(path) in ("/", "/index.php") or site_paths.reserved(normalise(path)) is None))
+    """Requests the middleware checks: not the app's own machinery or static files (``find`` answers
+    the site's other own addresses without a query)."""
+    return not path.startswith(("/_", "/assets/", "/fonts/")) and not path.lower().endswith(SKIPPED_SUFFIXES)
 
 
 def target_key(target: str) -> str | None:
