@@ -25,6 +25,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from artisan_app import routes
 from artisan_app.core import db
 from artisan_app.core.outage import is_outage, log_outage
 from artisan_app.core.settings import settings
@@ -91,7 +92,7 @@ async def healthz(request: Request) -> JSONResponse:
 
 def health_routes() -> list[Route]:
     """Routes to add to the API app: ``GET``/``HEAD /healthz``."""
-    return [Route("/healthz", healthz, methods=["GET", "HEAD"])]
+    return [Route(routes.HEALTHZ, healthz, methods=["GET", "HEAD"])]
 
 
 # --- other routes while a service is down -----------------------------------------

@@ -6,6 +6,10 @@ HEAD requests for page-like paths are looked up (one indexed query, in a
 worker thread); the websocket, uploads and static files never are. If the
 database does not answer, the request goes on to the app, which has its own
 outage handling.
+
+A confirmed redirect's 301 may be cached for an hour; one waiting for an
+admin's confirmation (an imported one) only for a minute, so a wrong one
+stops answering soon after it is removed.
 """
 
 from __future__ import annotations
@@ -24,9 +28,11 @@ from artisan_app.services import redirects
 GENERATION_SCOPE_KEY = "artisan.content_generation"  # as web/page_cache.py reads it
 KNOWN_PATHS = 4096
 KNOWN_SECONDS = 60  # and at most this long (a change made by another process without a shared Redis)
+CONFIRMED_CACHE = b"public, max-age=3600"
+UNCONFIRMED_CACHE = b"public, max-age=60"
 
 
-def _lookup(path: str, query: str) -> str | None:
+def _lookup(path: str, query: str) -> redirects.Found | None:
     try:
         with db.session_scope() as session:
             return redirects.find(session, path, query)
@@ -42,9 +48,9 @@ class RedirectMiddleware:
     def __init__(self, app: ASGIApp, generation: Callable[[], str | None] | None = None):
         self.app = app
         self.generation = generation
-        self._known: OrderedDict[tuple[str, str], tuple[str, str | None, float]] = OrderedDict()
+        self._known: OrderedDict[tuple[str, str], tuple[str, redirects.Found | None, float]] = OrderedDict()
 
-    def _resolve(self, scope: Scope, path: str, query: str) -> str | None:
+    def _resolve(self, scope: Scope, path: str, query: str) -> redirects.Found | None:
         generation = self.generation() if self.generation is not None else None
         if generation is None:
             return _lookup(path, query)
@@ -65,12 +71,12 @@ class RedirectMiddleware:
             await self.app(scope, receive, send)
             return
         path, query = scope["path"], scope.get("query_string", b"").decode("latin-1")
-        target = await anyio.to_thread.run_sync(self._resolve, scope, path, query)
-        if target is None or target == path:
+        found = await anyio.to_thread.run_sync(self._resolve, scope, path, query)
+        if found is None:  # no redirect, or one that would loop or hide a live page (``redirects.find``)
             await self.app(scope, receive, send)
             return
-        location = quote(target, safe="/:?=&#%@+,;~!$'()*")
+        location = quote(found.target, safe="/:?=&#%@+,;~!$'()*")
         await send({"type": "http.response.start", "status": 301,
                     "headers": [(b"location", location.encode("latin-1")), (b"content-length", b"0"),
-                                (b"cache-control", b"public, max-age=3600")]})
+                                (b"cache-control", CONFIRMED_CACHE if found.confirmed else UNCONFIRMED_CACHE)]})
         await send({"type": "http.response.body", "body": b""})

@@ -3,6 +3,7 @@
     python benchmarks/wordpress_import.py                      # 10,000 posts, 100,000 comments, SQLite
     python benchmarks/wordpress_import.py --posts 500          # quick: 500 posts, 5,000 comments
     python benchmarks/wordpress_import.py --postgres           # a scratch schema in ARTISAN_TEST_POSTGRES_URL's database
+    python benchmarks/wordpress_import.py --chain 90000        # only the reply tree of one 90,000-deep comment chain
 
 The export (``wxr_export.py``) has realistic block markup, authors, categories
 (some nested), tags, statuses and comment reply trees. Printed: the import's
@@ -51,13 +52,29 @@ def parse_only(export: Path) -> tuple[float, float]:
     return time.perf_counter() - started, time.process_time() - cpu
 
 
+def chain_tree(n: int) -> None:
+    """Time the reply tree (``wordpress.comments._tree``) of one chain of ``n`` comments, listed newest first."""
+    from artisan_app.wordpress.comments import _tree
+    from artisan_app.wordpress.wxr import WxrComment
+
+    chain = [WxrComment(id=i, parent=i - 1) for i in range(n, 0, -1)]
+    for size in (n // 4, n // 2, n):
+        started = time.perf_counter()
+        _tree(chain[-size:])
+        print(f"reply tree of a {size:,}-deep chain: {time.perf_counter() - started:.3f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, default=10000)
     parser.add_argument("--comments", type=int, help="in all (default: 10 per post)")
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--no-again", action="store_true", help="skip the second import of the same file")
+    parser.add_argument("--chain", type=int, help="time only the reply tree of one chain this deep")
     args = parser.parse_args()
+    if args.chain:
+        chain_tree(args.chain)
+        return
     comments = args.comments if args.comments is not None else args.posts * 10
     with tempfile.TemporaryDirectory() as tmp:
         export = Path(tmp) / "export.xml"

@@ -18,6 +18,8 @@ class Redirect(SQLModel, table=True):
     new_path: str = Field(max_length=500, index=True)
     status_code: int = Field(default=301)
     source: str = Field(default="manual", max_length=16)  # manual | wordpress | slug
+    # An imported redirect waits for an admin's confirmation; until then its 301 is cached briefly.
+    confirmed: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
 
 

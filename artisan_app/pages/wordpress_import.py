@@ -7,6 +7,7 @@ import reflex as rx
 from artisan_app.components.common import notice, skeleton
 from artisan_app.components.newsroom import newsroom_frame
 from artisan_app.state.wordpress_import import ImportState
+from artisan_app.wordpress.service import GRANT_HEADER
 
 # mypy reads a state var on its class as the Python value and an @rx.event handler as rx.event's
 # class; at run time they are Vars and EventCallbacks (Reflex 0.10's typing cannot say so).
@@ -19,7 +20,7 @@ def _summary_row(pair) -> rx.Component:
 
 def import_page() -> rx.Component:
     body = rx.fragment(
-        rx.el.p("Upload the file from WordPress's Tools → Export (up to 100 MB). Featured images need the "
+        rx.el.p("Upload the file from WordPress's Tools → Export (up to 256 MB). Featured images need the "
                 "command line's --media-dir. Importing the same file again changes nothing.", class_name="field-hint"),
         notice(ImportState.error, False),
         rx.el.label(
@@ -31,7 +32,9 @@ def import_page() -> rx.Component:
             id="wxr-upload",
             accept={"application/xml": [".xml"], "text/xml": [".xml"]},
             max_files=1,
-            on_drop=ImportState.upload_export(rx.upload_files(upload_id="wxr-upload")),  # type: ignore[operator]
+            # The grant lets this upload past the 8 MB limit of every other one (wordpress/service.py).
+            on_drop=ImportState.upload_export(rx.upload_files(  # type: ignore[operator]
+                upload_id="wxr-upload", extra_headers={GRANT_HEADER: ImportState.upload_grant})),
         ),
         rx.cond(
             ImportState.summary.length() > 0,  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ from artisan_app.state.auth import StaffGuard
 
 class RedirectsState(StaffGuard, rx.State):
     rows: list[RedirectRow] = []
+    unconfirmed: int = 0  # imported redirects waiting for an admin (their 301s are cached briefly)
     query: str = ""
     old_path: str = ""  # kept after a refusal, so nothing typed is lost
     new_path: str = ""
@@ -26,8 +27,9 @@ class RedirectsState(StaffGuard, rx.State):
         try:
             with db.session_scope() as session:
                 self.rows = redirects.list_redirects(session, user=user, query=self.query)
+                self.unconfirmed = redirects.unconfirmed_count(session, user=user)
         except PermissionDenied:
-            self.rows, self.allowed = [], False
+            self.rows, self.allowed, self.unconfirmed = [], False, 0
         else:
             self.allowed = True
         self.loaded = True
@@ -72,4 +74,23 @@ class RedirectsState(StaffGuard, rx.State):
             self.error, self.message = str(exc), ""
             return
         self.error, self.message = "", "Redirect removed." if removed else "That redirect was already gone."
+        await self._reload()
+
+    @rx.event
+    async def confirm_redirect(self, redirect_id: int):
+        await self._confirm(redirect_id)
+
+    @rx.event
+    async def confirm_all(self):
+        await self._confirm(None)
+
+    async def _confirm(self, redirect_id: int | None) -> None:
+        user = await self._staff()
+        try:
+            with db.session_scope() as session:
+                done = redirects.confirm(session, user=user, redirect_id=redirect_id)
+        except PermissionDenied as exc:
+            self.error, self.message = str(exc), ""
+            return
+        self.error, self.message = "", f"{done:,} redirect(s) confirmed."
         await self._reload()

@@ -23,6 +23,8 @@ class ImportState(StaffGuard, rx.State):
     error: str = ""
     allowed: bool = False
     loaded: bool = False
+    # Sent with the upload (``wordpress/service.py``): lets this tab's export past the 8 MB upload limit.
+    upload_grant: str = ""
 
     async def _admin(self):
         user = await self._staff()
@@ -35,7 +37,11 @@ class ImportState(StaffGuard, rx.State):
     @rx.event
     async def load_import(self):
         self.error, self.summary, self.lines = "", [], []
-        self.allowed = await self._admin() is not None
+        user = await self._admin()
+        self.allowed = user is not None
+        self.upload_grant = service.upload_grant(
+            user, client_token=self.router.session.client_token,
+            handler=f"{self.get_full_name()}.upload_export") if user is not None else ""
         self.loaded = True
 
     @rx.event

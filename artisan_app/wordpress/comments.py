@@ -51,22 +51,30 @@ _MAPPINGS = (core_select(_ITEMS.c.id, _ITEMS.c.wp_id, _ITEMS.c.local_id, _ITEMS.
 def _tree(real: list) -> dict[int, int]:
     """WordPress comment id → its parent's id among ``real`` (0 for a top-level one), parents first.
 
-    A parent missing from the export makes a top-level comment; a cycle (a hostile
-    export) is broken by importing its comments flat.
+    A parent missing from the export makes a top-level comment; comments that no
+    top-level one leads to (a cycle in a hostile export, and the replies under it)
+    are imported flat. Linear: every comment is visited once, level by level from
+    the top (each level in id order).
     """
-    known = {c.id for c in real}
-    parents = {c.id: (c.parent if c.parent in known and c.parent != c.id else 0) for c in real}
-    order: dict[int, int] = {}
-    pending = sorted(real, key=lambda c: c.id)
-    while pending:  # in waves: parents before their replies
-        wave = [c for c in pending if not parents[c.id] or parents[c.id] in order]
-        if not wave:
-            for c in pending:
-                parents[c.id] = 0
-            continue
-        for c in wave:
-            order[c.id] = parents[c.id]
-        pending = [c for c in pending if c.id not in order]
+    ids = sorted({c.id for c in real})
+    known = set(ids)
+    parent_of = {c.id: c.parent for c in real}
+    children: dict[int, list[int]] = {}
+    level: list[int] = []
+    for wp in ids:
+        parent = parent_of[wp]
+        if parent in known and parent != wp:
+            children.setdefault(parent, []).append(wp)
+        else:
+            level.append(wp)
+    order: dict[int, int] = dict.fromkeys(level, 0)
+    while level:
+        below = sorted(child for wp in level for child in children.get(wp, ()))
+        for child in below:
+            order[child] = parent_of[child]
+        level = below
+    unreached = [wp for wp in ids if wp not in order]
+    order.update(dict.fromkeys(unreached, 0))
     return order
 
 

@@ -150,8 +150,15 @@ def _segment(value: str) -> bool:
 
 
 def _redirect(session: Session, old: str, new: str, ctx: Context) -> None:
-    if redirects.add(session, redirects.normalise(old), new, source="wordpress", allow_reserved=True):
-        ctx.report.redirects += 1
+    """An old address of the export's authors, categories, tags or feed; refused (and reported) if it
+    is one of this site's own pages or would loop. The same address here is no redirect at all."""
+    if redirects.normalise(old) == redirects.normalise(new):
+        return
+    try:
+        if redirects.add(session, redirects.normalise(old), new, source="wordpress"):
+            ctx.report.redirects += 1
+    except redirects.RedirectError as exc:
+        ctx.report.add("refused", old, "redirect", str(exc))
 
 
 def import_export(

@@ -230,4 +230,7 @@ def _redirects(session: Session, item: WxrItem, article: Article, ctx: Context) 
             if day:
                 keys.add(redirects.normalise(f"/{day}/{slug}"))
     keys.discard("/")
-    ctx.report.redirects += redirects.add_to_live_page(session, keys, routes.article_url(article.slug), source="wordpress")
+    changed, refused = redirects.add_to_live_page(session, keys, routes.article_url(article.slug), source="wordpress")
+    ctx.report.redirects += changed
+    for key, reason in refused.items():
+        ctx.report.add("refused", label(item), "redirect", f"{key} {reason}: not redirected")

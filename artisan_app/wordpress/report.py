@@ -32,6 +32,7 @@ class ImportReport:
     unmapped: list[Entry] = field(default_factory=list)
     missing_media: list[Entry] = field(default_factory=list)
     notes: list[Entry] = field(default_factory=list)  # flattened categories, sticky posts, pingbacks…
+    refused: list[Entry] = field(default_factory=list)  # old addresses that are this site's own pages
     counts: Counter = field(default_factory=Counter)  # exact totals for each list above
     updated_posts: list[str] = field(default_factory=list)
 
@@ -53,6 +54,7 @@ class ImportReport:
             ("unmapped blocks", self.counts["unmapped"]),
             ("missing media", self.counts["missing_media"]),
             ("redirects added or changed", self.redirects),
+            ("redirects refused", self.counts["refused"]),
             ("author profiles created", self.authors_created),
             ("staff accounts created (inactive)", self.accounts_created),
             ("categories created", self.categories_created),
@@ -66,7 +68,7 @@ class ImportReport:
             if getattr(self, name):
                 out += ["", f"{title}:"] + [f"  {p}" for p in getattr(self, name)[:MAX_DETAILS]]
         for title, name in (("Skipped", "skipped"), ("Unmapped", "unmapped"), ("Missing media", "missing_media"),
-                            ("Notes", "notes")):
+                            ("Refused redirects", "refused"), ("Notes", "notes")):
             items = getattr(self, name)
             if items:
                 more = self.counts[name] - len(items)

@@ -1,16 +1,47 @@
-"""The newsroom's import: an uploaded export, admins only (checked here, not in the page)."""
+"""The newsroom's import: an uploaded export, admins only (checked here, not in the page).
+
+An export is far larger than the 8 MB every other upload may be (``web/upload_limit.py``).
+The import page gives an admin's tab an *upload grant*: its Reflex client token and the
+import handler's name, signed with the site's secret and valid for an hour. The upload
+limit lets a body carrying a valid grant for its own token and handler grow to
+``MAX_UPLOAD_BYTES``; the handler checks the admin again from the session.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from itsdangerous import BadSignature, TimestampSigner
+
 from artisan_app.core import db
+from artisan_app.core.settings import settings
 from artisan_app.models import Role
 from artisan_app.services.auth import StaffUser, require
 from artisan_app.wordpress.importer import import_export
 from artisan_app.wordpress.report import ImportReport
 
-MAX_UPLOAD_BYTES = 100 * 1024 * 1024  # larger exports: use the command line
+MAX_UPLOAD_BYTES = 256 * 1024 * 1024  # a newsroom's 10,000 posts: 50-200 MB; larger: use the command line
+GRANT_HEADER = "X-Artisan-Import-Grant"
+GRANT_SECONDS = 3600
+
+
+def _signer() -> TimestampSigner:
+    return TimestampSigner(settings.secret_key, salt="artisan-wordpress-import-upload")
+
+
+def upload_grant(user: StaffUser | None, *, client_token: str, handler: str) -> str:
+    """The grant for an admin's tab (``client_token``) to upload an export to ``handler``."""
+    check_admin(user)
+    return _signer().sign(f"{client_token}|{handler}").decode()
+
+
+def grants_upload(grant: str, *, client_token: str, handler: str) -> bool:
+    """Whether ``grant`` lets this upload (its token and handler headers) be as large as an export."""
+    try:
+        signed = _signer().unsign(grant, max_age=GRANT_SECONDS).decode()
+    except (BadSignature, UnicodeDecodeError):
+        return False
+    return bool(client_token) and signed == f"{client_token}|{handler}"
 
 
 class UploadTooLarge(ValueError):

@@ -57,3 +57,33 @@ def test_admin_dry_runs_an_export_and_manages_redirects(new_page, admin_account)
     page.get_by_role("button", name="Remove the redirect from /2019/05/old-post").click()
     expect(page.get_by_text("Redirect removed.")).to_be_visible()
     assert page.request.get("/2019/05/old-post/", max_redirects=0).status == 404  # gone with its redirect
+
+
+def test_admin_uploads_a_20_mb_export_and_confirms_its_redirects(new_page, admin_account, tmp_path):
+    """A real export is tens of MB: past the 8 MB limit of every other upload, the admin's import takes it."""
+    text = EXPORT.read_text(encoding="utf-8")
+    padding = ("<!-- " + "padding " * 128 + "-->\n") * (20 * 1024)  # the parser skips it, the upload carries it
+    big = tmp_path / "export-20mb.xml"
+    big.write_text(text.replace("<rss", padding + "<rss", 1), encoding="utf-8")
+    assert big.stat().st_size > 20 * 1024 * 1024
+    page = new_page()
+    sign_in(page, ADMIN_EMAIL, ADMIN_PASSWORD)
+    page.get_by_role("navigation", name="Newsroom").get_by_role("link", name="Import").click()
+    expect(page.get_by_label("Dry run: report only, save nothing")).to_be_checked()
+    page.get_by_label("Dry run: report only, save nothing").uncheck()
+    page.locator("#wxr-upload input[type=file]").set_input_files(str(big))
+    report = page.get_by_role("region", name="Import report")
+    expect(report.get_by_role("row", name="posts imported")).to_contain_text("8", timeout=90_000)
+    answer = page.request.get("/2024/03/05/every-block/", max_redirects=0)
+    assert answer.status == 301 and answer.headers["cache-control"] == "public, max-age=60"
+
+    page.get_by_role("navigation", name="Newsroom").get_by_role("link", name="Redirects").click()
+    page.get_by_role("button", name="Confirm all").click()
+    expect(page.get_by_text("redirect(s) confirmed.")).to_be_visible()
+    answer = page.request.get("/2024/03/05/every-block/", max_redirects=0)
+    assert answer.status == 301 and answer.headers["cache-control"] == "public, max-age=3600"
+    page.get_by_label("Old address (a path)").fill("/newsletter")
+    page.get_by_label("New address").fill("/article/every-block")
+    page.get_by_role("button", name="Add redirect").click()
+    expect(page.get_by_text("/newsletter is one of this site's own addresses")).to_be_visible()
+    assert page.request.get("/newsletter", max_redirects=0).status == 200

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
@@ -30,10 +31,12 @@ def client() -> TestClient:
     return TestClient(NotFoundPage(app, page, registry_paths=r"^(?:/article/[^/]+/?)$"))
 
 
-def test_an_unknown_page_address_gets_the_not_found_page():
-    answer = client().get("/no/such/page")
+@pytest.mark.parametrize("path", ["/no/such/page", "/ur/no-such-page", "/newsletter/no-such-page"])
+def test_an_unknown_page_address_gets_the_not_found_page(path):
+    # (under an edition prefix or a page of the site too: no redirect may claim those, a 404 still answers)
+    answer = client().get(path)
     assert answer.status_code == 404
-    assert "<h1>Page not found</h1>" in answer.text and "/no/such/page" in answer.text
+    assert "<h1>Page not found</h1>" in answer.text and path in answer.text
     assert "bare 404" not in answer.text
 
 

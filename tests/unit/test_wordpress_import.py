@@ -248,8 +248,6 @@ def test_old_addresses_answer_301_over_http(any_engine, tmp_path):
         "/index.php?p=101": "/article/every-block",
         "/all-the-blocks/": "/article/every-block",  # _wp_old_slug
         "/2024/03/05/all-the-blocks/": "/article/every-block",
-        "/category/trade/": "/category/trade",
-        "/tag/tariffs/": "/tag/tariffs",
         "/author/imran.k/": "/author/imran-k",
         "/feed/": "/feed.xml",
         "/category/economy/feed/": "/category/economy/feed.xml",
@@ -257,8 +255,9 @@ def test_old_addresses_answer_301_over_http(any_engine, tmp_path):
     for old, new in expected.items():
         response = client.get(old)
         assert (response.status_code, response.headers.get("location")) == (301, new), old
-    # The app's own addresses are not redirected to themselves.
-    assert client.get("/category/trade").status_code != 301
+    # The app's own addresses are not redirected to themselves, with or without the slash.
+    for own in ("/category/trade", "/category/trade/", "/tag/tariffs/"):
+        assert client.get(own).status_code != 301, own
     # Drafts and pages get no redirects; unknown paths fall through to the app.
     assert client.get("/?p=105").status_code != 301
     assert client.get("/about/").status_code != 301
