@@ -81,7 +81,8 @@ class RunningApp:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
-        self.env = {**env, **(extra_env or {})}
+        # Production refuses to start without a site address: the app's own, unless the test names one.
+        self.env = {"ARTISAN_SITE_URL": self.url, **env, **(extra_env or {})}
         self.cwd = cwd or ROOT
         self.starts = 0
         self.proc = self._start()

@@ -44,6 +44,7 @@ from tests.state.conftest import visit
 DEAD_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:1/test"
 DEAD_REDIS = "redis://127.0.0.1:1/0"
 GOOD_SECRET = "x" * 48
+SITE = "https://news.example"
 
 
 def redis_available() -> None:
@@ -68,9 +69,22 @@ def test_production_refuses_a_missing_default_or_short_secret(secret):
 
 
 def test_production_accepts_a_long_secret_and_never_shows_it():
-    s = prod_settings(ARTISAN_SECRET_KEY=GOOD_SECRET)
+    s = prod_settings(ARTISAN_SECRET_KEY=GOOD_SECRET, ARTISAN_SITE_URL=SITE)
     s.check_production(env={}, argv=[])
     assert GOOD_SECRET not in repr(s)
+
+
+@pytest.mark.parametrize("site", [None, "", "  ", "www.example.com"])
+def test_production_refuses_to_start_without_a_site_address(site):
+    env = {"ARTISAN_SECRET_KEY": GOOD_SECRET} | ({} if site is None else {"ARTISAN_SITE_URL": site})
+    with pytest.raises(InsecureProductionConfig, match="ARTISAN_SITE_URL"):
+        prod_settings(**env).check_production(env={}, argv=[])
+
+
+def test_development_keeps_the_local_site_address():
+    dev = Settings.from_env({})
+    assert dev.site_url == "http://localhost:3000"
+    dev.check_production(env={}, argv=[])
 
 
 @pytest.mark.parametrize(
@@ -104,7 +118,9 @@ def test_rxconfig_stops_production_without_a_secret():
     refused = _import_rxconfig(ARTISAN_ENV="prod")
     assert refused.returncode != 0
     assert "Refusing to start in production" in refused.stderr
-    assert _import_rxconfig(ARTISAN_ENV="prod", ARTISAN_SECRET_KEY=TEST_SECRET_KEY).returncode == 0
+    no_site = _import_rxconfig(ARTISAN_ENV="prod", ARTISAN_SECRET_KEY=TEST_SECRET_KEY)
+    assert no_site.returncode != 0 and "ARTISAN_SITE_URL is not set" in no_site.stderr
+    assert _import_rxconfig(ARTISAN_ENV="prod", ARTISAN_SECRET_KEY=TEST_SECRET_KEY, ARTISAN_SITE_URL=SITE).returncode == 0
 
 
 # --- /healthz ---------------------------------------------------------------------------
@@ -377,7 +393,7 @@ NOTICE = "Artisan Times is temporarily unavailable"
 def outage_app(tmp_path_factory):
     """The production build on PostgreSQL and Redis, each reached through a TCP
     proxy the test can cut (the shared servers are never touched)."""
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, make_url
 
     from tests.conftest import POSTGRES_URL
     from tests.harness import RunningApp, TcpProxy, app_env, prepare_database
@@ -392,8 +408,9 @@ def outage_app(tmp_path_factory):
         pytest.fail(f"PostgreSQL is required at {POSTGRES_URL}: {exc}")
     pg, rd = TcpProxy(5432).start(), TcpProxy(6379).start()
     redis_db = TEST_REDIS_URL.rsplit("/", 1)[-1]
+    through_proxy = make_url(POSTGRES_URL).set(port=pg.port, query={"options": f"-csearch_path={OUTAGE_SCHEMA}"})
     env = app_env(
-        ARTISAN_DB_URL=f"postgresql+psycopg://postgres@127.0.0.1:{pg.port}/test?options=-csearch_path%3D{OUTAGE_SCHEMA}",
+        ARTISAN_DB_URL=through_proxy.render_as_string(hide_password=False),
         ARTISAN_REDIS_URL=f"redis://127.0.0.1:{rd.port}/{redis_db}",
     )
     tmp = tmp_path_factory.mktemp("outage")
