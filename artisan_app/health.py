@@ -5,8 +5,12 @@ configured, Redis (``PING``), concurrently and each within a short timeout, so
 a load balancer or uptime probe gets an answer in about two seconds even when
 a service is down:
 
-    200 {"status": "ok", "database": "ok", "redis": "ok" | "not configured"}
+    200 {"status": "ok", "database": "ok", "redis": "ok" | "not configured", "queue": {...}}
     503 {"status": "unavailable", "database": "down", "redis": "ok", ...}
+
+``queue`` is the job queue's health (``services/queue_health.py``): ``status``
+(``ok``, ``no worker``, ``stalled`` or ``down``), ``waiting`` jobs, the
+``oldest_waiting_seconds`` and ``worker_seen_seconds_ago``.
 
 Only the names of the failing parts are reported (never URLs or driver
 messages); the details go to the log. Mounted through the Starlette app given
@@ -19,7 +23,9 @@ import asyncio
 import functools
 import inspect
 import logging
+import time
 from collections.abc import Callable
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
@@ -28,6 +34,7 @@ from starlette.routing import Route
 from artisan_app.core import db
 from artisan_app.core.outage import is_outage, log_outage
 from artisan_app.core.settings import settings
+from artisan_app.services import queue_health
 
 logger = logging.getLogger(__name__)
 
@@ -74,11 +81,31 @@ async def check_redis(urls: list[str] | None = None, timeout: float = CHECK_TIME
     return OK
 
 
-async def health_report() -> tuple[int, dict[str, str]]:
-    """(HTTP status, body) for ``/healthz``."""
-    database, redis = await asyncio.gather(check_database(), check_redis())
-    report = {"database": database, "redis": redis}
+def _queue() -> Any:
+    from artisan_app.jobs.queue import huey
+
+    return huey
+
+
+async def check_queue(timeout: float = CHECK_TIMEOUT_SECONDS) -> dict[str, Any]:
+    """The job queue as ``services.queue_health`` reads it, or ``{"status": "down"}``."""
+    try:
+        found = await asyncio.wait_for(
+            asyncio.to_thread(queue_health.queue_health, _queue(), now=time.time()), timeout
+        )
+    except Exception as exc:  # noqa: BLE001
+        logger.warning("healthz: job queue unreadable: %s: %s", type(exc).__name__, exc)
+        return {"status": DOWN}
+    return found.as_dict()
+
+
+async def health_report() -> tuple[int, dict[str, Any]]:
+    """(HTTP status, body) for ``/healthz``. The queue is reported but does not
+    make the answer 503: readers are served without it (the newsroom is warned)."""
+    database, redis, queue = await asyncio.gather(check_database(), check_redis(), check_queue())
+    report: dict[str, Any] = {"database": database, "redis": redis}
     down = [name for name, value in report.items() if value == DOWN]
+    report["queue"] = queue
     if down:
         return 503, {"status": "unavailable", **report, "down": ", ".join(down)}
     return 200, {"status": "ok", **report}

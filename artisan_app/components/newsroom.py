@@ -9,6 +9,7 @@ from artisan_app import routes
 from artisan_app.components.common import link
 from artisan_app.components.newsroom_tools import pending_badge
 from artisan_app.state.auth import AuthState
+from artisan_app.state.mail_health import MailHealthState
 
 # Warn before leaving with changes the server has not saved yet.
 UNSAVED_GUARD_JS = """
@@ -108,6 +109,8 @@ def newsroom_frame(*children: rx.Component, title: str) -> rx.Component:
                     role="alert",
                 ),
             ),
+            rx.cond(MailHealthState.warning != "",
+                    rx.el.p(MailHealthState.warning, class_name="notice error", role="alert")),
             *children,
             id="main",
             class_name="main newsroom",

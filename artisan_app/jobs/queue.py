@@ -5,7 +5,9 @@
 Redis of ``ARTISAN_REDIS_URL``/``REFLEX_REDIS_URL`` when one is configured, else
 ``artisan-queue.db`` next to the project. ``memory://`` is for tests.
 
-The worker: ``huey_consumer artisan_app.jobs.huey`` (``make run`` starts one).
+The worker: ``huey_consumer artisan_app.jobs.huey`` (``make run`` and
+``scripts/serve.py``, the production command, start one). Its health
+(heartbeat, oldest waiting job) is recorded by ``jobs/heartbeat.py``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey
 
 from artisan_app.core.settings import PROJECT_ROOT, settings
+from artisan_app.jobs import heartbeat
 
 DEFAULT_SQLITE_QUEUE = PROJECT_ROOT / "artisan-queue.db"
 
@@ -30,3 +33,4 @@ def make_huey(url: str) -> Huey:
 
 
 huey = make_huey(settings.queue_url)
+heartbeat.watch(huey)

@@ -21,6 +21,7 @@ import httpx
 import pytest
 import redis
 import reflex as rx
+from huey import MemoryHuey
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.applications import Starlette
@@ -32,7 +33,9 @@ from artisan_app import health
 from artisan_app.core import db
 from artisan_app.core.outage import is_outage
 from artisan_app.core.settings import DEV_SECRET_KEY, InsecureProductionConfig, Settings, settings
-from artisan_app.services import ratelimit
+from artisan_app.jobs import heartbeat
+from artisan_app.jobs.queue import make_huey
+from artisan_app.services import queue_health, ratelimit
 from artisan_app.state import resilience
 from artisan_app.state.article import ArticleState
 from artisan_app.state.reader import ReaderState
@@ -44,6 +47,20 @@ from tests.state.conftest import visit
 DEAD_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:1/test"
 DEAD_REDIS = "redis://127.0.0.1:1/0"
 GOOD_SECRET = "x" * 48
+
+
+class _QueueOk:
+    """Equal to a healthy queue's report, whatever second the worker was seen in."""
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, dict) and other.get("status") == "ok" and other.get("waiting") == 0
+                and isinstance(other.get("worker_seen_seconds_ago"), int))
+
+    def __repr__(self) -> str:
+        return "<a healthy queue>"
+
+
+QUEUE_OK = _QueueOk()
 SITE = "https://news.example"
 
 
@@ -130,6 +147,9 @@ def test_rxconfig_stops_production_without_a_secret():
 def healthz(monkeypatch):
     """A client for /healthz; ``use(database=..., redis=...)`` points it at services."""
     client = TestClient(Starlette(routes=health.health_routes()))
+    queue = MemoryHuey("healthz-test", results=False)
+    queue_health.beat(queue, now=time.time())  # a worker is running
+    monkeypatch.setattr(health, "_queue", lambda: queue)
 
     def use(*, database: str | None = None, redis_url: str = "") -> TestClient:
         if database is not None:
@@ -144,29 +164,54 @@ def healthz(monkeypatch):
 def test_healthz_ok_without_redis(healthz, engine):
     resp = healthz().get("/healthz")
     assert resp.status_code == 200
-    assert resp.json() == {"status": "ok", "database": "ok", "redis": "not configured"}
+    assert resp.json() == {"status": "ok", "database": "ok", "redis": "not configured", "queue": QUEUE_OK}
     assert resp.headers["cache-control"] == "no-store"
+
+
+def test_healthz_reports_a_queue_without_worker_but_stays_up(healthz, engine, monkeypatch):
+    """Readers are served without the worker: 200, with the queue saying what is wrong."""
+    idle = MemoryHuey("healthz-no-worker", results=False)
+    heartbeat.watch(idle)
+    monkeypatch.setattr(health, "_queue", lambda: idle)
+    idle.task(name="waiting")(lambda: None)()
+    resp = healthz().get("/healthz")
+    assert resp.status_code == 200
+    queue = resp.json()["queue"]
+    assert queue["status"] == "no worker" and queue["waiting"] == 1 and queue["worker_seen_seconds_ago"] is None
+    assert queue["oldest_waiting_seconds"] == 0
+
+
+def test_healthz_reports_an_unreadable_queue(healthz, engine, monkeypatch):
+    def unreachable():
+        return make_huey("redis://127.0.0.1:1/0")
+
+    client = healthz()
+    monkeypatch.setattr(health, "_queue", unreachable)
+    resp = client.get("/healthz")
+    assert resp.status_code == 200 and resp.json()["queue"] == {"status": "down"}
 
 
 def test_healthz_ok_with_redis(healthz, any_engine):
     redis_available()
     resp = healthz(redis_url=TEST_REDIS_URL).get("/healthz")
     assert resp.status_code == 200
-    assert resp.json() == {"status": "ok", "database": "ok", "redis": "ok"}
+    assert resp.json() == {"status": "ok", "database": "ok", "redis": "ok", "queue": QUEUE_OK}
 
 
 def test_healthz_names_the_database_when_it_is_down(healthz):
     redis_available()
     resp = healthz(database=DEAD_POSTGRES, redis_url=TEST_REDIS_URL).get("/healthz")
     assert resp.status_code == 503
-    assert resp.json() == {"status": "unavailable", "database": "down", "redis": "ok", "down": "database"}
+    assert resp.json() == {"status": "unavailable", "database": "down", "redis": "ok", "down": "database",
+                           "queue": QUEUE_OK}
     assert "127.0.0.1" not in resp.text  # no connection details leak
 
 
 def test_healthz_names_redis_when_it_is_down(healthz, engine):
     resp = healthz(redis_url=DEAD_REDIS).get("/healthz")
     assert resp.status_code == 503
-    assert resp.json() == {"status": "unavailable", "database": "ok", "redis": "down", "down": "redis"}
+    assert resp.json() == {"status": "unavailable", "database": "ok", "redis": "down", "down": "redis",
+                           "queue": QUEUE_OK}
 
 
 def test_healthz_checks_reflex_state_redis_too(healthz, engine, monkeypatch):
