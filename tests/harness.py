@@ -158,6 +158,18 @@ class RunningApp:
         self.stop()
 
 
+class ProductionCommand(RunningApp):
+    """``scripts/serve.py`` as ``make prod`` and the README's deployment run it: the
+    production build and the job queue's worker, stopped together."""
+
+    def _start(self) -> subprocess.Popen:
+        self.starts += 1
+        return subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "serve.py"), "--port", str(self.port)],
+            cwd=self.cwd, env=self.env, stdout=self.log.open("a"), stderr=subprocess.STDOUT, start_new_session=True,
+        )
+
+
 class DevApp(RunningApp):
     """``reflex run`` as the README runs it (development server with hot reload) on
     free ports; ``url`` is the dev server's, the one ``reflex run`` prints."""
