@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -124,16 +125,29 @@ def health_routes() -> list[Route]:
 # --- other routes while a service is down -----------------------------------------
 
 RETRY_AFTER_SECONDS = 30
+# Longest a page, feed or sitemap request waits for the services before answering 503.
+REQUEST_TIMEOUT_SECONDS = 8.0
 UNAVAILABLE_TEXT = "Artisan Times is temporarily unavailable. Please try again in a minute."
+
+
+def _settle(work: asyncio.Future) -> None:
+    if not work.cancelled():
+        work.exception()  # retrieved: a late failure of abandoned work is not "never retrieved"
 
 
 def on_outage(handler: Callable, html: Callable[[], str] | None = None) -> Callable:
     """Wrap a Starlette endpoint (sync or async) so an outage (database or Redis
-    down, see ``core.outage.is_outage``) answers ``503`` with ``Retry-After``
-    instead of a 500: with ``html()`` as the body when given (e.g. the SPA shell,
-    so a browser still boots the app, which then shows its "temporarily
-    unavailable" notice and recovers by itself), else a one-line text.
-    Other errors propagate unchanged.
+    down, or not answering within ``REQUEST_TIMEOUT_SECONDS``, see
+    ``core.outage.is_outage``) answers ``503`` with ``Retry-After`` instead of a
+    500 or a request that never ends: with ``html()`` as the body when given
+    (e.g. the SPA shell, so a browser still boots the app, which then shows its
+    "temporarily unavailable" notice and recovers by itself), else a one-line
+    text. Other errors propagate unchanged.
+
+    A service that accepts connections and never answers would hold the request
+    forever (no driver timeout covers an established connection that goes
+    silent): the answer is given at the bound, and the abandoned work ends by
+    itself when the service answers or drops the connection.
     """
 
     def fallback(exc: Exception) -> Response:
@@ -148,21 +162,17 @@ def on_outage(handler: Callable, html: Callable[[], str] | None = None) -> Calla
                 pass
         return PlainTextResponse(UNAVAILABLE_TEXT, status_code=503, headers=headers)
 
-    if inspect.iscoroutinefunction(handler):
-
-        @functools.wraps(handler)
-        async def async_endpoint(request: Request) -> Response:
-            try:
-                return await handler(request)
-            except Exception as exc:  # noqa: BLE001
-                return fallback(exc)
-
-        return async_endpoint
+    is_async = inspect.iscoroutinefunction(handler)
 
     @functools.wraps(handler)
-    def endpoint(request: Request) -> Response:
+    async def endpoint(request: Request) -> Response:
+        call = handler(request) if is_async else run_in_threadpool(handler, request)
+        work = asyncio.ensure_future(call)
         try:
-            return handler(request)
+            return await asyncio.wait_for(asyncio.shield(work), REQUEST_TIMEOUT_SECONDS)
+        except TimeoutError as exc:
+            work.add_done_callback(_settle)
+            return fallback(exc)
         except Exception as exc:  # noqa: BLE001
             return fallback(exc)
 

@@ -14,6 +14,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 
@@ -266,6 +267,35 @@ def test_on_outage_answers_503_with_the_shell_and_lets_bugs_through():
     assert feed.status_code == 503 and feed.text == health.UNAVAILABLE_TEXT
     assert client.get("/bug").status_code == 500
     assert client.get("/fine").text == "fine"
+
+
+def test_on_outage_answers_at_its_bound_when_a_service_never_answers(monkeypatch):
+    """A handler stuck on a service that accepted the connection and went silent:
+    the reader gets the 503 page at the bound, not a request that never ends."""
+    monkeypatch.setattr(health, "REQUEST_TIMEOUT_SECONDS", 0.5)
+    released = threading.Event()
+
+    def stuck(request):
+        released.wait(30)
+        return PlainTextResponse("late")
+
+    async def stuck_async(request):
+        await asyncio.sleep(30)
+        return PlainTextResponse("late")
+
+    app = Starlette(routes=[Route("/sync", health.on_outage(stuck, lambda: "<html>shell</html>")),
+                            Route("/async", health.on_outage(stuck_async))])
+
+    async def ask():
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+            try:  # the bound of 10 s fails the test if a request hangs
+                return [await asyncio.wait_for(client.get(path), 10) for path in ("/sync", "/async")]
+            finally:
+                released.set()
+
+    page, feed = asyncio.run(ask())
+    assert page.status_code == 503 and page.text == "<html>shell</html>" and page.headers["retry-after"] == "30"
+    assert feed.status_code == 503 and feed.text == health.UNAVAILABLE_TEXT
 
 
 # --- db.py ----------------------------------------------------------------------------
