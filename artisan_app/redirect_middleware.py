@@ -4,8 +4,8 @@ Pure ASGI, wrapped around everything ``build_api`` serves (Reflex mounts itself
 inside that app, so the frontend's paths pass through here too). Only GET and
 HEAD requests for page-like paths are looked up (one indexed query, in a
 worker thread); the websocket, uploads and static files never are. If the
-database does not answer, the request goes on to the app, which has its own
-outage handling.
+database does not answer (an error, or nothing within ``LOOKUP_TIMEOUT_SECONDS``:
+a hung server), the request goes on to the app, which has its own outage handling.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from artisan_app.services import redirects
 GENERATION_SCOPE_KEY = "artisan.content_generation"  # as web/page_cache.py reads it
 KNOWN_PATHS = 4096
 KNOWN_SECONDS = 60  # and at most this long (a change made by another process without a shared Redis)
+LOOKUP_TIMEOUT_SECONDS = 3.0
 
 
 def _lookup(path: str, query: str) -> str | None:
@@ -65,7 +66,9 @@ class RedirectMiddleware:
             await self.app(scope, receive, send)
             return
         path, query = scope["path"], scope.get("query_string", b"").decode("latin-1")
-        target = await anyio.to_thread.run_sync(self._resolve, scope, path, query)
+        target = None
+        with anyio.move_on_after(LOOKUP_TIMEOUT_SECONDS):  # the abandoned lookup ends when the database does
+            target = await anyio.to_thread.run_sync(self._resolve, scope, path, query, abandon_on_cancel=True)
         if target is None or target == path:
             await self.app(scope, receive, send)
             return

@@ -298,6 +298,28 @@ def test_on_outage_answers_at_its_bound_when_a_service_never_answers(monkeypatch
     assert feed.status_code == 503 and feed.text == health.UNAVAILABLE_TEXT
 
 
+def test_the_redirect_lookup_gives_way_when_the_database_never_answers(monkeypatch):
+    """The redirect table is looked up in front of every page: a hung database
+    must not hold the request there (the page's own outage handling answers)."""
+    from artisan_app import redirect_middleware
+
+    monkeypatch.setattr(redirect_middleware, "LOOKUP_TIMEOUT_SECONDS", 0.3)
+    released = threading.Event()
+    monkeypatch.setattr(redirect_middleware, "_lookup", lambda path, query: released.wait(30) and None)
+    page = Starlette(routes=[Route("/article/{slug}", lambda r: PlainTextResponse("page"))])
+    app = redirect_middleware.RedirectMiddleware(page)
+
+    async def ask():
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+            try:
+                return await asyncio.wait_for(client.get("/article/old-address"), 10)  # the bound
+            finally:
+                released.set()
+
+    resp = asyncio.run(ask())
+    assert resp.status_code == 200 and resp.text == "page"
+
+
 # --- db.py ----------------------------------------------------------------------------
 
 
@@ -458,6 +480,37 @@ def test_rate_limits_are_shared_through_redis(monkeypatch):
     ratelimit.reset(namespace, key, "2/minute")
 
 
+def test_a_hung_proxy_accepts_and_never_answers_until_resumed():
+    from tests.harness import TcpProxy
+
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(8)
+
+        def echo():
+            conn, _ = server.accept()
+            with conn:
+                while data := conn.recv(1024):
+                    conn.sendall(data)
+
+        threading.Thread(target=echo, daemon=True).start()
+        with TcpProxy(server.getsockname()[1]) as proxy, socket.create_connection(("127.0.0.1", proxy.port), 5) as c:
+            c.sendall(b"one")
+            assert c.recv(16) == b"one"
+            proxy.hang()
+            c.sendall(b"two")
+            c.settimeout(1.5)
+            with pytest.raises(TimeoutError):
+                c.recv(16)
+            with socket.create_connection(("127.0.0.1", proxy.port), 5) as late:  # accepted while hung
+                late.settimeout(0.5)
+                with pytest.raises(TimeoutError):
+                    late.recv(16)
+            proxy.resume()
+            c.settimeout(5)
+            assert c.recv(16) == b"two"
+
+
 # --- the production build losing PostgreSQL and Redis (slow) ---------------------------
 
 OUTAGE_SCHEMA = f"artisan_e2e_outage_{os.getpid()}"
@@ -505,8 +558,51 @@ def outage_app(tmp_path_factory):
 
 
 def _health(app) -> tuple[int, dict]:
+    """``/healthz`` without its queue report (this app runs no job worker)."""
     resp = httpx.get(app.url + "/healthz", timeout=10)
-    return resp.status_code, resp.json()
+    body = resp.json()
+    assert body.pop("queue")["status"] in ("no worker", "down")
+    return resp.status_code, body
+
+
+@pytest.mark.e2e
+def test_pages_while_redis_is_down_and_while_postgres_hangs(outage_app):
+    """Readers' pages, not only ``/healthz``: served while Redis is away, and a
+    proper 503 page within the bound while PostgreSQL accepts and never answers."""
+    app, pg, rd = outage_app
+    # httpx's timeout is the bound: a page request that hangs fails the test.
+    bound = httpx.Timeout(health.REQUEST_TIMEOUT_SECONDS + 10, connect=5)
+    rd.stop()
+    try:
+        for path, expected in (("/article/argentina-inflation-peso-households", "Argentina Tamed Inflation"),
+                               ("/category/economy", "Argentina Tamed Inflation"), ("/feed.xml", "<feed")):
+            resp = httpx.get(app.url + path, timeout=bound)
+            assert resp.status_code == 200 and expected in resp.text, (path, resp.status_code, resp.text[:300])
+        assert httpx.get(app.url + "/healthz", timeout=bound).json()["queue"] == {"status": "down"}  # queue in Redis
+    finally:
+        rd.start()
+
+    pg.hang()
+    try:
+        for path in ("/", "/article/central-europe-school-phone-bans", "/category/culture", "/feed.xml",
+                     "/sitemap.xml"):
+            resp = httpx.get(app.url + path, timeout=bound)
+            assert resp.status_code == 503 and resp.headers["retry-after"] == "30", (path, resp.status_code)
+            for leak in ("Traceback", "Internal Server Error", "OperationalError", "psycopg"):
+                assert leak not in resp.text, (path, leak)
+        page = httpx.get(app.url + "/article/central-europe-school-phone-bans", timeout=bound)
+        assert page.status_code == 503 and "entry.client" in page.text  # the app's shell: the browser app boots
+        status, body = _health(app)
+        assert status == 503 and body["database"] == "down"
+    finally:
+        pg.resume()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # the held connections carry on: back by itself
+        resp = httpx.get(app.url + "/article/central-europe-school-phone-bans", timeout=bound)
+        if resp.status_code == 200:
+            break
+        time.sleep(1)
+    assert resp.status_code == 200 and "School" in resp.text
 
 
 @pytest.mark.e2e
