@@ -109,8 +109,10 @@ def newsroom_frame(*children: rx.Component, title: str) -> rx.Component:
                     role="alert",
                 ),
             ),
+            # A landmark, not an alert: it stays while the queue is stuck, beside the page's own alerts.
             rx.cond(MailHealthState.warning != "",
-                    rx.el.p(MailHealthState.warning, class_name="notice error", role="alert")),
+                    rx.el.section(rx.el.p(MailHealthState.warning), aria_label="Mail and jobs",
+                                  class_name="notice error")),
             *children,
             id="main",
             class_name="main newsroom",
