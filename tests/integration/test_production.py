@@ -658,3 +658,40 @@ def test_outages_are_reported_pages_degrade_and_recover(outage_app):
             assert _health(app) == (200, {"status": "ok", "database": "ok", "redis": "ok"})
         finally:
             browser.close()
+
+
+@pytest.mark.e2e
+def test_the_newsroom_is_warned_when_no_worker_sends_the_mail(outage_app):
+    """This app runs no job worker (``reflex run`` alone): every newsroom page says so."""
+    from playwright.sync_api import expect, sync_playwright
+    from sqlalchemy import create_engine
+    from sqlmodel import Session
+
+    from artisan_app.models import Role
+    from artisan_app.services import auth
+    from tests.conftest import POSTGRES_URL
+    from tests.harness import CHROMIUM, CHROMIUM_ARGS
+
+    app, _, _ = outage_app
+    make_huey(TEST_REDIS_URL).delete(queue_health.HEARTBEAT_KEY)  # no worker has ever run on this queue
+    engine = create_engine(POSTGRES_URL, connect_args={"options": f"-csearch_path={OUTAGE_SCHEMA}"})
+    with Session(engine) as session:
+        auth.create_user(session, email="desk@artisan.test", name="Desk", password=GOOD_SECRET, role=Role.editor)
+        session.commit()
+    engine.dispose()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_context(base_url=app.url).new_page()
+            page.goto("/editor/login")
+            form = page.get_by_role("form", name="Sign in")
+            form.get_by_label("Email").fill("desk@artisan.test")
+            form.get_by_label("Password").fill(GOOD_SECRET)
+            form.get_by_role("button", name="Sign in").click()
+            warning = page.get_by_role("region", name="Mail and jobs")
+            expect(warning).to_contain_text("Mail is not being sent: no job worker has run.", timeout=30_000)
+            page.get_by_role("navigation", name="Newsroom").get_by_role("link", name="Newsletter").click()
+            expect(page.get_by_role("heading", name="Newsletter", level=1)).to_be_visible()
+            expect(warning).to_contain_text("until a worker runs")
+        finally:
+            browser.close()
