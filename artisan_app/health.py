@@ -5,8 +5,12 @@ configured, Redis (``PING``), concurrently and each within a short timeout, so
 a load balancer or uptime probe gets an answer in about two seconds even when
 a service is down:
 
-    200 {"status": "ok", "database": "ok", "redis": "ok" | "not configured"}
+    200 {"status": "ok", "database": "ok", "redis": "ok" | "not configured", "queue": {...}}
     503 {"status": "unavailable", "database": "down", "redis": "ok", ...}
+
+``queue`` is the job queue's health (``services/queue_health.py``): ``status``
+(``ok``, ``no worker``, ``stalled`` or ``down``), ``waiting`` jobs, the
+``oldest_waiting_seconds`` and ``worker_seen_seconds_ago``.
 
 Only the names of the failing parts are reported (never URLs or driver
 messages); the details go to the log. Mounted through the Starlette app given
@@ -19,8 +23,11 @@ import asyncio
 import functools
 import inspect
 import logging
+import time
 from collections.abc import Callable
+from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -29,6 +36,7 @@ from artisan_app import routes
 from artisan_app.core import db
 from artisan_app.core.outage import is_outage, log_outage
 from artisan_app.core.settings import settings
+from artisan_app.services import queue_health
 
 logger = logging.getLogger(__name__)
 
@@ -75,11 +83,31 @@ async def check_redis(urls: list[str] | None = None, timeout: float = CHECK_TIME
     return OK
 
 
-async def health_report() -> tuple[int, dict[str, str]]:
-    """(HTTP status, body) for ``/healthz``."""
-    database, redis = await asyncio.gather(check_database(), check_redis())
-    report = {"database": database, "redis": redis}
+def _queue() -> Any:
+    from artisan_app.jobs.queue import huey
+
+    return huey
+
+
+async def check_queue(timeout: float = CHECK_TIMEOUT_SECONDS) -> dict[str, Any]:
+    """The job queue as ``services.queue_health`` reads it, or ``{"status": "down"}``."""
+    try:
+        found = await asyncio.wait_for(
+            asyncio.to_thread(queue_health.queue_health, _queue(), now=time.time()), timeout
+        )
+    except Exception as exc:  # noqa: BLE001
+        logger.warning("healthz: job queue unreadable: %s: %s", type(exc).__name__, exc)
+        return {"status": DOWN}
+    return found.as_dict()
+
+
+async def health_report() -> tuple[int, dict[str, Any]]:
+    """(HTTP status, body) for ``/healthz``. The queue is reported but does not
+    make the answer 503: readers are served without it (the newsroom is warned)."""
+    database, redis, queue = await asyncio.gather(check_database(), check_redis(), check_queue())
+    report: dict[str, Any] = {"database": database, "redis": redis}
     down = [name for name, value in report.items() if value == DOWN]
+    report["queue"] = queue
     if down:
         return 503, {"status": "unavailable", **report, "down": ", ".join(down)}
     return 200, {"status": "ok", **report}
@@ -98,16 +126,29 @@ def health_routes() -> list[Route]:
 # --- other routes while a service is down -----------------------------------------
 
 RETRY_AFTER_SECONDS = 30
+# Longest a page, feed or sitemap request waits for the services before answering 503.
+REQUEST_TIMEOUT_SECONDS = 8.0
 UNAVAILABLE_TEXT = "Artisan Times is temporarily unavailable. Please try again in a minute."
+
+
+def _settle(work: asyncio.Future) -> None:
+    if not work.cancelled():
+        work.exception()  # retrieved: a late failure of abandoned work is not "never retrieved"
 
 
 def on_outage(handler: Callable, html: Callable[[], str] | None = None) -> Callable:
     """Wrap a Starlette endpoint (sync or async) so an outage (database or Redis
-    down, see ``core.outage.is_outage``) answers ``503`` with ``Retry-After``
-    instead of a 500: with ``html()`` as the body when given (e.g. the SPA shell,
-    so a browser still boots the app, which then shows its "temporarily
-    unavailable" notice and recovers by itself), else a one-line text.
-    Other errors propagate unchanged.
+    down, or not answering within ``REQUEST_TIMEOUT_SECONDS``, see
+    ``core.outage.is_outage``) answers ``503`` with ``Retry-After`` instead of a
+    500 or a request that never ends: with ``html()`` as the body when given
+    (e.g. the SPA shell, so a browser still boots the app, which then shows its
+    "temporarily unavailable" notice and recovers by itself), else a one-line
+    text. Other errors propagate unchanged.
+
+    A service that accepts connections and never answers would hold the request
+    forever (no driver timeout covers an established connection that goes
+    silent): the answer is given at the bound, and the abandoned work ends by
+    itself when the service answers or drops the connection.
     """
 
     def fallback(exc: Exception) -> Response:
@@ -122,21 +163,17 @@ def on_outage(handler: Callable, html: Callable[[], str] | None = None) -> Calla
                 pass
         return PlainTextResponse(UNAVAILABLE_TEXT, status_code=503, headers=headers)
 
-    if inspect.iscoroutinefunction(handler):
-
-        @functools.wraps(handler)
-        async def async_endpoint(request: Request) -> Response:
-            try:
-                return await handler(request)
-            except Exception as exc:  # noqa: BLE001
-                return fallback(exc)
-
-        return async_endpoint
+    is_async = inspect.iscoroutinefunction(handler)
 
     @functools.wraps(handler)
-    def endpoint(request: Request) -> Response:
+    async def endpoint(request: Request) -> Response:
+        call = handler(request) if is_async else run_in_threadpool(handler, request)
+        work = asyncio.ensure_future(call)
         try:
-            return handler(request)
+            return await asyncio.wait_for(asyncio.shield(work), REQUEST_TIMEOUT_SECONDS)
+        except TimeoutError as exc:
+            work.add_done_callback(_settle)
+            return fallback(exc)
         except Exception as exc:  # noqa: BLE001
             return fallback(exc)
 

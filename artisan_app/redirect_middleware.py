@@ -4,8 +4,8 @@ Pure ASGI, wrapped around everything ``build_api`` serves (Reflex mounts itself
 inside that app, so the frontend's paths pass through here too). Only GET and
 HEAD requests for page-like paths are looked up (one indexed query, in a
 worker thread); the websocket, uploads and static files never are. If the
-database does not answer, the request goes on to the app, which has its own
-outage handling.
+database does not answer (an error, or nothing within ``LOOKUP_TIMEOUT_SECONDS``:
+a hung server), the request goes on to the app, which has its own outage handling.
 
 A confirmed redirect's 301 may be cached for an hour; one waiting for an
 admin's confirmation (an imported one) only for a minute, so a wrong one
@@ -30,6 +30,7 @@ KNOWN_PATHS = 4096
 KNOWN_SECONDS = 60  # and at most this long (a change made by another process without a shared Redis)
 CONFIRMED_CACHE = b"public, max-age=3600"
 UNCONFIRMED_CACHE = b"public, max-age=60"
+LOOKUP_TIMEOUT_SECONDS = 3.0
 
 
 def _lookup(path: str, query: str) -> redirects.Found | None:
@@ -71,7 +72,9 @@ class RedirectMiddleware:
             await self.app(scope, receive, send)
             return
         path, query = scope["path"], scope.get("query_string", b"").decode("latin-1")
-        found = await anyio.to_thread.run_sync(self._resolve, scope, path, query)
+        found = None
+        with anyio.move_on_after(LOOKUP_TIMEOUT_SECONDS):  # the abandoned lookup ends when the database does
+            found = await anyio.to_thread.run_sync(self._resolve, scope, path, query, abandon_on_cancel=True)
         if found is None:  # no redirect, or one that would loop or hide a live page (``redirects.find``)
             await self.app(scope, receive, send)
             return

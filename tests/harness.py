@@ -81,7 +81,8 @@ class RunningApp:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
-        self.env = {**env, **(extra_env or {})}
+        # Production refuses to start without a site address: the app's own, unless the test names one.
+        self.env = {"ARTISAN_SITE_URL": self.url, **env, **(extra_env or {})}
         self.cwd = cwd or ROOT
         self.starts = 0
         self.proc = self._start()
@@ -155,6 +156,18 @@ class RunningApp:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+class ProductionCommand(RunningApp):
+    """``scripts/serve.py`` as ``make prod`` and the README's deployment run it: the
+    production build and the job queue's worker, stopped together."""
+
+    def _start(self) -> subprocess.Popen:
+        self.starts += 1
+        return subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "serve.py"), "--port", str(self.port)],
+            cwd=self.cwd, env=self.env, stdout=self.log.open("a"), stderr=subprocess.STDOUT, start_new_session=True,
+        )
 
 
 class DevApp(RunningApp):
@@ -278,7 +291,12 @@ class TcpProxy:
     """Forward ``127.0.0.1:<port>`` to ``target``; ``stop()`` closes the listener
     and cuts every open connection (the service "goes away"), ``start()`` brings
     it back on the same port. Lets tests take PostgreSQL or Redis away from one
-    app without touching the shared servers."""
+    app without touching the shared servers.
+
+    ``hang()`` makes the service hang instead: connections are still accepted
+    but nothing is answered, on new connections or open ones, until ``resume()``
+    (which delivers what waited, so the open connections carry on).
+    """
 
     def __init__(self, target_port: int, target_host: str = "127.0.0.1", port: int | None = None):
         self.target = (target_host, target_port)
@@ -287,6 +305,21 @@ class TcpProxy:
         self._conns: set[socket.socket] = set()
         self._lock = threading.Lock()
         self._running = False
+        self._flowing = threading.Event()
+        self._flowing.set()
+
+    def hang(self) -> None:
+        self._flowing.clear()
+
+    def resume(self) -> None:
+        self._flowing.set()
+
+    def _wait_flowing(self) -> bool:
+        """Block while hung; ``False`` once the proxy is stopped."""
+        while not self._flowing.wait(0.2):
+            if not self._running:
+                return False
+        return self._running
 
     def start(self) -> TcpProxy:
         listener = socket.socket()
@@ -321,6 +354,10 @@ class TcpProxy:
                 client, _ = listener.accept()
             except OSError:
                 return
+            # Hung: the kernel completes further handshakes (the backlog); nobody answers them.
+            if not self._wait_flowing():
+                client.close()
+                return
             try:
                 upstream = socket.create_connection(self.target, timeout=5)
             except OSError:
@@ -333,8 +370,10 @@ class TcpProxy:
     def _pipe(self, a: socket.socket, b: socket.socket) -> None:
         socks = [a, b]
         try:
-            while self._running:
+            while self._wait_flowing():
                 ready, _, _ = select.select(socks, [], [], 0.5)
+                if not self._flowing.is_set():
+                    continue  # hung while waiting: leave the data where it is
                 for src in ready:
                     data = src.recv(65536)
                     if not data:

@@ -9,6 +9,7 @@ from artisan_app import routes
 from artisan_app.components.common import link
 from artisan_app.components.newsroom_tools import pending_badge
 from artisan_app.state.auth import AuthState
+from artisan_app.state.mail_health import MailHealthState
 
 # Warn before leaving with changes the server has not saved yet.
 UNSAVED_GUARD_JS = """
@@ -108,6 +109,10 @@ def newsroom_frame(*children: rx.Component, title: str) -> rx.Component:
                     role="alert",
                 ),
             ),
+            # A landmark, not an alert: it stays while the queue is stuck, beside the page's own alerts.
+            rx.cond(MailHealthState.warning != "",
+                    rx.el.section(rx.el.p(MailHealthState.warning), aria_label="Mail and jobs",
+                                  class_name="notice error")),
             *children,
             id="main",
             class_name="main newsroom",

@@ -117,6 +117,8 @@ class Settings:
     page_cache: bool = True
     page_cache_seconds: int = 60
     page_stale_seconds: int = 300
+    # Whether ``ARTISAN_SITE_URL`` was given: production refuses the local default.
+    site_url_configured: bool = False
 
     @property
     def is_production(self) -> bool:
@@ -144,23 +146,32 @@ class Settings:
         return declared in DEVELOPMENT_ENVIRONMENTS and not self.production_requested(env, argv)
 
     def check_production(self, env: Mapping[str, str] | None = None, argv: Sequence[str] | None = None) -> None:
-        """Refuse to start production with a missing, default or short secret key.
+        """Refuse to start production with a missing, default or short secret key,
+        or without a site address (``ARTISAN_SITE_URL``, the base of every link
+        sent out: canonical links, Open Graph, feeds, sitemap, mail).
 
         Called from rxconfig.py, so ``reflex run --env prod`` stops before building.
         Does nothing outside production.
         """
         if not self.production_requested(env, argv):
             return
-        problem = ""
+        problem = hint = ""
         if not self.secret_key or self.secret_key == DEV_SECRET_KEY:
             problem = "ARTISAN_SECRET_KEY is not set (the development default is refused)"
         elif len(self.secret_key) < MIN_SECRET_KEY_LENGTH:
             problem = f"ARTISAN_SECRET_KEY is too short ({len(self.secret_key)} characters, need {MIN_SECRET_KEY_LENGTH}+)"
         if problem:
+            hint = ("Generate one with `python -c 'import secrets; print(secrets.token_urlsafe(48))'` and export "
+                    "ARTISAN_SECRET_KEY")
+        elif not self.site_url_configured:
+            problem = f"ARTISAN_SITE_URL is not set (links would point to {self.site_url})"
+            hint = "Export the public address, e.g. ARTISAN_SITE_URL=https://www.example.com,"
+        elif not self.site_url.startswith(("https://", "http://")):
+            problem = f"ARTISAN_SITE_URL must start with https:// or http:// (got {self.site_url!r})"
+            hint = "Export the public address, e.g. ARTISAN_SITE_URL=https://www.example.com,"
+        if problem:
             raise InsecureProductionConfig(
-                f"Refusing to start in production: {problem}. Generate one with "
-                "`python -c 'import secrets; print(secrets.token_urlsafe(48))'` and export "
-                "ARTISAN_SECRET_KEY before `reflex run --env prod`."
+                f"Refusing to start in production: {problem}. {hint} before `reflex run --env prod`."
             )
 
     def ensure_var_dir(self) -> Path:
@@ -188,7 +199,7 @@ class Settings:
             database_url=_database_url(env),
             var_dir=_var_dir(env),
             environment=env.get("ARTISAN_ENV", env.get("REFLEX_ENV_MODE", "dev")),
-            site_url=env.get("ARTISAN_SITE_URL", "http://localhost:3000").rstrip("/"),
+            site_url=(env.get("ARTISAN_SITE_URL", "").strip() or "http://localhost:3000").rstrip("/"),
             page_size=int(env.get("ARTISAN_PAGE_SIZE", "6")),
             redis_url=env.get("ARTISAN_REDIS_URL") or env.get("REFLEX_REDIS_URL", ""),
             comment_rate_limit=env.get("ARTISAN_COMMENT_RATE_LIMIT", "5/minute;30/hour"),
@@ -208,6 +219,7 @@ class Settings:
             page_cache=env.get("ARTISAN_PAGE_CACHE", "1").strip().lower() not in {"0", "off", "false", "no"},
             page_cache_seconds=int(env.get("ARTISAN_PAGE_CACHE_SECONDS", "60")),
             page_stale_seconds=int(env.get("ARTISAN_PAGE_STALE_SECONDS", "300")),
+            site_url_configured=bool(env.get("ARTISAN_SITE_URL", "").strip()),
         )
 
 

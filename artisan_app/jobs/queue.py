@@ -5,7 +5,9 @@
 Redis of ``ARTISAN_REDIS_URL``/``REFLEX_REDIS_URL`` when one is configured, else
 ``artisan-queue.db`` in the var folder (``ARTISAN_VAR_DIR``, default ``var/``). ``memory://`` is for tests.
 
-The worker: ``huey_consumer artisan_app.jobs.huey`` (``make run`` starts one).
+The worker: ``huey_consumer artisan_app.jobs.huey`` (``make run`` and
+``scripts/serve.py``, the production command, start one). Its health
+(heartbeat, oldest waiting job) is recorded by ``jobs/heartbeat.py``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey
 
 from artisan_app.core.settings import settings
+from artisan_app.jobs import heartbeat
 
 
 def make_huey(url: str) -> Huey:
@@ -28,3 +31,4 @@ def make_huey(url: str) -> Huey:
 
 
 huey = make_huey(settings.queue_url)
+heartbeat.watch(huey)

@@ -42,6 +42,7 @@ from artisan_app.state.admin import AdminState
 from artisan_app.state.article import ArticleState
 from artisan_app.state.auth import AuthState
 from artisan_app.state.editor import ArticleEditorState, NewsroomState
+from artisan_app.state.mail_health import MailHealthState
 from artisan_app.state.moderation import ModerationState
 from artisan_app.state.newsletter import NewsletterState
 from artisan_app.state.newsletter_desk import NewsletterDeskState, OutboxState
@@ -89,8 +90,9 @@ class Page:
 
 
 def _staff(*handlers) -> list:
-    """The newsroom: every page checks the session on load, and every handler checks it again."""
-    return [AuthState.require_staff, *handlers]
+    """The newsroom: every page checks the session on load, and every handler checks it again;
+    every page says when mail or jobs are not moving."""
+    return [AuthState.require_staff, *handlers, MailHealthState.load_mail_health]
 
 
 def _newsroom(pattern: str, component, title: str, *load) -> Page:

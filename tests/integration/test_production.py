@@ -21,6 +21,7 @@ import httpx
 import pytest
 import redis
 import reflex as rx
+from huey import MemoryHuey
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.applications import Starlette
@@ -32,7 +33,9 @@ from artisan_app import health
 from artisan_app.core import db
 from artisan_app.core.outage import is_outage
 from artisan_app.core.settings import DEV_SECRET_KEY, InsecureProductionConfig, Settings, settings
-from artisan_app.services import ratelimit
+from artisan_app.jobs import heartbeat
+from artisan_app.jobs.queue import make_huey
+from artisan_app.services import queue_health, ratelimit
 from artisan_app.state import resilience
 from artisan_app.state.article import ArticleState
 from artisan_app.state.reader import ReaderState
@@ -44,6 +47,21 @@ from tests.state.conftest import visit
 DEAD_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:1/test"
 DEAD_REDIS = "redis://127.0.0.1:1/0"
 GOOD_SECRET = "x" * 48
+
+
+class _QueueOk:
+    """Equal to a healthy queue's report, whatever second the worker was seen in."""
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, dict) and other.get("status") == "ok" and other.get("waiting") == 0
+                and isinstance(other.get("worker_seen_seconds_ago"), int))
+
+    def __repr__(self) -> str:
+        return "<a healthy queue>"
+
+
+QUEUE_OK = _QueueOk()
+SITE = "https://news.example"
 
 
 def redis_available() -> None:
@@ -68,9 +86,22 @@ def test_production_refuses_a_missing_default_or_short_secret(secret):
 
 
 def test_production_accepts_a_long_secret_and_never_shows_it():
-    s = prod_settings(ARTISAN_SECRET_KEY=GOOD_SECRET)
+    s = prod_settings(ARTISAN_SECRET_KEY=GOOD_SECRET, ARTISAN_SITE_URL=SITE)
     s.check_production(env={}, argv=[])
     assert GOOD_SECRET not in repr(s)
+
+
+@pytest.mark.parametrize("site", [None, "", "  ", "www.example.com"])
+def test_production_refuses_to_start_without_a_site_address(site):
+    env = {"ARTISAN_SECRET_KEY": GOOD_SECRET} | ({} if site is None else {"ARTISAN_SITE_URL": site})
+    with pytest.raises(InsecureProductionConfig, match="ARTISAN_SITE_URL"):
+        prod_settings(**env).check_production(env={}, argv=[])
+
+
+def test_development_keeps_the_local_site_address():
+    dev = Settings.from_env({})
+    assert dev.site_url == "http://localhost:3000"
+    dev.check_production(env={}, argv=[])
 
 
 @pytest.mark.parametrize(
@@ -106,7 +137,9 @@ def test_rxconfig_stops_production_without_a_secret():
     refused = _import_rxconfig(ARTISAN_ENV="prod")
     assert refused.returncode != 0
     assert "Refusing to start in production" in refused.stderr
-    assert _import_rxconfig(ARTISAN_ENV="prod", ARTISAN_SECRET_KEY=TEST_SECRET_KEY).returncode == 0
+    no_site = _import_rxconfig(ARTISAN_ENV="prod", ARTISAN_SECRET_KEY=TEST_SECRET_KEY)
+    assert no_site.returncode != 0 and "ARTISAN_SITE_URL is not set" in no_site.stderr
+    assert _import_rxconfig(ARTISAN_ENV="prod", ARTISAN_SECRET_KEY=TEST_SECRET_KEY, ARTISAN_SITE_URL=SITE).returncode == 0
 
 
 # --- /healthz ---------------------------------------------------------------------------
@@ -116,6 +149,9 @@ def test_rxconfig_stops_production_without_a_secret():
 def healthz(monkeypatch):
     """A client for /healthz; ``use(database=..., redis=...)`` points it at services."""
     client = TestClient(Starlette(routes=health.health_routes()))
+    queue = MemoryHuey("healthz-test", results=False)
+    queue_health.beat(queue, now=time.time())  # a worker is running
+    monkeypatch.setattr(health, "_queue", lambda: queue)
 
     def use(*, database: str | None = None, redis_url: str = "") -> TestClient:
         if database is not None:
@@ -130,29 +166,54 @@ def healthz(monkeypatch):
 def test_healthz_ok_without_redis(healthz, engine):
     resp = healthz().get("/healthz")
     assert resp.status_code == 200
-    assert resp.json() == {"status": "ok", "database": "ok", "redis": "not configured"}
+    assert resp.json() == {"status": "ok", "database": "ok", "redis": "not configured", "queue": QUEUE_OK}
     assert resp.headers["cache-control"] == "no-store"
+
+
+def test_healthz_reports_a_queue_without_worker_but_stays_up(healthz, engine, monkeypatch):
+    """Readers are served without the worker: 200, with the queue saying what is wrong."""
+    idle = MemoryHuey("healthz-no-worker", results=False)
+    heartbeat.watch(idle)
+    monkeypatch.setattr(health, "_queue", lambda: idle)
+    idle.task(name="waiting")(lambda: None)()
+    resp = healthz().get("/healthz")
+    assert resp.status_code == 200
+    queue = resp.json()["queue"]
+    assert queue["status"] == "no worker" and queue["waiting"] == 1 and queue["worker_seen_seconds_ago"] is None
+    assert queue["oldest_waiting_seconds"] == 0
+
+
+def test_healthz_reports_an_unreadable_queue(healthz, engine, monkeypatch):
+    def unreachable():
+        return make_huey("redis://127.0.0.1:1/0")
+
+    client = healthz()
+    monkeypatch.setattr(health, "_queue", unreachable)
+    resp = client.get("/healthz")
+    assert resp.status_code == 200 and resp.json()["queue"] == {"status": "down"}
 
 
 def test_healthz_ok_with_redis(healthz, any_engine):
     redis_available()
     resp = healthz(redis_url=TEST_REDIS_URL).get("/healthz")
     assert resp.status_code == 200
-    assert resp.json() == {"status": "ok", "database": "ok", "redis": "ok"}
+    assert resp.json() == {"status": "ok", "database": "ok", "redis": "ok", "queue": QUEUE_OK}
 
 
 def test_healthz_names_the_database_when_it_is_down(healthz):
     redis_available()
     resp = healthz(database=DEAD_POSTGRES, redis_url=TEST_REDIS_URL).get("/healthz")
     assert resp.status_code == 503
-    assert resp.json() == {"status": "unavailable", "database": "down", "redis": "ok", "down": "database"}
+    assert resp.json() == {"status": "unavailable", "database": "down", "redis": "ok", "down": "database",
+                           "queue": QUEUE_OK}
     assert "127.0.0.1" not in resp.text  # no connection details leak
 
 
 def test_healthz_names_redis_when_it_is_down(healthz, engine):
     resp = healthz(redis_url=DEAD_REDIS).get("/healthz")
     assert resp.status_code == 503
-    assert resp.json() == {"status": "unavailable", "database": "ok", "redis": "down", "down": "redis"}
+    assert resp.json() == {"status": "unavailable", "database": "ok", "redis": "down", "down": "redis",
+                           "queue": QUEUE_OK}
 
 
 def test_healthz_checks_reflex_state_redis_too(healthz, engine, monkeypatch):
@@ -205,6 +266,57 @@ def test_on_outage_answers_503_with_the_shell_and_lets_bugs_through():
     assert feed.status_code == 503 and feed.text == health.UNAVAILABLE_TEXT
     assert client.get("/bug").status_code == 500
     assert client.get("/fine").text == "fine"
+
+
+def test_on_outage_answers_at_its_bound_when_a_service_never_answers(monkeypatch):
+    """A handler stuck on a service that accepted the connection and went silent:
+    the reader gets the 503 page at the bound, not a request that never ends."""
+    monkeypatch.setattr(health, "REQUEST_TIMEOUT_SECONDS", 0.5)
+    released = threading.Event()
+
+    def stuck(request):
+        released.wait(30)
+        return PlainTextResponse("late")
+
+    async def stuck_async(request):
+        await asyncio.sleep(30)
+        return PlainTextResponse("late")
+
+    app = Starlette(routes=[Route("/sync", health.on_outage(stuck, lambda: "<html>shell</html>")),
+                            Route("/async", health.on_outage(stuck_async))])
+
+    async def ask():
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+            try:  # the bound of 10 s fails the test if a request hangs
+                return [await asyncio.wait_for(client.get(path), 10) for path in ("/sync", "/async")]
+            finally:
+                released.set()
+
+    page, feed = asyncio.run(ask())
+    assert page.status_code == 503 and page.text == "<html>shell</html>" and page.headers["retry-after"] == "30"
+    assert feed.status_code == 503 and feed.text == health.UNAVAILABLE_TEXT
+
+
+def test_the_redirect_lookup_gives_way_when_the_database_never_answers(monkeypatch):
+    """The redirect table is looked up in front of every page: a hung database
+    must not hold the request there (the page's own outage handling answers)."""
+    from artisan_app import redirect_middleware
+
+    monkeypatch.setattr(redirect_middleware, "LOOKUP_TIMEOUT_SECONDS", 0.3)
+    released = threading.Event()
+    monkeypatch.setattr(redirect_middleware, "_lookup", lambda path, query: released.wait(30) and None)
+    page = Starlette(routes=[Route("/article/{slug}", lambda r: PlainTextResponse("page"))])
+    app = redirect_middleware.RedirectMiddleware(page)
+
+    async def ask():
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+            try:
+                return await asyncio.wait_for(client.get("/article/old-address"), 10)  # the bound
+            finally:
+                released.set()
+
+    resp = asyncio.run(ask())
+    assert resp.status_code == 200 and resp.text == "page"
 
 
 # --- db.py ----------------------------------------------------------------------------
@@ -380,6 +492,37 @@ def test_rate_limits_are_shared_through_redis(monkeypatch):
     ratelimit.reset(namespace, key, "2/minute")
 
 
+def test_a_hung_proxy_accepts_and_never_answers_until_resumed():
+    from tests.harness import TcpProxy
+
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(8)
+
+        def echo():
+            conn, _ = server.accept()
+            with conn:
+                while data := conn.recv(1024):
+                    conn.sendall(data)
+
+        threading.Thread(target=echo, daemon=True).start()
+        with TcpProxy(server.getsockname()[1]) as proxy, socket.create_connection(("127.0.0.1", proxy.port), 5) as c:
+            c.sendall(b"one")
+            assert c.recv(16) == b"one"
+            proxy.hang()
+            c.sendall(b"two")
+            c.settimeout(1.5)
+            with pytest.raises(TimeoutError):
+                c.recv(16)
+            with socket.create_connection(("127.0.0.1", proxy.port), 5) as late:  # accepted while hung
+                late.settimeout(0.5)
+                with pytest.raises(TimeoutError):
+                    late.recv(16)
+            proxy.resume()
+            c.settimeout(5)
+            assert c.recv(16) == b"two"
+
+
 # --- the production build losing PostgreSQL and Redis (slow) ---------------------------
 
 OUTAGE_SCHEMA = f"artisan_e2e_outage_{os.getpid()}"
@@ -390,7 +533,7 @@ NOTICE = "Artisan Times is temporarily unavailable"
 def outage_app(tmp_path_factory):
     """The production build on PostgreSQL and Redis, each reached through a TCP
     proxy the test can cut (the shared servers are never touched)."""
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, make_url
 
     from tests.conftest import POSTGRES_URL
     from tests.harness import RunningApp, TcpProxy, app_env, prepare_database
@@ -405,8 +548,9 @@ def outage_app(tmp_path_factory):
         pytest.fail(f"PostgreSQL is required at {POSTGRES_URL}: {exc}")
     pg, rd = TcpProxy(5432).start(), TcpProxy(6379).start()
     redis_db = TEST_REDIS_URL.rsplit("/", 1)[-1]
+    through_proxy = make_url(POSTGRES_URL).set(port=pg.port, query={"options": f"-csearch_path={OUTAGE_SCHEMA}"})
     env = app_env(
-        ARTISAN_DB_URL=f"postgresql+psycopg://postgres@127.0.0.1:{pg.port}/test?options=-csearch_path%3D{OUTAGE_SCHEMA}",
+        ARTISAN_DB_URL=through_proxy.render_as_string(hide_password=False),
         ARTISAN_REDIS_URL=f"redis://127.0.0.1:{rd.port}/{redis_db}",
     )
     tmp = tmp_path_factory.mktemp("outage")
@@ -426,8 +570,51 @@ def outage_app(tmp_path_factory):
 
 
 def _health(app) -> tuple[int, dict]:
+    """``/healthz`` without its queue report (this app runs no job worker)."""
     resp = httpx.get(app.url + "/healthz", timeout=10)
-    return resp.status_code, resp.json()
+    body = resp.json()
+    assert body.pop("queue")["status"] in ("no worker", "down")
+    return resp.status_code, body
+
+
+@pytest.mark.e2e
+def test_pages_while_redis_is_down_and_while_postgres_hangs(outage_app):
+    """Readers' pages, not only ``/healthz``: served while Redis is away, and a
+    proper 503 page within the bound while PostgreSQL accepts and never answers."""
+    app, pg, rd = outage_app
+    # httpx's timeout is the bound: a page request that hangs fails the test.
+    bound = httpx.Timeout(health.REQUEST_TIMEOUT_SECONDS + 10, connect=5)
+    rd.stop()
+    try:
+        for path, expected in (("/article/argentina-inflation-peso-households", "Argentina Tamed Inflation"),
+                               ("/category/economy", "Argentina Tamed Inflation"), ("/feed.xml", "<feed")):
+            resp = httpx.get(app.url + path, timeout=bound)
+            assert resp.status_code == 200 and expected in resp.text, (path, resp.status_code, resp.text[:300])
+        assert httpx.get(app.url + "/healthz", timeout=bound).json()["queue"] == {"status": "down"}  # queue in Redis
+    finally:
+        rd.start()
+
+    pg.hang()
+    try:
+        for path in ("/", "/article/central-europe-school-phone-bans", "/category/culture", "/feed.xml",
+                     "/sitemap.xml"):
+            resp = httpx.get(app.url + path, timeout=bound)
+            assert resp.status_code == 503 and resp.headers["retry-after"] == "30", (path, resp.status_code)
+            for leak in ("Traceback", "Internal Server Error", "OperationalError", "psycopg"):
+                assert leak not in resp.text, (path, leak)
+        page = httpx.get(app.url + "/article/central-europe-school-phone-bans", timeout=bound)
+        assert page.status_code == 503 and "entry.client" in page.text  # the app's shell: the browser app boots
+        status, body = _health(app)
+        assert status == 503 and body["database"] == "down"
+    finally:
+        pg.resume()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # the held connections carry on: back by itself
+        resp = httpx.get(app.url + "/article/central-europe-school-phone-bans", timeout=bound)
+        if resp.status_code == 200:
+            break
+        time.sleep(1)
+    assert resp.status_code == 200 and "School" in resp.text
 
 
 @pytest.mark.e2e
@@ -479,5 +666,42 @@ def test_outages_are_reported_pages_degrade_and_recover(outage_app):
             expect(article.get_by_role("alert")).to_have_count(0)
             expect(front.get_by_role("heading", name="Latest")).to_be_visible(timeout=45_000)
             assert _health(app) == (200, {"status": "ok", "database": "ok", "redis": "ok"})
+        finally:
+            browser.close()
+
+
+@pytest.mark.e2e
+def test_the_newsroom_is_warned_when_no_worker_sends_the_mail(outage_app):
+    """This app runs no job worker (``reflex run`` alone): every newsroom page says so."""
+    from playwright.sync_api import expect, sync_playwright
+    from sqlalchemy import create_engine
+    from sqlmodel import Session
+
+    from artisan_app.models import Role
+    from artisan_app.services import auth
+    from tests.conftest import POSTGRES_URL
+    from tests.harness import CHROMIUM, CHROMIUM_ARGS
+
+    app, _, _ = outage_app
+    make_huey(TEST_REDIS_URL).delete(queue_health.HEARTBEAT_KEY)  # no worker has ever run on this queue
+    engine = create_engine(POSTGRES_URL, connect_args={"options": f"-csearch_path={OUTAGE_SCHEMA}"})
+    with Session(engine) as session:
+        auth.create_user(session, email="desk@artisan.test", name="Desk", password=GOOD_SECRET, role=Role.editor)
+        session.commit()
+    engine.dispose()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_context(base_url=app.url).new_page()
+            page.goto("/editor/login")
+            form = page.get_by_role("form", name="Sign in")
+            form.get_by_label("Email").fill("desk@artisan.test")
+            form.get_by_label("Password").fill(GOOD_SECRET)
+            form.get_by_role("button", name="Sign in").click()
+            warning = page.get_by_role("region", name="Mail and jobs")
+            expect(warning).to_contain_text("Mail is not being sent: no job worker has run.", timeout=30_000)
+            page.get_by_role("navigation", name="Newsroom").get_by_role("link", name="Newsletter").click()
+            expect(page.get_by_role("heading", name="Newsletter", level=1)).to_be_visible()
+            expect(warning).to_contain_text("until a worker runs")
         finally:
             browser.close()

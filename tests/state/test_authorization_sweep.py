@@ -23,6 +23,7 @@ from artisan_app.services import editorial as ed
 from artisan_app.state.admin import AdminState
 from artisan_app.state.auth import AuthState
 from artisan_app.state.editor import ArticleEditorState, NewsroomState
+from artisan_app.state.mail_health import MailHealthState
 from artisan_app.state.moderation import ModerationState
 from artisan_app.state.moderation_watch import PendingBadgeState
 from artisan_app.state.newsroom_tools import ArticleToolsState, CategoryQuickAddState, TrashState
@@ -32,7 +33,8 @@ from tests.factories import BASE_TIME, PASSWORD, make_article, make_author, make
 from tests.state.conftest import visit
 
 STATES = [NewsroomState, ArticleEditorState, ModerationState, AdminState, AuthState,
-          TrashState, ArticleToolsState, CategoryQuickAddState, PendingBadgeState, RedirectsState, ImportState]
+          TrashState, ArticleToolsState, CategoryQuickAddState, PendingBadgeState, RedirectsState, ImportState,
+          MailHealthState]
 SECRET_HEADLINE = "Embargoed: the minister resigns"
 SECRET_EMAIL = "whistleblower@example.com"
 # Handlers that only run as server-started background loops (they re-check the session each round).
