@@ -11,10 +11,11 @@ DRAFTS_KEY = "artisan_comment_drafts"  # local storage: the reader's comment dra
 MAX_SAVED_DRAFTS = 20
 
 # Runs once per page (in <head>, allowed by its hash): every keystroke in the comment
-# form goes to local storage at once, in the shape ``state.comments._parse_saved``
-# reads: {"who": {name, email, website}, "drafts": {slug: {"body": ...}}}, the newest
-# MAX_SAVED_DRAFTS drafts. The server reads it back when an article opens and asks
-# ``artisanCommentDrafts.clear(slug)`` after a successful post.
+# form (the app's, or the first view's before the app has loaded) goes to local storage
+# at once, in the shape ``state.comments._parse_saved`` reads: {"who": {name, email,
+# website}, "drafts": {slug: {"body": ...}}}, the newest MAX_SAVED_DRAFTS drafts. The
+# server reads it back when an article opens and asks ``artisanCommentDrafts.clear(slug)``
+# after a successful post; the first view's form, posted, clears the article's draft itself.
 DRAFT_KEEPER_JS = r"""(function () {
   var KEY = %(key)s, KEEP = %(keep)d, FIELDS = ["name", "email", "website", "body"];
   function read() {
@@ -34,6 +35,7 @@ DRAFT_KEEPER_JS = r"""(function () {
   };
   document.addEventListener("input", function (event) {
     var box = event.target, id = box && box.id ? String(box.id) : "";
+    if (id.indexOf("first-view-") === 0) id = id.slice(11);  // the first view's form, before the app
     var field = id.indexOf("comment-") === 0 ? id.slice(8) : "", article = slug();
     if (FIELDS.indexOf(field) < 0 || !article || typeof box.value !== "string") return;
     var d = read();
@@ -45,6 +47,15 @@ DRAFT_KEEPER_JS = r"""(function () {
     } else {
       d.who[field] = box.value;
     }
+    write(d);
+  }, true);
+  // The first view's plain form, posted: its text leaves with the post (a refused post comes back
+  // with the text kept by the server, and the hand-over types it into the app's form again).
+  document.addEventListener("submit", function (event) {
+    var form = event.target, article = slug();
+    if (!article || !form || !form.querySelector || !form.querySelector("#first-view-comment-body")) return;
+    var d = read();
+    delete d.drafts[article];
     write(d);
   }, true);
 })();""" % {"key": '"' + DRAFTS_KEY + '"', "keep": MAX_SAVED_DRAFTS}  # noqa: UP031 - JavaScript braces
