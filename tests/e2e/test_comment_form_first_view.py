@@ -28,7 +28,8 @@ def write(page: Page, **fields: str) -> None:
 
 def test_a_reader_without_javascript_posts_a_comment(new_page):
     page = new_page(375, 800, wait_for_app=False, java_script_enabled=False)
-    page.goto(f"/article/{SLUG}")
+    page.goto(f"/article/{SLUG}#comments")  # the app's own link to the comments, without the app
+    expect(page.get_by_role("heading", name=re.compile(r"^Comments"))).to_be_in_viewport()
     section = page.get_by_role("region", name="Leave a comment")
     expect(section).to_contain_text("Your email address will not be published. Required fields are marked *")
     for label in ("Name", "Email", "Comment"):

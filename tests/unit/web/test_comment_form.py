@@ -111,6 +111,8 @@ def test_the_first_html_of_an_article_has_the_comment_form(client: TestClient, a
     assert form.xpath(".//button[@type='submit']/text()") == ["Post comment"]
     assert notices(section) == []
     assert meta(tree, "robots") != ["noindex"]
+    # Links to the app's #comments (and WordPress's #respond) land here without the app.
+    assert section.xpath("../a[@name='comments']") and section.xpath("./a[@name='respond']")
 
 
 def test_a_comment_posted_without_javascript_is_held_and_its_author_told(client: TestClient, session: Session):
