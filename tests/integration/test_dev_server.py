@@ -170,3 +170,36 @@ def test_the_comment_flow_at_the_run_url_is_the_production_one(dev_url):
             expect(box["Comment"]).to_have_value("Typed just before following a link", timeout=wait)
         finally:
             browser.close()
+
+
+def test_the_first_views_comment_form_posts_through_the_run_url(dev_url):
+    """Without JavaScript, at the dev URL: the plain form's POST reaches the backend (the dev
+    server's proxy forwards ``/comments/post``) and comes back to the article's first view."""
+    import re
+    import time
+
+    from playwright.sync_api import expect, sync_playwright
+
+    from artisan_app.services import comments as svc
+    from tests.harness import CHROMIUM, CHROMIUM_ARGS
+
+    cross_site = httpx.post(dev_url + "/comments/post", headers={"Origin": "https://evil.example"},
+                            data={"article": "1", "name": "x"}, timeout=30)
+    assert cross_site.status_code == 403  # the backend's answer, through the proxy
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(java_script_enabled=False)
+            page.set_default_timeout(60_000)
+            page.goto(dev_url + SEED_ARTICLE)
+            form = page.get_by_role("form", name="Leave a comment")
+            form.get_by_role("textbox", name="Name").fill("Plain Dev")
+            form.get_by_role("textbox", name="Email").fill("plain.dev@example.com")
+            form.get_by_role("textbox", name="Comment").fill("Posted at the dev URL without JavaScript.")
+            time.sleep(svc.MIN_SECONDS_TO_SUBMIT + 0.5)
+            form.get_by_role("button", name="Post comment").click()
+            expect(page).to_have_url(re.compile(r"\?comment=held#first-view-leave-comment$"), timeout=60_000)
+            expect(page.get_by_role("region", name="Leave a comment").get_by_role("status"))\
+                .to_have_text("Thanks! Your comment is awaiting moderation.", timeout=60_000)
+        finally:
+            browser.close()
