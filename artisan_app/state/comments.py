@@ -26,7 +26,7 @@ from reflex.event import EventSpec
 from sqlmodel import Session
 
 from artisan_app import i18n
-from artisan_app.client_scripts import DRAFTS_KEY
+from artisan_app.client_scripts import DRAFTS_KEY, READER_KEY
 from artisan_app.core import db
 from artisan_app.services import comment_outcomes, page_data
 from artisan_app.services import comment_thread as thread
@@ -82,7 +82,7 @@ class CommentState(CommentWatchMixin, rx.State):
 
     # Mirrored to the browser; parsed defensively on every load.
     saved_drafts: str = rx.LocalStorage("", name=DRAFTS_KEY)
-    reader_id: str = rx.LocalStorage("", name="artisan_reader")
+    reader_id: str = rx.LocalStorage("", name=READER_KEY)
 
     _article_id: int = 0
     _slug: str = ""

@@ -8,7 +8,9 @@ the per-client rate limit, moderation), then answers ``303 See Other`` back to t
 with the outcome, ``?comment=<code>#first-view-leave-comment``:
 
 * ``held`` or ``published``: the service's own thanks ("... awaiting moderation."). A reader
-  without the app has no reader id, so their comment is held like any first comment.
+  without JavaScript has no reader id, so their comment is held like any first comment; with
+  JavaScript (posted before the app took over) the form carries the browser's reader id as the
+  app's form does, and the app then shows them their held comment.
 * ``invalid``, ``refused``, ``limited``, ``closed``: the message, and what was typed, kept in a
   short-lived signed cookie scoped to that article (``KEPT_COOKIE``, never the URL: comment text
   stays out of logs, history and links). The first view shows each field as typed with its error
@@ -23,6 +25,7 @@ open (a cached page only makes it older). With JavaScript the app takes the form
 
 from __future__ import annotations
 
+import re
 import time
 
 from itsdangerous import BadSignature, URLSafeSerializer, URLSafeTimedSerializer
@@ -33,6 +36,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from artisan_app import i18n, routes
+from artisan_app.client_scripts import READER_ID_PATTERN
 from artisan_app.core import db
 from artisan_app.core.settings import settings
 from artisan_app.render import CommentFormView
@@ -141,7 +145,13 @@ def _field(form: FormData, name: str) -> str:
     return value[:KEEP_CHARS] if isinstance(value, str) else ""
 
 
-def _submit(article_id: int | None, values: dict[str, str], honeypot: str, age: float, client: str):
+def _reader_id(form: FormData) -> str:
+    """The browser's reader id, filled in by its draft keeper (``client_scripts``); none without JavaScript."""
+    reader = _field(form, "reader")
+    return reader if re.fullmatch(READER_ID_PATTERN, reader) else ""
+
+
+def _submit(article_id: int | None, values: dict[str, str], honeypot: str, age: float, client: str, reader: str):
     """``(slug, language, code, errors)``, or ``None`` for an article that is not live."""
     with db.session_scope() as session:
         address = articles.live_address(session, article_id) if article_id else None
@@ -149,8 +159,8 @@ def _submit(article_id: int | None, values: dict[str, str], honeypot: str, age: 
             return None
         try:
             result = svc.submit_comment(session, article_id=article_id, name=values["name"], email=values["email"],
-                                        website=values["website"], body=values["body"], client_key=client,
-                                        honeypot=honeypot, form_age_seconds=age)
+                                        website=values["website"], body=values["body"], reader_id=reader,
+                                        client_key=client, honeypot=honeypot, form_age_seconds=age)
         except CommentValidationError as exc:
             return (*address, "invalid", exc.errors)
         except CommentRefused as exc:
@@ -169,7 +179,7 @@ async def post_comment(request: Request) -> Response:
     raw_id = _field(form, "article")
     article_id = as_id(int(raw_id)) if raw_id.isascii() and raw_id.isdigit() and len(raw_id) <= 10 else None
     outcome = await run_in_threadpool(_submit, article_id, values, _field(form, "company"),
-                                      _form_age(form.get("opened")), client_address(request))
+                                      _form_age(form.get("opened")), client_address(request), _reader_id(form))
     if outcome is None:
         return PlainTextResponse(svc.CLOSED_MESSAGE, status_code=404)
     slug, language, code, errors = outcome

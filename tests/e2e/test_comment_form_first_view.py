@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from artisan_app.services import comments as svc
 from tests.e2e.test_first_view import TAKE_OVER_MS, wait_until
+from tests.harness import wait_for_app
 
 MIN_WAIT = svc.MIN_SECONDS_TO_SUBMIT + 0.5
 SLUG = "tiktok-uk-moderation-jobs-ai"
@@ -79,3 +80,29 @@ def test_the_app_takes_the_form_over_with_what_was_typed(new_page):
     app_form.get_by_role("button", name="Post comment").click()
     expect(app_form.get_by_text("Please enter your email address.")).to_be_visible()
     expect(app_form.get_by_role("textbox", name="Comment")).to_have_value("Typed before the app was here,\nkept after.")
+
+
+def test_a_comment_posted_before_the_app_came_is_shown_to_its_author_by_the_app(new_page):
+    """With JavaScript, posted from the first view (the app not there yet): the form carries the
+    browser's reader id, so once the app is there it shows the author their held comment."""
+    page = new_page(1280, 900, wait_for_app=False)
+    app_wanted = [False]
+    page.route_web_socket(re.compile(r"/_event"),
+                          lambda ws: ws.connect_to_server() if app_wanted[0] else None)  # held until then
+    page.goto(f"/article/{SLUG}")
+    view_form = page.locator("#first-view").get_by_role("form", name="Leave a comment")
+    view_form.get_by_role("textbox", name="Name").fill("Early Bird")
+    view_form.get_by_role("textbox", name="Email").fill("early.bird@example.com")
+    view_form.get_by_role("textbox", name="Comment").fill("Posted before the app arrived.")
+    time.sleep(MIN_WAIT)
+    view_form.get_by_role("button", name="Post comment").click()
+    expect(page).to_have_url(re.compile(rf"/article/{SLUG}\?comment=held#first-view-leave-comment$"))
+    assert page.evaluate("localStorage.getItem('artisan_reader')")  # made at the post, kept for the app
+    app_wanted[0] = True
+    wait_for_app(page, timeout=TAKE_OVER_MS)
+    main = page.get_by_role("main")
+    expect(main.get_by_role("status").filter(has_text="awaiting moderation")).to_be_visible(timeout=TAKE_OVER_MS)
+    mine = main.get_by_role("article", name="Comment by Early Bird")
+    expect(mine).to_contain_text("Your comment is awaiting moderation.", timeout=TAKE_OVER_MS)
+    expect(mine).to_contain_text("Posted before the app arrived.")
+    expect(main.get_by_role("form", name="Leave a comment").get_by_role("textbox", name="Comment")).to_have_value("")

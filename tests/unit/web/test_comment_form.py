@@ -236,3 +236,21 @@ def test_an_article_that_is_not_live_takes_no_comment(client: TestClient, sessio
         answer = post(client, typed(article, article=article_id), follow_redirects=False)
         assert answer.status_code == 404
     assert comments(session) == []
+
+
+def test_the_browsers_reader_id_counts_as_in_the_app(client: TestClient, session: Session, article):
+    """The form carries the browser's reader id (its draft keeper fills it in): an address this
+    browser had approved is published at once, as from the app's form; a forged id is no id."""
+    from tests.factories import moderate_as_editor
+
+    reader = "R" * 32
+    post(client, typed(article, reader=reader, body="First, held."))
+    (first,) = comments(session)
+    assert first.owner_key == svc.owner_key(reader)
+    moderate_as_editor(session, comment_ids=[first.id], action="approve")
+    session.commit()
+    answer = post(client, typed(article, reader=reader, body="Second, at once."), follow_redirects=False)
+    assert "comment=published" in answer.headers["location"]
+    for forged in ("short", "R" * 31 + "!", "R" * 65):
+        answer = post(client, typed(article, reader=forged, body=f"Third, {forged}"), follow_redirects=False)
+        assert "comment=held" in answer.headers["location"]
