@@ -254,3 +254,16 @@ def test_the_browsers_reader_id_counts_as_in_the_app(client: TestClient, session
     for forged in ("short", "R" * 31 + "!", "R" * 65):
         answer = post(client, typed(article, reader=forged, body=f"Third, {forged}"), follow_redirects=False)
         assert "comment=held" in answer.headers["location"]
+
+
+def test_behind_a_trusted_proxy_each_reader_has_their_own_limit(client, session, article, monkeypatch):
+    """``ARTISAN_TRUSTED_PROXY_HOPS=1``: the limit counts the address the proxy saw, not the proxy's."""
+    monkeypatch.setattr(form_guard, "settings", dataclasses.replace(settings, trusted_proxy_hops=1))
+
+    def from_(address: str, i: int) -> str:
+        headers = {**OWN, "X-Forwarded-For": f"203.0.113.99, {address}"}  # the first one is client-made
+        answer = post(client, typed(article, body=f"From {address}, number {i}"), headers, follow_redirects=False)
+        return answer.headers["location"].split("?")[1].split("#")[0]
+
+    assert [from_("198.51.100.1", i) for i in range(6)] == ["comment=held"] * 5 + ["comment=limited"]
+    assert from_("198.51.100.2", 0) == "comment=held"
