@@ -7,7 +7,8 @@ Every article's first view ends with "Leave a comment" and a plain HTML form
 the per-client rate limit, moderation), then answers ``303 See Other`` back to the article
 with the outcome, ``?comment=<code>#first-view-leave-comment``:
 
-* ``held`` or ``published``: the service's own thanks ("... awaiting moderation."). A reader
+* ``held`` or ``published``: the service's own thanks ("... awaiting moderation."), and a held
+  comment shown to its author in the thread (its id in a signed cookie for that article). A reader
   without JavaScript has no reader id, so their comment is held like any first comment; with
   JavaScript (posted before the app took over) the form carries the browser's reader id as the
   app's form does, and the app then shows them their held comment.
@@ -29,6 +30,7 @@ import re
 import time
 
 from itsdangerous import BadSignature, URLSafeSerializer, URLSafeTimedSerializer
+from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.requests import Request
@@ -40,9 +42,10 @@ from artisan_app.client_scripts import READER_ID_PATTERN
 from artisan_app.core import db
 from artisan_app.core.settings import settings
 from artisan_app.render import CommentFormView
-from artisan_app.services import articles, comment_outcomes
+from artisan_app.services import articles, comment_outcomes, comment_thread
 from artisan_app.services import comments as svc
 from artisan_app.services.comment_outcomes import OUTCOMES, QUERY_KEY
+from artisan_app.services.comment_thread import CommentView
 from artisan_app.services.comments import CommentRefused, CommentValidationError
 from artisan_app.services.ids import as_id
 from artisan_app.web.form_guard import client_address, same_origin
@@ -50,6 +53,7 @@ from artisan_app.web.form_guard import client_address, same_origin
 MAX_FORM_BYTES = 64_000
 ANCHOR = "#first-view-leave-comment"
 KEPT_COOKIE = "artisan_comment_kept"  # + "0", "1"...: a long comment takes more than one cookie
+POSTED_COOKIE = "artisan_comment_posted"  # the held comment this browser has just posted
 KEPT_SECONDS = 600
 CHUNK = 3800  # characters per cookie (browsers keep 4096 bytes with the name and attributes)
 MAX_CHUNKS = 3  # the Cookie header stays well under servers' and proxies' 16 KB limits
@@ -91,8 +95,12 @@ def _chunks(article_id: int, values: dict[str, str], errors: dict[str, str]) -> 
         values["body"] = values["body"][: len(values["body"]) * 3 // 4]
 
 
+def _secure(request: Request) -> bool:
+    return request.url.scheme == "https" or settings.site_url.startswith("https:")
+
+
 def _keep(response: Response, request: Request, path: str, chunks: list[str]) -> None:
-    secure = request.url.scheme == "https" or settings.site_url.startswith("https:")
+    secure = _secure(request)
     for i in range(MAX_CHUNKS):
         name = f"{KEPT_COOKIE}{i}"
         if i < len(chunks):
@@ -133,6 +141,19 @@ def form_view(request: Request, article_id: int) -> CommentFormView:
                            notice_ok=ok)
 
 
+def held_comment(request: Request, session: Session, article_id: int) -> CommentView | None:
+    """On ``?comment=held``, the comment this browser has just posted, while it is held."""
+    if request.query_params.get(QUERY_KEY) != "held" or POSTED_COOKIE not in request.cookies:
+        return None
+    try:
+        data = _kept_serializer().loads(request.cookies[POSTED_COOKIE], max_age=KEPT_SECONDS)
+    except BadSignature:
+        return None
+    if not isinstance(data, dict) or data.get("a") != article_id or not isinstance(data.get("c"), int):
+        return None
+    return comment_thread.held_comment(session, article_id, data["c"])
+
+
 def shows_outcome(request: Request) -> bool:
     return request.query_params.get(QUERY_KEY, "") in OUTCOMES
 
@@ -152,7 +173,7 @@ def _reader_id(form: FormData) -> str:
 
 
 def _submit(article_id: int | None, values: dict[str, str], honeypot: str, age: float, client: str, reader: str):
-    """``(slug, language, code, errors)``, or ``None`` for an article that is not live."""
+    """``(slug, language, code, errors, comment id)``, or ``None`` for an article that is not live."""
     with db.session_scope() as session:
         address = articles.live_address(session, article_id) if article_id else None
         if address is None or article_id is None:
@@ -162,11 +183,11 @@ def _submit(article_id: int | None, values: dict[str, str], honeypot: str, age: 
                                         website=values["website"], body=values["body"], reader_id=reader,
                                         client_key=client, honeypot=honeypot, form_age_seconds=age)
         except CommentValidationError as exc:
-            return (*address, "invalid", exc.errors)
+            return (*address, "invalid", exc.errors, 0)
         except CommentRefused as exc:
-            return (*address, comment_outcomes.refused(exc), {})
+            return (*address, comment_outcomes.refused(exc), {}, 0)
         code = comment_outcomes.posted(result)
-    return (*address, code, {})
+    return (*address, code, {}, result.comment_id)
 
 
 async def post_comment(request: Request) -> Response:
@@ -182,11 +203,14 @@ async def post_comment(request: Request) -> Response:
                                       _form_age(form.get("opened")), client_address(request), _reader_id(form))
     if outcome is None:
         return PlainTextResponse(svc.CLOSED_MESSAGE, status_code=404)
-    slug, language, code, errors = outcome
+    slug, language, code, errors, comment_id = outcome
     path = i18n.edition_path(language, routes.article_url(slug))
     response = RedirectResponse(f"{path}?{QUERY_KEY}={code}{ANCHOR}", status_code=303)
     failed = not OUTCOMES[code][1]
     _keep(response, request, path, _chunks(int(article_id or 0), values, errors) if failed else [])
+    if code == "held" and comment_id:  # its author sees it (a reader without JavaScript has no reader id)
+        response.set_cookie(POSTED_COOKIE, _kept_serializer().dumps({"a": article_id, "c": comment_id}),
+                            max_age=KEPT_SECONDS, path=path, secure=_secure(request), httponly=True, samesite="lax")
     return response
 
 

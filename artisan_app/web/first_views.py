@@ -64,6 +64,9 @@ def article(request: Request, session: Session, site_url: str) -> FirstView:
     if data.detail is None:
         return missing(request, session, site_url, "Article")
     thread = comment_thread.thread_page(session, data.detail.id)  # the app's first page of comments
+    mine = comment_form.held_comment(request, session, data.detail.id)  # just posted here, held
+    if mine is not None:
+        thread = dataclasses.replace(thread, comments=[*thread.comments, mine])
     links = translations.live_translations(session, data.detail.card.slug)
     switch = edition_links.article_switch(session, language=language, slug=data.detail.card.slug)
     form = comment_form.form_view(request, data.detail.id)  # empty, or the outcome of a post from it

@@ -58,7 +58,10 @@ def test_a_reader_without_javascript_posts_a_comment(new_page):
     expect(page).to_have_url(re.compile(rf"/article/{SLUG}\?comment=held#first-view-leave-comment$"))
     expect(section.get_by_role("status")).to_have_text("Thanks! Your comment is awaiting moderation.")
     expect(form(page).get_by_role("textbox", name="Comment")).to_have_value("")
-    expect(page.get_by_role("article", name="Comment by Nora No-Script")).to_have_count(0)  # held
+    mine = page.get_by_role("article", name="Comment by Nora No-Script")  # held: shown to its author only
+    expect(mine).to_contain_text("Your comment is awaiting moderation.")
+    expect(mine.locator(".comment-body")).to_have_text(f"Plain HTML works. {HOSTILE}")  # as text
+    assert mine.locator(".comment-body img, .comment-body b").count() == 0
 
 
 def test_the_app_takes_the_form_over_with_what_was_typed(new_page):

@@ -119,18 +119,26 @@ def test_a_comment_posted_without_javascript_is_held_and_its_author_told(client:
     answer = post(client, typed(article_of(session)), follow_redirects=False)
     assert answer.status_code == 303
     assert answer.headers["location"] == f"/article/{SLUG}?comment=held#first-view-leave-comment"
-    assert "set-cookie" not in answer.headers
+    assert answer.headers["set-cookie"].startswith(f"{comment_form.POSTED_COOKIE}=")  # its id, signed: no text
     page = client.get(answer.headers["location"])
     tree, section = the_form(page.text)
     assert notices(section) == [("notice ok", svc.AWAITING_MESSAGE)]
     assert meta(tree, "robots") == ["noindex"]
     (stored,) = comments(session)
     assert (stored.status, stored.held_reason, stored.owner_key) == ("pending", "first comment", "")
-    assert "A fair point" not in page.text  # held: not in anyone's thread
     assert body_of(section) == ""
-    # The article's own address is still the cached page for everybody, without an answer.
+    # Its author sees it in the thread, held (the signed id of what this browser just posted)...
+    (mine,) = tree.xpath("//*[@id='first-view']//ol[@class='comment-list']/li/article")
+    assert mine.get("aria-label") == "Comment by Ann Reader"
+    assert mine.xpath(".//p[@class='comment-awaiting']/text()") == ["Your comment is awaiting moderation."]
+    assert mine.xpath(".//p[@class='comment-body']/text()") == ["A fair point, well made."]
+    assert mine.xpath(".//button") == []  # no replies to a held comment
+    # ...nobody else does, not even with the same link, and the article's own address is still the
+    # cached page for everybody, without an answer.
+    other = TestClient(client.app)
+    assert "A fair point" not in other.get(answer.headers["location"]).text
     _, bare = the_form(client.get(f"/article/{SLUG}").text)
-    assert notices(bare) == []
+    assert notices(bare) == [] and "A fair point" not in client.get(f"/article/{SLUG}").text
 
 
 def article_of(session: Session):
