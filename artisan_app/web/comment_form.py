@@ -14,9 +14,10 @@ with the outcome, ``?comment=<code>#first-view-leave-comment``:
   app's form does, and the app then shows them their held comment.
 * ``invalid``, ``refused``, ``limited``, ``closed``: the message, and what was typed, kept in a
   short-lived signed cookie scoped to that article (``KEPT_COOKIE``, never the URL: comment text
-  stays out of logs, history and links). The first view shows each field as typed with its error
-  next to it. A link with a code but without this browser's cookie shows nothing: a link cannot
-  put words on the page.
+  stays out of logs, history and links; compressed, up to ``MAX_CHUNKS`` cookies: only hardly
+  compressible text near the length limit, say 5,000 random CJK characters, is cut to fit). The
+  first view shows each field as typed with its error next to it. A link with a code but
+  without this browser's cookie shows nothing: a link cannot put words on the page.
 
 Only a POST from one of the site's own pages is accepted (``form_guard.same_origin``); the form
 carries the signed time it was made (``form_stamp``), the service's measure of how long it was
