@@ -36,6 +36,7 @@ from artisan_app.redirect_middleware import RedirectMiddleware
 from artisan_app.services import feeds
 from artisan_app.web import first_views, registry
 from artisan_app.web import shell as web_shell
+from artisan_app.web.comment_form import comment_form_routes
 from artisan_app.web.dev_shell import DevShell, dev_frontend_url
 from artisan_app.web.editions import edition_routes
 from artisan_app.web.first_views import FirstView
@@ -101,11 +102,13 @@ def first_view_handler(shell: Shell, render_view: Callable[[Request, Session, st
     return handler
 
 
-def _without_query(cached: Callable[[Request], Awaitable[Response]], uncached: Callable[[Request], Response]):
-    """``cached`` for the page's bare address, ``uncached`` with a query: the cache is keyed by path,
-    and a page whose HTML depends on its query must never serve one query's answer at another URL."""
+def _without_query(cached: Callable[[Request], Awaitable[Response]], uncached: Callable[[Request], Response],
+                   keys: tuple[str, ...] = ()):
+    """``cached`` for the page's bare address, ``uncached`` with a query (with one of ``keys``, if
+    given): the cache is keyed by path, and a page whose HTML depends on its query must never serve
+    one query's answer at another URL."""
     async def handler(request: Request) -> Response:
-        if request.url.query:
+        if any(key in request.query_params for key in keys) if keys else request.url.query:
             return await run_in_threadpool(uncached, request)
         return await cached(request)
 
@@ -149,7 +152,10 @@ def api_routes(shell: Shell, cache: PageCache | None = None) -> list[BaseRoute]:
         handler = first_view_handler(shell, page.first_view)
         if page.cache:
             cached = cached_page(handler, cache, _shell_stamp(shell))
-            handler = _without_query(cached, handler) if page.query_varies else cached
+            if page.query_varies or page.query_keys:
+                handler = _without_query(cached, handler, () if page.query_varies else page.query_keys)
+            else:
+                handler = cached
         pages.append(Route(routes.starlette_path(page.pattern), _html_page(handler, shell), methods=["GET"]))
     return [
         *health_routes(),
@@ -161,6 +167,7 @@ def api_routes(shell: Shell, cache: PageCache | None = None) -> list[BaseRoute]:
         Route(routes.ROBOTS, robots, methods=["GET"]),
         *pages,
         *newsletter_routes(),
+        *comment_form_routes(),
     ]
 
 

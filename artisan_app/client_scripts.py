@@ -8,15 +8,21 @@ import json
 from artisan_app.services.rich_blocks import FRAME_ORIGINS
 
 DRAFTS_KEY = "artisan_comment_drafts"  # local storage: the reader's comment drafts
+READER_KEY = "artisan_reader"  # local storage: the browser's reader id (``CommentState.reader_id``)
+READER_ID_PATTERN = "^[A-Za-z0-9_-]{16,64}$"  # what the server takes as a reader id from a form
 MAX_SAVED_DRAFTS = 20
 
 # Runs once per page (in <head>, allowed by its hash): every keystroke in the comment
-# form goes to local storage at once, in the shape ``state.comments._parse_saved``
-# reads: {"who": {name, email, website}, "drafts": {slug: {"body": ...}}}, the newest
-# MAX_SAVED_DRAFTS drafts. The server reads it back when an article opens and asks
-# ``artisanCommentDrafts.clear(slug)`` after a successful post.
+# form (the app's, or the first view's before the app has loaded) goes to local storage
+# at once, in the shape ``state.comments._parse_saved`` reads: {"who": {name, email,
+# website}, "drafts": {slug: {"body": ...}}}, the newest MAX_SAVED_DRAFTS drafts. The
+# server reads it back when an article opens and asks ``artisanCommentDrafts.clear(slug)``
+# after a successful post; the first view's form, posted, clears the article's draft itself.
+_DRAFT_KEEPER_CONFIG = {"key": json.dumps(DRAFTS_KEY), "keep": MAX_SAVED_DRAFTS, "reader": json.dumps(READER_KEY),
+                        "reader_id": json.dumps(READER_ID_PATTERN)}
 DRAFT_KEEPER_JS = r"""(function () {
   var KEY = %(key)s, KEEP = %(keep)d, FIELDS = ["name", "email", "website", "body"];
+  var READER = %(reader)s, READER_ID = %(reader_id)s;
   function read() {
     try { var d = JSON.parse(localStorage.getItem(KEY) || "{}"); } catch (e) { d = {}; }
     if (!d || typeof d !== "object" || Array.isArray(d)) d = {};
@@ -34,6 +40,7 @@ DRAFT_KEEPER_JS = r"""(function () {
   };
   document.addEventListener("input", function (event) {
     var box = event.target, id = box && box.id ? String(box.id) : "";
+    if (id.indexOf("first-view-") === 0) id = id.slice(11);  // the first view's form, before the app
     var field = id.indexOf("comment-") === 0 ? id.slice(8) : "", article = slug();
     if (FIELDS.indexOf(field) < 0 || !article || typeof box.value !== "string") return;
     var d = read();
@@ -47,7 +54,26 @@ DRAFT_KEEPER_JS = r"""(function () {
     }
     write(d);
   }, true);
-})();""" % {"key": '"' + DRAFTS_KEY + '"', "keep": MAX_SAVED_DRAFTS}  # noqa: UP031 - JavaScript braces
+  // The first view's plain form, posted: it carries this browser's reader id (made here if the app
+  // never ran), as the app's form would; its text leaves with the post (a refused post comes back
+  // with the text kept by the server, and the hand-over types it into the app's form again).
+  document.addEventListener("submit", function (event) {
+    var form = event.target, article = slug();
+    if (!form || !form.querySelector || !form.querySelector("#first-view-comment-body")) return;
+    var reader = form.querySelector("input[name=reader]"), id = "";
+    try { id = localStorage.getItem(READER) || ""; } catch (e) {}
+    if (!new RegExp(READER_ID).test(id) && window.crypto && crypto.getRandomValues) {
+      var bytes = crypto.getRandomValues(new Uint8Array(24));
+      id = btoa(String.fromCharCode.apply(null, bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+      try { localStorage.setItem(READER, id); } catch (e) {}
+    }
+    if (reader && new RegExp(READER_ID).test(id)) reader.value = id;
+    if (!article) return;
+    var d = read();
+    delete d.drafts[article];
+    write(d);
+  }, true);
+})();""" % _DRAFT_KEEPER_CONFIG  # noqa: UP031 - JavaScript braces
 
 # Runs once per page (in <head>, allowed by its hash): an embed card
 # (services/rich_blocks.embed_html) becomes the provider's iframe only when the reader

@@ -36,6 +36,7 @@ NEWSLETTER = "/newsletter"
 NEWSLETTER_CONFIRM = "/newsletter/confirm"
 NEWSLETTER_PREFERENCES = "/newsletter/preferences"
 NEWSLETTER_SUBSCRIBE_POST = "/newsletter/subscribe"
+COMMENT_POST = "/comments/post"  # the first view's comment form (``web/comment_form.py``)
 EDITOR_NEWSLETTER = "/editor/newsletter"
 EDITOR_OUTBOX = "/editor/outbox"
 

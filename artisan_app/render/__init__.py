@@ -26,7 +26,8 @@ text, never markup; the only HTML passed through is made by
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -36,6 +37,7 @@ from markupsafe import Markup
 from artisan_app import i18n, routes, wording
 from artisan_app.render.scripts import FIRST_VIEW_JS
 from artisan_app.services.comment_thread import ThreadPage
+from artisan_app.services.comments import MAX_BODY, MAX_NAME, MAX_WEBSITE
 from artisan_app.services.search import SearchHit
 from artisan_app.services.views import (
     ArticleCard,
@@ -46,10 +48,24 @@ from artisan_app.services.views import (
     TagLink,
 )
 
-__all__ = ["ELEMENT_ID", "FIRST_VIEW_JS"]
+__all__ = ["ELEMENT_ID", "FIRST_VIEW_JS", "CommentFormView"]
 
 ELEMENT_ID = "first-view"
 FIRST_VIEW_PREFIX = ELEMENT_ID + "-"  # element ids of the first view (the app's have none)
+
+
+@dataclass(frozen=True)
+class CommentFormView:
+    """The first view's "Leave a comment" form (a plain POST, ``web/comment_form.py``): the article,
+    the signed time the form was made, and after a refused post what was typed, the per-field
+    errors and the notice (the service's own messages, shown in the page's language)."""
+
+    article_id: int
+    stamp: str = ""
+    values: Mapping[str, str] = field(default_factory=dict)
+    errors: Mapping[str, str] = field(default_factory=dict)
+    notice: str = ""
+    notice_ok: bool = True
 
 def _environment(language: str) -> jinja2.Environment:
     """The templates in one edition's language (issue #17): every interface string goes through
@@ -80,7 +96,10 @@ def _environment(language: str) -> jinja2.Environment:
             search=edition(routes.search_url),
             corrections=i18n.edition_path(language, routes.CORRECTIONS),
             newsletter_subscribe=routes.NEWSLETTER_SUBSCRIBE_POST,
+            comment_post=routes.COMMENT_POST,
         ),
+        # The comment form's length limits, with the app's headroom: the service explains a limit.
+        comment_max=SimpleNamespace(name=MAX_NAME + 100, website=MAX_WEBSITE + 100, body=MAX_BODY + 100),
         # The masthead's link to the other edition's front page, named in that edition's language.
         other_edition=SimpleNamespace(lang=other, dir=i18n.direction(other), name=i18n.NATIVE_NAMES[other],
                                       href=i18n.edition_path(other, routes.HOME)),
@@ -204,12 +223,13 @@ def front_page(lead: ArticleCard | None, items: Sequence[ArticleCard], *, has_mo
 
 
 def article_page(detail: ArticleDetail, *, related: Sequence[ArticleCard], categories: Sequence[CategoryLink],
-                 thread: ThreadPage, switch: object = None) -> str:
+                 thread: ThreadPage, switch: object = None, form: CommentFormView | None = None) -> str:
     """The article, the newsletter sign-up, the first page of comments (``services.comment_thread``)
-    and "You may also like"."""
+    with the "Leave a comment" form (``form``; an empty one by default) and "You may also like"."""
     language = detail.card.language
     return _page("article", categories, language, article=detail, related=related, thread=thread, switch=switch,
-                 comments=comment_count_label(thread.approved_count, language))
+                 comments=comment_count_label(thread.approved_count, language),
+                 form=form or CommentFormView(article_id=detail.id))
 
 
 def listing_page(kind: str, subject: CategoryLink | AuthorProfile | TagLink, items: Sequence[ArticleCard], *,

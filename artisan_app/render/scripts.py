@@ -18,8 +18,8 @@ Other code can ask for the app at once with
 page's data (the app's ``<main id="main">`` no longer holds its loading
 skeleton). What the reader did meanwhile carries over: the scroll position; text
 typed into any field (the masthead search box, the search page's box, a
-newsletter address: each first-view field ``first-view-X`` has its app twin
-``X``) and which one had the focus; the button that asked for the app (shown as
+newsletter address, the comment form: each first-view field ``first-view-X`` has
+its app twin ``X``) and which one had the focus; the button that asked for the app (shown as
 pressed or busy at once, and pressed again in the app as soon as it has taken
 over). A press that began in the first view (pointer down) ends there: the hand-over
 waits for it, so its click is not lost under the reader's finger. A plain form
@@ -117,13 +117,15 @@ HANDOVER_JS = """(function () {
     observer.disconnect();
     if (window.__artisanLeaving) return;  // a form submitted from the first view: removing it would cancel that
     var active = document.activeElement, twinFocus = null;
-    view.querySelectorAll("input[id^='first-view-']").forEach(function (input) {
+    view.querySelectorAll("input[id^='first-view-'], textarea[id^='first-view-']").forEach(function (input) {
       var twin = document.getElementById(input.id.slice("first-view-".length));
-      if (!twin) return;
-      // What the reader typed (the field differs from the page's own value) wins, told to React
-      // as typing (the native setter and an input event) so a controlled field keeps it.
-      if (input.value !== input.defaultValue && input.value !== twin.value) {
-        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(twin, input.value);
+      if (!twin || twin.tagName !== input.tagName) return;
+      // What the reader typed (the field differs from the page's own value, or the server kept it
+      // from a refused post: data-typed) wins, told to React as typing (the native setter and an
+      // input event) so a controlled field keeps it.
+      var typed = input.value !== input.defaultValue || input.hasAttribute("data-typed");
+      if (typed && input.value !== twin.value) {
+        Object.getOwnPropertyDescriptor(Object.getPrototypeOf(twin), "value").set.call(twin, input.value);
         twin.dispatchEvent(new Event("input", {bubbles: true}));
       }
       if (input === active) twinFocus = twin;

@@ -171,6 +171,13 @@ def get_article(session: Session, slug: str, *, now: datetime | None = None) -> 
     )
 
 
+def live_address(session: Session, article_id: int, *, now: datetime | None = None) -> tuple[str, str] | None:
+    """The slug and edition (language) of the live article ``article_id``, or ``None``."""
+    row = session.exec(select(Article.slug, Article.language).where(Article.id == article_id,
+                                                                    is_live(now or utcnow()))).first()
+    return (row[0], row[1]) if row is not None else None
+
+
 def article_sections(session: Session, article_id: int) -> list[SectionView]:
     """The numbered body in one query (sections joined with their blocks), each block
     with its markup (``rich_blocks.block_html``)."""

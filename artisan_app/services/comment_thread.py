@@ -166,6 +166,15 @@ def view_of(c: Comment, now: datetime, *, awaiting: bool) -> CommentView:
     )
 
 
+def held_comment(session: Session, article_id: int, comment_id: int, *, now: datetime | None = None) -> CommentView | None:
+    """The held comment ``comment_id`` on the article, for the browser that has just posted it
+    (named by a signed value, ``web/comment_form.py``); ``None`` once it is no longer held."""
+    c = session.get(Comment, comment_id) if as_id(comment_id) else None
+    if c is None or c.article_id != article_id or c.status != CommentStatus.pending.value:
+        return None
+    return view_of(c, now or utcnow(), awaiting=True)
+
+
 def has_held(session: Session, article_id: int, reader_id: str) -> bool:
     """Whether this reader has a held comment on the article (which only they see in the thread)."""
     key = owner_key(reader_id) if isinstance(reader_id, str) else ""

@@ -56,6 +56,8 @@ REFUSED_MESSAGE = "Sorry, we couldn’t post your comment right now. Please wait
 RATE_LIMITED_MESSAGE = "You’re commenting faster than we allow. Please wait a minute and try again."
 AWAITING_MESSAGE = "Thanks! Your comment is awaiting moderation."
 PUBLISHED_MESSAGE = "Thanks! Your comment has been published."
+CLOSED_MESSAGE = "Comments are closed for this article."
+FIX_FIELDS_MESSAGE = "Please correct the highlighted fields."  # over the per-field messages
 
 
 class CommentValidationError(ValueError):
@@ -256,7 +258,7 @@ def submit_comment(
     if reserved_name(session, clean.name):
         raise CommentValidationError({"name": RESERVED_NAME_MESSAGE})
     if _live_article_id(session, article_id, now) is None:
-        raise CommentRefused("Comments are closed for this article.")
+        raise CommentRefused(CLOSED_MESSAGE)
     if honeypot or (form_age_seconds is not None and form_age_seconds < MIN_SECONDS_TO_SUBMIT):
         raise CommentRefused(REFUSED_MESSAGE)
     # Rate-limit before anything stored is consulted (duplicates, approvals).

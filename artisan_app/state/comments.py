@@ -26,11 +26,11 @@ from reflex.event import EventSpec
 from sqlmodel import Session
 
 from artisan_app import i18n
-from artisan_app.client_scripts import DRAFTS_KEY
+from artisan_app.client_scripts import DRAFTS_KEY, READER_KEY
 from artisan_app.core import db
+from artisan_app.services import comment_outcomes, page_data
 from artisan_app.services import comment_thread as thread
 from artisan_app.services import comments as svc
-from artisan_app.services import page_data
 from artisan_app.services.comment_thread import CommentView
 from artisan_app.services.comments import CommentRefused, CommentValidationError
 from artisan_app.state.article import ArticleState
@@ -83,7 +83,7 @@ class CommentState(CommentWatchMixin, rx.State):
 
     # Mirrored to the browser; parsed defensively on every load.
     saved_drafts: str = rx.LocalStorage("", name=DRAFTS_KEY)
-    reader_id: str = rx.LocalStorage("", name="artisan_reader")
+    reader_id: str = rx.LocalStorage("", name=READER_KEY)
 
     _article_id: int = 0
     _slug: str = ""
@@ -165,6 +165,10 @@ class CommentState(CommentWatchMixin, rx.State):
         self._form_opened_at = time.time()
         self._typed_since_load = False
         self._restore_draft()
+        # Back from a comment posted with the first view's plain form (before the app had loaded).
+        posted = comment_outcomes.success(self.router.url.query_parameters.get(comment_outcomes.QUERY_KEY))
+        if posted is not None:
+            self.notice, self.notice_ok = posted
         return True
 
     def _opened(self) -> list | None:
@@ -260,7 +264,7 @@ class CommentState(CommentWatchMixin, rx.State):
                 )
         except CommentValidationError as exc:
             self.errors = exc.errors
-            self.notice, self.notice_ok = "Please correct the highlighted fields.", False
+            self.notice, self.notice_ok = svc.FIX_FIELDS_MESSAGE, False
             return rx.set_focus(f"comment-{next(iter(exc.errors))}")
         except CommentRefused as exc:
             self.notice, self.notice_ok = exc.message, False

@@ -7,7 +7,7 @@ answer the app's bare HTML shell, with no Open Graph tags and no first view.
 
 ``DevProxyPlugin`` adds a ``server.proxy`` block to the generated
 ``.web/vite.config.js`` so that Vite forwards exactly those paths (feeds and
-files, and every page with a first view in the route registry, in every
+files, the plain forms' POST routes, and every page with a first view in the route registry, in every
 edition: ``pages_pattern``) to the backend, the way the production single-port
 server routes them. For a page, the backend then asks the dev server for its HTML
 shell (``artisan_app.services.seo.DevShell``) with the ``SHELL_HEADER`` header,
@@ -35,7 +35,7 @@ MARKER = "// artisan-dev-proxy"
 _EDITIONS = "|".join(re.escape(prefix.strip("/")) + "/" for prefix in URL_PREFIXES.values() if prefix.strip("/"))
 FEEDS_AND_FILES = (
     rf"^/((?:{_EDITIONS})?feed\.xml|sitemap\.xml|robots\.txt|healthz|_upload/.*|media/.*"
-    r"|newsletter/(subscribe|unsubscribe/.*))(\?.*)?$"
+    r"|newsletter/(subscribe|unsubscribe/.*)|comments/post)(\?.*)?$"
 )
 CATEGORY_FEED = r"^/category/[^/?#]+/feed\.xml(\?.*)?$"
 

@@ -30,6 +30,7 @@ from artisan_app.services import (
     translations,
 )
 from artisan_app.services.search import SortOrder
+from artisan_app.web import comment_form
 from artisan_app.web.client import client_key
 
 
@@ -64,12 +65,16 @@ def article(request: Request, session: Session, site_url: str) -> FirstView:
     if data.detail is None:
         return missing(request, session, site_url, "Article")
     thread = comment_thread.thread_page(session, data.detail.id)  # the app's first page of comments
+    mine = comment_form.held_comment(request, session, data.detail.id)  # just posted here, held
+    if mine is not None:
+        thread = dataclasses.replace(thread, comments=[*thread.comments, mine])
     links = translations.live_translations(session, data.detail.card.slug)
     switch = edition_links.article_switch(session, language=language, slug=data.detail.card.slug)
+    form = comment_form.form_view(request, data.detail.id)  # empty, or the outcome of a post from it
     html = render.article_page(data.detail, related=data.related, categories=page_data.navigation(session),
-                               thread=thread, switch=switch)
+                               thread=thread, switch=switch, form=form)
     meta = seo.article_meta(data.detail, site_url=site_url, translations=[(t.language, t.slug) for t in links])
-    return FirstView(meta, html)
+    return FirstView(dataclasses.replace(meta, robots="noindex") if comment_form.shows_outcome(request) else meta, html)
 
 
 _LISTING_META: dict[str, Callable[..., seo.PageMeta]] = {

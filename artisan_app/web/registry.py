@@ -52,10 +52,11 @@ from artisan_app.state.redirects import RedirectsState
 from artisan_app.state.site import SiteState
 from artisan_app.state.visits import PageVisit
 from artisan_app.state.wordpress_import import ImportState
-from artisan_app.web import first_views
+from artisan_app.web import comment_form, first_views
 from artisan_app.web.first_views import FirstView
 
 SITE = seo.SITE_NAME
+ARTICLE_OUTCOME = comment_form.QUERY_KEY
 NOINDEX = ({"name": "robots", "content": "noindex, nofollow"},)
 SitemapSource = Callable[..., list[feeds.SitemapEntry]]
 
@@ -74,6 +75,9 @@ class Page:
     # The cache is keyed by path: a page whose first HTML also depends on the query has only its
     # address without a query cached (any other is rendered each time).
     query_varies: bool = False
+    # Query parameters its first HTML depends on (others, say ``utm_source``, leave it cached): a URL
+    # carrying one is rendered each time.
+    query_keys: tuple[str, ...] = ()
     sitemap: Sequence[SitemapSource] = field(default_factory=tuple)
 
     def page(self) -> Callable[[], rx.Component]:
@@ -105,7 +109,8 @@ PAGES: tuple[Page, ...] = (
     Page(routes.HOME, front_page, f"{SITE} — Beyond the Headlines", PageVisit.front,
          first_view=first_views.front, sitemap=(feeds.front_sitemap,)),
     Page(routes.ARTICLE, article_page, ArticleState.page_title, PageVisit.article,
-         first_view=first_views.article, sitemap=(feeds.article_sitemap,)),
+         first_view=first_views.article, sitemap=(feeds.article_sitemap,),
+         query_keys=(ARTICLE_OUTCOME,)),  # ?comment=held...: the answer to the comment form's plain POST
     Page(routes.CATEGORY, listing_page, ListingState.page_title, PageVisit.listing,
          first_view=first_views.listing, sitemap=(feeds.category_sitemap,)),
     Page(routes.AUTHOR, listing_page, ListingState.page_title, PageVisit.listing,
@@ -114,7 +119,8 @@ PAGES: tuple[Page, ...] = (
          first_view=first_views.listing, sitemap=(feeds.tag_sitemap,)),
     # The Urdu edition (issue #17): the same pages, in Urdu, right to left.
     Page(routes.UR_HOME, front_page, "آرٹیزن ٹائمز — سرخیوں سے آگے", PageVisit.front, first_view=first_views.front),
-    Page(routes.UR_ARTICLE, article_page, ArticleState.page_title, PageVisit.article, first_view=first_views.article),
+    Page(routes.UR_ARTICLE, article_page, ArticleState.page_title, PageVisit.article, first_view=first_views.article,
+         query_keys=(ARTICLE_OUTCOME,)),
     *(Page(pattern, listing_page, ListingState.page_title, PageVisit.listing, first_view=first_views.listing)
       for pattern in (routes.UR_CATEGORY, routes.UR_AUTHOR, routes.UR_TAG)),
     Page(routes.UR_SEARCH, search_page, f"تلاش | {SITE}", PageVisit.search,

@@ -128,19 +128,13 @@ def test_a_filter_pressed_before_the_app_takes_over_is_applied_by_the_app(new_pa
 
 # ---------------------------------------------------------------- one definition: the same <main> with and without the app
 
-# The parts that need the app and have no first-view stand-in: the comment form (posting
-# needs the app). Everything else in <main> must match.
-APP_ONLY = ".comment-form-section"
-
-
 def normalised_main(page: Page) -> dict:
     """What a reader (or a screen reader) gets from <main>: text, link targets, headings,
     landmarks with their names, images with their alt text. Ids differ (the first view's
     carry a prefix), so in-page anchors are compared without it."""
-    return page.evaluate("""(appOnly) => {
+    return page.evaluate("""() => {
       const main = document.querySelector('#first-view main') || document.querySelector('main#main');
       const copy = main.cloneNode(true);
-      copy.querySelectorAll(appOnly).forEach(e => e.remove());
       const squash = s => (s || '').replace(/\\s+/g, ' ').trim();
       const named = e => {
         if (e.getAttribute('aria-label')) return e.getAttribute('aria-label');
@@ -158,8 +152,11 @@ def normalised_main(page: Page) -> dict:
           .map(e => e.tagName + ' ' + named(e)),
         images: [...copy.querySelectorAll('img')].map(i => [i.getAttribute('src'), i.getAttribute('alt')]),
         pictures: [...copy.querySelectorAll('source')].map(s => s.getAttribute('srcset')),
+        // The comment form's fields: name, label, required.
+        fields: [...copy.querySelectorAll('.comment-form input:not([type=hidden]), .comment-form textarea')].map(f =>
+          [f.name, f.labels && f.labels[0] ? squash(f.labels[0].textContent) : '', f.required]),
       };
-    }""", APP_ONLY)
+    }""")
 
 
 PAGE_KINDS = {

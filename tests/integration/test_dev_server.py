@@ -24,7 +24,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 @pytest.fixture(scope="module")
 def dev_url(tmp_path_factory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("dev-server")
-    env = app_env(ARTISAN_DB_URL=f"sqlite:///{tmp / 'dev.db'}")
+    # The comment flow's posts all come from 127.0.0.1: a roomier comment rate limit.
+    env = app_env(ARTISAN_DB_URL=f"sqlite:///{tmp / 'dev.db'}", ARTISAN_COMMENT_RATE_LIMIT="200/minute")
     prepare_database(env)
     app = DevApp(env, tmp / "reflex.log")
     try:
@@ -105,3 +106,100 @@ def test_the_app_boots_at_the_run_url_under_its_security_headers(dev_url):
         finally:
             browser.close()
     assert errors == []
+
+
+def test_the_comment_flow_at_the_run_url_is_the_production_one(dev_url):
+    """As ``tests/e2e/test_comments.py`` on the production build: errors next to their fields, a
+    ``javascript:`` website refused with the typed text kept, "awaiting moderation" for its author,
+    hostile markup as text, and a draft typed 0.3 s before leaving still there on return."""
+    import re
+    import time
+
+    from playwright.sync_api import expect, sync_playwright
+
+    from artisan_app.services import comments as svc
+    from tests.harness import CHROMIUM, CHROMIUM_ARGS, wait_for_app
+
+    wait = 60_000  # the dev server compiles modules on first use
+    hostile = '<img src=x onerror="window.__pwned = 1"> <script>window.__pwned = 2</script>'
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(wait)
+            page.goto(dev_url + SEED_ARTICLE)
+            wait_for_app(page, timeout=120_000)
+            form = page.get_by_role("main").get_by_role("form", name="Leave a comment")
+            box = {label: form.get_by_role("textbox", name=label) for label in ("Name", "Email", "Website", "Comment")}
+            post = form.get_by_role("button", name="Post comment")
+
+            box["Comment"].fill("Nothing else filled in yet.")
+            post.click()
+            expect(box["Name"]).to_have_accessible_description("Please enter your name.", timeout=wait)
+            expect(box["Email"]).to_have_accessible_description("Please enter your email address.", timeout=wait)
+            expect(box["Email"]).to_have_attribute("aria-invalid", "true")
+
+            box["Name"].fill("Dev Reader")
+            box["Email"].fill("dev.reader@example.com")
+            box["Website"].fill("javascript:alert(1)")
+            box["Comment"].fill(hostile)
+            time.sleep(svc.MIN_SECONDS_TO_SUBMIT + 0.5)
+            post.click()
+            expect(box["Website"]).to_have_accessible_description(
+                "Website must be a web address starting with http:// or https://.", timeout=wait)
+            expect(box["Website"]).to_have_value("javascript:alert(1)")
+            expect(box["Comment"]).to_have_value(hostile)
+
+            box["Website"].fill("https://dev.example")
+            post.click()
+            expect(page.get_by_role("main").get_by_role("status").filter(has_text="awaiting moderation"))\
+                .to_be_visible(timeout=wait)
+            mine = page.get_by_role("article", name="Comment by Dev Reader")
+            expect(mine).to_contain_text("Your comment is awaiting moderation.", timeout=wait)
+            expect(mine.locator(".comment-body")).to_have_text(hostile)
+            assert mine.locator(".comment-body img, .comment-body script").count() == 0
+            assert page.evaluate("window.__pwned") is None
+
+            # A draft typed 0.3 s before leaving for another story is there on return.
+            box["Comment"].fill("Typed just before following a link")
+            page.wait_for_timeout(300)
+            page.get_by_role("region", name="You may also like").get_by_role("article").first\
+                .get_by_role("link").last.click()
+            expect(page).not_to_have_url(re.compile("civil-servants"), timeout=wait)
+            page.go_back()
+            expect(box["Comment"]).to_have_value("Typed just before following a link", timeout=wait)
+        finally:
+            browser.close()
+
+
+def test_the_first_views_comment_form_posts_through_the_run_url(dev_url):
+    """Without JavaScript, at the dev URL: the plain form's POST reaches the backend (the dev
+    server's proxy forwards ``/comments/post``) and comes back to the article's first view."""
+    import re
+    import time
+
+    from playwright.sync_api import expect, sync_playwright
+
+    from artisan_app.services import comments as svc
+    from tests.harness import CHROMIUM, CHROMIUM_ARGS
+
+    cross_site = httpx.post(dev_url + "/comments/post", headers={"Origin": "https://evil.example"},
+                            data={"article": "1", "name": "x"}, timeout=30)
+    assert cross_site.status_code == 403  # the backend's answer, through the proxy
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(java_script_enabled=False)
+            page.set_default_timeout(60_000)
+            page.goto(dev_url + SEED_ARTICLE)
+            form = page.get_by_role("form", name="Leave a comment")
+            form.get_by_role("textbox", name="Name").fill("Plain Dev")
+            form.get_by_role("textbox", name="Email").fill("plain.dev@example.com")
+            form.get_by_role("textbox", name="Comment").fill("Posted at the dev URL without JavaScript.")
+            time.sleep(svc.MIN_SECONDS_TO_SUBMIT + 0.5)
+            form.get_by_role("button", name="Post comment").click()
+            expect(page).to_have_url(re.compile(r"\?comment=held#first-view-leave-comment$"), timeout=60_000)
+            expect(page.get_by_role("region", name="Leave a comment").get_by_role("status"))\
+                .to_have_text("Thanks! Your comment is awaiting moderation.", timeout=60_000)
+        finally:
+            browser.close()

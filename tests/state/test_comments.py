@@ -174,3 +174,13 @@ async def test_unknown_article_has_no_form_target(stories, root):
     state = await open_article(root, "nope")
     await state.submit({"name": "Ann", "email": "ann@example.com", "body": "hi"})
     assert state._article_id == 0 and stories.exec(select(Comment)).all() == []
+
+
+@pytest.mark.parametrize("code, notice", [("held", svc.AWAITING_MESSAGE), ("published", svc.PUBLISHED_MESSAGE),
+                                          ("invalid", ""), ("<b>x</b>", "")])
+async def test_back_from_the_first_views_plain_form_the_app_says_the_comment_was_posted(stories, root, code, notice):
+    """``/article/x?comment=held`` (``web/comment_form.py``): the app, taking over, keeps the thanks; a
+    failure's message comes only with the posting browser's kept values (the first view's)."""
+    state = await open_article(root, f"one?comment={code}")
+    assert state.notice == notice
+    assert state.notice_ok is True

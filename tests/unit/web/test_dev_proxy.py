@@ -49,6 +49,8 @@ def _proxied(url: str) -> bool:
     "/author/hannah-okafor", "/tag/civil-service", "/search", "/search?q=civil+servants", "/_upload/cover.webp",
     "/media/0123456789abcdef-640.avif", "/newsletter/subscribe", "/newsletter/unsubscribe/abc.def",
     "/corrections", "/newsletter", "/newsletter?subscribed=1", "/newsletter/?error=email",
+    # The comment form of an article's first view, and the article with the post's outcome
+    "/comments/post", "/article/some-slug?comment=held", "/ur/article/some-slug?comment=invalid",
     # The Urdu edition (issue #17)
     "/ur/", "/ur", "/ur/?utm_source=x", "/ur/article/some-slug", "/ur/category/politics", "/ur/author/hannah-okafor",
     "/ur/tag/civil-service", "/ur/search?q=x", "/ur/feed.xml",
