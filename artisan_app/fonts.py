@@ -1,4 +1,4 @@
-"""The site's web fonts, kept off a first visit's critical path (issue #19).
+"""The site's web fonts, kept off a first visit's critical path.
 
 A first visit paints at once in the reader's system faces (``assets/styles.css``:
 ``--serif``/``--sans`` without ``data-fonts``): no font is preloaded or fetched

@@ -1,4 +1,4 @@
-"""Editions and their interface language (issue #17): gettext catalogs through Babel.
+"""Editions and their interface language: gettext catalogs through Babel.
 
 The English edition is the source language: its strings are the message ids and need no
 catalog. Every other edition has ``locale/<lang>/LC_MESSAGES/messages.po`` (plural forms
@@ -213,8 +213,8 @@ def template_globals(language: str) -> dict:
 
 
 # ---------------------------------------------------------------- interface messages
-# The reader pages' wording, marked here until every one of them is in the reader templates
-# (issue #11), where ``make i18n`` extracts the same ids from ``{% trans %}`` and ``_()``.
+# The reader pages' wording, marked here until every one of them is in the reader templates,
+# where ``make i18n`` extracts the same ids from ``{% trans %}`` and ``_()``.
 
 INTERFACE = (
     N_("Artisan Times"), N_("Beyond the Headlines"), N_("Artisan Times — Beyond the Headlines"),

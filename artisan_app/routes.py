@@ -106,10 +106,10 @@ def editor_article_url(article_id: Any) -> Any:
 EDITOR_REDIRECTS = "/editor/redirects"
 EDITOR_IMPORT = "/editor/import"
 
-CORRECTIONS = "/corrections"  # corrections and updates in the open (issue #18)
+CORRECTIONS = "/corrections"  # corrections and updates in the open
 
 
-# The Urdu edition (issue #17): the English edition's pages under /ur (``i18n.edition_path``).
+# The Urdu edition: the English edition's pages under /ur (``i18n.edition_path``).
 UR_HOME = "/ur/"
 UR_ARTICLE = "/ur/article/[slug]"
 UR_CATEGORY = "/ur/category/[slug]"

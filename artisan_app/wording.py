@@ -15,7 +15,7 @@ LISTINGS = {
 }
 FRONT_EMPTY = "No stories in this section yet."
 
-# /corrections (issue #18)
+# /corrections
 CORRECTIONS_INTRO = ("When we get something wrong we correct it in the open: each correction or update is dated "
                      "at the end of its article, and listed here.")
 CORRECTIONS_EMPTY = "No corrections yet."

@@ -1,4 +1,4 @@
-"""The article editor's language panel (issue #17): language, linked versions, "Add translation"."""
+"""The article editor's language panel: language, linked versions, "Add translation"."""
 
 from __future__ import annotations
 

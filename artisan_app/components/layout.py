@@ -16,7 +16,7 @@ from artisan_app.state.site import SiteState
 
 def page_frame(*children: rx.Component) -> rx.Component:
     return rx.el.div(
-        # The Urdu edition's typography, on its pages only (issue #17; the first view has it in <head>).
+        # The Urdu edition's typography, on its pages only (the first view has it in <head>).
         rx.cond(SiteState.language == "ur", rx.el.link(rel="stylesheet", href="/urdu.css")),
         reader_html(SiteState.masthead_html),
         rx.el.main(unavailable_or(*children), id="main", class_name="main", tab_index=-1),

@@ -185,7 +185,7 @@ def select_field(label: str, name: str, value, options, on_change, errors, *, pl
 
 
 def status_badge(status) -> rx.Component:
-    # "changes" reads "changes requested" (issue #18's review statuses).
+    # "changes" reads "changes requested" (review statuses).
     return rx.el.span(rx.match(status, ("changes", "changes requested"), status), class_name="badge badge-" + status)
 
 

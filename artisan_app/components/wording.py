@@ -1,9 +1,9 @@
-"""The live app's interface wording in the edition's language (issue #17).
+"""The live app's interface wording in the edition's language.
 
 ``t("Leave a comment")`` is the message in the language of the page shown, from the same Babel
 catalog as the reader templates; English until the page has loaded. Every edition's wording of
 the message is compiled into the page (a literal indexed by ``SiteState.language``), so no tab's
-state holds or sends the interface's messages (issue #19: smaller state snapshots and pickles).
+state holds or sends the interface's messages (smaller state snapshots and pickles).
 """
 
 from __future__ import annotations

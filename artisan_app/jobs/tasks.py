@@ -149,7 +149,7 @@ def _resume_after_restart() -> None:
 
 @huey.task(retries=5, retry_delay=BACKOFF_BASE_SECONDS, retry_backoff=2)
 def send_review_notices(article_id: int, to_status: str, by_user_id: int | None) -> int:
-    """Issue #18: authors hear when changes are requested or their article is published."""
+    """Authors hear when changes are requested or their article is published."""
     from artisan_app.services.review_mail import review_notices
 
     with db.session_scope() as session:

@@ -55,7 +55,7 @@ class Article(SQLModel, table=True):
         Index("ix_article_status_published_at", "status", "published_at"),
         Index("ix_article_category_status_published", "category_id", "status", "published_at"),
         Index("ix_article_author_status_published", "author_id", "status", "published_at"),
-        # Each edition's lists (issue #17); one article per language in a translation group.
+        # Each edition's lists; one article per language in a translation group.
         Index("ix_article_language_status_published", "language", "status", "published_at"),
         Index("uq_article_translation_language", "translation_group", "language", unique=True),
     )
@@ -88,7 +88,7 @@ class Article(SQLModel, table=True):
     # The slug was typed by an editor; until then it follows the headline.
     slug_custom: bool = Field(default=False)
     # The edition it belongs to (``artisan_app.i18n.LANGUAGES``) and the group linking it to its
-    # translations (issue #17): articles sharing a group are the same story in other languages.
+    # translations: articles sharing a group are the same story in other languages.
     language: str = Field(default="en", max_length=8, sa_column_kwargs={"server_default": "en"})
     translation_group: str | None = Field(default=None, max_length=32)
 

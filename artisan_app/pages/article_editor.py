@@ -27,7 +27,7 @@ def editor_page() -> rx.Component:
                 E.preview_mode & (E.preview_html != ""),
                 rx.el.div(
                     rx.el.p("Preview — this is how readers will see it.", class_name="preview-banner"),
-                    # In the article's edition: Urdu right to left, in its own type (issue #17).
+                    # In the article's edition: Urdu right to left, in its own type.
                     rx.cond(ArticleLanguageState.language == "ur", rx.el.link(rel="stylesheet", href="/urdu.css")),
                     rx.el.div(reader_html(E.preview_html), lang=ArticleLanguageState.language,
                               dir=ArticleLanguageState.direction),

@@ -68,7 +68,7 @@ class CommentFormView:
     notice_ok: bool = True
 
 def _environment(language: str) -> jinja2.Environment:
-    """The templates in one edition's language (issue #17): every interface string goes through
+    """The templates in one edition's language: every interface string goes through
     its gettext catalog (``artisan_app/i18n.py``), every link stays in the edition."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -211,7 +211,7 @@ def corrections(items: Sequence[CorrectionItem], *, language: str = "en", switch
 
 def _page(template: str, categories: Sequence[CategoryLink], language: str = "en", **context) -> str:
     # No text between the injected nodes and the app's: React hydrates <body> and
-    # skips unknown elements there, but a stray text node is a hydration error (#418).
+    # skips unknown elements there, but a stray text node is a hydration error (React #418).
     page = _envs[i18n.language_of(language)].get_template(f"pages/{template}.html")
     return page.render(categories=categories, **context).strip()
 

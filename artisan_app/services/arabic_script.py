@@ -1,4 +1,4 @@
-"""Arabic-script folding for search (issue #17): Urdu typed with or without diacritics,
+"""Arabic-script folding for search: Urdu typed with or without diacritics,
 on an Arabic or an Urdu keyboard, finds the same words.
 
 ``services.search.fold`` already drops every combining mark after NFKD, which removes the

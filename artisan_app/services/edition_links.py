@@ -1,4 +1,4 @@
-"""From any reader page to the other edition (issue #17).
+"""From any reader page to the other edition.
 
 Every page's masthead links to the other edition's front page (the edition link in
 ``render/templates/reader.html``). Where a page has a match in the other edition, the page

@@ -82,7 +82,7 @@ class EditorRow:
     author_name: str
     updated_label: str
     slug: str
-    language: str = "en"  # its edition (issue #17)
+    language: str = "en"  # its edition
     translations: str = ""  # the languages of its linked translations, e.g. "ur" ("" for none)
 
 
@@ -234,7 +234,7 @@ def preview(session: Session, *, user: StaffUser | None, form: ArticleForm, now:
         published_iso=iso(moment),
         published_label=date_label(moment),
         reading_minutes=reading_minutes(words),
-        # In its edition's language and direction, as readers will see it (issue #17).
+        # In its edition's language and direction, as readers will see it.
         language=_language_of(session, form.id),
     )
     tags = [TagLink(name=t.strip(), slug=slugify(t)) for t in form.tags.split(",") if slugify(t)]

@@ -38,7 +38,7 @@ def feature(session: Session, *, user: StaffUser | None, article_id: int, now: d
     article = _article(session, user, article_id)
     if article.status != ArticleStatus.published.value:
         raise FeatureRefused("Publish the article before featuring it on the front page.")
-    # One per edition: the Urdu front page's lead never unseats the English one (issue #17).
+    # One per edition: the Urdu front page's lead never unseats the English one.
     session.exec(update(Article).where(col(Article.id) != article.id, col(Article.featured_at).is_not(None),
                                        col(Article.language) == article.language)
                  .values(featured_at=None))

@@ -14,7 +14,7 @@ nothing once its files exist and remakes any that went missing.
 Body images (``![alt](file.jpg "Caption | Credit")`` in the markdown, also drawn by
 ``scripts/seed_images.py``) are imported the same way when the article is created.
 
-Editions (issue #17): ``language: ur`` puts an article in the Urdu edition (default ``en``);
+Editions: ``language: ur`` puts an article in the Urdu edition (default ``en``);
 ``translation_of: <slug>`` links it to that article as its translation (a shared
 ``translation_group``), on every run while neither has another translation in its language.
 """
@@ -210,7 +210,7 @@ def _seed_cover(session, article_id, meta, path: Path, images_dir: Path, storage
 
 
 def _seed_craft(session: Session, article_id: int, meta: dict, authors: dict[str, Author], path: Path) -> None:
-    """Co-authors (``coauthors: [slug, …]``) and corrections (``corrections: [{kind, date, text}]``), issue #18.
+    """Co-authors (``coauthors: [slug, …]``) and corrections (``corrections: [{kind, date, text}]``).
 
     Idempotent: co-authors are added to a byline that has only its first author (an editor's later
     change stands); a correction is added unless one with the same date and text exists."""

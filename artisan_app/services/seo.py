@@ -57,7 +57,7 @@ class PageMeta:
     robots: str = ""  # e.g. "noindex" for not-found pages
     # Atom feeds to advertise besides the site's: (title, path), e.g. the section's.
     feeds: tuple[tuple[str, str], ...] = ()
-    # The page's edition and its versions in the others: (hreflang, absolute URL), itself included (issue #17).
+    # The page's edition and its versions in the others: (hreflang, absolute URL), itself included.
     language: str = "en"
     alternates: tuple[tuple[str, str], ...] = ()
 

@@ -1,4 +1,4 @@
-"""Linked translations (issue #17): the same story in the English and the Urdu edition.
+"""Linked translations: the same story in the English and the Urdu edition.
 
 Articles that are translations of each other share ``Article.translation_group`` (a uuid
 hex set on the first "Add translation"); each keeps its own slug, excerpt, sections,
@@ -173,7 +173,7 @@ def editor_versions(session: Session, *, user: StaffUser | None, article_id: int
 
 @dataclass(frozen=True)
 class LanguageSwitch:
-    """The reader's language switch on a page of edition ``language`` (issue #17)."""
+    """The reader's language switch on a page of edition ``language``."""
 
     hreflang: str  # the other edition's language (the link's ``lang`` and ``dir`` follow it)
     href: str  # its version of this page, or its front page when there is none

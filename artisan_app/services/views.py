@@ -45,7 +45,7 @@ class ArticleCard:
     # "" without one, and the card keeps its text-only look.
     cover_html: str = ""
     cover_image_id: int = 0
-    language: str = "en"  # its edition (issue #17)
+    language: str = "en"  # its edition
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ class ArticleState(rx.State):
     headline: str = ""
     found: bool = False
     loaded: bool = False
-    language: str = "en"  # the edition (issue #17)
+    language: str = "en"  # the edition
     _article_id: int = 0
     _slug: str = ""
     _comment_count: int = 0

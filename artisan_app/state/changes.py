@@ -2,7 +2,7 @@
 
 Reflex sends every var a handler sets back to the browser, changed or not, and marks its state
 dirty (pickled and written back). A page visit that reloads what the tab already shows (going
-back to a page, the navigation on every page) sets only what differs (issue #19).
+back to a page, the navigation on every page) sets only what differs.
 """
 
 from __future__ import annotations

@@ -69,9 +69,9 @@ class CommentState(CommentWatchMixin, rx.State):
     notice: str = ""
     notice_ok: bool = True
 
-    # ``notice`` and ``errors`` in the page's edition (issue #17; the catalog has every message the
+    # ``notice`` and ``errors`` in the page's edition (the catalog has every message the
     # form says). They follow ``_language`` (set as the article loads), not the router: a var that
-    # read the router would make Reflex load this state for every event of the tab (issue #19).
+    # read the router would make Reflex load this state for every event of the tab.
     @rx.var
     def notice_shown(self) -> str:
         return i18n.translate(self._language, self.notice) if self.notice else ""

@@ -5,7 +5,7 @@ block the proxy keeps pointing at the state tree it loaded under the tab's lock,
 handler returns. With state in Redis and opportunistic locking that tree is the tab's whole
 tree (every substate, 29 today), so a handler that waits for hours -- the comment watcher,
 one per open article tab -- pinned a full tree per reader: memory, and objects for every full
-garbage collection to walk (issue #19). ``let_go`` points the proxy at an empty instance of
+garbage collection to walk. ``let_go`` points the proxy at an empty instance of
 its state's class while it waits; the next ``async with self`` loads the tab's current state
 exactly as before, so nothing the handler reads or writes changes.
 """

@@ -30,7 +30,7 @@ class ReaderState(PagedCards, rx.State):
     lead_html: str = ""
     has_lead: bool = False
 
-    language: str = "en"  # the edition: "/" or "/ur/" (issue #17)
+    language: str = "en"  # the edition: "/" or "/ur/"
 
     def _fetch(self, offset: int) -> ArticlePage:
         with db.session_scope() as session:
@@ -73,7 +73,7 @@ class ListingState(PagedCards, rx.State):
     by the URL's prefix and slug."""
 
     prefix: str = ""  # "category", "author" or "tag"
-    language: str = "en"  # the edition (issue #17)
+    language: str = "en"  # the edition
     found: bool = False
     header_html: str = ""
     empty: str = ""  # what an empty list says ("No stories in this section yet.")

@@ -19,7 +19,7 @@ from artisan_app.state.resilience import outage_safe
 
 @functools.lru_cache(maxsize=64)
 def _switch_html(language: str, query: str) -> str:
-    """A function of its arguments, and part of every tab's first snapshot (issue #19): rendered once."""
+    """A function of its arguments, and part of every tab's first snapshot: rendered once."""
     return render.language_switch(edition_links.search_switch(language, query), language=language)
 
 
@@ -43,7 +43,7 @@ class SearchState(rx.State):
     # Bumped whenever the query changes from outside the page's box (URL, masthead),
     # so the uncontrolled input is re-created with the new value.
     input_version: int = 0
-    language: str = "en"  # the edition searched (issue #17): /ur/search finds Urdu stories
+    language: str = "en"  # the edition searched: /ur/search finds Urdu stories
 
     @rx.var
     def switch_html(self) -> str:

@@ -35,7 +35,7 @@ class SiteState(rx.State):
     masthead_html: str = render.masthead([])
     footer_html: str = render.footer([])
     unavailable: bool = False
-    # The edition of the page shown (issue #17): "/ur/..." is Urdu. The interface's wording in it
+    # The edition of the page shown: "/ur/..." is Urdu. The interface's wording in it
     # is compiled into the pages (``components.wording.t``), not held here.
     language: str = "en"
 

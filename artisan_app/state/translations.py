@@ -1,4 +1,4 @@
-"""The article editor's language panel (issue #17): the article's language, its linked
+"""The article editor's language panel: the article's language, its linked
 translations and "Add translation". Every handler resolves the signed-in user from the
 server-side session (``StaffGuard._staff``) and lets ``services.translations`` decide."""
 

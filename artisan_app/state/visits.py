@@ -11,7 +11,7 @@ stops the visit at once with ``SiteState.report_unavailable``), in one event.
 The steps are the states' own handlers, so a page's behaviour (what it holds,
 when ``loaded`` turns true, the comment watcher and the draft read that the
 article's comments start) stays defined in one place. The article page, the
-one most visits open, goes one step further (issue #19): its three loads run
+one most visits open, goes one step further: its three loads run
 in one worker thread and one database session (``SiteState._navigation``,
 ``ArticleState._load``, ``CommentState._open``/``_refresh``), so the visit
 pays one thread hop and reads the content generation once

@@ -1,6 +1,6 @@
-"""HTTP routes of the editions beside English (issue #17) that need no page template:
+"""HTTP routes of the editions beside English that need no page template:
 each edition's Atom feed (``/ur/feed.xml``). Registered with the site's other routes
-(``api.api_routes``, or the route registry of issue #11)."""
+(``api.api_routes``, or the route registry)."""
 
 from __future__ import annotations
 

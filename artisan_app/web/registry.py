@@ -117,7 +117,7 @@ PAGES: tuple[Page, ...] = (
          first_view=first_views.listing, sitemap=(feeds.author_sitemap,)),
     Page(routes.TAG, listing_page, ListingState.page_title, PageVisit.listing,
          first_view=first_views.listing, sitemap=(feeds.tag_sitemap,)),
-    # The Urdu edition (issue #17): the same pages, in Urdu, right to left.
+    # The Urdu edition: the same pages, in Urdu, right to left.
     Page(routes.UR_HOME, front_page, "آرٹیزن ٹائمز — سرخیوں سے آگے", PageVisit.front, first_view=first_views.front),
     Page(routes.UR_ARTICLE, article_page, ArticleState.page_title, PageVisit.article, first_view=first_views.article,
          query_keys=(ARTICLE_OUTCOME,)),

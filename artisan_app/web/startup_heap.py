@@ -4,7 +4,7 @@ Importing and compiling the app leaves ~170,000 long-lived objects (components, 
 SQLAlchemy mappings). The cyclic garbage collector walks all of them on every full collection,
 ~85 ms each on this machine, with the event loop stopped; with a thousand readers' state trees
 coming and going, full collections come often enough to show in the page-load p95 and in CPU per
-visit (issue #19). ``gc.freeze()`` once the worker has started moves them out of the collector's
+visit. ``gc.freeze()`` once the worker has started moves them out of the collector's
 generations for good (they stay reachable; nothing is leaked), as CPython's documentation
 suggests for long-running servers; objects made afterwards are collected as before.
 """

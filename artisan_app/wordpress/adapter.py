@@ -1,4 +1,4 @@
-"""The intermediate body (``ir.py``) → the stored rich body (issue #14), and what it cannot hold.
+"""The intermediate body (``ir.py``) → the stored rich body, and what it cannot hold.
 
 Paragraphs and quotes keep their bold, italic and links (http, https, mailto) as
 inline HTML, cleaned like every other write (``services/rich_text``); lists,

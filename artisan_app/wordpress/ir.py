@@ -1,6 +1,6 @@
 """The intermediate form of an imported post body, independent of how it is stored.
 
-It already holds everything the rich body (issue #14) will be able to show —
+It already holds everything the rich body will be able to show —
 inline bold/italic/links, lists, images, embeds, separators — so that when the
 rich body exists only ``adapter.py`` changes. It can hold no markup: text is
 text, and links are only ever ``http``, ``https`` or ``mailto`` URLs.

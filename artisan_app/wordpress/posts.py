@@ -153,7 +153,7 @@ def _write_body(session: Session, article: Article, sections, new: bool) -> None
     if not new:
         session.execute(delete(blk).where(blk.c.section_id.in_(select(sec.c.id).where(sec.c.article_id == article.id))))
         session.execute(delete(sec).where(sec.c.article_id == article.id))
-    # stored_block: inline HTML cleaned again, plain text from it, list items as JSON (#14).
+    # stored_block: inline HTML cleaned again, plain text from it, list items as JSON.
     stored = [[stored_block(b) for b in s.blocks] for s in sections]
     if sections:
         returned = session.execute(insert(sec).returning(sec.c.id, sec.c.position), [
