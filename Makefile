@@ -62,7 +62,7 @@ seed: install  ## artisan seed: load the seed content (safe to repeat)
 	ARTISAN_ENV="$${ARTISAN_ENV:-dev}" $(BIN)/artisan seed
 
 ## make prod: production build on one port (http://localhost:$(BACKEND_PORT)) and the job queue's
-## worker beside it: scripts/serve.py, the production command. Production refuses to start without
+## worker beside it: artisan serve, the production command. Production refuses to start without
 ## ARTISAN_SECRET_KEY (32+ characters) and ARTISAN_SITE_URL; for a local look at the build a random
 ## key is generated for this run only and the site address is this local one.
 prod: install migrate  ## production build and its job worker on one port: http://localhost:8000
@@ -70,7 +70,7 @@ prod: install migrate  ## production build and its job worker on one port: http:
 	@if [ -z "$${ARTISAN_SECRET_KEY:-}" ]; then echo "ARTISAN_SECRET_KEY is not set: using a random one for this run only" >&2; fi
 	ARTISAN_ENV=prod ARTISAN_SECRET_KEY="$${ARTISAN_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(48))')}" \
 	  ARTISAN_SITE_URL="$${ARTISAN_SITE_URL:-http://localhost:$(BACKEND_PORT)}" \
-	  $(BIN)/python scripts/serve.py --port $(BACKEND_PORT)
+	  $(BIN)/artisan serve --port $(BACKEND_PORT)
 
 ## make services: check PostgreSQL (:5432) and Redis (:6379) answer; start them only if not
 services:  ## check PostgreSQL and Redis answer; start them if not

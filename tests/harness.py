@@ -159,13 +159,13 @@ class RunningApp:
 
 
 class ProductionCommand(RunningApp):
-    """``scripts/serve.py`` as ``make prod`` and the README's deployment run it: the
-    production build and the job queue's worker, stopped together."""
+    """``artisan serve`` as ``make prod`` and the docs' deployment run it: the production
+    build and the job queue's worker, stopped together."""
 
     def _start(self) -> subprocess.Popen:
         self.starts += 1
         return subprocess.Popen(
-            [sys.executable, str(ROOT / "scripts" / "serve.py"), "--port", str(self.port)],
+            [sys.executable, "-m", "artisan_app.cli", "serve", "--port", str(self.port)],
             cwd=self.cwd, env=self.env, stdout=self.log.open("a"), stderr=subprocess.STDOUT, start_new_session=True,
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from artisan_app.cli.seed import seed
+from artisan_app.cli.serve import serve_command
 from artisan_app.cli.trash import trash
 from artisan_app.cli.users import users
 from artisan_app.cli.wordpress import wordpress
@@ -20,3 +21,4 @@ artisan.add_command(users)
 artisan.add_command(seed)
 artisan.add_command(wordpress)
 artisan.add_command(trash)
+artisan.add_command(serve_command, name="serve")

@@ -6,7 +6,7 @@ Redis of ``ARTISAN_REDIS_URL``/``REFLEX_REDIS_URL`` when one is configured, else
 ``artisan-queue.db`` in the var folder (``ARTISAN_VAR_DIR``, default ``var/``). ``memory://`` is for tests.
 
 The worker: ``huey_consumer artisan_app.jobs.huey`` (``make run`` and
-``scripts/serve.py``, the production command, start one). Its health
+``artisan serve``, the production command, start one). Its health
 (heartbeat, oldest waiting job) is recorded by ``jobs/heartbeat.py``.
 """
 

@@ -1,4 +1,4 @@
-"""The production command as deployed (``scripts/serve.py``, what ``make prod`` runs):
+"""The production command as deployed (``artisan serve``, what ``make prod`` runs):
 it starts the build and the job queue's worker, a newsletter sign-up's confirmation
 reaches a real SMTP server with no other process started by the test, ``/healthz``
 reports the queue, and stopping the command stops everything it started."""
@@ -16,7 +16,7 @@ import pytest
 from tests.harness import ROOT, TEST_SECRET_KEY, ProductionCommand, app_env, prepare_database
 from tests.smtp_sink import MailCatcher
 
-SERVE = [sys.executable, str(ROOT / "scripts" / "serve.py")]
+SERVE = [sys.executable, "-m", "artisan_app.cli", "serve"]  # the `artisan` console script's own module
 
 
 def _alive(pid: int) -> bool:

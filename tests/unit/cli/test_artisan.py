@@ -37,7 +37,7 @@ def test_every_command_has_help():
     runner = CliRunner()
     top = runner.invoke(artisan, ["--help"])
     assert top.exit_code == 0
-    for name in ("users", "seed", "wordpress", "trash"):
+    for name in ("users", "seed", "wordpress", "trash", "serve"):
         assert name in top.output
     paths = _commands(artisan)
     assert {
@@ -47,6 +47,7 @@ def test_every_command_has_help():
         ("seed",),
         ("wordpress", "import"),
         ("trash", "purge"),
+        ("serve",),
     } <= set(paths)
     for path in paths:
         result = runner.invoke(artisan, [*path, "--help"])
