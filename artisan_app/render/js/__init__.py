@@ -28,7 +28,7 @@ def source(name: str) -> str:
     return _LEADING_COMMENT.sub("", (FOLDER / f"{name}.js").read_text("utf-8"), count=1).strip()
 
 
-def script(name: str, **config: object) -> str:
+def script(name: str, /, **config: object) -> str:
     """The script ``name.js`` with ``config`` (a JSON object) in place of its ``__CONFIG__``."""
     text = source(name)
     uses = text.count(CONFIG_TOKEN)
