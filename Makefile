@@ -90,7 +90,7 @@ prod: install migrate  ## production build on one port: http://localhost:8000
 services:  ## check PostgreSQL and Redis answer; start them if not
 	@.ci/run --services-only
 
-unit: install-test  ## the tests without a browser
+unit: install-test js-tools  ## the tests without a browser
 	$(BIN)/python -m pytest -m "not e2e"
 
 e2e: install-test browser  ## the browser tests only
