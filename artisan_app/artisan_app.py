@@ -6,10 +6,8 @@ import reflex as rx
 
 from artisan_app import routes
 from artisan_app.api import build_api
-from artisan_app.client_scripts import DRAFT_KEEPER_JS, EDITOR_FORMAT_JS, EMBED_LOADER_JS
-from artisan_app.fonts import FONTS_JS
 from artisan_app.hardening import harden
-from artisan_app.theme import THEME_BOOT_JS
+from artisan_app.render.scripts import DRAFT_KEEPER_JS, EDITOR_FORMAT_JS, EMBED_LOADER_JS, FONTS_JS, THEME_BOOT_JS
 from artisan_app.trash import purge_periodically as purge_trash_periodically
 from artisan_app.web import registry
 from artisan_app.web.startup_heap import freeze_startup_objects
@@ -23,7 +21,7 @@ app = rx.App(
         # A 0.3 KB icon instead of the 5 KB /favicon.ico (kept for browsers without SVG icons).
         rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
         rx.script(THEME_BOOT_JS),
-        rx.script(FONTS_JS),  # the site's faces once a visit has cached them (artisan_app/fonts.py)
+        rx.script(FONTS_JS),  # the site's faces once a visit has cached them (render/js/fonts.js)
         rx.script(DRAFT_KEEPER_JS),  # comment drafts reach local storage on every keystroke
         rx.script(EMBED_LOADER_JS),  # an embed's iframe loads only when the reader clicks
         rx.script(EDITOR_FORMAT_JS),  # the editor's toolbar, Ctrl/Cmd+B/I/K, rich paste, focal point clicks

@@ -40,12 +40,9 @@ from pathlib import Path
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from artisan_app import render
-from artisan_app.client_scripts import DRAFT_KEEPER_JS, EDITOR_FORMAT_JS, EMBED_LOADER_JS
 from artisan_app.core.settings import settings
-from artisan_app.fonts import FONTS_JS
+from artisan_app.render.scripts import INLINE_SCRIPTS
 from artisan_app.services.rich_blocks import FRAME_ORIGINS
-from artisan_app.theme import THEME_BOOT_JS
 from artisan_app.web import shell as web_shell
 from artisan_app.web.dev_shell import DevShell, dev_frontend_url
 from artisan_app.web.upload_limit import UploadLimit
@@ -141,7 +138,7 @@ class ScriptAllowlist:
 
     def _collect(self) -> list[str]:
         # Ours (the head's rx.script ones are also found in the compiled modules below).
-        scripts = [THEME_BOOT_JS, FONTS_JS, DRAFT_KEEPER_JS, EMBED_LOADER_JS, EDITOR_FORMAT_JS, render.FIRST_VIEW_JS]
+        scripts = list(INLINE_SCRIPTS)
         scripts += inline_scripts(self.shell.with_boot_when_wanted())
         if self.build_dir.is_dir():
             for page in sorted(self.build_dir.rglob("*.html")):

@@ -47,7 +47,7 @@ def cover_editor() -> rx.Component:
                 rx.el.p("Click the picture on what matters most: cards and the social image are cropped around it.",
                         id="focal-hint", class_name="field-hint"),
                 rx.el.div(
-                    # Clicks become "x,y" in the focal point field (client_scripts.EDITOR_FORMAT_JS).
+                    # Clicks become "x,y" in the focal point field (render/js/editor_format.js).
                     rx.el.img(src=E.form.cover_preview, alt=E.form.cover_alt, class_name="cover-thumb focal-target",
                               custom_attrs={"data-focal-for": "cover_focal"}),
                     rx.el.span(class_name="focal-dot", aria_hidden="true",

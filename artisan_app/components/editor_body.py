@@ -36,7 +36,7 @@ TEXT_HINTS = {
 
 
 def _toolbar(text_key) -> rx.Component:
-    """Buttons handled in the browser (client_scripts.EDITOR_FORMAT_JS), like the shortcuts."""
+    """Buttons handled in the browser (render/js/editor_format.js), like the shortcuts."""
     def tool(label, action, title):
         return rx.el.button(label, type="button", class_name="small-button format-button", title=title,
                             aria_label=title, custom_attrs={"data-md-action": action, "data-md-for": text_key})

@@ -40,7 +40,7 @@ def image_picker() -> rx.Component:
             on_drop=E.add_image(rx.upload_files(upload_id="image-upload")),  # type: ignore[operator]
         ),
         field_error(E.errors, "image"),
-        # Escape in the picker presses this too (client_scripts.EDITOR_FORMAT_JS).
+        # Escape in the picker presses this too (render/js/editor_format.js).
         rx.cond(choosing, rx.el.button("Cancel", type="button", class_name="button secondary",
                                        on_click=E.cancel_image_spot, custom_attrs={"data-picker-cancel": ""})),
         class_name=rx.cond(choosing, "image-picker open", "image-picker"),

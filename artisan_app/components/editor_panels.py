@@ -10,38 +10,12 @@ from artisan_app.components.common import link
 from artisan_app.components.editor_craft import publish_confirm, review_gate
 from artisan_app.components.newsroom import field_error, small_button, status_badge
 from artisan_app.components.newsroom_tools import article_tools
+from artisan_app.render.scripts import SAVED_CLOCK_JS
 from artisan_app.state.article_editor import ArticleEditorState as E
 
 # mypy reads a state var on its class as the Python value and an @rx.event handler as rx.event's
 # class; at run time they are Vars and EventCallbacks (Reflex 0.10's typing cannot say so).
 # Each `type: ignore[...]` below marks such a line, and only such a line.
-
-# "Saved just now" turns into "Saved at 10:52:31" after a minute, in the browser (no server round trips);
-# the error summary's links focus their field.
-SAVED_CLOCK_JS = """
-(() => {
-  if (window.__artisanSavedClock) return;
-  window.__artisanSavedClock = true;
-  const tick = () => {
-    document.querySelectorAll('[data-saved-at]').forEach((el) => {
-      if (el.dataset.seen !== el.dataset.savedAt) { el.dataset.seen = el.dataset.savedAt; el.dataset.seenAt = Date.now(); }
-      const old = Date.now() - Number(el.dataset.seenAt || 0) > 60000;
-      if (old !== el.hasAttribute('data-stale')) el.toggleAttribute('data-stale', old);
-    });
-  };
-  setInterval(tick, 1000);
-  // The error summary's links move focus to their field (without leaving the page).
-  document.addEventListener('click', (e) => {
-    const a = e.target.closest && e.target.closest('a[data-target]');
-    const field = a && document.getElementById(a.dataset.target);
-    if (!field) return;
-    e.preventDefault();
-    e.stopPropagation();
-    field.scrollIntoView({block: 'center'});
-    field.focus({preventScroll: true});
-  }, true);
-})()
-"""
 
 
 def _save_status() -> rx.Component:
@@ -149,7 +123,7 @@ def publish_panel() -> rx.Component:
         ),
         primary,
         extra,
-        rx.script(SAVED_CLOCK_JS),
+        rx.script(SAVED_CLOCK_JS),  # "Saved at 10:52:31" after a minute; the error summary's links focus their field
         class_name=rx.cond(E.panel_open, "publish-panel open", "publish-panel"),
         aria_label="Publishing",
     )

@@ -11,34 +11,6 @@ from artisan_app.components.newsroom_tools import pending_badge
 from artisan_app.state.auth import AuthState
 from artisan_app.state.mail_health import MailHealthState
 
-# Warn before leaving with changes the server has not saved yet.
-UNSAVED_GUARD_JS = """
-(() => {
-  if (window.__artisanGuard) return;
-  window.__artisanGuard = true;
-  document.addEventListener('input', (e) => {
-    // Not the article's own text: e.g. the "New category…" name (components/newsroom_tools.py).
-    const field = e.target.closest ? e.target : null;
-    if (field && field.closest('.editor-form') && !field.closest('.not-article-field')) window.__artisanDirty = true;
-  }, true);
-  window.addEventListener('beforeunload', (e) => {
-    if (window.__artisanDirty) { e.preventDefault(); e.returnValue = ''; }
-  });
-  // In-app links never unload the page: ask before following one.
-  document.addEventListener('click', (e) => {
-    if (!window.__artisanDirty) return;
-    const a = e.target.closest && e.target.closest('a[href]');
-    if (!a || a.target === '_blank' || a.dataset.target || a.getAttribute('href').startsWith('#')) return;
-    if (window.confirm('You have unsaved changes. Leave this page anyway?')) {
-      window.__artisanDirty = false;
-    } else {
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  }, true);
-})()
-"""
-
 
 def newsroom_frame(*children: rx.Component, title: str) -> rx.Component:
     return rx.el.div(

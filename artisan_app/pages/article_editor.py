@@ -11,8 +11,9 @@ from artisan_app.components.editor_craft import craft_panels
 from artisan_app.components.editor_language import language_panel
 from artisan_app.components.editor_panels import conflict_panel, publish_panel, revisions_panel
 from artisan_app.components.newsletter_panel import newsletter_panel
-from artisan_app.components.newsroom import UNSAVED_GUARD_JS, newsroom_frame
+from artisan_app.components.newsroom import newsroom_frame
 from artisan_app.components.reader import reader_html
+from artisan_app.render.scripts import UNSAVED_GUARD_JS
 from artisan_app.state.article_editor import ArticleEditorState as E
 from artisan_app.state.translations import ArticleLanguageState
 
@@ -47,7 +48,7 @@ def editor_page() -> rx.Component:
         class_name="editor-layout",
     )
     return newsroom_frame(
-        rx.script(UNSAVED_GUARD_JS),
+        rx.script(UNSAVED_GUARD_JS),  # asks before leaving with changes not saved yet
         rx.cond(
             E.loaded,
             rx.cond(E.missing, rx.el.p("This article doesn’t exist or you can’t edit it. ",

@@ -2,7 +2,7 @@
 
 Editors type inline Markdown in paragraphs, quotes and list items (the toolbar and
 Ctrl/Cmd+B, I, K write it for them; a paste from Word or Google Docs is turned into
-it in the browser, ``client_scripts.EDITOR_FORMAT_JS``). What is stored is the
+it in the browser, ``render/js/editor_format.js``). What is stored is the
 cleaned HTML (``rich_text``), never the Markdown:
 
     drafts_of(BlockForm("paragraph", "One **two**\n\nThree\n\n- a\n- b"))

@@ -5,7 +5,7 @@ here) or escaped text, so the result may go into ``rx.html`` and Jinja's ``|safe
 
 Embeds are privacy-friendly: a YouTube, Vimeo, X or Instagram URL becomes a card
 (provider, a title made from the URL, a link); the provider's iframe is created by
-``client_scripts.EMBED_LOADER_JS`` only when the reader clicks "Load". Nothing from a
+``render/js/embed_loader.js`` only when the reader clicks "Load". Nothing from a
 third party loads before that. Any other URL becomes a plain link card.
 """
 

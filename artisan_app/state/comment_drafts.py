@@ -1,4 +1,4 @@
-"""The comment drafts a reader's browser keeps (``client_scripts.DRAFT_KEEPER_JS``), read defensively.
+"""The comment drafts a reader's browser keeps (``render/js/comment_drafts.js``), read defensively.
 
 Everything in local storage is the reader's own typing, and untrusted: ``parse_saved`` keeps
 only well-formed strings, cut to the form's limits, for at most ``MAX_SAVED_DRAFTS`` articles.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from artisan_app.client_scripts import DRAFTS_KEY, MAX_SAVED_DRAFTS
+from artisan_app.render.scripts import DRAFTS_KEY, MAX_SAVED_DRAFTS
 from artisan_app.services import comments as svc
 
 IDENTITY_FIELDS = ("name", "email", "website")

@@ -1,8 +1,8 @@
 """Comments under an article: the thread, and the reader's draft for that article.
 
 The draft (name, email, website, comment text, reply target) is the reader's
-own typing. The browser keeps it: a small script (``client_scripts.
-DRAFT_KEEPER_JS``) writes every keystroke to local storage at once, so a link
+own typing. The browser keeps it: a small script (``render/js/
+comment_drafts.js``) writes every keystroke to local storage at once, so a link
 followed or a tab closed half a second after typing loses nothing. This state
 holds the open article's copy: read from local storage when the page loads
 (``restore_draft``), kept up to date by the debounced ``set_field``, and
@@ -26,8 +26,8 @@ from reflex.event import EventSpec
 from sqlmodel import Session
 
 from artisan_app import i18n
-from artisan_app.client_scripts import DRAFTS_KEY, READER_KEY
 from artisan_app.core import db
+from artisan_app.render.scripts import DRAFTS_KEY, READER_KEY
 from artisan_app.services import comment_outcomes, page_data
 from artisan_app.services import comment_thread as thread
 from artisan_app.services import comments as svc
@@ -136,7 +136,7 @@ class CommentState(CommentWatchMixin, rx.State):
         self.body = saved["drafts"].get(self._slug, {}).get("body", "")
 
     def _clear_browser_draft(self):
-        """Forget the posted comment's text in the browser (``client_scripts.DRAFT_KEEPER_JS``)."""
+        """Forget the posted comment's text in the browser (``render/js/comment_drafts.js``)."""
         return rx.call_script(f"window.artisanCommentDrafts && window.artisanCommentDrafts.clear({json.dumps(self._slug)})")
 
     @rx.event

@@ -6,6 +6,7 @@ press moves the same one again instead of swapping it back.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any, TypeGuard
 
@@ -29,11 +30,8 @@ def _text(value: object, limit: int = 20_000) -> str:
 def focus_script(prefix: str, step: int) -> EventSpec:
     """Focus the moved item's button in the same direction, or the other one at the end of the list."""
     first, second = ("down", "up") if step > 0 else ("up", "down")
-    return rx.call_script(
-        "requestAnimationFrame(() => requestAnimationFrame(() => {"
-        f" const a = document.getElementById('{prefix}-{first}'), b = document.getElementById('{prefix}-{second}');"
-        " const t = a && !a.disabled ? a : b; if (t) t.focus(); }))"
-    )
+    ids = json.dumps(f"{prefix}-{first}"), json.dumps(f"{prefix}-{second}")
+    return rx.call_script(f"window.artisanEditorFocus.moved({ids[0]}, {ids[1]})")  # render/js/editor_format.js
 
 
 class EditorBodyMixin(EditorHost, mixin=True):

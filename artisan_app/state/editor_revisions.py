@@ -44,10 +44,7 @@ class EditorRevisionsMixin(EditorHost, mixin=True):
         except PermissionDenied as exc:
             self.message = str(exc)
             return
-        return rx.call_script(
-            "requestAnimationFrame(() => { const h = document.getElementById('compare-title');"
-            " if (h) { h.focus(); h.scrollIntoView({block: 'start'}); } })"
-        )
+        return rx.call_script("window.artisanEditorFocus.heading('compare-title')")  # render/js/editor_format.js
 
     @rx.event
     def close_diff(self):

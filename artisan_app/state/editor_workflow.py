@@ -6,6 +6,7 @@ which checks the role and the stored article itself.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import reflex as rx
@@ -25,12 +26,7 @@ from artisan_app.state.editor_host import EditorHost
 
 def focus_when_shown(element_id: str) -> EventSpec:
     """Focus an element once the next render shows it (tries for about a second)."""
-    return rx.call_script(
-        "(() => { let tries = 0; const go = () => {"
-        f" const el = document.getElementById('{element_id}');"
-        " if (el) { el.scrollIntoView({block: 'center'}); el.focus({preventScroll: true}); }"
-        " else if (tries++ < 20) setTimeout(go, 50); }; requestAnimationFrame(go); })()"
-    )
+    return rx.call_script(f"window.artisanEditorFocus.whenShown({json.dumps(element_id)})")  # render/js/editor_format.js
 
 
 class EditorWorkflowMixin(EditorHost, mixin=True):

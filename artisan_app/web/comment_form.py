@@ -39,10 +39,10 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from artisan_app import i18n, routes
-from artisan_app.client_scripts import READER_ID_PATTERN
 from artisan_app.core import db
 from artisan_app.core.settings import settings
 from artisan_app.render import CommentFormView
+from artisan_app.render.scripts import READER_ID_PATTERN
 from artisan_app.services import articles, comment_outcomes, comment_thread
 from artisan_app.services import comments as svc
 from artisan_app.services.comment_outcomes import OUTCOMES, QUERY_KEY
@@ -169,7 +169,7 @@ def _field(form: FormData, name: str) -> str:
 
 
 def _reader_id(form: FormData) -> str:
-    """The browser's reader id, filled in by its draft keeper (``client_scripts``); none without JavaScript."""
+    """The browser's reader id, filled in by its draft keeper (``render/js/comment_drafts.js``); none without JavaScript."""
     reader = _field(form, "reader")
     return reader if re.fullmatch(READER_ID_PATTERN, reader) else ""
 

@@ -14,11 +14,10 @@ import threading
 from pathlib import Path
 
 from artisan_app.core.settings import PROJECT_ROOT
-from artisan_app.fonts import FONTS_JS, URDU_FALLBACK_FONT
+from artisan_app.fonts import URDU_FALLBACK_FONT
 from artisan_app.i18n import direction
-from artisan_app.render.scripts import APP_ENTRY_JS, APP_WANTED_JS
-from artisan_app.services.seo import PageMeta, esc, head_html, json_for_script, json_ld_html
-from artisan_app.theme import THEME_BOOT_JS
+from artisan_app.render.scripts import APP_ENTRY_JS, APP_WANTED_JS, FONTS_JS, THEME_BOOT_JS, preload_modules_js
+from artisan_app.services.seo import PageMeta, esc, head_html, json_ld_html
 
 # The production build's SPA shell (``reflex run --env prod`` / ``reflex export``).
 SHELL_PATH = PROJECT_ROOT / ".web" / "build" / "client" / "__spa-fallback.html"
@@ -158,11 +157,7 @@ def boot_when_wanted(shell: str) -> str:
         return shell
     code = _ENTRY_IMPORT.sub(lambda m: m.group(1) + APP_ENTRY_JS + " " + m.group(2), code)
     modules = _MODULEPRELOAD.findall(shell[: boot.start()])
-    preload = (
-        f"{json_for_script(modules)}.forEach(function (href) {{ var link = document.createElement(\"link\"); "
-        "link.rel = \"modulepreload\"; link.href = href; document.head.appendChild(link); });"
-    )
-    script = boot.group(1) + APP_WANTED_JS + preload + code + boot.group(3)
+    script = boot.group(1) + APP_WANTED_JS + "\n" + preload_modules_js(modules) + "\n" + code + boot.group(3)
     head = _MODULEPRELOAD.sub("", shell[: boot.start()])
     return head + script + shell[boot.end() :]
 

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import Session, create_engine, select
 
-from artisan_app.client_scripts import DRAFTS_KEY
 from artisan_app.models import Comment
+from artisan_app.render.scripts import DRAFTS_KEY
 from artisan_app.services import comments as svc
 from tests.factories import moderate_as_editor
 

@@ -13,8 +13,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 import vendor_fonts  # noqa: E402  (scripts/vendor_fonts.py: what the committed fonts were trimmed to)
 
-from artisan_app.fonts import FONT_FILES, FONTS_JS  # noqa: E402
+from artisan_app.fonts import FONT_FILES  # noqa: E402
 from artisan_app.fonts import URDU_FALLBACK_FONT as NASKH  # noqa: E402
+from artisan_app.render.scripts import FONTS_JS  # noqa: E402
 
 CSS = (ROOT / "assets" / "styles.css").read_text("utf-8")
 FACES = re.findall(r"@font-face\s*\{([^}]*)\}", CSS)

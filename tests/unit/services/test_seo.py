@@ -15,11 +15,10 @@ from starlette.testclient import TestClient
 
 from artisan_app import api
 from artisan_app.core.settings import settings
-from artisan_app.fonts import FONTS_JS
 from artisan_app.models import ArticleStatus
+from artisan_app.render.scripts import FONTS_JS, THEME_BOOT_JS
 from artisan_app.services import articles, seo
 from artisan_app.services.views import CategoryLink
-from artisan_app.theme import THEME_BOOT_JS
 from artisan_app.web import shell as web_shell
 from tests.factories import BASE_TIME, make_article, make_author, make_category, sections
 from tests.page_shells import SHELL

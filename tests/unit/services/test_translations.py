@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
-from artisan_app.fonts import FONTS_JS
 from artisan_app.models import Article, ArticleStatus, Block, Role, Section
+from artisan_app.render.scripts import FONTS_JS
 from artisan_app.services import articles, feeds, search, search_index, seo, translations
 from artisan_app.services.arabic_script import fold_letters
 from artisan_app.services.auth import PermissionDenied

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
+from artisan_app.render import scripts
 from artisan_app.services import seo
 from artisan_app.web import shell as web_shell
 from tests.page_shells import SHELL
@@ -31,11 +32,11 @@ def test_app_boots_when_wanted_with_the_same_modules_in_the_same_order():
     document = web_shell.boot_when_wanted(SHELL)
     assert 'rel="modulepreload"' not in document  # nothing fetched while the page does not need the app
     code = _module_source(document)
-    wanted = code.index('window.addEventListener("artisan:app", start);')
-    preload = code.index('["/assets/manifest-89a71668.js"].forEach')
+    wanted = code.index(scripts.APP_WANTED_JS)
+    preload = code.index(scripts.preload_modules_js(["/assets/manifest-89a71668.js"]))
     manifest = code.index('await import("/assets/manifest-89a71668.js");')
     root = code.index('const route0 = await import("/assets/root-DZGVn9p-.js");')
-    stay_out = code.index("if (window.__artisanLeaving) await new Promise(function () {}); ")
+    stay_out = code.index(scripts.APP_ENTRY_JS + ' import("/assets/entry.client')
     entry = code.index('import("/assets/entry.client-BIZoJNQ2.js");')
     assert wanted < preload < manifest < root < stay_out < entry
     assert "window.__reactRouterRouteModules" in code
