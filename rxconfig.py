@@ -19,7 +19,7 @@ settings.check_production()
 # lock (Reflex's opportunistic locking, 0.10): the events of one page visit (hydrate, on_load,
 # keystrokes) then load and pickle the state tree once instead of once per event, and write it
 # back when the lease ends (half the 10 s lock expiration), on shutdown, or at once when another
-# worker asks for the same tab. ``REFLEX_OPLOCK_ENABLED=0`` turns it off (issue #19, RESULTS.md).
+# worker asks for the same tab. ``REFLEX_OPLOCK_ENABLED=0`` turns it off (benchmarks/RESULTS.md).
 os.environ.setdefault("REFLEX_OPLOCK_ENABLED", "1")
 
 # The dev server's hot reload watches every entry at the project root. Left out: the var folder
