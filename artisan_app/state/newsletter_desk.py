@@ -43,16 +43,15 @@ class NewsletterDeskState(StaffGuard, rx.State):
     loaded: bool = False
     _watching: bool = False
 
-    async def _reload(self, offset: int = 0) -> bool:
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                rows, more = newsletters.list_subscribers(session, user=user, query=self.query, status=self.status,
-                                                          offset=offset)
-                self.sends = newsletters.progress(session, user=user)
-        except PermissionDenied as exc:
-            self.subscribers, self.sends, self.error = [], [], str(exc)
-            return False
+    def _unlisted(self, exc: Exception) -> None:
+        self.subscribers, self.sends, self.error = [], [], str(exc)
+
+    @staff_action(report="_unlisted", refused=False)
+    async def _reload(self, user: StaffUser | None, offset: int = 0) -> bool:
+        with db.session_scope() as session:
+            rows, more = newsletters.list_subscribers(session, user=user, query=self.query, status=self.status,
+                                                      offset=offset)
+            self.sends = newsletters.progress(session, user=user)
         self.subscribers = rows if offset == 0 else self.subscribers + rows
         self.has_more, self.is_admin = more, bool(user and user.is_admin)
         return True

@@ -96,19 +96,19 @@ class ArticleToolsState(StaffGuard, rx.State):
     async def _article_id(self) -> int:
         return (await self.get_state(ArticleEditorState)).form.id
 
-    @rx.event
-    async def load_tools(self):
-        user = await self._staff()
-        article_id = await self._article_id()
-        self.message, self.error = "", ""
-        try:
-            with db.session_scope() as session:
-                self.featured = featured.is_featured(session, user=user, article_id=article_id)
-        except PermissionDenied:
-            self.featured = False
-
     def _refused(self, exc: Exception) -> None:
         self.error, self.message = str(exc), ""
+
+    def _not_featuring(self, exc: Exception) -> None:
+        self.featured = False
+
+    @rx.event
+    @staff_action(report="_not_featuring")
+    async def load_tools(self, user: StaffUser | None):
+        article_id = await self._article_id()
+        self.message, self.error = "", ""
+        with db.session_scope() as session:
+            self.featured = featured.is_featured(session, user=user, article_id=article_id)
 
     @rx.event
     @staff_action(trash.TrashRefused)

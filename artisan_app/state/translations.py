@@ -34,17 +34,17 @@ class ArticleLanguageState(StaffGuard, rx.State):
     async def _article_id(self) -> int:
         return (await self.get_state(ArticleEditorState)).form.id
 
-    async def _reload(self) -> None:
-        user = await self._staff()
+    def _unlisted(self, exc: Exception | None = None) -> None:
+        self.language, self.versions = "", []
+
+    @staff_action(report="_unlisted")
+    async def _reload(self, user: StaffUser | None) -> None:
         article_id = await self._article_id()
         if not article_id:
-            self.language, self.versions = "", []
+            self._unlisted()
             return
-        try:
-            with db.session_scope() as session:
-                self.language, self.versions = translations.editor_versions(session, user=user, article_id=article_id)
-        except PermissionDenied:
-            self.language, self.versions = "", []
+        with db.session_scope() as session:
+            self.language, self.versions = translations.editor_versions(session, user=user, article_id=article_id)
 
     @rx.event
     async def load_language(self):
