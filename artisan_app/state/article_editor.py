@@ -1,7 +1,7 @@
 """``/editor/article/[id]``: the article editor's state (loading, saving, preview).
 
-Every handler asks ``_staff()`` who is calling (server-side session) and lets
-the editorial service decide; the UI's hidden buttons are a convenience only.
+Every handler resolves who is calling from the server-side session (``staff_action``,
+``_staff()``); the editorial service decides, the UI's hidden buttons are a convenience.
 Body editing, revisions, and workflow with the cover upload are mixins
 (``editor_body``, ``editor_revisions``, ``editor_workflow``).
 """

@@ -1,7 +1,7 @@
 """Newsroom states: the article list (the article editor is in ``article_editor``).
 
-Every handler asks ``_staff()`` who is calling (server-side session) and lets
-the editorial service decide; the UI's hidden buttons are a convenience only.
+Every handler resolves who is calling from the server-side session (``staff_action``,
+``_staff()``); the editorial service decides, the UI's hidden buttons are a convenience.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Newsroom tools beside the article editor: move to trash, feature on the front
 page, add a category from the article form, and the trash view.
 
-Every handler asks ``_staff()`` (server-side session) and lets the services
-decide; the article is the one the editor state has open (a backend value, not
+Every handler resolves the user from the server-side session (``staff_action``)
+and lets the services decide; the article is the one the editor state has open (a backend value, not
 anything the client sends).
 """
 
