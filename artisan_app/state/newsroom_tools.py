@@ -1,9 +1,9 @@
 """Newsroom tools beside the article editor: move to trash, feature on the front
 page, add a category from the article form, and the trash view.
 
-Every handler resolves the user from the server-side session (``staff_action``)
-and lets the services decide; the article is the one the editor state has open (a backend value, not
-anything the client sends).
+Every handler resolves the user from the server-side session (``staff_action``,
+``_staff()``) and lets the services decide; the article is the one the editor state
+has open (a backend value, not anything the client sends).
 """
 
 from __future__ import annotations
