@@ -6,10 +6,10 @@ import reflex as rx
 
 from artisan_app.core import db
 from artisan_app.services import catalog
-from artisan_app.services.auth import PermissionDenied
+from artisan_app.services.auth import StaffUser
 from artisan_app.services.images import ImageRejected, store_image
 from artisan_app.services.views import AuthorProfile, CategoryLink
-from artisan_app.state.auth import StaffGuard
+from artisan_app.state.auth import StaffGuard, staff_action
 
 
 class AdminState(StaffGuard, rx.State):
@@ -38,17 +38,13 @@ class AdminState(StaffGuard, rx.State):
             self._reload()
         self.loaded = True
 
-    async def _run(self, work, success: str):
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                work(session, user)
-        except PermissionDenied as exc:
-            self.error, self.message = str(exc), ""
-            return
-        except ValueError as exc:
-            self.error, self.message = str(exc), ""
-            return
+    def _refused(self, exc: Exception) -> None:
+        self.error, self.message = str(exc), ""
+
+    @staff_action(ValueError)
+    async def _run(self, user: StaffUser | None, work, success: str):
+        with db.session_scope() as session:
+            work(session, user)
         self.error, self.message = "", success
         self._reload()
 

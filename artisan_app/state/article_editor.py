@@ -1,7 +1,7 @@
 """``/editor/article/[id]``: the article editor's state (loading, saving, preview).
 
-Every handler asks ``_staff()`` who is calling (server-side session) and lets
-the editorial service decide; the UI's hidden buttons are a convenience only.
+Every handler resolves who is calling from the server-side session (``staff_action``,
+``_staff()``); the editorial service decides, the UI's hidden buttons are a convenience.
 Body editing, revisions, and workflow with the cover upload are mixins
 (``editor_body``, ``editor_revisions``, ``editor_workflow``).
 """
@@ -26,7 +26,7 @@ from artisan_app.services.editor_media import parse_focal
 from artisan_app.services.editorial import ArticleForm, EditConflict, EditValidationError
 from artisan_app.services.newsroom_time import clock_label, zone_name
 from artisan_app.services.views import ArticleDetail
-from artisan_app.state.auth import StaffGuard
+from artisan_app.state.auth import StaffGuard, staff_action
 from artisan_app.state.editor_body import EditorBodyMixin, _text
 from artisan_app.state.editor_craft import EditorCraftMixin
 from artisan_app.state.editor_revisions import EditorRevisionsMixin
@@ -286,14 +286,14 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMi
 
     # --- preview -------------------------------------------------------------------------
 
-    async def _build_preview(self) -> None:
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                self.preview_article = ed.preview(session, user=user, form=self.form)
-            self.preview_html = render.article(self.preview_article) if self.preview_article else ""
-        except PermissionDenied:
-            self.preview_article, self.preview_html, self.preview_mode = None, "", False
+    def _no_preview(self, exc: Exception) -> None:
+        self.preview_article, self.preview_html, self.preview_mode = None, "", False
+
+    @staff_action(report="_no_preview")
+    async def _build_preview(self, user: StaffUser | None) -> None:
+        with db.session_scope() as session:
+            self.preview_article = ed.preview(session, user=user, form=self.form)
+        self.preview_html = render.article(self.preview_article) if self.preview_article else ""
 
     @rx.event
     async def toggle_preview(self):

@@ -15,15 +15,23 @@ form, the lists): nothing of the newsroom stays in the tab's server state.
 from __future__ import annotations
 
 import asyncio
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import reflex as rx
 
 from artisan_app import routes
 from artisan_app.core import db
 from artisan_app.services import auth
-from artisan_app.services.auth import AuthError, StaffUser
+from artisan_app.services.auth import AuthError, PermissionDenied, StaffUser
 from artisan_app.services.text import clean_text
 from artisan_app.state import clients
+
+P = ParamSpec("P")
+R = TypeVar("R")
+S = TypeVar("S", bound=rx.State)  # a StaffGuard state, or a mixin of one
 
 
 def newsroom_states() -> list[type[rx.State]]:
@@ -138,3 +146,50 @@ class StaffGuard(rx.State, mixin=True):
         if user is None:
             await auth_state._forget_newsroom(ended=True)
         return user
+
+
+def staff_action(*refusals: type[Exception], report: str = "_refused", refused: Any = None, active: bool = True,
+                 ) -> Callable[[Callable[Concatenate[S, StaffUser | None, P], R]], Callable[Concatenate[S, P], R]]:
+    """A newsroom handler (or helper) that acts as the signed-in user, whoever the client says it is.
+
+    The decorated method (a coroutine or an async generator) takes the user (``None`` when
+    signed out) right after ``self``, resolved through ``StaffGuard._staff()`` before its
+    body runs; the services it calls check the role. ``PermissionDenied`` and the declared
+    ``refusals`` raised anywhere in the body go to the state's ``report`` method (given the
+    exception); a coroutine then returns ``refused``, a generator stops. Reflex sees the
+    signature without the user, so the client can neither send one nor shift the payload.
+    """
+    caught: tuple[type[Exception], ...] = (PermissionDenied, *refusals)
+
+    def decorate(fn: Callable[Concatenate[S, StaffUser | None, P], R]) -> Callable[Concatenate[S, P], R]:
+        signature = inspect.signature(fn)
+        self_param, user_param, *params = signature.parameters.values()
+        if user_param.name != "user":
+            raise TypeError(f"{fn.__qualname__}: the parameter after self must be `user`")
+        guarded: Any
+        if inspect.isasyncgenfunction(fn):
+            @functools.wraps(fn)
+            async def guarded(self: Any, *args: Any, **kwargs: Any) -> Any:
+                user = await self._staff(active=active)
+                try:
+                    async for event in fn(self, user, *args, **kwargs):
+                        yield event
+                except caught as exc:
+                    getattr(self, report)(exc)
+        elif inspect.iscoroutinefunction(fn):
+            @functools.wraps(fn)
+            async def guarded(self: Any, *args: Any, **kwargs: Any) -> Any:
+                user = await self._staff(active=active)
+                try:
+                    return await fn(self, user, *args, **kwargs)
+                except caught as exc:
+                    getattr(self, report)(exc)
+                    return refused
+        else:
+            raise TypeError(f"staff_action needs an async method, not {fn.__qualname__}")
+        # What Reflex reads for the payload: the handler's own parameters, without the user.
+        guarded.__signature__ = signature.replace(parameters=[self_param, *params])
+        guarded.__annotations__ = {k: v for k, v in fn.__annotations__.items() if k != "user"}
+        return guarded
+
+    return decorate

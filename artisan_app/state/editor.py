@@ -1,7 +1,7 @@
 """Newsroom states: the article list (the article editor is in ``article_editor``).
 
-Every handler asks ``_staff()`` who is calling (server-side session) and lets
-the editorial service decide; the UI's hidden buttons are a convenience only.
+Every handler resolves who is calling from the server-side session (``staff_action``,
+``_staff()``); the editorial service decides, the UI's hidden buttons are a convenience.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import reflex as rx
 
 from artisan_app.core import db
 from artisan_app.services import editorial as ed
-from artisan_app.services.auth import PermissionDenied
+from artisan_app.services.auth import StaffUser
 from artisan_app.services.editorial import EditorRow
 from artisan_app.services.status_history import UpdateRow, author_updates
-from artisan_app.state.auth import StaffGuard
+from artisan_app.state.auth import StaffGuard, staff_action
 
 SIGN_IN_AGAIN = "Your session has ended. Please sign in again."
 
@@ -38,18 +38,17 @@ class NewsroomState(StaffGuard, rx.State):
     loaded: bool = False
     error: str = ""
 
-    async def _reload(self, offset: int = 0) -> None:
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                rows, more = ed.list_articles(session, user=user, status=self.status, category_slug=self.category,
-                                              author_slug=self.author, query=self.query, offset=offset)
-                if offset == 0:
-                    self.categories, self.authors = ed.options(session)
-                    self.updates = author_updates(session, user)
-        except PermissionDenied:
-            self.rows, self.has_more, self.error = [], False, SIGN_IN_AGAIN
-            return
+    def _unlisted(self, exc: Exception) -> None:
+        self.rows, self.has_more, self.error = [], False, SIGN_IN_AGAIN
+
+    @staff_action(report="_unlisted")
+    async def _reload(self, user: StaffUser | None, offset: int = 0) -> None:
+        with db.session_scope() as session:
+            rows, more = ed.list_articles(session, user=user, status=self.status, category_slug=self.category,
+                                          author_slug=self.author, query=self.query, offset=offset)
+            if offset == 0:
+                self.categories, self.authors = ed.options(session)
+                self.updates = author_updates(session, user)
         self.rows = rows if offset == 0 else self.rows + rows
         self.has_more, self.error, self.loaded = more, "", True
         self.can_publish = bool(user and user.can_publish)

@@ -19,6 +19,7 @@ from artisan_app.services.editor_forms import EditValidationError
 from artisan_app.services.review import NoteView
 from artisan_app.services.status_history import MoveRow, history
 from artisan_app.services.views import CorrectionView
+from artisan_app.state.auth import staff_action
 from artisan_app.state.editor_body import _text
 from artisan_app.state.editor_host import EditorHost
 
@@ -91,17 +92,17 @@ class EditorCraftMixin(EditorHost, mixin=True):
         except PermissionDenied:
             self.notes, self.moves, self.article_corrections, self.byline_authors = [], [], [], []
 
-    async def _craft(self, action, **kwargs) -> bool:
+    def _craft_refused(self, exc: Exception) -> None:
+        self.craft_error = str(exc)
+
+    @staff_action(ValueError, report="_craft_refused", refused=False)
+    async def _craft(self, user: StaffUser | None, action, **kwargs) -> bool:
         """Run a service call for this article; show its message on failure."""
-        user = await self._staff()
         try:
             with db.session_scope() as session:
                 action(session, user=user, **kwargs)
         except EditValidationError as exc:
             self.craft_error = next(iter(exc.errors.values()), str(exc))
-            return False
-        except (PermissionDenied, ValueError) as exc:
-            self.craft_error = str(exc)
             return False
         await self._refresh_craft(user)
         return True

@@ -13,8 +13,9 @@ import reflex as rx
 
 from artisan_app.core import db
 from artisan_app.services import editorial as ed
-from artisan_app.services.auth import PermissionDenied
+from artisan_app.services.auth import StaffUser
 from artisan_app.services.editorial import Comparison, RevisionRow
+from artisan_app.state.auth import staff_action
 from artisan_app.state.editor_host import EditorHost
 
 FOLD_AFTER = 5
@@ -35,15 +36,14 @@ class EditorRevisionsMixin(EditorHost, mixin=True):
     def older_revisions(self) -> list[RevisionRow]:
         return self.revisions[FOLD_AFTER:]
 
+    def _refused(self, exc: Exception) -> None:
+        self.message = str(exc)
+
     @rx.event
-    async def show_diff(self, revision_id: int):
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                self.comparison = ed.compare(session, user=user, revision_id=revision_id, current=self.form)
-        except PermissionDenied as exc:
-            self.message = str(exc)
-            return
+    @staff_action()
+    async def show_diff(self, user: StaffUser | None, revision_id: int):
+        with db.session_scope() as session:
+            self.comparison = ed.compare(session, user=user, revision_id=revision_id, current=self.form)
         return rx.call_script("window.artisanEditorFocus.heading('compare-title')")  # render/js/editor_format.js
 
     @rx.event
@@ -51,15 +51,11 @@ class EditorRevisionsMixin(EditorHost, mixin=True):
         self.comparison = None
 
     @rx.event
-    async def restore(self, revision_id: int):
+    @staff_action()
+    async def restore(self, user: StaffUser | None, revision_id: int):
         """Bring the chosen version into the editor; nothing goes live."""
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                restored, version = ed.revision_form(session, user=user, revision_id=revision_id)
-        except PermissionDenied as exc:
-            self.message = str(exc)
-            return
+        with db.session_scope() as session:
+            restored, version = ed.revision_form(session, user=user, revision_id=revision_id)
         if restored.id != self.form.id:
             return
         restored = replace(restored, version=self.form.version)  # still detects someone else's save

@@ -6,10 +6,10 @@ import reflex as rx
 
 from artisan_app.core import db
 from artisan_app.services import moderation
-from artisan_app.services.auth import PermissionDenied
+from artisan_app.services.auth import PermissionDenied, StaffUser
 from artisan_app.services.comments import CommentValidationError
 from artisan_app.services.moderation import QueueRow
-from artisan_app.state.auth import StaffGuard
+from artisan_app.state.auth import StaffGuard, staff_action
 
 ACTION_DONE = {"approve": "approved", "spam": "marked as spam", "trash": "moved to the trash", "hold": "held again"}
 
@@ -64,14 +64,13 @@ class ModerationState(StaffGuard, rx.State):
         ids = [r.id for r in self.rows]
         self.selected = [] if set(self.selected) >= set(ids) else ids
 
-    async def _apply(self, ids: list[int], action: str):
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                changed = moderation.apply(session, user=user, comment_ids=ids, action=action)
-        except PermissionDenied as exc:
-            self.message = str(exc)
-            return
+    def _refused(self, exc: Exception) -> None:
+        self.message = str(exc)
+
+    @staff_action()
+    async def _apply(self, user: StaffUser | None, ids: list[int], action: str):
+        with db.session_scope() as session:
+            changed = moderation.apply(session, user=user, comment_ids=ids, action=action)
         self.message = f"{changed} comment{'' if changed == 1 else 's'} {ACTION_DONE.get(action, 'updated')}."
         self.selected = []
         await self._reload()
@@ -90,8 +89,8 @@ class ModerationState(StaffGuard, rx.State):
         self.reply_to, self.reply_error = (comment_id if isinstance(comment_id, int) else 0), ""
 
     @rx.event
-    async def send_reply(self, form_data: dict):
-        user = await self._staff()
+    @staff_action()
+    async def send_reply(self, user: StaffUser | None, form_data: dict):
         body = form_data.get("reply", "") if isinstance(form_data, dict) else ""
         was_held = any(r.id == self.reply_to and r.status == "pending" for r in self.rows)
         try:
@@ -99,9 +98,6 @@ class ModerationState(StaffGuard, rx.State):
                 moderation.reply_as_publication(session, user=user, comment_id=self.reply_to, body=body)
         except CommentValidationError as exc:
             self.reply_error = next(iter(exc.errors.values()))
-            return
-        except PermissionDenied as exc:
-            self.message = str(exc)
             return
         self.reply_to, self.reply_error = 0, ""
         self.message = (

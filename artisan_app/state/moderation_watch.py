@@ -17,8 +17,8 @@ import reflex as rx
 from artisan_app import routes
 from artisan_app.core import db
 from artisan_app.services import moderation
-from artisan_app.services.auth import PermissionDenied
-from artisan_app.state.auth import StaffGuard
+from artisan_app.services.auth import StaffUser
+from artisan_app.state.auth import StaffGuard, staff_action
 from artisan_app.state.moderation import ModerationState
 from artisan_app.state.resilience import client_connected
 from artisan_app.state.thread_watch import ThreadWatch
@@ -43,16 +43,15 @@ class PendingBadgeState(StaffGuard, rx.State):
     _version: str = ""
     _watching: bool = False
 
-    async def _refresh(self) -> bool:
+    def _not_moderating(self, exc: Exception) -> None:
+        self.pending = 0
+
+    @staff_action(report="_not_moderating", refused=False)
+    async def _refresh(self, user: StaffUser | None) -> bool:
         """Counts for this tab's editor; ``False`` when they may not moderate (or signed out)."""
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                counts = moderation.counts(session, user=user)
-                self._version = moderation.queue_version(session)
-        except PermissionDenied:
-            self.pending = 0
-            return False
+        with db.session_scope() as session:
+            counts = moderation.counts(session, user=user)
+            self._version = moderation.queue_version(session)
         self.pending = counts.get("pending", 0)
         return True
 

@@ -16,9 +16,9 @@ from artisan_app import routes
 from artisan_app.core import db
 from artisan_app.core.settings import settings
 from artisan_app.services import newsletters
-from artisan_app.services.auth import PermissionDenied
+from artisan_app.services.auth import PermissionDenied, StaffUser
 from artisan_app.services.newsletters import OutboxRow, SendRow, SubscriberRow
-from artisan_app.state.auth import StaffGuard
+from artisan_app.state.auth import StaffGuard, staff_action
 
 POLL_SECONDS = 2.0
 WATCH_LIMIT_SECONDS = 60 * 60
@@ -43,16 +43,15 @@ class NewsletterDeskState(StaffGuard, rx.State):
     loaded: bool = False
     _watching: bool = False
 
-    async def _reload(self, offset: int = 0) -> bool:
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                rows, more = newsletters.list_subscribers(session, user=user, query=self.query, status=self.status,
-                                                          offset=offset)
-                self.sends = newsletters.progress(session, user=user)
-        except PermissionDenied as exc:
-            self.subscribers, self.sends, self.error = [], [], str(exc)
-            return False
+    def _unlisted(self, exc: Exception) -> None:
+        self.subscribers, self.sends, self.error = [], [], str(exc)
+
+    @staff_action(report="_unlisted", refused=False)
+    async def _reload(self, user: StaffUser | None, offset: int = 0) -> bool:
+        with db.session_scope() as session:
+            rows, more = newsletters.list_subscribers(session, user=user, query=self.query, status=self.status,
+                                                      offset=offset)
+            self.sends = newsletters.progress(session, user=user)
         self.subscribers = rows if offset == 0 else self.subscribers + rows
         self.has_more, self.is_admin = more, bool(user and user.is_admin)
         return True
@@ -82,27 +81,22 @@ class NewsletterDeskState(StaffGuard, rx.State):
     async def ask_delete(self, subscriber_id: int):
         self.confirm_delete = subscriber_id if isinstance(subscriber_id, int) else 0
 
+    def _refused(self, exc: Exception) -> None:
+        self.error = str(exc)
+
     @rx.event
-    async def delete_subscriber(self):
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                newsletters.delete_subscriber(session, user=user, subscriber_id=self.confirm_delete)
-        except PermissionDenied as exc:
-            self.error = str(exc)
-            return
+    @staff_action()
+    async def delete_subscriber(self, user: StaffUser | None):
+        with db.session_scope() as session:
+            newsletters.delete_subscriber(session, user=user, subscriber_id=self.confirm_delete)
         self.confirm_delete, self.message, self.error = 0, "Deleted: the address and its delivery records are gone.", ""
         await self._reload()
 
     @rx.event
-    async def export_csv(self):
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                data = newsletters.export_csv(session, user=user)
-        except PermissionDenied as exc:
-            self.error = str(exc)
-            return
+    @staff_action()
+    async def export_csv(self, user: StaffUser | None):
+        with db.session_scope() as session:
+            data = newsletters.export_csv(session, user=user)
         return rx.download(data=data, filename="subscribers.csv", mime_type="text/csv")
 
     @rx.event(background=True)

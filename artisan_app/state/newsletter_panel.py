@@ -13,11 +13,11 @@ import reflex as rx
 
 from artisan_app.core import db
 from artisan_app.services import newsletters
-from artisan_app.services.auth import PermissionDenied
+from artisan_app.services.auth import PermissionDenied, StaffUser
 from artisan_app.services.newsletters import NewsletterError
 from artisan_app.services.text import exact_label
 from artisan_app.state.article_editor import ArticleEditorState
-from artisan_app.state.auth import StaffGuard
+from artisan_app.state.auth import StaffGuard, staff_action
 
 # mypy reads a state var on its class as the Python value and an @rx.event handler as rx.event's
 # class; at run time they are Vars and EventCallbacks (Reflex 0.10's typing cannot say so).
@@ -80,18 +80,14 @@ class NewsletterPanelState(StaffGuard, rx.State):
         self.preview_open, self.error = True, ""
 
     @rx.event
-    async def send_test(self):
+    @staff_action(NewsletterError, report="_fail")
+    async def send_test(self, user: StaffUser | None):
         from artisan_app.jobs import tasks
 
-        user = await self._staff()
         article_id, _ = await self._article()
-        try:
-            with db.session_scope() as session:
-                to = newsletters.staff_email(session, user=user)
-                newsletters.render_article(session, article_id)  # fails early when it cannot be rendered
-        except (PermissionDenied, NewsletterError) as exc:
-            self._fail(exc)
-            return
+        with db.session_scope() as session:
+            to = newsletters.staff_email(session, user=user)
+            newsletters.render_article(session, article_id)  # fails early when it cannot be rendered
         tasks.send_test(article_id, to)
         self.message, self.error = f"Test email queued for {to}.", ""
 
@@ -105,18 +101,14 @@ class NewsletterPanelState(StaffGuard, rx.State):
     def cancel_send(self):
         self.confirming = False
 
-    async def _queue(self) -> None:
+    @staff_action(NewsletterError, report="_fail")
+    async def _queue(self, user: StaffUser | None) -> None:
         from artisan_app.jobs import tasks
 
-        user = await self._staff()
         article_id, _ = await self._article()
-        try:
-            with db.session_scope() as session:
-                newsletter_id = newsletters.queue_send(session, user=user, article_id=article_id)
-                audience = newsletters.audience_count(session, user=user, article_id=article_id)
-        except (PermissionDenied, NewsletterError) as exc:
-            self._fail(exc)
-            return
+        with db.session_scope() as session:
+            newsletter_id = newsletters.queue_send(session, user=user, article_id=article_id)
+            audience = newsletters.audience_count(session, user=user, article_id=article_id)
         tasks.send_newsletter(newsletter_id)
         self.confirming, self.error = False, ""
         self.message = f"Queued for {audience:,} subscribers. Follow its progress on the Newsletter page."

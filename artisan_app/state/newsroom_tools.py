@@ -1,9 +1,9 @@
 """Newsroom tools beside the article editor: move to trash, feature on the front
 page, add a category from the article form, and the trash view.
 
-Every handler asks ``_staff()`` (server-side session) and lets the services
-decide; the article is the one the editor state has open (a backend value, not
-anything the client sends).
+Every handler resolves the user from the server-side session (``staff_action``,
+``_staff()``) and lets the services decide; the article is the one the editor state
+has open (a backend value, not anything the client sends).
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ import reflex as rx
 from artisan_app import routes
 from artisan_app.core import db
 from artisan_app.services import catalog, featured, trash
-from artisan_app.services.auth import PermissionDenied
+from artisan_app.services.auth import PermissionDenied, StaffUser
+from artisan_app.services.featured import FeatureRefused
 from artisan_app.services.trash import TrashRow
-from artisan_app.state.auth import StaffGuard
+from artisan_app.state.auth import StaffGuard, staff_action
 from artisan_app.state.editor import ArticleEditorState
 
 # mypy reads a state var on its class as the Python value and an @rx.event handler as rx.event's
@@ -55,16 +56,15 @@ class TrashState(StaffGuard, rx.State):
         self.message, self._notice, self.error, self.confirming_empty = self._notice, "", "", False
         await self._reload()
 
+    def _refused(self, exc: Exception) -> None:
+        self.error, self.message = str(exc), ""
+
     @rx.event
-    async def restore(self, article_id: int):
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                article = trash.restore(session, user=user, article_id=_id(article_id))
-                headline = article.headline or "(untitled)"
-        except (PermissionDenied, trash.TrashRefused) as exc:
-            self.error, self.message = str(exc), ""
-            return
+    @staff_action(trash.TrashRefused)
+    async def restore(self, user: StaffUser | None, article_id: int):
+        with db.session_scope() as session:
+            article = trash.restore(session, user=user, article_id=_id(article_id))
+            headline = article.headline or "(untitled)"
         self.error, self.message = "", f"Restored “{headline}” as a draft."
         await self._reload()
 
@@ -77,15 +77,11 @@ class TrashState(StaffGuard, rx.State):
         self.confirming_empty = False
 
     @rx.event
-    async def empty(self):
-        user = await self._staff()
+    @staff_action()
+    async def empty(self, user: StaffUser | None):
         self.confirming_empty = False
-        try:
-            with db.session_scope() as session:
-                count = trash.empty_trash(session, user=user)
-        except PermissionDenied as exc:
-            self.error, self.message = str(exc), ""
-            return
+        with db.session_scope() as session:
+            count = trash.empty_trash(session, user=user)
         self.error, self.message = "", f"Deleted {count} article{'' if count == 1 else 's'} for good."
         await self._reload()
 
@@ -100,47 +96,42 @@ class ArticleToolsState(StaffGuard, rx.State):
     async def _article_id(self) -> int:
         return (await self.get_state(ArticleEditorState)).form.id
 
-    @rx.event
-    async def load_tools(self):
-        user = await self._staff()
-        article_id = await self._article_id()
-        self.message, self.error = "", ""
-        try:
-            with db.session_scope() as session:
-                self.featured = featured.is_featured(session, user=user, article_id=article_id)
-        except PermissionDenied:
-            self.featured = False
+    def _refused(self, exc: Exception) -> None:
+        self.error, self.message = str(exc), ""
+
+    def _not_featuring(self, exc: Exception) -> None:
+        self.featured = False
 
     @rx.event
-    async def move_to_trash(self):
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                article = trash.move_to_trash(session, user=user, article_id=await self._article_id())
-                headline = article.headline or "(untitled)"
-        except (PermissionDenied, trash.TrashRefused) as exc:
-            self.error, self.message = str(exc), ""
-            return
+    @staff_action(report="_not_featuring")
+    async def load_tools(self, user: StaffUser | None):
+        article_id = await self._article_id()
+        self.message, self.error = "", ""
+        with db.session_scope() as session:
+            self.featured = featured.is_featured(session, user=user, article_id=article_id)
+
+    @rx.event
+    @staff_action(trash.TrashRefused)
+    async def move_to_trash(self, user: StaffUser | None):
+        with db.session_scope() as session:
+            article = trash.move_to_trash(session, user=user, article_id=await self._article_id())
+            headline = article.headline or "(untitled)"
         editor = await self.get_state(ArticleEditorState)
         editor.dirty = False
         (await self.get_state(TrashState))._notice = f"Moved “{headline}” to the trash. You can restore it for 30 days."
         return [rx.call_script("window.__artisanDirty = false"), rx.redirect(routes.EDITOR_TRASH)]
 
     @rx.event
-    async def toggle_feature(self):
-        user = await self._staff()
+    @staff_action(FeatureRefused)
+    async def toggle_feature(self, user: StaffUser | None):
         article_id = await self._article_id()
-        try:
-            with db.session_scope() as session:
-                if featured.is_featured(session, user=user, article_id=article_id):
-                    featured.unfeature(session, user=user, article_id=article_id)
-                    self.featured, message = False, "Removed from the front page. The newest story leads it again."
-                else:
-                    featured.feature(session, user=user, article_id=article_id)
-                    self.featured, message = True, "Featured: this story now leads the front page."
-        except (PermissionDenied, featured.FeatureRefused) as exc:
-            self.error, self.message = str(exc), ""
-            return
+        with db.session_scope() as session:
+            if featured.is_featured(session, user=user, article_id=article_id):
+                featured.unfeature(session, user=user, article_id=article_id)
+                self.featured, message = False, "Removed from the front page. The newest story leads it again."
+            else:
+                featured.feature(session, user=user, article_id=article_id)
+                self.featured, message = True, "Featured: this story now leads the front page."
         self.error, self.message = "", message
 
 
@@ -159,18 +150,18 @@ class CategoryQuickAddState(StaffGuard, rx.State):
     def close(self):
         self.open, self.error, self.name = False, "", ""
 
+    def _refused(self, exc: Exception) -> None:
+        self.error = str(exc)
+
     @rx.event
-    async def add(self, form_data: dict):
-        user = await self._staff()
+    @staff_action()
+    async def add(self, user: StaffUser | None, form_data: dict):
         raw = form_data.get("name", "") if isinstance(form_data, dict) else ""
         self.name = raw[:200] if isinstance(raw, str) else ""
         try:
             with db.session_scope() as session:
                 added = catalog.add_category(session, user=user, name=self.name)
                 options = [(c.slug, c.name) for c in catalog.list_categories(session)]
-        except PermissionDenied as exc:
-            self.error = str(exc)
-            return
         except ValueError as exc:
             self.error = str(exc)
             return rx.set_focus("new-category-name")

@@ -6,9 +6,9 @@ import reflex as rx
 
 from artisan_app.core import db
 from artisan_app.services import redirects
-from artisan_app.services.auth import PermissionDenied
+from artisan_app.services.auth import PermissionDenied, StaffUser
 from artisan_app.services.redirects import RedirectError, RedirectRow
-from artisan_app.state.auth import StaffGuard
+from artisan_app.state.auth import StaffGuard, staff_action
 
 
 class RedirectsState(StaffGuard, rx.State):
@@ -64,15 +64,14 @@ class RedirectsState(StaffGuard, rx.State):
         self.error, self.message, self.old_path, self.new_path = "", "Redirect added.", "", ""
         await self._reload()
 
+    def _refused(self, exc: Exception) -> None:
+        self.error, self.message = str(exc), ""
+
     @rx.event
-    async def remove_redirect(self, redirect_id: int):
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                removed = redirects.remove(session, user=user, redirect_id=redirect_id)
-        except PermissionDenied as exc:
-            self.error, self.message = str(exc), ""
-            return
+    @staff_action()
+    async def remove_redirect(self, user: StaffUser | None, redirect_id: int):
+        with db.session_scope() as session:
+            removed = redirects.remove(session, user=user, redirect_id=redirect_id)
         self.error, self.message = "", "Redirect removed." if removed else "That redirect was already gone."
         await self._reload()
 
@@ -84,13 +83,9 @@ class RedirectsState(StaffGuard, rx.State):
     async def confirm_all(self):
         await self._confirm(None)
 
-    async def _confirm(self, redirect_id: int | None) -> None:
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                done = redirects.confirm(session, user=user, redirect_id=redirect_id)
-        except PermissionDenied as exc:
-            self.error, self.message = str(exc), ""
-            return
+    @staff_action()
+    async def _confirm(self, user: StaffUser | None, redirect_id: int | None) -> None:
+        with db.session_scope() as session:
+            done = redirects.confirm(session, user=user, redirect_id=redirect_id)
         self.error, self.message = "", f"{done:,} redirect(s) confirmed."
         await self._reload()

@@ -10,10 +10,10 @@ from artisan_app import routes
 from artisan_app.core import db
 from artisan_app.i18n import direction, other_language
 from artisan_app.services import translations
-from artisan_app.services.auth import PermissionDenied
+from artisan_app.services.auth import PermissionDenied, StaffUser
 from artisan_app.services.translations import VersionRow
 from artisan_app.state.article_editor import ArticleEditorState
-from artisan_app.state.auth import StaffGuard
+from artisan_app.state.auth import StaffGuard, staff_action
 
 
 class ArticleLanguageState(StaffGuard, rx.State):
@@ -34,17 +34,17 @@ class ArticleLanguageState(StaffGuard, rx.State):
     async def _article_id(self) -> int:
         return (await self.get_state(ArticleEditorState)).form.id
 
-    async def _reload(self) -> None:
-        user = await self._staff()
+    def _unlisted(self, exc: Exception | None = None) -> None:
+        self.language, self.versions = "", []
+
+    @staff_action(report="_unlisted")
+    async def _reload(self, user: StaffUser | None) -> None:
         article_id = await self._article_id()
         if not article_id:
-            self.language, self.versions = "", []
+            self._unlisted()
             return
-        try:
-            with db.session_scope() as session:
-                self.language, self.versions = translations.editor_versions(session, user=user, article_id=article_id)
-        except PermissionDenied:
-            self.language, self.versions = "", []
+        with db.session_scope() as session:
+            self.language, self.versions = translations.editor_versions(session, user=user, article_id=article_id)
 
     @rx.event
     async def load_language(self):
@@ -64,16 +64,15 @@ class ArticleLanguageState(StaffGuard, rx.State):
         self.error, self.message = "", ""
         await self._reload()
 
+    def _refused(self, exc: Exception) -> None:
+        self.error, self.message = str(exc), ""
+
     @rx.event
-    async def add_translation(self):
-        user = await self._staff()
-        try:
-            with db.session_scope() as session:
-                made = translations.create_translation(session, user=user, article_id=await self._article_id(),
-                                                       language=self.translation_language)
-                new_id = made.id
-        except (PermissionDenied, translations.TranslationError) as exc:
-            self.error, self.message = str(exc), ""
-            return
+    @staff_action(translations.TranslationError)
+    async def add_translation(self, user: StaffUser | None):
+        with db.session_scope() as session:
+            made = translations.create_translation(session, user=user, article_id=await self._article_id(),
+                                                   language=self.translation_language)
+            new_id = made.id
         self.error, self.message = "", ""
         return rx.redirect(routes.editor_article_url(new_id))
