@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, select
 
 from artisan_app import i18n, routes
+from artisan_app.core.settings import PROJECT_ROOT
 from artisan_app.models import Article, Author, Category, Tag
 from artisan_app.services.media.storage import MEDIA_URL
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+ASSETS = PROJECT_ROOT / "assets"
 # Reflex's own endpoints besides those under /_ (reflex_base.constants.Endpoint; a test compares).
 MACHINERY = frozenset({"ping", "assets", "auth-codespace", "favicon.ico", MEDIA_URL.strip("/"), routes.HEALTHZ.strip("/")})
 # Pages named by a slug: the table whose rows make them live.
