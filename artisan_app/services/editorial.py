@@ -49,10 +49,11 @@ from artisan_app.services.editor_forms import (
     clean_form,
     draft_errors,
     publish_errors,
+    snapshot,
     strip_section_number,
 )
 from artisan_app.services.editor_rich import drafts_of, has_content, preview_markup
-from artisan_app.services.editor_saving import save_article, snapshot, unique_slug
+from artisan_app.services.editor_saving import save_article, unique_slug
 from artisan_app.services.editor_workflow import cancel_schedule, publish, schedule_error, submit_for_review, unpublish
 from artisan_app.services.ids import as_id
 from artisan_app.services.media.library import image_refs
