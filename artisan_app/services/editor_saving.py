@@ -53,7 +53,7 @@ def add_revision(session: Session, article: Article, user: StaffUser, note: str,
     data = snapshot(form_of(session, article, now))
     rolling = session.exec(
         select(ArticleRevision).where(ArticleRevision.article_id == article.id, ArticleRevision.user_id == user.id,
-                                      ArticleRevision.autosave.is_(True))  # type: ignore[attr-defined]
+                                      col(ArticleRevision.autosave).is_(True))
     ).first()
     if autosave:
         row = rolling or ArticleRevision(article_id=article.id, user_id=user.id, autosave=True, snapshot=data,

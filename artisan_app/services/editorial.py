@@ -118,7 +118,7 @@ def list_articles(
                     ArticleStatus.approved.value):
         q = q.where(Article.status == status)
     elif status == "waiting":  # editors: in review or approved; authors: changes requested
-        q = q.where(Article.status.in_(  # type: ignore[attr-defined]
+        q = q.where(col(Article.status).in_(
             [ArticleStatus.review.value, ArticleStatus.approved.value] if user.can_publish else [ArticleStatus.changes.value]))
     if category_slug:
         q = q.where(Category.slug == category_slug)
