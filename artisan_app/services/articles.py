@@ -8,11 +8,13 @@ body, tags) whatever the size of the archive.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import and_, case, func, or_, union
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from artisan_app.models import (
     Article,
@@ -44,11 +46,14 @@ from artisan_app.services.views import (
     TagLink,
 )
 
+# A row of ``card_query()``.
+CardRow = tuple[Article, Category, Author]
+
 MAX_PAGE_SIZE = 50
 RELATED_WINDOW = 200
 
 
-def cards_of(session: Session, rows, *, opens_page: bool = False) -> list[ArticleCard]:
+def cards_of(session: Session, rows: Sequence[CardRow], *, opens_page: bool = False) -> list[ArticleCard]:
     """Cards for rows of ``card_query()``, with their covers (one query for all). ``opens_page``:
     the first card is the first thing a listing shows, so its cover loads eagerly."""
     images = image_refs(session, [row[0].cover_image_id for row in rows])
@@ -91,12 +96,12 @@ def card_of(article: Article, category: Category, author: Author, cover: ImageRe
     )
 
 
-def card_query():
+def card_query() -> Select[Article, Category, Author]:
     """Articles with their category and author (one query; filter and order to taste)."""
     return (
         select(Article, Category, Author)
-        .join(Category, Category.id == Article.category_id)
-        .join(Author, Author.id == Article.author_id)
+        .join(Category, col(Category.id) == col(Article.category_id))
+        .join(Author, col(Author.id) == col(Article.author_id))
     )
 
 
@@ -128,7 +133,7 @@ def latest_articles(
     if exclude_id is not None:
         query = query.where(Article.id != exclude_id)
     if tag_slug:
-        query = query.join(ArticleTag, ArticleTag.article_id == Article.id).join(
+        query = query.join(ArticleTag, col(ArticleTag.article_id) == col(Article.id)).join(
             Tag, and_(col(Tag.id) == col(ArticleTag.tag_id), col(Tag.slug) == tag_slug)
         )
     rows = session.exec(
@@ -201,7 +206,7 @@ def article_sections(session: Session, article_id: int) -> list[SectionView]:
     return sections
 
 
-def block_view(block: Block, images: dict) -> BlockView:
+def block_view(block: Block, images: dict[int, ImageRef]) -> BlockView:
     html = block.html or (from_text(block.text) if block.kind in ("paragraph", "quote") else "")
     items = json.loads(block.items) if block.items else []
     image = with_alt(images.get(block.image_id) if block.image_id else None, block.alt)

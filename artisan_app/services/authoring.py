@@ -6,6 +6,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TypedDict
 
 from sqlmodel import Session, select
 
@@ -59,18 +60,33 @@ def new_key() -> str:
     return uuid.uuid4().hex
 
 
-def stored_block(block: BlockDraft) -> dict:
+class StoredBlock(TypedDict):
+    """A ``Block`` row's own columns (its section and position aside)."""
+
+    kind: str
+    text: str
+    attribution: str
+    html: str
+    items: str
+    image_id: int | None
+    url: str
+    wide: bool
+    key: str
+    alt: str
+
+
+def stored_block(block: BlockDraft) -> StoredBlock:
     """A draft's columns: inline HTML cleaned again (every write), the plain text
     derived from it (search, word counts), list items as a JSON list."""
-    values = {"kind": block.kind, "text": block.text, "attribution": block.attribution, "html": "", "items": "",
+    values: StoredBlock = {"kind": block.kind, "text": block.text, "attribution": block.attribution, "html": "", "items": "",
               "image_id": block.image_id, "url": block.url, "wide": bool(block.wide), "key": block.key or new_key(),
               "alt": " ".join(block.alt.split())[:300] if block.kind == BlockKind.image.value else ""}
     if block.kind in (BlockKind.paragraph.value, BlockKind.quote.value):
         html = clean_inline(block.html) if block.html else from_text(block.text)
-        values.update(html=html, text=plain_text(html))
+        values["html"], values["text"] = html, plain_text(html)
     elif block.kind in (BlockKind.bullets.value, BlockKind.numbers.value):
         items = [h for h in (clean_inline(i) for i in block.items) if h]
-        values.update(items=json.dumps(items), text="\n".join(plain_text(h) for h in items))
+        values["items"], values["text"] = json.dumps(items), "\n".join(plain_text(h) for h in items)
     return values
 
 

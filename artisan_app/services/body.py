@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from artisan_app.models import BlockKind
 from artisan_app.services.rich_text import from_markdown, plain_text
@@ -60,7 +61,7 @@ def _split_attribution(paragraphs: list[str]) -> tuple[str, str]:
     return "\n\n".join(paragraphs), ""
 
 
-def _inline_block(tok, children_md: str) -> BlockDraft | None:
+def _inline_block(tok: Token, children_md: str) -> BlockDraft | None:
     """An embed or image paragraph (alone on its line), else None."""
     children = [c for c in (tok.children or []) if not (c.type == "text" and not c.content.strip())]
     if len(children) == 3 and children[0].type == "link_open" and children[1].type == "text" \

@@ -71,7 +71,7 @@ def set_authors(session: Session, *, user: StaffUser | None, article_id: int, au
     slugs = [s for i, s in enumerate(author_slugs) if isinstance(s, str) and s and s not in author_slugs[:i]]
     if not 1 <= len(slugs) <= MAX_AUTHORS:
         raise ValueError(f"An article has between 1 and {MAX_AUTHORS} authors.")
-    rows = {a.slug: a for a in session.exec(select(Author).where(Author.slug.in_(slugs))).all()}  # type: ignore[attr-defined]
+    rows = {a.slug: a for a in session.exec(select(Author).where(col(Author.slug).in_(slugs))).all()}
     if len(rows) != len(slugs):
         raise ValueError("One of those authors no longer exists.")
     _store(session, article, [rows[s].id for s in slugs])

@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import humanize
-from sqlalchemy import and_, exists, func, or_
+from sqlalchemy import ColumnElement, and_, exists, func, or_
 from sqlalchemy.orm import aliased
+from sqlalchemy.orm.util import AliasedClass
 from sqlmodel import Session, col, select
 
 from artisan_app.models import Comment, CommentStatus, utcnow
@@ -67,11 +68,11 @@ class ThreadPage:
     approved_count: int = 0
 
 
-def _visible(model, key: str):
-    approved = model.status == CommentStatus.approved.value
+def _visible(model: type[Comment] | AliasedClass[Comment], key: str) -> ColumnElement[bool]:
+    approved = col(model.status) == CommentStatus.approved.value
     if not key:
         return approved
-    return approved | ((model.status == CommentStatus.pending.value) & (model.owner_key == key))
+    return approved | ((col(model.status) == CommentStatus.pending.value) & (col(model.owner_key) == key))
 
 
 def thread_page(

@@ -36,7 +36,7 @@ from sqlmodel import Session, select
 from artisan_app.core.settings import settings
 from artisan_app.models import Article, Comment, CommentStatus, utcnow
 from artisan_app.services import ratelimit
-from artisan_app.services.commenter_names import PUBLICATION_NAME, RESERVED_NAME_MESSAGE, reserved_name  # noqa: F401
+from artisan_app.services.commenter_names import RESERVED_NAME_MESSAGE, reserved_name
 from artisan_app.services.ids import as_id
 from artisan_app.services.live import is_live
 from artisan_app.services.text import clean_text

@@ -33,7 +33,8 @@ from datetime import datetime
 from sqlalchemy import event, func, inspect, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+from sqlmodel import Session as SQLModelSession
 from sqlmodel import col, select
 
 from artisan_app.models import (
@@ -91,7 +92,7 @@ def is_public_change(obj: object, *, new: bool = False, session: Session | None 
     return True
 
 
-def _after_flush(session: Session, _context) -> None:
+def _after_flush(session: Session, _context: UOWTransaction) -> None:
     if session.info.get(_FLAG):
         return
     with session.no_autoflush:
@@ -109,7 +110,7 @@ def _after_flush(session: Session, _context) -> None:
 BODY_TABLES = frozenset({"section", "block", "articletag", "articleauthor"})
 
 
-def _bulk_statement(state) -> None:
+def _bulk_statement(state: ORMExecuteState) -> None:
     # ``session.execute(update(...)/delete(...))`` bypasses the flush: judge by table.
     if not (state.is_update or state.is_delete):
         return
@@ -186,7 +187,7 @@ def install() -> None:
         _installed = True
 
 
-def next_publication(session, *, now: datetime) -> datetime | None:
+def next_publication(session: SQLModelSession, *, now: datetime) -> datetime | None:
     """When the next scheduled article goes live (``None``: none is scheduled)."""
     return session.exec(
         select(func.min(Article.published_at)).where(

@@ -115,7 +115,7 @@ def mark_in_doubt(session: Session, newsletter_id: int) -> int:
 
 
 def _record(session: Session, outcome: Outcome, now: datetime) -> None:
-    values: dict = {"status": outcome.status, "error": outcome.error[:300]}
+    values: dict[str, object] = {"status": outcome.status, "error": outcome.error[:300]}
     if outcome.status == DeliveryStatus.sent.value:
         values["sent_at"] = now
     session.exec(update(Delivery).where(col(Delivery.id) == outcome.delivery_id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime
+from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
@@ -56,8 +57,11 @@ def slug_fixed(article: Article) -> bool:
     return article.first_published_at is not None or is_public_or_scheduled(article)
 
 
-def lookup(session: Session, model, slug: str):
-    return session.exec(select(model).where(model.slug == slug)).first() if slug else None
+_Slugged = TypeVar("_Slugged", Category, Author)
+
+
+def lookup(session: Session, model: type[_Slugged], slug: str) -> _Slugged | None:
+    return session.exec(select(model).where(col(model.slug) == slug)).first() if slug else None
 
 
 def form_of(session: Session, article: Article, now: datetime | None = None) -> ArticleForm:

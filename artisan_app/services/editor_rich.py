@@ -16,11 +16,14 @@ into as many blocks when saved.
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from artisan_app.models import BlockKind
 from artisan_app.services.body import BlockDraft, BodyFormatError, parse_body
+from artisan_app.services.media.names import ImageRef
 from artisan_app.services.rich_blocks import block_html, embed_of, with_alt
 from artisan_app.services.rich_text import from_markdown, plain_text, to_markdown
+from artisan_app.services.views import BlockView
 
 KINDS = tuple(k.value for k in BlockKind)
 TEXT_KINDS = (BlockKind.paragraph.value, BlockKind.quote.value)
@@ -29,12 +32,24 @@ _ITEM_MARK = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 EMBED_URL_ERROR = "Paste the full address of the video or post, starting with https://."
 
 
+class EditorBlock(Protocol):
+    """What is read of an editor block (``editor_forms.BlockForm``); an image's ``image_id``,
+    ``wide`` and ``alt`` are read when present."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def attribution(self) -> str: ...
+
+
 def list_items(source: str) -> list[str]:
     """One item per non-empty line; a typed "- " or "1. " is dropped (the layout adds it)."""
     return [from_markdown(_ITEM_MARK.sub("", line, count=1)) for line in (source or "").splitlines() if line.strip()]
 
 
-def has_content(b) -> bool:
+def has_content(b: EditorBlock) -> bool:
     """Blocks the editor keeps when saving (an empty paragraph is dropped, a separator kept)."""
     if b.kind == BlockKind.separator.value:
         return True
@@ -43,7 +58,7 @@ def has_content(b) -> bool:
     return bool(b.text.strip())
 
 
-def drafts_of(b) -> list[BlockDraft]:
+def drafts_of(b: EditorBlock) -> list[BlockDraft]:
     """The stored blocks of one editor block (a ``BlockForm``)."""
     kind = b.kind if b.kind in KINDS else BlockKind.paragraph.value
     if kind == BlockKind.paragraph.value:
@@ -71,7 +86,7 @@ def drafts_of(b) -> list[BlockDraft]:
     return [BlockDraft(kind, b.text.strip())]  # subheading: plain text
 
 
-def editor_text(view) -> str:
+def editor_text(view: BlockView) -> str:
     """What the editor shows for a stored block (a ``BlockView``)."""
     if view.kind in TEXT_KINDS:
         return to_markdown(view.html) if view.html else view.text
@@ -82,11 +97,11 @@ def editor_text(view) -> str:
     return view.text
 
 
-def embed_error(b) -> str:
+def embed_error(b: EditorBlock) -> str:
     return EMBED_URL_ERROR if b.kind == BlockKind.embed.value and b.text.strip() and embed_of(b.text) is None else ""
 
 
-def preview_markup(draft: BlockDraft, images: dict) -> str:
+def preview_markup(draft: BlockDraft, images: dict[int, ImageRef]) -> str:
     return block_html(draft.kind, html=draft.html, text=draft.text, attribution=draft.attribution, items=draft.items,
                       url=draft.url, image=with_alt(images.get(draft.image_id) if draft.image_id else None, draft.alt),
                       wide=draft.wide)

@@ -16,12 +16,13 @@ from artisan_app.models import Article, ArticleRevision, ArticleStatus, ArticleT
 from artisan_app.services import approval
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.authoring import collect_orphan_tags, ensure_tags, replace_body
-from artisan_app.services.body import SectionDraft
+from artisan_app.services.body import BlockDraft, SectionDraft
 from artisan_app.services.coauthors import sync_primary
 from artisan_app.services.editor_access import editable_article, form_of, is_public_or_scheduled, lookup, slug_fixed
 from artisan_app.services.editor_forms import (
     LIMITS,
     ArticleForm,
+    BlockForm,
     EditConflict,
     EditValidationError,
     SaveResult,
@@ -52,7 +53,7 @@ def add_revision(session: Session, article: Article, user: StaffUser, note: str,
     data = snapshot(form_of(session, article, now))
     rolling = session.exec(
         select(ArticleRevision).where(ArticleRevision.article_id == article.id, ArticleRevision.user_id == user.id,
-                                      ArticleRevision.autosave.is_(True))  # type: ignore[attr-defined]
+                                      col(ArticleRevision.autosave).is_(True))
     ).first()
     if autosave:
         row = rolling or ArticleRevision(article_id=article.id, user_id=user.id, autosave=True, snapshot=data,
@@ -76,12 +77,12 @@ def _conflict(session: Session, article: Article) -> EditConflict:
     return EditConflict(form_of(session, article), last.user_name if last else "Someone", article.updated_at)
 
 
-def _keyed(drafts: list, key: str) -> list:
+def _keyed(drafts: list[BlockDraft], key: str) -> list[BlockDraft]:
     """``drafts`` with the first one keeping ``key`` (the rest, split off by a paste, get new keys)."""
     return [replace(d, key=key) if i == 0 and key else d for i, d in enumerate(drafts)]
 
 
-def _checked_image(session: Session, b):
+def _checked_image(session: Session, b: BlockForm) -> BlockForm:
     """An image block keeps only an Image that exists. Its alt text is the block's own: the same
     photo may be used by other articles, which this save must not change."""
     if b.kind != "image":

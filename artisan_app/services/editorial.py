@@ -49,10 +49,11 @@ from artisan_app.services.editor_forms import (
     clean_form,
     draft_errors,
     publish_errors,
+    snapshot,
     strip_section_number,
 )
 from artisan_app.services.editor_rich import drafts_of, has_content, preview_markup
-from artisan_app.services.editor_saving import save_article, snapshot, unique_slug
+from artisan_app.services.editor_saving import save_article, unique_slug
 from artisan_app.services.editor_workflow import cancel_schedule, publish, schedule_error, submit_for_review, unpublish
 from artisan_app.services.ids import as_id
 from artisan_app.services.media.library import image_refs
@@ -117,7 +118,7 @@ def list_articles(
                     ArticleStatus.approved.value):
         q = q.where(Article.status == status)
     elif status == "waiting":  # editors: in review or approved; authors: changes requested
-        q = q.where(Article.status.in_(  # type: ignore[attr-defined]
+        q = q.where(col(Article.status).in_(
             [ArticleStatus.review.value, ArticleStatus.approved.value] if user.can_publish else [ArticleStatus.changes.value]))
     if category_slug:
         q = q.where(Category.slug == category_slug)

@@ -71,7 +71,7 @@ def feed_items(
         for article_id, name, slug in session.exec(
             select(col(ArticleAuthor.article_id), col(Author.name), col(Author.slug))
             .join(Author, col(Author.id) == col(ArticleAuthor.author_id))
-            .where(ArticleAuthor.article_id.in_([a.id for a, _, _ in rows]), ArticleAuthor.position > 1)  # type: ignore[attr-defined]
+            .where(col(ArticleAuthor.article_id).in_([a.id for a, _, _ in rows]), col(ArticleAuthor.position) > 1)
             .order_by(col(ArticleAuthor.article_id), col(ArticleAuthor.position))
         ).all():
             more.setdefault(article_id, []).append((name, slug))
@@ -85,8 +85,8 @@ def feed_items(
             author_slug=au.slug,
             category_name=c.name,
             category_slug=c.slug,
-            published_at=a.published_at,
-            updated_at=max(a.updated_at, a.published_at),
+            published_at=_published(a),
+            updated_at=max(a.updated_at, _published(a)),
             co_authors=tuple(more.get(a.id, ())),
             image=jpeg_url(covers[a.cover_image_id]) if a.cover_image_id in covers else "",
         )
@@ -133,6 +133,12 @@ def atom_feed(
     return _with_enclosures(fg.atom_str(pretty=True), {absolute(site_url, i.image) for i in items if i.image})
 
 
+def _published(article: Article) -> datetime:
+    """A live article's publication time (``is_live`` keeps only articles that have one)."""
+    assert article.published_at is not None
+    return article.published_at
+
+
 def _with_enclosures(document: bytes, image_urls: set[str]) -> bytes:
     """feedgen 1.0 writes an entry's links without ``rel``/``type`` (its loop reuses the
     name ``link``): mark the cover links as ``rel="enclosure" type="image/jpeg"``."""
@@ -143,7 +149,8 @@ def _with_enclosures(document: bytes, image_urls: set[str]) -> bytes:
         if link.get("href") in image_urls and link.getparent().tag.endswith("entry"):
             link.set("rel", "enclosure")
             link.set("type", "image/jpeg")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    marked: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return marked
 
 
 def site_feed(session: Session, *, site_url: str, now: datetime | None = None, language: str = "en") -> bytes:
@@ -290,7 +297,8 @@ def sitemap_xml(session: Session, sources: Sequence[Callable[..., list[SitemapEn
             ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = _w3c(_utc(entry.lastmod))
         for hreflang, path in entry.alternates:
             ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=hreflang, href=xml_safe(site_url + path))
-    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
+    xml: bytes = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
+    return xml
 
 
 def _utc(moment: datetime) -> datetime:

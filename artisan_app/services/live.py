@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_
+from sqlalchemy import ColumnElement, and_
 from sqlmodel import col
 
 from artisan_app.models import Article, ArticleStatus
 
 
-def is_live(now: datetime):
+def is_live(now: datetime) -> ColumnElement[bool]:
     """SQL condition: published, and its publication time has come."""
     return and_(
         col(Article.status) == ArticleStatus.published.value,

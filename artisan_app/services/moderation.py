@@ -17,11 +17,11 @@ from artisan_app.models import Article, Comment, CommentStatus, Role, utcnow
 from artisan_app.services import comment_thread
 from artisan_app.services import comments as reader_comments
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
+from artisan_app.services.commenter_names import PUBLICATION_NAME  # what staff replies are signed with
 from artisan_app.services.comments import CommentValidationError
 from artisan_app.services.ids import as_id
 from artisan_app.services.text import clean_text, exact_label
 
-PUBLICATION_NAME = reader_comments.PUBLICATION_NAME  # what staff replies are signed with
 QUEUE_PAGE = 50
 EMPTY_REPLY = "Write a reply before sending."
 STATUSES = tuple(s.value for s in CommentStatus)

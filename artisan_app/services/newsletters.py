@@ -16,6 +16,7 @@ from datetime import datetime
 from sqlalchemy import func, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from artisan_app.core.settings import settings
 from artisan_app.models import (
@@ -143,7 +144,7 @@ def subscription_mail(session: Session, *, kind: str, subscriber_id: int, now: d
 # --- audience and sends ---------------------------------------------------------------
 
 
-def audience(category_id: int | None):
+def audience(category_id: int | None) -> SelectOfScalar[int]:
     """Active subscribers who get stories of this category (every story, or chose it)."""
     chose = select(SubscriberCategory.subscriber_id).where(SubscriberCategory.category_id == category_id)
     return select(Subscriber.id).where(

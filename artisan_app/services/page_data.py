@@ -28,7 +28,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
+from typing import Literal, TypeVar, cast
 
 from sqlmodel import Session
 
@@ -40,7 +40,7 @@ T = TypeVar("T")
 TTL_SECONDS = 60.0
 MAX_ENTRIES = 256
 _lock = threading.Lock()
-_memo: OrderedDict[tuple, tuple[int, float, object, object]] = OrderedDict()
+_memo: OrderedDict[tuple[object, ...], tuple[int, float, object, object]] = OrderedDict()
 
 
 def _generation(session: Session) -> int:
@@ -49,13 +49,14 @@ def _generation(session: Session) -> int:
     transaction = session.get_transaction()
     seen = session.info.get(content_changes.SEEN_KEY)
     if transaction is not None and seen is not None and seen[0] is transaction:
-        return seen[1]
+        remembered_generation: int = seen[1]
+        return remembered_generation
     generation = content_changes.current_generation(session)
     session.info[content_changes.SEEN_KEY] = (session.get_transaction(), generation)
     return generation
 
 
-def remembered(session: Session, key: tuple, load: Callable[[], T], *, now: datetime | None = None) -> T:
+def remembered(session: Session, key: tuple[object, ...], load: Callable[[], T], *, now: datetime | None = None) -> T:
     """``load()``, or its remembered value for ``key`` from this generation."""
     now = now or utcnow()
     # Per database (tests open many; the entry holds the engine, so its id is not reused).
@@ -65,7 +66,7 @@ def remembered(session: Session, key: tuple, load: Callable[[], T], *, now: date
     with _lock:
         hit = _memo.get(key)
     if hit is not None and hit[0] == generation and now.timestamp() < hit[1]:
-        return hit[2]  # type: ignore[return-value]
+        return cast(T, hit[2])  # stored by the ``load`` of the same key
     value = load()
     until = now.timestamp() + TTL_SECONDS
     scheduled = content_changes.next_publication(session, now=now)
@@ -92,7 +93,7 @@ def article_page(session: Session, slug: str, *, related: int = RELATED, now: da
                  language: str = "en") -> ArticleData:
     """The live article at ``slug`` in ``language``'s edition (another edition's story is not found
     there) and its ``related`` "You may also like" cards."""
-    def load():
+    def load() -> ArticleData:
         detail = articles.get_article(session, slug, now=now)
         if detail is not None and detail.card.language != language:
             detail = None
@@ -117,7 +118,7 @@ class FrontData:
 def front_page(session: Session, *, category: str = "", limit: int, now: datetime | None = None,
                language: str = "en") -> FrontData:
     """An edition's front page's first screen, optionally one section's stories only."""
-    def load():
+    def load() -> FrontData:
         page = featured.front_page(session, category_slug=category or None, limit=limit, now=now, language=language)
         return FrontData(page.items[0] if page.items else None, page.items[1:], page.has_more)
 
@@ -130,8 +131,9 @@ def front_more(session: Session, *, category: str = "", shown: int, limit: int, 
                                language=language)
 
 
+ListingFilter = Literal["category_slug", "author_slug", "tag_slug"]
 # The listing pages: URL prefix -> (reader-facing kind, lookup, the filter of articles.latest_articles).
-LISTINGS: dict[str, tuple[str, Callable, str]] = {
+LISTINGS: dict[str, tuple[str, Callable[[Session, str], CategoryLink | AuthorProfile | TagLink | None], ListingFilter]] = {
     "category": ("Section", catalog.get_category, "category_slug"),
     "author": ("Author", catalog.get_author, "author_slug"),
     "tag": ("Topic", catalog.get_tag, "tag_slug"),
@@ -150,12 +152,16 @@ def listing_page(session: Session, prefix: str, slug: str, *, limit: int, offset
     """A section (``prefix="category"``), author or topic page's subject and stories."""
     kind, lookup, filter_name = LISTINGS[prefix]
 
-    def load():
+    def load() -> ListingData:
         subject = lookup(session, slug) if slug else None
         if subject is None:
             return ListingData(kind, None, ArticlePage(items=[], has_more=False))
-        page = articles.latest_articles(session, limit=limit, offset=offset, now=now, language=language,
-                                        **{filter_name: slug})
+        page = articles.latest_articles(
+            session, limit=limit, offset=offset, now=now, language=language,
+            category_slug=slug if filter_name == "category_slug" else None,
+            author_slug=slug if filter_name == "author_slug" else None,
+            tag_slug=slug if filter_name == "tag_slug" else None,
+        )
         return ListingData(kind, subject, page)
 
     if offset:

@@ -89,8 +89,8 @@ def approve(session: Session, *, user: StaffUser | None, article_id: int, now: d
         raise PermissionDenied("Someone other than its authors must approve this article.")
     if article.status != ArticleStatus.review.value:
         raise EditValidationError({"status": "Only an article in review can be approved."})
-    if session.exec(select(ReviewNote.id).where(ReviewNote.article_id == article.id, ReviewNote.parent_id.is_(None),  # type: ignore[union-attr]
-                                                ReviewNote.resolved_at.is_(None)).limit(1)).first() is not None:  # type: ignore[union-attr]
+    if session.exec(select(ReviewNote.id).where(ReviewNote.article_id == article.id, col(ReviewNote.parent_id).is_(None),
+                                                col(ReviewNote.resolved_at).is_(None)).limit(1)).first() is not None:
         raise EditValidationError({"status": "Resolve the open notes first."})
     # The approval covers this text only: a revision of it is kept, and the move names it.
     revision = add_revision(session, article, user, "Approved", now)

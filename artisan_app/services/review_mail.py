@@ -23,7 +23,7 @@ def review_notices(session: Session, *, article_id: int, to_status: str, by_user
         .where(col(ArticleAuthor.article_id) == article_id).order_by(col(User.id))
     ).all()
     open_notes = len(session.exec(select(ReviewNote.id).where(
-        ReviewNote.article_id == article_id, ReviewNote.parent_id.is_(None), ReviewNote.resolved_at.is_(None)  # type: ignore[union-attr]
+        ReviewNote.article_id == article_id, col(ReviewNote.parent_id).is_(None), col(ReviewNote.resolved_at).is_(None)
     )).all())
     if to_status == "changes":
         body = (f"An editor asked for changes to “{article.headline}”. "

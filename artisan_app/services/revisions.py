@@ -6,14 +6,14 @@ from __future__ import annotations
 import difflib
 import json
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, ArticleRevision
 from artisan_app.services.auth import PermissionDenied, StaffUser, require
 from artisan_app.services.editor_access import editable_article, form_of
-from artisan_app.services.editor_forms import ArticleForm, BlockForm, SectionForm
-from artisan_app.services.editor_saving import snapshot
+from artisan_app.services.editor_forms import ArticleForm, BlockForm, SectionForm, snapshot
 from artisan_app.services.ids import as_id
 from artisan_app.services.newsroom_time import schedule_label
 
@@ -77,8 +77,9 @@ def readable(form_json: str) -> list[str]:
     return lines
 
 
-def _block_lines(b: dict) -> list[str]:
-    """A block as the diff shows it: its Markdown (formatting visible as **, *, [link](…))."""
+def _block_lines(b: dict[str, Any]) -> list[str]:
+    """A block of a decoded snapshot (``json.loads``) as the diff shows it: its Markdown
+    (formatting visible as **, *, [link](…))."""
     text, kind = b.get("text", ""), b.get("kind")
     if kind == "quote":
         return [f"   “{text}” — {b.get('attribution', '')}"]

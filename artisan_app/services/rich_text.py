@@ -70,7 +70,7 @@ class _Walker(HTMLParser):
         self.hrefs: list[str] = []
         self.in_code = False
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
             self.out.append("\n")
         elif self.markdown and tag in ("strong", "b"):
@@ -84,7 +84,7 @@ class _Walker(HTMLParser):
             self.hrefs.append(dict(attrs).get("href") or "")
             self.out.append("[")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if self.markdown and tag in ("strong", "b"):
             self.out.append("**")
         elif self.markdown and tag in ("em", "i"):
@@ -96,7 +96,7 @@ class _Walker(HTMLParser):
             href = self.hrefs.pop() if self.hrefs else ""
             self.out.append(f"]({href.replace(' ', '%20').replace(')', '%29')})" if href else "]()")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         self.out.append(_MD_SPECIAL.sub(r"\\\1", data) if self.markdown and not self.in_code else data)
 
 

@@ -32,7 +32,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Float, Integer, func, text
+from sqlalchemy import Float, Integer, Subquery, func, text
 from sqlmodel import Session, col, select
 
 from artisan_app.core.settings import settings
@@ -155,7 +155,7 @@ def _match_expression(terms: Sequence[str], dialect: str) -> str:
     return " & ".join(f"'{t}':*" for t in terms)
 
 
-def _hits(session: Session, terms: Sequence[str]):
+def _hits(session: Session, terms: Sequence[str]) -> Subquery:
     dialect = session.get_bind().dialect.name
     expression = _match_expression(terms, dialect)
     if dialect == "sqlite":

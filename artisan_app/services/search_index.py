@@ -21,7 +21,8 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TypedDict
 
 from sqlalchemy import select as sa_select  # sqlmodel's select types at most four columns
 from sqlalchemy import text
@@ -32,6 +33,17 @@ from artisan_app.models import Article, Block, Section
 from artisan_app.services.arabic_script import fold_letters
 
 log = logging.getLogger(__name__)
+
+
+class SearchDocument(TypedDict):
+    """One article's folded searchable text, as the mirror's insert statements bind it."""
+
+    id: int
+    headline: str
+    kicker: str
+    excerpt: str
+    body: str
+
 
 SEARCH_TABLE = "article_search"
 PG_INDEX = "ix_article_search_document"
@@ -98,7 +110,7 @@ def drop_search_index(connection: Connection) -> None:
         connection.execute(text(statement))
 
 
-def include_name(name: str | None, type_: str, parent_names) -> bool:
+def include_name(name: str | None, type_: str, parent_names: Mapping[str, str | None]) -> bool:
     """Alembic hook: the search mirror (and FTS5's shadow tables) belong to
     ``ensure_search_index``, not to the models, so comparisons skip them."""
     if type_ == "table" and name and (name == SEARCH_TABLE or name.startswith(SEARCH_TABLE + "_")):
@@ -118,7 +130,7 @@ def _index_exists(connection: Connection) -> bool:
 # ---------------------------------------------------------------- indexing
 
 
-def _documents(connection: Connection, article_ids: Sequence[int]) -> list[dict]:
+def _documents(connection: Connection, article_ids: Sequence[int]) -> list[SearchDocument]:
     """The folded searchable text of each article, read in two queries."""
     heads = connection.execute(
         select(col(Article.id), col(Article.headline), col(Article.kicker), col(Article.excerpt)).where(
@@ -144,13 +156,13 @@ def _documents(connection: Connection, article_ids: Sequence[int]) -> list[dict]
             for article_id, headline, kicker, excerpt in heads]
 
 
-def document(article_id: int, headline: str, kicker: str, excerpt: str, body: Sequence[str]) -> dict:
+def document(article_id: int, headline: str, kicker: str, excerpt: str, body: Sequence[str]) -> SearchDocument:
     """An article's folded searchable text; ``body``: each section's heading, then its blocks' text and attribution."""
     return {"id": article_id, "headline": index_text(headline), "kicker": index_text(kicker),
             "excerpt": index_text(excerpt), "body": index_text(*body)}
 
 
-def _write(connection: Connection, article_ids: Sequence[int], docs: list[dict] | None = None) -> None:
+def _write(connection: Connection, article_ids: Sequence[int], docs: list[SearchDocument] | None = None) -> None:
     docs = _documents(connection, article_ids) if docs is None else docs
     if connection.dialect.name == "sqlite":
         connection.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN ({', '.join(str(int(i)) for i in article_ids)})"))
@@ -192,7 +204,7 @@ def reindex_article(session: Session, article_id: int) -> None:
     _write(connection, [article_id])
 
 
-def index_document(session: Session, doc: dict) -> None:
+def index_document(session: Session, doc: SearchDocument) -> None:
     """``reindex_article`` for a caller that holds the text it just wrote (``document()``): no re-reading.
 
     Pending changes are flushed first; whether the mirror exists is asked once per session.

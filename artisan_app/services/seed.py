@@ -25,6 +25,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import frontmatter
 import yaml
@@ -33,7 +34,7 @@ from sqlmodel import Session, select
 from artisan_app.i18n import is_language
 from artisan_app.models import Article, ArticleAuthor, ArticleStatus, Author, Category, Correction, Image
 from artisan_app.services.authoring import create_article
-from artisan_app.services.body import parse_body
+from artisan_app.services.body import SectionDraft, parse_body
 from artisan_app.services.coauthors import author_ids
 from artisan_app.services.media.checks import ImageRejected
 from artisan_app.services.media.library import import_image, set_cover
@@ -41,6 +42,9 @@ from artisan_app.services.media.storage import MediaStorage
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "seed" / "content"
 IMAGES_DIR = Path(__file__).resolve().parent.parent / "seed" / "images"
+
+# An article's front matter as YAML gives it: every value is checked (or converted) where it is read.
+FrontMatter = dict[str, Any]
 
 
 @dataclass
@@ -57,7 +61,7 @@ class SeedError(ValueError):
     """A seed file is malformed; the message names the file."""
 
 
-def _as_utc(value) -> datetime:
+def _as_utc(value: object) -> datetime:
     if isinstance(value, str):
         value = datetime.fromisoformat(value.replace("Z", "+00:00"))
     if not isinstance(value, datetime):
@@ -65,7 +69,7 @@ def _as_utc(value) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def _cover(session: Session, article_id: int, meta: dict, images_dir: Path, storage: MediaStorage | None) -> bool:
+def _cover(session: Session, article_id: int, meta: FrontMatter, images_dir: Path, storage: MediaStorage | None) -> bool:
     """Import the front matter's cover and set it if the article has none; True if set."""
     name = str(meta["cover"])
     path = images_dir / name
@@ -156,14 +160,14 @@ def load_seed(session: Session, content_dir: Path = CONTENT_DIR, *, images_dir: 
     return report
 
 
-def _language(meta: dict, path: Path) -> str:
+def _language(meta: FrontMatter, path: Path) -> str:
     language = str(meta.get("language", "en"))
     if not is_language(language):
         raise SeedError(f"{path.name}: unknown language {language!r}")
     return language
 
 
-def _seed_translation(session: Session, article_id: int, meta: dict, path: Path) -> None:
+def _seed_translation(session: Session, article_id: int, meta: FrontMatter, path: Path) -> None:
     """Link the article to ``translation_of`` (another seed article) unless either is linked already."""
     if not meta.get("translation_of"):
         return
@@ -183,7 +187,9 @@ def _seed_translation(session: Session, article_id: int, meta: dict, path: Path)
     session.flush()
 
 
-def _with_images(session: Session, sections, images_dir: Path, storage: MediaStorage | None):
+def _with_images(
+    session: Session, sections: list[SectionDraft], images_dir: Path, storage: MediaStorage | None
+) -> list[SectionDraft]:
     """Import the body's images (``![alt](file.jpg "Caption | Credit")``, files in
     seed/images) through the photograph pipeline and point their blocks at them."""
     for section in sections:
@@ -199,7 +205,8 @@ def _with_images(session: Session, sections, images_dir: Path, storage: MediaSto
     return sections
 
 
-def _seed_cover(session, article_id, meta, path: Path, images_dir: Path, storage, report: SeedReport) -> None:
+def _seed_cover(session: Session, article_id: int, meta: FrontMatter, path: Path, images_dir: Path,
+                storage: MediaStorage | None, report: SeedReport) -> None:
     if not meta.get("cover"):
         return
     try:
@@ -209,7 +216,7 @@ def _seed_cover(session, article_id, meta, path: Path, images_dir: Path, storage
     (report.created if made else report.existing)["covers"] += 1
 
 
-def _seed_craft(session: Session, article_id: int, meta: dict, authors: dict[str, Author], path: Path) -> None:
+def _seed_craft(session: Session, article_id: int, meta: FrontMatter, authors: dict[str, Author], path: Path) -> None:
     """Co-authors (``coauthors: [slug, …]``) and corrections (``corrections: [{kind, date, text}]``).
 
     Idempotent: co-authors are added to a byline that has only its first author (an editor's later

@@ -53,7 +53,7 @@ class PageMeta:
     section: str = ""
     author_url: str = ""
     tags: tuple[str, ...] = ()
-    json_ld: dict | None = None
+    json_ld: dict[str, object] | None = None
     robots: str = ""  # e.g. "noindex" for not-found pages
     # Atom feeds to advertise besides the site's: (title, path), e.g. the section's.
     feeds: tuple[tuple[str, str], ...] = ()
@@ -106,7 +106,7 @@ def article_meta(detail: ArticleDetail, *, site_url: str, translations: Sequence
     images = [site_url + path if path.startswith("/") else path for path in detail.cover_images] or [image]
     description = clip(card.excerpt or card.kicker or card.headline)
     author_url = site_url + routes.author_url(detail.author.slug)
-    json_ld = {
+    json_ld: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": card.headline,
@@ -151,7 +151,7 @@ def article_meta(detail: ArticleDetail, *, site_url: str, translations: Sequence
 def front_meta(*, site_url: str, language: str = "en") -> PageMeta:
     """An edition's front page: the publication itself, searchable (both fronts are alternates)."""
     url = site_url + edition_path(language, routes.HOME)
-    json_ld = {
+    json_ld: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "WebSite",
         "name": SITE_NAME,
@@ -190,7 +190,7 @@ def listing_meta(
     (``path`` is the English edition's; the edition's prefix is added here)."""
     url = site_url + edition_path(language, path)
     description = clip(description) or f"The latest stories in {name} from {SITE_NAME}."
-    json_ld = {
+    json_ld: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "CollectionPage",
         "name": f"{name} | {SITE_NAME}",

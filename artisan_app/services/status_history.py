@@ -79,7 +79,7 @@ def author_updates(session: Session, user: StaffUser | None, *, limit: int = 5) 
     mine = select(ArticleAuthor.article_id).where(ArticleAuthor.author_id == user.author_id)
     rows = session.exec(
         select(StatusChange, Article).join(Article, col(Article.id) == col(StatusChange.article_id))
-        .where(StatusChange.article_id.in_(mine), StatusChange.to_status.in_(("changes", "published")),  # type: ignore[attr-defined]
+        .where(col(StatusChange.article_id).in_(mine), col(StatusChange.to_status).in_(("changes", "published")),
                StatusChange.user_id != user.id)
         .order_by(col(StatusChange.created_at).desc(), col(StatusChange.id).desc()).limit(limit)
     ).all()

@@ -43,7 +43,7 @@ class Rendered:
         return fill(self.html), fill(self.text)
 
 
-def _render(name: str, subject: str, **context) -> Rendered:
+def _render(name: str, subject: str, **context: object) -> Rendered:
     html = _inliner.inline(_html.get_template(f"{name}.html").render(subject=subject, **context))
     text = _text.get_template(f"{name}.txt").render(subject=subject, **context).strip() + "\n"
     return Rendered(subject=subject, html=html, text=text)

@@ -11,6 +11,7 @@ content hash) and missing files are made again, present ones left alone.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlmodel import Session, col, select
@@ -86,7 +87,7 @@ def get_image(session: Session, image_id: int) -> Image | None:
     return session.get(Image, image_id)
 
 
-def image_refs(session: Session, image_ids) -> dict[int, ImageRef]:
+def image_refs(session: Session, image_ids: Iterable[int | None]) -> dict[int, ImageRef]:
     """``{id: ImageRef}`` for many images in one query (covers on a list of cards)."""
     wanted = {i for i in image_ids if i is not None}
     if not wanted:

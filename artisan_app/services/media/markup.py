@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import partial
 from html import escape
+from typing import TypedDict
 
 from artisan_app.services.media import names
 from artisan_app.services.media.names import ImageRef
@@ -56,7 +57,7 @@ class Picture:
     fetch_priority: str  # "high" for the lead image, "auto" otherwise
     decoding: str = "async"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         """Plain values for a Reflex component (keys are its prop names)."""
         data = asdict(self)
         data["sources"] = list(data["sources"])
@@ -139,7 +140,15 @@ def absolute(site_url: str, path: str) -> str:
     return path if path.startswith(("http://", "https://")) else site_url.rstrip("/") + path
 
 
-def og_image(ref: ImageRef, *, site_url: str, url: Callable[[str], str] | None = None) -> dict:
+class OgImage(TypedDict):
+    url: str
+    width: int
+    height: int
+    type: str
+    alt: str
+
+
+def og_image(ref: ImageRef, *, site_url: str, url: Callable[[str], str] | None = None) -> OgImage:
     """The Open Graph / Twitter image: the 1200×630 crop around the focal point."""
     name = names.crop_name(ref.hash, "social", ref.focal_x, ref.focal_y, names.SOCIAL_SIZE[0], "jpg")
     return {"url": absolute(site_url, _url_for(url)(name)), "width": names.SOCIAL_SIZE[0],

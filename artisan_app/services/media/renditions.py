@@ -8,7 +8,7 @@ cleaned master. Changing the focal point re-makes the crops only.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PIL import Image as PILImage
 from PIL import features
@@ -57,7 +57,7 @@ def focal_crop(img: PILImage.Image, size: tuple[int, int], fx: float, fy: float)
     return img.resize(size, LANCZOS, box=box, reducing_gap=3.0)
 
 
-def _save_all(storage: MediaStorage, img: PILImage.Image, name_for: Callable[..., str], formats) -> list[str]:
+def _save_all(storage: MediaStorage, img: PILImage.Image, name_for: Callable[..., str], formats: Iterable[str]) -> list[str]:
     """Encode and store each format, skipping names already stored (same name, same content)."""
     saved = []
     for ext in formats:
