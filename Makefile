@@ -143,13 +143,13 @@ import-wordpress: install  ## FILE=export.xml [MEDIA=uploads] [ARGS=--dry-run]: 
 	@test -n "$(FILE)" || { echo "usage: make import-wordpress FILE=export.xml [MEDIA=uploads-folder] [ARGS=--dry-run]" >&2; exit 2; }
 	$(BIN)/artisan wordpress import "$(FILE)" $(if $(MEDIA),--media-dir "$(MEDIA)") $(ARGS)
 
-## make i18n: extract the reader interface's messages (babel.cfg) into artisan_app/locale/messages.pot
+## make i18n: extract the reader interface's messages (babel.cfg) into artisan_app/core/locale/messages.pot
 ## and update every catalog; translate the new entries, then tests/unit/test_i18n.py passes again.
 I18N_KEYWORDS := -k pgettext_noop:1c,2 -k translate:2 -k translate_plural:2,3 -k translate_in:2c,3
 i18n: install-test  ## extract the interface's messages and update the catalogs
 	$(BIN)/pybabel extract -F babel.cfg $(I18N_KEYWORDS) --no-location --sort-output --project "Artisan Times" \
-	  --copyright-holder "Artisan Times" -o artisan_app/locale/messages.pot .
-	$(BIN)/pybabel update -i artisan_app/locale/messages.pot -d artisan_app/locale --width 120 \
+	  --copyright-holder "Artisan Times" -o artisan_app/core/locale/messages.pot .
+	$(BIN)/pybabel update -i artisan_app/core/locale/messages.pot -d artisan_app/core/locale --width 120 \
 	  --ignore-obsolete --previous
 
 ## make fonts: trim the Latin faces (scripts/vendor_fonts.py, after a build: it reads .web/node_modules)

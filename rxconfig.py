@@ -9,7 +9,7 @@ import os
 import reflex as rx
 
 from artisan_app.core.settings import PROJECT_ROOT, settings
-from artisan_app.web.dev_proxy import DevProxyPlugin
+from artisan_app.web.dev.proxy import DevProxyPlugin
 
 # Production (ARTISAN_ENV=prod, REFLEX_ENV_MODE=prod or `reflex run --env prod`)
 # refuses to start with a missing, default or short ARTISAN_SECRET_KEY.
@@ -42,9 +42,9 @@ config = rx.Config(
     trusted_proxy_hops=settings.trusted_proxy_hops,
     # Plain elements and one hand-written stylesheet: no Radix/Tailwind payload.
     # DevProxyPlugin: the dev server forwards feeds, sitemap, robots.txt, /healthz,
-    # uploads and the pages' first HTML to the backend (artisan_app/web/dev_proxy.py).
+    # uploads and the pages' first HTML to the backend (artisan_app/web/dev/proxy.py).
     plugins=[DevProxyPlugin()],
-    # The sitemap is generated from the database instead (see artisan_app/api.py).
+    # The sitemap is generated from the database instead (see artisan_app/web/http_app.py).
     disable_plugins=[rx.plugins.SitemapPlugin],
     frontend_packages=[
         "@fontsource/source-serif-4@5.3.1",

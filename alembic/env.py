@@ -10,7 +10,7 @@ import artisan_app.models  # noqa: F401  (registers every table)
 from alembic import context
 from artisan_app.core import db
 from artisan_app.models.types import UTCDateTime
-from artisan_app.services.search_index import include_name
+from artisan_app.services.search.index import include_name
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):

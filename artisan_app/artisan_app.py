@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import reflex as rx
 
-from artisan_app import routes
-from artisan_app.api import build_api
-from artisan_app.hardening import harden
+from artisan_app.core import routes
 from artisan_app.render.scripts import DRAFT_KEEPER_JS, EDITOR_FORMAT_JS, EMBED_LOADER_JS, FONTS_JS, THEME_BOOT_JS
 from artisan_app.trash import purge_periodically as purge_trash_periodically
 from artisan_app.web import registry
+from artisan_app.web.http_app import build_api
+from artisan_app.web.middleware.security_headers import harden
+from artisan_app.web.middleware.static_cache import cache_static
 from artisan_app.web.startup_heap import freeze_startup_objects
-from artisan_app.web.static_cache import cache_static
 
 app = rx.App(
     theme=None,
@@ -28,9 +28,9 @@ app = rx.App(
         rx.el.link(rel="alternate", type="application/atom+xml", title="Artisan Times", href=routes.FEED),
     ],
     html_lang="en",
-    # Feeds, sitemap, robots.txt and crawler-readable article/listing HTML (artisan_app/api.py);
-    # then the static files' Cache-Control (web/static_cache.py); around everything, the upload size
-    # limit and the security headers (artisan_app/hardening.py).
+    # Feeds, sitemap, robots.txt and crawler-readable article/listing HTML (artisan_app/web/http_app.py);
+    # then the static files' Cache-Control (web/middleware/static_cache.py); around everything, the upload size
+    # limit and the security headers (artisan_app/web/middleware/security_headers.py).
     api_transformer=[build_api(), cache_static, harden],
 )
 

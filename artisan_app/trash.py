@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from artisan_app.cli.common import run
 from artisan_app.cli.trash import trash as trash_command
 from artisan_app.core import db
-from artisan_app.services import trash
+from artisan_app.services.editorial import trash
 
 PURGE_EVERY = 6 * 60 * 60  # seconds
 FIRST_PURGE_AFTER = 60  # seconds: never slow down a start

@@ -89,7 +89,7 @@ def measure(base: str, runs: int, path: str = ARTICLE) -> None:
             if run == 0:
                 page.wait_for_load_state("networkidle")
                 reading, fonts = transferred(responses)
-                page.wait_for_function("() => localStorage.getItem('artisan-fonts')")  # artisan_app/fonts.py
+                page.wait_for_function("() => localStorage.getItem('artisan-fonts')")  # artisan_app/render/fonts.py
                 around_paint = page.evaluate(AROUND_PAINT_JS)
             asked = time.perf_counter()
             page.wait_for_function(WANT_APP, polling=50)

@@ -4,12 +4,12 @@ Measures, in the same run, a seed article given ``--comments`` comments (default
 5,000: 70% top-level, the rest replies up to four deep) against a reference
 article with 10, on a fresh migrated and seeded SQLite database:
 
-* the first page of the thread (``services.comment_thread.thread_page``): time;
+* the first page of the thread (``services.comments.thread.thread_page``): time;
 * a reader opening the article (``ArticleState.load_article`` +
   ``CommentState.load_comments``): time, Python memory allocated (tracemalloc
   peak), the comment state sent to the browser (JSON) and the tab's pickled
   state (what Reflex keeps per reader in Redis or on disk);
-* for comparison, the old unpaged read (``comment_thread.article_comments``, capped at 500);
+* for comparison, the old unpaged read (``services.comments.thread.article_comments``, capped at 500);
 * with ``--browser``: the production build in Chromium, time until the first
   comment is on screen (server's first view) and until the app has taken over
   with its own thread, median of ``--runs`` cold loads.
@@ -80,8 +80,8 @@ async def open_as_reader(slug: str):
     import reflex as rx
     from reflex.istate.data import RouterData
 
-    from artisan_app.state.article import ArticleState
-    from artisan_app.state.comments import CommentState
+    from artisan_app.state.reader.article import ArticleState
+    from artisan_app.state.reader.comments import CommentState
 
     root = rx.State(_reflex_internal_init=True)
     root.router = RouterData.from_router_data({"headers": {}, "asPath": f"/article/{slug}",
@@ -99,7 +99,7 @@ def in_process(url: str) -> None:
     RegistrationContext.ensure_context()  # as Reflex (or pytest's plugin) does before states are defined
     from artisan_app.core import db
     from artisan_app.models import Article
-    from artisan_app.services import comment_thread
+    from artisan_app.services.comments import thread
 
     db.use_database(url)
     print(f"{'article':<10}{'comments':>9}{'page ms':>9}{'open ms':>9}{'alloc KiB':>11}{'state→browser KiB':>19}"
@@ -107,9 +107,9 @@ def in_process(url: str) -> None:
     for label, slug in (("reference", SMALL), ("big", BIG)):
         with db.session_scope() as session:
             article_id = session.exec(select(Article.id).where(Article.slug == slug)).one()
-            count = comment_thread.approved_count(session, article_id)
-            page_ms = median_ms(lambda article_id=article_id: comment_thread.thread_page(session, article_id), 15)
-            old = comment_thread.article_comments(session, article_id)
+            count = thread.approved_count(session, article_id)
+            page_ms = median_ms(lambda article_id=article_id: thread.thread_page(session, article_id), 15)
+            old = thread.article_comments(session, article_id)
             old_kib = len(json.dumps([dataclasses.asdict(c) for c in old.comments])) / 1024
         open_ms = median_ms(lambda slug=slug: asyncio.run(open_as_reader(slug)), 5)
         tracemalloc.start()

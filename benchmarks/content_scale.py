@@ -8,7 +8,7 @@ timing them (median of ``--runs``):
 
 - front page: ``catalog.list_categories`` + ``featured.front_page`` (the featured story, then the latest)
 - article page: ``list_categories`` + ``get_article`` + ``related_articles``
-  + ``comment_thread.article_comments`` + ``comment_thread.comments_version``
+  + ``services.comments.thread.article_comments`` + ``services.comments.thread.comments_version``
   (for a new, a middle and an old article in turn)
 - category and tag pages: ``latest_articles`` filtered
 
@@ -41,7 +41,8 @@ from sqlmodel import Session, SQLModel, create_engine  # noqa: E402
 import artisan_app.models  # noqa: E402,F401
 from artisan_app.core import db  # noqa: E402
 from artisan_app.models import Article, ArticleTag, Author, Block, Category, Comment, Section, Tag  # noqa: E402
-from artisan_app.services import articles, catalog, comment_thread, featured  # noqa: E402
+from artisan_app.services.articles import catalog, featured, queries  # noqa: E402
+from artisan_app.services.comments import thread  # noqa: E402
 
 PAGE_SIZE = 6
 CATEGORIES, AUTHORS, TAGS = 5, 20, 200
@@ -126,11 +127,11 @@ def article_page_for(which: str) -> Callable[[Session, int], None]:
     def load(session: Session, n: int) -> None:
         number = {"new": n, "middle": max(1, n // 2), "old": 1}[which]
         catalog.list_categories(session)
-        detail = articles.get_article(session, f"article-{number}")
+        detail = queries.get_article(session, f"article-{number}")
         assert detail is not None
-        articles.related_articles(session, detail.id, limit=3)
-        comment_thread.article_comments(session, detail.id, reader_id="bench-reader")
-        comment_thread.comments_version(session, detail.id)
+        queries.related_articles(session, detail.id, limit=3)
+        thread.article_comments(session, detail.id, reader_id="bench-reader")
+        thread.comments_version(session, detail.id)
 
     return load
 
@@ -138,26 +139,26 @@ def article_page_for(which: str) -> Callable[[Session, int], None]:
 def category_page(session: Session, n: int) -> None:
     catalog.list_categories(session)
     catalog.get_category(session, "section-3")
-    articles.latest_articles(session, category_slug="section-3", limit=PAGE_SIZE)
+    queries.latest_articles(session, category_slug="section-3", limit=PAGE_SIZE)
 
 
 def tag_page(session: Session, n: int) -> None:
     catalog.list_categories(session)
     catalog.get_tag(session, "topic-42")
-    articles.latest_articles(session, tag_slug="topic-42", limit=PAGE_SIZE)
+    queries.latest_articles(session, tag_slug="topic-42", limit=PAGE_SIZE)
 
 
 def related_only(session: Session, n: int) -> None:
     """The "You may also like" ranking on its own (part of every article page)."""
-    articles.related_articles(session, max(1, n // 2), limit=3)
+    queries.related_articles(session, max(1, n // 2), limit=3)
 
 
 def article_without_related(session: Session, n: int) -> None:
     number = max(1, n // 2)
     catalog.list_categories(session)
-    detail = articles.get_article(session, f"article-{number}")
-    comment_thread.article_comments(session, detail.id, reader_id="bench-reader")
-    comment_thread.comments_version(session, detail.id)
+    detail = queries.get_article(session, f"article-{number}")
+    thread.article_comments(session, detail.id, reader_id="bench-reader")
+    thread.comments_version(session, detail.id)
 
 
 PAGES: dict[str, Callable[[Session, int], None]] = {

@@ -7,7 +7,7 @@ Generates a camera-like JPEG (gradients, shapes and sensor-like noise, quality 9
 with EXIF), then measures, each in a fresh process so the peaks are its own:
 
 * reference: decoding that JPEG once at full size (``Image.open(...).load()``);
-* upload: ``services.media.import_image`` into an in-memory SQLite database and a
+* upload: ``services.media.library.import_image`` into an in-memory SQLite database and a
   temporary ``LocalStorage``: checks, master, 5 widths × AVIF/WebP/JPEG, card crops
   × 3 formats, the 1200×630 social crop.
 

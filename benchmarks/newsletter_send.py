@@ -50,7 +50,7 @@ from sqlmodel import Session, select
 from artisan_app.core.db import engine_for
 from artisan_app.models import Subscriber
 from artisan_app.services import newsletters
-from artisan_app.services.mail import build_message
+from artisan_app.services.mail.sending import build_message
 url, article_id, port = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 with Session(engine_for(url)) as session:
     rendered = newsletters.render_article(session, article_id)

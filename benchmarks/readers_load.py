@@ -96,7 +96,7 @@ class Target:
 ARTISAN = Target(
     name="artisan",
     path=ARTICLE,
-    event_state=state_name("artisan_app.state.comments", "CommentState"),
+    event_state=state_name("artisan_app.state.reader.comments", "CommentState"),
     event_handler="set_field",
     event_var="body_rx_state_",
 )

@@ -31,9 +31,9 @@ sys.path.insert(0, str(ROOT))  # tests/ lives beside the package, not in it
 import httpx  # noqa: E402
 from starlette.applications import Starlette  # noqa: E402
 
-from artisan_app import health  # noqa: E402
 from artisan_app.core import db  # noqa: E402
 from artisan_app.core.settings import settings  # noqa: E402
+from artisan_app.web.endpoints import health  # noqa: E402
 from artisan_app.wordpress import wxr  # noqa: E402
 from artisan_app.wordpress.importer import import_export  # noqa: E402
 from tests.conftest import POSTGRES_URL, sqlite_memory_engine  # noqa: E402

@@ -34,7 +34,7 @@ from wxr_export import write_export  # noqa: E402
 
 import artisan_app.models  # noqa: E402,F401
 from artisan_app.core import db  # noqa: E402
-from artisan_app.services import search_index  # noqa: E402
+from artisan_app.services.search import index  # noqa: E402
 from artisan_app.wordpress import wxr  # noqa: E402
 from artisan_app.wordpress.importer import import_export  # noqa: E402
 
@@ -91,7 +91,7 @@ def main() -> None:
         try:
             SQLModel.metadata.create_all(engine)
             with engine.begin() as conn:
-                search_index.ensure_search_index(conn)
+                index.ensure_search_index(conn)
             load_before = os.getloadavg()[0]
             parse_before = parse_only(export)
             rss: dict[str, float] = {"before": rss_mib()}

@@ -22,7 +22,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests/harness.py lives beside the package, not in it
 
-from artisan_app.services.auth import DEMO_EDITOR_EMAIL, DEMO_EDITOR_PASSWORD  # noqa: E402
+from artisan_app.services.accounts.auth import DEMO_EDITOR_EMAIL, DEMO_EDITOR_PASSWORD  # noqa: E402
 from tests.harness import CHROMIUM, CHROMIUM_ARGS, wait_for_app  # noqa: E402
 
 # (file name, newsroom path) captured as the browser window shows them.

@@ -4,7 +4,7 @@ Two faces, each from its npm package (versions pinned below; fetched with ``npm 
 npm registry), SIL Open Font License 1.1 (copied next to the output):
 
 * Noto Nastaliq Urdu (``@fontsource/noto-nastaliq-urdu``), the edition's face, used once a visit
-  has cached it (``artisan_app/fonts.py``);
+  has cached it (``artisan_app/render/fonts.py``);
 * Noto Naskh Arabic (``@fontsource/noto-naskh-arabic``), a face a seventh of its size that a first
   visit fetches only on a system with no Urdu face of its own (``assets/urdu.css``).
 
@@ -51,8 +51,8 @@ def is_arabic(char: str) -> bool:
 
 
 def used_characters() -> set[str]:
-    texts = [(ROOT / "artisan_app" / "locale" / "ur" / "LC_MESSAGES" / "messages.po").read_text("utf-8")]
-    texts += [p.read_text("utf-8") for p in (ROOT / "artisan_app" / "seed" / "content" / "articles").glob("ur-*.md")]
+    texts = [(ROOT / "artisan_app" / "core" / "locale" / "ur" / "LC_MESSAGES" / "messages.po").read_text("utf-8")]
+    texts += [p.read_text("utf-8") for p in (ROOT / "artisan_app" / "services" / "seed" / "content" / "articles").glob("ur-*.md")]
     found = {c for text in texts for c in text if is_arabic(c)}
     return found | set(ALPHABET) | set(MARKS) | set(PUNCTUATION) | set(DIGITS) | {" ", "\u00a0"}
 

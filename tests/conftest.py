@@ -15,7 +15,8 @@ from sqlmodel import Session, SQLModel, create_engine
 
 import artisan_app.models  # noqa: F401  (register tables)
 from artisan_app.core import db
-from artisan_app.services import ratelimit, search_index
+from artisan_app.services.common import ratelimit
+from artisan_app.services.search import index
 
 POSTGRES_URL = os.environ.get("ARTISAN_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -35,7 +36,7 @@ def create_schema(engine: Engine) -> None:
     """The models' tables plus the search index (not in the metadata: FTS5 / tsvector)."""
     SQLModel.metadata.create_all(engine)
     with engine.begin() as conn:
-        search_index.ensure_search_index(conn)
+        index.ensure_search_index(conn)
 
 
 def clean_postgres(request) -> Engine:
@@ -168,9 +169,9 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(autouse=True)
 def _fresh_page_data():
-    """Each test starts with nothing remembered (``services/page_data.py`` keys by engine and
+    """Each test starts with nothing remembered (``services/site/page_data.py`` keys by engine and
     content generation; tests that share an engine start their data, and generation, afresh)."""
-    from artisan_app.services import page_data
+    from artisan_app.services.site import page_data
 
     page_data.forget()
     yield

@@ -8,9 +8,10 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import Session
 
 from artisan_app.models import Article, ArticleStatus, Author, BlockKind, Category, Role
-from artisan_app.services import auth, moderation
-from artisan_app.services.authoring import create_article
-from artisan_app.services.body import BlockDraft, SectionDraft
+from artisan_app.services.accounts import auth
+from artisan_app.services.articles.body import BlockDraft, SectionDraft
+from artisan_app.services.comments import moderation
+from artisan_app.services.editorial.authoring import create_article
 
 _seq = itertools.count(1)
 BASE_TIME = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
@@ -102,5 +103,5 @@ MODERATOR = auth.StaffUser(id=0, name="Moderating editor", email="moderator@arti
 
 def moderate_as_editor(session: Session, *, comment_ids: list[int], action: str, now: datetime | None = None) -> int:
     """Approve, hold, spam or trash comments the way the newsroom does: through the
-    permission-checked ``services.moderation.apply``."""
+    permission-checked ``services.comments.moderation.apply``."""
     return moderation.apply(session, user=MODERATOR, comment_ids=comment_ids, action=action, now=now)

@@ -10,12 +10,13 @@ import pytest
 
 from artisan_app.core.settings import settings
 from artisan_app.jobs import huey, tasks, transport
-from artisan_app.services import mail, newsletters, subscriptions
+from artisan_app.services.mail import sending
+from artisan_app.services.newsletter import sends, subscriptions
 from tests.smtp_sink import MailCatcher
 
 __all__ = ["smtp", "mail_to_smtp", "SITE"]
 SITE = "http://news.test"
-SETTINGS_USERS = (mail, subscriptions, newsletters, tasks, transport)
+SETTINGS_USERS = (sending, subscriptions, sends, tasks, transport)
 
 
 def use_settings(monkeypatch, **changes) -> None:

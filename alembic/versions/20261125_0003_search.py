@@ -5,9 +5,9 @@ Revises: 0002
 Create Date: 2026-11-25 09:00:00
 
 The search mirror is not part of the SQLModel metadata (Alembic's comparison
-skips it, see ``services.search_index.include_name``). This migration keeps its
+skips it, see ``services.search.index.include_name``). This migration keeps its
 own copy of the DDL and of the text folding as they were at this revision, so
-later changes to ``services/search_index.py`` cannot change what it does.
+later changes to ``services/search/index.py`` cannot change what it does.
 Upgrading indexes the articles already present.
 """
 import re

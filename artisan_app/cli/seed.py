@@ -1,4 +1,4 @@
-"""``artisan seed``: load the bundled content (``artisan_app/seed/content``); safe to run repeatedly."""
+"""``artisan seed``: load the bundled content (``artisan_app/services/seed/content``); safe to run repeatedly."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import click
 
 from artisan_app.core import db
 from artisan_app.core.settings import settings
-from artisan_app.services import auth
-from artisan_app.services.seed import SeedError, load_seed
+from artisan_app.services.accounts import auth
+from artisan_app.services.seed.loader import SeedError, load_seed
 
 
 @click.command()

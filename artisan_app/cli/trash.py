@@ -10,7 +10,7 @@ import click
 
 from artisan_app.cli.common import progress, stderr
 from artisan_app.core import db
-from artisan_app.services import trash as trash_service
+from artisan_app.services.editorial import trash as trash_service
 
 BATCH = 50  # articles deleted per transaction
 

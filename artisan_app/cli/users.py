@@ -14,7 +14,7 @@ from sqlmodel import select
 from artisan_app.cli.common import Refused
 from artisan_app.core import db
 from artisan_app.models import Author, Role, User
-from artisan_app.services import auth
+from artisan_app.services.accounts import auth
 
 
 @click.group()

@@ -1,7 +1,7 @@
 """Is this exception an outage? A backing service (the database, Redis) could not
 be reached or stopped answering -- as opposed to a bug or a constraint violation.
 
-Used by the Reflex decorator ``state.resilience.outage_safe``, the health checks and
+Used by the Reflex decorator ``state.support.resilience.outage_safe``, the health checks and
 the background watchers; no Reflex here.
 """
 

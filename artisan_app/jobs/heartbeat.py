@@ -1,4 +1,4 @@
-"""What the queue's health is read from (``services/queue_health.py``): every job
+"""What the queue's health is read from (``services/common/queue_health.py``): every job
 records when it was queued and drops the record when a worker takes it, and a
 worker process writes a heartbeat every few seconds while it runs."""
 
@@ -11,7 +11,7 @@ import time
 from huey import Huey
 from huey.signals import SIGNAL_ENQUEUED, SIGNAL_EXECUTING, SIGNAL_EXPIRED, SIGNAL_REVOKED
 
-from artisan_app.services import queue_health
+from artisan_app.services.common import queue_health
 
 log = logging.getLogger("artisan.jobs")
 

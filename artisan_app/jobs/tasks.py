@@ -4,7 +4,7 @@ A newsletter job sends one batch (``ARTISAN_MAIL_BATCH`` messages at
 ``ARTISAN_MAIL_RATE`` per second over one SMTP connection) and queues the next
 batch as a new job, so other mail (confirmations) is not stuck behind a long
 send. The rules that keep every recipient to at most one message are in
-``services/delivery.py``. Temporary SMTP failures (4xx, connection lost) stop
+``services/newsletter/delivery.py``. Temporary SMTP failures (4xx, connection lost) stop
 the batch and retry it later with exponential backoff; permanent ones (5xx)
 are recorded on that recipient and the batch goes on.
 
@@ -30,9 +30,9 @@ from artisan_app.core.settings import settings
 from artisan_app.jobs.queue import huey
 from artisan_app.jobs.transport import transport
 from artisan_app.models import Newsletter, utcnow
-from artisan_app.services import delivery, newsletters
-from artisan_app.services.delivery import Outcome
-from artisan_app.services.mail import PermanentMailError, TemporaryMailError, build_message
+from artisan_app.services.mail.sending import PermanentMailError, TemporaryMailError, build_message
+from artisan_app.services.newsletter import delivery, sends
+from artisan_app.services.newsletter.delivery import Outcome
 
 log = logging.getLogger("artisan.jobs")
 BACKOFF_BASE_SECONDS = settings.mail_backoff_seconds
@@ -53,7 +53,7 @@ def _send_one(mail) -> None:
 def send_subscription_mail(kind: str, subscriber_id: int) -> None:
     """The confirmation or "already subscribed" mail; retried with backoff on temporary failures."""
     with db.session_scope() as session:
-        mail = newsletters.subscription_mail(session, kind=kind, subscriber_id=subscriber_id)
+        mail = sends.subscription_mail(session, kind=kind, subscriber_id=subscriber_id)
     if mail is None:
         return
     try:
@@ -66,8 +66,8 @@ def send_subscription_mail(kind: str, subscriber_id: int) -> None:
 def send_test(article_id: int, to: str) -> None:
     """The newsletter as subscribers would get it, to an editor; its links name no subscriber."""
     with db.session_scope() as session:
-        rendered = newsletters.render_article(session, article_id)
-    _send_one(newsletters.newsletter_mail(rendered, email=to, key="test-send", subject_prefix="[Test] "))
+        rendered = sends.render_article(session, article_id)
+    _send_one(sends.newsletter_mail(rendered, email=to, key="test-send", subject_prefix="[Test] "))
 
 
 def _owner() -> str:
@@ -87,7 +87,7 @@ def send_newsletter(newsletter_id: int, owner: str = "") -> None:
             delivery.mark_in_doubt(session, newsletter_id)
         delivery.prepare(session, newsletter_id)
         letter = session.get(Newsletter, newsletter_id)
-        rendered = newsletters.render_article(session, letter.article_id) if letter and letter.article_id else None
+        rendered = sends.render_article(session, letter.article_id) if letter and letter.article_id else None
     if rendered is None:
         with db.session_scope() as session:
             delivery.abandon(session, newsletter_id, reason="the article was deleted", now=utcnow())
@@ -108,7 +108,7 @@ def send_newsletter(newsletter_id: int, owner: str = "") -> None:
             wait = started + sent * interval - time.monotonic()
             if wait > 0:
                 time.sleep(wait)
-            mail = newsletters.newsletter_mail(rendered, email=recipient.email, key=recipient.key)
+            mail = sends.newsletter_mail(rendered, email=recipient.email, key=recipient.key)
             try:
                 out.send(build_message(mail))
             except TemporaryMailError as exc:
@@ -150,7 +150,7 @@ def _resume_after_restart() -> None:
 @huey.task(retries=5, retry_delay=BACKOFF_BASE_SECONDS, retry_backoff=2)
 def send_review_notices(article_id: int, to_status: str, by_user_id: int | None) -> int:
     """Authors hear when changes are requested or their article is published."""
-    from artisan_app.services.review_mail import review_notices
+    from artisan_app.services.editorial.review_mail import review_notices
 
     with db.session_scope() as session:
         mails = review_notices(session, article_id=article_id, to_status=to_status, by_user_id=by_user_id,

@@ -6,7 +6,7 @@ from email.message import EmailMessage
 
 from artisan_app.core import db
 from artisan_app.core.settings import settings
-from artisan_app.services.mail import SmtpTransport, parse_smtp_url, store_in_outbox
+from artisan_app.services.mail.sending import SmtpTransport, parse_smtp_url, store_in_outbox
 
 
 class OutboxTransport:

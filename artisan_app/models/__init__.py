@@ -20,7 +20,7 @@ from artisan_app.models.content import (
     Section,
     Tag,
 )
-from artisan_app.models.craft import ArticleAuthor, Correction, ReviewNote, StatusChange
+from artisan_app.models.editorial import ArticleAuthor, Correction, ReviewNote, StatusChange
 from artisan_app.models.media import Image
 from artisan_app.models.newsletter import (  # noqa: E402
     Delivery,

@@ -1,5 +1,5 @@
 """The generation of the published content: one row, bumped in the same transaction as
-every write that changes what readers see (``services/content_changes.py``); the cached
+every write that changes what readers see (``services/site/content_changes.py``); the cached
 pages (``web/page_cache.py``) belong to one generation."""
 
 from sqlmodel import Field, SQLModel

@@ -87,7 +87,7 @@ class Article(SQLModel, table=True):
     first_published_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     # The slug was typed by an editor; until then it follows the headline.
     slug_custom: bool = Field(default=False)
-    # The edition it belongs to (``artisan_app.i18n.LANGUAGES``) and the group linking it to its
+    # The edition it belongs to (``artisan_app.core.i18n.LANGUAGES``) and the group linking it to its
     # translations: articles sharing a group are the same story in other languages.
     language: str = Field(default="en", max_length=8, sa_column_kwargs={"server_default": "en"})
     translation_group: str | None = Field(default=None, max_length=32)

@@ -6,17 +6,17 @@ masthead, footer, lead story and cards, the article with its numbered sections,
 quotes and author box, "You may also like", listing headers, search results,
 not-found. This module renders them
 
-* for the **first HTML** (``api.py`` via the route registry): ``*_page``
+* for the **first HTML** (``web/http_app.py`` via the route registry): ``*_page``
   functions return the whole first view (``templates/pages/``), a page's
   content as HTML shown until the app has loaded, and kept without JavaScript;
 * for the **live app**: the states keep the same parts as strings
-  (``state/reader.py``, ``state/article.py``...) and the pages show them through
-  ``rx.html`` (``components/reader.py``); following a link inside them stays
-  an in-app navigation (``components/reader.py: InAppNavigation``).
+  (``state/reader/listings.py``, ``state/reader/article.py``...) and the pages show them through
+  ``rx.html`` (``components/reader/markup.py``); following a link inside them stays
+  an in-app navigation (``components/reader/markup.py: InAppNavigation``).
 
 The interactive parts (filter chips, "Load more", the comment thread and form,
 the search form, newsletter sign-up) are Reflex components; the first view has
-plain-HTML stand-ins for them (``templates/twins.html``), and the parity browser
+plain-HTML stand-ins for them (``templates/stand_ins.html``), and the parity browser
 test compares each page kind before and after the app takes over.
 
 Templates are Jinja2 with autoescaping on, so every value from the database is
@@ -34,19 +34,13 @@ from types import SimpleNamespace
 import jinja2
 from markupsafe import Markup
 
-from artisan_app import i18n, routes, wording
+from artisan_app.core import i18n, routes
+from artisan_app.render import wording
 from artisan_app.render.scripts import FIRST_VIEW_JS
-from artisan_app.services.comment_thread import ThreadPage
-from artisan_app.services.comments import MAX_BODY, MAX_NAME, MAX_WEBSITE
-from artisan_app.services.search import SearchHit
-from artisan_app.services.views import (
-    ArticleCard,
-    ArticleDetail,
-    AuthorProfile,
-    CategoryLink,
-    CorrectionItem,
-    TagLink,
-)
+from artisan_app.services.articles.views import ArticleCard, ArticleDetail, AuthorProfile, CategoryLink, CorrectionItem, TagLink
+from artisan_app.services.comments.submission import MAX_BODY, MAX_NAME, MAX_WEBSITE
+from artisan_app.services.comments.thread import ThreadPage
+from artisan_app.services.search.queries import SearchHit
 
 __all__ = ["ELEMENT_ID", "FIRST_VIEW_JS", "CommentFormView"]
 
@@ -56,7 +50,7 @@ FIRST_VIEW_PREFIX = ELEMENT_ID + "-"  # element ids of the first view (the app's
 
 @dataclass(frozen=True)
 class CommentFormView:
-    """The first view's "Leave a comment" form (a plain POST, ``web/comment_form.py``): the article,
+    """The first view's "Leave a comment" form (a plain POST, ``web/endpoints/comments.py``): the article,
     the signed time the form was made, and after a refused post what was typed, the per-field
     errors and the notice (the service's own messages, shown in the page's language)."""
 
@@ -69,7 +63,7 @@ class CommentFormView:
 
 def _environment(language: str) -> jinja2.Environment:
     """The templates in one edition's language: every interface string goes through
-    its gettext catalog (``artisan_app/i18n.py``), every link stays in the edition."""
+    its gettext catalog (``artisan_app/core/i18n.py``), every link stays in the edition."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
         autoescape=True,
@@ -161,7 +155,7 @@ def cards(items: Sequence[ArticleCard], *, heading: str = "h3", language: str | 
 def article(detail: ArticleDetail, *, comment_count: int | None = None, prefix: str = "",
             switch: object = None) -> str:
     """The article up to its author box; ``comment_count`` adds the byline's link to the comments;
-    ``switch`` (``services.translations.LanguageSwitch``) the link to its other edition."""
+    ``switch`` (``services.editorial.translations.LanguageSwitch``) the link to its other edition."""
     language = detail.card.language
     comments = comment_count_label(comment_count, language) if comment_count is not None else ""
     return _part("article", detail, comments, prefix, switch, language=language)
@@ -175,12 +169,12 @@ def recommendations(items: Sequence[ArticleCard], *, prefix: str = "", language:
 def listing_header(kind: str, subject: CategoryLink | AuthorProfile | TagLink, *, language: str = "en",
                    switch: object = None) -> str:
     """``kind``: "Section", "Author" or "Topic" (``wording.LISTINGS``); ``switch``: the same listing in
-    the other edition (``services.edition_links.listing_switch``), if it has stories there."""
+    the other edition (``services.site.edition_links.listing_switch``), if it has stories there."""
     return _part("listing_header", kind, subject, switch, language=language)
 
 
 def language_switch(switch: object, *, language: str = "en") -> str:
-    """A page's link to the other edition (``services.edition_links``); "" without one."""
+    """A page's link to the other edition (``services.site.edition_links``); "" without one."""
     return _part("language_switch", switch, language=language)
 
 
@@ -201,12 +195,12 @@ def not_found(kind: str = "Page", *, language: str = "en") -> str:
 
 
 def corrections(items: Sequence[CorrectionItem], *, language: str = "en", switch: object = None) -> str:
-    """An edition's corrections page (its own articles' corrections, ``services.corrections``)."""
+    """An edition's corrections page (its own articles' corrections, ``services.articles.corrections``)."""
     return _part("corrections", items, i18n.translate(language, wording.CORRECTIONS_INTRO),
                  i18n.translate(language, wording.CORRECTIONS_EMPTY), switch, language=language)
 
 
-# ---------------------------------------------------------------- whole first views (api.py)
+# ---------------------------------------------------------------- whole first views (web/http_app.py)
 
 
 def _page(template: str, categories: Sequence[CategoryLink], language: str = "en", **context) -> str:
@@ -224,7 +218,7 @@ def front_page(lead: ArticleCard | None, items: Sequence[ArticleCard], *, has_mo
 
 def article_page(detail: ArticleDetail, *, related: Sequence[ArticleCard], categories: Sequence[CategoryLink],
                  thread: ThreadPage, switch: object = None, form: CommentFormView | None = None) -> str:
-    """The article, the newsletter sign-up, the first page of comments (``services.comment_thread``)
+    """The article, the newsletter sign-up, the first page of comments (``services.comments.thread``)
     with the "Leave a comment" form (``form``; an empty one by default) and "You may also like"."""
     language = detail.card.language
     return _page("article", categories, language, article=detail, related=related, thread=thread, switch=switch,

@@ -1,6 +1,6 @@
 """Every browser script the app runs outside React, by name, with its configuration: the files
 in ``render/js/`` as the loader there serves them (``script``), so the Content-Security-Policy
-(``hardening.py``, ``INLINE_SCRIPTS``) allows exactly the text served.
+(``web/middleware/security_headers.py``, ``INLINE_SCRIPTS``) allows exactly the text served.
 
 **When the app loads.** The first view is the whole page as HTML, so a reader who
 only reads never needs the app: its JavaScript is fetched only when something on
@@ -32,9 +32,9 @@ plain link and every form a plain form.
 
 from __future__ import annotations
 
-from artisan_app.fonts import FONT_FILES, STORAGE_KEY
+from artisan_app.render.fonts import FONT_FILES, STORAGE_KEY
 from artisan_app.render.js import script
-from artisan_app.services.rich_blocks import FRAME_ORIGINS
+from artisan_app.services.articles.rich_blocks import FRAME_ORIGINS
 
 # Buttons in the first view that only the app can serve (pressed again after the hand-over),
 # fields whose focus asks for the app, and what asks for it when it comes near the screen.
@@ -49,13 +49,13 @@ MAX_SAVED_DRAFTS = 20
 
 # In the <head> of every page, the first view's and the app's (artisan_app.py, web/shell.py).
 THEME_BOOT_JS = script("theme")  # the stored light/dark choice, before the first paint; the toggle's action
-FONTS_JS = script("fonts", key=STORAGE_KEY, files=FONT_FILES)  # the site's faces (artisan_app/fonts.py)
+FONTS_JS = script("fonts", key=STORAGE_KEY, files=FONT_FILES)  # the site's faces (artisan_app/render/fonts.py)
 # In the app's <head> (artisan_app.py).
 DRAFT_KEEPER_JS = script("comment_drafts", key=DRAFTS_KEY, keep=MAX_SAVED_DRAFTS, reader=READER_KEY,
                          reader_id=READER_ID_PATTERN)  # comment drafts, every keystroke
 EMBED_LOADER_JS = script("embed_loader", origins=list(FRAME_ORIGINS))  # an embed's iframe, on the reader's click
 EDITOR_FORMAT_JS = script("editor_format")  # the editor's toolbar, shortcuts, rich paste, focal point, focus
-# On the article editor's page (pages/article_editor.py, components/editor_panels.py).
+# On the article editor's page (pages/newsroom/article_editor.py, components/editor/side_panels.py).
 UNSAVED_GUARD_JS = script("unsaved_guard")
 SAVED_CLOCK_JS = script("saved_clock")
 # The one inline script of every first view (render/templates/pages/page.html).
@@ -65,7 +65,7 @@ FIRST_VIEW_JS = script("first_view", buttons=APP_BUTTONS)
 APP_WANTED_JS = script("app_wanted", buttons=APP_BUTTONS, fields=APP_FIELDS, near=APP_NEAR)
 APP_ENTRY_JS = script("app_entry")
 
-# The inline scripts the pages' policy allows by hash, beside those found in the build (hardening.py).
+# The inline scripts the pages' policy allows by hash, beside those found in the build (web/middleware/security_headers.py).
 INLINE_SCRIPTS = (THEME_BOOT_JS, FONTS_JS, DRAFT_KEEPER_JS, EMBED_LOADER_JS, EDITOR_FORMAT_JS, FIRST_VIEW_JS)
 
 

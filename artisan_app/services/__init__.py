@@ -2,6 +2,6 @@
 
 # Every write that changes what readers see bumps the content generation in its own
 # transaction (the cached pages' key), whichever process makes it.
-from artisan_app.services import content_changes as _content_changes  # noqa: E402
+from artisan_app.services.site import content_changes as _content_changes  # noqa: E402
 
 _content_changes.install()

@@ -1,1 +1,1 @@
-"""Web plumbing around the Reflex app: how HTTP requests reach ``artisan_app/api.py``."""
+"""Web plumbing around the Reflex app: how HTTP requests reach ``artisan_app/web/http_app.py``."""

@@ -1,10 +1,10 @@
-"""The client's address of a plain HTTP request (``services/clients.py`` has the rule)."""
+"""The client's address of a plain HTTP request (``services/common/clients.py`` has the rule)."""
 
 from __future__ import annotations
 
 from starlette.requests import Request
 
-from artisan_app.services.clients import client_address
+from artisan_app.services.common.clients import client_address
 
 
 def client_key(request: Request) -> str:

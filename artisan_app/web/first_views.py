@@ -1,8 +1,8 @@
-"""The first HTML of each public page kind: its data (``services.page_data``), its markup
-(``artisan_app.render``) and its head (``services.seo``).
+"""The first HTML of each public page kind: its data (``services.site.page_data``), its markup
+(``artisan_app.render``) and its head (``services.site.seo``).
 
 Each function answers one row of the route registry (``web/registry.py``) with a
-``FirstView``; ``api.py`` puts it into the app's shell. Every page shows what the
+``FirstView``; ``web/http_app.py`` puts it into the app's shell. Every page shows what the
 app's own page shows first (the same first page of a list: ``settings.page_size``
 stories); unknown or unpublished slugs answer 404 with the app's not-found page.
 """
@@ -16,22 +16,20 @@ from dataclasses import dataclass
 from sqlmodel import Session
 from starlette.requests import Request
 
-from artisan_app import i18n, render, routes, wording
+from artisan_app import render
+from artisan_app.core import i18n, routes
+from artisan_app.core.i18n import split_edition
 from artisan_app.core.settings import settings
-from artisan_app.i18n import split_edition
-from artisan_app.services import (
-    comment_thread,
-    corrections,
-    edition_links,
-    page_data,
-    search,
-    seo,
-    subscriptions,
-    translations,
-)
-from artisan_app.services.search import SortOrder
-from artisan_app.web import comment_form
+from artisan_app.render import wording
+from artisan_app.services.articles import corrections
+from artisan_app.services.comments import thread as comment_thread
+from artisan_app.services.editorial import translations
+from artisan_app.services.newsletter import subscriptions
+from artisan_app.services.search import queries
+from artisan_app.services.search.queries import SortOrder
+from artisan_app.services.site import edition_links, page_data, seo
 from artisan_app.web.client import client_key
+from artisan_app.web.endpoints import comments
 
 
 @dataclass(frozen=True)
@@ -65,16 +63,16 @@ def article(request: Request, session: Session, site_url: str) -> FirstView:
     if data.detail is None:
         return missing(request, session, site_url, "Article")
     thread = comment_thread.thread_page(session, data.detail.id)  # the app's first page of comments
-    mine = comment_form.held_comment(request, session, data.detail.id)  # just posted here, held
+    mine = comments.held_comment(request, session, data.detail.id)  # just posted here, held
     if mine is not None:
         thread = dataclasses.replace(thread, comments=[*thread.comments, mine])
     links = translations.live_translations(session, data.detail.card.slug)
     switch = edition_links.article_switch(session, language=language, slug=data.detail.card.slug)
-    form = comment_form.form_view(request, data.detail.id)  # empty, or the outcome of a post from it
+    form = comments.form_view(request, data.detail.id)  # empty, or the outcome of a post from it
     html = render.article_page(data.detail, related=data.related, categories=page_data.navigation(session),
                                thread=thread, switch=switch, form=form)
     meta = seo.article_meta(data.detail, site_url=site_url, translations=[(t.language, t.slug) for t in links])
-    return FirstView(dataclasses.replace(meta, robots="noindex") if comment_form.shows_outcome(request) else meta, html)
+    return FirstView(dataclasses.replace(meta, robots="noindex") if comments.shows_outcome(request) else meta, html)
 
 
 _LISTING_META: dict[str, Callable[..., seo.PageMeta]] = {
@@ -103,16 +101,16 @@ def search_results(request: Request, session: Session, site_url: str) -> FirstVi
     without JavaScript), under the same per-client rate limit as the app's search."""
     language = _language(request)
     raw = request.query_params.get("q", "")
-    query = raw[: search.MAX_QUERY_CHARS]
+    query = raw[: queries.MAX_QUERY_CHARS]
     sort = SortOrder.parse(request.query_params.get("sort", "")).value
     hits, has_more, message = [], False, ""
-    if search.query_terms(query) and not search.allow_search(client_key(request)):
-        message = search.RATE_LIMITED_MESSAGE
+    if queries.query_terms(query) and not queries.allow_search(client_key(request)):
+        message = queries.RATE_LIMITED_MESSAGE
     else:
         page = page_data.search_page(session, query, sort=sort, limit=settings.page_size, language=language)
         hits, has_more = page.items, page.has_more
-        message = search.summary(page, query) if language == "en" or not page.terms else \
-            i18n.search_summary(language, total=page.total, query=search.display_query(query))
+        message = queries.summary(page, query) if language == "en" or not page.terms else \
+            i18n.search_summary(language, total=page.total, query=queries.display_query(query))
     html = render.search_page(query, sort, hits, message=message, has_more=has_more,
                               categories=page_data.navigation(session), language=language,
                               switch=edition_links.search_switch(language, query))
@@ -134,7 +132,7 @@ def corrections_page(request: Request, session: Session, site_url: str) -> First
 
 
 def newsletter(request: Request, session: Session, site_url: str) -> FirstView:
-    """``/newsletter``: the sign-up page, its form a plain POST (``newsletter_routes``), which comes back
+    """``/newsletter``: the sign-up page, its form a plain POST (``web.endpoints.newsletter``), which comes back
     here with ``?subscribed=1`` or ``?error=<code>``: those show the same fixed answer as the app's form
     (never the address) and are not indexed."""
     answer, error = subscriptions.signup_outcome(request.query_params)

@@ -1,6 +1,6 @@
 """Cached first HTML for the public pages (front, article, section, author, topic).
 
-``cached_page(handler, cache, shell_stamp)`` wraps one of ``api.public_pages``'s
+``cached_page(handler, cache, shell_stamp)`` wraps one of ``web.http_app.public_pages``'s
 handlers. The first request for a URL renders it (database queries, Jinja,
 gzip); later requests get the same bytes from memory, or from Redis when one is
 configured (``ARTISAN_REDIS_URL``/``REFLEX_REDIS_URL``), shared by every worker.
@@ -9,7 +9,7 @@ Validity, checked on every request:
 
 * the *generation*: a one-row counter in the database, bumped in the same
   transaction as every write that changes public content
-  (``services.content_changes``: publish, save of a live article, unpublish,
+  (``services.site.content_changes``: publish, save of a live article, unpublish,
   trash, feature, comment approval, ...), whichever process makes it. An entry
   rendered under another generation is rendered again, so an edit shows on the
   very next request, in every worker. Asking costs one primary-key query;
@@ -26,7 +26,7 @@ Each answer carries a weak ``ETag`` (hash of the page) and ``Last-Modified``
 ``If-Modified-Since`` get a 304. ``Cache-Control: public, max-age=0,
 s-maxage=N, stale-while-revalidate=M`` lets a CDN serve the page while browsers
 revalidate each time. The Content-Security-Policy is added around this by
-``hardening.SecurityHeaders`` from the build's known script hashes, never from
+``web.middleware.security_headers.SecurityHeaders`` from the build's known script hashes, never from
 the body, so it stays right for a cached body.
 """
 
@@ -49,7 +49,7 @@ from starlette.responses import Response
 
 from artisan_app.core import db
 from artisan_app.models import utcnow
-from artisan_app.services import content_changes
+from artisan_app.services.site import content_changes
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ class PageCache:
 
     # -- the generation
     def generation(self) -> str | None:
-        """The content generation (``services.content_changes``); ``None`` when the database
+        """The content generation (``services.site.content_changes``); ``None`` when the database
         cannot be asked (then the page renders as without a cache, with its outage answer)."""
         try:
             with db.get_engine().connect() as connection:  # a plain connection: no ORM session per request

@@ -4,9 +4,9 @@ Each ``Page`` says, once: its URL pattern, the Reflex page (component), title an
 meta, its on_load, whether it is a reader page (in-app navigation for links in
 its rendered HTML), its first HTML (``web/first_views.py``) and whether it takes
 part in the sitemap. ``artisan_app.py`` calls ``app.add_page`` for each row;
-``api.py`` serves each row with a first view over HTTP (cached per URL unless
+``web/http_app.py`` serves each row with a first view over HTTP (cached per URL unless
 ``cache=False``) and builds the sitemap from the rows' ``sitemap`` sources. To add
-a page, add a row here (and its pattern to ``routes.py``).
+a page, add a row here (and its pattern to ``core/routes.py``).
 """
 
 from __future__ import annotations
@@ -19,51 +19,53 @@ import reflex as rx
 from sqlmodel import Session
 from starlette.requests import Request
 
-from artisan_app import i18n, routes
-from artisan_app.components.reader import DocumentLanguage, InAppNavigation
-from artisan_app.pages.article import article_page
-from artisan_app.pages.article_editor import editor_page
-from artisan_app.pages.corrections import corrections_page
-from artisan_app.pages.front import front_page
-from artisan_app.pages.listing import listing_page
-from artisan_app.pages.missing import missing_page
-from artisan_app.pages.moderation import comments_page
-from artisan_app.pages.newsletter import confirm_page, newsletter_page, preferences_page
-from artisan_app.pages.newsletter_desk import newsletter_desk_page, outbox_page
-from artisan_app.pages.newsroom import newsroom_page
-from artisan_app.pages.newsroom_settings import settings_page
-from artisan_app.pages.newsroom_trash import trash_page
-from artisan_app.pages.redirects import redirects_page
-from artisan_app.pages.search import search_page
-from artisan_app.pages.sign_in import login_page
-from artisan_app.pages.wordpress_import import import_page
-from artisan_app.services import feeds, seo
-from artisan_app.state.admin import AdminState
-from artisan_app.state.article import ArticleState
-from artisan_app.state.auth import AuthState
-from artisan_app.state.editor import ArticleEditorState, NewsroomState
-from artisan_app.state.mail_health import MailHealthState
-from artisan_app.state.moderation import ModerationState
-from artisan_app.state.newsletter import NewsletterState
-from artisan_app.state.newsletter_desk import NewsletterDeskState, OutboxState
-from artisan_app.state.newsroom_tools import TrashState
-from artisan_app.state.reader import ListingState
-from artisan_app.state.redirects import RedirectsState
-from artisan_app.state.site import SiteState
-from artisan_app.state.visits import PageVisit
-from artisan_app.state.wordpress_import import ImportState
-from artisan_app.web import comment_form, first_views
+from artisan_app.components.reader.markup import DocumentLanguage, InAppNavigation
+from artisan_app.core import i18n, routes
+from artisan_app.pages.newsletter.desk import newsletter_desk_page, outbox_page
+from artisan_app.pages.newsletter.signup import confirm_page, newsletter_page, preferences_page
+from artisan_app.pages.newsroom.article_editor import editor_page
+from artisan_app.pages.newsroom.articles import newsroom_page
+from artisan_app.pages.newsroom.moderation import comments_page
+from artisan_app.pages.newsroom.redirects import redirects_page
+from artisan_app.pages.newsroom.settings import settings_page
+from artisan_app.pages.newsroom.sign_in import login_page
+from artisan_app.pages.newsroom.trash import trash_page
+from artisan_app.pages.newsroom.wordpress_import import import_page
+from artisan_app.pages.reader.article import article_page
+from artisan_app.pages.reader.corrections import corrections_page
+from artisan_app.pages.reader.front import front_page
+from artisan_app.pages.reader.listing import listing_page
+from artisan_app.pages.reader.missing import missing_page
+from artisan_app.pages.reader.search import search_page
+from artisan_app.services.site import feeds, seo
+from artisan_app.state.editor.article_editor import ArticleEditorState
+from artisan_app.state.editor.tools import TrashState
+from artisan_app.state.newsletter.desk import NewsletterDeskState, OutboxState
+from artisan_app.state.newsletter.signup import NewsletterState
+from artisan_app.state.newsroom.article_list import NewsroomState
+from artisan_app.state.newsroom.auth import AuthState
+from artisan_app.state.newsroom.mail_health import MailHealthState
+from artisan_app.state.newsroom.moderation import ModerationState
+from artisan_app.state.newsroom.redirects import RedirectsState
+from artisan_app.state.newsroom.settings import AdminState
+from artisan_app.state.newsroom.wordpress_import import ImportState
+from artisan_app.state.reader.article import ArticleState
+from artisan_app.state.reader.listings import ListingState
+from artisan_app.state.reader.page_loads import PageVisit
+from artisan_app.state.reader.site import SiteState
+from artisan_app.web import first_views
+from artisan_app.web.endpoints import comments
 from artisan_app.web.first_views import FirstView
 
 SITE = seo.SITE_NAME
-ARTICLE_OUTCOME = comment_form.QUERY_KEY
+ARTICLE_OUTCOME = comments.QUERY_KEY
 NOINDEX = ({"name": "robots", "content": "noindex, nofollow"},)
 SitemapSource = Callable[..., list[feeds.SitemapEntry]]
 
 
 @dataclass(frozen=True)
 class Page:
-    pattern: str  # routes.py
+    pattern: str  # core/routes.py
     component: Callable[[], rx.Component]
     title: Any  # a string or a state's var
     on_load: Any = None
@@ -165,7 +167,7 @@ def first_view_pages() -> list[Page]:
 
 def first_view_paths(*, with_query: bool = False) -> str:
     """A regular expression of the paths the server answers with a first view (``routes.paths_regex``);
-    ``with_query``: of URLs, a query allowed (the development server's proxy, ``web/dev_proxy.py``)."""
+    ``with_query``: of URLs, a query allowed (the development server's proxy, ``web/dev/proxy.py``)."""
     return routes.paths_regex((p.pattern for p in first_view_pages()), with_query=with_query)
 
 

@@ -1,9 +1,9 @@
 """The page shell: the build's HTML document (or a stand-in), with a page's head tags
-(``services.seo``), the stored-theme script and its first view put in, and the app's
+(``services.site.seo``), the stored-theme script and its first view put in, and the app's
 boot deferred until the page needs it (``render/scripts.py``).
 
-Web plumbing, used by ``api.py`` and the security headers (``hardening``); the tags
-themselves are built by ``services/seo.py``.
+Web plumbing, used by ``web/http_app.py`` and the security headers (``web.middleware.security_headers``); the tags
+themselves are built by ``services/site/seo.py``.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import re
 import threading
 from pathlib import Path
 
+from artisan_app.core.i18n import direction
 from artisan_app.core.settings import PROJECT_ROOT
-from artisan_app.fonts import URDU_FALLBACK_FONT
-from artisan_app.i18n import direction
+from artisan_app.render.fonts import URDU_FALLBACK_FONT
 from artisan_app.render.scripts import APP_ENTRY_JS, APP_WANTED_JS, FONTS_JS, THEME_BOOT_JS, preload_modules_js
-from artisan_app.services.seo import PageMeta, esc, head_html, json_ld_html
+from artisan_app.services.site.seo import PageMeta, esc, head_html, json_ld_html
 
 # The production build's SPA shell (``reflex run --env prod`` / ``reflex export``).
 SHELL_PATH = PROJECT_ROOT / ".web" / "build" / "client" / "__spa-fallback.html"
@@ -72,8 +72,8 @@ def with_language(shell: str, language: str) -> str:
 
 # The Urdu typography, on Urdu pages only: ``assets/urdu.css`` inline at the end of <head>,
 # after the site's stylesheet, so the first paint waits for no second stylesheet. The live app
-# links the same file (``components/layout.py``). Its Nastaliq face is not fetched before a
-# first visit's paint (``artisan_app/fonts.py``); the 14 KB Naskh face that stands in on a system
+# links the same file (``components/reader/layout.py``). Its Nastaliq face is not fetched before a
+# first visit's paint (``artisan_app/render/fonts.py``); the 14 KB Naskh face that stands in on a system
 # with no Urdu face of its own is fetched with the HTML (early in <head>), so that it is there
 # for the first layout and the text is not laid out again when it arrives (a layout shift of
 # ~0.1 measured without it).

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from html import escape
 
 from artisan_app.models import BlockKind
-from artisan_app.services.body import BlockDraft, SectionDraft
-from artisan_app.services.rich_text import clean_inline, plain_text
+from artisan_app.services.articles.body import BlockDraft, SectionDraft
+from artisan_app.services.articles.rich_text import clean_inline, plain_text
 from artisan_app.wordpress.ir import Block, Body, Run
 
 MAX_TEXT = 10000

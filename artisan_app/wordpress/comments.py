@@ -13,13 +13,13 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from artisan_app.models import Article, Comment, CommentStatus, WordPressItem
-from artisan_app.services import comments as comment_rules
-from artisan_app.services.text import clean_text
+from artisan_app.services.comments import submission as comment_rules
+from artisan_app.services.common.text import clean_text
 from artisan_app.wordpress.common import convert_text, digest, label
 from artisan_app.wordpress.wxr import WxrItem
 
 if TYPE_CHECKING:
-    from artisan_app.wordpress.posts import Context
+    from artisan_app.wordpress.context import Context
 
 COMMENT_STATUS = {"1": CommentStatus.approved, "0": CommentStatus.pending, "spam": CommentStatus.spam,
                   "trash": CommentStatus.trash, "post-trashed": CommentStatus.trash}

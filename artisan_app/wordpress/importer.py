@@ -23,13 +23,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from artisan_app.models import Author, Category, Role, User, utcnow
-from artisan_app.services import redirects
-from artisan_app.services.auth import hash_password, normalise_email
-from artisan_app.services.authoring import ensure_tags
-from artisan_app.services.text import clean_text, slugify
+from artisan_app.services.accounts.auth import hash_password, normalise_email
+from artisan_app.services.common.text import clean_text, slugify
+from artisan_app.services.editorial.authoring import ensure_tags
+from artisan_app.services.site import redirects
 from artisan_app.wordpress import wxr
 from artisan_app.wordpress.common import label
-from artisan_app.wordpress.posts import STATUS, Context, import_post
+from artisan_app.wordpress.context import Context
+from artisan_app.wordpress.posts import STATUS, import_post
 from artisan_app.wordpress.report import MAX_DETAILS, ImportReport
 
 Progress = Callable[[int, int], None]  # (done, total)

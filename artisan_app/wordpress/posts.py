@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote
 
 from sqlalchemy import bindparam, delete, insert, update
 from sqlmodel import Session, select
 
-from artisan_app import routes
+from artisan_app.core import routes
 from artisan_app.models import Article, ArticleStatus, ArticleTag, Block, Section, WordPressItem
-from artisan_app.services import content_changes, redirects, search_index
-from artisan_app.services.authoring import body_word_count, ensure_tags, stored_block
-from artisan_app.services.images import ImageRejected, store_image
-from artisan_app.services.text import clean_text, slugify
+from artisan_app.services.common.text import clean_text, slugify
+from artisan_app.services.editorial.authoring import body_word_count, ensure_tags, stored_block
+from artisan_app.services.media.single_images import ImageRejected, store_image
+from artisan_app.services.search import index
+from artisan_app.services.site import content_changes, redirects
 from artisan_app.wordpress.adapter import to_sections
 from artisan_app.wordpress.comments import import_comments
 from artisan_app.wordpress.common import convert_text, digest, label
+from artisan_app.wordpress.context import Context
 from artisan_app.wordpress.html import convert
-from artisan_app.wordpress.report import ImportReport
 from artisan_app.wordpress.wxr import WxrItem
 
 STATUS = {  # WordPress status → (our status, note)
@@ -30,21 +29,6 @@ STATUS = {  # WordPress status → (our status, note)
     "pending": (ArticleStatus.review, ""),
     "private": (ArticleStatus.draft, "private post imported as an unpublished draft"),
 }
-
-
-@dataclass
-class Context:
-    """What every post needs: the maps built from the export's header, and where media live."""
-
-    report: ImportReport
-    now: datetime
-    site_url: str = ""
-    authors: dict[str, int] = field(default_factory=dict)  # login → Author.id
-    categories: dict[str, int] = field(default_factory=dict)  # WordPress slug → Category.id
-    tags: dict[str, int] = field(default_factory=dict)  # slug → Tag.id, for the tags the header declares
-    attachments: dict[int, tuple[str, str]] = field(default_factory=dict)  # id → (relative file, alt)
-    media_dir: Path | None = None
-    upload_dir: Path | None = None
 
 
 _ITEMS, _ARTICLES = WordPressItem.__table__, Article.__table__  # type: ignore[attr-defined]  # set by SQLModel on table models
@@ -132,7 +116,7 @@ def _write_article(session: Session, item: WxrItem, ctx: Context, article: Artic
         article.published_at = ctx.now
     article.updated_at = item.modified_gmt or item.date_gmt or ctx.now
     if item.sticky and status is ArticleStatus.published:
-        # WordPress's sticky → "Feature on the front page" (services/featured.py): the most
+        # WordPress's sticky → "Feature on the front page" (services/articles/featured.py): the most
         # recently featured live story leads, so of several sticky posts the newest does.
         article.featured_at = article.published_at or ctx.now
     article.word_count = body_word_count(article.headline, sections)
@@ -165,8 +149,8 @@ def _write_body(session: Session, article: Article, sections, new: bool) -> None
             session.execute(insert(blk), blocks)
     text = [part for s, rows in zip(sections, stored, strict=True)
             for part in (s.heading, *(p for v in rows for p in (v["text"], v["attribution"]) if p))]
-    doc = search_index.document(article.id, article.headline, article.kicker, article.excerpt, text)
-    search_index.index_document(session, doc)
+    doc = index.document(article.id, article.headline, article.kicker, article.excerpt, text)
+    index.index_document(session, doc)
 
 
 def _write_tags(session: Session, article: Article, names: list[str], ctx: Context, new: bool) -> None:

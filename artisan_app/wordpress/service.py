@@ -1,6 +1,6 @@
 """The newsroom's import: an uploaded export, admins only (checked here, not in the page).
 
-An export is far larger than the 8 MB every other upload may be (``web/upload_limit.py``).
+An export is far larger than the 8 MB every other upload may be (``web/middleware/upload_limit.py``).
 The import page gives an admin's tab an *upload grant*: its Reflex client token and the
 import handler's name, signed with the site's secret and valid for an hour. The upload
 limit lets a body carrying a valid grant for its own token and handler grow to
@@ -16,7 +16,7 @@ from itsdangerous import BadSignature, TimestampSigner
 from artisan_app.core import db
 from artisan_app.core.settings import settings
 from artisan_app.models import Role
-from artisan_app.services.auth import StaffUser, require
+from artisan_app.services.accounts.auth import StaffUser, require
 from artisan_app.wordpress.importer import import_export
 from artisan_app.wordpress.report import ImportReport
 

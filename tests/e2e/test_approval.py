@@ -8,10 +8,10 @@ from playwright.sync_api import expect
 from sqlmodel import Session, create_engine, select
 
 from artisan_app.models import Author, Role, User
-from artisan_app.services import auth, review
-from artisan_app.services import editorial as ed
-from artisan_app.services.approval import BACK_TO_REVIEW
-from artisan_app.services.editorial import ArticleForm, BlockForm, SectionForm
+from artisan_app.services.accounts import auth
+from artisan_app.services.editorial import review, saving
+from artisan_app.services.editorial.approval import BACK_TO_REVIEW
+from artisan_app.services.editorial.forms import ArticleForm, BlockForm, SectionForm
 from tests.e2e.test_newsroom import sign_in
 
 PASSWORD = "a long and unguessable passphrase"
@@ -47,7 +47,7 @@ def approved(e2e_db_url, app_url) -> int:
             excerpt="The island ferry's fares stay where they are for residents until the end of next year.",
             sections=[SectionForm("The decision", [BlockForm("paragraph", "The council froze the fares.")])],
         )
-        article_id = ed.save_article(s, user=author, form=form).article_id
+        article_id = saving.save_article(s, user=author, form=form).article_id
         review.submit_for_review(s, user=author, article_id=article_id)
         review.approve(s, user=editor, article_id=article_id)
         s.commit()

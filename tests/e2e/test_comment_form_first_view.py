@@ -1,4 +1,4 @@
-"""The "Leave a comment" form of the article's first HTML (``web/comment_form.py``): posted by a
+"""The "Leave a comment" form of the article's first HTML (``web/endpoints/comments.py``): posted by a
 reader without JavaScript, and taken over by the app with what was typed."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import time
 
 from playwright.sync_api import Page, expect
 
-from artisan_app.services import comments as svc
+from artisan_app.services.comments import submission as svc
 from tests.e2e.test_first_view import TAKE_OVER_MS, wait_until
 from tests.harness import wait_for_app
 

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from sqlmodel import Session, create_engine, select
 
 from artisan_app.models import Article, Comment, CommentStatus, utcnow
-from artisan_app.services import comment_thread
+from artisan_app.services.comments import thread as comment_thread
 
 SLUG = "urdu-poetry-revival-social-media"
 TOP_LEVEL = comment_thread.PAGE_ROOTS + 5

@@ -12,7 +12,7 @@ from sqlmodel import Session, create_engine, select
 
 from artisan_app.models import Comment
 from artisan_app.render.scripts import DRAFTS_KEY
-from artisan_app.services import comments as svc
+from artisan_app.services.comments import submission as svc
 from tests.factories import moderate_as_editor
 
 MIN_WAIT = svc.MIN_SECONDS_TO_SUBMIT + 0.5

@@ -15,7 +15,7 @@ from sqlmodel import Session, create_engine, select
 
 from artisan_app.models import Article
 from artisan_app.models.types import utcnow
-from artisan_app.services.live import is_live
+from artisan_app.services.articles.live import is_live
 
 SEED_SLUG = "civil-servants-social-media-pakistan"
 SEED_PATH = f"/article/{SEED_SLUG}"

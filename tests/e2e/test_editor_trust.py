@@ -14,9 +14,10 @@ from playwright.sync_api import Page, expect
 from sqlmodel import Session, create_engine, select
 
 from artisan_app.models import Article, Role, User
-from artisan_app.services import auth
-from artisan_app.services import editorial as ed
-from artisan_app.services.editorial import ArticleForm, BlockForm, SectionForm
+from artisan_app.services.accounts import auth
+from artisan_app.services.editorial import newsroom as ed
+from artisan_app.services.editorial import saving, workflow
+from artisan_app.services.editorial.forms import ArticleForm, BlockForm, SectionForm
 
 EMAIL = "trust@artisan.test"
 PASSWORD = "a long and unguessable passphrase"
@@ -51,12 +52,12 @@ def story(engine, headline: str, *, sections: int = 1, publish: bool = False, ed
             excerpt="A story prepared for the newsroom's browser tests, long enough.",
             sections=[SectionForm(f"Part {n}", [BlockForm("paragraph", f"Paragraph of part {n}.")])
                       for n in range(1, sections + 1)])
-        saved = ed.save_article(session, user=user, form=form)
+        saved = saving.save_article(session, user=user, form=form)
         for n in range(edits):
             current = ed.load_form(session, user=user, article_id=saved.article_id)
-            ed.save_article(session, user=user, form=replace(current, headline=f"{headline} (take {n + 2})"))
+            saving.save_article(session, user=user, form=replace(current, headline=f"{headline} (take {n + 2})"))
         if publish:
-            ed.publish(session, user=user, article_id=saved.article_id)
+            workflow.publish(session, user=user, article_id=saved.article_id)
         session.commit()
         return saved.article_id
 

@@ -11,10 +11,11 @@ from playwright.sync_api import expect
 from sqlmodel import Session, create_engine, select
 
 from artisan_app.models import Author, Role, utcnow
-from artisan_app.services import auth, coauthors
-from artisan_app.services import editorial as ed
-from artisan_app.services.editorial import ArticleForm, BlockForm, SectionForm
-from artisan_app.services.text import date_label
+from artisan_app.services.accounts import auth
+from artisan_app.services.articles import coauthors
+from artisan_app.services.common.text import date_label
+from artisan_app.services.editorial import saving
+from artisan_app.services.editorial.forms import ArticleForm, BlockForm, SectionForm
 from tests.e2e.test_newsroom import sign_in
 
 PASSWORD = "a long and unguessable passphrase"
@@ -43,7 +44,7 @@ def draft(e2e_db_url, app_url) -> dict:
             sections=[SectionForm("The vote", [BlockForm("paragraph", "Councils meet on Thursday.")]),
                       SectionForm("The bill", [BlockForm("paragraph", "The walls would cost millions.")])],
         )
-        saved = ed.save_article(s, user=author, form=form)
+        saved = saving.save_article(s, user=author, form=form)
         coauthors.set_authors(s, user=editor, article_id=saved.article_id,
                               author_slugs=["hannah-okafor", "tomasz-nowak"])
         s.commit()

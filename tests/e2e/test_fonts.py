@@ -1,4 +1,4 @@
-"""The site's faces in Chromium (issue #19, ``artisan_app/fonts.py``): a first visit paints in
+"""The site's faces in Chromium (issue #19, ``artisan_app/render/fonts.py``): a first visit paints in
 the system's faces and fetches none before that paint; the faces are then fetched into the cache,
 and the next page is set in them from its first paint, taken from the cache."""
 

@@ -74,7 +74,7 @@ def test_pages_api_routes_and_uploaded_files_carry_the_security_headers(prod):
 def _post_upload_slowly(port: int, size: int) -> tuple[bytes, int]:
     """POST ``size`` bytes to /_upload, 64 KB at a time, reading whatever the server answers
     meanwhile. Returns (response bytes, body bytes sent before the answer came)."""
-    from artisan_app.state.editor import ArticleEditorState
+    from artisan_app.state.editor.article_editor import ArticleEditorState
 
     handler = ArticleEditorState.get_full_name() + ".upload_cover"  # the cover upload, before sign-in
     head = (

@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 from sqlmodel import Session, create_engine, select
 
 from artisan_app.models import Article, Category, Role, Subscriber, SubscriberCategory
-from artisan_app.services import auth
+from artisan_app.services.accounts import auth
 from tests.e2e.test_first_view import wait_until, without_the_app
 from tests.harness import ROOT, RunningApp, app_env, prepare_database
 from tests.smtp_sink import MailCatcher

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from sqlmodel import Session, create_engine
 
 from artisan_app.models import Role
-from artisan_app.services import auth
+from artisan_app.services.accounts import auth
 from tests.e2e.saving import wait_until_saved
 
 EDITOR_EMAIL = "desk@artisan.test"
@@ -93,7 +93,7 @@ def test_editor_writes_previews_publishes_and_a_reader_sees_it(new_page, editor_
 def test_editor_moderates_a_held_comment(new_page, editor_account):
     import time
 
-    from artisan_app.services.comments import MIN_SECONDS_TO_SUBMIT
+    from artisan_app.services.comments.submission import MIN_SECONDS_TO_SUBMIT
 
     reader = new_page()
     reader.goto("/article/ai-data-centres-power-grid-strain")

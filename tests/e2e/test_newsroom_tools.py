@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, text
 from sqlmodel import Session
 
 from artisan_app.models import Role
-from artisan_app.services import auth
+from artisan_app.services.accounts import auth
 from tests.e2e.test_newsroom import EDITOR_PASSWORD
 from tests.e2e.test_newsroom import sign_in as sign_in_as
 
@@ -107,7 +107,7 @@ def held_count(db_url: str) -> int:
 
 
 def test_queue_and_badge_update_live_then_approve_and_reply_reaches_the_reader(new_page, editor_account, e2e_db_url):
-    from artisan_app.services.comments import MIN_SECONDS_TO_SUBMIT
+    from artisan_app.services.comments.submission import MIN_SECONDS_TO_SUBMIT
 
     page = new_page(1280)
     sign_in(page)

@@ -8,9 +8,10 @@ from playwright.sync_api import expect
 from sqlmodel import Session, create_engine, select
 
 from artisan_app.models import Article, Role, User
-from artisan_app.services import auth, moderation
-from artisan_app.services import comments as comment_svc
-from artisan_app.services.commenter_names import RESERVED_NAME_MESSAGE
+from artisan_app.services.accounts import auth
+from artisan_app.services.comments import moderation
+from artisan_app.services.comments import submission as comment_svc
+from artisan_app.services.comments.names import RESERVED_NAME_MESSAGE
 from tests.e2e.test_newsroom import sign_in
 from tests.factories import moderate_as_editor
 

@@ -11,7 +11,9 @@ from playwright.sync_api import Page, expect
 from sqlmodel import Session, create_engine, select
 
 from artisan_app.models import Article, Role, User
-from artisan_app.services import auth, comments, editor_corrections
+from artisan_app.services.accounts import auth
+from artisan_app.services.comments import submission
+from artisan_app.services.editorial import corrections
 from tests.factories import PASSWORD
 
 UR_SEED = "/ur/article/sarkari-afsar-aur-social-media"
@@ -65,7 +67,7 @@ def test_comment_in_urdu_on_the_urdu_article(page: Page):
     body = form.get_by_role("textbox", name="تبصرہ", exact=True)
     body.fill("بہت عمدہ تحریر، شکریہ۔")
     expect(body).to_have_attribute("dir", "auto")
-    time.sleep(comments.MIN_SECONDS_TO_SUBMIT + 0.5)  # a person takes a moment (the form's timing check)
+    time.sleep(submission.MIN_SECONDS_TO_SUBMIT + 0.5)  # a person takes a moment (the form's timing check)
     form.get_by_role("button", name="تبصرہ شائع کریں").click()
     # Held for moderation, shown to its writer at once, read right to left by itself.
     mine = page.locator(".comment-body", has_text="بہت عمدہ تحریر، شکریہ۔")
@@ -78,7 +80,7 @@ def test_comment_errors_in_urdu(page: Page):
     page.goto(UR_SEED)
     form = page.get_by_role("form", name="اپنی رائے دیجیے")
     form.get_by_role("textbox", name="تبصرہ", exact=True).fill("کچھ")
-    time.sleep(comments.MIN_SECONDS_TO_SUBMIT + 0.5)
+    time.sleep(submission.MIN_SECONDS_TO_SUBMIT + 0.5)
     form.get_by_role("button", name="تبصرہ شائع کریں").click()
     expect(form.get_by_text("براہِ کرم اپنا نام لکھیں۔")).to_be_visible()
     expect(form.get_by_role("textbox", name="تبصرہ", exact=True)).to_have_value("کچھ")  # what was typed stays
@@ -127,7 +129,7 @@ def urdu_correction(e2e_db_url, app_url) -> str:
         user = s.exec(select(User).where(User.email == "urdu-desk@artisan.test")).one()
         editor = auth.resolve_session(s, auth.start_session(s, user_id=user.id))
         article = s.exec(select(Article).where(Article.slug == UR_SEED.rsplit("/", 1)[-1])).one()
-        editor_corrections.add_correction(s, user=editor, article_id=article.id, kind="correction", text=URDU_NOTE)
+        corrections.add_correction(s, user=editor, article_id=article.id, kind="correction", text=URDU_NOTE)
         s.commit()
     engine.dispose()
     return URDU_NOTE

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from sqlmodel import Session, create_engine
 
 from artisan_app.models import Role
-from artisan_app.services import auth
+from artisan_app.services.accounts import auth
 from tests.e2e.test_newsroom import sign_in
 
 ADMIN_EMAIL = "chief@artisan.test"

@@ -14,8 +14,8 @@ from sqlmodel import Session, select
 
 from artisan_app.core import db
 from artisan_app.models import Comment
-from artisan_app.state.article import ArticleState
-from artisan_app.state.comments import CommentState
+from artisan_app.state.reader.article import ArticleState
+from artisan_app.state.reader.comments import CommentState
 from tests.conftest import clean_postgres, create_schema
 from tests.factories import make_article, make_author, make_category
 from tests.state.conftest import visit

@@ -1,7 +1,7 @@
 """The README's run command (``reflex run``, development server) serves the whole
 site at the URL it prints: feeds, sitemap, robots.txt, /healthz and the pages'
 first HTML with their meta tags come through the dev server's proxy
-(``artisan_app/web/dev_proxy.py``), and the app still runs in the browser.
+(``artisan_app/web/dev/proxy.py``), and the app still runs in the browser.
 
 Runs before the browser tests (which start the production build): the dev
 server compiles into the same ``.web`` and clears ``.states``.
@@ -117,7 +117,7 @@ def test_the_comment_flow_at_the_run_url_is_the_production_one(dev_url):
 
     from playwright.sync_api import expect, sync_playwright
 
-    from artisan_app.services import comments as svc
+    from artisan_app.services.comments import submission as svc
     from tests.harness import CHROMIUM, CHROMIUM_ARGS, wait_for_app
 
     wait = 60_000  # the dev server compiles modules on first use
@@ -180,7 +180,7 @@ def test_the_first_views_comment_form_posts_through_the_run_url(dev_url):
 
     from playwright.sync_api import expect, sync_playwright
 
-    from artisan_app.services import comments as svc
+    from artisan_app.services.comments import submission as svc
     from tests.harness import CHROMIUM, CHROMIUM_ARGS
 
     cross_site = httpx.post(dev_url + "/comments/post", headers={"Origin": "https://evil.example"},

@@ -17,9 +17,9 @@ from starlette.applications import Starlette
 from artisan_app.core.db import engine_for
 from artisan_app.jobs import tasks
 from artisan_app.models import Delivery, Newsletter, Role, Subscriber
-from artisan_app.newsletter_routes import newsletter_routes
-from artisan_app.services import newsletters, subscriptions
-from artisan_app.state.newsletter import NewsletterState
+from artisan_app.services.newsletter import sends, subscriptions
+from artisan_app.state.newsletter.signup import NewsletterState
+from artisan_app.web.endpoints.newsletter import newsletter_routes
 from tests.conftest import create_schema
 from tests.factories import make_article, make_author, make_category, make_user
 from tests.newsletter_fixtures import *  # noqa: F401,F403  (fixtures: smtp, mail_to_smtp)
@@ -66,7 +66,7 @@ async def confirm(link_url: str) -> None:
 
 
 def send(session, article, editor) -> int:
-    newsletter_id = newsletters.queue_send(session, user=editor, article_id=article.id)
+    newsletter_id = sends.queue_send(session, user=editor, article_id=article.id)
     session.commit()
     tasks.send_newsletter(newsletter_id)
     return newsletter_id
@@ -133,7 +133,7 @@ async def test_sections_choose_who_gets_a_story(session, smtp):
                               ("tech@example.com", (tech.slug,))):
         await subscribe(address, *sections)
         await confirm(link(smtp.to(address)[0], "/newsletter/confirm?token="))
-    assert newsletters.audience_count(session, user=editor, article_id=article.id) == 2
+    assert sends.audience_count(session, user=editor, article_id=article.id) == 2
     send(session, article, editor)
     got = {a for a in ("all@example.com", "politics@example.com", "tech@example.com") if len(smtp.to(a)) == 2}
     assert got == {"all@example.com", "politics@example.com"}
@@ -152,7 +152,7 @@ async def test_a_server_that_refuses_temporarily_then_accepts_gets_everything(se
     article, editor, *_ = world(session)
     addresses = await confirmed_readers(session, smtp, 5)
     smtp.temporary_failures = 3
-    newsletter_id = newsletters.queue_send(session, user=editor, article_id=article.id)
+    newsletter_id = sends.queue_send(session, user=editor, article_id=article.id)
     session.commit()
     # Huey retries the job after the backoff; here each retry is run by hand, as the worker would.
     delays = []
@@ -175,7 +175,7 @@ async def test_a_permanent_refusal_is_marked_on_that_recipient_only(session, smt
     smtp.permanent = {"reader1@example.com"}
     newsletter_id = send(session, article, editor)
     assert set(smtp.per_recipient()) == {"reader0@example.com", "reader2@example.com"}
-    [row] = newsletters.progress(session, user=editor, newsletter_ids=[newsletter_id])
+    [row] = sends.progress(session, user=editor, newsletter_ids=[newsletter_id])
     assert (row.status, row.total, row.sent, row.failed, row.queued) == ("done", 3, 2, 1, 0)
     failed = session.exec(select(Delivery).where(Delivery.status == "failed")).one()
     assert failed.error.startswith("550") and addresses[1] in session.get(Subscriber, failed.subscriber_id).email
@@ -208,7 +208,7 @@ async def test_batches_follow_each_other_and_the_rate_is_kept(session, smtp, mon
     elapsed = time.monotonic() - started
     assert smtp.per_recipient() == {a: 1 for a in addresses}  # three batches of at most 3, nobody skipped
     assert elapsed >= 4 / 20  # within each batch of 3: two waits of 1/20 s, three batches
-    [row] = newsletters.progress(session, user=editor, newsletter_ids=[newsletter_id])
+    [row] = sends.progress(session, user=editor, newsletter_ids=[newsletter_id])
     assert (row.status, row.sent) == ("done", 7)
 
 
@@ -257,11 +257,11 @@ async def test_a_refused_sender_pauses_the_send_instead_of_failing_everyone(sess
     article, editor, *_ = world(session)
     addresses = await confirmed_readers(session, smtp, 3)
     smtp.refuse_senders = True  # say, ARTISAN_MAIL_FROM is not allowed by the server
-    newsletter_id = newsletters.queue_send(session, user=editor, article_id=article.id)
+    newsletter_id = sends.queue_send(session, user=editor, article_id=article.id)
     session.commit()
     with pytest.raises(tasks.RetryTask):
         tasks.send_newsletter.call_local(newsletter_id, "worker-1")
-    [row] = newsletters.progress(session, user=editor, newsletter_ids=[newsletter_id])
+    [row] = sends.progress(session, user=editor, newsletter_ids=[newsletter_id])
     assert (row.failed, row.queued) == (0, 3) and row.last_error.startswith("553")
     smtp.refuse_senders = False  # fixed: the retry delivers to everyone
     tasks.send_newsletter.call_local(newsletter_id, "worker-1")
@@ -271,11 +271,11 @@ async def test_a_refused_sender_pauses_the_send_instead_of_failing_everyone(sess
 async def test_a_send_whose_article_was_deleted_ends(session, smtp):
     article, editor, *_ = world(session)
     await confirmed_readers(session, smtp, 2)
-    newsletter_id = newsletters.queue_send(session, user=editor, article_id=article.id)
+    newsletter_id = sends.queue_send(session, user=editor, article_id=article.id)
     session.commit()
     session.delete(article)
     session.commit()
     tasks.send_newsletter(newsletter_id)
-    [row] = newsletters.progress(session, user=editor, newsletter_ids=[newsletter_id])
+    [row] = sends.progress(session, user=editor, newsletter_ids=[newsletter_id])
     assert (row.status, row.sent, row.failed, row.last_error) == ("done", 0, 2, "the article was deleted")
     assert smtp.messages == []

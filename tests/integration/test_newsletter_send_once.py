@@ -12,8 +12,8 @@ from sqlmodel import Session, select
 
 from artisan_app.core import db
 from artisan_app.models import Newsletter, Role
-from artisan_app.services import newsletters
-from artisan_app.services.auth import StaffUser
+from artisan_app.services.accounts.auth import StaffUser
+from artisan_app.services.newsletter import sends as newsletters
 from tests.conftest import clean_postgres, create_schema
 from tests.factories import make_article, make_author, make_category, make_user
 

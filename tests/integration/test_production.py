@@ -30,17 +30,17 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from artisan_app import health
 from artisan_app.core import db
 from artisan_app.core.outage import is_outage
 from artisan_app.core.settings import DEV_SECRET_KEY, InsecureProductionConfig, Settings, settings
 from artisan_app.jobs import heartbeat
 from artisan_app.jobs.queue import make_huey
-from artisan_app.services import queue_health, ratelimit
-from artisan_app.state import resilience
-from artisan_app.state.article import ArticleState
-from artisan_app.state.reader import ReaderState
-from artisan_app.state.site import SiteState
+from artisan_app.services.common import queue_health, ratelimit
+from artisan_app.state.reader.article import ArticleState
+from artisan_app.state.reader.listings import ReaderState
+from artisan_app.state.reader.site import SiteState
+from artisan_app.state.support import resilience
+from artisan_app.web.endpoints import health
 from tests.factories import make_article, make_author, make_category
 from tests.harness import ROOT, TEST_REDIS_URL, TEST_SECRET_KEY, HangingListener
 from tests.state.conftest import visit
@@ -301,13 +301,13 @@ def test_on_outage_answers_at_its_bound_when_a_service_never_answers(monkeypatch
 def test_the_redirect_lookup_gives_way_when_the_database_never_answers(monkeypatch):
     """The redirect table is looked up in front of every page: a hung database
     must not hold the request there (the page's own outage handling answers)."""
-    from artisan_app import redirect_middleware
+    from artisan_app.web.middleware import redirects
 
-    monkeypatch.setattr(redirect_middleware, "LOOKUP_TIMEOUT_SECONDS", 0.3)
+    monkeypatch.setattr(redirects, "LOOKUP_TIMEOUT_SECONDS", 0.3)
     released = threading.Event()
-    monkeypatch.setattr(redirect_middleware, "_lookup", lambda path, query: released.wait(30) and None)
+    monkeypatch.setattr(redirects, "_lookup", lambda path, query: released.wait(30) and None)
     page = Starlette(routes=[Route("/article/{slug}", lambda r: PlainTextResponse("page"))])
-    app = redirect_middleware.RedirectMiddleware(page)
+    app = redirects.RedirectMiddleware(page)
 
     async def ask():
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
@@ -408,12 +408,12 @@ async def test_a_successful_load_clears_the_notice(root, any_session):
 
 
 async def test_the_recovery_watcher_reloads_once_the_database_answers(root, engine, monkeypatch):
-    monkeypatch.setattr("artisan_app.state.site.RECOVERY_FIRST_RETRY_SECONDS", 0.01)
+    monkeypatch.setattr("artisan_app.state.reader.site.RECOVERY_FIRST_RETRY_SECONDS", 0.01)
 
     async def connected(token):
         return True
 
-    monkeypatch.setattr("artisan_app.state.site.client_connected", connected)
+    monkeypatch.setattr("artisan_app.state.reader.site.client_connected", connected)
     site = await root.get_state(SiteState)
     site.unavailable = True
 
@@ -679,7 +679,7 @@ def test_the_newsroom_is_warned_when_no_worker_sends_the_mail(outage_app):
     from sqlmodel import Session
 
     from artisan_app.models import Role
-    from artisan_app.services import auth
+    from artisan_app.services.accounts import auth
     from tests.conftest import POSTGRES_URL
     from tests.harness import CHROMIUM, CHROMIUM_ARGS
 

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.e2e
 SLUG = "civil-servants-social-media-pakistan"
 ARTICLE = f"/article/{SLUG}"
 ROOT_STATE = "reflex___state____state"
-COMMENT_STATE = f"{ROOT_STATE}.artisan_app___state___comments____comment_state"
+COMMENT_STATE = f"{ROOT_STATE}.artisan_app___state___reader___comments____comment_state"
 WORKERS = "2"
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from artisan_app.services.comments import MIN_SECONDS_TO_SUBMIT
+from artisan_app.services.comments.submission import MIN_SECONDS_TO_SUBMIT
 from tests.harness import CHROMIUM, CHROMIUM_ARGS, ROOT, MakeRunApp, app_env, wait_for_app
 
 SESSION_SECONDS = 60

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from artisan_app.core import db
 from artisan_app.models import Subscriber, SubscriberCategory
-from artisan_app.services import subscriptions
+from artisan_app.services.newsletter import subscriptions
 from tests.conftest import clean_postgres, create_schema
 from tests.factories import make_category
 

@@ -14,7 +14,7 @@ from sqlmodel import SQLModel
 
 import artisan_app.models  # noqa: F401
 from alembic import command
-from artisan_app.services.search_index import include_name
+from artisan_app.services.search.index import include_name
 from tests.conftest import POSTGRES_URL
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,13 +76,13 @@ def _search_migration():
 
 
 def test_the_search_migration_builds_what_the_test_fixtures_build():
-    """The fixtures create the mirror with ``search_index.ensure_search_index``; a migrated
+    """The fixtures create the mirror with ``services.search.index.ensure_search_index``; a migrated
     database must hold the same table, and fold text into it the same way."""
-    from artisan_app.services import search_index
+    from artisan_app.services.search import index
 
     migration = _search_migration()
     for dialect in ("sqlite", "postgresql"):
-        assert migration.DDL[dialect] == search_index.search_index_ddl(dialect)
-        assert migration.DROP == search_index.drop_search_index_ddl(dialect)
+        assert migration.DDL[dialect] == index.search_index_ddl(dialect)
+        assert migration.DROP == index.drop_search_index_ddl(dialect)
     for sample in ("Café ﬁeld", "Élections: 2026 — ÜBER-Straße!", "پاکستان کی سیاست", "", "a_b c-d"):
-        assert migration._index_text(sample) == search_index.index_text(sample)
+        assert migration._index_text(sample) == index.index_text(sample)

@@ -16,7 +16,8 @@ from sqlmodel import Session, select
 from alembic import command
 from artisan_app.core import db
 from artisan_app.models import Article, Newsletter
-from artisan_app.services import search, seed
+from artisan_app.services.search import queries
+from artisan_app.services.seed import loader
 from tests.conftest import POSTGRES_URL
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +41,7 @@ def test_down_and_up_again_on_sqlite_keeps_content_and_reindexes(tmp_path):
     command.upgrade(_config(url), "head")
     engine = db.engine_for(url)
     with Session(engine) as s:
-        seed.load_seed(s)
+        loader.load_seed(s)
         s.commit()
     before = _counts(engine)
     assert before["section"] > 0 and before["block"] > 0 and before["articletag"] > 0
@@ -50,7 +51,7 @@ def test_down_and_up_again_on_sqlite_keeps_content_and_reindexes(tmp_path):
 
     assert _counts(engine) == before
     with Session(engine) as s:
-        page = search.search_articles(s, "inflation")
+        page = queries.search_articles(s, "inflation")
         assert {hit.card.slug for hit in page.items} == {
             "argentina-inflation-peso-households", "pakistan-inflation-household-budgets",
         }
@@ -82,7 +83,7 @@ def test_down_and_up_again_on_postgres_keeps_content_and_reindexes(postgres_url)
     engine = create_engine(postgres_url)
     try:
         with Session(engine) as s:
-            seed.load_seed(s)
+            loader.load_seed(s)
             s.commit()
         before = _counts(engine)
         assert before["section"] > 0 and before["block"] > 0 and before["articletag"] > 0
@@ -92,7 +93,7 @@ def test_down_and_up_again_on_postgres_keeps_content_and_reindexes(postgres_url)
 
         assert _counts(engine) == before
         with Session(engine) as s:
-            page = search.search_articles(s, "inflation")
+            page = queries.search_articles(s, "inflation")
             assert {hit.card.slug for hit in page.items} == {
                 "argentina-inflation-peso-households", "pakistan-inflation-household-budgets",
             }
@@ -118,7 +119,7 @@ def test_one_send_per_article_migrates_a_database_that_has_two(database, request
     engine = create_engine(url)
     try:
         with Session(engine) as s:
-            seed.load_seed(s)
+            loader.load_seed(s)
             s.commit()
         article_id = _two_sends_of_one_article(engine)
         command.upgrade(_config(url), "head")

@@ -10,9 +10,9 @@ import pytest
 from sqlmodel import Session, select
 
 from artisan_app.models import Comment, CommentStatus
-from artisan_app.services import comment_thread
-from artisan_app.services import comments as svc
-from artisan_app.services.comments import CommentRefused
+from artisan_app.services.comments import submission as svc
+from artisan_app.services.comments import thread
+from artisan_app.services.comments.submission import CommentRefused
 from tests.factories import BASE_TIME, make_article, make_author, make_category, moderate_as_editor
 
 NOW = BASE_TIME + timedelta(days=10)
@@ -56,7 +56,7 @@ def test_reposting_an_approved_comment_under_a_guessed_address_reveals_nothing(a
     # The right guess and a wrong one get the same answer, the ordinary "awaiting moderation".
     assert answers[VICTIM] == answers["nobody@example.com"] == (svc.AWAITING_MESSAGE, True)
     # And the attacker's own view of the thread differs in nothing but the name they typed.
-    mine = comment_thread.article_comments(any_session, article.id, reader_id="attacker", now=NOW).comments
+    mine = thread.article_comments(any_session, article.id, reader_id="attacker", now=NOW).comments
     assert [(c.body, c.awaiting) for c in mine] == [("I was there that night.", False),
                                                      ("I was there that night.", True),
                                                      ("I was there that night.", True)]
@@ -76,7 +76,7 @@ def test_a_known_address_from_another_browser_is_held(any_session, article, appr
     impostor = post(any_session, article, email=VICTIM, body="I take it all back.", reader_id="attacker",
                     client="66.0.0.9")
     assert impostor.status == CommentStatus.pending.value and impostor.message == svc.AWAITING_MESSAGE
-    assert comment_thread.article_comments(any_session, article.id, reader_id="", now=NOW).approved_count == 1
+    assert thread.article_comments(any_session, article.id, reader_id="", now=NOW).approved_count == 1
     # The browser that earned the approval still posts at once with that address.
     own = post(any_session, article, email=VICTIM.upper(), body="And one more thing.", reader_id="victim-browser",
                client="10.0.0.1")

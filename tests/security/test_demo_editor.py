@@ -11,8 +11,8 @@ from sqlmodel import Session, select
 from artisan_app.core.settings import Settings
 from artisan_app.models import User
 from artisan_app.seed.__main__ import main as seed_main
-from artisan_app.services import auth
-from artisan_app.services.auth import PermissionDenied
+from artisan_app.services.accounts import auth
+from artisan_app.services.accounts.auth import PermissionDenied
 
 
 def _demo_sign_in(session: Session):

@@ -8,11 +8,13 @@ import pytest
 from sqlmodel import Session, select
 from starlette.testclient import TestClient
 
-from artisan_app import api
 from artisan_app.models import Role, Tag
-from artisan_app.services import catalog, feeds
-from artisan_app.services import editorial as ed
-from artisan_app.state.reader import ListingState
+from artisan_app.services.articles import catalog
+from artisan_app.services.editorial import forms, saving
+from artisan_app.services.editorial import newsroom as ed
+from artisan_app.services.site import feeds
+from artisan_app.state.reader.listings import ListingState
+from artisan_app.web import http_app
 from artisan_app.web.registry import sitemap_sources
 from tests.factories import make_article, make_author, make_category, make_user
 from tests.state.conftest import visit
@@ -30,9 +32,9 @@ def desk(any_session: Session):
 
 
 def _draft(session, editor, tags: str, article_id: int = 0, version: int = 0):
-    form = ed.ArticleForm(id=article_id, version=version, headline="Embargoed", category_slug="politics",
+    form = forms.ArticleForm(id=article_id, version=version, headline="Embargoed", category_slug="politics",
                           author_slug="vic", tags=tags)
-    result = ed.save_article(session, user=editor, form=form, note="Autosave")
+    result = saving.save_article(session, user=editor, form=form, note="Autosave")
     session.commit()
     return result
 
@@ -46,7 +48,7 @@ async def test_a_tag_only_drafts_use_is_not_found_anywhere(any_session, desk, tm
     _draft(any_session, desk, f"elections, {SECRET}")
     assert catalog.get_tag(any_session, "minister-resigns") is None
     assert catalog.get_tag(any_session, "elections").name == "elections"
-    client = TestClient(api.build_api(shell_path=tmp_path / "missing.html"))
+    client = TestClient(http_app.build_api(shell_path=tmp_path / "missing.html"))
     page = client.get("/tag/minister-resigns")
     assert page.status_code == 404 and SECRET not in page.text and "minister resigns" not in page.text.lower()
     assert client.get("/tag/elections").status_code == 200

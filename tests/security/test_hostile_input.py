@@ -32,14 +32,14 @@ from sqlmodel import Session
 
 import artisan_app.state as state_package
 from artisan_app.models import Role
-from artisan_app.services import auth
-from artisan_app.state.auth import AuthState
+from artisan_app.services.accounts import auth
+from artisan_app.state.newsroom.auth import AuthState
 from tests.factories import PASSWORD
 from tests.state.conftest import Proxy, visit
 from tests.state.test_authorization_sweep import SECRET_EMAIL, SECRET_HEADLINE, newsroom, snapshot  # noqa: F401
 
-for _module in pkgutil.iter_modules(state_package.__path__):
-    importlib.import_module(f"{state_package.__name__}.{_module.name}")
+for _module in pkgutil.walk_packages(state_package.__path__, f"{state_package.__name__}."):
+    importlib.import_module(_module.name)
 
 
 def _walk(cls: type[rx.State]) -> Iterator[type[rx.State]]:
@@ -144,8 +144,8 @@ def quiet_background(monkeypatch, tmp_path):
             monkeypatch.setattr(module, "client_connected", gone)
         if name.startswith("artisan_app.state.") and hasattr(module, "CHECK_SECONDS"):
             monkeypatch.setattr(module, "CHECK_SECONDS", 0.01)
-    monkeypatch.setattr("artisan_app.state.article_editor.HEARTBEAT_SECONDS", 0)
-    monkeypatch.setattr("artisan_app.state.site.RECOVERY_FIRST_RETRY_SECONDS", 0)
+    monkeypatch.setattr("artisan_app.state.editor.article_editor.HEARTBEAT_SECONDS", 0)
+    monkeypatch.setattr("artisan_app.state.reader.site.RECOVERY_FIRST_RETRY_SECONDS", 0)
     monkeypatch.setattr(rx, "get_upload_dir", lambda: tmp_path)
 
 
@@ -270,8 +270,8 @@ async def test_the_generic_setter_refuses_every_declared_var(state_cls, root):
 
 def test_the_roles_are_real(world):
     """The suite's author and editor tabs really are signed in (else it would prove little)."""
-    from artisan_app.state.editor import NewsroomState
-    from artisan_app.state.moderation import ModerationState
+    from artisan_app.state.newsroom.article_list import NewsroomState
+    from artisan_app.state.newsroom.moderation import ModerationState
 
     async def as_role(role: str, state_cls, handler: str):
         root = rx.State(_reflex_internal_init=True)

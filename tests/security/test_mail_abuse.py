@@ -14,12 +14,14 @@ import reflex as rx
 from sqlmodel import Session, select
 from starlette.applications import Starlette
 
-from artisan_app import api
 from artisan_app.core.settings import settings
 from artisan_app.models import Subscriber
-from artisan_app.newsletter_routes import newsletter_routes
-from artisan_app.services import clients, search, subscriptions
-from artisan_app.state.newsletter import NewsletterState
+from artisan_app.services.common import clients
+from artisan_app.services.newsletter import subscriptions
+from artisan_app.services.search import queries
+from artisan_app.state.newsletter.signup import NewsletterState
+from artisan_app.web import http_app
+from artisan_app.web.endpoints.newsletter import newsletter_routes
 from tests.newsletter_fixtures import *  # noqa: F401,F403  (fixtures: smtp, mail_to_smtp)
 from tests.newsletter_fixtures import SITE
 from tests.page_shells import SHELL
@@ -115,12 +117,12 @@ async def test_sign_up_limits_count_each_reader_behind_the_proxy(mail_to_smtp, s
 
 @pytest.mark.usefixtures("behind_one_proxy")
 async def test_plain_search_limits_count_each_reader_behind_the_proxy(session: Session, monkeypatch, tmp_path):
-    monkeypatch.setattr(search, "settings", dataclasses.replace(settings, search_rate_limit="2/minute"))
-    monkeypatch.setattr(api, "settings", dataclasses.replace(settings, page_cache=False))
+    monkeypatch.setattr(queries, "settings", dataclasses.replace(settings, search_rate_limit="2/minute"))
+    monkeypatch.setattr(http_app, "settings", dataclasses.replace(settings, page_cache=False))
     shell = tmp_path / "__spa-fallback.html"
     shell.write_text(SHELL, "utf-8")
-    transport = httpx.ASGITransport(app=api.build_api(shell_path=shell), client=PROXY)
-    refused = search.RATE_LIMITED_MESSAGE.replace("’", "&#8217;")
+    transport = httpx.ASGITransport(app=http_app.build_api(shell_path=shell), client=PROXY)
+    refused = queries.RATE_LIMITED_MESSAGE.replace("’", "&#8217;")
 
     async def look(reader: str) -> str:
         async with httpx.AsyncClient(transport=transport, base_url=SITE) as c:
@@ -129,7 +131,7 @@ async def test_plain_search_limits_count_each_reader_behind_the_proxy(session: S
         return res.text
 
     def limited(page: str) -> bool:
-        return search.RATE_LIMITED_MESSAGE in page or refused in page
+        return queries.RATE_LIMITED_MESSAGE in page or refused in page
 
     assert not limited(await look("198.51.100.5")) and not limited(await look("198.51.100.5"))
     assert limited(await look("198.51.100.5"))

@@ -12,8 +12,9 @@ import reflex as rx
 from sqlmodel import Session
 
 from artisan_app.models import Role
-from artisan_app.services import auth, login_limits, ratelimit
-from artisan_app.state.auth import AuthState
+from artisan_app.services.accounts import auth, login_limits
+from artisan_app.services.common import ratelimit
+from artisan_app.state.newsroom.auth import AuthState
 from tests.factories import PASSWORD, make_user
 from tests.state.conftest import visit
 

@@ -14,7 +14,7 @@ from sqlmodel import Session, create_engine, select
 
 from artisan_app.core import db
 from artisan_app.models import Role, UserSession
-from artisan_app.services import auth
+from artisan_app.services.accounts import auth
 from tests.conftest import clean_postgres, create_schema
 from tests.factories import BASE_TIME, make_user
 

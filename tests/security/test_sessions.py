@@ -12,12 +12,13 @@ from reflex.utils import format
 from sqlmodel import Session, select
 
 from artisan_app.models import Role, UserSession, utcnow
-from artisan_app.services import auth
-from artisan_app.services import comments as comment_svc
-from artisan_app.state.admin import AdminState
-from artisan_app.state.auth import AuthState, newsroom_states
-from artisan_app.state.editor import ArticleEditorState, NewsroomState
-from artisan_app.state.moderation import ModerationState
+from artisan_app.services.accounts import auth
+from artisan_app.services.comments import submission as comment_svc
+from artisan_app.state.editor.article_editor import ArticleEditorState
+from artisan_app.state.newsroom.article_list import NewsroomState
+from artisan_app.state.newsroom.auth import AuthState, newsroom_states
+from artisan_app.state.newsroom.moderation import ModerationState
+from artisan_app.state.newsroom.settings import AdminState
 from tests.factories import BASE_TIME, PASSWORD, make_article, make_author, make_category, make_user
 from tests.state.conftest import drive, visit
 

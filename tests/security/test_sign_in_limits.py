@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from artisan_app.core.settings import Settings
 from artisan_app.models import Role
-from artisan_app.services import auth, login_limits
+from artisan_app.services.accounts import auth, login_limits
 from tests.factories import PASSWORD, make_user
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,16 +12,17 @@ from PIL import BmpImagePlugin, Image
 from sqlmodel import Session, select
 
 from artisan_app.models import EditingPresence, Role
-from artisan_app.services import comment_thread, moderation
-from artisan_app.services import comments as svc
-from artisan_app.services import editorial as ed
-from artisan_app.services.comments import CommentValidationError
-from artisan_app.services.images import ImageRejected, store_image
-from artisan_app.state import admin as admin_state
-from artisan_app.state import article_editor as editor_state
-from artisan_app.state.admin import AdminState
-from artisan_app.state.auth import AuthState
-from artisan_app.state.editor import ArticleEditorState
+from artisan_app.services.comments import moderation
+from artisan_app.services.comments import submission as svc
+from artisan_app.services.comments import thread as comment_thread
+from artisan_app.services.comments.submission import CommentValidationError
+from artisan_app.services.editorial import forms, saving
+from artisan_app.services.media.single_images import ImageRejected, store_image
+from artisan_app.state.editor import article_editor as editor_state
+from artisan_app.state.editor.article_editor import ArticleEditorState
+from artisan_app.state.newsroom import settings as admin_state
+from artisan_app.state.newsroom.auth import AuthState
+from artisan_app.state.newsroom.settings import AdminState
 from tests.factories import BASE_TIME, PASSWORD, make_article, make_author, make_category, make_user
 from tests.state.conftest import Proxy, visit
 
@@ -61,8 +62,8 @@ def test_staff_replies_are_marked_and_readers_are_not(any_session, desk):
 
 
 def test_comment_items_render_the_staff_badge():
-    from artisan_app.components.comments import comment_item
-    from artisan_app.state.comments import CommentState
+    from artisan_app.components.reader.comments import comment_item
+    from artisan_app.state.reader.comments import CommentState
 
     rendered = str(comment_item(CommentState.comments[0]).render())
     assert "comment-staff-badge" in rendered and "Staff" in rendered
@@ -125,7 +126,7 @@ def test_only_the_accepted_decoders_ever_see_an_upload(tmp_path, monkeypatch):
 async def test_presence_ends_when_the_tab_is_gone(root, desk, any_session, monkeypatch):
     visit(root, "/editor/login", "/editor/login")
     await (await root.get_state(AuthState)).login({"email": "eve@artisan.test", "password": PASSWORD})
-    saved = ed.save_article(any_session, user=desk["editor"], form=ed.ArticleForm(headline="Draft"))
+    saved = saving.save_article(any_session, user=desk["editor"], form=forms.ArticleForm(headline="Draft"))
     any_session.commit()
     visit(root, f"/editor/article/{saved.article_id}", "/editor/article/[id]")
     state = await root.get_state(ArticleEditorState)

@@ -17,18 +17,19 @@ from sqlalchemy import text
 from sqlmodel import Session, SQLModel
 
 from artisan_app.models import ArticleStatus, Role
-from artisan_app.services import auth
-from artisan_app.services import comments as comment_svc
-from artisan_app.services import editorial as ed
-from artisan_app.state.admin import AdminState
-from artisan_app.state.auth import AuthState
-from artisan_app.state.editor import ArticleEditorState, NewsroomState
-from artisan_app.state.mail_health import MailHealthState
-from artisan_app.state.moderation import ModerationState
-from artisan_app.state.moderation_watch import PendingBadgeState
-from artisan_app.state.newsroom_tools import ArticleToolsState, CategoryQuickAddState, TrashState
-from artisan_app.state.redirects import RedirectsState
-from artisan_app.state.wordpress_import import ImportState
+from artisan_app.services.accounts import auth
+from artisan_app.services.comments import submission as comment_svc
+from artisan_app.services.editorial import forms, revisions, saving
+from artisan_app.state.editor.article_editor import ArticleEditorState
+from artisan_app.state.editor.tools import ArticleToolsState, CategoryQuickAddState, TrashState
+from artisan_app.state.newsroom.article_list import NewsroomState
+from artisan_app.state.newsroom.auth import AuthState
+from artisan_app.state.newsroom.mail_health import MailHealthState
+from artisan_app.state.newsroom.moderation import ModerationState
+from artisan_app.state.newsroom.moderation_watch import PendingBadgeState
+from artisan_app.state.newsroom.redirects import RedirectsState
+from artisan_app.state.newsroom.settings import AdminState
+from artisan_app.state.newsroom.wordpress_import import ImportState
 from tests.factories import BASE_TIME, PASSWORD, make_article, make_author, make_category, make_user
 from tests.state.conftest import visit
 
@@ -48,14 +49,14 @@ def newsroom(any_session: Session):
     victim_author, attacker_author = make_author(s, "Vic", slug="vic"), make_author(s, "Mal", slug="mal")
     editor = make_user(s, Role.editor, name="Eve Editor")
     attacker = make_user(s, Role.author, name="Mal Author", email="mal@artisan.test", author=attacker_author)
-    draft = ed.save_article(s, user=editor, form=ed.ArticleForm(
+    draft = saving.save_article(s, user=editor, form=forms.ArticleForm(
         headline=SECRET_HEADLINE, category_slug="politics", author_slug="vic",
-        sections=[ed.SectionForm("Secret", [ed.BlockForm("paragraph", "Not for readers yet.")])]))
+        sections=[forms.SectionForm("Secret", [forms.BlockForm("paragraph", "Not for readers yet.")])]))
     live = make_article(s, category=cat, author=victim_author, slug="live-story", hours=1)
     comment = comment_svc.submit_comment(s, article_id=live.id, name="Source", email=SECRET_EMAIL, body="Held for review",
                                          client_key="x", form_age_seconds=60, now=BASE_TIME + timedelta(days=1))
     s.commit()
-    revision = ed.list_revisions(s, user=editor, article_id=draft.article_id)[0]
+    revision = revisions.list_revisions(s, user=editor, article_id=draft.article_id)[0]
     token = auth.start_session(s, user_id=attacker.id)
     s.commit()
     return {
@@ -87,7 +88,7 @@ def snapshot(session: Session, ignore_author_id: int | None) -> dict[str, list]:
         elif table.name == "usersession":
             continue  # signing in (or failing to) is not a change to anyone's data
         elif table.name == "contentgeneration":
-            continue  # the page cache's counter (services/content_changes.py): bumping it only costs a re-render
+            continue  # the page cache's counter (services/site/content_changes.py): bumping it only costs a re-render
         out[table.name] = sorted(json.dumps(r, default=str, sort_keys=True) for r in rows)
     return out
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from artisan_app.services import comments as svc
-from artisan_app.state.comment_drafts import parse_saved
+from artisan_app.services.comments import submission as svc
+from artisan_app.state.reader.comment_drafts import parse_saved
 
 
 def test_well_formed_drafts_come_back_cut_to_the_forms_limits():

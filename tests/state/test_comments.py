@@ -10,9 +10,9 @@ from reflex.utils import format
 from sqlmodel import Session, select
 
 from artisan_app.models import Comment
-from artisan_app.services import comments as svc
-from artisan_app.state.article import ArticleState
-from artisan_app.state.comments import CommentState
+from artisan_app.services.comments import submission as svc
+from artisan_app.state.reader.article import ArticleState
+from artisan_app.state.reader.comments import CommentState
 from tests.factories import make_article, make_author, make_category, moderate_as_editor
 from tests.state.conftest import visit
 
@@ -90,7 +90,7 @@ async def test_email_never_reaches_another_reader_or_the_thread(stories, root):
 
 
 def browser_storage(who: dict, drafts: dict) -> str:
-    """Local storage as ``components.comments.DRAFT_KEEPER_JS`` writes it on every keystroke."""
+    """Local storage as ``components.reader.comments.DRAFT_KEEPER_JS`` writes it on every keystroke."""
     return json.dumps({"who": who, "drafts": {slug: {"body": body} for slug, body in drafts.items()}})
 
 
@@ -179,7 +179,7 @@ async def test_unknown_article_has_no_form_target(stories, root):
 @pytest.mark.parametrize("code, notice", [("held", svc.AWAITING_MESSAGE), ("published", svc.PUBLISHED_MESSAGE),
                                           ("invalid", ""), ("<b>x</b>", "")])
 async def test_back_from_the_first_views_plain_form_the_app_says_the_comment_was_posted(stories, root, code, notice):
-    """``/article/x?comment=held`` (``web/comment_form.py``): the app, taking over, keeps the thanks; a
+    """``/article/x?comment=held`` (``web/endpoints/comments.py``): the app, taking over, keeps the thanks; a
     failure's message comes only with the posting browser's kept values (the first view's)."""
     state = await open_article(root, f"one?comment={code}")
     assert state.notice == notice

@@ -10,8 +10,8 @@ import reflex as rx
 from sqlmodel import Session
 
 from artisan_app.models import Comment, CommentStatus
-from artisan_app.services import comment_thread
-from artisan_app.state.comments import CommentState
+from artisan_app.services.comments import thread
+from artisan_app.state.reader.comments import CommentState
 from tests.factories import BASE_TIME, make_article, make_author, make_category
 from tests.state.test_comments import open_article
 
@@ -36,7 +36,7 @@ def busy(session: Session):
 
 async def test_every_approved_comment_is_reachable_with_load_more(busy, root: rx.State):
     state = await open_article(root, "one")
-    assert len(state.comments) == comment_thread.PAGE_ROOTS + 1  # the first page, with n0's reply
+    assert len(state.comments) == thread.PAGE_ROOTS + 1  # the first page, with n0's reply
     assert state.comments[1].name == "reply to n0"  # with its parent, not at the end
     assert state.has_more_comments and state.approved_count == TOTAL + 1
     while state.has_more_comments:
@@ -51,11 +51,11 @@ async def test_newest_first_and_back(busy, root: rx.State):
     await state.set_thread_order("newest")
     assert [c.name for c in state.comments[:2]] == [f"n{TOTAL - 1}", f"n{TOTAL - 2}"]
     await state.load_more_comments()
-    assert len(state.comments) == 2 * comment_thread.PAGE_ROOTS
+    assert len(state.comments) == 2 * thread.PAGE_ROOTS
     await state.set_thread_order("sideways")  # ignored
     assert state.thread_order == "newest"
     await state.set_thread_order("oldest")
-    assert state.comments[0].name == "n0" and len(state.comments) == comment_thread.PAGE_ROOTS + 1
+    assert state.comments[0].name == "n0" and len(state.comments) == thread.PAGE_ROOTS + 1
 
 
 async def test_a_refresh_keeps_every_page_the_reader_opened(busy, root: rx.State):
@@ -71,5 +71,5 @@ async def test_another_article_starts_again_at_the_first_page(busy, root: rx.Sta
     state = await open_article(root, "one")
     await state.load_more_comments()
     state = await open_article(root, "one")
-    assert len(state.comments) == comment_thread.PAGE_ROOTS + 1
+    assert len(state.comments) == thread.PAGE_ROOTS + 1
     assert isinstance(state, CommentState)

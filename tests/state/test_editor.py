@@ -8,9 +8,10 @@ from reflex.utils import format
 from sqlmodel import Session, select
 
 from artisan_app.models import Article, ArticleRevision, Role, UserSession
-from artisan_app.state.auth import AuthState
-from artisan_app.state.editor import ArticleEditorState, NewsroomState
-from artisan_app.state.moderation import ModerationState
+from artisan_app.state.editor.article_editor import ArticleEditorState
+from artisan_app.state.newsroom.article_list import NewsroomState
+from artisan_app.state.newsroom.auth import AuthState
+from artisan_app.state.newsroom.moderation import ModerationState
 from tests.factories import PASSWORD, make_author, make_category, make_user
 from tests.state.conftest import drive, visit
 

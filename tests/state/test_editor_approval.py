@@ -9,9 +9,8 @@ import pytest
 from sqlmodel import select
 
 from artisan_app.models import Article, Role
-from artisan_app.services import editorial as ed
-from artisan_app.services import review
-from artisan_app.services.approval import BACK_TO_REVIEW
+from artisan_app.services.editorial import review, saving
+from artisan_app.services.editorial.approval import BACK_TO_REVIEW
 from tests.factories import make_author, make_category, make_user
 from tests.newsletter_fixtures import *  # noqa: F401,F403  (fixtures: smtp, mail_to_smtp)
 from tests.state.conftest import drive
@@ -28,7 +27,7 @@ def eves_story(session):
     eve = make_user(session, Role.editor, name="Eve Editor", email="eve@artisan.test", author=eve_byline)
     other = make_user(session, Role.editor, name="Ed Second", email="ed2@artisan.test")
     admin = make_user(session, Role.admin, name="Ada Admin", email="ada@artisan.test")
-    article_id = ed.save_article(session, user=eve, form=full_form(author_slug="eve"), now=None).article_id
+    article_id = saving.save_article(session, user=eve, form=full_form(author_slug="eve"), now=None).article_id
     review.submit_for_review(session, user=eve, article_id=article_id)
     session.commit()
     return {"eve": eve, "other": other, "admin": admin, "id": article_id}
@@ -52,7 +51,7 @@ async def test_a_direct_publish_call_by_an_editor_on_the_byline_is_refused(sessi
 async def test_an_admin_on_the_byline_publishes_without_review_after_confirming(session, eves_story):
     ada = make_author(session, "Ada Admin", slug="ada")
     admin = make_user(session, Role.admin, name="Ada Byline", email="ada-byline@artisan.test", author=ada)
-    article_id = ed.save_article(session, user=admin, form=full_form(author_slug="ada", headline="Ada's own"),
+    article_id = saving.save_article(session, user=admin, form=full_form(author_slug="ada", headline="Ada's own"),
                                  now=None).article_id
     session.commit()
     desk = await open_editor(await as_user(session, admin), article_id)

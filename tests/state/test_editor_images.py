@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlmodel import select
 
 from artisan_app.models import Block, Section
-from artisan_app.state.editor import ArticleEditorState
+from artisan_app.state.editor.article_editor import ArticleEditorState
 from tests.media_helpers import photo
 from tests.state.conftest import drive, visit
 from tests.state.test_editor import open_editor, sign_in

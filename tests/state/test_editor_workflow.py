@@ -9,10 +9,11 @@ import reflex as rx
 from sqlmodel import select
 
 from artisan_app.models import Article, Role
-from artisan_app.services import auth
-from artisan_app.services import editorial as ed
-from artisan_app.state.auth import AuthState
-from artisan_app.state.editor import ArticleEditorState, NewsroomState
+from artisan_app.services.accounts import auth
+from artisan_app.services.editorial import saving
+from artisan_app.state.editor.article_editor import ArticleEditorState
+from artisan_app.state.newsroom.article_list import NewsroomState
+from artisan_app.state.newsroom.auth import AuthState
 from tests.factories import make_author, make_category, make_user
 from tests.newsletter_fixtures import *  # noqa: F401,F403  (fixtures: smtp, mail_to_smtp)
 from tests.state.conftest import drive, visit
@@ -40,7 +41,7 @@ async def test_submit_notes_on_section_two_resolve_approve_publish(session, mail
     ann = make_author(session, "Ann Author", slug="ann")
     author = make_user(session, Role.author, name="Ann Author", email="ann@artisan.test", author=ann)
     editor = make_user(session, Role.editor, name="Eve Editor", email="eve@artisan.test")
-    article_id = ed.save_article(session, user=author, form=full_form(), now=None).article_id
+    article_id = saving.save_article(session, user=author, form=full_form(), now=None).article_id
     session.commit()
     ann_root, eve_root = await as_user(session, author), await as_user(session, editor)
 
@@ -87,7 +88,7 @@ async def test_the_checks_panel_follows_typing_and_publishing_asks_when_one_fail
     make_category(session, "Politics", slug="politics")
     make_author(session, "Ann Author", slug="ann")
     editor = make_user(session, Role.editor, name="Eve Editor", email="eve@artisan.test")
-    article_id = ed.save_article(session, user=editor, form=full_form(), now=None).article_id
+    article_id = saving.save_article(session, user=editor, form=full_form(), now=None).article_id
     session.commit()
     desk = await open_editor(await as_user(session, editor), article_id)
     assert {c.level for c in desk.check_rows} == {"pass"}
@@ -105,7 +106,7 @@ async def test_an_editor_sets_the_byline_and_the_author_field_follows(session, m
     make_author(session, "Ann Author", slug="ann")
     make_author(session, "Bob Byline", slug="bob")
     editor = make_user(session, Role.editor, name="Eve Editor", email="eve@artisan.test")
-    article_id = ed.save_article(session, user=editor, form=full_form(), now=None).article_id
+    article_id = saving.save_article(session, user=editor, form=full_form(), now=None).article_id
     session.commit()
     desk = await open_editor(await as_user(session, editor), article_id)
     await desk.add_coauthor({"author": "bob"})

@@ -10,9 +10,10 @@ from huey import MemoryHuey
 
 from artisan_app.jobs import heartbeat
 from artisan_app.models import Role
-from artisan_app.services import auth, queue_health
-from artisan_app.state.auth import AuthState
-from artisan_app.state.mail_health import MailHealthState
+from artisan_app.services.accounts import auth
+from artisan_app.services.common import queue_health
+from artisan_app.state.newsroom.auth import AuthState
+from artisan_app.state.newsroom.mail_health import MailHealthState
 from tests.factories import make_user
 from tests.state.conftest import visit
 

@@ -12,13 +12,14 @@ from reflex.utils import format
 from sqlmodel import select
 
 from artisan_app.models import Newsletter, OutboxMessage, Role, Subscriber
-from artisan_app.services import auth, subscriptions
-from artisan_app.services import editorial as ed
-from artisan_app.state.auth import AuthState
-from artisan_app.state.editor import ArticleEditorState
-from artisan_app.state.newsletter import NewsletterState
-from artisan_app.state.newsletter_desk import NewsletterDeskState, OutboxState
-from artisan_app.state.newsletter_panel import NewsletterPanelState
+from artisan_app.services.accounts import auth
+from artisan_app.services.editorial import forms, saving
+from artisan_app.services.newsletter import subscriptions
+from artisan_app.state.editor.article_editor import ArticleEditorState
+from artisan_app.state.newsletter.desk import NewsletterDeskState, OutboxState
+from artisan_app.state.newsletter.editor_panel import NewsletterPanelState
+from artisan_app.state.newsletter.signup import NewsletterState
+from artisan_app.state.newsroom.auth import AuthState
 from tests.factories import make_article, make_author, make_category, make_user
 from tests.newsletter_fixtures import *  # noqa: F401,F403  (fixtures: smtp, mail_to_smtp)
 from tests.newsletter_fixtures import SITE, use_settings
@@ -122,10 +123,10 @@ async def test_publish_and_send_a_draft(session, smtp):
     active(session, "r@example.com")
     root = rx.State(_reflex_internal_init=True)
     editor_user = await signed_in(root, session, Role.editor)
-    draft = ed.save_article(session, user=editor_user, form=ed.ArticleForm(
+    draft = saving.save_article(session, user=editor_user, form=forms.ArticleForm(
         headline="Draft story for the letter", excerpt="An excerpt long enough for the rules here.", kicker="Letter",
         category_slug="politics", author_slug="vic",
-        sections=[ed.SectionForm("One", [ed.BlockForm("paragraph", "Some text of the draft.")])]))
+        sections=[forms.SectionForm("One", [forms.BlockForm("paragraph", "Some text of the draft.")])]))
     session.commit()
     await open_editor(root, draft.article_id)
     panel = await root.get_state(NewsletterPanelState)

@@ -9,16 +9,16 @@ import pytest
 from sqlmodel import Session
 
 from artisan_app.models import Article, ArticleStatus, Role
-from artisan_app.services import comments as comment_svc
-from artisan_app.services import featured
-from artisan_app.services.comment_thread import CommentView
-from artisan_app.state import moderation_watch
-from artisan_app.state.comment_watch import PUBLISHED_NOTICE
-from artisan_app.state.comments import CommentState
-from artisan_app.state.moderation import ModerationState
-from artisan_app.state.moderation_watch import PendingBadgeState
-from artisan_app.state.newsroom_tools import ArticleToolsState, CategoryQuickAddState, TrashState
-from artisan_app.state.thread_watch import ThreadWatch
+from artisan_app.services.articles import featured
+from artisan_app.services.comments import submission as comment_svc
+from artisan_app.services.comments.thread import CommentView
+from artisan_app.state.editor.tools import ArticleToolsState, CategoryQuickAddState, TrashState
+from artisan_app.state.newsroom import moderation_watch
+from artisan_app.state.newsroom.moderation import ModerationState
+from artisan_app.state.newsroom.moderation_watch import PendingBadgeState
+from artisan_app.state.reader.comment_watch import PUBLISHED_NOTICE
+from artisan_app.state.reader.comments import CommentState
+from artisan_app.state.reader.thread_watch import ThreadWatch
 from tests.factories import BASE_TIME, make_article, make_author, make_category, make_user
 from tests.state.conftest import visit
 from tests.state.test_editor import open_editor, sign_in

@@ -11,12 +11,13 @@ import pytest
 import reflex as rx
 from sqlmodel import Session
 
-from artisan_app.services import articles, featured, search
-from artisan_app.services import comments as comment_svc
-from artisan_app.state.article import ArticleState
-from artisan_app.state.comments import CommentState
-from artisan_app.state.reader import ListingState, ReaderState
-from artisan_app.state.search import SearchState
+from artisan_app.services.articles import featured, queries
+from artisan_app.services.comments import submission as comment_svc
+from artisan_app.services.search import queries as search
+from artisan_app.state.reader.article import ArticleState
+from artisan_app.state.reader.comments import CommentState
+from artisan_app.state.reader.listings import ListingState, ReaderState
+from artisan_app.state.reader.search import SearchState
 from tests.factories import make_article, make_author, make_category
 from tests.state.conftest import visit
 
@@ -75,10 +76,10 @@ async def _comment_post(root):
 
 
 CASES = {
-    "article load": (articles, "get_article", "/article/one", "/article/[slug]", ArticleState, "load_article"),
-    # (the front page leads with the featured story: services/featured.py)
+    "article load": (queries, "get_article", "/article/one", "/article/[slug]", ArticleState, "load_article"),
+    # (the front page leads with the featured story: services/articles/featured.py)
     "front page load": (featured, "front_page", "/", "/", ReaderState, "load_front_page"),
-    "section load": (articles, "latest_articles", "/category/politics", "/category/[slug]", ListingState,
+    "section load": (queries, "latest_articles", "/category/politics", "/category/[slug]", ListingState,
                      "load_listing"),
     "search": (search, "search_articles", "/search", "/search", SearchState, "set_query"),
     "comment post": (comment_svc, "submit_comment", "/article/one", "/article/[slug]", CommentState, "submit"),

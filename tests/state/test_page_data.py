@@ -1,4 +1,4 @@
-"""Article page data remembered per content generation (``services/page_data.py``)."""
+"""Article page data remembered per content generation (``services/site/page_data.py``)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ import reflex as rx
 from sqlmodel import Session
 
 from artisan_app.models import Role
-from artisan_app.services import editor_saving, editor_workflow, editorial, page_data
-from artisan_app.state.article import ArticleState
-from artisan_app.state.comments import CommentState
-from artisan_app.state.site import SiteState
-from artisan_app.state.visits import PageVisit
+from artisan_app.services.editorial import newsroom as editorial
+from artisan_app.services.editorial import saving, workflow
+from artisan_app.services.site import page_data
+from artisan_app.state.reader.article import ArticleState
+from artisan_app.state.reader.comments import CommentState
+from artisan_app.state.reader.page_loads import PageVisit
+from artisan_app.state.reader.site import SiteState
 from tests.factories import make_article, make_author, make_category, make_user, moderate_as_editor
 from tests.state.conftest import visit
 
@@ -45,10 +47,10 @@ async def test_the_second_reader_costs_one_query_and_an_edit_shows_at_once(world
     assert again.article_html == first.article_html
     assert [s for s in counter.statements if "contentgeneration" not in s] == []
     form = editorial.load_form(session, user=editor, article_id=story.id)
-    editor_saving.save_article(session, user=editor, form=dataclasses.replace(form, headline="A Better Headline"))
+    saving.save_article(session, user=editor, form=dataclasses.replace(form, headline="A Better Headline"))
     session.commit()
     assert "A Better Headline" in (await load(root)).article_html
-    editor_workflow.unpublish(session, user=editor, article_id=story.id)
+    workflow.unpublish(session, user=editor, article_id=story.id)
     session.commit()
     gone = await load(root)
     assert not gone.found and gone.loaded and "The One Story" not in gone.article_html
@@ -113,7 +115,7 @@ async def test_a_whole_article_visit_is_one_query_for_a_new_reader_and_sees_an_e
     article, comments = await second.get_state(ArticleState), await second.get_state(CommentState)
     assert "The One Story" in article.article_html and comments.loaded and comments._version
     form = editorial.load_form(session, user=editor, article_id=story.id)
-    editor_saving.save_article(session, user=editor, form=dataclasses.replace(form, headline="A Better Headline"))
+    saving.save_article(session, user=editor, form=dataclasses.replace(form, headline="A Better Headline"))
     session.commit()
     assert "A Better Headline" in (await (await whole_visit("third")).get_state(ArticleState)).article_html
 
@@ -124,6 +126,6 @@ def test_a_session_that_changes_content_reads_the_new_generation(world, engine):
     with Session(engine) as own:
         assert page_data.article_page(own, "one").detail.card.headline == "The One Story"
         form = editorial.load_form(own, user=editor, article_id=story.id)
-        editor_saving.save_article(own, user=editor, form=dataclasses.replace(form, headline="Changed In Here"))
+        saving.save_article(own, user=editor, form=dataclasses.replace(form, headline="Changed In Here"))
         own.commit()
         assert page_data.article_page(own, "one").detail.card.headline == "Changed In Here"

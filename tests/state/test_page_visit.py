@@ -1,4 +1,4 @@
-"""One on_load event per page kind (``state/visits.py``): the same loads as the old lists, in one event."""
+"""One on_load event per page kind (``state/reader/page_loads.py``): the same loads as the old lists, in one event."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import pytest
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
-from artisan_app.services import catalog
-from artisan_app.state.article import ArticleState
-from artisan_app.state.comments import CommentState
-from artisan_app.state.reader import ListingState, ReaderState
-from artisan_app.state.site import SiteState
-from artisan_app.state.visits import PageVisit
+from artisan_app.services.articles import catalog
+from artisan_app.state.reader.article import ArticleState
+from artisan_app.state.reader.comments import CommentState
+from artisan_app.state.reader.listings import ListingState, ReaderState
+from artisan_app.state.reader.page_loads import PageVisit
+from artisan_app.state.reader.site import SiteState
 from tests.factories import make_article, make_author, make_category
 from tests.state.conftest import article_slugs, visit
 

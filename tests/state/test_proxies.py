@@ -8,8 +8,8 @@ from reflex.istate.manager.memory import StateManagerMemory
 from reflex.istate.proxy import StateProxy
 from reflex_base.event.context import EventContext
 
-from artisan_app.state.comments import CommentState
-from artisan_app.state.proxies import let_go
+from artisan_app.state.reader.comments import CommentState
+from artisan_app.state.support.detached_handlers import let_go
 
 
 async def _nothing(*args, **kwargs) -> None:

@@ -9,9 +9,9 @@ from sqlmodel import Session
 
 from artisan_app.core.settings import settings
 from artisan_app.models import ArticleStatus
-from artisan_app.state.article import ArticleState
-from artisan_app.state.reader import ListingState, ReaderState
-from artisan_app.state.site import SiteState
+from artisan_app.state.reader.article import ArticleState
+from artisan_app.state.reader.listings import ListingState, ReaderState
+from artisan_app.state.reader.site import SiteState
 from tests.factories import make_article, make_author, make_category, sections
 from tests.state.conftest import article_slugs, texts, visit
 
@@ -44,7 +44,7 @@ async def test_navigation_lists_categories_in_masthead_order(world, root):
 
 
 async def test_front_page_lead_then_latest_and_load_more(world, root, monkeypatch):
-    monkeypatch.setattr("artisan_app.state.listing.settings", dataclasses.replace(settings, page_size=4))
+    monkeypatch.setattr("artisan_app.state.reader.paged_lists.settings", dataclasses.replace(settings, page_size=4))
     reader = await root.get_state(ReaderState)
     assert reader.loaded is False and not reader.has_lead
     await reader.load_front_page()

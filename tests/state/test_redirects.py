@@ -8,12 +8,12 @@ import reflex as rx
 from sqlmodel import Session, select
 from starlette.testclient import TestClient
 
-from artisan_app.api import build_api
 from artisan_app.models import Article, Redirect, Role
-from artisan_app.services import redirects
-from artisan_app.services.auth import PermissionDenied
-from artisan_app.state.redirects import RedirectsState
-from artisan_app.state.wordpress_import import ImportState
+from artisan_app.services.accounts.auth import PermissionDenied
+from artisan_app.services.site import redirects
+from artisan_app.state.newsroom.redirects import RedirectsState
+from artisan_app.state.newsroom.wordpress_import import ImportState
+from artisan_app.web.http_app import build_api
 from artisan_app.wordpress import service
 from tests.factories import make_user
 from tests.state.test_editor import sign_in

@@ -10,15 +10,15 @@ from sqlmodel import Session
 
 from artisan_app.core.settings import settings
 from artisan_app.models import ArticleStatus
-from artisan_app.services import search as search_service
-from artisan_app.state.search import SearchState
+from artisan_app.services.search import queries as search_service
+from artisan_app.state.reader.search import SearchState
 from tests.factories import make_article, make_author, make_category
 from tests.state.conftest import article_slugs, html_tree, visit
 
 
 @pytest.fixture
 def world(any_session: Session, monkeypatch):
-    monkeypatch.setattr("artisan_app.state.search.settings", dataclasses.replace(settings, page_size=2))
+    monkeypatch.setattr("artisan_app.state.reader.search.settings", dataclasses.replace(settings, page_size=2))
     s = any_session
     econ = make_category(s, "Economy", slug="economy")
     ann = make_author(s, "Ann", slug="ann")

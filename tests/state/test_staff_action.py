@@ -8,10 +8,10 @@ import pytest
 from sqlmodel import Session, select
 
 from artisan_app.models import Redirect, Role
-from artisan_app.services import redirects
-from artisan_app.services.auth import PermissionDenied, StaffUser
-from artisan_app.state.auth import staff_action
-from artisan_app.state.redirects import RedirectsState
+from artisan_app.services.accounts.auth import PermissionDenied, StaffUser
+from artisan_app.services.site import redirects
+from artisan_app.state.newsroom.auth import staff_action
+from artisan_app.state.newsroom.redirects import RedirectsState
 from tests.factories import make_user
 from tests.state.test_editor import sign_in
 

@@ -1,4 +1,4 @@
-"""The worker-wide watch over open comment threads (``state/thread_watch.py``):
+"""The worker-wide watch over open comment threads (``state/reader/thread_watch.py``):
 one query per poll however many tabs wait, and every waiting tab woken on a change."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import asyncio
 
 import redis
 
-from artisan_app.state.thread_watch import ThreadWatch
+from artisan_app.state.reader.thread_watch import ThreadWatch
 
 
 class Versions:

@@ -7,8 +7,8 @@ import pytest
 from sqlmodel import Session, select
 
 from artisan_app.models import Article, ArticleStatus, Role
-from artisan_app.state.editor import NewsroomState
-from artisan_app.state.translations import ArticleLanguageState
+from artisan_app.state.editor.translations import ArticleLanguageState
+from artisan_app.state.newsroom.article_list import NewsroomState
 from tests.factories import make_article, make_author, make_category, make_user
 from tests.state.conftest import visit
 from tests.state.test_editor import open_editor, sign_in

@@ -7,13 +7,13 @@ import pytest
 from sqlmodel import Session
 
 from artisan_app.models import Role
-from artisan_app.services import editor_corrections
-from artisan_app.state.article import ArticleState
-from artisan_app.state.corrections import CorrectionsState
-from artisan_app.state.reader import ListingState
-from artisan_app.state.search import SearchState
-from artisan_app.state.site import SiteState
-from artisan_app.state.visits import PageVisit
+from artisan_app.services.editorial import corrections
+from artisan_app.state.reader.article import ArticleState
+from artisan_app.state.reader.corrections import CorrectionsState
+from artisan_app.state.reader.listings import ListingState
+from artisan_app.state.reader.page_loads import PageVisit
+from artisan_app.state.reader.search import SearchState
+from artisan_app.state.reader.site import SiteState
 from tests.factories import make_article, make_author, make_category, make_user
 from tests.state.conftest import html_tree, texts, visit
 
@@ -27,8 +27,8 @@ def editions(any_session: Session):
     make_article(s, category=economy, author=ann, slug="english-economy")
     urdu = make_article(s, category=politics, author=ann, slug="urdu-politics", language="ur", headline="ووٹوں کی گنتی")
     editor = make_user(s, Role.editor, name="Eve")
-    editor_corrections.add_correction(s, user=editor, article_id=urdu.id, kind="update", text="نتائج شامل کیے گئے۔")
-    editor_corrections.add_correction(s, user=editor, article_id=english.id, kind="correction", text="A name fixed.")
+    corrections.add_correction(s, user=editor, article_id=urdu.id, kind="update", text="نتائج شامل کیے گئے۔")
+    corrections.add_correction(s, user=editor, article_id=english.id, kind="correction", text="A name fixed.")
     s.commit()
     return s
 

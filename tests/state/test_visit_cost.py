@@ -17,11 +17,11 @@ from reflex.state import OnLoadInternalState, State
 from reflex.utils import format
 from sqlmodel import Session
 
-from artisan_app import i18n
-from artisan_app.components.wording import t
-from artisan_app.state.article import ArticleState
-from artisan_app.state.comments import CommentState
-from artisan_app.state.site import SiteState
+from artisan_app.components.i18n import t
+from artisan_app.core import i18n
+from artisan_app.state.reader.article import ArticleState
+from artisan_app.state.reader.comments import CommentState
+from artisan_app.state.reader.site import SiteState
 from tests.factories import make_article, make_author, make_category
 from tests.state.conftest import visit
 

@@ -10,10 +10,11 @@ import pytest
 from sqlmodel import Session, select
 from starlette.testclient import TestClient
 
-from artisan_app import api
 from artisan_app.core.settings import settings
 from artisan_app.models import Article, Role
-from artisan_app.services import coauthors, editor_corrections
+from artisan_app.services.articles import coauthors
+from artisan_app.services.editorial import corrections
+from artisan_app.web import http_app
 from tests.factories import BASE_TIME, make_article, make_author, make_category, make_user
 from tests.page_shells import SHELL
 from tests.unit.services.test_seo import SITE, parse
@@ -30,13 +31,13 @@ def client(session: Session, monkeypatch, tmp_path) -> TestClient:
     editor = make_user(session, Role.editor, name="Eve")
     story_id = session.exec(select(Article.id).where(Article.slug == "story")).one()
     coauthors.set_authors(session, user=editor, article_id=story_id, author_slugs=["ann", "bob"])
-    editor_corrections.add_correction(session, user=editor, article_id=story_id, kind="correction",
+    corrections.add_correction(session, user=editor, article_id=story_id, kind="correction",
                                text="An earlier version misspelt the minister’s name.", now=LATER)
     session.commit()
-    monkeypatch.setattr(api, "settings", dataclasses.replace(settings, site_url=SITE))
+    monkeypatch.setattr(http_app, "settings", dataclasses.replace(settings, site_url=SITE))
     shell = tmp_path / "__spa-fallback.html"
     shell.write_text(SHELL, "utf-8")
-    return TestClient(api.build_api(shell_path=shell))
+    return TestClient(http_app.build_api(shell_path=shell))
 
 
 def test_the_first_view_has_both_authors_the_marker_and_the_correction(client: TestClient):

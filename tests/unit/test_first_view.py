@@ -9,9 +9,10 @@ import pytest
 from lxml import html as lxml_html
 from sqlmodel import Session
 
-from artisan_app import render, wording
-from artisan_app.services import articles, catalog
-from artisan_app.services.comment_thread import ThreadPage
+from artisan_app import render
+from artisan_app.render import wording
+from artisan_app.services.articles import catalog, queries
+from artisan_app.services.comments.thread import ThreadPage
 from tests.factories import BASE_TIME, make_article, make_author, make_category, sections
 
 NOW = BASE_TIME + timedelta(days=30)
@@ -43,7 +44,7 @@ def desk(session: Session):
 
 
 def test_article_view_has_the_seed_layout_in_order(desk: Session):
-    detail = articles.get_article(desk, "story-0", now=NOW)
+    detail = queries.get_article(desk, "story-0", now=NOW)
     categories = catalog.list_categories(desk)
     tree = parse(render.article_page(detail, related=[], categories=categories, thread=ThreadPage(approved_count=1)))
     (view,) = tree.xpath("div[@id='first-view']")
@@ -63,7 +64,7 @@ def test_article_view_has_the_seed_layout_in_order(desk: Session):
 
 
 def test_database_text_is_text_never_markup(desk: Session):
-    detail = articles.get_article(desk, "evil", now=NOW)
+    detail = queries.get_article(desk, "evil", now=NOW)
     categories = catalog.list_categories(desk)
     markup = render.article_page(detail, related=[], categories=categories, thread=ThreadPage(approved_count=0))
     assert "<script>alert" not in markup and "<img src=x" not in markup
@@ -75,7 +76,7 @@ def test_database_text_is_text_never_markup(desk: Session):
 
 
 def test_front_view_leads_with_the_newest_story_then_the_first_page(desk: Session):
-    page = articles.latest_articles(desk, limit=6, now=NOW)
+    page = queries.latest_articles(desk, limit=6, now=NOW)
     tree = parse(render.front_page(page.items[0], page.items[1:], has_more=page.has_more,
                                   categories=catalog.list_categories(desk)))
     assert texts(tree, "//article[@class='lead-story']//h2") == ["Story 0"]
@@ -99,7 +100,7 @@ def test_empty_front_page_says_so():
 def test_listing_views(desk: Session, kind, lookup, slug, title):
     subject = lookup(desk, slug)
     filters = {"Section": "category_slug", "Author": "author_slug", "Topic": "tag_slug"}
-    page = articles.latest_articles(desk, limit=6, now=NOW, **{filters[kind]: slug})
+    page = queries.latest_articles(desk, limit=6, now=NOW, **{filters[kind]: slug})
     tree = parse(render.listing_page(kind, subject, page.items, has_more=page.has_more,
                                     categories=catalog.list_categories(desk)))
     assert texts(tree, "//p[@class='eyebrow']") == [kind]

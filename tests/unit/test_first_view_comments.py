@@ -9,7 +9,8 @@ from sqlmodel import Session
 
 from artisan_app import render
 from artisan_app.models import Comment, CommentStatus
-from artisan_app.services import articles, catalog, comment_thread
+from artisan_app.services.articles import catalog, queries
+from artisan_app.services.comments import thread as comment_thread
 from tests.factories import BASE_TIME, make_article, make_author, make_category
 
 EVIL = '</li><script>alert("x")</script>'
@@ -34,7 +35,7 @@ def test_first_page_of_comments_with_replies_and_load_more(session: Session):
     comment(session, article, 999, parent_id=first.id, depth=1, name="late reply")
     comment(session, article, 1000, status=CommentStatus.pending.value, name="held")
     session.commit()
-    detail = articles.get_article(session, "a", now=BASE_TIME + timedelta(days=400))
+    detail = queries.get_article(session, "a", now=BASE_TIME + timedelta(days=400))
     thread = comment_thread.thread_page(session, article.id)
     markup = render.article_page(detail, related=[], categories=catalog.list_categories(session), thread=thread)
     tree = lxml_html.fragment_fromstring(markup, create_parent="body")

@@ -1,5 +1,5 @@
 """Web fonts (issue #19): one file per family and style, latin only, none fetched before a first
-visit's paint (artisan_app/fonts.py)."""
+visit's paint (artisan_app/render/fonts.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 import vendor_fonts  # noqa: E402  (scripts/vendor_fonts.py: what the committed fonts were trimmed to)
 
-from artisan_app.fonts import FONT_FILES  # noqa: E402
-from artisan_app.fonts import URDU_FALLBACK_FONT as NASKH  # noqa: E402
+from artisan_app.render.fonts import FONT_FILES  # noqa: E402
+from artisan_app.render.fonts import URDU_FALLBACK_FONT as NASKH  # noqa: E402
 from artisan_app.render.scripts import FONTS_JS  # noqa: E402
 
 CSS = (ROOT / "assets" / "styles.css").read_text("utf-8")

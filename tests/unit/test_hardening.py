@@ -1,4 +1,4 @@
-"""The upload size limit and the security headers (``artisan_app/hardening.py``),
+"""The upload size limit and the security headers (``artisan_app/web/middleware/security_headers.py``),
 around the real API routes and a stand-in for the Reflex app beneath them."""
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.testclient import TestClient
 
-from artisan_app import api, hardening
 from artisan_app.core.settings import settings
-from artisan_app.hardening import ScriptAllowlist, SecurityHeaders, harden, script_hash
-from artisan_app.web.upload_limit import MAX_UPLOAD_BYTES, UploadLimit
+from artisan_app.web import http_app
+from artisan_app.web.middleware import security_headers
+from artisan_app.web.middleware.security_headers import ScriptAllowlist, SecurityHeaders, harden, script_hash
+from artisan_app.web.middleware.upload_limit import MAX_UPLOAD_BYTES, UploadLimit
 from tests.factories import make_article, make_author, make_category, sections
 from tests.page_shells import SHELL
 
@@ -77,7 +78,7 @@ def test_other_requests_are_not_limited(recorder: Recorder):
 
 @pytest.fixture
 def site(session: Session, monkeypatch, tmp_path):
-    monkeypatch.setattr(api, "settings", dataclasses.replace(settings, site_url=SITE))
+    monkeypatch.setattr(http_app, "settings", dataclasses.replace(settings, site_url=SITE))
     pol = make_category(session, "Politics", slug="politics")
     ann = make_author(session, "Ann Writer", slug="ann")
     make_article(session, category=pol, author=ann, slug="story", hours=1, headline="The Story",
@@ -93,7 +94,7 @@ def site(session: Session, monkeypatch, tmp_path):
     shell = build / "__spa-fallback.html"
     shell.write_text(SHELL, "utf-8")
     (build / "editor.html").write_text(SHELL.replace("window.theme = 1;", "window.editor = 1;"), "utf-8")
-    app = api.build_api(shell_path=shell)
+    app = http_app.build_api(shell_path=shell)
 
     async def frontend(scope, receive, send):  # what Reflex serves beneath our routes
         path = scope["path"]
@@ -150,7 +151,7 @@ def test_resources_that_are_not_pages_may_run_nothing(site: TestClient):
 
 
 def _served_scripts(document: str) -> list[str]:
-    return hardening.inline_scripts(document)
+    return security_headers.inline_scripts(document)
 
 
 @pytest.mark.parametrize("path", ["/", "/article/story", "/category/politics", "/editor", "/search?q=x"])

@@ -8,7 +8,7 @@ from pathlib import Path
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 
-from artisan_app import i18n
+from artisan_app.core import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,10 +13,10 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.testclient import TestClient
 
-from artisan_app.hardening import harden
 from artisan_app.models import Role
-from artisan_app.services.auth import PermissionDenied
-from artisan_app.state.wordpress_import import ImportState
+from artisan_app.services.accounts.auth import PermissionDenied
+from artisan_app.state.newsroom.wordpress_import import ImportState
+from artisan_app.web.middleware.security_headers import harden
 from artisan_app.wordpress import service
 from tests.factories import make_user
 
@@ -80,7 +80,9 @@ def test_without_a_valid_grant_for_this_tab_and_handler_the_small_limit_holds(en
     elif case == "another tab":
         kwargs["token"] = "tab-2"
     elif case == "another handler":
-        kwargs["handler"] = "reflex___state____state.artisan_app___state___editor____article_editor_state.upload_cover"
+        kwargs["handler"] = (
+            "reflex___state____state.artisan_app___state___newsroom___article_list____article_editor_state.upload_cover"
+        )
     elif case == "tampered":
         kwargs["grant"] = grant[:-2] + ("AA" if not grant.endswith("AA") else "BB")
     else:

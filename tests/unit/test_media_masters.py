@@ -13,10 +13,10 @@ from starlette.staticfiles import StaticFiles
 
 from artisan_app.core import settings as settings_module
 from artisan_app.core.settings import Settings
-from artisan_app.media_route import media_routes
 from artisan_app.services.media import names
 from artisan_app.services.media.library import import_image
 from artisan_app.services.media.storage import LocalStorage, default_storage, use_storage
+from artisan_app.web.endpoints.media import media_routes
 from tests.media_helpers import photo
 
 

@@ -6,10 +6,10 @@ import pytest
 from sqlmodel import Session
 from starlette.testclient import TestClient
 
-from artisan_app.api import build_api
 from artisan_app.services.media import names
 from artisan_app.services.media.library import import_image
 from artisan_app.services.media.storage import LocalStorage, default_storage, use_storage
+from artisan_app.web.http_app import build_api
 from tests.media_helpers import opened, photo
 
 

@@ -1,4 +1,4 @@
-"""Unknown addresses answer the not-found page's first HTML (``web/not_found.py``)."""
+"""Unknown addresses answer the not-found page's first HTML (``web/endpoints/not_found.py``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from artisan_app.web.not_found import NotFoundPage
+from artisan_app.web.endpoints.not_found import NotFoundPage
 
 BARE_404 = "<html><body>bare 404 document</body></html>"
 

@@ -11,11 +11,11 @@ from sqlmodel import Session, select
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from artisan_app.api import api_routes, build_api
 from artisan_app.models import Article, Redirect, Role, Tag
-from artisan_app.services import redirects, site_paths
-from artisan_app.services.redirects import RedirectError
+from artisan_app.services.site import paths, redirects
+from artisan_app.services.site.redirects import RedirectError
 from artisan_app.web import registry
+from artisan_app.web.http_app import api_routes, build_api
 from artisan_app.web.shell import ShellCache
 from artisan_app.wordpress.importer import import_export
 from tests.factories import make_user
@@ -32,23 +32,23 @@ def _concrete(pattern: str) -> str:
 def _served_paths() -> list[str]:
     """Every address the app serves: the registry's pages, the HTTP routes, Reflex's endpoints, static files."""
     pages = [_concrete(p.pattern) for p in registry.PAGES]
-    http = [_concrete(r.path) for r in api_routes(ShellCache(site_paths.ASSETS / "none.html")) if isinstance(r, Route)]
+    http = [_concrete(r.path) for r in api_routes(ShellCache(paths.ASSETS / "none.html")) if isinstance(r, Route)]
     reflex = ["/" + e.value.strip("/") for e in Endpoint if e.value]
-    static = ["/" + f.name for f in site_paths.ASSETS.iterdir()]
+    static = ["/" + f.name for f in paths.ASSETS.iterdir()]
     return sorted(set(pages + http + reflex + static))
 
 
 def test_every_served_address_is_the_sites_own_or_a_page_named_by_a_slug(session: Session):
-    slug_pages = [p for p in _served_paths() if site_paths.reserved(p) is None]
+    slug_pages = [p for p in _served_paths() if paths.reserved(p) is None]
     # The only addresses a redirect may ever claim: old slugs of pages named by one, while nothing has that slug.
     assert slug_pages and all(re.fullmatch(r"(/ur)?/(article|category|author|tag)/some-slug", p) for p in slug_pages), slug_pages
     for path in slug_pages:
-        assert site_paths.own_page(session, path) is None
+        assert paths.own_page(session, path) is None
     session.add(Tag(name="Some slug", slug="some-slug"))
     session.add(Article(headline="Some slug", slug="some-slug", excerpt=""))
     session.flush()
-    assert site_paths.own_page(session, "/tag/some-slug") == site_paths.LIVE
-    assert site_paths.own_page(session, "/ur/article/some-slug") == site_paths.LIVE
+    assert paths.own_page(session, "/tag/some-slug") == paths.LIVE
+    assert paths.own_page(session, "/ur/article/some-slug") == paths.LIVE
 
 
 @pytest.mark.parametrize("old", [*OWN_PAGES, "/ur/anything", "/editor/import", "/_upload", "/favicon.ico", "/healthz",

@@ -11,11 +11,11 @@ import pytest
 from sqlmodel import Session, select
 from starlette.testclient import TestClient
 
-from artisan_app import api
 from artisan_app.core.settings import settings
 from artisan_app.models import Article, Role
-from artisan_app.services import editor_corrections
-from artisan_app.services.seed import load_seed
+from artisan_app.services.editorial import corrections
+from artisan_app.services.seed.loader import load_seed
+from artisan_app.web import http_app
 from tests.factories import make_user
 from tests.page_shells import SHELL
 from tests.unit.services.test_seo import SITE, parse
@@ -30,12 +30,12 @@ def client(session: Session, monkeypatch, tmp_path) -> TestClient:
     load_seed(session)
     editor = make_user(session, Role.editor, name="Eve")
     urdu = session.exec(select(Article).where(Article.slug == UR)).one()
-    editor_corrections.add_correction(session, user=editor, article_id=urdu.id, kind="correction", text=URDU_NOTE)
+    corrections.add_correction(session, user=editor, article_id=urdu.id, kind="correction", text=URDU_NOTE)
     session.commit()
-    monkeypatch.setattr(api, "settings", dataclasses.replace(settings, site_url=SITE, page_cache=False))
+    monkeypatch.setattr(http_app, "settings", dataclasses.replace(settings, site_url=SITE, page_cache=False))
     shell = tmp_path / "__spa-fallback.html"
     shell.write_text(SHELL, "utf-8")
-    return TestClient(api.build_api(shell_path=shell))
+    return TestClient(http_app.build_api(shell_path=shell))
 
 
 def view(client: TestClient, path: str):

@@ -10,9 +10,9 @@ import pytest
 from sqlmodel import Session
 from starlette.testclient import TestClient
 
-from artisan_app import api
 from artisan_app.core.settings import settings
-from artisan_app.services.seed import load_seed
+from artisan_app.services.seed.loader import load_seed
+from artisan_app.web import http_app
 
 SITE = "https://news.example"
 SHELL = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/></head><body><div id="root"></div></body></html>'
@@ -23,10 +23,10 @@ EN, UR = "civil-servants-social-media-pakistan", "sarkari-afsar-aur-social-media
 def client(session: Session, monkeypatch, tmp_path) -> TestClient:
     load_seed(session)
     session.commit()
-    monkeypatch.setattr(api, "settings", dataclasses.replace(settings, site_url=SITE, page_cache=False))
+    monkeypatch.setattr(http_app, "settings", dataclasses.replace(settings, site_url=SITE, page_cache=False))
     shell = tmp_path / "__spa-fallback.html"
     shell.write_text(SHELL, "utf-8")
-    return TestClient(api.build_api(shell_path=shell))
+    return TestClient(http_app.build_api(shell_path=shell))
 
 
 def test_the_urdu_front_page_lists_urdu_stories_in_urdu(client: TestClient):

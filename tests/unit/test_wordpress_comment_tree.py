@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session, select
 
 from artisan_app.models import Comment
-from artisan_app.services import comments as comment_rules
+from artisan_app.services.comments import submission as comment_rules
 from artisan_app.wordpress import comments as wp_comments
 from artisan_app.wordpress.importer import import_export
 from tests.unit.wxr_factory import Post, write

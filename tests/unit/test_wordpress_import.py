@@ -11,11 +11,14 @@ from PIL import Image
 from sqlmodel import Session, select
 from starlette.testclient import TestClient
 
-from artisan_app.api import build_api
 from artisan_app.models import Article, Author, Category, Comment, Redirect, Section, Tag, User
-from artisan_app.services import comment_thread, featured, redirects, search
-from artisan_app.services import comments as comment_rules
-from artisan_app.services.articles import article_sections
+from artisan_app.services.articles import featured
+from artisan_app.services.articles.queries import article_sections
+from artisan_app.services.comments import submission as comment_rules
+from artisan_app.services.comments import thread as comment_thread
+from artisan_app.services.search import queries
+from artisan_app.services.site import redirects
+from artisan_app.web.http_app import build_api
 from artisan_app.wordpress import wxr
 from artisan_app.wordpress.html import convert
 from artisan_app.wordpress.importer import import_export
@@ -187,7 +190,7 @@ def test_same_export_twice_changes_nothing_and_an_edit_updates(any_engine, tmp_p
     edited = EXPORT.read_text(encoding="utf-8").replace("<p>Exports rose.</p>", "<p>Exports fell.</p>").replace(
         "Top-level comment.", "Top-level comment, edited.")
     with Session(engine) as session:  # the body is in the search index, and follows the edit below
-        assert [c.card.slug for c in search.search_articles(session, "exports rose", now=NOW).items] == ["every-block"]
+        assert [c.card.slug for c in queries.search_articles(session, "exports rose", now=NOW).items] == ["every-block"]
     third = _import(engine, tmp_path, media, source=io.BytesIO(edited.encode()))
     assert (third.imported, third.updated, third.unchanged, third.comments_updated) == (0, 1, 7, 1)
     assert third.updated_posts == ["“Every block at once” (WordPress #101)"]
@@ -196,7 +199,7 @@ def test_same_export_twice_changes_nothing_and_an_edit_updates(any_engine, tmp_p
         article = _article(session, "every-block")
         assert ("paragraph", "Exports fell.", "") in _blocks(session, article)[1][1]
         assert len(session.exec(select(Article)).all()) == 8
-        assert [c.card.slug for c in search.search_articles(session, "exports fell", now=NOW).items] == ["every-block"]
+        assert [c.card.slug for c in queries.search_articles(session, "exports fell", now=NOW).items] == ["every-block"]
 
 
 def test_dry_run_saves_nothing_but_reports_everything(any_engine, tmp_path):
@@ -327,8 +330,9 @@ def test_converter_keeps_inline_runs_for_the_rich_body():
 
 def test_the_lead_in_reads_without_a_number(engine, tmp_path):
     from artisan_app import render
-    from artisan_app.services import articles, catalog
-    from artisan_app.services.comment_thread import ThreadPage
+    from artisan_app.services.articles import catalog
+    from artisan_app.services.articles import queries as articles
+    from artisan_app.services.comments.thread import ThreadPage
 
     _import(engine, tmp_path)
     with Session(engine) as session:

@@ -11,7 +11,8 @@ from sqlmodel import Session, select
 
 from artisan_app.core import db
 from artisan_app.models import Article, Comment, Redirect, Section, WordPressItem
-from artisan_app.services import content_changes, search
+from artisan_app.services.search import queries
+from artisan_app.services.site import content_changes
 from artisan_app.wordpress import comments as wp_comments
 from artisan_app.wordpress.importer import import_export
 from tests.conftest import create_schema
@@ -40,7 +41,7 @@ def test_a_post_failing_after_its_article_is_written_leaves_nothing_and_the_rest
         assert session.exec(select(Article).where(Article.slug == "every-block")).first() is None
         assert session.exec(select(Redirect).where(Redirect.new_path.contains("every-block"))).all() == []
         assert session.exec(select(WordPressItem).where(WordPressItem.kind == "post", WordPressItem.wp_id == 101)).first() is None
-        assert search.search_articles(session, "exports rose", now=NOW).items == []
+        assert queries.search_articles(session, "exports rose", now=NOW).items == []
         sections = len(session.exec(select(Section)).all())
 
     monkeypatch.setattr(wp_comments, "_insert", real)
@@ -49,7 +50,7 @@ def test_a_post_failing_after_its_article_is_written_leaves_nothing_and_the_rest
     with Session(engine) as session:
         article = session.exec(select(Article).where(Article.slug == "every-block")).one()
         assert len(session.exec(select(Section)).all()) == sections + 3
-        assert [c.card.slug for c in search.search_articles(session, "exports rose", now=NOW).items] == ["every-block"]
+        assert [c.card.slug for c in queries.search_articles(session, "exports rose", now=NOW).items] == ["every-block"]
         assert len(session.exec(select(Comment).where(Comment.article_id == article.id)).all()) == 7
 
 

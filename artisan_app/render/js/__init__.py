@@ -6,7 +6,7 @@ needs configuration from Python reads it from the token ``__CONFIG__`` (once per
 for the linter), which ``script`` replaces with the configuration as JSON that cannot close the
 ``<script>`` element it sits in. A file's leading ``/* ... */`` comment documents it and is not
 served. ``script`` returns exactly the text served, so the Content-Security-Policy
-(``hardening.py``) hashes what it returns (``render/scripts.py`` names every script).
+(``web/middleware/security_headers.py``) hashes what it returns (``render/scripts.py`` names every script).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import functools
 import re
 from pathlib import Path
 
-from artisan_app.services.seo import json_for_script
+from artisan_app.services.site.seo import json_for_script
 
 CONFIG_TOKEN = "__CONFIG__"
 FOLDER = Path(__file__).parent

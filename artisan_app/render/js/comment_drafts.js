@@ -1,5 +1,5 @@
 /* The reader's comment drafts: every keystroke in the comment form (the app's, or the first view's
-   before the app has loaded) goes to local storage at once, in the shape state/comment_drafts.py
+   before the app has loaded) goes to local storage at once, in the shape state/reader/comment_drafts.py
    reads: {"who": {name, email, website}, "drafts": {slug: {"body": ...}}}, the newest CONFIG.keep
    drafts under CONFIG.key. The server reads it back when an article opens and calls
    window.artisanCommentDrafts.clear(slug) after a successful post; the first view's form, posted,

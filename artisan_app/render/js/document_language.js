@@ -1,4 +1,4 @@
-/* A React hook of the app (components/reader.py, DocumentLanguage): <html lang dir> follow the page
+/* A React hook of the app (components/reader/markup.py, DocumentLanguage): <html lang dir> follow the page
    shown. After an in-app navigation between editions (/ -> /ur/ and back) this sets them from the
    new path, as i18n.split_edition reads it, before the page's data arrives. */
 useEffect(() => {

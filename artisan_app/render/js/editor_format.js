@@ -1,5 +1,5 @@
 /* Formatting in the article editor's text boxes (textarea[data-md]), which hold inline Markdown
-   (services/editor_rich.py). The toolbar buttons ([data-md-action]) and Ctrl/Cmd+B, I, K wrap the
+   (services/editorial/rich.py). The toolbar buttons ([data-md-action]) and Ctrl/Cmd+B, I, K wrap the
    selection in **bold**, *italic* or [a link](https://...); a paste carrying HTML (Word, Google
    Docs, a web page) keeps paragraphs, bold, italic, links and lists as Markdown and drops
    everything else (window.artisanPasteToMarkdown). Clicking a picture with data-focal-for writes

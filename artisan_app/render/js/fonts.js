@@ -1,4 +1,4 @@
-/* The site's web fonts (artisan_app/fonts.py): marks <html data-fonts> from the sets a visit has
+/* The site's web fonts (artisan_app/render/fonts.py): marks <html data-fonts> from the sets a visit has
    cached, and once the page is painted and idle, fetches the faces this page's edition uses into
    the HTTP cache. Runs in the first view's <head> and in the app's; whichever runs first in a
    document decides its faces. CONFIG: {key: the local storage key, files: {set: [urls]}}. */

@@ -1,4 +1,4 @@
-/* A React hook of the app (components/reader.py, InAppNavigation): clicks on links to the app's own
+/* A React hook of the app (components/reader/markup.py, InAppNavigation): clicks on links to the app's own
    reader pages inside rendered HTML (CONFIG.cls), and GET forms there aimed at them, navigate in
    the app (React Router) instead of loading a new document. Modified clicks (new tab...), other
    targets, downloads, other origins, in-page anchors and everything else (feeds, media, the

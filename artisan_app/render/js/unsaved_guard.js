@@ -6,7 +6,7 @@
   document.addEventListener(
     "input",
     (e) => {
-      // Not the article's own text: e.g. the "New category…" name (components/newsroom_tools.py).
+      // Not the article's own text: e.g. the "New category…" name (components/newsroom/tools.py).
       const field = e.target.closest ? e.target : null;
       if (field?.closest(".editor-form") && !field.closest(".not-article-field"))
         window.__artisanDirty = true;

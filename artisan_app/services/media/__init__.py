@@ -7,11 +7,3 @@
 * ``library``     the ``Image`` rows: import once, focal point, covers (alt text required)
 * ``markup``      ``<picture>`` data and HTML, Open Graph / JSON-LD image URLs (pure)
 """
-
-from artisan_app.services.media.checks import ImageRejected, check_image
-from artisan_app.services.media.library import import_image, require_alt, set_cover, set_focal_point
-from artisan_app.services.media.names import ImageRef
-from artisan_app.services.media.storage import LocalStorage, MediaStorage, default_storage
-
-__all__ = ["ImageRef", "ImageRejected", "LocalStorage", "MediaStorage", "check_image", "default_storage",
-           "import_image", "require_alt", "set_cover", "set_focal_point"]

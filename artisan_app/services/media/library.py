@@ -2,7 +2,7 @@
 
 An ``Image`` is shared by every article that uses the same bytes. Alt text belongs to each use
 (``Article.cover_alt``, ``Block.alt``); the focal point is the picture's, so only someone who may
-edit every article using it moves it (``editor_media``), and no crop or rendition is ever deleted.
+edit every article using it moves it (``services.editorial.media``), and no crop or rendition is ever deleted.
 
 ``import_image`` is idempotent: the same bytes give the same ``Image`` row (found by
 content hash) and missing files are made again, present ones left alone.
@@ -107,7 +107,7 @@ def set_focal_point(session: Session, *, image_id: int, x: float, y: float,
                     storage: MediaStorage | None = None) -> ImageRef:
     """Move the focal point: new crops are cut (new names); the renditions are untouched.
     The old crops stay: cached pages, feeds and link previews elsewhere still point at them.
-    Authorisation is the caller's (``editor_media.move_focal_point``)."""
+    Authorisation is the caller's (``services.editorial.media.move_focal_point``)."""
     storage = storage or default_storage()
     row = session.get(Image, image_id)
     if row is None:

@@ -17,7 +17,8 @@ from sqlmodel import Session, select
 from artisan_app.cli import wordpress as wordpress_command
 from artisan_app.cli.main import artisan
 from artisan_app.models import Article, ArticleStatus, Role, User, utcnow
-from artisan_app.services import auth, trash
+from artisan_app.services.accounts import auth
+from artisan_app.services.editorial import trash
 from tests.factories import make_article, make_author, make_category, make_user
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -1,4 +1,4 @@
-"""Approval holds: what goes live is what someone not on the byline reviewed (services/approval.py)."""
+"""Approval holds: what goes live is what someone not on the byline reviewed (services/editorial/approval.py)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ import pytest
 from sqlmodel import select
 
 from artisan_app.models import Article, StatusChange, User
-from artisan_app.services import articles, coauthors, review
-from artisan_app.services import editorial as ed
-from artisan_app.services.approval import BACK_TO_REVIEW, UNSCHEDULED
-from artisan_app.services.auth import PermissionDenied
-from artisan_app.services.status_history import history
+from artisan_app.services.accounts.auth import PermissionDenied
+from artisan_app.services.articles import coauthors, queries
+from artisan_app.services.editorial import newsroom as ed
+from artisan_app.services.editorial import review, saving
+from artisan_app.services.editorial.approval import BACK_TO_REVIEW, UNSCHEDULED
+from artisan_app.services.editorial.status_history import history
 from tests.factories import make_author
 from tests.unit.services.test_editorial import NOW, full_form
 from tests.unit.services.test_review import desk  # noqa: F401 - the fixture
@@ -28,13 +29,13 @@ def _edit(d, user, article_id: int, text: str, minutes: int = 2):
     form = ed.load_form(d["s"], user=user, article_id=article_id)
     first = form.sections[0]
     edited = replace(first, blocks=[replace(first.blocks[0], text=text), *first.blocks[1:]])
-    return ed.save_article(d["s"], user=user, form=replace(form, sections=[edited, *form.sections[1:]]),
+    return saving.save_article(d["s"], user=user, form=replace(form, sections=[edited, *form.sections[1:]]),
                            now=NOW + timedelta(minutes=minutes))
 
 
 def _eves(d) -> int:
     """An article on Eve's byline (Eve is an editor), submitted for review."""
-    i = ed.save_article(d["s"], user=d["eve"], form=full_form(author_slug="eve"), now=NOW).article_id
+    i = saving.save_article(d["s"], user=d["eve"], form=full_form(author_slug="eve"), now=NOW).article_id
     review.submit_for_review(d["s"], user=d["eve"], article_id=i, now=NOW)
     return i
 
@@ -53,7 +54,7 @@ def test_a_save_that_changes_nothing_keeps_the_approval(desk):  # noqa: F811
     s, i = desk["s"], desk["id"]
     _approved(desk, i)
     form = ed.load_form(s, user=desk["ann"], article_id=i)
-    assert ed.save_article(s, user=desk["ann"], form=form, now=NOW + timedelta(minutes=2)).review_notice == ""
+    assert saving.save_article(s, user=desk["ann"], form=form, now=NOW + timedelta(minutes=2)).review_notice == ""
     assert ed.load_form(s, user=desk["admin"], article_id=i).status == "approved"
 
 
@@ -127,7 +128,7 @@ def test_the_byline_editor_cannot_change_a_live_article_unreviewed(desk):  # noq
     with pytest.raises(PermissionDenied, match="byline"):
         _edit(desk, desk["eve"], i, "Slipped in after publication.", minutes=3)
     slug = s.get(Article, i).slug
-    assert "Slipped" not in articles.get_article(s, slug, now=NOW + timedelta(minutes=4)).sections[0].blocks[0].text
+    assert "Slipped" not in queries.get_article(s, slug, now=NOW + timedelta(minutes=4)).sections[0].blocks[0].text
     _edit(desk, desk["ed2"], i, "An editor off the byline may update it.", minutes=5)
 
 
@@ -143,7 +144,7 @@ def test_a_scheduled_article_changed_by_its_author_leaves_the_schedule(desk):  #
     article = s.get(Article, i)
     assert (article.status, article.published_at) == ("review", None)
     # Nothing goes live at the scheduled time, and it cannot be scheduled again unreviewed.
-    assert articles.get_article(s, article.slug, now=NOW + timedelta(days=3)) is None
+    assert queries.get_article(s, article.slug, now=NOW + timedelta(days=3)) is None
     with pytest.raises(PermissionDenied, match="byline"):
         review.publish(s, user=desk["eve"], article_id=i, at=NOW + timedelta(days=2), now=NOW + timedelta(minutes=5))
     assert history(s, i)[0].from_label == "Scheduled"

@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import Session
 
 from artisan_app.models import ArticleStatus
-from artisan_app.services import articles
+from artisan_app.services.articles import queries
 from tests.factories import BASE_TIME, make_article, make_author, make_category
 
 NOW = BASE_TIME + timedelta(days=30)
@@ -57,7 +57,7 @@ def related_world(any_session: Session):
 
 
 def related(session: Session, article_id: int, **kw) -> list[str]:
-    return [c.slug for c in articles.related_articles(session, article_id, now=kw.pop("now", NOW), **kw)]
+    return [c.slug for c in queries.related_articles(session, article_id, now=kw.pop("now", NOW), **kw)]
 
 
 def test_order_is_worked_out_by_hand(related_world):
@@ -121,5 +121,5 @@ def test_only_a_recent_window_is_scored(related_world, monkeypatch):
     newest in Politics (same-0tag, same-1tag) are candidates; same-2tags and other-3tag,
     older, are not, so the page's cost does not grow with the archive."""
     s, source = related_world
-    monkeypatch.setattr(articles, "RELATED_WINDOW", 2)
+    monkeypatch.setattr(queries, "RELATED_WINDOW", 2)
     assert related(s, source.id, limit=10) == ["same-1tag", "same-0tag", "other-1tag", "unrelated"]

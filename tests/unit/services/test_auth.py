@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import Session, select
 
 from artisan_app.models import Role, User, UserSession, utcnow
-from artisan_app.services import auth
+from artisan_app.services.accounts import auth
 from tests.factories import PASSWORD, make_user
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from artisan_app.services.body import BodyFormatError, parse_body
+from artisan_app.services.articles.body import BodyFormatError, parse_body
 
 
 def test_sections_paragraphs_and_attributed_quote_in_order():

@@ -1,5 +1,5 @@
 """The comment thread, paged by top-level comments with their replies
-(``services/comment_thread.py``), on SQLite and PostgreSQL."""
+(``services/comments/thread.py``), on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from sqlmodel import Session
 
 from artisan_app.models import Comment, CommentStatus
-from artisan_app.services import comments as svc
-from artisan_app.services.comment_thread import thread_page
+from artisan_app.services.comments import submission as svc
+from artisan_app.services.comments.thread import thread_page
 from tests.factories import BASE_TIME, make_article, make_author, make_category
 
 _seq = iter(range(10**9))

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from sqlmodel import Session, select
 
 from artisan_app.models import Comment, CommentStatus
-from artisan_app.services import comment_thread
-from artisan_app.services import comments as svc
-from artisan_app.services.comments import CommentRefused, CommentValidationError
-from artisan_app.services.moderation import ModerationAction
+from artisan_app.services.comments import submission as svc
+from artisan_app.services.comments import thread as comment_thread
+from artisan_app.services.comments.moderation import ModerationAction
+from artisan_app.services.comments.submission import CommentRefused, CommentValidationError
 from tests.factories import BASE_TIME, make_article, make_author, make_category, moderate_as_editor
 
 NOW = BASE_TIME + timedelta(days=10)

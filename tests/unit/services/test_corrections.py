@@ -10,11 +10,14 @@ import pytest
 from sqlmodel import select
 
 from artisan_app.models import ArticleRevision, Correction, Role
-from artisan_app.services import articles, coauthors, corrections, editor_corrections, feeds, seo
-from artisan_app.services import editorial as ed
-from artisan_app.services.auth import PermissionDenied
-from artisan_app.services.content_checks import checks_for, run_checks
-from artisan_app.services.editorial import ArticleForm, BlockForm, EditValidationError, SectionForm
+from artisan_app.services.accounts.auth import PermissionDenied
+from artisan_app.services.articles import coauthors, corrections, queries
+from artisan_app.services.editorial import corrections as editor_corrections
+from artisan_app.services.editorial import newsroom as ed
+from artisan_app.services.editorial import saving, workflow
+from artisan_app.services.editorial.content_checks import checks_for, run_checks
+from artisan_app.services.editorial.forms import ArticleForm, BlockForm, EditValidationError, SectionForm
+from artisan_app.services.site import feeds, seo
 from artisan_app.web.registry import sitemap_sources
 from tests.factories import make_author, make_category, make_user
 from tests.unit.services.test_editorial import NOW, full_form
@@ -29,8 +32,8 @@ def live(session):
     make_author(session, "Bob Byline", slug="bob")
     make_author(session, "Cy Third", slug="cy")
     editor = make_user(session, Role.editor, name="Eve Editor")
-    saved = ed.save_article(session, user=editor, form=full_form(), now=NOW)
-    ed.publish(session, user=editor, article_id=saved.article_id, now=NOW)
+    saved = saving.save_article(session, user=editor, form=full_form(), now=NOW)
+    workflow.publish(session, user=editor, article_id=saved.article_id, now=NOW)
     return {"s": session, "editor": editor, "id": saved.article_id, "slug": saved.slug}
 
 
@@ -38,7 +41,7 @@ def test_a_correction_shows_dated_at_the_end_with_a_marker_and_moves_date_modifi
     s, later = live["s"], NOW + timedelta(days=2)
     editor_corrections.add_correction(s, user=live["editor"], article_id=live["id"], kind="correction",
                                text="An earlier version misstated the margin.", now=later)
-    detail = articles.get_article(s, live["slug"], now=later)
+    detail = queries.get_article(s, live["slug"], now=later)
     assert [(c.kind_label, c.date_label, c.text) for c in detail.corrections] == [
         ("Correction", "6 January 2026", "An earlier version misstated the margin.")]
     assert detail.correction_marker == "Corrected 6 January 2026"
@@ -58,7 +61,7 @@ def test_editing_the_article_never_removes_a_correction(live):
     editor_corrections.add_correction(s, user=live["editor"], article_id=live["id"], kind="update", text="Added reaction.",
                                now=NOW + timedelta(hours=1))
     form = ed.load_form(s, user=live["editor"], article_id=live["id"])
-    ed.save_article(s, user=live["editor"], form=replace(form, headline="Budget passes, narrowly"),
+    saving.save_article(s, user=live["editor"], form=replace(form, headline="Budget passes, narrowly"),
                     now=NOW + timedelta(hours=2))
     assert len(s.exec(select(Correction)).all()) == 1
     assert not hasattr(corrections, "delete_correction") and not hasattr(corrections, "edit_correction")
@@ -70,7 +73,7 @@ def test_only_editors_add_corrections_and_only_to_live_articles(live):
     author = make_user(s, Role.author, name="Ann", author=None)
     with pytest.raises(PermissionDenied):
         editor_corrections.add_correction(s, user=author, article_id=live["id"], kind="correction", text="x", now=NOW)
-    draft = ed.save_article(s, user=live["editor"], form=full_form(headline="Another"), now=NOW).article_id
+    draft = saving.save_article(s, user=live["editor"], form=full_form(headline="Another"), now=NOW).article_id
     with pytest.raises(PermissionDenied):
         editor_corrections.add_correction(s, user=live["editor"], article_id=draft, kind="correction", text="x", now=NOW)
     with pytest.raises(EditValidationError):
@@ -82,14 +85,14 @@ def test_only_editors_add_corrections_and_only_to_live_articles(live):
 def test_co_authors_in_the_byline_json_ld_feed_and_author_pages(live):
     s = live["s"]
     coauthors.set_authors(s, user=live["editor"], article_id=live["id"], author_slugs=["ann", "bob", "cy"])
-    detail = articles.get_article(s, live["slug"], now=NOW)
+    detail = queries.get_article(s, live["slug"], now=NOW)
     assert [(b.name, b.sep) for b in detail.byline] == [("Ann Author", ", "), ("Bob Byline", " and "), ("Cy Third", "")]
     ld = seo.article_meta(detail, site_url=SITE).json_ld
     assert [a["name"] for a in ld["author"]] == ["Ann Author", "Bob Byline", "Cy Third"]
     assert ld["author"][1]["url"] == SITE + "/author/bob"
     xml = feeds.site_feed(s, site_url=SITE, now=NOW).decode()
     assert xml.count("<name>Bob Byline</name>") == 1 and xml.count("<name>Cy Third</name>") == 1
-    assert [c.slug for c in articles.latest_articles(s, author_slug="cy", now=NOW).items] == [live["slug"]]
+    assert [c.slug for c in queries.latest_articles(s, author_slug="cy", now=NOW).items] == [live["slug"]]
     assert any(e.path == "/author/cy" for e in feeds.sitemap_entries(s, sitemap_sources(), now=NOW))
 
 
@@ -146,14 +149,14 @@ def test_readability_for_english_articles_of_some_length_only():
 
 
 def test_the_seed_has_a_co_authored_article_and_a_corrected_one_loaded_once(session):
-    from artisan_app.services.seed import load_seed
+    from artisan_app.services.seed.loader import load_seed
 
     load_seed(session)
     load_seed(session)  # idempotent
     session.commit()
-    shared = articles.get_article(session, "ai-data-centres-power-grid-strain")
+    shared = queries.get_article(session, "ai-data-centres-power-grid-strain")
     assert [b.name for b in shared.byline] == ["Hannah Okafor", "Tomasz Nowak"]
-    corrected = articles.get_article(session, "argentina-inflation-peso-households")
+    corrected = queries.get_article(session, "argentina-inflation-peso-households")
     assert [c.date_label for c in corrected.corrections] == ["12 August 2025"]
     assert corrected.correction_marker == "Corrected 12 August 2025"
     assert corrected.updated_iso.startswith("2025-08-12")
@@ -166,6 +169,6 @@ def test_an_article_with_only_a_primary_author_row_still_lists_and_bylines(live)
 
     s = live["s"]
     s.exec(ArticleAuthor.__table__.delete())  # as an import leaves it
-    assert [c.slug for c in articles.latest_articles(s, author_slug="ann", now=NOW).items] == [live["slug"]]
-    assert [b.name for b in articles.get_article(s, live["slug"], now=NOW).byline] == ["Ann Author"]
+    assert [c.slug for c in queries.latest_articles(s, author_slug="ann", now=NOW).items] == [live["slug"]]
+    assert [b.name for b in queries.get_article(s, live["slug"], now=NOW).byline] == ["Ann Author"]
     assert any(e.path == "/author/ann" for e in feeds.sitemap_entries(s, sitemap_sources(), now=NOW))

@@ -1,4 +1,4 @@
-"""From any reader page to the other edition (issue #17, ``services/edition_links.py``): an article to its
+"""From any reader page to the other edition (issue #17, ``services/site/edition_links.py``): an article to its
 translation or the other front page; a listing to the same listing when the other edition has stories
 there; search and corrections to the other edition's; labels in the language of the page linked to."""
 
@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import Session
 
 from artisan_app.models import ArticleStatus
-from artisan_app.services import edition_links
+from artisan_app.services.site import edition_links
 from tests.factories import BASE_TIME, make_article, make_author, make_category
 
 NOW = BASE_TIME + timedelta(days=1)

@@ -7,9 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from artisan_app.services import articles
-from artisan_app.services import editorial as ed
-from artisan_app.services.editor_blocks import (
+from artisan_app.services.articles import queries
+from artisan_app.services.editorial import newsroom as ed
+from artisan_app.services.editorial import saving, workflow
+from artisan_app.services.editorial.blocks import (
     PlacementError,
     end_of_last_section,
     insert_block,
@@ -17,9 +18,8 @@ from artisan_app.services.editor_blocks import (
     move_block,
     parse_spot,
 )
-from artisan_app.services.editor_forms import MAX_BLOCKS, ArticleForm
-from artisan_app.services.editor_media import image_block, upload_image
-from artisan_app.services.editorial import BlockForm, SectionForm
+from artisan_app.services.editorial.forms import MAX_BLOCKS, ArticleForm, BlockForm, SectionForm
+from artisan_app.services.editorial.media import image_block, upload_image
 from tests.media_helpers import photo
 from tests.unit.services.test_editorial import NOW, full_form
 from tests.unit.services.test_editorial import newsroom as newsroom_fixture
@@ -86,19 +86,19 @@ def test_an_uploaded_image_between_two_paragraphs_reaches_the_reader_there(newsr
         SectionForm("First", [BlockForm("paragraph", "Before the picture."), BlockForm("paragraph", "After it.")]),
         SectionForm("Second", [BlockForm("paragraph", "Another section.")]),
     ])
-    saved = ed.save_article(s, user=editor, form=form, now=NOW)
+    saved = saving.save_article(s, user=editor, form=form, now=NOW)
     image_id, ref = upload_image(s, user=editor, article_id=saved.article_id, data=photo(1400, 900))
     loaded = ed.load_form(s, user=editor, article_id=saved.article_id)
     block = image_block(image_id, ref)
     assert block.kind == "image" and block.key and block.preview.endswith("-640.jpg")
     placed = insert_block(loaded, 0, 1, replace(block, alt="A harbour crane", text="The crane", wide=True))
-    ed.save_article(s, user=editor, form=placed, now=NOW)
-    ed.publish(s, user=editor, article_id=saved.article_id, now=NOW)
+    saving.save_article(s, user=editor, form=placed, now=NOW)
+    workflow.publish(s, user=editor, article_id=saved.article_id, now=NOW)
 
     again = ed.load_form(s, user=editor, article_id=saved.article_id)
     assert [b.kind for b in again.sections[0].blocks] == ["paragraph", "image", "paragraph"]
     assert again.sections[0].blocks[1].alt == "A harbour crane" and again.sections[0].blocks[1].wide
-    live = articles.get_article(s, loaded.slug, now=NOW)
+    live = queries.get_article(s, loaded.slug, now=NOW)
     first = [b.markup for b in live.sections[0].blocks]
     assert "Before the picture." in first[0] and "After it." in first[2]
     assert first[1].startswith('<figure class="figure') and 'alt="A harbour crane"' in first[1]

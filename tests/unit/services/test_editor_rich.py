@@ -9,11 +9,12 @@ import pytest
 from sqlmodel import select
 
 from artisan_app.models import Block, Image
-from artisan_app.services import articles
-from artisan_app.services import editorial as ed
-from artisan_app.services.auth import PermissionDenied
-from artisan_app.services.editor_media import move_focal_point, upload_image
-from artisan_app.services.editorial import BlockForm, SectionForm
+from artisan_app.services.accounts.auth import PermissionDenied
+from artisan_app.services.articles import queries
+from artisan_app.services.editorial import forms, revisions, saving, workflow
+from artisan_app.services.editorial import newsroom as ed
+from artisan_app.services.editorial.forms import BlockForm, SectionForm
+from artisan_app.services.editorial.media import move_focal_point, upload_image
 from artisan_app.services.media.checks import ImageRejected
 from tests.media_helpers import photo
 from tests.unit.services.test_editorial import NOW, full_form
@@ -29,7 +30,7 @@ def test_formatting_round_trips_through_save_reader_and_editor(newsroom):
     s, editor = newsroom["s"], newsroom["editor"]
     form = full_form(sections=[SectionForm("The vote", [BlockForm("paragraph", PASTED),
                                                         BlockForm("quote", "It was *close*.", "A whip")])])
-    saved = ed.save_article(s, user=editor, form=form, now=NOW)
+    saved = saving.save_article(s, user=editor, form=form, now=NOW)
     stored = s.exec(select(Block).order_by(Block.position)).all()
     assert [b.kind for b in stored] == ["paragraph", "paragraph", "bullets", "quote"]  # the paste became blocks
     assert stored[0].html == ('Officials <strong>denied</strong> the <em>claim</em>, citing '
@@ -37,8 +38,8 @@ def test_formatting_round_trips_through_save_reader_and_editor(newsroom):
     assert stored[0].text == "Officials denied the claim, citing the audit."
     assert "<script" not in stored[2].items and "&lt;script&gt;" in stored[2].items
 
-    ed.publish(s, user=editor, article_id=saved.article_id, now=NOW)
-    live = articles.get_article(s, saved.slug, now=NOW)
+    workflow.publish(s, user=editor, article_id=saved.article_id, now=NOW)
+    live = queries.get_article(s, saved.slug, now=NOW)
     assert '<a href="https://audit.example/2026" rel="noopener">the audit</a>' in live.sections[0].blocks[0].markup
     assert live.sections[0].blocks[3].markup.startswith(
         '<figure class="pull-quote"><blockquote class="quote-text"><p>It was <em>close</em>.</p>')
@@ -47,7 +48,7 @@ def test_formatting_round_trips_through_save_reader_and_editor(newsroom):
     texts = [b.text for b in loaded.sections[0].blocks]
     assert texts[0] == "Officials **denied** the *claim*, citing [the audit](https://audit.example/2026)."
     assert texts[2] == "first point\nsecond \\<script\\>alert(1)\\</script\\>"
-    again = ed.save_article(s, user=editor, form=replace(loaded, sections=loaded.sections), now=NOW)
+    again = saving.save_article(s, user=editor, form=replace(loaded, sections=loaded.sections), now=NOW)
     assert [b.html for b in s.exec(select(Block).order_by(Block.position)).all()][0] == stored[0].html
     assert again.version == loaded.version + 1
 
@@ -67,29 +68,29 @@ def test_preview_shows_formatting_and_new_blocks(newsroom):
 def test_an_embed_needs_a_web_address(newsroom):
     s, editor = newsroom["s"], newsroom["editor"]
     form = full_form(sections=[SectionForm("A", [BlockForm("paragraph", "x"), BlockForm("embed", "javascript:alert(1)")])])
-    saved = ed.save_article(s, user=editor, form=form, now=NOW)
+    saved = saving.save_article(s, user=editor, form=form, now=NOW)
     assert "https://" in saved.skipped["block-1-2"]  # named next to the field; the rest is saved
     assert [b.kind for b in s.exec(select(Block)).all()] == ["paragraph"]
 
 
 def test_image_blocks_need_alt_text_and_keep_it_on_the_block(newsroom):
     s, editor = newsroom["s"], newsroom["editor"]
-    saved = ed.save_article(s, user=editor, form=full_form(), now=NOW)
-    ed.publish(s, user=editor, article_id=saved.article_id, now=NOW)  # live: every save must pass the checks
+    saved = saving.save_article(s, user=editor, form=full_form(), now=NOW)
+    workflow.publish(s, user=editor, article_id=saved.article_id, now=NOW)  # live: every save must pass the checks
     image_id, _ref = upload_image(s, user=editor, article_id=saved.article_id, data=photo(1400, 900))
     loaded = ed.load_form(s, user=editor, article_id=saved.article_id)
     image = BlockForm("image", "The chamber", "Photo: Artisan Times", image_id=image_id, alt="")
     form = replace(loaded, sections=[replace(loaded.sections[0], blocks=[*loaded.sections[0].blocks, image])])
-    with pytest.raises(ed.EditValidationError) as exc:
-        ed.save_article(s, user=editor, form=form, now=NOW)
+    with pytest.raises(forms.EditValidationError) as exc:
+        saving.save_article(s, user=editor, form=form, now=NOW)
     assert any("alt text" in m for m in exc.value.errors.values())
     loaded = ed.load_form(s, user=editor, article_id=saved.article_id)
     image = replace(image, alt="Members of parliament voting")
     form = replace(loaded, sections=[replace(loaded.sections[0], blocks=[*loaded.sections[0].blocks, image])])
-    ed.save_article(s, user=editor, form=form, now=NOW)
+    saving.save_article(s, user=editor, form=form, now=NOW)
     assert s.get(Image, image_id).alt == ""  # the photo is shared; the alt text is this use's
     assert s.exec(select(Block.alt).where(Block.image_id == image_id)).one() == "Members of parliament voting"
-    live = articles.get_article(s, loaded.slug, now=NOW)
+    live = queries.get_article(s, loaded.slug, now=NOW)
     figure = live.sections[0].blocks[-1].markup
     assert figure.startswith('<figure class="figure"><picture>') and 'alt="Members of parliament voting"' in figure
     assert 'loading="lazy"' in figure and "The chamber" in figure and "Photo: Artisan Times" in figure
@@ -97,7 +98,7 @@ def test_image_blocks_need_alt_text_and_keep_it_on_the_block(newsroom):
 
 def test_uploads_and_focal_points_are_for_editors_of_the_article(newsroom):
     s, editor, author = newsroom["s"], newsroom["editor"], newsroom["author"]
-    saved = ed.save_article(s, user=editor, form=full_form(author_slug="bob"), now=NOW)
+    saved = saving.save_article(s, user=editor, form=full_form(author_slug="bob"), now=NOW)
     with pytest.raises(PermissionDenied):
         upload_image(s, user=author, article_id=saved.article_id, data=photo())
     with pytest.raises(PermissionDenied):
@@ -109,9 +110,9 @@ def test_uploads_and_focal_points_are_for_editors_of_the_article(newsroom):
     moved = move_focal_point(s, user=editor, article_id=saved.article_id, image_id=image_id, value="0.8,0.2")
     assert (moved.focal_x, moved.focal_y) == (0.8, 0.2)
     loaded = ed.load_form(s, user=editor, article_id=saved.article_id)
-    ed.save_article(s, user=editor, form=replace(loaded, cover_image_id=image_id, cover_alt="A red dot"), now=NOW)
-    ed.publish(s, user=editor, article_id=saved.article_id, now=NOW)
-    detail = articles.get_article(s, loaded.slug, now=NOW)
+    saving.save_article(s, user=editor, form=replace(loaded, cover_image_id=image_id, cover_alt="A red dot"), now=NOW)
+    workflow.publish(s, user=editor, article_id=saved.article_id, now=NOW)
+    detail = queries.get_article(s, loaded.slug, now=NOW)
     assert detail.cover_images[0].endswith(".jpg")  # the social crop around the new focal point
     with pytest.raises(PermissionDenied):
         move_focal_point(s, user=author, article_id=saved.article_id, image_id=image_id, value="0.1,0.1")
@@ -119,14 +120,14 @@ def test_uploads_and_focal_points_are_for_editors_of_the_article(newsroom):
 
 def test_revision_diffs_show_the_formatting_and_the_new_blocks(newsroom):
     s, editor = newsroom["s"], newsroom["editor"]
-    saved = ed.save_article(s, user=editor, form=full_form(), now=NOW)
+    saved = saving.save_article(s, user=editor, form=full_form(), now=NOW)
     loaded = ed.load_form(s, user=editor, article_id=saved.article_id)
     blocks = [BlockForm("paragraph", "It passed by **four** votes."), BlockForm("bullets", "Budget\nTaxes"),
               BlockForm("separator", "")]
-    ed.save_article(s, user=editor, form=replace(loaded, sections=[SectionForm("The vote", blocks)]), note="Saved",
+    saving.save_article(s, user=editor, form=replace(loaded, sections=[SectionForm("The vote", blocks)]), note="Saved",
                     now=NOW)
-    rows = ed.list_revisions(s, user=editor, article_id=saved.article_id)
+    rows = revisions.list_revisions(s, user=editor, article_id=saved.article_id)
     first = min(rows, key=lambda r: r.version)
-    diff = ed.compare(s, user=editor, revision_id=first.id)
+    diff = revisions.compare(s, user=editor, revision_id=first.id)
     added = [r.right for r in diff.rows if r.kind in ("added", "changed")]
     assert "   It passed by **four** votes." in added and "   • Budget" in added and "   ———" in added

@@ -3,9 +3,9 @@ each recipient gets their own links, and the SMTP URL is read correctly."""
 
 from __future__ import annotations
 
-from artisan_app.services import emails
-from artisan_app.services.mail import Mail, build_message, parse_smtp_url
-from artisan_app.services.views import ArticleCard, ArticleDetail, AuthorProfile, BlockView, SectionView
+from artisan_app.services.articles.views import ArticleCard, ArticleDetail, AuthorProfile, BlockView, SectionView
+from artisan_app.services.mail import emails
+from artisan_app.services.mail.sending import Mail, build_message, parse_smtp_url
 
 CARD = ArticleCard(slug="a-story", kicker="Kicker <i>", headline="Rates & <script>alert(1)</script>",
                    excerpt="An excerpt.", category_name="Economy", category_slug="economy", author_name="Ann",

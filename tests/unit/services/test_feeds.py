@@ -1,4 +1,4 @@
-"""Atom feeds, sitemap and robots.txt: built from the database, served by api.py,
+"""Atom feeds, sitemap and robots.txt: built from the database, served by web/http_app.py,
 read back with feedparser and an XML parser."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import pytest
 from sqlmodel import Session
 from starlette.testclient import TestClient
 
-from artisan_app import api
 from artisan_app.core.settings import settings
 from artisan_app.models import ArticleStatus
-from artisan_app.services import feeds
+from artisan_app.services.site import feeds
+from artisan_app.web import http_app
 from artisan_app.web.registry import sitemap_sources
 from tests.factories import BASE_TIME, make_article, make_author, make_category
 
@@ -27,7 +27,7 @@ NS = {"s": feeds.SITEMAP_NS}
 def site(session: Session, monkeypatch, tmp_path):
     """Two sections, two authors; three live stories, a draft and a scheduled one.
     The draft alone carries the tag "secret-plans"; an author has only a draft."""
-    monkeypatch.setattr(api, "settings", dataclasses.replace(settings, site_url=SITE))
+    monkeypatch.setattr(http_app, "settings", dataclasses.replace(settings, site_url=SITE))
     s = session
     pol = make_category(s, "Politics", slug="politics", position=0)
     tech = make_category(s, "Technology", slug="technology", position=1)
@@ -43,7 +43,7 @@ def site(session: Session, monkeypatch, tmp_path):
     make_article(s, category=pol, author=ann, slug="scheduled",
                  published_at=datetime.now(UTC) + timedelta(days=3))
     s.commit()
-    return TestClient(api.build_api(shell_path=tmp_path / "missing.html"))
+    return TestClient(http_app.build_api(shell_path=tmp_path / "missing.html"))
 
 
 def test_site_feed_is_atom_with_every_field(site: TestClient):

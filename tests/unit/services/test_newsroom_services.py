@@ -10,9 +10,12 @@ from PIL import Image
 from sqlmodel import Session
 
 from artisan_app.models import Role
-from artisan_app.services import auth, catalog, comment_thread, comments, moderation
-from artisan_app.services.auth import PermissionDenied
-from artisan_app.services.images import ImageRejected, store_image
+from artisan_app.services.accounts import auth
+from artisan_app.services.accounts.auth import PermissionDenied
+from artisan_app.services.articles import catalog
+from artisan_app.services.comments import moderation, submission
+from artisan_app.services.comments import thread as comment_thread
+from artisan_app.services.media.single_images import ImageRejected, store_image
 from tests.factories import BASE_TIME, make_article, make_author, make_category, make_user
 
 NOW = BASE_TIME + timedelta(days=5)
@@ -24,7 +27,7 @@ def desk(any_session: Session):
     cat, author = make_category(s, "Politics", slug="politics"), make_author(s, "Ann", slug="ann")
     article = make_article(s, category=cat, author=author, slug="story", hours=1)
     held = [
-        comments.submit_comment(s, article_id=article.id, name=f"Reader {i}", email=f"r{i}@example.com",
+        submission.submit_comment(s, article_id=article.id, name=f"Reader {i}", email=f"r{i}@example.com",
                                 body=f"Comment {i}", client_key=f"c{i}", form_age_seconds=60,
                                 now=NOW + timedelta(minutes=i)).comment_id
         for i in range(3)
@@ -69,7 +72,7 @@ def test_reply_as_the_publication_approves_the_parent_and_nests(desk):
     moderation.reply_as_publication(s, user=editor, comment_id=held[0], body="Thanks, we have corrected it.", now=NOW)
     thread = comment_thread.article_comments(s, desk["article"].id, now=NOW).comments
     assert [(c.name, c.depth) for c in thread] == [("Reader 0", 0), ("Artisan Times", 1)]
-    with pytest.raises(comments.CommentValidationError):
+    with pytest.raises(submission.CommentValidationError):
         moderation.reply_as_publication(s, user=editor, comment_id=held[1], body="   ")
 
 

@@ -9,9 +9,15 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from artisan_app.models import Article, ArticleRevision, ArticleStatus, Category, Comment, Role
-from artisan_app.services import articles, catalog, comments, editorial, featured, feeds, moderation, search, search_index, trash
-from artisan_app.services.auth import PermissionDenied
-from artisan_app.services.comments import CommentValidationError
+from artisan_app.services.accounts.auth import PermissionDenied
+from artisan_app.services.articles import catalog, featured, queries
+from artisan_app.services.comments import moderation, submission
+from artisan_app.services.comments.submission import CommentValidationError
+from artisan_app.services.editorial import newsroom as editorial
+from artisan_app.services.editorial import saving, trash, workflow
+from artisan_app.services.search import index
+from artisan_app.services.search import queries as search
+from artisan_app.services.site import feeds
 from artisan_app.web.registry import sitemap_sources
 from tests.factories import BASE_TIME, make_article, make_author, make_category, make_user
 
@@ -60,7 +66,7 @@ def test_published_and_scheduled_articles_must_be_unpublished_first(desk):
     s.add(draft)
     with pytest.raises(trash.TrashRefused):
         trash.move_to_trash(s, user=editor, article_id=draft.id, now=NOW)
-    editorial.unpublish(s, user=editor, article_id=desk["newest"].id, now=NOW)
+    workflow.unpublish(s, user=editor, article_id=desk["newest"].id, now=NOW)
     trash.move_to_trash(s, user=editor, article_id=desk["newest"].id, now=NOW)
     assert s.get(Article, desk["newest"].id).status == ArticleStatus.trashed.value
 
@@ -86,10 +92,10 @@ def test_authors_trash_only_their_own_and_only_admins_empty_the_trash(desk):
 
 def test_purge_deletes_after_thirty_days_with_everything_attached(desk):
     s, editor, draft, bobs = desk["s"], desk["editor"], desk["draft"], desk["bobs"]
-    editorial.save_article(s, user=editor, form=editorial.load_form(s, user=editor, article_id=draft.id), now=NOW)
+    saving.save_article(s, user=editor, form=editorial.load_form(s, user=editor, article_id=draft.id), now=NOW)
     s.add(Comment(article_id=draft.id, name="R", email="r@example.com", email_normalized="r@example.com", body="Hi",
                   fingerprint="f" * 64))
-    search_index.reindex_article(s, draft.id)
+    index.reindex_article(s, draft.id)
     trash.move_to_trash(s, user=editor, article_id=draft.id, now=NOW)
     trash.move_to_trash(s, user=editor, article_id=bobs.id, now=NOW + timedelta(days=10))
 
@@ -100,23 +106,23 @@ def test_purge_deletes_after_thirty_days_with_everything_attached(desk):
     assert s.exec(select(ArticleRevision).where(ArticleRevision.article_id == draft.id)).all() == []
     assert s.exec(select(Comment).where(Comment.article_id == draft.id)).all() == []
     if s.get_bind().dialect.name == "sqlite":
-        assert s.exec(text(f"SELECT count(*) FROM {search_index.SEARCH_TABLE} WHERE rowid = {draft.id}")).one()[0] == 0
+        assert s.exec(text(f"SELECT count(*) FROM {index.SEARCH_TABLE} WHERE rowid = {draft.id}")).one()[0] == 0
     assert trash.purge_expired(s, now=NOW + timedelta(days=40)) == 1  # Bob's, 30 days after it was trashed
 
 
 def test_trashed_articles_never_reach_readers(desk):
     s, editor, newest = desk["s"], desk["editor"], desk["newest"]
-    search_index.reindex_article(s, newest.id)
-    editorial.unpublish(s, user=editor, article_id=newest.id, now=NOW)
+    index.reindex_article(s, newest.id)
+    workflow.unpublish(s, user=editor, article_id=newest.id, now=NOW)
     trash.move_to_trash(s, user=editor, article_id=newest.id, now=NOW)
-    assert articles.get_article(s, "newest", now=NOW) is None
-    assert "newest" not in [c.slug for c in articles.latest_articles(s, now=NOW).items]
+    assert queries.get_article(s, "newest", now=NOW) is None
+    assert "newest" not in [c.slug for c in queries.latest_articles(s, now=NOW).items]
     assert "newest" not in [i.slug for i in feeds.feed_items(s, now=NOW)]
     assert search.search_articles(s, "Newest", now=NOW).items == []
     assert "/article/newest" not in [e.path for e in feeds.sitemap_entries(s, sitemap_sources(), now=NOW)]
     # Restoring brings it back as a draft, never straight onto the site.
     trash.restore(s, user=editor, article_id=newest.id, now=NOW)
-    assert articles.get_article(s, "newest", now=NOW) is None
+    assert queries.get_article(s, "newest", now=NOW) is None
 
 
 # --- featured -----------------------------------------------------------------------------------
@@ -150,7 +156,7 @@ def test_only_editors_feature_and_only_published_articles(desk):
     with pytest.raises(featured.FeatureRefused):
         featured.feature(s, user=desk["admin"], article_id=desk["draft"].id, now=NOW)
     featured.feature(s, user=desk["admin"], article_id=desk["older"].id, now=NOW)
-    editorial.unpublish(s, user=desk["editor"], article_id=desk["older"].id, now=NOW)  # unpublishing un-features
+    workflow.unpublish(s, user=desk["editor"], article_id=desk["older"].id, now=NOW)  # unpublishing un-features
     assert featured.front_page(s, limit=1, now=NOW).items[0].slug == "newest"
     assert not featured.is_featured(s, user=desk["editor"], article_id=desk["older"].id)
 
@@ -187,7 +193,7 @@ def added_position(s: Session, slug: str) -> int:
 
 def test_staff_reply_error_speaks_to_staff_and_approves_the_held_comment(desk):
     s = desk["s"]
-    held = comments.submit_comment(s, article_id=desk["newest"].id, name="Reader", email="r@example.com",
+    held = submission.submit_comment(s, article_id=desk["newest"].id, name="Reader", email="r@example.com",
                                    body="A question", client_key="c", form_age_seconds=60, now=NOW).comment_id
     with pytest.raises(CommentValidationError) as caught:
         moderation.reply_as_publication(s, user=desk["editor"], comment_id=held, body="   ")

@@ -10,7 +10,7 @@ import pytest
 from huey import MemoryHuey
 
 from artisan_app.jobs import heartbeat
-from artisan_app.services import queue_health as qh
+from artisan_app.services.common import queue_health as qh
 
 
 @pytest.fixture

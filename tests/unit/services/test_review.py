@@ -9,11 +9,12 @@ from datetime import timedelta
 import pytest
 
 from artisan_app.models import Role
-from artisan_app.services import coauthors, review
-from artisan_app.services import editorial as ed
-from artisan_app.services.auth import PermissionDenied
-from artisan_app.services.editorial import EditValidationError
-from artisan_app.services.status_history import author_updates, history
+from artisan_app.services.accounts.auth import PermissionDenied
+from artisan_app.services.articles import coauthors
+from artisan_app.services.editorial import newsroom as ed
+from artisan_app.services.editorial import review, saving
+from artisan_app.services.editorial.forms import EditValidationError
+from artisan_app.services.editorial.status_history import author_updates, history
 from tests.factories import make_author, make_category, make_user
 from tests.unit.services.test_editorial import NOW, full_form
 
@@ -30,7 +31,7 @@ def desk(any_session):
          "eve": make_user(s, Role.editor, name="Eve Editor", author=eve_byline),
          "ed2": make_user(s, Role.editor, name="Ed Second"),
          "admin": make_user(s, Role.admin, name="Ada Admin")}
-    d["id"] = ed.save_article(s, user=d["ann"], form=full_form(), now=NOW).article_id
+    d["id"] = saving.save_article(s, user=d["ann"], form=full_form(), now=NOW).article_id
     return d
 
 
@@ -77,7 +78,7 @@ def test_authors_cannot_approve_request_changes_or_publish(desk):
 
 def test_an_editor_cannot_approve_an_article_they_wrote(desk):
     s = desk["s"]
-    mine = ed.save_article(s, user=desk["eve"], form=full_form(author_slug="eve"), now=NOW).article_id
+    mine = saving.save_article(s, user=desk["eve"], form=full_form(author_slug="eve"), now=NOW).article_id
     review.submit_for_review(s, user=desk["eve"], article_id=mine, now=NOW)
     with pytest.raises(PermissionDenied, match="other than its authors"):
         review.approve(s, user=desk["eve"], article_id=mine, now=NOW)
@@ -126,14 +127,14 @@ def test_a_note_on_section_two_follows_it_through_reordering_and_edits(desk):
     assert review.notes_for(s, user=ann, article_id=i)[0].anchor_label == "Section 2: What next"
     # The author edits section 1 and moves section 2 to the top; the note stays on its section.
     first = replace(form.sections[0], heading="The vote, counted")
-    ed.save_article(s, user=ann, form=replace(form, sections=[second, first]), now=NOW)
+    saving.save_article(s, user=ann, form=replace(form, sections=[second, first]), now=NOW)
     [view] = review.notes_for(s, user=ann, article_id=i)
     assert (view.id, view.anchor_key, view.anchor_label) == (note.id, second.key, "Section 1: What next")
     # And a block keeps its key through edits of its own text.
     form = ed.load_form(s, user=ann, article_id=i)
     block = form.sections[1].blocks[0]
     edited = replace(form.sections[1], blocks=[replace(block, text="Changed words."), *form.sections[1].blocks[1:]])
-    ed.save_article(s, user=ann, form=replace(form, sections=[form.sections[0], edited]), now=NOW)
+    saving.save_article(s, user=ann, form=replace(form, sections=[form.sections[0], edited]), now=NOW)
     assert ed.load_form(s, user=ann, article_id=i).sections[1].blocks[0].key == block.key
 
 
@@ -150,7 +151,7 @@ def test_co_authors_edit_the_draft_and_keep_the_primary_author(desk):
         coauthors.set_authors(s, user=desk["ann"], article_id=i, author_slugs=["ann", "bob"])
     coauthors.set_authors(s, user=desk["eve"], article_id=i, author_slugs=["ann", "bob"])
     form = ed.load_form(s, user=desk["bob"], article_id=i)
-    ed.save_article(s, user=desk["bob"], form=replace(form, kicker="Bob's kicker"), now=NOW)
+    saving.save_article(s, user=desk["bob"], form=replace(form, kicker="Bob's kicker"), now=NOW)
     assert [a.slug for a in coauthors.authors_of(s, i)] == ["ann", "bob"]
     assert any(r.id == i for r in ed.list_articles(s, user=desk["bob"])[0])
     review.submit_for_review(s, user=desk["bob"], article_id=i, now=NOW)
@@ -163,7 +164,7 @@ def test_an_editor_changing_the_primary_author_keeps_co_authors(desk):
     s, i = desk["s"], desk["id"]
     coauthors.set_authors(s, user=desk["eve"], article_id=i, author_slugs=["ann", "bob"])
     form = ed.load_form(s, user=desk["eve"], article_id=i)
-    ed.save_article(s, user=desk["eve"], form=replace(form, author_slug="bob"), now=NOW)
+    saving.save_article(s, user=desk["eve"], form=replace(form, author_slug="bob"), now=NOW)
     assert [a.slug for a in coauthors.authors_of(s, i)] == ["bob", "ann"]
 
 

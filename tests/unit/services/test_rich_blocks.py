@@ -10,10 +10,12 @@ from sqlmodel import select
 
 from artisan_app import render
 from artisan_app.models import Block, Image
-from artisan_app.services import articles, featured, feeds, search, seo
-from artisan_app.services.body import BlockDraft, SectionDraft
-from artisan_app.services.comment_thread import ThreadPage
+from artisan_app.services.articles import featured, queries
+from artisan_app.services.articles.body import BlockDraft, SectionDraft
+from artisan_app.services.comments.thread import ThreadPage
 from artisan_app.services.media.library import import_image, set_cover
+from artisan_app.services.search import queries as search
+from artisan_app.services.site import feeds, seo
 from tests.factories import make_article, make_author, make_category
 from tests.media_helpers import photo
 
@@ -71,7 +73,7 @@ def test_search_finds_the_words_and_not_the_markup(session):
 
 def test_the_first_html_and_the_app_get_the_same_safe_markup(session):
     article = _article(session)
-    detail = articles.get_article(session, article.slug)
+    detail = queries.get_article(session, article.slug)
     markup = [b.markup for b in detail.sections[0].blocks]
     html = render.article_page(detail, related=[], categories=[], thread=ThreadPage(approved_count=0))
     for m in markup:
@@ -106,10 +108,10 @@ def test_a_listing_opens_with_its_first_cover_loading_first(session):
     def loading(page):
         return [[(a["loading"], a.get("fetchpriority")) for t, a in tags(c.cover_html) if t == "img"][0] for c in page.items]
 
-    assert loading(articles.latest_articles(session, category_slug=cat.slug)) == [
+    assert loading(queries.latest_articles(session, category_slug=cat.slug)) == [
         ("eager", "high"), ("lazy", None), ("lazy", None)]
-    assert loading(articles.latest_articles(session, category_slug=cat.slug, offset=1)) == [("lazy", None)] * 2
-    assert loading(articles.latest_articles(session, exclude_id=stories[2].id)) == [("lazy", None)] * 2
+    assert loading(queries.latest_articles(session, category_slug=cat.slug, offset=1)) == [("lazy", None)] * 2
+    assert loading(queries.latest_articles(session, exclude_id=stories[2].id)) == [("lazy", None)] * 2
 
 
 def test_covers_on_the_lead_cards_and_article_with_og_and_feed(session):
@@ -132,7 +134,7 @@ def test_covers_on_the_lead_cards_and_article_with_og_and_feed(session):
     assert card_img["alt"] == "Harbour at dawn" and card_img["sizes"].endswith(", calc(100vw - 2rem)")
     assert by_slug[plain.slug].cover_html == ""  # keeps today's look
 
-    detail = articles.get_article(session, lead.slug)
+    detail = queries.get_article(session, lead.slug)
     img = [a for t, a in tags(detail.cover_html) if t == "img"][0]
     assert img["fetchpriority"] == "high" and int(img["width"]) == 1920 and int(img["height"]) == 1152
     assert img["sizes"] == "(min-width: 45rem) 42rem, calc(100vw - 2rem)"  # the article's column, not 72rem
@@ -148,7 +150,7 @@ def test_covers_on_the_lead_cards_and_article_with_og_and_feed(session):
 
 
 def test_seeded_stories_carry_links_lists_images_and_an_embed(session):
-    from artisan_app.services.seed import load_seed
+    from artisan_app.services.seed.loader import load_seed
 
     load_seed(session)
     session.flush()
@@ -158,6 +160,6 @@ def test_seeded_stories_carry_links_lists_images_and_an_embed(session):
     assert kinds["image"] >= 3 and kinds["embed"] == 1 and kinds["bullets"] + kinds["numbers"] >= 2
     linked = session.exec(select(Block).where(Block.html.contains('<a href="https://'))).all()
     assert len(linked) >= 3  # links to sources inside paragraphs (and one in a list item)
-    detail = articles.get_article(session, "argentina-inflation-peso-households")
+    detail = queries.get_article(session, "argentina-inflation-peso-households")
     [figure] = [b.markup for s in detail.sections for b in s.blocks if b.kind == "image"]
     assert figure.startswith('<figure class="figure figure-wide"><picture>') and "CC0 1.0" in figure

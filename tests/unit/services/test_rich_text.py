@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from artisan_app.services.body import parse_body
-from artisan_app.services.rich_blocks import FRAME_ORIGINS, block_html, embed_of
-from artisan_app.services.rich_text import clean_inline, from_markdown, plain_text, to_markdown
+from artisan_app.services.articles.body import parse_body
+from artisan_app.services.articles.rich_blocks import FRAME_ORIGINS, block_html, embed_of
+from artisan_app.services.articles.rich_text import clean_inline, from_markdown, plain_text, to_markdown
 
 
 @pytest.mark.parametrize("hostile", [

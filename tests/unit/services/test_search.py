@@ -13,9 +13,9 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from artisan_app.models import ArticleStatus
-from artisan_app.services import search, search_index
-from artisan_app.services.authoring import replace_body
-from artisan_app.services.search import Segment, SortOrder
+from artisan_app.services.editorial.authoring import replace_body
+from artisan_app.services.search import index, queries
+from artisan_app.services.search.queries import Segment, SortOrder
 from tests.factories import BASE_TIME, make_article, make_author, make_category, sections
 
 # Factories publish at BASE_TIME + ``hours``; every live article here passes ``hours``
@@ -76,7 +76,7 @@ def slugs(page) -> list[str]:
 
 
 def test_relevance_ranks_headline_then_excerpt_then_body_and_hides_unpublished(corpus: Session):
-    page = search.search_articles(corpus, "inflation", now=NOW)
+    page = queries.search_articles(corpus, "inflation", now=NOW)
     # Headline (weight A / bm25 10) beats excerpt (B / 3) beats body text (C / 1).
     # The two body matches (a paragraph, a quote) differ only by length, which
     # bm25 counts and ts_rank does not: either order is right.
@@ -87,29 +87,29 @@ def test_relevance_ranks_headline_then_excerpt_then_body_and_hides_unpublished(c
 
 
 def test_newest_first_sorts_by_publication_time(corpus: Session):
-    page = search.search_articles(corpus, "inflation", sort=SortOrder.newest, now=NOW)
+    page = queries.search_articles(corpus, "inflation", sort=SortOrder.newest, now=NOW)
     assert slugs(page) == ["in-quote", "in-body", "in-excerpt", "in-headline"]
     # The string form (what the state passes) works too; nonsense falls back to relevance.
-    assert slugs(search.search_articles(corpus, "inflation", sort="newest", now=NOW)) == slugs(page)
-    assert slugs(search.search_articles(corpus, "inflation", sort="bogus", now=NOW))[0] == "in-headline"
+    assert slugs(queries.search_articles(corpus, "inflation", sort="newest", now=NOW)) == slugs(page)
+    assert slugs(queries.search_articles(corpus, "inflation", sort="bogus", now=NOW))[0] == "in-headline"
 
 
 def test_scheduled_article_appears_once_live(corpus: Session):
-    later = search.search_articles(corpus, "inflation", now=NOW + timedelta(days=2))
+    later = queries.search_articles(corpus, "inflation", now=NOW + timedelta(days=2))
     assert "scheduled" in slugs(later) and "draft" not in slugs(later)
 
 
 def test_every_word_is_required_and_each_is_a_prefix(corpus: Session):
-    assert slugs(search.search_articles(corpus, "inflation households", now=NOW)) == ["in-headline"]
-    assert slugs(search.search_articles(corpus, "infl", now=NOW))[:1] == ["in-headline"]
-    assert slugs(search.search_articles(corpus, "househ", now=NOW)) == ["in-headline"]
-    assert slugs(search.search_articles(corpus, "inflation judges", now=NOW)) == []
+    assert slugs(queries.search_articles(corpus, "inflation households", now=NOW)) == ["in-headline"]
+    assert slugs(queries.search_articles(corpus, "infl", now=NOW))[:1] == ["in-headline"]
+    assert slugs(queries.search_articles(corpus, "househ", now=NOW)) == ["in-headline"]
+    assert slugs(queries.search_articles(corpus, "inflation judges", now=NOW)) == []
 
 
 def test_body_headings_quotes_and_attributions_are_searchable(corpus: Session):
-    assert slugs(search.search_articles(corpus, "bread", now=NOW)) == ["in-headline"]
-    assert slugs(search.search_articles(corpus, "agenda", now=NOW)) == ["in-quote"]
-    assert slugs(search.search_articles(corpus, "minister", now=NOW)) == ["in-quote"]
+    assert slugs(queries.search_articles(corpus, "bread", now=NOW)) == ["in-headline"]
+    assert slugs(queries.search_articles(corpus, "agenda", now=NOW)) == ["in-quote"]
+    assert slugs(queries.search_articles(corpus, "minister", now=NOW)) == ["in-quote"]
 
 
 def test_case_accents_and_punctuation_do_not_matter(any_session: Session):
@@ -118,20 +118,20 @@ def test_case_accents_and_punctuation_do_not_matter(any_session: Session):
                  excerpt="Naïve pricing, e-commerce and coöperation.")
     any_session.commit()
     for query in ("cafe", "CAFÉ", "krakow", "KRAKÓW", "naive", "coop", "e commerce", "café!!!"):
-        assert slugs(search.search_articles(any_session, query, now=NOW)) == ["cafe"], query
+        assert slugs(queries.search_articles(any_session, query, now=NOW)) == ["cafe"], query
 
 
 # ---------------------------------------------------------------- highlighting
 
 
 def test_matches_are_highlighted_in_headline_and_excerpt(corpus: Session):
-    hit = search.search_articles(corpus, "inflation house", now=NOW).items[0]
+    hit = queries.search_articles(corpus, "inflation house", now=NOW).items[0]
     assert hit.card.slug == "in-headline"
     assert [(s.text, s.match) for s in hit.headline] == [
         ("Inflation", True), (" squeezes ", False), ("households", True),
     ]
     assert hit.excerpt == [Segment("Prices rose again.", False)]
-    excerpt_hit = search.search_articles(corpus, "inflation", now=NOW).items[1]
+    excerpt_hit = queries.search_articles(corpus, "inflation", now=NOW).items[1]
     assert [(s.text, s.match) for s in excerpt_hit.excerpt] == [
         ("How ", False), ("inflation", True), (" changes the weekly shop.", False),
     ]
@@ -140,26 +140,26 @@ def test_matches_are_highlighted_in_headline_and_excerpt(corpus: Session):
 
 
 def test_highlighting_keeps_text_intact_and_marks_whole_words():
-    terms = search.query_terms("cafe <script>")
-    segs = search.highlight("<script>alert('Café')</script> cafés", terms)
+    terms = queries.query_terms("cafe <script>")
+    segs = queries.highlight("<script>alert('Café')</script> cafés", terms)
     assert "".join(s.text for s in segs) == "<script>alert('Café')</script> cafés"
     assert [s.text for s in segs if s.match] == ["script", "Café", "script", "cafés"]
     # Decomposed accents stay attached to their word.
-    assert search.highlight("cafe\u0301 au lait", ["cafe"]) == [Segment("cafe\u0301", True), Segment(" au lait")]
-    assert search.highlight("", ["x"]) == []
-    assert search.highlight("no terms", []) == [Segment("no terms")]
-    assert search.highlight("elections, elected", ["elect"]) == [
+    assert queries.highlight("cafe\u0301 au lait", ["cafe"]) == [Segment("cafe\u0301", True), Segment(" au lait")]
+    assert queries.highlight("", ["x"]) == []
+    assert queries.highlight("no terms", []) == [Segment("no terms")]
+    assert queries.highlight("elections, elected", ["elect"]) == [
         Segment("elections", True), Segment(", "), Segment("elected", True),
     ]
 
 
 def test_query_terms_are_folded_deduplicated_and_bounded():
-    assert search.query_terms('  "Inflation" AND inflation NEAR(Café) -x* ') == ["inflation", "and", "near", "cafe", "x"]
-    assert search.query_terms(None) == [] and search.query_terms(42) == [] and search.query_terms("") == []
-    assert search.query_terms("🙂 -- ** ()") == []
-    assert len(search.query_terms(" ".join(f"w{i}" for i in range(50)))) == search.MAX_TERMS
-    assert search.query_terms("x" * 500) == ["x" * search.MAX_TERM_CHARS]
-    assert search.query_terms("a\x00b") == ["a", "b"]
+    assert queries.query_terms('  "Inflation" AND inflation NEAR(Café) -x* ') == ["inflation", "and", "near", "cafe", "x"]
+    assert queries.query_terms(None) == [] and queries.query_terms(42) == [] and queries.query_terms("") == []
+    assert queries.query_terms("🙂 -- ** ()") == []
+    assert len(queries.query_terms(" ".join(f"w{i}" for i in range(50)))) == queries.MAX_TERMS
+    assert queries.query_terms("x" * 500) == ["x" * queries.MAX_TERM_CHARS]
+    assert queries.query_terms("a\x00b") == ["a", "b"]
 
 
 # ---------------------------------------------------------------- messages, paging
@@ -167,18 +167,18 @@ def test_query_terms_are_folded_deduplicated_and_bounded():
 
 def test_empty_and_no_result_searches_say_what_to_do(corpus: Session):
     for query in ("", "   ", "?!", None):
-        page = search.search_articles(corpus, query, now=NOW)
+        page = queries.search_articles(corpus, query, now=NOW)
         assert page.terms == [] and page.items == [] and page.total == 0
-        assert "Type a word" in search.summary(page, query)
-    page = search.search_articles(corpus, "zeppelin", now=NOW)
+        assert "Type a word" in queries.summary(page, query)
+    page = queries.search_articles(corpus, "zeppelin", now=NOW)
     assert page.terms == ["zeppelin"] and page.total == 0
-    assert search.summary(page, "zeppelin") == (
+    assert queries.summary(page, "zeppelin") == (
         "No stories match “zeppelin”. Try fewer or different words, or browse the sections."
     )
-    assert search.summary(search.search_articles(corpus, "inflation", now=NOW), "inflation") == (
+    assert queries.summary(queries.search_articles(corpus, "inflation", now=NOW), "inflation") == (
         "4 stories match “inflation”."
     )
-    assert search.summary(search.search_articles(corpus, "bread", now=NOW), " bread\x00 ") == "1 story matches “bread”."
+    assert queries.summary(queries.search_articles(corpus, "bread", now=NOW), " bread\x00 ") == "1 story matches “bread”."
 
 
 def test_pages_do_not_overlap(any_session: Session):
@@ -188,7 +188,7 @@ def test_pages_do_not_overlap(any_session: Session):
     any_session.commit()
     seen: list[str] = []
     for offset in (0, 3, 6):
-        page = search.search_articles(any_session, "budget", sort="newest", limit=3, offset=offset, now=NOW)
+        page = queries.search_articles(any_session, "budget", sort="newest", limit=3, offset=offset, now=NOW)
         assert page.total == 7
         assert page.has_more is (offset < 6)
         seen += slugs(page)
@@ -203,36 +203,36 @@ def test_editing_the_body_or_headline_reindexes(any_session: Session):
     article = make_article(any_session, category=econ, author=ann, slug="edited", hours=1, headline="Old headline",
                            body=sections(("One", ["A paragraph about tariffs."])))
     any_session.commit()
-    assert slugs(search.search_articles(any_session, "tariffs", now=NOW)) == ["edited"]
+    assert slugs(queries.search_articles(any_session, "tariffs", now=NOW)) == ["edited"]
 
     replace_body(any_session, article, sections(("One", ["Now it is about subsidies."])))
     any_session.commit()
-    assert slugs(search.search_articles(any_session, "tariffs", now=NOW)) == []
-    assert slugs(search.search_articles(any_session, "subsidies", now=NOW)) == ["edited"]
+    assert slugs(queries.search_articles(any_session, "tariffs", now=NOW)) == []
+    assert slugs(queries.search_articles(any_session, "subsidies", now=NOW)) == ["edited"]
 
     article.headline = "Fresh headline"
-    search_index.reindex_article(any_session, article.id)
+    index.reindex_article(any_session, article.id)
     any_session.commit()
-    assert slugs(search.search_articles(any_session, "fresh", now=NOW)) == ["edited"]
-    assert slugs(search.search_articles(any_session, "old", now=NOW)) == []
+    assert slugs(queries.search_articles(any_session, "fresh", now=NOW)) == ["edited"]
+    assert slugs(queries.search_articles(any_session, "old", now=NOW)) == []
 
 
 def test_deleted_articles_drop_out(any_session: Session):
     econ, _, ann = world(any_session)
     article = make_article(any_session, category=econ, author=ann, slug="gone", hours=1, headline="Ephemeral news")
     any_session.commit()
-    assert search.search_articles(any_session, "ephemeral", now=NOW).total == 1
+    assert queries.search_articles(any_session, "ephemeral", now=NOW).total == 1
     any_session.delete(article)
     any_session.commit()
-    assert search.search_articles(any_session, "ephemeral", now=NOW).total == 0
+    assert queries.search_articles(any_session, "ephemeral", now=NOW).total == 0
 
 
 def test_rebuild_indexes_everything_again(corpus: Session):
     conn = corpus.connection()
-    conn.execute(text(f"DELETE FROM {search_index.SEARCH_TABLE}"))
-    assert search.search_articles(corpus, "inflation", now=NOW).total == 0
-    assert search_index.rebuild_search_index(conn) == 7
-    assert slugs(search.search_articles(corpus, "inflation", now=NOW))[0] == "in-headline"
+    conn.execute(text(f"DELETE FROM {index.SEARCH_TABLE}"))
+    assert queries.search_articles(corpus, "inflation", now=NOW).total == 0
+    assert index.rebuild_search_index(conn) == 7
+    assert slugs(queries.search_articles(corpus, "inflation", now=NOW))[0] == "in-headline"
 
 
 def test_a_database_without_the_index_still_accepts_articles(caplog):
@@ -249,10 +249,10 @@ def test_a_database_without_the_index_still_accepts_articles(caplog):
 
 
 def test_alembic_skips_the_search_tables():
-    assert not search_index.include_name("article_search", "table", {})
-    assert not search_index.include_name("article_search_data", "table", {})
-    assert search_index.include_name("article", "table", {})
-    assert search_index.include_name("article_search", "column", {})
+    assert not index.include_name("article_search", "table", {})
+    assert not index.include_name("article_search_data", "table", {})
+    assert index.include_name("article", "table", {})
+    assert index.include_name("article_search", "column", {})
 
 
 # ---------------------------------------------------------------- hostile input
@@ -260,9 +260,9 @@ def test_alembic_skips_the_search_tables():
 
 @pytest.mark.parametrize("query", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_queries_never_raise(corpus: Session, query: str):
-    page = search.search_articles(corpus, query, now=NOW)
+    page = queries.search_articles(corpus, query, now=NOW)
     assert isinstance(page.total, int)
-    search.summary(page, query)
+    queries.summary(page, query)
     if query in FINDS_INFLATION:  # the operators are just separators
         assert slugs(page)[0] == "in-headline"
 
@@ -274,8 +274,8 @@ FINDS_INFLATION = {"- inflation", "inflation -", "🙂🙂 inflation", "inflatio
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=st.text(max_size=60))
 def test_any_text_is_a_valid_query(corpus: Session, query: str):
-    page = search.search_articles(corpus, query, now=NOW)
-    everything = search.search_articles(corpus, query, now=NOW, limit=50)  # the corpus is smaller
+    page = queries.search_articles(corpus, query, now=NOW)
+    everything = queries.search_articles(corpus, query, now=NOW, limit=50)  # the corpus is smaller
     assert page.total == everything.total == len(everything.items)  # the count is of what it finds
     assert set(slugs(everything)) <= LIVE and slugs(page) == slugs(everything)[:10]
     assert page.has_more == (page.total > 10)

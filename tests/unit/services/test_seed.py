@@ -8,8 +8,8 @@ import pytest
 from sqlmodel import Session, func, select
 
 from artisan_app.models import Article, Author, Block, Category, Section, Tag
-from artisan_app.services import articles
-from artisan_app.services.seed import CONTENT_DIR, SeedError, load_seed
+from artisan_app.services.articles import queries
+from artisan_app.services.seed.loader import CONTENT_DIR, SeedError, load_seed
 
 SOURCE = (Path(__file__).resolve().parents[2] / "fixtures" / "artisan-times-article.txt").read_text("utf-8")
 SEED_SLUG = "civil-servants-social-media-pakistan"
@@ -35,7 +35,7 @@ def test_seeding_twice_creates_nothing_twice(any_session: Session):
 
 def test_seed_article_matches_the_publication_page(session: Session):
     load_seed(session)
-    detail = articles.get_article(session, SEED_SLUG)
+    detail = queries.get_article(session, SEED_SLUG)
     assert detail is not None
     assert detail.card.category_name == "Social Media"
     assert detail.card.kicker == "Beurocracy, social media and the erosion of neutral in Pakistan civil science."
@@ -58,8 +58,8 @@ def test_seed_article_matches_the_publication_page(session: Session):
 
 def test_you_may_also_like_articles_from_the_seed_page(session: Session):
     load_seed(session)
-    detail = articles.get_article(session, SEED_SLUG)
-    recs = articles.related_articles(session, detail.id, limit=3)
+    detail = queries.get_article(session, SEED_SLUG)
+    recs = queries.related_articles(session, detail.id, limit=3)
     headlines = [r.headline for r in recs]
     # The two the publication's page shows, first, in recency order.
     assert headlines[:2] == [
@@ -73,10 +73,10 @@ def test_you_may_also_like_articles_from_the_seed_page(session: Session):
 
 def test_seed_is_a_real_publication(session: Session):
     load_seed(session)
-    per_category = Counter(c.category_slug for c in articles.latest_articles(session, limit=50).items)
+    per_category = Counter(c.category_slug for c in queries.latest_articles(session, limit=50).items)
     assert len([c for c, n in per_category.items() if n >= 2]) >= 4, per_category
-    for card in articles.latest_articles(session, limit=50).items:
-        d = articles.get_article(session, card.slug)
+    for card in queries.latest_articles(session, limit=50).items:
+        d = queries.get_article(session, card.slug)
         assert d.sections and all(s.blocks for s in d.sections), card.slug
         assert card.excerpt and card.kicker, card.slug
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from artisan_app.models import Article, Category
-from artisan_app.services import articles, search, translations
-from artisan_app.services.seed import load_seed
+from artisan_app.services.articles import queries
+from artisan_app.services.editorial import translations
+from artisan_app.services.search import queries as search
+from artisan_app.services.seed.loader import load_seed
 
 SEED_SLUG = "civil-servants-social-media-pakistan"
 URDU_SLUG = "sarkari-afsar-aur-social-media"
@@ -15,8 +17,8 @@ URDU_SLUG = "sarkari-afsar-aur-social-media"
 
 def test_the_seed_article_has_a_linked_faithful_urdu_translation(session: Session):
     load_seed(session)
-    english = articles.get_article(session, SEED_SLUG)
-    urdu = articles.get_article(session, URDU_SLUG)
+    english = queries.get_article(session, SEED_SLUG)
+    urdu = queries.get_article(session, URDU_SLUG)
     assert urdu is not None and urdu.card.language == "ur" and english.card.language == "en"
     assert translations.live_translations(session, SEED_SLUG) == [translations.TranslationLink("ur", URDU_SLUG)]
     assert translations.live_translations(session, URDU_SLUG) == [translations.TranslationLink("en", SEED_SLUG)]
@@ -41,11 +43,11 @@ def test_original_urdu_stories_cover_every_section_and_stay_in_their_edition(ses
     assert len(rows) >= 6
     assert {c.slug for _a, c in rows} == {"social-media", "politics", "technology", "economy", "culture"}
     for article, _c in rows:
-        detail = articles.get_article(session, article.slug)
+        detail = queries.get_article(session, article.slug)
         assert len(detail.sections) == 3 and detail.card.excerpt and detail.card.kicker
         assert any(b.kind == "quote" and b.attribution for s in detail.sections for b in s.blocks)
-    urdu_front = [c.slug for c in articles.latest_articles(session, language="ur", limit=20).items]
-    english_front = [c.slug for c in articles.latest_articles(session, limit=50).items]
+    urdu_front = [c.slug for c in queries.latest_articles(session, language="ur", limit=20).items]
+    english_front = [c.slug for c in queries.latest_articles(session, limit=50).items]
     assert set(urdu_front) == {a.slug for a, _c in rows} and not set(urdu_front) & set(english_front)
     hits = [h.card.slug for h in search.search_articles(session, "طلبہ یونین", language="ur").items]
     assert hits == ["talaba-union-par-pabandi"]

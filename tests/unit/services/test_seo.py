@@ -1,5 +1,5 @@
 """Crawler-readable HTML: the builder (title, description, Open Graph, JSON-LD,
-body text, escaping) and the api.py routes that serve it in the SPA shell."""
+body text, escaping) and the web/http_app.py routes that serve it in the SPA shell."""
 
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ from lxml import html as lxml_html
 from sqlmodel import Session
 from starlette.testclient import TestClient
 
-from artisan_app import api
 from artisan_app.core.settings import settings
 from artisan_app.models import ArticleStatus
 from artisan_app.render.scripts import FONTS_JS, THEME_BOOT_JS
-from artisan_app.services import articles, seo
-from artisan_app.services.views import CategoryLink
+from artisan_app.services.articles import queries
+from artisan_app.services.articles.views import CategoryLink
+from artisan_app.services.site import seo
+from artisan_app.web import http_app
 from artisan_app.web import shell as web_shell
 from tests.factories import BASE_TIME, make_article, make_author, make_category, sections
 from tests.page_shells import SHELL
@@ -63,7 +64,7 @@ def story(session: Session):
 
 
 def test_article_document_has_title_description_canonical_og_twitter(story: Session):
-    detail = articles.get_article(story, "story", now=NOW)
+    detail = queries.get_article(story, "story", now=NOW)
     tree = parse(web_shell.render(SHELL, seo.article_meta(detail, site_url=SITE)))
     assert tree.xpath("//head/title/text()") == ["The Story of the Day | Artisan Times"]
     assert meta(tree, "description") == ["What happened, and why it matters."]
@@ -83,7 +84,7 @@ def test_article_document_has_title_description_canonical_og_twitter(story: Sess
 
 
 def test_json_ld_is_a_valid_news_article(story: Session):
-    detail = articles.get_article(story, "story", now=NOW)
+    detail = queries.get_article(story, "story", now=NOW)
     data = json_ld(parse(web_shell.render(SHELL, seo.article_meta(detail, site_url=SITE))))
     assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
     assert data["headline"] == "The Story of the Day"
@@ -98,7 +99,7 @@ def test_json_ld_is_a_valid_news_article(story: Session):
 
 
 def test_shell_keeps_its_boot_tags_and_loses_duplicate_head_tags(story: Session):
-    detail = articles.get_article(story, "story", now=NOW)
+    detail = queries.get_article(story, "story", now=NOW)
     document = web_shell.render(SHELL, seo.article_meta(detail, site_url=SITE))
     for kept in ('<meta charSet="utf-8"/>', '<link rel="modulepreload" href="/assets/manifest-89a71668.js"/>',
                  "<script>window.theme = 1;</script>", '{"isSpaMode":true}', 'import("/assets/entry.client-BIZoJNQ2.js")'):
@@ -111,7 +112,7 @@ def test_shell_keeps_its_boot_tags_and_loses_duplicate_head_tags(story: Session)
 
 
 def test_headline_with_script_tags_is_escaped_everywhere(story: Session):
-    detail = articles.get_article(story, "evil", now=NOW)
+    detail = queries.get_article(story, "evil", now=NOW)
     document = web_shell.render(SHELL, seo.article_meta(detail, site_url=SITE))
     assert '<script>alert("x")' not in document
     assert "</script><script>" not in document.replace('</script><script type="application/ld+json">', "").replace(
@@ -152,10 +153,10 @@ def test_listing_and_not_found_documents():
 
 @pytest.fixture
 def client(story, monkeypatch, tmp_path) -> TestClient:
-    monkeypatch.setattr(api, "settings", dataclasses.replace(settings, site_url=SITE))
+    monkeypatch.setattr(http_app, "settings", dataclasses.replace(settings, site_url=SITE))
     shell = tmp_path / "__spa-fallback.html"
     shell.write_text(SHELL, "utf-8")
-    return TestClient(api.build_api(shell_path=shell))
+    return TestClient(http_app.build_api(shell_path=shell))
 
 
 def test_article_route_serves_the_shell_with_crawler_tags(client: TestClient):

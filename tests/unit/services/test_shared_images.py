@@ -8,11 +8,12 @@ from dataclasses import replace
 import pytest
 
 from artisan_app.models import Image
-from artisan_app.services import articles
-from artisan_app.services import editorial as ed
-from artisan_app.services.auth import PermissionDenied
-from artisan_app.services.editor_media import move_focal_point, upload_image
-from artisan_app.services.editorial import BlockForm
+from artisan_app.services.accounts.auth import PermissionDenied
+from artisan_app.services.articles import queries
+from artisan_app.services.editorial import newsroom as ed
+from artisan_app.services.editorial import saving, workflow
+from artisan_app.services.editorial.forms import BlockForm
+from artisan_app.services.editorial.media import move_focal_point, upload_image
 from artisan_app.services.media import names
 from artisan_app.services.media.library import ref_of
 from artisan_app.services.media.storage import default_storage
@@ -28,28 +29,28 @@ def _with_image(s, user, article_id: int, image_id: int, alt: str, **changes):
     loaded = ed.load_form(s, user=user, article_id=article_id)
     block = BlockForm("image", "The chamber", "Photo: Artisan Times", image_id=image_id, alt=alt)
     first = replace(loaded.sections[0], blocks=[*loaded.sections[0].blocks, block])
-    return ed.save_article(s, user=user, form=replace(loaded, sections=[first, *loaded.sections[1:]], **changes), now=NOW)
+    return saving.save_article(s, user=user, form=replace(loaded, sections=[first, *loaded.sections[1:]], **changes), now=NOW)
 
 
 @pytest.fixture
 def live(newsroom):
     """A live article (by the editor, under Bob's byline) whose cover and one block are PICTURE."""
     s, editor = newsroom["s"], newsroom["editor"]
-    saved = ed.save_article(s, user=editor, form=full_form(author_slug="bob"), now=NOW)
+    saved = saving.save_article(s, user=editor, form=full_form(author_slug="bob"), now=NOW)
     image_id, _ref = upload_image(s, user=editor, article_id=saved.article_id, data=PICTURE)
     _with_image(s, editor, saved.article_id, image_id, "Members of parliament voting", cover_image_id=image_id,
                 cover_alt="The chamber at night")
-    ed.publish(s, user=editor, article_id=saved.article_id, now=NOW)
+    workflow.publish(s, user=editor, article_id=saved.article_id, now=NOW)
     return {**newsroom, "live_id": saved.article_id, "slug": saved.slug, "image_id": image_id}
 
 
 def _figure(s, slug: str) -> str:
-    return articles.get_article(s, slug, now=NOW).sections[0].blocks[-1].markup
+    return queries.get_article(s, slug, now=NOW).sections[0].blocks[-1].markup
 
 
 def test_an_authors_alt_text_on_the_same_photo_stays_in_their_draft(live):
     s, author = live["s"], live["author"]
-    draft = ed.save_article(s, user=author, form=full_form(headline="My draft"), now=NOW).article_id
+    draft = saving.save_article(s, user=author, form=full_form(headline="My draft"), now=NOW).article_id
     image_id, _ref = upload_image(s, user=author, article_id=draft, data=PICTURE)
     assert image_id == live["image_id"]  # the same bytes: the same Image
     _with_image(s, author, draft, image_id, "A picture of nothing much")
@@ -61,7 +62,7 @@ def test_an_authors_alt_text_on_the_same_photo_stays_in_their_draft(live):
 
 def test_an_author_cannot_move_the_focal_point_of_a_photo_a_live_article_uses(live):
     s, author = live["s"], live["author"]
-    draft = ed.save_article(s, user=author, form=full_form(headline="My draft"), now=NOW).article_id
+    draft = saving.save_article(s, user=author, form=full_form(headline="My draft"), now=NOW).article_id
     image_id, _ref = upload_image(s, user=author, article_id=draft, data=PICTURE)
     before = ref_of(s.get(Image, image_id))
     with pytest.raises(PermissionDenied, match="also used"):

@@ -1,12 +1,12 @@
-"""The sign-up's outcome after a plain POST (``services/subscriptions.py``): one definition for the
+"""The sign-up's outcome after a plain POST (``services/newsletter/subscriptions.py``): one definition for the
 first view and the app's ``/newsletter``."""
 
 from __future__ import annotations
 
 import pytest
 
-from artisan_app.services import subscriptions
-from artisan_app.services.subscriptions import BAD_EMAIL, SUBSCRIBE_ANSWER, TOO_MANY
+from artisan_app.services.newsletter import subscriptions
+from artisan_app.services.newsletter.subscriptions import BAD_EMAIL, SUBSCRIBE_ANSWER, TOO_MANY
 
 
 @pytest.mark.parametrize("query, outcome", [

@@ -4,7 +4,7 @@ import pytest
 from sqlmodel import Session
 
 from artisan_app.models import Article
-from artisan_app.services.text import date_label, reading_minutes, slugify, word_count
+from artisan_app.services.common.text import date_label, reading_minutes, slugify, word_count
 from tests.factories import make_article, make_author, make_category
 
 

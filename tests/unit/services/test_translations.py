@@ -10,9 +10,13 @@ from sqlmodel import Session, select
 
 from artisan_app.models import Article, ArticleStatus, Block, Role, Section
 from artisan_app.render.scripts import FONTS_JS
-from artisan_app.services import articles, feeds, search, search_index, seo, translations
-from artisan_app.services.arabic_script import fold_letters
-from artisan_app.services.auth import PermissionDenied
+from artisan_app.services.accounts.auth import PermissionDenied
+from artisan_app.services.articles import queries
+from artisan_app.services.editorial import translations
+from artisan_app.services.search import index
+from artisan_app.services.search import queries as search
+from artisan_app.services.search.arabic_script import fold_letters
+from artisan_app.services.site import feeds, seo
 from artisan_app.web import shell as web_shell
 from tests.factories import BASE_TIME, make_article, make_author, make_category, make_user, sections
 
@@ -78,7 +82,7 @@ def test_language_switch_links_only_live_translations(desk):
     assert translations.live_translations(s, en.slug, now=NOW) == [translations.TranslationLink("ur", ur.slug)]
     assert translations.live_translations(s, ur.slug, now=NOW) == [translations.TranslationLink("en", en.slug)]
     # hreflang in the head, og:locale and JSON-LD inLanguage of the Urdu page.
-    detail = articles.get_article(s, ur.slug, now=NOW)
+    detail = queries.get_article(s, ur.slug, now=NOW)
     meta = seo.article_meta(detail, site_url=SITE, translations=[("en", en.slug)])
     assert meta.url == f"{SITE}/ur/article/{ur.slug}" and meta.json_ld["inLanguage"] == "ur"
     head = seo.head_html(meta)
@@ -98,9 +102,9 @@ def test_language_switch_links_only_live_translations(desk):
 def test_each_edition_lists_and_feeds_only_its_own_stories(desk):
     s, cat, ann = desk["s"], desk["cat"], desk["ann"]
     ur = make_article(s, category=cat, author=ann, slug="mehngai", headline="مہنگائی نے گھریلو بجٹ بگاڑ دیا", language="ur")
-    assert [c.slug for c in articles.latest_articles(s, now=NOW).items] == ["inflation-bites"]
-    assert [c.slug for c in articles.latest_articles(s, now=NOW, language="ur").items] == ["mehngai"]
-    assert articles.related_articles(s, ur.id, now=NOW) == []  # never the other edition's stories
+    assert [c.slug for c in queries.latest_articles(s, now=NOW).items] == ["inflation-bites"]
+    assert [c.slug for c in queries.latest_articles(s, now=NOW, language="ur").items] == ["mehngai"]
+    assert queries.related_articles(s, ur.id, now=NOW) == []  # never the other edition's stories
     atom = feeds.site_feed(s, site_url=SITE, now=NOW, language="ur").decode()
     assert f"{SITE}/ur/article/mehngai" in atom and "inflation-bites" not in atom
     assert 'xml:lang="ur"' in atom or "<language>ur</language>" in atom or 'lang="ur"' in atom
@@ -160,12 +164,12 @@ def test_urdu_matches_are_highlighted_in_the_text_as_written(urdu_corpus):
 
 
 def test_arabic_script_folding_is_one_spelling_per_word():
-    assert search_index.words("مَہنگائی") == search_index.words("مہنگائی")
-    assert search_index.words("كراچي") == search_index.words("کراچی")
-    assert search_index.words("پاکستان\u200cی") == search_index.words("پاکستانی")
-    assert search_index.words("مـــہنگائی") == search_index.words("مہنگائی")  # kashida
+    assert index.words("مَہنگائی") == index.words("مہنگائی")
+    assert index.words("كراچي") == index.words("کراچی")
+    assert index.words("پاکستان\u200cی") == index.words("پاکستانی")
+    assert index.words("مـــہنگائی") == index.words("مہنگائی")  # kashida
     assert fold_letters("۱۲٣") == "123"
-    assert search_index.words("ھ") != search_index.words("ہ")  # do-chashmi he is a letter of its own
+    assert index.words("ھ") != index.words("ہ")  # do-chashmi he is a letter of its own
 
 
 def test_urdu_pages_get_lang_dir_their_own_meta_and_the_urdu_stylesheet():
@@ -175,7 +179,7 @@ def test_urdu_pages_get_lang_dir_their_own_meta_and_the_urdu_stylesheet():
     page = web_shell.render('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/></head><body></body></html>', meta)
     assert '<html lang="ur" dir="rtl">' in page
     # The Urdu typography inline after the site's stylesheet; its Nastaliq face is not fetched before the
-    # first paint (artisan_app/fonts.py: the fonts script decides), only the small Naskh stand-in is.
+    # first paint (artisan_app/render/fonts.py: the fonts script decides), only the small Naskh stand-in is.
     preloads = re.findall(r'<link rel="preload"[^>]*>', page)
     assert preloads == ['<link rel="preload" as="font" type="font/woff2" crossorigin="" '
                         'href="/fonts/noto-naskh-arabic-urdu-400.woff2"/>'] and FONTS_JS in page
@@ -217,7 +221,7 @@ def test_the_urdu_feed_is_served_at_ur_feed_xml(desk, monkeypatch):
     from starlette.testclient import TestClient
 
     from artisan_app.core import db
-    from artisan_app.web.editions import edition_routes
+    from artisan_app.web.endpoints.editions import edition_routes
 
     s = desk["s"]
     make_article(s, category=desk["cat"], author=desk["ann"], slug="mehngai", headline="مہنگائی", language="ur",
@@ -234,7 +238,7 @@ def test_the_urdu_feed_is_served_at_ur_feed_xml(desk, monkeypatch):
 
 
 def test_each_edition_features_its_own_lead_story(desk):
-    from artisan_app.services import featured
+    from artisan_app.services.articles import featured
 
     s = desk["s"]
     ur = make_article(s, category=desk["cat"], author=desk["ann"], slug="mehngai", headline="مہنگائی", language="ur")
@@ -248,7 +252,7 @@ def test_each_edition_features_its_own_lead_story(desk):
 
 def test_the_editors_preview_of_an_urdu_translation_reads_as_the_urdu_page(desk):
     from artisan_app import render
-    from artisan_app.services import editorial
+    from artisan_app.services.editorial import newsroom as editorial
 
     s = desk["s"]
     ur = translations.create_translation(s, user=desk["editor"], article_id=desk["en"].id, language="ur", now=NOW)

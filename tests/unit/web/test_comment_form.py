@@ -1,5 +1,5 @@
 """The article's first HTML has the "Leave a comment" form, and it works without JavaScript: posted to
-``/comments/post`` (``web/comment_form.py``) under the comment service's rules, then back to the
+``/comments/post`` (``web/endpoints/comments.py``) under the comment service's rules, then back to the
 article with the outcome, the typed text kept (in a signed cookie, never the URL), cross-site posts
 refused."""
 
@@ -12,12 +12,12 @@ import pytest
 from sqlmodel import Session, select
 from starlette.testclient import TestClient
 
-from artisan_app import api
 from artisan_app.core.settings import settings
 from artisan_app.models import Comment
-from artisan_app.services import clients
-from artisan_app.services import comments as svc
-from artisan_app.web import comment_form, same_origin
+from artisan_app.services.comments import submission as svc
+from artisan_app.services.common import clients
+from artisan_app.web import http_app, same_origin
+from artisan_app.web.endpoints import comments as comment_form
 from tests.factories import make_article, make_author, make_category
 from tests.page_shells import SHELL
 from tests.unit.services.test_seo import SITE, meta, parse
@@ -38,10 +38,10 @@ def article(session: Session):
 @pytest.fixture
 def client(session: Session, article, monkeypatch, tmp_path) -> TestClient:
     # The page cache on (in this process's memory), as in production.
-    monkeypatch.setattr(api, "settings", dataclasses.replace(settings, site_url=SITE, page_cache=True, redis_url=""))
+    monkeypatch.setattr(http_app, "settings", dataclasses.replace(settings, site_url=SITE, page_cache=True, redis_url=""))
     shell = tmp_path / "__spa-fallback.html"
     shell.write_text(SHELL, "utf-8")
-    return TestClient(api.build_api(shell_path=shell))
+    return TestClient(http_app.build_api(shell_path=shell))
 
 
 def typed(story, **fields) -> dict:

@@ -1,4 +1,4 @@
-"""The Vite proxy block (``artisan_app/web/dev_proxy.py``) and the dev shell's switch."""
+"""The Vite proxy block (``artisan_app/web/dev/proxy.py``) and the dev shell's switch."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from artisan_app import routes
-from artisan_app.web import dev_proxy
-from artisan_app.web.dev_shell import dev_frontend_url
+from artisan_app.core import routes
+from artisan_app.web.dev import proxy
+from artisan_app.web.dev.shell import dev_frontend_url
 
 VITE_SERVER = '''export default defineConfig((config) => ({
   server: {
@@ -23,24 +23,24 @@ VITE_SERVER = '''export default defineConfig((config) => ({
 
 
 def test_the_proxy_goes_into_vite_server_options_once():
-    patched = dev_proxy.add_proxy(VITE_SERVER, "http://127.0.0.1:8123")
+    patched = proxy.add_proxy(VITE_SERVER, "http://127.0.0.1:8123")
     assert patched.count("proxy: {\n") == 1
     assert '"http://127.0.0.1:8123"' in patched
     assert patched.index("proxy: {") < patched.index("port: process.env.PORT")
     # Prerendering (production build) runs a preview server: it must forward nothing.
     preview = patched[patched.index("preview: {"):]
     assert "proxy: {}," in preview and "127.0.0.1:8123" not in preview
-    assert dev_proxy.add_proxy(patched, "http://127.0.0.1:8123") == patched  # hot reload compiles again
+    assert proxy.add_proxy(patched, "http://127.0.0.1:8123") == patched  # hot reload compiles again
 
 
 def test_an_unknown_template_is_left_alone():
-    assert dev_proxy.add_proxy("export default {}", "http://127.0.0.1:1") == "export default {}"
+    assert proxy.add_proxy("export default {}", "http://127.0.0.1:1") == "export default {}"
 
 
 def _proxied(url: str) -> bool:
     # The patterns are plain enough that Python's and JavaScript's regex syntax agree.
-    return any(re.search(p, url) for p in (dev_proxy.FEEDS_AND_FILES, dev_proxy.CATEGORY_FEED,
-                                           dev_proxy.pages_pattern()))
+    return any(re.search(p, url) for p in (proxy.FEEDS_AND_FILES, proxy.CATEGORY_FEED,
+                                           proxy.pages_pattern()))
 
 
 @pytest.mark.parametrize("url", [
@@ -78,8 +78,8 @@ def test_every_page_with_a_first_view_goes_to_the_backend():
     for page in pages:
         url = re.sub(r"\[\w+\]", "some-slug", page.pattern)
         assert _proxied(url) and _proxied(url + "?q=x"), page.pattern
-    block = dev_proxy.proxy_block("http://127.0.0.1:8123")
-    assert json.dumps(dev_proxy.pages_pattern()) in block
+    block = proxy.proxy_block("http://127.0.0.1:8123")
+    assert json.dumps(proxy.pages_pattern()) in block
 
 
 def test_the_dev_shell_is_used_only_under_reflex_run_in_development():
@@ -92,6 +92,6 @@ def test_the_dev_shell_is_used_only_under_reflex_run_in_development():
 
 def test_a_config_patched_before_gets_the_missing_preview_block():
     """A .web left by an earlier version of the plugin (server proxy only) is completed, not doubled."""
-    old = dev_proxy._insert_after(VITE_SERVER, "server: {", dev_proxy.proxy_block("http://127.0.0.1:8123"))
-    patched = dev_proxy.add_proxy(old, "http://127.0.0.1:8123")
+    old = proxy._insert_after(VITE_SERVER, "server: {", proxy.proxy_block("http://127.0.0.1:8123"))
+    patched = proxy.add_proxy(old, "http://127.0.0.1:8123")
     assert patched.count("proxy: {\n") == 1 and patched.count("proxy: {},") == 1

@@ -1,4 +1,4 @@
-"""``web/first_views.newsletter`` as served by ``api.py``: the sign-up page's first HTML, the answer to
+"""``web/first_views.newsletter`` as served by ``web/http_app.py``: the sign-up page's first HTML, the answer to
 a sign-up posted from its plain form, and the page cache never showing one reader's answer to another."""
 
 from __future__ import annotations
@@ -9,10 +9,11 @@ import pytest
 from sqlmodel import Session, select
 from starlette.testclient import TestClient
 
-from artisan_app import api, wording
 from artisan_app.core.settings import settings
 from artisan_app.models import Subscriber
-from artisan_app.services import subscriptions
+from artisan_app.render import wording
+from artisan_app.services.newsletter import subscriptions
+from artisan_app.web import http_app
 from tests.factories import make_category
 from tests.newsletter_fixtures import *  # noqa: F401,F403  (fixtures: smtp, mail_to_smtp)
 from tests.page_shells import SHELL
@@ -25,10 +26,10 @@ def client(session: Session, monkeypatch, tmp_path) -> TestClient:
     make_category(session, "Culture", slug="culture", position=2)
     session.commit()
     # The page cache on (in this process's memory), as in production.
-    monkeypatch.setattr(api, "settings", dataclasses.replace(settings, site_url=SITE, page_cache=True, redis_url=""))
+    monkeypatch.setattr(http_app, "settings", dataclasses.replace(settings, site_url=SITE, page_cache=True, redis_url=""))
     shell = tmp_path / "__spa-fallback.html"
     shell.write_text(SHELL, "utf-8")
-    return TestClient(api.build_api(shell_path=shell), headers={"Origin": "http://testserver"})
+    return TestClient(http_app.build_api(shell_path=shell), headers={"Origin": "http://testserver"})
 
 
 def notices(tree) -> list[tuple[str, str]]:

@@ -11,12 +11,15 @@ from sqlmodel import Session
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from artisan_app import api
 from artisan_app.core.settings import settings
-from artisan_app.hardening import ScriptAllowlist, SecurityHeaders, inline_scripts, script_hash
 from artisan_app.models import ArticleStatus, Role, utcnow
-from artisan_app.services import comments, editor_saving, editor_workflow, editorial, featured, moderation, trash
+from artisan_app.services.articles import featured
+from artisan_app.services.comments import moderation, submission
+from artisan_app.services.editorial import newsroom as editorial
+from artisan_app.services.editorial import saving, trash, workflow
+from artisan_app.web import http_app
 from artisan_app.web import shell as web_shell
+from artisan_app.web.middleware.security_headers import ScriptAllowlist, SecurityHeaders, inline_scripts, script_hash
 from artisan_app.web.page_cache import PageCache
 from tests.factories import make_article, make_author, make_category, make_user, sections
 from tests.harness import TEST_REDIS_URL
@@ -48,8 +51,8 @@ def shell(tmp_path):
 
 @pytest.fixture
 def client(site, shell, monkeypatch) -> TestClient:
-    monkeypatch.setattr(api, "settings", dataclasses.replace(settings, page_cache=True, redis_url=""))
-    return TestClient(api.build_api(shell_path=shell))
+    monkeypatch.setattr(http_app, "settings", dataclasses.replace(settings, page_cache=True, redis_url=""))
+    return TestClient(http_app.build_api(shell_path=shell))
 
 
 def page_work(counter) -> list[str]:
@@ -86,7 +89,7 @@ def test_an_edit_shows_on_the_next_request(client, site):
     first = client.get("/article/story")
     front = client.get("/")
     form = editorial.load_form(s, user=editor, article_id=site["story"].id)
-    editor_saving.save_article(s, user=editor, form=dataclasses.replace(form, headline="A Corrected Headline"))
+    saving.save_article(s, user=editor, form=dataclasses.replace(form, headline="A Corrected Headline"))
     s.commit()
     edited = client.get("/article/story")
     assert "A Corrected Headline" in edited.text and "The Story of the Day" not in edited.text
@@ -95,15 +98,15 @@ def test_an_edit_shows_on_the_next_request(client, site):
 
 
 def _publish(site):
-    editor_workflow.publish(site["session"], user=site["editor"], article_id=site["draft"].id)
+    workflow.publish(site["session"], user=site["editor"], article_id=site["draft"].id)
 
 
 def _unpublish(site):
-    editor_workflow.unpublish(site["session"], user=site["editor"], article_id=site["story"].id)
+    workflow.unpublish(site["session"], user=site["editor"], article_id=site["story"].id)
 
 
 def _trash(site):
-    editor_workflow.unpublish(site["session"], user=site["editor"], article_id=site["story"].id)
+    workflow.unpublish(site["session"], user=site["editor"], article_id=site["story"].id)
     site["session"].commit()
     trash.move_to_trash(site["session"], user=site["editor"], article_id=site["story"].id)
 
@@ -129,7 +132,7 @@ def test_each_change_a_reader_would_notice_invalidates(client, site, event, path
 
 
 def _comment(site, body: str):
-    return comments.submit_comment(site["session"], article_id=site["story"].id, name="New Reader",
+    return submission.submit_comment(site["session"], article_id=site["story"].id, name="New Reader",
                                    email="new@example.com", body=body, reader_id="reader-1", form_age_seconds=10)
 
 
@@ -152,7 +155,7 @@ def test_a_draft_save_leaves_the_cache_alone(client, site, count_queries, engine
     first = client.get("/")
     s, editor = site["session"], site["editor"]
     form = editorial.load_form(s, user=editor, article_id=site["draft"].id)
-    editor_saving.save_article(s, user=editor, form=dataclasses.replace(form, headline="Still A Draft"))
+    saving.save_article(s, user=editor, form=dataclasses.replace(form, headline="Still A Draft"))
     s.commit()
     with count_queries(engine) as counter:
         assert again(client, "/", first) == 304
@@ -160,10 +163,10 @@ def test_a_draft_save_leaves_the_cache_alone(client, site, count_queries, engine
 
 
 def test_a_page_is_kept_no_longer_than_until_the_next_scheduled_article_goes_live(site, shell, monkeypatch):
-    monkeypatch.setattr(api, "settings", dataclasses.replace(settings, page_cache=True, redis_url="",
+    monkeypatch.setattr(http_app, "settings", dataclasses.replace(settings, page_cache=True, redis_url="",
                                                              page_cache_seconds=7200))
-    client = TestClient(api.build_api(shell_path=shell))
-    editor_workflow.publish(site["session"], user=site["editor"], article_id=site["draft"].id,
+    client = TestClient(http_app.build_api(shell_path=shell))
+    workflow.publish(site["session"], user=site["editor"], article_id=site["draft"].id,
                             at=utcnow() + timedelta(hours=1))
     site["session"].commit()
     page = client.get("/")
@@ -204,14 +207,14 @@ def test_with_redis_an_edit_in_one_worker_shows_in_another(site, shell):
 
     Redis.from_url(TEST_REDIS_URL).flushdb()  # the tests' own database (harness.TEST_REDIS_URL)
     this_worker, other_worker = PageCache(TEST_REDIS_URL), PageCache(TEST_REDIS_URL)
-    workers = [TestClient(Starlette(routes=api.api_routes(web_shell.ShellCache(shell), cache)))
+    workers = [TestClient(Starlette(routes=http_app.api_routes(web_shell.ShellCache(shell), cache)))
                for cache in (this_worker, other_worker)]
     first = workers[1].get("/article/story")
     assert workers[1].get("/article/story", headers={"If-None-Match": first.headers["etag"]}).status_code == 304
     assert workers[0].get("/article/story").text == first.text  # shared through Redis
     s, editor = site["session"], site["editor"]
     form = editorial.load_form(s, user=editor, article_id=site["story"].id)
-    editor_saving.save_article(s, user=editor, form=dataclasses.replace(form, headline="Edited Elsewhere"))
+    saving.save_article(s, user=editor, form=dataclasses.replace(form, headline="Edited Elsewhere"))
     s.commit()
     assert "Edited Elsewhere" in workers[1].get("/article/story").text
 
@@ -219,7 +222,7 @@ def test_with_redis_an_edit_in_one_worker_shows_in_another(site, shell):
 def test_a_drafts_byline_leaves_the_cache_alone_and_a_live_ones_does_not(session):
     """Co-authors (ArticleAuthor rows) are part of a page only once the article is live."""
     from artisan_app.models import ArticleAuthor, ContentGeneration
-    from artisan_app.services import content_changes
+    from artisan_app.services.site import content_changes
 
     pol, ann = make_category(session, "Politics", slug="politics"), make_author(session, "Ann Writer", slug="ann")
     bea = make_author(session, "Bea Writer", slug="bea")

@@ -12,7 +12,7 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from artisan_app.render import scripts
-from artisan_app.services import seo
+from artisan_app.services.site import seo
 from artisan_app.web import shell as web_shell
 from tests.page_shells import SHELL
 

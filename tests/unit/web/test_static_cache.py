@@ -1,4 +1,4 @@
-"""How long browsers may keep the build's files and the fonts (``web/static_cache.py``)."""
+"""How long browsers may keep the build's files and the fonts (``web/middleware/static_cache.py``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from artisan_app.web.static_cache import cache_static
+from artisan_app.web.middleware.static_cache import cache_static
 
 
 def _file(request):

@@ -8,8 +8,8 @@ import io
 import pytest
 from PIL import Image as PILImage
 
-from artisan_app.services.images import store_image
 from artisan_app.services.media.checks import ImageRejected, check_image
+from artisan_app.services.media.single_images import store_image
 from tests.media_helpers import opened, photo
 
 SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="9" height="9"/></svg>'

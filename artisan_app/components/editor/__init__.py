@@ -1,0 +1,1 @@
+"""The article editor's components: form, body, review, images, language, side panels."""

@@ -1,0 +1,1 @@
+"""Newsletter components: the sign-up block and the editor's panel."""

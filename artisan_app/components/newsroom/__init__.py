@@ -1,0 +1,1 @@
+"""Newsroom components: the frame, tools, redirects."""

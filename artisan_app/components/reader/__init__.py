@@ -1,0 +1,1 @@
+"""Reader components: the page frame, article markup, comments, the unavailable notice."""

@@ -1,0 +1,1 @@
+"""Newsletter pages: sign-up and confirmation, the newsroom's desk."""

@@ -1,0 +1,1 @@
+"""Staff accounts: authentication, sessions and sign-in limits."""

@@ -1,0 +1,1 @@
+"""Reader comments: submission, the thread, commenter names, moderation."""

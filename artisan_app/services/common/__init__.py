@@ -1,0 +1,1 @@
+"""Small helpers every service uses: row ids, text, rate limits, newsroom time."""

@@ -1,0 +1,1 @@
+"""Mail: sending (SMTP or the outbox) and the email bodies."""

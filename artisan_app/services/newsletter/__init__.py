@@ -1,0 +1,1 @@
+"""The newsletter: readers' subscriptions, the newsroom's sends, paced delivery."""

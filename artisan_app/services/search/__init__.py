@@ -1,0 +1,1 @@
+"""Full-text search: the queries, the search index and Arabic-script folding."""

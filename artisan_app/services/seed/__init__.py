@@ -1,0 +1,1 @@
+"""The bundled seed content (``content/``, ``images/``) and its loader."""

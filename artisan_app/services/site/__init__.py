@@ -1,0 +1,1 @@
+"""What the public site serves: page data, feeds, SEO tags, redirects, links between editions, content changes."""

@@ -1,0 +1,1 @@
+"""The article editor's state and its mixins."""

@@ -1,0 +1,1 @@
+"""Newsletter states: sign-up, the desk, the editor's panel."""

@@ -1,0 +1,1 @@
+"""Newsroom states: sign-in guard, article list, settings, moderation, redirects, import."""

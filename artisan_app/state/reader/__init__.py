@@ -1,0 +1,1 @@
+"""Reader states: the site, front and listings, article, comments, search, corrections."""

@@ -1,0 +1,1 @@
+"""What every state leans on: changes, offloading, background handlers, resilience."""

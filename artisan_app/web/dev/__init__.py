@@ -1,0 +1,1 @@
+"""Development-server plumbing (``reflex run``): the proxy and the page shell."""

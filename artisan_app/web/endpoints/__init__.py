@@ -1,0 +1,1 @@
+"""HTTP endpoints beside the pages: health, media, the newsletter's links, editions, not found."""

@@ -1,0 +1,1 @@
+"""ASGI middleware around the app: security headers, redirects, upload limit, static caching."""
