@@ -36,8 +36,14 @@ app = rx.App(
 
 # Every page, reader and newsroom, from the route registry (web/registry.py).
 for page in registry.PAGES:
-    app.add_page(page.page(), route=page.pattern, title=page.title, description=page.description,
-                 meta=list(page.meta), on_load=page.on_load)
+    app.add_page(
+        page.page(),
+        route=page.pattern,
+        title=page.title,
+        description=page.description,
+        meta=list(page.meta),
+        on_load=page.on_load,
+    )
 
 # The objects every worker builds once (components, vars, routes) are left out of full garbage
 # collections, which otherwise stop the event loop ~85 ms each (artisan_app/web/startup_heap.py).

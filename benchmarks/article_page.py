@@ -106,10 +106,11 @@ def measure(base: str, runs: int, path: str = ARTICLE) -> None:
 
     print(f"article page: {path}")
     print(f"runs: {runs} cold contexts, Chromium headless, 1280x900")
-    print(f"headline visible: median {statistics.median(timings):.0f} ms "
-          f"(min {min(timings):.0f}, max {max(timings):.0f})")
-    print(f"app asked for -> took over: median {statistics.median(takeovers):.0f} ms "
-          f"(min {min(takeovers):.0f}, max {max(takeovers):.0f})")
+    print(f"headline visible: median {statistics.median(timings):.0f} ms (min {min(timings):.0f}, max {max(timings):.0f})")
+    print(
+        f"app asked for -> took over: median {statistics.median(takeovers):.0f} ms "
+        f"(min {min(takeovers):.0f}, max {max(takeovers):.0f})"
+    )
     for title, weights in (("a reader who reads (no app)", reading), ("once the app is asked for", with_app)):
         print(f"{title}:")
         for kind in (*KINDS, "other"):
@@ -119,11 +120,15 @@ def measure(base: str, runs: int, path: str = ARTICLE) -> None:
         print(f"{'':>10}  font {name}: {size / 1024:.1f} KiB")
     first_view = sum(reading.get(kind, 0) for kind in FIRST_VIEW_KINDS)
     print(f"first view (HTML + CSS + fonts + images): {first_view / 1024:8.1f} KiB transferred")
-    print(f"  of which before the first paint: {around_paint[0] / 1024:.1f} KiB; after it: {around_paint[1] / 1024:.1f} KiB "
-          "(the web fonts, fetched for the next pages)")
+    print(
+        f"  of which before the first paint: {around_paint[0] / 1024:.1f} KiB; after it: {around_paint[1] / 1024:.1f} KiB "
+        "(the web fonts, fetched for the next pages)"
+    )
     parts = ", ".join(f"{kind} {size / 1024:.1f}" for kind, size in sorted(returning.items()) if size)
-    print(f"the same reader's next page, the front page (CSS and fonts from the cache): "
-          f"{sum(returning.values()) / 1024:.1f} KiB transferred ({parts})")
+    print(
+        f"the same reader's next page, the front page (CSS and fonts from the cache): "
+        f"{sum(returning.values()) / 1024:.1f} KiB transferred ({parts})"
+    )
 
 
 def main() -> int:

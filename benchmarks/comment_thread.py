@@ -55,12 +55,19 @@ def add_comments(url: str, slug: str, count: int, seed: int = 1) -> None:
         made: list[Comment] = []
         for i in range(count):
             parent = rng.choice(made) if made and rng.random() < 0.3 else None
-            c = Comment(article_id=article.id, parent_id=parent.id if parent else None,
-                        depth=min(parent.depth + 1, 3) if parent else 0, name=f"Reader {i}",
-                        email=f"r{i}@example.com", email_normalized=f"r{i}@example.com",
-                        body=f"Comment {i}: " + "a considered opinion about the story " * rng.randint(1, 6),
-                        status=CommentStatus.approved.value, fingerprint=f"bench-{slug}-{i}",
-                        created_at=start + timedelta(seconds=30 * i), approved_at=start + timedelta(seconds=30 * i))
+            c = Comment(
+                article_id=article.id,
+                parent_id=parent.id if parent else None,
+                depth=min(parent.depth + 1, 3) if parent else 0,
+                name=f"Reader {i}",
+                email=f"r{i}@example.com",
+                email_normalized=f"r{i}@example.com",
+                body=f"Comment {i}: " + "a considered opinion about the story " * rng.randint(1, 6),
+                status=CommentStatus.approved.value,
+                fingerprint=f"bench-{slug}-{i}",
+                created_at=start + timedelta(seconds=30 * i),
+                approved_at=start + timedelta(seconds=30 * i),
+            )
             session.add(c)
             session.flush()
             made.append(c)
@@ -84,9 +91,16 @@ async def open_as_reader(slug: str):
     from artisan_app.state.reader.comments import CommentState
 
     root = rx.State(_reflex_internal_init=True)
-    root.router = RouterData.from_router_data({"headers": {}, "asPath": f"/article/{slug}",
-                                               "pathname": "/article/[slug]", "query": {}, "ip": "127.0.0.1",
-                                               "token": "bench"})
+    root.router = RouterData.from_router_data(
+        {
+            "headers": {},
+            "asPath": f"/article/{slug}",
+            "pathname": "/article/[slug]",
+            "query": {},
+            "ip": "127.0.0.1",
+            "token": "bench",
+        }
+    )
     await (await root.get_state(ArticleState)).load_article()
     state = await root.get_state(CommentState)
     await state.load_comments()
@@ -102,8 +116,10 @@ def in_process(url: str) -> None:
     from artisan_app.services.comments import thread
 
     db.use_database(url)
-    print(f"{'article':<10}{'comments':>9}{'page ms':>9}{'open ms':>9}{'alloc KiB':>11}{'state→browser KiB':>19}"
-          f"{'stored state KiB':>17}{'shown':>7}{'old read KiB (≤500)':>21}")
+    print(
+        f"{'article':<10}{'comments':>9}{'page ms':>9}{'open ms':>9}{'alloc KiB':>11}{'state→browser KiB':>19}"
+        f"{'stored state KiB':>17}{'shown':>7}{'old read KiB (≤500)':>21}"
+    )
     for label, slug in (("reference", SMALL), ("big", BIG)):
         with db.session_scope() as session:
             article_id = session.exec(select(Article.id).where(Article.slug == slug)).one()
@@ -118,8 +134,10 @@ def in_process(url: str) -> None:
         tracemalloc.stop()
         browser_kib = len(json.dumps([dataclasses.asdict(c) for c in state.comments])) / 1024
         pickled_kib = len(state._serialize()) / 1024  # as the state manager stores this substate
-        print(f"{label:<10}{count:>9}{page_ms:>9.1f}{open_ms:>9.1f}{peak / 1024:>11.0f}{browser_kib:>19.1f}"
-              f"{pickled_kib:>17.1f}{len(state.comments):>7}{old_kib:>21.1f}")
+        print(
+            f"{label:<10}{count:>9}{page_ms:>9.1f}{open_ms:>9.1f}{peak / 1024:>11.0f}{browser_kib:>19.1f}"
+            f"{pickled_kib:>17.1f}{len(state.comments):>7}{old_kib:>21.1f}"
+        )
     db.use_database()
 
 

@@ -63,13 +63,17 @@ def seed(engine: Engine, n: int) -> None:
     """``n`` published articles (newest = id n) with bodies, tags and a few comments."""
     rnd = random.Random(7)
     with engine.begin() as conn:
-        conn.execute(insert(Category), [
-            {"id": i, "name": f"Section {i}", "slug": f"section-{i}", "description": "", "position": i}
-            for i in range(1, CATEGORIES + 1)
-        ])
-        conn.execute(insert(Author), [
-            {"id": i, "name": f"Author {i}", "slug": f"author-{i}", "bio": "", "avatar": ""} for i in range(1, AUTHORS + 1)
-        ])
+        conn.execute(
+            insert(Category),
+            [
+                {"id": i, "name": f"Section {i}", "slug": f"section-{i}", "description": "", "position": i}
+                for i in range(1, CATEGORIES + 1)
+            ],
+        )
+        conn.execute(
+            insert(Author),
+            [{"id": i, "name": f"Author {i}", "slug": f"author-{i}", "bio": "", "avatar": ""} for i in range(1, AUTHORS + 1)],
+        )
         conn.execute(insert(Tag), [{"id": i, "name": f"Topic {i}", "slug": f"topic-{i}"} for i in range(1, TAGS + 1)])
         section_id = block_id = 0
         for start in range(1, n + 1, CHUNK):
@@ -77,21 +81,50 @@ def seed(engine: Engine, n: int) -> None:
             art, sec, blk, tags = [], [], [], []
             for i in ids:
                 published = NOW - timedelta(hours=(n - i) + 1)
-                art.append({
-                    "id": i, "slug": f"article-{i}", "kicker": f"Kicker {i}", "headline": f"Headline number {i}",
-                    "excerpt": "A short excerpt.", "category_id": 1 + i % CATEGORIES, "author_id": 1 + i % AUTHORS,
-                    "status": "published", "word_count": 900, "version": 1, "cover_image": "", "cover_alt": "",
-                    "published_at": published, "created_at": published, "updated_at": published,
-                })
+                art.append(
+                    {
+                        "id": i,
+                        "slug": f"article-{i}",
+                        "kicker": f"Kicker {i}",
+                        "headline": f"Headline number {i}",
+                        "excerpt": "A short excerpt.",
+                        "category_id": 1 + i % CATEGORIES,
+                        "author_id": 1 + i % AUTHORS,
+                        "status": "published",
+                        "word_count": 900,
+                        "version": 1,
+                        "cover_image": "",
+                        "cover_alt": "",
+                        "published_at": published,
+                        "created_at": published,
+                        "updated_at": published,
+                    }
+                )
                 for pos in (1, 2):
                     section_id += 1
                     sec.append({"id": section_id, "article_id": i, "position": pos, "heading": f"Trend {pos}"})
                     block_id += 1
-                    blk.append({"id": block_id, "section_id": section_id, "position": 1, "kind": "paragraph",
-                                "text": PARAGRAPH, "attribution": ""})
+                    blk.append(
+                        {
+                            "id": block_id,
+                            "section_id": section_id,
+                            "position": 1,
+                            "kind": "paragraph",
+                            "text": PARAGRAPH,
+                            "attribution": "",
+                        }
+                    )
                     block_id += 1
-                    blk.append({"id": block_id, "section_id": section_id, "position": 2, "kind": "quote",
-                                "text": "We are told to be neutral.", "attribution": "A civil servant"})
+                    blk.append(
+                        {
+                            "id": block_id,
+                            "section_id": section_id,
+                            "position": 2,
+                            "kind": "quote",
+                            "text": "We are told to be neutral.",
+                            "attribution": "A civil servant",
+                        }
+                    )
                 for tag in rnd.sample(range(1, TAGS + 1), 3):
                     tags.append({"article_id": i, "tag_id": tag})
             conn.execute(insert(Article), art)
@@ -102,12 +135,24 @@ def seed(engine: Engine, n: int) -> None:
         rows = []
         for i in range(max(1, n - 49), n + 1):
             for k in range(5):
-                rows.append({
-                    "article_id": i, "parent_id": None, "depth": 0, "name": f"Reader {k}", "email": f"r{k}@example.com",
-                    "email_normalized": f"r{k}@example.com", "website": "", "body": "Well argued.",
-                    "status": "approved", "held_reason": "", "owner_key": "", "fingerprint": f"{i}-{k}",
-                    "created_at": NOW - timedelta(minutes=k + 1), "approved_at": NOW - timedelta(minutes=k),
-                })
+                rows.append(
+                    {
+                        "article_id": i,
+                        "parent_id": None,
+                        "depth": 0,
+                        "name": f"Reader {k}",
+                        "email": f"r{k}@example.com",
+                        "email_normalized": f"r{k}@example.com",
+                        "website": "",
+                        "body": "Well argued.",
+                        "status": "approved",
+                        "held_reason": "",
+                        "owner_key": "",
+                        "fingerprint": f"{i}-{k}",
+                        "created_at": NOW - timedelta(minutes=k + 1),
+                        "approved_at": NOW - timedelta(minutes=k),
+                    }
+                )
         for part in _chunks(rows):
             conn.execute(insert(Comment), part)
     if engine.dialect.name == "postgresql":

@@ -37,8 +37,7 @@ sys.path.insert(0, str(ROOT))
 def make_jpeg(path: Path, width: int, height: int) -> None:
     from PIL import Image, ImageDraw, ImageFilter
 
-    base = Image.merge("RGB", [Image.linear_gradient("L").resize((width, height)).rotate(r, expand=False)
-                               for r in (0, 90, 180)])
+    base = Image.merge("RGB", [Image.linear_gradient("L").resize((width, height)).rotate(r, expand=False) for r in (0, 90, 180)])
     d = ImageDraw.Draw(base)
     for i in range(40):
         x, y = (i * 7919) % width, (i * 104729) % height
@@ -96,13 +95,20 @@ def child(kind: str, path: str) -> dict:
         elapsed = time.perf_counter() - start
         _, py_peak = tracemalloc.get_traced_memory()
         peak = status_kib("VmHWM")
-    return {"kind": kind, "seconds": elapsed, "rss_peak_mib": (peak - baseline) / 1024,
-            "tracemalloc_peak_mib": py_peak / 2**20, "size": size, "files": files}
+    return {
+        "kind": kind,
+        "seconds": elapsed,
+        "rss_peak_mib": (peak - baseline) / 1024,
+        "tracemalloc_peak_mib": py_peak / 2**20,
+        "size": size,
+        "files": files,
+    }
 
 
 def run(kind: str, path: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", kind, str(path)], check=True,
-                         capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(path)], check=True, capture_output=True, text=True, cwd=ROOT
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -120,9 +126,11 @@ def main() -> None:
         path = Path(tmp) / "camera.jpg"
         made = time.perf_counter()
         make_jpeg(path, width, height)
-        print(f"test image: {width}×{height} ({width * height / 1e6:.0f} MP), "
-              f"{path.stat().st_size / 2**20:.1f} MiB JPEG, made in {time.perf_counter() - made:.1f} s; "
-              f"{os.cpu_count()} CPUs; {runs} run(s) each, fresh process per run")
+        print(
+            f"test image: {width}×{height} ({width * height / 1e6:.0f} MP), "
+            f"{path.stat().st_size / 2**20:.1f} MiB JPEG, made in {time.perf_counter() - made:.1f} s; "
+            f"{os.cpu_count()} CPUs; {runs} run(s) each, fresh process per run"
+        )
         results: dict[str, list[dict]] = {"decode": [], "upload": []}
         for _ in range(runs):
             for kind in results:

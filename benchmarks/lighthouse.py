@@ -33,9 +33,14 @@ PAGE_SETS = {
     "en": {"front page": "/", "seed article": "/article/civil-servants-social-media-pakistan"},
     "ur": {"Urdu front page": "/ur/", "Urdu seed article": "/ur/article/sarkari-afsar-aur-social-media"},
     "kinds": {
-        "section": "/category/politics", "author": "/author/artisan-times", "topic": "/tag/pakistan",
-        "search": "/search?q=civil+service", "corrections": "/corrections", "newsletter": "/newsletter",
-        "Urdu section": "/ur/category/politics", "Urdu search": "/ur/search?q=%D8%A7%D9%81%D8%B3%D8%B1",
+        "section": "/category/politics",
+        "author": "/author/artisan-times",
+        "topic": "/tag/pakistan",
+        "search": "/search?q=civil+service",
+        "corrections": "/corrections",
+        "newsletter": "/newsletter",
+        "Urdu section": "/ur/category/politics",
+        "Urdu search": "/ur/search?q=%D8%A7%D9%81%D8%B3%D8%B1",
         "Urdu corrections": "/ur/corrections",
         # Not here: a not-found page (Lighthouse refuses to score a 404 answer).
     },
@@ -55,23 +60,34 @@ def ensure_lighthouse(lh_dir: Path) -> Path:
     if not cli.exists():
         lh_dir.mkdir(parents=True, exist_ok=True)
         print(f"installing {LIGHTHOUSE_VERSION} into {lh_dir} (npm) ...", flush=True)
-        env = {**os.environ, "PATH": f"{npm_bin_dir()}{os.pathsep}{os.environ.get('PATH', '')}",
-               "PUPPETEER_SKIP_DOWNLOAD": "1"}
+        env = {**os.environ, "PATH": f"{npm_bin_dir()}{os.pathsep}{os.environ.get('PATH', '')}", "PUPPETEER_SKIP_DOWNLOAD": "1"}
         npm = shutil.which("npm", path=env["PATH"]) or "npm"
-        subprocess.run([npm, "install", "--prefix", str(lh_dir), "--no-audit", "--no-fund", LIGHTHOUSE_VERSION],
-                       check=True, env=env)
+        subprocess.run(
+            [npm, "install", "--prefix", str(lh_dir), "--no-audit", "--no-fund", LIGHTHOUSE_VERSION], check=True, env=env
+        )
     return cli
 
 
 def run_lighthouse(cli: Path, url: str, out: Path) -> dict:
-    env = {**os.environ, "CHROME_PATH": CHROMIUM,
-           "PATH": f"{npm_bin_dir()}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env = {**os.environ, "CHROME_PATH": CHROMIUM, "PATH": f"{npm_bin_dir()}{os.pathsep}{os.environ.get('PATH', '')}"}
     node = shutil.which("node", path=env["PATH"]) or "node"
     subprocess.run(
-        [node, str(cli), url, "--quiet", "--output=json", f"--output-path={out}",
-         f"--chrome-flags={CHROME_FLAGS}", "--form-factor=mobile", "--screenEmulation.mobile",
-         f"--only-categories={','.join(CATEGORIES)}", "--max-wait-for-load=45000"],
-        check=True, env=env, timeout=300,
+        [
+            node,
+            str(cli),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--form-factor=mobile",
+            "--screenEmulation.mobile",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--max-wait-for-load=45000",
+        ],
+        check=True,
+        env=env,
+        timeout=300,
     )
     return json.loads(out.read_text())
 
@@ -93,8 +109,10 @@ def load_average() -> str:
 
 
 def measure(base: str, runs: int, cli: Path, tmp: Path, pages: dict[str, str] = PAGES) -> None:
-    print(f"Lighthouse {json.loads((cli.parent.parent / 'package.json').read_text())['version']}, mobile, "
-          f"Chromium {CHROMIUM}, {runs} run(s) per page (median); load average (1/5/15 min) {load_average()}")
+    print(
+        f"Lighthouse {json.loads((cli.parent.parent / 'package.json').read_text())['version']}, mobile, "
+        f"Chromium {CHROMIUM}, {runs} run(s) per page (median); load average (1/5/15 min) {load_average()}"
+    )
     print("| page | performance | accessibility | best practices | SEO | FCP ms | LCP ms | TBT ms | CLS | transfer KiB |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for name, path in pages.items():
@@ -105,16 +123,26 @@ def measure(base: str, runs: int, cli: Path, tmp: Path, pages: dict[str, str] = 
                 print(f"  {name}: runtime error {report['runtimeError']}")
             rows.append(summarise(report))
         med = {k: statistics.median(r[k] for r in rows) for k in rows[0]}
-        print(f"| {name} ({path}) | {med['performance']:.0f} | {med['accessibility']:.0f} | {med['best-practices']:.0f} "
-              f"| {med['seo']:.0f} | {med['FCP ms']:.0f} | {med['LCP ms']:.0f} | {med['TBT ms']:.0f} | {med['CLS']:.3f} "
-              f"| {med['KiB']:.0f} |", flush=True)
-        print(f"|   runs: performance {', '.join(str(r['performance']) for r in rows)}; "
-              f"load average after: {load_average()} |||||||||", flush=True)
+        print(
+            f"| {name} ({path}) | {med['performance']:.0f} | {med['accessibility']:.0f} | {med['best-practices']:.0f} "
+            f"| {med['seo']:.0f} | {med['FCP ms']:.0f} | {med['LCP ms']:.0f} | {med['TBT ms']:.0f} | {med['CLS']:.3f} "
+            f"| {med['KiB']:.0f} |",
+            flush=True,
+        )
+        print(
+            f"|   runs: performance {', '.join(str(r['performance']) for r in rows)}; "
+            f"load average after: {load_average()} |||||||||",
+            flush=True,
+        )
         for category in CATEGORIES[1:]:
             refs = report["categories"][category]["auditRefs"]
-            failing = [report["audits"][r["id"]]["title"] for r in refs
-                       if r.get("weight") and (report["audits"][r["id"]].get("score") is not None)
-                       and report["audits"][r["id"]]["score"] < 1]
+            failing = [
+                report["audits"][r["id"]]["title"]
+                for r in refs
+                if r.get("weight")
+                and (report["audits"][r["id"]].get("score") is not None)
+                and report["audits"][r["id"]]["score"] < 1
+            ]
             if failing:
                 print(f"|   {category} not passed: {'; '.join(failing)} |||||||||", flush=True)
 
@@ -125,10 +153,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--lh-dir", default=str(Path(tempfile.gettempdir()) / "lh"))
     parser.add_argument("--save", help="keep every run's JSON report in this folder (to read the audits)")
-    parser.add_argument("--pages", default="en",
-                        help=f"comma-separated page sets: {', '.join(PAGE_SETS)} (all: every public page kind)")
-    parser.add_argument("--page", action="append", metavar="NAME=PATH",
-                        help="measure this page instead of the page sets (repeatable)")
+    parser.add_argument(
+        "--pages", default="en", help=f"comma-separated page sets: {', '.join(PAGE_SETS)} (all: every public page kind)"
+    )
+    parser.add_argument(
+        "--page", action="append", metavar="NAME=PATH", help="measure this page instead of the page sets (repeatable)"
+    )
     args = parser.parse_args()
     names = list(PAGE_SETS) if args.pages == "all" else args.pages.split(",")
     pages = {name: path for key in names for name, path in PAGE_SETS[key].items()}

@@ -96,17 +96,30 @@ def postgres_schema(create: bool) -> str:
 
 
 def build_site(tmp: Path, n: int, smtp_url: str, batch: int, db_url: str) -> tuple[dict[str, str], int]:
-    env = app_env(ARTISAN_DB_URL=db_url or f"sqlite:///{tmp / 'site.db'}", ARTISAN_QUEUE_URL=f"sqlite:///{tmp / 'queue.db'}",
-                  ARTISAN_SMTP_URL=smtp_url, ARTISAN_MAIL_RATE="0", ARTISAN_MAIL_BATCH=str(batch),
-                  ARTISAN_SITE_URL="https://news.example")
+    env = app_env(
+        ARTISAN_DB_URL=db_url or f"sqlite:///{tmp / 'site.db'}",
+        ARTISAN_QUEUE_URL=f"sqlite:///{tmp / 'queue.db'}",
+        ARTISAN_SMTP_URL=smtp_url,
+        ARTISAN_MAIL_RATE="0",
+        ARTISAN_MAIL_BATCH=str(batch),
+        ARTISAN_SITE_URL="https://news.example",
+    )
     prepare_database(env)
     engine = engine_for(env["ARTISAN_DB_URL"])
     with Session(engine) as session:
-        session.exec(insert(Subscriber), params=[
-            {"email": f"reader{i}@example.com", "key": f"key-{i:08d}", "status": "active", "all_categories": True,
-             "created_at": utcnow()}
-            for i in range(n)
-        ])
+        session.exec(
+            insert(Subscriber),
+            params=[
+                {
+                    "email": f"reader{i}@example.com",
+                    "key": f"key-{i:08d}",
+                    "status": "active",
+                    "all_categories": True,
+                    "created_at": utcnow(),
+                }
+                for i in range(n)
+            ],
+        )
         article_id = session.exec(select(Article.id).where(Article.status == "published")).first()
         session.commit()
     return env, article_id
@@ -114,9 +127,13 @@ def build_site(tmp: Path, n: int, smtp_url: str, batch: int, db_url: str) -> tup
 
 def run_artisan(env: dict[str, str], article_id: int, smtp: MailCatcher, n: int) -> dict[str, float]:
     engine = engine_for(env["ARTISAN_DB_URL"])
-    worker = subprocess.Popen([sys.executable, "-m", "huey.bin.huey_consumer", "artisan_app.jobs.huey", "-w", "1",
-                               "-k", "thread", "-q"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "huey.bin.huey_consumer", "artisan_app.jobs.huey", "-w", "1", "-k", "thread", "-q"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     sampler = PeakRss(worker.pid)
     time.sleep(1.0)  # the consumer has started (not part of the measurement)
     start = time.perf_counter()

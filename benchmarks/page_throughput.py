@@ -63,8 +63,9 @@ def _request(path: str, port: int, extra: dict[str, str]) -> bytes:
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
 
 
-async def load(port: int, path: str, *, connections: int, seconds: float, max_requests: int,
-               headers: dict[str, str] | None = None) -> dict:
+async def load(
+    port: int, path: str, *, connections: int, seconds: float, max_requests: int, headers: dict[str, str] | None = None
+) -> dict:
     request = _request(path, port, headers or {})
     deadline = time.perf_counter() + seconds
     done, errors, statuses, sizes, latencies = 0, 0, {}, [], []
@@ -95,8 +96,13 @@ async def load(port: int, path: str, *, connections: int, seconds: float, max_re
     elapsed = time.perf_counter() - began
     latencies.sort()
     return {
-        "path": path, "requests": done, "seconds": elapsed, "rate": done / elapsed, "errors": errors,
-        "statuses": statuses, "bytes": (sum(sizes) / len(sizes)) if sizes else 0,
+        "path": path,
+        "requests": done,
+        "seconds": elapsed,
+        "rate": done / elapsed,
+        "errors": errors,
+        "statuses": statuses,
+        "bytes": (sum(sizes) / len(sizes)) if sizes else 0,
         "p50": latencies[len(latencies) // 2] * 1000 if latencies else 0,
         "p99": latencies[int(len(latencies) * 0.99)] * 1000 if latencies else 0,
     }
@@ -113,8 +119,10 @@ async def etag_of(port: int, path: str) -> str:
 def row(label: str, r: dict, reference: float | None = None) -> str:
     ratio = f"{r['rate'] / reference:.0%}" if reference else "—"
     codes = ", ".join(f"{k}×{v}" for k, v in sorted(r["statuses"].items()))
-    return (f"| {label} | {r['rate']:.0f} | {ratio} | {r['p50']:.1f} / {r['p99']:.1f} | {r['bytes'] / 1024:.1f} "
-            f"| {codes} | {r['errors']} |")
+    return (
+        f"| {label} | {r['rate']:.0f} | {ratio} | {r['p50']:.1f} / {r['p99']:.1f} | {r['bytes'] / 1024:.1f} "
+        f"| {codes} | {r['errors']} |"
+    )
 
 
 def main() -> int:
@@ -131,8 +139,11 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="artisan-throughput-"))
     env = app_env(ARTISAN_DB_URL=f"sqlite:///{tmp / 'throughput.db'}")
     prepare_database(env)
-    print(f"{args.connections} connections, {args.seconds:g} s (at most {args.max_requests} requests) per measure, "
-          f"{args.workers} worker(s), load generator on the same machine", flush=True)
+    print(
+        f"{args.connections} connections, {args.seconds:g} s (at most {args.max_requests} requests) per measure, "
+        f"{args.workers} worker(s), load generator on the same machine",
+        flush=True,
+    )
     print("| measure | req/s | of static | latency p50 / p99 (ms) | KiB per response | statuses | errors |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     results = {}

@@ -294,8 +294,10 @@ async def run_level(
     seconds = time.perf_counter() - start
     await asyncio.gather(*(r.close() for r in readers))
     if app.proc.poll() is not None:
-        print(f"  !! {target.name} app exited (code {app.proc.returncode}); log {app.log}:\n"
-              + app.log.read_text()[-3000:], flush=True)
+        print(
+            f"  !! {target.name} app exited (code {app.proc.returncode}); log {app.log}:\n" + app.log.read_text()[-3000:],
+            flush=True,
+        )
     errors = [r.error for r in readers if r.error]
     return LevelResult(
         app=target.name,
@@ -378,27 +380,35 @@ def summary(results, args) -> None:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     print()
     arrival = f"{args.rate:g} readers/s" if args.rate > 0 else f"a burst ({args.ramp} connecting at a time, then all type)"
-    print(f"mode: {'Redis state, ' + str(args.workers or 'default') + ' workers' if args.redis else 'default state manager'}; "
-          f"{args.events} cheap events per reader, think time 0..{2 * args.think:.1f} s, arrival: {arrival}")
-    print("| readers | app | hydrate+on_load p50 / p95 / p99 (ms) | cheap event p50 / p95 / p99 (ms) | errors "
-          "| RSS per reader (KiB) | server CPU per reader (ms) |")
+    print(
+        f"mode: {'Redis state, ' + str(args.workers or 'default') + ' workers' if args.redis else 'default state manager'}; "
+        f"{args.events} cheap events per reader, think time 0..{2 * args.think:.1f} s, arrival: {arrival}"
+    )
+    print(
+        "| readers | app | hydrate+on_load p50 / p95 / p99 (ms) | cheap event p50 / p95 / p99 (ms) | errors "
+        "| RSS per reader (KiB) | server CPU per reader (ms) |"
+    )
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for row in results:
         for r in row:
             if r is None:
                 continue
-            print(f"| {r.readers} | {r.app} | {pct(r.hydrate, 50):.0f} / {pct(r.hydrate, 95):.0f} / {pct(r.hydrate, 99):.0f} "
-                  f"| {pct(r.events, 50):.1f} / {pct(r.events, 95):.1f} / {pct(r.events, 99):.1f} | {r.errors} "
-                  f"| {r.rss_per_reader_kib:.1f} | {r.server_cpu * 1000 / r.readers:.1f} |")
+            print(
+                f"| {r.readers} | {r.app} | {pct(r.hydrate, 50):.0f} / {pct(r.hydrate, 95):.0f} / {pct(r.hydrate, 99):.0f} "
+                f"| {pct(r.events, 50):.1f} / {pct(r.events, 95):.1f} / {pct(r.events, 99):.1f} | {r.errors} "
+                f"| {r.rss_per_reader_kib:.1f} | {r.server_cpu * 1000 / r.readers:.1f} |"
+            )
     if all(row[1] is not None for row in results):
         print()
         print("ratio artisan / blank:")
         for a, b in results:
-            print(f"  N={a.readers:<5} hydrate p50 {ratio(pct(a.hydrate, 50), pct(b.hydrate, 50))} "
-                  f"p95 {ratio(pct(a.hydrate, 95), pct(b.hydrate, 95))} p99 {ratio(pct(a.hydrate, 99), pct(b.hydrate, 99))} | "
-                  f"event p50 {ratio(pct(a.events, 50), pct(b.events, 50))} p95 {ratio(pct(a.events, 95), pct(b.events, 95))} "
-                  f"p99 {ratio(pct(a.events, 99), pct(b.events, 99))} | "
-                  f"RSS/reader {ratio(a.rss_per_reader_kib, b.rss_per_reader_kib)}")
+            print(
+                f"  N={a.readers:<5} hydrate p50 {ratio(pct(a.hydrate, 50), pct(b.hydrate, 50))} "
+                f"p95 {ratio(pct(a.hydrate, 95), pct(b.hydrate, 95))} p99 {ratio(pct(a.hydrate, 99), pct(b.hydrate, 99))} | "
+                f"event p50 {ratio(pct(a.events, 50), pct(b.events, 50))} p95 {ratio(pct(a.events, 95), pct(b.events, 95))} "
+                f"p99 {ratio(pct(a.events, 99), pct(b.events, 99))} | "
+                f"RSS/reader {ratio(a.rss_per_reader_kib, b.rss_per_reader_kib)}"
+            )
     print(f"\nload generator CPU: {usage.ru_utime + usage.ru_stime:.1f} s (same machine as the server)")
 
 
@@ -409,8 +419,9 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=5, help="cheap events per reader")
     parser.add_argument("--think", type=float, default=0.5, help="mean think time between events (s)")
     parser.add_argument("--ramp", type=int, default=50, help="readers connecting at the same time")
-    parser.add_argument("--rate", type=float, default=0.0,
-                        help="readers arriving per second, each typing once on the page (default 0: a burst)")
+    parser.add_argument(
+        "--rate", type=float, default=0.0, help="readers arriving per second, each typing once on the page (default 0: a burst)"
+    )
     parser.add_argument("--redis", action="store_true", help="state in Redis, several backend workers")
     parser.add_argument("--redis-url", default=BENCH_REDIS_URL)
     parser.add_argument("--workers", type=int, default=0, help="GRANIAN_WORKERS (default: Reflex's choice)")
@@ -420,9 +431,12 @@ def main() -> int:
     if args.quick:
         args.events = min(args.events, 3)
 
-    print(textwrap.dedent(f"""\
-        readers_load: levels {args.levels}, {'Redis' if args.redis else 'default'} state manager,
-        {args.workers or 'default'} workers, machine: {__import__('os').cpu_count()} cores"""), flush=True)
+    print(
+        textwrap.dedent(f"""\
+        readers_load: levels {args.levels}, {"Redis" if args.redis else "default"} state manager,
+        {args.workers or "default"} workers, machine: {__import__("os").cpu_count()} cores"""),
+        flush=True,
+    )
     with tempfile.TemporaryDirectory(prefix="artisan-readers-") as tmp:
         LOG_DIR.mkdir(parents=True, exist_ok=True)
         print(f"app logs in {LOG_DIR}", flush=True)

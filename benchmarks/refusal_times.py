@@ -59,6 +59,7 @@ def import_of(source: Path) -> Callable[[], object]:
                 return import_export(sqlite_memory_engine(), source, upload_dir=Path(tmp), now=NOW)
             except wxr.WxrError as exc:
                 return exc
+
     return run
 
 
@@ -94,8 +95,10 @@ def main() -> None:
     print(f"  the test export, imported:    {median_seconds(import_of(FIXTURES / 'export.xml'), runs):7.3f} s")
     print(f"  an entity bomb, refused:      {median_seconds(import_of(FIXTURES / 'bomb.xml'), runs):7.3f} s")
 
-    print(f"/healthz ({runs} runs, median; check timeout {health.CHECK_TIMEOUT_SECONDS} s, "
-          f"connect timeout {db.CONNECT_TIMEOUT_SECONDS} s)")
+    print(
+        f"/healthz ({runs} runs, median; check timeout {health.CHECK_TIMEOUT_SECONDS} s, "
+        f"connect timeout {db.CONNECT_TIMEOUT_SECONDS} s)"
+    )
     print(f"  both fine:                    {healthz(POSTGRES_URL, TEST_REDIS_URL, runs):7.3f} s")
     with HangingListener() as hung:
         pg, rd = f"postgresql+psycopg://postgres@127.0.0.1:{hung.port}/hung", f"redis://127.0.0.1:{hung.port}"

@@ -63,16 +63,26 @@ class Collector:
         if want is None:
             return
         what, fut = want
-        hit = (delta.get(ROOT_STATE, {}).get("is_hydrated_rx_state_") is True if what == "hydrated"
-               else delta.get(self.target.event_state, {}).get(self.target.event_var) == what)
+        hit = (
+            delta.get(ROOT_STATE, {}).get("is_hydrated_rx_state_") is True
+            if what == "hydrated"
+            else delta.get(self.target.event_state, {}).get(self.target.event_var) == what
+        )
         if hit and not fut.done():
             fut.set_result(True)
 
 
 def router_data(target: Target, token: str) -> dict:
     path = target.path
-    return {"pathname": ROUTES.get(path, path), "asPath": path, "query": {}, "token": token,
-            "sid": f"sid-{token}", "headers": {"origin": "http://localhost:3000"}, "ip": "127.0.0.1"}
+    return {
+        "pathname": ROUTES.get(path, path),
+        "asPath": path,
+        "query": {},
+        "token": token,
+        "sid": f"sid-{token}",
+        "headers": {"origin": "http://localhost:3000"},
+        "ip": "127.0.0.1",
+    }
 
 
 async def one_visit(processor, collector: Collector, target: Target, events: int) -> None:
@@ -154,12 +164,17 @@ async def run(target: Target, visits: int, events: int, profile: int) -> dict:
         cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
         sent = collector.bytes_sent - sent0
         keys = len(await manager.redis.keys("*"))
-    out = {"app": target.name, "visits": visits, "cpu_ms": cpu * 1000 / visits,
-           "wall_ms": (wall - SETTLE_SECONDS) * 1000 / visits,
-           "sent_kib": sent / 1024 / visits, "redis_keys_per_visit": keys / (visits + 5),
-           "events": {k: round(v / visits, 2) for k, v in names.most_common()},
-           "redis": {k: round(v / visits, 2) for k, v in commands.most_common()},
-           "event_cpu_ms": {k: round(v * 1000 / visits, 2) for k, v in spent.most_common()}}
+    out = {
+        "app": target.name,
+        "visits": visits,
+        "cpu_ms": cpu * 1000 / visits,
+        "wall_ms": (wall - SETTLE_SECONDS) * 1000 / visits,
+        "sent_kib": sent / 1024 / visits,
+        "redis_keys_per_visit": keys / (visits + 5),
+        "events": {k: round(v / visits, 2) for k, v in names.most_common()},
+        "redis": {k: round(v / visits, 2) for k, v in commands.most_common()},
+        "event_cpu_ms": {k: round(v * 1000 / visits, 2) for k, v in spent.most_common()},
+    }
     if profiler:
         buf = io.StringIO()
         pstats.Stats(profiler, stream=buf).sort_stats("cumulative").print_stats(profile)
@@ -172,11 +187,16 @@ async def run(target: Target, visits: int, events: int, profile: int) -> dict:
 def child(args) -> int:
     target = ARTISAN if args.child == "artisan" else BLANK
     res = asyncio.run(run(target, args.visits, args.events, args.profile))
-    print(f"{res['app']:>8}: {res['cpu_ms']:6.1f} ms CPU per visit ({res['wall_ms']:.1f} ms wall), "
-          f"{res['sent_kib']:.1f} KiB sent, {res['redis_keys_per_visit']:.0f} Redis keys per visit", flush=True)
-    print(f"          events per visit: {res['events']}\n          Redis commands per visit: {res['redis']}\n"
-          f"          CPU ms per visit inside each kind of event (overlaps; background ones to their end): "
-          f"{res['event_cpu_ms']}")
+    print(
+        f"{res['app']:>8}: {res['cpu_ms']:6.1f} ms CPU per visit ({res['wall_ms']:.1f} ms wall), "
+        f"{res['sent_kib']:.1f} KiB sent, {res['redis_keys_per_visit']:.0f} Redis keys per visit",
+        flush=True,
+    )
+    print(
+        f"          events per visit: {res['events']}\n          Redis commands per visit: {res['redis']}\n"
+        f"          CPU ms per visit inside each kind of event (overlaps; background ones to their end): "
+        f"{res['event_cpu_ms']}"
+    )
     if "profile" in res:
         print(res["profile"], flush=True)
     return 0
@@ -189,8 +209,13 @@ def main() -> int:
     parser.add_argument("--profile", type=int, default=0, help="print the top N functions (cProfile)")
     parser.add_argument("--redis-url", default=BENCH_REDIS_URL)
     parser.add_argument("--no-blank", action="store_true")
-    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
-                        help="extra environment for both apps (e.g. REFLEX_OPLOCK_ENABLED=1)")
+    parser.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="extra environment for both apps (e.g. REFLEX_OPLOCK_ENABLED=1)",
+    )
     parser.add_argument("--child", choices=("artisan", "blank"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -198,8 +223,12 @@ def main() -> int:
     import redis
 
     with tempfile.TemporaryDirectory(prefix="artisan-visit-cost-") as tmp:
-        env = app_env(ARTISAN_DB_URL=f"sqlite:///{tmp}/visits.db", REFLEX_REDIS_URL=args.redis_url,
-                      ARTISAN_COMMENT_RATE_LIMIT="100000/minute", REFLEX_ENV_MODE="prod")
+        env = app_env(
+            ARTISAN_DB_URL=f"sqlite:///{tmp}/visits.db",
+            REFLEX_REDIS_URL=args.redis_url,
+            ARTISAN_COMMENT_RATE_LIMIT="100000/minute",
+            REFLEX_ENV_MODE="prod",
+        )
         env.update(dict(item.split("=", 1) for item in args.env))
         prepare_database(env)
         passed = ["--visits", str(args.visits), "--events", str(args.events), "--profile", str(args.profile)]
@@ -207,8 +236,9 @@ def main() -> int:
         for name, cwd in runs:
             redis.Redis.from_url(args.redis_url).flushdb()
             child_env = {**env, "PYTHONPATH": os.pathsep.join([str(cwd), str(ROOT)])}
-            subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", name, *passed],
-                           cwd=cwd, env=child_env, check=True)
+            subprocess.run(
+                [sys.executable, str(Path(__file__).resolve()), "--child", name, *passed], cwd=cwd, env=child_env, check=True
+            )
     return 0
 
 

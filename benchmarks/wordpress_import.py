@@ -122,21 +122,33 @@ def main() -> None:
     backend = "postgresql" if args.postgres else "sqlite"
     print(f"backend: {backend}; export: {args.posts:,} posts, {written:,} comments, {size:.0f} MB")
     print(f"load average (1 min) before: {load_before:.1f}, after the first import: {load_during:.1f} (2 cores, shared)")
-    print(f"first import: {first:.1f} s wall ({first / 60:.2f} min), {first_cpu:.1f} s CPU of this process; "
-          f"{args.posts / first:.0f} posts/s, {report.comments_imported / first:.0f} comments/s")
-    print(f"  imported {report.imported:,}, failed {report.failed}, skipped {report.counts['skipped']:,}, "
-          f"comments {report.comments_imported:,}, redirects {report.redirects:,}, unmapped blocks {report.counts['unmapped']:,}")
-    print(f"reference, parse only (wxr.read over the same file): {parse_before[0]:.1f} s wall before the import, "
-          f"{parse_after[0]:.1f} s after ({parse_cpu:.1f} s CPU); import / parse = {first / parse:.1f}x wall, "
-          f"{first_cpu / parse_cpu:.1f}x CPU")
+    print(
+        f"first import: {first:.1f} s wall ({first / 60:.2f} min), {first_cpu:.1f} s CPU of this process; "
+        f"{args.posts / first:.0f} posts/s, {report.comments_imported / first:.0f} comments/s"
+    )
+    print(
+        f"  imported {report.imported:,}, failed {report.failed}, skipped {report.counts['skipped']:,}, "
+        f"comments {report.comments_imported:,}, redirects {report.redirects:,}, unmapped blocks {report.counts['unmapped']:,}"
+    )
+    print(
+        f"reference, parse only (wxr.read over the same file): {parse_before[0]:.1f} s wall before the import, "
+        f"{parse_after[0]:.1f} s after ({parse_cpu:.1f} s CPU); import / parse = {first / parse:.1f}x wall, "
+        f"{first_cpu / parse_cpu:.1f}x CPU"
+    )
     if again is not None:
-        print(f"same file again: {second:.1f} s; unchanged {again.unchanged:,}, updated {again.updated}, "
-              f"comments imported {again.comments_imported}, updated {again.comments_updated}")
-    print(f"RSS: {rss['before']:.0f} MiB before the import, {rss.get('10 %', 0):.0f} MiB at 10 % of the posts, "
-          f"{rss.get('100 %', 0):.0f} MiB at 100 %; peak RSS of the process {peak:.0f} MiB")
-    print(f"target (10,000 posts + 100,000 comments under 5 min): "
-          f"{'measured at full size' if args.posts >= 10000 else 'extrapolated linearly'}: "
-          f"{first * 10000 / args.posts / 60:.1f} min")
+        print(
+            f"same file again: {second:.1f} s; unchanged {again.unchanged:,}, updated {again.updated}, "
+            f"comments imported {again.comments_imported}, updated {again.comments_updated}"
+        )
+    print(
+        f"RSS: {rss['before']:.0f} MiB before the import, {rss.get('10 %', 0):.0f} MiB at 10 % of the posts, "
+        f"{rss.get('100 %', 0):.0f} MiB at 100 %; peak RSS of the process {peak:.0f} MiB"
+    )
+    print(
+        f"target (10,000 posts + 100,000 comments under 5 min): "
+        f"{'measured at full size' if args.posts >= 10000 else 'extrapolated linearly'}: "
+        f"{first * 10000 / args.posts / 60:.1f} min"
+    )
 
 
 if __name__ == "__main__":

@@ -15,12 +15,26 @@ import random
 from pathlib import Path
 
 AUTHORS = 24
-CATEGORIES = ["news", "politics", "business", "culture", "science", "sport", "opinion", "world",
-              "technology", "health", "travel", "food"]
+CATEGORIES = [
+    "news",
+    "politics",
+    "business",
+    "culture",
+    "science",
+    "sport",
+    "opinion",
+    "world",
+    "technology",
+    "health",
+    "travel",
+    "food",
+]
 CHILDREN = {"elections": "politics", "markets": "business", "books": "culture", "football": "sport"}
 TAGS = 300
-WORDS = ("harbour council budget river school report market season theatre climate vote train bridge "
-         "museum farm storm hospital library festival court energy water housing election trade").split()
+WORDS = (
+    "harbour council budget river school report market season theatre climate vote train bridge "
+    "museum farm storm hospital library festival court energy water housing election trade"
+).split()
 
 HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -102,15 +116,26 @@ def _words(rng: random.Random, n: int) -> str:
 
 
 def _body(rng: random.Random, n: int) -> str:
-    lead = (f"{_words(rng, 25).capitalize()} with <strong>bold words</strong>, <em>an aside</em> and "
-            f'<a href="https://source.example/{n}">a source</a>.')
+    lead = (
+        f"{_words(rng, 25).capitalize()} with <strong>bold words</strong>, <em>an aside</em> and "
+        f'<a href="https://source.example/{n}">a source</a>.'
+    )
     parts = [PARAGRAPH.format(text=lead)]
     for k in range(1, rng.randint(2, 5)):
-        paragraphs = "".join(PARAGRAPH.format(text=_words(rng, rng.randint(40, 90)).capitalize() + ".")
-                             for _ in range(rng.randint(1, 3)))
-        parts.append(SECTION.format(heading=f"{_words(rng, 3).title()} {k}", paragraphs=paragraphs,
-                                    quote=_words(rng, 12).capitalize() + ".", cite=f"Analyst {k}",
-                                    a=_words(rng, 4), b=_words(rng, 3), c=_words(rng, 5)))
+        paragraphs = "".join(
+            PARAGRAPH.format(text=_words(rng, rng.randint(40, 90)).capitalize() + ".") for _ in range(rng.randint(1, 3))
+        )
+        parts.append(
+            SECTION.format(
+                heading=f"{_words(rng, 3).title()} {k}",
+                paragraphs=paragraphs,
+                quote=_words(rng, 12).capitalize() + ".",
+                cite=f"Analyst {k}",
+                a=_words(rng, 4),
+                b=_words(rng, 3),
+                c=_words(rng, 5),
+            )
+        )
         if rng.random() < 0.5:
             parts.append(rng.choice(EXTRAS).format(n=n * 10 + k, text=_words(rng, 10).capitalize()))
     return "\n".join(parts)
@@ -128,11 +153,20 @@ def _comments(rng: random.Random, n: int, count: int, first_id: int, day: str) -
         ids.append(cid)
         reader = rng.randint(1, 5000)
         pingback = rng.random() < 0.01
-        out.append(COMMENT.format(
-            cid=cid, name=f"Reader {reader}", email=f"reader{reader}@mail.example", ip=reader % 250,
-            url=f"https://blog{reader}.example/" if reader % 7 == 0 else "",
-            date=f"{day} {10 + j // 60 % 12:02d}:{j % 60:02d}:00", content=f"{_words(rng, rng.randint(8, 40)).capitalize()}.",
-            approved=rng.choice(APPROVED), type="pingback" if pingback else "comment", parent=parent))
+        out.append(
+            COMMENT.format(
+                cid=cid,
+                name=f"Reader {reader}",
+                email=f"reader{reader}@mail.example",
+                ip=reader % 250,
+                url=f"https://blog{reader}.example/" if reader % 7 == 0 else "",
+                date=f"{day} {10 + j // 60 % 12:02d}:{j % 60:02d}:00",
+                content=f"{_words(rng, rng.randint(8, 40)).capitalize()}.",
+                approved=rng.choice(APPROVED),
+                type="pingback" if pingback else "comment",
+                parent=parent,
+            )
+        )
     return "".join(out)
 
 
@@ -153,18 +187,22 @@ def write_export(path: Path, posts: int, comments: int, seed: int = 15) -> int:
             day = f"20{16 + n * 9 // max(posts, 1):02d}-{1 + n % 12:02d}-{1 + n % 28:02d}"
             status = rng.choice(STATUSES)
             slug = f"{_words(rng, 4).replace(' ', '-')}-{n}"
-            cats = "".join(f'<category domain="category" nicename="{c}"><![CDATA[{c.title()}]]></category>'
-                           for c in rng.sample(every, rng.choice([1, 1, 1, 2])))
-            tags = "".join(f'<category domain="post_tag" nicename="topic-{t}"><![CDATA[Topic {t}]]></category>'
-                           for t in rng.sample(range(1, TAGS + 1), rng.randint(0, 4)))
+            cats = "".join(
+                f'<category domain="category" nicename="{c}"><![CDATA[{c.title()}]]></category>'
+                for c in rng.sample(every, rng.choice([1, 1, 1, 2]))
+            )
+            tags = "".join(
+                f'<category domain="post_tag" nicename="topic-{t}"><![CDATA[Topic {t}]]></category>'
+                for t in rng.sample(range(1, TAGS + 1), rng.randint(0, 4))
+            )
             meta = ""
             if rng.random() < 0.05:
                 meta += f"<wp:postmeta><wp:meta_key><![CDATA[_wp_old_slug]]></wp:meta_key><wp:meta_value><![CDATA[old-{slug}]]></wp:meta_value></wp:postmeta>"
             count = comments // posts + (1 if n <= comments % posts else 0)
-            out.write(f"""<item><title><![CDATA[{_words(rng, 6).capitalize()} {n}]]></title><link>https://bench.example/{day.replace('-', '/')}/{slug}/</link>
+            out.write(f"""<item><title><![CDATA[{_words(rng, 6).capitalize()} {n}]]></title><link>https://bench.example/{day.replace("-", "/")}/{slug}/</link>
 <pubDate>Mon, 01 Jan 2024 10:00:00 +0000</pubDate><dc:creator><![CDATA[writer{rng.randint(1, AUTHORS)}]]></dc:creator>
 <guid isPermaLink="false">https://bench.example/?p={n}</guid><description></description>
-<content:encoded><![CDATA[{_body(rng, n)}]]></content:encoded><excerpt:encoded><![CDATA[{_words(rng, 20) if rng.random() < 0.3 else ''}]]></excerpt:encoded>
+<content:encoded><![CDATA[{_body(rng, n)}]]></content:encoded><excerpt:encoded><![CDATA[{_words(rng, 20) if rng.random() < 0.3 else ""}]]></excerpt:encoded>
 <wp:post_id>{n}</wp:post_id><wp:post_date><![CDATA[{day} 10:00:00]]></wp:post_date><wp:post_date_gmt><![CDATA[{day} 09:00:00]]></wp:post_date_gmt>
 <wp:post_modified><![CDATA[{day} 12:00:00]]></wp:post_modified><wp:post_modified_gmt><![CDATA[{day} 11:00:00]]></wp:post_modified_gmt>
 <wp:comment_status><![CDATA[open]]></wp:comment_status><wp:ping_status><![CDATA[open]]></wp:ping_status>

@@ -23,10 +23,14 @@ PAPER, INK, ACCENT, MUTED = "#fbfaf7", "#1a1a1a", "#9b1c1c", "#555049"
 
 def font(kind: str, size: int) -> ImageFont.FreeTypeFont:
     candidates = {
-        "serif": [FONTSOURCE / "source-serif-4/files/source-serif-4-latin-700-normal.woff",
-                  Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf")],
-        "sans": [FONTSOURCE / "inter/files/inter-latin-600-normal.woff",
-                 Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")],
+        "serif": [
+            FONTSOURCE / "source-serif-4/files/source-serif-4-latin-700-normal.woff",
+            Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"),
+        ],
+        "sans": [
+            FONTSOURCE / "inter/files/inter-latin-600-normal.woff",
+            Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+        ],
     }[kind]
     for path in candidates:
         if path.exists():

@@ -32,8 +32,7 @@ class Canvas:
             self.d.rectangle((x0 * S, y0 * S, x1 * S, y1 * S), fill=fill)
 
     def circle(self, cx, cy, r, fill=None, outline=None, width=0):
-        self.d.ellipse(((cx - r) * S, (cy - r) * S, (cx + r) * S, (cy + r) * S), fill=fill, outline=outline,
-                       width=width * S)
+        self.d.ellipse(((cx - r) * S, (cy - r) * S, (cx + r) * S, (cy + r) * S), fill=fill, outline=outline, width=width * S)
 
     def poly(self, pts, fill, outline=None, width=0):
         self.d.polygon(self._xy(pts), fill=fill, outline=outline, width=width * S)
@@ -103,8 +102,12 @@ def ballot_box(c: Canvas, x, y, w, h, body, slot=INK, paper=PAPER):
     c.rect(x, y, x + w, y + h, body, radius=14)
     c.rect(x - 16, y - 30, x + w + 16, y + 10, body, radius=10)
     c.rect(x + w * 0.3, y - 22, x + w * 0.7, y - 6, slot, radius=6)
-    c.poly([(x + w * 0.38, y - 180), (x + w * 0.66, y - 200), (x + w * 0.62, y - 14), (x + w * 0.42, y - 14)], paper,
-           outline=MUTED, width=4)
+    c.poly(
+        [(x + w * 0.38, y - 180), (x + w * 0.66, y - 200), (x + w * 0.62, y - 14), (x + w * 0.42, y - 14)],
+        paper,
+        outline=MUTED,
+        width=4,
+    )
     c.line([(x + w * 0.45, y - 150), (x + w * 0.5, y - 125), (x + w * 0.6, y - 175)], RED, 10)
 
 

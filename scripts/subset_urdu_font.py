@@ -31,10 +31,18 @@ ROOT = Path(__file__).resolve().parents[1]
 FONTS = ROOT / "assets" / "fonts"
 # (npm package, file in it, output, licence copy)
 FACES = (
-    ("@fontsource/noto-nastaliq-urdu@5.3.0", "package/files/noto-nastaliq-urdu-arabic-400-normal.woff2",
-     FONTS / "noto-nastaliq-urdu-400.woff2", FONTS / "LICENSE-noto-nastaliq-urdu.txt"),
-    ("@fontsource/noto-naskh-arabic@5.3.0", "package/files/noto-naskh-arabic-arabic-400-normal.woff2",
-     FONTS / "noto-naskh-arabic-urdu-400.woff2", FONTS / "LICENSE-noto-naskh-arabic.txt"),
+    (
+        "@fontsource/noto-nastaliq-urdu@5.3.0",
+        "package/files/noto-nastaliq-urdu-arabic-400-normal.woff2",
+        FONTS / "noto-nastaliq-urdu-400.woff2",
+        FONTS / "LICENSE-noto-nastaliq-urdu.txt",
+    ),
+    (
+        "@fontsource/noto-naskh-arabic@5.3.0",
+        "package/files/noto-naskh-arabic-arabic-400-normal.woff2",
+        FONTS / "noto-naskh-arabic-urdu-400.woff2",
+        FONTS / "LICENSE-noto-naskh-arabic.txt",
+    ),
 )
 
 # The Urdu alphabet (with the letters Urdu borrows from Arabic and Persian spelling).
@@ -73,8 +81,9 @@ def subset_face(package: str, source_file: str, output: Path, license_copy: Path
         subprocess.run(["npm", "pack", package, "--silent"], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
         archive = next(Path(tmp).glob("*.tgz"))
         with tarfile.open(archive) as tar:
-            tar.extractall(tmp, members=[m for m in tar.getmembers() if m.name in (source_file, "package/LICENSE")],
-                           filter="data")
+            tar.extractall(
+                tmp, members=[m for m in tar.getmembers() if m.name in (source_file, "package/LICENSE")], filter="data"
+            )
         source = Path(tmp) / source_file
         options = subset.Options()
         options.flavor = "woff2"
@@ -90,8 +99,10 @@ def subset_face(package: str, source_file: str, output: Path, license_copy: Path
         output.parent.mkdir(parents=True, exist_ok=True)
         subset.save_font(font, str(output), options)
         shutil.copyfile(Path(tmp) / "package" / "LICENSE", license_copy)
-        print(f"{source.name}: {source.stat().st_size:,} bytes → {output.relative_to(ROOT)}: "
-              f"{output.stat().st_size:,} bytes ({len(chars)} characters)")
+        print(
+            f"{source.name}: {source.stat().st_size:,} bytes → {output.relative_to(ROOT)}: "
+            f"{output.stat().st_size:,} bytes ({len(chars)} characters)"
+        )
 
 
 def main() -> int:

@@ -41,8 +41,10 @@ FILES = {
     "@fontsource-variable/inter": ["inter-latin-wght-normal.woff2"],
     "@fontsource/source-serif-4": ["source-serif-4-latin-400-italic.woff2"],
 }
-UNICODE_RANGE = ("U+0020-007E,U+00A0-00FF,U+0131,U+0152-0153,U+02C6,U+02DA,U+02DC,U+2013-2014,U+2018-201E,"
-                 "U+2020-2022,U+2026,U+2030,U+2039-203A,U+2044,U+20AC,U+2122,U+2212")
+UNICODE_RANGE = (
+    "U+0020-007E,U+00A0-00FF,U+0131,U+0152-0153,U+02C6,U+02DA,U+02DC,U+2013-2014,U+2018-201E,"
+    "U+2020-2022,U+2026,U+2030,U+2039-203A,U+2044,U+20AC,U+2122,U+2212"
+)
 FEATURES = ["kern", "liga", "calt", "ccmp", "locl", "mark", "mkmk"]
 WEIGHTS = (400, 700)
 

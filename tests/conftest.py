@@ -79,9 +79,7 @@ def postgres_engine() -> Iterator[Engine]:
     with admin.begin() as conn:
         conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
         conn.execute(text(f"CREATE SCHEMA {schema}"))
-    engine = create_engine(
-        POSTGRES_URL, pool_pre_ping=True, connect_args={"options": f"-csearch_path={schema}"}
-    )
+    engine = create_engine(POSTGRES_URL, pool_pre_ping=True, connect_args={"options": f"-csearch_path={schema}"})
     create_schema(engine)
     yield engine
     engine.dispose()

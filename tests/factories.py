@@ -87,18 +87,24 @@ def make_article(
 PASSWORD = "correct horse battery staple"
 
 
-def make_user(session: Session, role: Role = Role.editor, *, name: str | None = None, email: str | None = None,
-              author: Author | None = None) -> auth.StaffUser:
+def make_user(
+    session: Session, role: Role = Role.editor, *, name: str | None = None, email: str | None = None, author: Author | None = None
+) -> auth.StaffUser:
     """A staff account (password ``PASSWORD``) and the StaffUser services take."""
     n = next(_seq)
-    user = auth.create_user(session, email=email or f"user{n}@artisan.test", name=name or f"{role.value.title()} {n}",
-                            password=PASSWORD, role=role, author_id=author.id if author else None)
+    user = auth.create_user(
+        session,
+        email=email or f"user{n}@artisan.test",
+        name=name or f"{role.value.title()} {n}",
+        password=PASSWORD,
+        role=role,
+        author_id=author.id if author else None,
+    )
     return auth.resolve_session(session, auth.start_session(session, user_id=user.id))
 
 
 # An editor as the moderation service sees one (no account needed: the role is what it checks).
-MODERATOR = auth.StaffUser(id=0, name="Moderating editor", email="moderator@artisan.test", role=Role.editor.value,
-                           author_id=None)
+MODERATOR = auth.StaffUser(id=0, name="Moderating editor", email="moderator@artisan.test", role=Role.editor.value, author_id=None)
 
 
 def moderate_as_editor(session: Session, *, comment_ids: list[int], action: str, now: datetime | None = None) -> int:

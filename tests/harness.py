@@ -95,7 +95,11 @@ class RunningApp:
             log.flush()
         return subprocess.Popen(
             ["reflex", "run", "--env", "prod", "--single-port", "--backend-port", str(self.port)],
-            cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=self.cwd,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
 
     def restart(self, timeout: float = BOOT_TIMEOUT) -> RunningApp:
@@ -166,7 +170,11 @@ class ProductionCommand(RunningApp):
         self.starts += 1
         return subprocess.Popen(
             [sys.executable, "-m", "artisan_app.cli", "serve", "--port", str(self.port)],
-            cwd=self.cwd, env=self.env, stdout=self.log.open("a"), stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=self.cwd,
+            env=self.env,
+            stdout=self.log.open("a"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
 
 

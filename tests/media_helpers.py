@@ -10,8 +10,7 @@ from PIL import ImageDraw
 from artisan_app.services.media.storage import LocalStorage
 
 
-def photo(width: int = 1000, height: int = 600, fmt: str = "JPEG", *, dot: tuple[float, float] | None = None,
-          **save) -> bytes:
+def photo(width: int = 1000, height: int = 600, fmt: str = "JPEG", *, dot: tuple[float, float] | None = None, **save) -> bytes:
     """A grey gradient picture; ``dot`` puts a red disc at that fraction of the width/height."""
     img = PILImage.linear_gradient("L").resize((width, height)).convert("RGB")
     if dot:

@@ -10,6 +10,7 @@ own copy of the DDL and of the text folding as they were at this revision, so
 later changes to ``services/search/index.py`` cannot change what it does.
 Upgrading indexes the articles already present.
 """
+
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -19,8 +20,8 @@ import sqlalchemy as sa
 from alembic import context, op
 
 # revision identifiers, used by Alembic.
-revision: str = '0003'
-down_revision: str | Sequence[str] | None = '0002'
+revision: str = "0003"
+down_revision: str | Sequence[str] | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -68,11 +69,13 @@ def _documents(bind, article_ids: list[int]) -> list[dict]:
     ids = ", ".join(str(int(i)) for i in article_ids)
     body: dict[int, list[str]] = {}
     seen_sections: set[int] = set()
-    rows = bind.execute(sa.text(
-        "SELECT s.article_id, s.id, s.heading, b.text, b.attribution FROM section AS s "
-        f"LEFT OUTER JOIN block AS b ON b.section_id = s.id WHERE s.article_id IN ({ids}) "
-        "ORDER BY s.article_id, s.position, b.position"
-    )).all()
+    rows = bind.execute(
+        sa.text(
+            "SELECT s.article_id, s.id, s.heading, b.text, b.attribution FROM section AS s "
+            f"LEFT OUTER JOIN block AS b ON b.section_id = s.id WHERE s.article_id IN ({ids}) "
+            "ORDER BY s.article_id, s.position, b.position"
+        )
+    ).all()
     for article_id, section_id, heading, block_text, attribution in rows:
         parts = body.setdefault(article_id, [])
         if section_id not in seen_sections:  # the join repeats a heading per block
@@ -81,8 +84,13 @@ def _documents(bind, article_ids: list[int]) -> list[dict]:
         parts.extend(p for p in (block_text, attribution) if p)
     heads = bind.execute(sa.text(f"SELECT id, headline, kicker, excerpt FROM article WHERE id IN ({ids})")).all()
     return [
-        {"id": article_id, "headline": _index_text(headline), "kicker": _index_text(kicker),
-         "excerpt": _index_text(excerpt), "body": _index_text(*body.get(article_id, []))}
+        {
+            "id": article_id,
+            "headline": _index_text(headline),
+            "kicker": _index_text(kicker),
+            "excerpt": _index_text(excerpt),
+            "body": _index_text(*body.get(article_id, [])),
+        }
         for article_id, headline, kicker, excerpt in heads
     ]
 

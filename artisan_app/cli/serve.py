@@ -114,8 +114,13 @@ def serve(port: int, threads: int, with_worker: bool) -> int:
 
 
 @click.command()
-@click.option("--port", type=int, default=lambda: int(os.environ.get("BACKEND_PORT", "8000")), show_default="8000",
-              help="The one port of the app (pages, API, websocket).")
+@click.option(
+    "--port",
+    type=int,
+    default=lambda: int(os.environ.get("BACKEND_PORT", "8000")),
+    show_default="8000",
+    help="The one port of the app (pages, API, websocket).",
+)
 @click.option("--worker-threads", type=int, default=4, show_default=True, help="The job worker's threads.")
 @click.option("--no-worker", is_flag=True, help="Start no job worker: the workers run as their own service.")
 def serve_command(port: int, worker_threads: int, no_worker: bool) -> None:

@@ -30,8 +30,7 @@ def when_ready(ready, content: rx.Component, *, loading_label: str = "Loading") 
 def chip(*label, pressed, on_click) -> rx.Component:
     """A toggle button in a row of choices (filters, sort order, queues)."""
     return rx.el.li(
-        rx.el.button(*label, type="button", class_name="chip", aria_pressed=rx.cond(pressed, "true", "false"),
-                     on_click=on_click)
+        rx.el.button(*label, type="button", class_name="chip", aria_pressed=rx.cond(pressed, "true", "false"), on_click=on_click)
     )
 
 

@@ -56,7 +56,7 @@ def split_edition(path: str) -> tuple[str, str]:
     """``/ur/article/x`` → ``("ur", "/article/x")``; an English path stays as it is."""
     for language, prefix in URL_PREFIXES.items():
         if prefix and (path == prefix or path.startswith(prefix + "/")):
-            return language, path[len(prefix):] or "/"
+            return language, path[len(prefix) :] or "/"
     return DEFAULT_LANGUAGE, path
 
 
@@ -130,8 +130,7 @@ def pgettext_noop(context: str, message: str) -> str:
 
 # Extraction keywords beyond Babel's defaults (the Makefile passes the same)
 # (the language comes first in this module's helpers, the message after it).
-EXTRA_KEYWORDS = {"pgettext_noop": ((1, "c"), 2), "translate": (2,), "translate_plural": (2, 3),
-                  "translate_in": ((2, "c"), 3)}
+EXTRA_KEYWORDS = {"pgettext_noop": ((1, "c"), 2), "translate": (2,), "translate_plural": (2, 3), "translate_in": ((2, "c"), 3)}
 
 
 # ---------------------------------------------------------------- formatting
@@ -172,10 +171,12 @@ def comment_count(count: int, language: str) -> str:
 def search_summary(language: str, *, total: int, query: str) -> str:
     """What the results region says after a search with words (the English is services.search.summary's)."""
     if total == 0:
-        return translate(language, "No stories match “%(query)s”. Try fewer or different words, or browse the sections.",
-                       query=query)
-    return translate_plural(language, "%(num)s story matches “%(query)s”.", "%(num)s stories match “%(query)s”.", total,
-                    query=query)
+        return translate(
+            language, "No stories match “%(query)s”. Try fewer or different words, or browse the sections.", query=query
+        )
+    return translate_plural(
+        language, "%(num)s story matches “%(query)s”.", "%(num)s stories match “%(query)s”.", total, query=query
+    )
 
 
 def section_name(name: str, language: str) -> str:
@@ -206,7 +207,9 @@ def template_globals(language: str) -> dict[str, Any]:
     """What a reader template needs to render in ``language``'s edition (with ``install_jinja``)."""
     language = language_of(language)
     return {
-        "lang": language, "dir": direction(language), "og_locale": OG_LOCALES[language],
+        "lang": language,
+        "dir": direction(language),
+        "og_locale": OG_LOCALES[language],
         "edition_path": lambda path: edition_path(language, path),
         "format_date": lambda moment: format_date(moment, language),
         "reading_time": lambda minutes: reading_time(minutes, language),
@@ -222,50 +225,133 @@ def template_globals(language: str) -> dict[str, Any]:
 # where ``make i18n`` extracts the same ids from ``{% trans %}`` and ``_()``.
 
 INTERFACE = (
-    N_("Artisan Times"), N_("Beyond the Headlines"), N_("Artisan Times — Beyond the Headlines"),
-    N_("Independent news and commentary. © Artisan Times."), N_("Skip to content"), N_("Front page"),
-    N_("Sections"), N_("Sections (footer)"), N_("Site"), N_("Search"), N_("Search the site"), N_("Search stories"),
-    N_("Search articles"), N_("Search results"), N_("Searching"), N_("Results update as you type."),
-    N_("Words from a headline or story"), N_("Sort results"), N_("Most relevant"), N_("Newest first"),
-    N_("Oldest first"), N_("Switch between light and dark theme"), N_("Theme"), N_("Latest stories"), N_("Latest"),
-    N_("All sections"), N_("Filter the latest stories by section"), N_("Load more stories"), N_("Load more comments"),
-    N_("Key Trends & Concerns"), N_("About Author"), N_("You may also like"), N_("By %(authors)s"),
-    N_("Portrait of %(name)s"), N_("Written by our staff"), N_("Leave a comment"),
-    N_("Your email address will not be published. Required fields are marked *"), N_("Your comment"), N_("Comment"),
-    N_("Comments"), N_("Name"), N_("Email"), N_("Email address"), N_("Website"), N_("Post comment"), N_("Reply"),
-    N_("Cancel reply"), N_("Replying to %(name)s"), N_("Reply to %(name)s"), N_("Comment by %(name)s"),
-    N_("Comments are closed for this article."), N_("No comments yet. Start the conversation."),
-    N_("Order of comments"), N_("Staff"), N_("Company (leave this empty)"),
-    N_("Please correct the highlighted fields."), N_("Please enter your name."),
-    N_("Please enter your email address."), N_("Please enter a valid email address, like name@example.com."),
-    N_("Please write your comment."), N_("Website must be a full web address, like https://example.com."),
+    N_("Artisan Times"),
+    N_("Beyond the Headlines"),
+    N_("Artisan Times — Beyond the Headlines"),
+    N_("Independent news and commentary. © Artisan Times."),
+    N_("Skip to content"),
+    N_("Front page"),
+    N_("Sections"),
+    N_("Sections (footer)"),
+    N_("Site"),
+    N_("Search"),
+    N_("Search the site"),
+    N_("Search stories"),
+    N_("Search articles"),
+    N_("Search results"),
+    N_("Searching"),
+    N_("Results update as you type."),
+    N_("Words from a headline or story"),
+    N_("Sort results"),
+    N_("Most relevant"),
+    N_("Newest first"),
+    N_("Oldest first"),
+    N_("Switch between light and dark theme"),
+    N_("Theme"),
+    N_("Latest stories"),
+    N_("Latest"),
+    N_("All sections"),
+    N_("Filter the latest stories by section"),
+    N_("Load more stories"),
+    N_("Load more comments"),
+    N_("Key Trends & Concerns"),
+    N_("About Author"),
+    N_("You may also like"),
+    N_("By %(authors)s"),
+    N_("Portrait of %(name)s"),
+    N_("Written by our staff"),
+    N_("Leave a comment"),
+    N_("Your email address will not be published. Required fields are marked *"),
+    N_("Your comment"),
+    N_("Comment"),
+    N_("Comments"),
+    N_("Name"),
+    N_("Email"),
+    N_("Email address"),
+    N_("Website"),
+    N_("Post comment"),
+    N_("Reply"),
+    N_("Cancel reply"),
+    N_("Replying to %(name)s"),
+    N_("Reply to %(name)s"),
+    N_("Comment by %(name)s"),
+    N_("Comments are closed for this article."),
+    N_("No comments yet. Start the conversation."),
+    N_("Order of comments"),
+    N_("Staff"),
+    N_("Company (leave this empty)"),
+    N_("Please correct the highlighted fields."),
+    N_("Please enter your name."),
+    N_("Please enter your email address."),
+    N_("Please enter a valid email address, like name@example.com."),
+    N_("Please write your comment."),
+    N_("Website must be a full web address, like https://example.com."),
     N_("Website must be a web address starting with http:// or https://."),
-    N_("Thanks! Your comment has been published."), N_("Thanks! Your comment is awaiting moderation."),
-    N_("Your comment is awaiting moderation."), N_("Your comment has been approved and is now published."),
+    N_("Thanks! Your comment has been published."),
+    N_("Thanks! Your comment is awaiting moderation."),
+    N_("Your comment is awaiting moderation."),
+    N_("Your comment has been approved and is now published."),
     N_("Sorry, we couldn’t post your comment right now. Please wait a moment and try again."),
     N_("You’re commenting faster than we allow. Please wait a minute and try again."),
     N_("The comment you are replying to is no longer available."),
-    N_("Article not found"), N_("We couldn’t find that story. It may have been moved or unpublished."),
-    N_("Page not found"), N_("The page you were looking for doesn’t exist."), N_("Back to the front page"),
-    N_("Section not found"), N_("Author not found"), N_("Topic not found"), N_("It may have been renamed or removed."),
-    N_("No stories in this section yet."), N_("No published stories yet."), N_("No stories on this topic yet."),
-    N_("Section"), N_("Author"), N_("Topic"), N_("Topics"), N_("Stories"), N_("Articles"), N_("Loading"),
-    N_("Corrections and updates"), N_("Corrected %(date)s"), N_("Updated %(date)s"), N_("Correction, %(date)s:"),
-    N_("Update, %(date)s:"), N_("Corrections"), N_("Loading corrections"), N_("No corrections yet."),
-    N_("When we get something wrong we correct it in the open: each correction or update is dated at the end of "
-       "its article, and listed here."),
+    N_("Article not found"),
+    N_("We couldn’t find that story. It may have been moved or unpublished."),
+    N_("Page not found"),
+    N_("The page you were looking for doesn’t exist."),
+    N_("Back to the front page"),
+    N_("Section not found"),
+    N_("Author not found"),
+    N_("Topic not found"),
+    N_("It may have been renamed or removed."),
+    N_("No stories in this section yet."),
+    N_("No published stories yet."),
+    N_("No stories on this topic yet."),
+    N_("Section"),
+    N_("Author"),
+    N_("Topic"),
+    N_("Topics"),
+    N_("Stories"),
+    N_("Articles"),
+    N_("Loading"),
+    N_("Corrections and updates"),
+    N_("Corrected %(date)s"),
+    N_("Updated %(date)s"),
+    N_("Correction, %(date)s:"),
+    N_("Update, %(date)s:"),
+    N_("Corrections"),
+    N_("Loading corrections"),
+    N_("No corrections yet."),
+    N_(
+        "When we get something wrong we correct it in the open: each correction or update is dated at the end of "
+        "its article, and listed here."
+    ),
     N_("Type a word or two to search every story we have published."),
     N_("Keep typing: live results start at %(num)s letters (or press Enter to search)."),
     N_("You’re searching faster than we allow. Please wait a moment and try again."),
-    N_("The newsletter"), N_("New stories by email. We ask you to confirm first, and every email has a one-click unsubscribe."),
-    N_("Subscribe"), N_("Every story, or choose sections"), N_("Tick none to get every story."),
-    N_("Atom feed"), N_("Language"), N_("English edition"), N_("Urdu edition"), N_("This article in English"),
-    N_("This article in Urdu"), N_("This page is not in English: the English edition’s front page"),
-    N_("This page is not in Urdu: the Urdu edition’s front page"), N_("This page in English"), N_("This page in Urdu"),
-    N_("Artisan Times — Beyond the Headlines, front page"), N_(", "), N_("and"),
+    N_("The newsletter"),
+    N_("New stories by email. We ask you to confirm first, and every email has a one-click unsubscribe."),
+    N_("Subscribe"),
+    N_("Every story, or choose sections"),
+    N_("Tick none to get every story."),
+    N_("Atom feed"),
+    N_("Language"),
+    N_("English edition"),
+    N_("Urdu edition"),
+    N_("This article in English"),
+    N_("This article in Urdu"),
+    N_("This page is not in English: the English edition’s front page"),
+    N_("This page is not in Urdu: the Urdu edition’s front page"),
+    N_("This page in English"),
+    N_("This page in Urdu"),
+    N_("Artisan Times — Beyond the Headlines, front page"),
+    N_(", "),
+    N_("and"),
     # The seed's sections (an admin may rename them; a new name shows as typed).
-    pgettext_noop("section", "Social Media"), pgettext_noop("section", "Politics"),
-    pgettext_noop("section", "Technology"), pgettext_noop("section", "Economy"), pgettext_noop("section", "Culture"),
+    pgettext_noop("section", "Social Media"),
+    pgettext_noop("section", "Politics"),
+    pgettext_noop("section", "Technology"),
+    pgettext_noop("section", "Economy"),
+    pgettext_noop("section", "Culture"),
     pgettext_noop("section", "How platforms, feeds and online influence are reshaping public life."),
     pgettext_noop("section", "Power, policy and the institutions that hold them to account."),
     pgettext_noop("section", "The tools, companies and code changing how we live and work."),

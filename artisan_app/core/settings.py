@@ -51,19 +51,15 @@ def _var_dir(env: dict[str, str]) -> Path:
 
 def _database_url(env: dict[str, str]) -> str:
     """``ARTISAN_DB_URL`` wins, then Reflex's own ``REFLEX_DB_URL``, then SQLite in the var folder."""
-    return (
-        env.get("ARTISAN_DB_URL")
-        or env.get("REFLEX_DB_URL")
-        or f"sqlite:///{_var_dir(env) / 'artisan.db'}"
-    )
+    return env.get("ARTISAN_DB_URL") or env.get("REFLEX_DB_URL") or f"sqlite:///{_var_dir(env) / 'artisan.db'}"
 
 
 def _proxy_hops(raw: str) -> int:
     if not raw.strip().isdigit():
-        raise ValueError(
-            f"ARTISAN_TRUSTED_PROXY_HOPS must be a whole number of proxies (0 or more), not {raw!r}."
-        )
+        raise ValueError(f"ARTISAN_TRUSTED_PROXY_HOPS must be a whole number of proxies (0 or more), not {raw!r}.")
     return int(raw)
+
+
 def _media_dir(env: dict[str, str]) -> str:
     """``ARTISAN_MEDIA_DIR``, else ``media/`` in the var folder. Never inside a folder served whole as static
     files (Reflex's upload directory, ``assets/``, ``.web/``): the masters there would be public;
@@ -72,8 +68,10 @@ def _media_dir(env: dict[str, str]) -> str:
     uploads = PROJECT_ROOT / env.get("REFLEX_UPLOADED_FILES_DIR", "uploaded_files")
     for served in (uploads, PROJECT_ROOT / "assets", PROJECT_ROOT / ".web"):
         if media.is_relative_to(served.resolve()):
-            raise ValueError(f"ARTISAN_MEDIA_DIR ({media}) must not be inside {served.resolve()}, which is "
-                             "served to anyone: its image masters would be public. Choose a folder outside it.")
+            raise ValueError(
+                f"ARTISAN_MEDIA_DIR ({media}) must not be inside {served.resolve()}, which is "
+                "served to anyone: its image masters would be public. Choose a folder outside it."
+            )
     return str(media)
 
 
@@ -161,8 +159,9 @@ class Settings:
         elif len(self.secret_key) < MIN_SECRET_KEY_LENGTH:
             problem = f"ARTISAN_SECRET_KEY is too short ({len(self.secret_key)} characters, need {MIN_SECRET_KEY_LENGTH}+)"
         if problem:
-            hint = ("Generate one with `python -c 'import secrets; print(secrets.token_urlsafe(48))'` and export "
-                    "ARTISAN_SECRET_KEY")
+            hint = (
+                "Generate one with `python -c 'import secrets; print(secrets.token_urlsafe(48))'` and export ARTISAN_SECRET_KEY"
+            )
         elif not self.site_url_configured:
             problem = f"ARTISAN_SITE_URL is not set (links would point to {self.site_url})"
             hint = "Export the public address, e.g. ARTISAN_SITE_URL=https://www.example.com,"
@@ -170,9 +169,7 @@ class Settings:
             problem = f"ARTISAN_SITE_URL must start with https:// or http:// (got {self.site_url!r})"
             hint = "Export the public address, e.g. ARTISAN_SITE_URL=https://www.example.com,"
         if problem:
-            raise InsecureProductionConfig(
-                f"Refusing to start in production: {problem}. {hint} before `reflex run --env prod`."
-            )
+            raise InsecureProductionConfig(f"Refusing to start in production: {problem}. {hint} before `reflex run --env prod`.")
 
     def ensure_var_dir(self) -> Path:
         """Create the var folder (and its parents) if needed; returns it."""

@@ -80,8 +80,7 @@ def send_newsletter(newsletter_id: int, owner: str = "") -> None:
     fresh = not owner
     owner = owner or _owner()
     with db.session_scope() as session:
-        if not delivery.take_lease(session, newsletter_id, owner=owner, now=utcnow(),
-                                   seconds=settings.mail_lease_seconds):
+        if not delivery.take_lease(session, newsletter_id, owner=owner, now=utcnow(), seconds=settings.mail_lease_seconds):
             return  # another worker is sending it, or it is done
         if fresh:
             delivery.mark_in_doubt(session, newsletter_id)
@@ -97,8 +96,9 @@ def send_newsletter(newsletter_id: int, owner: str = "") -> None:
     with transport() as out:
         while True:
             with db.session_scope() as session:
-                if not delivery.take_lease(session, newsletter_id, owner=owner, now=utcnow(),
-                                           seconds=settings.mail_lease_seconds):
+                if not delivery.take_lease(
+                    session, newsletter_id, owner=owner, now=utcnow(), seconds=settings.mail_lease_seconds
+                ):
                     return  # our lease was taken over (we were too slow): stop here
                 more = sent < settings.mail_batch_size
                 recipient = delivery.advance(session, newsletter_id, done=done, now=utcnow(), claim=more)
@@ -153,8 +153,9 @@ def send_review_notices(article_id: int, to_status: str, by_user_id: int | None)
     from artisan_app.services.editorial.review_mail import review_notices
 
     with db.session_scope() as session:
-        mails = review_notices(session, article_id=article_id, to_status=to_status, by_user_id=by_user_id,
-                               site_url=settings.site_url)
+        mails = review_notices(
+            session, article_id=article_id, to_status=to_status, by_user_id=by_user_id, site_url=settings.site_url
+        )
     for mail in mails:
         try:
             _send_one(mail)

@@ -12,7 +12,7 @@ from artisan_app.models.types import UTCDateTime, utcnow
 
 
 class Role(str, Enum):
-    admin = "admin"    # manages users and categories, and everything an editor does
+    admin = "admin"  # manages users and categories, and everything an editor does
     editor = "editor"  # edits and publishes anything, moderates comments
     author = "author"  # writes and edits own drafts, submits for review
 

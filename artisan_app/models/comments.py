@@ -12,7 +12,7 @@ from artisan_app.models.types import UTCDateTime, utcnow
 
 
 class CommentStatus(str, Enum):
-    pending = "pending"    # held for moderation
+    pending = "pending"  # held for moderation
     approved = "approved"  # visible to everyone
     spam = "spam"
     trash = "trash"

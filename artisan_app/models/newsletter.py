@@ -13,8 +13,8 @@ from artisan_app.models.types import UTCDateTime, utcnow
 
 
 class SubscriberStatus(str, Enum):
-    pending = "pending"            # signed up, confirmation link not followed yet
-    active = "active"              # confirmed: receives newsletters
+    pending = "pending"  # signed up, confirmation link not followed yet
+    active = "active"  # confirmed: receives newsletters
     unsubscribed = "unsubscribed"
 
 
@@ -50,8 +50,7 @@ class Newsletter(SQLModel, table=True):
 
     id: int = Field(default=None, primary_key=True)
     # At most one send per article (unique): two "Send" requests at once cannot both create one.
-    article_id: int | None = Field(default=None, foreign_key="article.id", ondelete="SET NULL", index=True,
-                                   unique=True)
+    article_id: int | None = Field(default=None, foreign_key="article.id", ondelete="SET NULL", index=True, unique=True)
     subject: str = Field(max_length=300)
     status: str = Field(default=NewsletterStatus.queued.value, max_length=16)
     created_by: int | None = Field(default=None, foreign_key="user.id", ondelete="SET NULL")
@@ -72,7 +71,7 @@ class DeliveryStatus(str, Enum):
     pending = "pending"
     sending = "sending"  # claimed and committed just before the SMTP transaction
     sent = "sent"
-    failed = "failed"    # refused permanently (5xx) or too many temporary failures
+    failed = "failed"  # refused permanently (5xx) or too many temporary failures
     unknown = "unknown"  # the worker died during its SMTP transaction: not sent again
 
 

@@ -61,6 +61,7 @@ class CommentFormView:
     notice: str = ""
     notice_ok: bool = True
 
+
 def _environment(language: str) -> jinja2.Environment:
     """The templates in one edition's language: every interface string goes through
     its gettext catalog (``artisan_app/core/i18n.py``), every link stays in the edition."""
@@ -95,18 +96,24 @@ def _environment(language: str) -> jinja2.Environment:
         # The comment form's length limits, with the app's headroom: the service explains a limit.
         comment_max=SimpleNamespace(name=MAX_NAME + 100, website=MAX_WEBSITE + 100, body=MAX_BODY + 100),
         # The masthead's link to the other edition's front page, named in that edition's language.
-        other_edition=SimpleNamespace(lang=other, dir=i18n.direction(other), name=i18n.NATIVE_NAMES[other],
-                                      href=i18n.edition_path(other, routes.HOME)),
+        other_edition=SimpleNamespace(
+            lang=other, dir=i18n.direction(other), name=i18n.NATIVE_NAMES[other], href=i18n.edition_path(other, routes.HOME)
+        ),
         dir_of=i18n.direction,
         # The card's own English label, or the date in the edition's language.
-        date_label=(lambda card: card.published_label) if language == "en" else
-        (lambda card: i18n.format_date(_parse_iso(card.published_iso), language)),
-        correction_date=(lambda c: c.date_label) if language == "en" else
-        (lambda c: i18n.format_date(_parse_iso(c.iso), language)),
+        date_label=(lambda card: card.published_label)
+        if language == "en"
+        else (lambda card: i18n.format_date(_parse_iso(card.published_iso), language)),
+        correction_date=(lambda c: c.date_label)
+        if language == "en"
+        else (lambda c: i18n.format_date(_parse_iso(c.iso), language)),
         # Names (often Latin) inside the Urdu edition's text keep their own direction (<bdi>).
         isolated=(lambda value: value) if language == "en" else i18n.isolate,
-        separator=lambda sep: {", ": i18n.translate(language, ", "), " and ": " " + i18n.translate(language, "and") + " "}
-        .get(sep, sep) if language != "en" else sep,
+        separator=lambda sep: (
+            {", ": i18n.translate(language, ", "), " and ": " " + i18n.translate(language, "and") + " "}.get(sep, sep)
+            if language != "en"
+            else sep
+        ),
     )
     return env
 
@@ -152,8 +159,7 @@ def cards(items: Sequence[ArticleCard], *, heading: str = "h3", language: str | 
     return _part("cards", items, heading, language=language or (items[0].language if items else "en"))
 
 
-def article(detail: ArticleDetail, *, comment_count: int | None = None, prefix: str = "",
-            switch: object = None) -> str:
+def article(detail: ArticleDetail, *, comment_count: int | None = None, prefix: str = "", switch: object = None) -> str:
     """The article up to its author box; ``comment_count`` adds the byline's link to the comments;
     ``switch`` (``services.editorial.translations.LanguageSwitch``) the link to its other edition."""
     language = detail.card.language
@@ -162,12 +168,13 @@ def article(detail: ArticleDetail, *, comment_count: int | None = None, prefix: 
 
 
 def recommendations(items: Sequence[ArticleCard], *, prefix: str = "", language: str = "en") -> str:
-    """"You may also like"; nothing without related stories."""
+    """ "You may also like"; nothing without related stories."""
     return _part("recommendations", items, prefix, language=language)
 
 
-def listing_header(kind: str, subject: CategoryLink | AuthorProfile | TagLink, *, language: str = "en",
-                   switch: object = None) -> str:
+def listing_header(
+    kind: str, subject: CategoryLink | AuthorProfile | TagLink, *, language: str = "en", switch: object = None
+) -> str:
     """``kind``: "Section", "Author" or "Topic" (``wording.LISTINGS``); ``switch``: the same listing in
     the other edition (``services.site.edition_links.listing_switch``), if it has stories there."""
     return _part("listing_header", kind, subject, switch, language=language)
@@ -196,8 +203,14 @@ def not_found(kind: str = "Page", *, language: str = "en") -> str:
 
 def corrections(items: Sequence[CorrectionItem], *, language: str = "en", switch: object = None) -> str:
     """An edition's corrections page (its own articles' corrections, ``services.articles.corrections``)."""
-    return _part("corrections", items, i18n.translate(language, wording.CORRECTIONS_INTRO),
-                 i18n.translate(language, wording.CORRECTIONS_EMPTY), switch, language=language)
+    return _part(
+        "corrections",
+        items,
+        i18n.translate(language, wording.CORRECTIONS_INTRO),
+        i18n.translate(language, wording.CORRECTIONS_EMPTY),
+        switch,
+        language=language,
+    )
 
 
 # ---------------------------------------------------------------- whole first views (web/http_app.py)
@@ -210,46 +223,102 @@ def _page(template: str, categories: Sequence[CategoryLink], language: str = "en
     return page.render(categories=categories, **context).strip()
 
 
-def front_page(lead: ArticleCard | None, items: Sequence[ArticleCard], *, has_more: bool,
-               categories: Sequence[CategoryLink], language: str = "en") -> str:
-    return _page("front", categories, language, lead=lead, cards=items, has_more=has_more,
-                 empty=i18n.translate(language, wording.FRONT_EMPTY))
+def front_page(
+    lead: ArticleCard | None,
+    items: Sequence[ArticleCard],
+    *,
+    has_more: bool,
+    categories: Sequence[CategoryLink],
+    language: str = "en",
+) -> str:
+    return _page(
+        "front",
+        categories,
+        language,
+        lead=lead,
+        cards=items,
+        has_more=has_more,
+        empty=i18n.translate(language, wording.FRONT_EMPTY),
+    )
 
 
-def article_page(detail: ArticleDetail, *, related: Sequence[ArticleCard], categories: Sequence[CategoryLink],
-                 thread: ThreadPage, switch: object = None, form: CommentFormView | None = None) -> str:
+def article_page(
+    detail: ArticleDetail,
+    *,
+    related: Sequence[ArticleCard],
+    categories: Sequence[CategoryLink],
+    thread: ThreadPage,
+    switch: object = None,
+    form: CommentFormView | None = None,
+) -> str:
     """The article, the newsletter sign-up, the first page of comments (``services.comments.thread``)
     with the "Leave a comment" form (``form``; an empty one by default) and "You may also like"."""
     language = detail.card.language
-    return _page("article", categories, language, article=detail, related=related, thread=thread, switch=switch,
-                 comments=comment_count_label(thread.approved_count, language),
-                 form=form or CommentFormView(article_id=detail.id))
+    return _page(
+        "article",
+        categories,
+        language,
+        article=detail,
+        related=related,
+        thread=thread,
+        switch=switch,
+        comments=comment_count_label(thread.approved_count, language),
+        form=form or CommentFormView(article_id=detail.id),
+    )
 
 
-def listing_page(kind: str, subject: CategoryLink | AuthorProfile | TagLink, items: Sequence[ArticleCard], *,
-                 has_more: bool, categories: Sequence[CategoryLink], language: str = "en", switch: object = None) -> str:
-    return _page("listing", categories, language, kind=kind, subject=subject, cards=items, has_more=has_more,
-                 empty=i18n.translate(language, wording.LISTINGS[kind][1]), switch=switch)
+def listing_page(
+    kind: str,
+    subject: CategoryLink | AuthorProfile | TagLink,
+    items: Sequence[ArticleCard],
+    *,
+    has_more: bool,
+    categories: Sequence[CategoryLink],
+    language: str = "en",
+    switch: object = None,
+) -> str:
+    return _page(
+        "listing",
+        categories,
+        language,
+        kind=kind,
+        subject=subject,
+        cards=items,
+        has_more=has_more,
+        empty=i18n.translate(language, wording.LISTINGS[kind][1]),
+        switch=switch,
+    )
 
 
-def search_page(query: str, sort: str, hits: Sequence[SearchHit], *, message: str, has_more: bool,
-                categories: Sequence[CategoryLink], language: str = "en", switch: object = None) -> str:
-    return _page("search", categories, language, query=query, sort=sort, hits=hits, message=message,
-                 has_more=has_more, switch=switch)
+def search_page(
+    query: str,
+    sort: str,
+    hits: Sequence[SearchHit],
+    *,
+    message: str,
+    has_more: bool,
+    categories: Sequence[CategoryLink],
+    language: str = "en",
+    switch: object = None,
+) -> str:
+    return _page(
+        "search", categories, language, query=query, sort=sort, hits=hits, message=message, has_more=has_more, switch=switch
+    )
 
 
 def not_found_page(kind: str, *, categories: Sequence[CategoryLink], language: str = "en") -> str:
     return _page("fragment", categories, language, main=Markup(not_found(kind, language=language)))
 
 
-def corrections_page(items: Sequence[CorrectionItem], *, categories: Sequence[CategoryLink], language: str = "en",
-                     switch: object = None) -> str:
-    return _page("fragment", categories, language,
-                 main=Markup(corrections(items, language=language, switch=switch)))
+def corrections_page(
+    items: Sequence[CorrectionItem], *, categories: Sequence[CategoryLink], language: str = "en", switch: object = None
+) -> str:
+    return _page("fragment", categories, language, main=Markup(corrections(items, language=language, switch=switch)))
 
 
 def newsletter_page(*, categories: Sequence[CategoryLink], answer: str = "", error: str = "") -> str:
     """``/newsletter``: the heading, the pitch and the sign-up form; ``answer`` or ``error`` is what a
     sign-up posted from the first view's form came back with (fixed texts: never the address)."""
-    return _page("newsletter", categories, title=wording.NEWSLETTER_TITLE, intro=wording.NEWSLETTER_INTRO,
-                 answer=answer, error=error)
+    return _page(
+        "newsletter", categories, title=wording.NEWSLETTER_TITLE, intro=wording.NEWSLETTER_INTRO, answer=answer, error=error
+    )

@@ -51,8 +51,9 @@ MAX_SAVED_DRAFTS = 20
 THEME_BOOT_JS = script("theme")  # the stored light/dark choice, before the first paint; the toggle's action
 FONTS_JS = script("fonts", key=STORAGE_KEY, files=FONT_FILES)  # the site's faces (artisan_app/render/fonts.py)
 # In the app's <head> (artisan_app.py).
-DRAFT_KEEPER_JS = script("comment_drafts", key=DRAFTS_KEY, keep=MAX_SAVED_DRAFTS, reader=READER_KEY,
-                         reader_id=READER_ID_PATTERN)  # comment drafts, every keystroke
+DRAFT_KEEPER_JS = script(
+    "comment_drafts", key=DRAFTS_KEY, keep=MAX_SAVED_DRAFTS, reader=READER_KEY, reader_id=READER_ID_PATTERN
+)  # comment drafts, every keystroke
 EMBED_LOADER_JS = script("embed_loader", origins=list(FRAME_ORIGINS))  # an embed's iframe, on the reader's click
 EDITOR_FORMAT_JS = script("editor_format")  # the editor's toolbar, shortcuts, rich paste, focal point, focus
 # On the article editor's page (pages/newsroom/article_editor.py, components/editor/side_panels.py).

@@ -16,11 +16,15 @@ LISTINGS = {
 FRONT_EMPTY = "No stories in this section yet."
 
 # /corrections
-CORRECTIONS_INTRO = ("When we get something wrong we correct it in the open: each correction or update is dated "
-                     "at the end of its article, and listed here.")
+CORRECTIONS_INTRO = (
+    "When we get something wrong we correct it in the open: each correction or update is dated "
+    "at the end of its article, and listed here."
+)
 CORRECTIONS_EMPTY = "No corrections yet."
 
 # /newsletter: the sign-up page
 NEWSLETTER_TITLE = "The Artisan Times newsletter"
-NEWSLETTER_INTRO = ("Our stories, sent when they are published: every section, or only the ones you choose. "
-                    "Your address is used for nothing else.")
+NEWSLETTER_INTRO = (
+    "Our stories, sent when they are published: every section, or only the ones you choose. "
+    "Your address is used for nothing else."
+)

@@ -52,8 +52,9 @@ def missing(request: Request, session: Session, site_url: str, kind: str = "Page
 def front(request: Request, session: Session, site_url: str) -> FirstView:
     language = _language(request)  # "/" or "/ur/": each edition's own stories
     data = page_data.front_page(session, limit=settings.page_size, language=language)  # the featured story leads
-    html = render.front_page(data.lead, data.cards, has_more=data.has_more, categories=page_data.navigation(session),
-                             language=language)
+    html = render.front_page(
+        data.lead, data.cards, has_more=data.has_more, categories=page_data.navigation(session), language=language
+    )
     return FirstView(seo.front_meta(site_url=site_url, language=language), html)
 
 
@@ -69,14 +70,17 @@ def article(request: Request, session: Session, site_url: str) -> FirstView:
     links = translations.live_translations(session, data.detail.card.slug)
     switch = edition_links.article_switch(session, language=language, slug=data.detail.card.slug)
     form = comments.form_view(request, data.detail.id)  # empty, or the outcome of a post from it
-    html = render.article_page(data.detail, related=data.related, categories=page_data.navigation(session),
-                               thread=thread, switch=switch, form=form)
+    html = render.article_page(
+        data.detail, related=data.related, categories=page_data.navigation(session), thread=thread, switch=switch, form=form
+    )
     meta = seo.article_meta(data.detail, site_url=site_url, translations=[(t.language, t.slug) for t in links])
     return FirstView(dataclasses.replace(meta, robots="noindex") if comments.shows_outcome(request) else meta, html)
 
 
 _LISTING_META: dict[str, Callable[..., seo.PageMeta]] = {
-    "category": seo.category_meta, "author": seo.author_meta, "tag": seo.tag_meta,
+    "category": seo.category_meta,
+    "author": seo.author_meta,
+    "tag": seo.tag_meta,
 }
 
 
@@ -84,13 +88,19 @@ def listing(request: Request, session: Session, site_url: str) -> FirstView:
     """``/category/x``, ``/author/x``, ``/tag/x``: the prefix says which."""
     language, path = split_edition(request.url.path)
     prefix = path.strip("/").split("/", 1)[0]
-    data = page_data.listing_page(session, prefix, request.path_params["slug"], limit=settings.page_size,
-                                  language=language)
+    data = page_data.listing_page(session, prefix, request.path_params["slug"], limit=settings.page_size, language=language)
     if data.subject is None:
         return missing(request, session, site_url, data.kind)
     switch = edition_links.listing_switch(session, language=language, prefix=prefix, slug=request.path_params["slug"])
-    html = render.listing_page(data.kind, data.subject, data.page.items, has_more=data.page.has_more,
-                               categories=page_data.navigation(session), language=language, switch=switch)
+    html = render.listing_page(
+        data.kind,
+        data.subject,
+        data.page.items,
+        has_more=data.page.has_more,
+        categories=page_data.navigation(session),
+        language=language,
+        switch=switch,
+    )
     meta = _LISTING_META[prefix](data.subject, site_url=site_url, language=language)
     # An empty listing (say, a topic only drafts use) is not worth indexing.
     return FirstView(meta if data.page.items else dataclasses.replace(meta, robots="noindex"), html)
@@ -109,11 +119,21 @@ def search_results(request: Request, session: Session, site_url: str) -> FirstVi
     else:
         page = page_data.search_page(session, query, sort=sort, limit=settings.page_size, language=language)
         hits, has_more = page.items, page.has_more
-        message = queries.summary(page, query) if language == "en" or not page.terms else \
-            i18n.search_summary(language, total=page.total, query=queries.display_query(query))
-    html = render.search_page(query, sort, hits, message=message, has_more=has_more,
-                              categories=page_data.navigation(session), language=language,
-                              switch=edition_links.search_switch(language, query))
+        message = (
+            queries.summary(page, query)
+            if language == "en" or not page.terms
+            else i18n.search_summary(language, total=page.total, query=queries.display_query(query))
+        )
+    html = render.search_page(
+        query,
+        sort,
+        hits,
+        message=message,
+        has_more=has_more,
+        categories=page_data.navigation(session),
+        language=language,
+        switch=edition_links.search_switch(language, query),
+    )
     return FirstView(seo.search_meta(site_url=site_url, language=language), html)
 
 
@@ -121,12 +141,19 @@ def corrections_page(request: Request, session: Session, site_url: str) -> First
     """``/corrections`` or ``/ur/corrections``: the edition's own articles' corrections, each page the
     other's ``hreflang`` alternate."""
     language = _language(request)
-    html = render.corrections_page(corrections.recent_corrections(session, language=language),
-                                   categories=page_data.navigation(session), language=language,
-                                   switch=edition_links.corrections_switch(language))
-    meta = seo.listing_meta(name=i18n.translate(language, "Corrections"),
-                            description=i18n.translate(language, wording.CORRECTIONS_INTRO), path=routes.CORRECTIONS,
-                            site_url=site_url, language=language)
+    html = render.corrections_page(
+        corrections.recent_corrections(session, language=language),
+        categories=page_data.navigation(session),
+        language=language,
+        switch=edition_links.corrections_switch(language),
+    )
+    meta = seo.listing_meta(
+        name=i18n.translate(language, "Corrections"),
+        description=i18n.translate(language, wording.CORRECTIONS_INTRO),
+        path=routes.CORRECTIONS,
+        site_url=site_url,
+        language=language,
+    )
     pages = tuple((lang, site_url + i18n.edition_path(lang, routes.CORRECTIONS)) for lang in i18n.LANGUAGES)
     return FirstView(dataclasses.replace(meta, alternates=pages), html)
 
@@ -137,7 +164,6 @@ def newsletter(request: Request, session: Session, site_url: str) -> FirstView:
     (never the address) and are not indexed."""
     answer, error = subscriptions.signup_outcome(request.query_params)
     html = render.newsletter_page(categories=page_data.navigation(session), answer=answer, error=error)
-    meta = seo.listing_meta(name="Newsletter", description=wording.NEWSLETTER_INTRO, path=routes.NEWSLETTER,
-                            site_url=site_url)
+    meta = seo.listing_meta(name="Newsletter", description=wording.NEWSLETTER_INTRO, path=routes.NEWSLETTER, site_url=site_url)
     meta = dataclasses.replace(meta, json_ld={**(meta.json_ld or {}), "@type": "WebPage"})
     return FirstView(dataclasses.replace(meta, robots="noindex") if answer or error else meta, html)

@@ -93,6 +93,7 @@ def _page(shell: Shell, view: FirstView) -> Response:
 
 def first_view_handler(shell: Shell, render_view: Callable[[Request, Session, str], FirstView]):
     """A registry row's first view as a Starlette handler: the page in the app's shell."""
+
     def handler(request: Request) -> Response:
         with db.session_scope() as session:
             view = render_view(request, session, _site_url())
@@ -101,11 +102,13 @@ def first_view_handler(shell: Shell, render_view: Callable[[Request, Session, st
     return handler
 
 
-def _without_query(cached: Callable[[Request], Awaitable[Response]], uncached: Callable[[Request], Response],
-                   keys: tuple[str, ...] = ()):
+def _without_query(
+    cached: Callable[[Request], Awaitable[Response]], uncached: Callable[[Request], Response], keys: tuple[str, ...] = ()
+):
     """``cached`` for the page's bare address, ``uncached`` with a query (with one of ``keys``, if
     given): the cache is keyed by path, and a page whose HTML depends on its query must never serve
     one query's answer at another URL."""
+
     async def handler(request: Request) -> Response:
         if any(key in request.query_params for key in keys) if keys else request.url.query:
             return await run_in_threadpool(uncached, request)
@@ -121,6 +124,7 @@ def _html_page(handler: Callable[[Request], Response], shell: Shell):
 
 def _shell_stamp(shell: Shell) -> Callable[[], str]:
     """Names the build a cached page was made from (a new build renders again)."""
+
     def stamp() -> str:
         path = getattr(shell, "path", None)  # the dev server's shell has no file
         try:
@@ -130,6 +134,7 @@ def _shell_stamp(shell: Shell) -> Callable[[], str]:
         if stat is None:
             return "none"
         return f"{stat.st_mtime_ns}-{stat.st_size}"
+
     return stamp
 
 
@@ -137,8 +142,7 @@ def page_cache_for(shell: Shell) -> PageCache | None:
     """The cache for the public pages' first HTML (``web/page_cache.py``); none under the dev server."""
     if not settings.page_cache or isinstance(shell, DevShell):
         return None
-    return PageCache(settings.redis_url, seconds=settings.page_cache_seconds,
-                     stale_seconds=settings.page_stale_seconds)
+    return PageCache(settings.redis_url, seconds=settings.page_cache_seconds, stale_seconds=settings.page_stale_seconds)
 
 
 def api_routes(shell: Shell, cache: PageCache | None = None) -> list[BaseRoute]:
@@ -180,9 +184,12 @@ def build_api(*, shell_path: Path | None = None) -> Starlette:
     shell = DevShell(dev_url) if dev_url else web_shell.ShellCache(shell_path or web_shell.SHELL_PATH)
     cache = page_cache_for(shell)
     not_found = first_view_handler(shell, first_views.missing)
-    return Starlette(routes=api_routes(shell, cache), middleware=[
-        # old addresses (WordPress, changed slugs): 301
-        Middleware(RedirectMiddleware, generation=cache.generation if cache else None),
-        # unknown addresses: the not-found page's first HTML, 404
-        Middleware(NotFoundPage, page=on_outage(not_found, shell.get), registry_paths=registry.reader_paths()),
-    ])
+    return Starlette(
+        routes=api_routes(shell, cache),
+        middleware=[
+            # old addresses (WordPress, changed slugs): 301
+            Middleware(RedirectMiddleware, generation=cache.generation if cache else None),
+            # unknown addresses: the not-found page's first HTML, 404
+            Middleware(NotFoundPage, page=on_outage(not_found, shell.get), registry_paths=registry.reader_paths()),
+        ],
+    )

@@ -83,8 +83,9 @@ class Entry:
 class PageCache:
     """Entries per URL path, in this process and (when configured) in Redis."""
 
-    def __init__(self, redis_url: str = "", *, seconds: int = 60, stale_seconds: int = 300,
-                 clock: Callable[[], float] = time.time):
+    def __init__(
+        self, redis_url: str = "", *, seconds: int = 60, stale_seconds: int = 300, clock: Callable[[], float] = time.time
+    ):
         self.seconds = max(0, seconds)
         self.stale_seconds = max(0, stale_seconds)
         self.clock = clock
@@ -95,8 +96,9 @@ class PageCache:
         if redis_url:
             from redis import Redis
 
-            self._redis = Redis.from_url(redis_url, socket_timeout=REDIS_TIMEOUT_SECONDS,
-                                         socket_connect_timeout=REDIS_TIMEOUT_SECONDS)
+            self._redis = Redis.from_url(
+                redis_url, socket_timeout=REDIS_TIMEOUT_SECONDS, socket_connect_timeout=REDIS_TIMEOUT_SECONDS
+            )
 
     # -- the generation
     def generation(self) -> str | None:
@@ -171,6 +173,7 @@ class PageCache:
             except Exception as exc:  # noqa: BLE001
                 logger.warning("page cache: could not store in redis: %s", exc)
 
+
 # ---------------------------------------------------------------- the HTTP side
 
 
@@ -223,8 +226,9 @@ def _valid_until(cache: PageCache) -> float:
     return until
 
 
-def cached_page(handler: Callable[[Request], Response], cache: PageCache | None,
-                shell_stamp: Callable[[], str]) -> Callable[[Request], Awaitable[Response]]:
+def cached_page(
+    handler: Callable[[Request], Response], cache: PageCache | None, shell_stamp: Callable[[], str]
+) -> Callable[[Request], Awaitable[Response]]:
     """An endpoint: the cached answer for this path, else ``handler``'s, stored when it is a 200.
 
     When the redirect middleware has already read the generation (``GENERATION_SCOPE_KEY``) and
@@ -254,8 +258,7 @@ def cached_page(handler: Callable[[Request], Response], cache: PageCache | None,
             return response
         document = bytes(response.body)
         now = time.time() if cache is None else cache.clock()
-        entry = Entry(generation or "", 200, _etag(document), float(int(now)), now,
-                      gzip.compress(document, compresslevel=6))
+        entry = Entry(generation or "", 200, _etag(document), float(int(now)), now, gzip.compress(document, compresslevel=6))
         if cache is None or generation is None:
             return respond(request, entry, "no-cache")
         previous = cache.peek(path)

@@ -102,48 +102,134 @@ def _staff(*handlers) -> list:
 
 
 def _newsroom(pattern: str, component, title: str, *load) -> Page:
-    return Page(pattern, component, f"{title} | {SITE} Newsroom", _staff(*load), description=None, meta=NOINDEX,
-                reader=False)
+    return Page(pattern, component, f"{title} | {SITE} Newsroom", _staff(*load), description=None, meta=NOINDEX, reader=False)
 
 
 PAGES: tuple[Page, ...] = (
     # The reader's site.
-    Page(routes.HOME, front_page, f"{SITE} — Beyond the Headlines", PageVisit.front,
-         first_view=first_views.front, sitemap=(feeds.front_sitemap,)),
-    Page(routes.ARTICLE, article_page, ArticleState.page_title, PageVisit.article,
-         first_view=first_views.article, sitemap=(feeds.article_sitemap,),
-         query_keys=(ARTICLE_OUTCOME,)),  # ?comment=held...: the answer to the comment form's plain POST
-    Page(routes.CATEGORY, listing_page, ListingState.page_title, PageVisit.listing,
-         first_view=first_views.listing, sitemap=(feeds.category_sitemap,)),
-    Page(routes.AUTHOR, listing_page, ListingState.page_title, PageVisit.listing,
-         first_view=first_views.listing, sitemap=(feeds.author_sitemap,)),
-    Page(routes.TAG, listing_page, ListingState.page_title, PageVisit.listing,
-         first_view=first_views.listing, sitemap=(feeds.tag_sitemap,)),
+    Page(
+        routes.HOME,
+        front_page,
+        f"{SITE} — Beyond the Headlines",
+        PageVisit.front,
+        first_view=first_views.front,
+        sitemap=(feeds.front_sitemap,),
+    ),
+    Page(
+        routes.ARTICLE,
+        article_page,
+        ArticleState.page_title,
+        PageVisit.article,
+        first_view=first_views.article,
+        sitemap=(feeds.article_sitemap,),
+        query_keys=(ARTICLE_OUTCOME,),
+    ),  # ?comment=held...: the answer to the comment form's plain POST
+    Page(
+        routes.CATEGORY,
+        listing_page,
+        ListingState.page_title,
+        PageVisit.listing,
+        first_view=first_views.listing,
+        sitemap=(feeds.category_sitemap,),
+    ),
+    Page(
+        routes.AUTHOR,
+        listing_page,
+        ListingState.page_title,
+        PageVisit.listing,
+        first_view=first_views.listing,
+        sitemap=(feeds.author_sitemap,),
+    ),
+    Page(
+        routes.TAG,
+        listing_page,
+        ListingState.page_title,
+        PageVisit.listing,
+        first_view=first_views.listing,
+        sitemap=(feeds.tag_sitemap,),
+    ),
     # The Urdu edition: the same pages, in Urdu, right to left.
     Page(routes.UR_HOME, front_page, "آرٹیزن ٹائمز — سرخیوں سے آگے", PageVisit.front, first_view=first_views.front),
-    Page(routes.UR_ARTICLE, article_page, ArticleState.page_title, PageVisit.article, first_view=first_views.article,
-         query_keys=(ARTICLE_OUTCOME,)),
-    *(Page(pattern, listing_page, ListingState.page_title, PageVisit.listing, first_view=first_views.listing)
-      for pattern in (routes.UR_CATEGORY, routes.UR_AUTHOR, routes.UR_TAG)),
-    Page(routes.UR_SEARCH, search_page, f"تلاش | {SITE}", PageVisit.search,
-         meta=({"name": "robots", "content": "noindex, follow"},), first_view=first_views.search_results, cache=False),
-    Page(routes.SEARCH, search_page, f"Search | {SITE}", PageVisit.search,
-         meta=({"name": "robots", "content": "noindex, follow"},), first_view=first_views.search_results, cache=False),
-    Page(routes.CORRECTIONS, corrections_page, f"Corrections | {SITE}", PageVisit.corrections,
-         first_view=first_views.corrections_page, sitemap=(feeds.corrections_sitemap,)),  # both editions' pages
-    Page(routes.UR_CORRECTIONS, corrections_page, f"{i18n.translate('ur', 'Corrections')} | {SITE}",
-         PageVisit.corrections, first_view=first_views.corrections_page),
+    Page(
+        routes.UR_ARTICLE,
+        article_page,
+        ArticleState.page_title,
+        PageVisit.article,
+        first_view=first_views.article,
+        query_keys=(ARTICLE_OUTCOME,),
+    ),
+    *(
+        Page(pattern, listing_page, ListingState.page_title, PageVisit.listing, first_view=first_views.listing)
+        for pattern in (routes.UR_CATEGORY, routes.UR_AUTHOR, routes.UR_TAG)
+    ),
+    Page(
+        routes.UR_SEARCH,
+        search_page,
+        f"تلاش | {SITE}",
+        PageVisit.search,
+        meta=({"name": "robots", "content": "noindex, follow"},),
+        first_view=first_views.search_results,
+        cache=False,
+    ),
+    Page(
+        routes.SEARCH,
+        search_page,
+        f"Search | {SITE}",
+        PageVisit.search,
+        meta=({"name": "robots", "content": "noindex, follow"},),
+        first_view=first_views.search_results,
+        cache=False,
+    ),
+    Page(
+        routes.CORRECTIONS,
+        corrections_page,
+        f"Corrections | {SITE}",
+        PageVisit.corrections,
+        first_view=first_views.corrections_page,
+        sitemap=(feeds.corrections_sitemap,),
+    ),  # both editions' pages
+    Page(
+        routes.UR_CORRECTIONS,
+        corrections_page,
+        f"{i18n.translate('ur', 'Corrections')} | {SITE}",
+        PageVisit.corrections,
+        first_view=first_views.corrections_page,
+    ),
     Page(routes.NOT_FOUND, missing_page, f"Page not found | {SITE}", PageVisit.other, description=None),
-    Page(routes.NEWSLETTER, newsletter_page, f"Newsletter | {SITE}",
-         [SiteState.load_navigation, NewsletterState.load_signup], first_view=first_views.newsletter,
-         query_varies=True),  # ?subscribed=1, ?error=...: the answer to the first view's plain POST
-    Page(routes.NEWSLETTER_CONFIRM, confirm_page, f"Confirm your subscription | {SITE}",
-         [SiteState.load_navigation, NewsletterState.confirm], description=None, meta=NOINDEX),
-    Page(routes.NEWSLETTER_PREFERENCES, preferences_page, f"Your newsletter | {SITE}",
-         [SiteState.load_navigation, NewsletterState.load_preferences], description=None, meta=NOINDEX),
+    Page(
+        routes.NEWSLETTER,
+        newsletter_page,
+        f"Newsletter | {SITE}",
+        [SiteState.load_navigation, NewsletterState.load_signup],
+        first_view=first_views.newsletter,
+        query_varies=True,
+    ),  # ?subscribed=1, ?error=...: the answer to the first view's plain POST
+    Page(
+        routes.NEWSLETTER_CONFIRM,
+        confirm_page,
+        f"Confirm your subscription | {SITE}",
+        [SiteState.load_navigation, NewsletterState.confirm],
+        description=None,
+        meta=NOINDEX,
+    ),
+    Page(
+        routes.NEWSLETTER_PREFERENCES,
+        preferences_page,
+        f"Your newsletter | {SITE}",
+        [SiteState.load_navigation, NewsletterState.load_preferences],
+        description=None,
+        meta=NOINDEX,
+    ),
     # The newsroom.
-    Page(routes.EDITOR_LOGIN, login_page, f"Sign in | {SITE} Newsroom", AuthState.redirect_if_signed_in,
-         description=None, meta=NOINDEX, reader=False),
+    Page(
+        routes.EDITOR_LOGIN,
+        login_page,
+        f"Sign in | {SITE} Newsroom",
+        AuthState.redirect_if_signed_in,
+        description=None,
+        meta=NOINDEX,
+        reader=False,
+    ),
     _newsroom(routes.EDITOR, newsroom_page, "Articles", NewsroomState.load_list),
     _newsroom(routes.EDITOR_ARTICLE, editor_page, "Editor", ArticleEditorState.load_editor),
     _newsroom(routes.EDITOR_COMMENTS, comments_page, "Comments", ModerationState.load_queue),

@@ -67,7 +67,7 @@ def with_language(shell: str, language: str) -> str:
         return shell
     tag = re.sub(r"\s(?:lang|dir)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", "", match.group(0))
     tag = tag[:-1].rstrip("/").rstrip() + f' lang="{esc(language)}" dir="{direction(language)}">'
-    return shell[: match.start()] + tag + shell[match.end():]
+    return shell[: match.start()] + tag + shell[match.end() :]
 
 
 # The Urdu typography, on Urdu pages only: ``assets/urdu.css`` inline at the end of <head>,
@@ -88,8 +88,10 @@ def _edition_head(meta: PageMeta) -> tuple[str, str]:
     """(early, late) tags in ``<head>`` for the page's edition."""
     if meta.language != "ur":
         return "", ""
-    return (f'<link rel="preload" as="font" type="font/woff2" crossorigin="" href="{URDU_FALLBACK_FONT}"/>',
-            f"<style>{_urdu_css()}</style>")
+    return (
+        f'<link rel="preload" as="font" type="font/woff2" crossorigin="" href="{URDU_FALLBACK_FONT}"/>',
+        f"<style>{_urdu_css()}</style>",
+    )
 
 
 def render(shell: str, meta: PageMeta, first_view: str = "") -> str:

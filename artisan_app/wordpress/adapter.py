@@ -118,8 +118,14 @@ class _Adapter:
         if kind == "embed":
             return [BlockDraft(BlockKind.embed.value, block.url, url=block.url)] if block.url else []
         if kind == "image":
-            self.unmapped.append(Unmapped(kind, block.src or block.source, "not stored (body images are not imported yet)"
-                                          + (f"; alt text “{_short(block.alt, 60)}”" if block.alt else "")))
+            self.unmapped.append(
+                Unmapped(
+                    kind,
+                    block.src or block.source,
+                    "not stored (body images are not imported yet)"
+                    + (f"; alt text “{_short(block.alt, 60)}”" if block.alt else ""),
+                )
+            )
             return []
         if kind == "separator":
             return [BlockDraft(BlockKind.separator.value, "")]

@@ -21,8 +21,13 @@ from artisan_app.wordpress.wxr import WxrItem
 if TYPE_CHECKING:
     from artisan_app.wordpress.context import Context
 
-COMMENT_STATUS = {"1": CommentStatus.approved, "0": CommentStatus.pending, "spam": CommentStatus.spam,
-                  "trash": CommentStatus.trash, "post-trashed": CommentStatus.trash}
+COMMENT_STATUS = {
+    "1": CommentStatus.approved,
+    "0": CommentStatus.pending,
+    "spam": CommentStatus.spam,
+    "trash": CommentStatus.trash,
+    "post-trashed": CommentStatus.trash,
+}
 
 
 @lru_cache(maxsize=16384)  # commenters come back; bounded all the same
@@ -43,9 +48,11 @@ def _website(raw: str) -> str:
 _ITEMS = WordPressItem.__table__  # type: ignore[attr-defined]  # set by SQLModel on table models
 _COMMENTS = Comment.__table__  # type: ignore[attr-defined]  # set by SQLModel on table models
 # Built once (the import asks it for every post): the comments' mappings, and whether each comment is still here.
-_MAPPINGS = (core_select(_ITEMS.c.id, _ITEMS.c.wp_id, _ITEMS.c.local_id, _ITEMS.c.digest, _COMMENTS.c.id.label("alive"))
-             .join(_COMMENTS, _COMMENTS.c.id == _ITEMS.c.local_id, isouter=True)
-             .where(_ITEMS.c.kind == "comment", _ITEMS.c.wp_id.in_(bindparam("ids", expanding=True))))
+_MAPPINGS = (
+    core_select(_ITEMS.c.id, _ITEMS.c.wp_id, _ITEMS.c.local_id, _ITEMS.c.digest, _COMMENTS.c.id.label("alive"))
+    .join(_COMMENTS, _COMMENTS.c.id == _ITEMS.c.local_id, isouter=True)
+    .where(_ITEMS.c.kind == "comment", _ITEMS.c.wp_id.in_(bindparam("ids", expanding=True)))
+)
 
 
 def _tree(real: list) -> dict[int, int]:
@@ -102,8 +109,9 @@ def import_comments(session: Session, item: WxrItem, article: Article, ctx: Cont
     stale = [maps[wp].local_id for wp in todo if wp in alive]
     rows = {c.id: c for c in session.exec(select(Comment).where(col(Comment.id).in_(stale)))} if stale else {}
     existing = {wp: rows[maps[wp].local_id] for wp in todo if wp in alive}
-    fingerprints = set() if new_article else set(
-        session.exec(select(Comment.fingerprint).where(Comment.article_id == article.id)))
+    fingerprints = (
+        set() if new_article else set(session.exec(select(Comment.fingerprint).where(Comment.article_id == article.id)))
+    )
     depth: dict[int, int] = {}
     for wp, parent in tree.items():
         depth[wp] = min(depth[parent] + 1, comment_rules.MAX_DEPTH) if parent else 0
@@ -125,8 +133,12 @@ def import_comments(session: Session, item: WxrItem, article: Article, ctx: Cont
         session.add(row)
     remapped = [{"b_id": maps[wp].id, "b_local": placed[wp], "b_digest": wanted[wp]} for wp in todo if wp in maps]
     if remapped:  # changed comments, and mapped ones deleted here (made again)
-        session.execute(update(_ITEMS).where(_ITEMS.c.id == bindparam("b_id")).values(
-            local_id=bindparam("b_local"), digest=bindparam("b_digest"), imported_at=ctx.now), remapped)
+        session.execute(
+            update(_ITEMS)
+            .where(_ITEMS.c.id == bindparam("b_id"))
+            .values(local_id=bindparam("b_local"), digest=bindparam("b_digest"), imported_at=ctx.now),
+            remapped,
+        )
     return len(todo)
 
 
@@ -141,8 +153,11 @@ def _insert(session: Session, new_rows, tree, maps, placed, wanted, ctx: Context
     links = [{"b_id": placed[wp], "b_parent": placed[tree[wp]]} for wp, _ in new_rows if tree[wp]]
     if links:
         session.execute(update(table).where(table.c.id == bindparam("b_id")).values(parent_id=bindparam("b_parent")), links)
-    mappings = [{"kind": "comment", "wp_id": wp, "guid": "", "local_id": placed[wp], "digest": wanted[wp], "imported_at": ctx.now}
-                for wp, _ in new_rows if wp not in maps]
+    mappings = [
+        {"kind": "comment", "wp_id": wp, "guid": "", "local_id": placed[wp], "digest": wanted[wp], "imported_at": ctx.now}
+        for wp, _ in new_rows
+        if wp not in maps
+    ]
     if mappings:
         session.execute(insert(_ITEMS), mappings)
     ctx.report.comments_imported += len(new_rows)
@@ -151,7 +166,7 @@ def _insert(session: Session, new_rows, tree, maps, placed, wanted, ctx: Context
 def _comment_values(c, article, ctx, depth: int, fingerprints, row: Comment | None) -> dict:
     """The columns of WordPress comment ``c`` as stored here (``parent_id`` is set by the caller)."""
     email, normalized = _email(c.email)
-    body = convert_text(c.content)[:comment_rules.MAX_BODY] or "(empty)"
+    body = convert_text(c.content)[: comment_rules.MAX_BODY] or "(empty)"
     status = COMMENT_STATUS.get(c.approved, CommentStatus.pending)
     if row is not None:
         fingerprints.discard(row.fingerprint)
@@ -161,10 +176,18 @@ def _comment_values(c, article, ctx, depth: int, fingerprints, row: Comment | No
     fingerprints.add(fp)
     created = c.date_gmt or article.published_at or ctx.now
     return {
-        "article_id": article.id, "parent_id": None, "depth": depth,
+        "article_id": article.id,
+        "parent_id": None,
+        "depth": depth,
         "name": clean_text(convert_text(c.author))[: comment_rules.MAX_NAME] or "Anonymous",  # tags stripped, as WordPress does
-        "email": email, "email_normalized": normalized, "website": _website(c.url), "body": body,
-        "status": status.value, "held_reason": "imported" if status is CommentStatus.pending else "",
-        "owner_key": "", "fingerprint": fp, "created_at": created,
+        "email": email,
+        "email_normalized": normalized,
+        "website": _website(c.url),
+        "body": body,
+        "status": status.value,
+        "held_reason": "imported" if status is CommentStatus.pending else "",
+        "owner_key": "",
+        "fingerprint": fp,
+        "created_at": created,
         "approved_at": created if status is CommentStatus.approved else None,
     }

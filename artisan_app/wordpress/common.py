@@ -24,5 +24,6 @@ def convert_text(html: str) -> str:
     if "<" not in html and "&" not in html and "[" not in html:  # already plain text (most comments)
         return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", html) if p.strip())
     body = convert(html)
-    return "\n\n".join(flatten(b.runs)[0] if b.kind != "list" else "\n".join(f"• {flatten(i)[0]}" for i in b.items)
-                       for b in body.all_blocks()).strip()
+    return "\n\n".join(
+        flatten(b.runs)[0] if b.kind != "list" else "\n".join(f"• {flatten(i)[0]}" for i in b.items) for b in body.all_blocks()
+    ).strip()

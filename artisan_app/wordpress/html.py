@@ -28,12 +28,36 @@ from artisan_app.wordpress.ir import Block, Body, Run, Section
 
 _COMMENT = re.compile(r"^\s*(/)?wp:([a-z0-9/_-]+)\s*(\{.*\})?\s*(/)?\s*$", re.S)
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_DROP = {"script", "style", "noscript", "template", "object", "embed", "applet", "form", "input", "button",
-         "select", "textarea", "svg", "math", "canvas", "link", "meta", "base", "frame", "frameset", "head", "title"}
+_DROP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "object",
+    "embed",
+    "applet",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "svg",
+    "math",
+    "canvas",
+    "link",
+    "meta",
+    "base",
+    "frame",
+    "frameset",
+    "head",
+    "title",
+}
 _CONTAINERS = {"div", "section", "article", "main", "header", "footer", "aside", "nav", "center", "body", "html"}
 _BOLD = {"strong", "b"}
 _ITALIC = {"em", "i", "cite", "dfn"}
 _LAYOUT = ("wp-block-group", "wp-block-columns", "wp-block-column", "wp-block-cover", "wp-block-media-text")
+
+
 def _classes(el) -> str:
     return " " + (el.get("class") or "") + " "
 
@@ -129,8 +153,12 @@ class _Converter:
             if html_open is not None:
                 html_open.append(el)
                 continue
-            if el.tag in _HEADINGS or el.tag in ("p", "blockquote", "ul", "ol", "figure", "hr", "img", "pre", "table",
-                                                  "dl", "iframe") or el.tag in _CONTAINERS or el.tag in _DROP:
+            if (
+                el.tag in _HEADINGS
+                or el.tag in ("p", "blockquote", "ul", "ol", "figure", "hr", "img", "pre", "table", "dl", "iframe")
+                or el.tag in _CONTAINERS
+                or el.tag in _DROP
+            ):
                 self.flush_loose()
                 self.element(el)
                 if el.tail and el.tail.strip():

@@ -98,8 +98,10 @@ def _header(session: Session, channel: wxr.WxrChannel, ctx: Context, staff_accou
     for a in channel.authors:
         slug = _slug(a.login) or f"wp-author-{a.id}"
         name = clean_text(a.display_name or a.login)[:120] or slug
-        author = (session.exec(select(Author).where(Author.slug == slug)).first()
-                  or session.exec(select(Author).where(Author.name == name)).first())  # the same person's profile here
+        author = (
+            session.exec(select(Author).where(Author.slug == slug)).first()
+            or session.exec(select(Author).where(Author.name == name)).first()
+        )  # the same person's profile here
         if author is None:
             author = Author(name=name, slug=slug)
             session.add(author)
@@ -111,8 +113,16 @@ def _header(session: Session, channel: wxr.WxrChannel, ctx: Context, staff_accou
         email = normalise_email(a.email) if a.email else ""
         if staff_accounts and email and session.exec(select(User.id).where(User.email == email)).first() is None:
             # Cannot sign in: inactive, with a password nobody knows, until an admin sets one up.
-            session.add(User(email=email, name=author.name, role=Role.author.value, author_id=author.id,
-                             password_hash=hash_password(secrets.token_urlsafe(32)), is_active=False))
+            session.add(
+                User(
+                    email=email,
+                    name=author.name,
+                    role=Role.author.value,
+                    author_id=author.id,
+                    password_hash=hash_password(secrets.token_urlsafe(32)),
+                    is_active=False,
+                )
+            )
             report.accounts_created += 1
     by_slug = {c.slug: c for c in channel.categories}
     for c in channel.categories:
@@ -122,16 +132,24 @@ def _header(session: Session, channel: wxr.WxrChannel, ctx: Context, staff_accou
         row = session.exec(select(Category).where(Category.slug == slug)).first()
         if row is None:
             last = session.exec(select(Category.position).order_by(col(Category.position).desc())).first()
-            row = Category(slug=slug, name=clean_text(c.name)[:80] or slug, description=clean_text(c.description)[:400],
-                           position=(last or 0) + 1)
+            row = Category(
+                slug=slug,
+                name=clean_text(c.name)[:80] or slug,
+                description=clean_text(c.description)[:400],
+                position=(last or 0) + 1,
+            )
             session.add(row)
             session.flush()
             report.categories_created += 1
         ctx.categories[c.slug] = row.id
         if c.parent:
             parent = by_slug.get(c.parent)
-            report.add("notes", f"category “{c.name}”", "category",
-                       f"was under “{parent.name if parent else c.parent}”: flattened to a section of its own")
+            report.add(
+                "notes",
+                f"category “{c.name}”",
+                "category",
+                f"was under “{parent.name if parent else c.parent}”: flattened to a section of its own",
+            )
         if _segment(c.slug):
             _redirect(session, f"/category/{c.slug}", f"/category/{slug}", ctx)
             _redirect(session, f"/category/{c.slug}/feed", f"/category/{slug}/feed.xml", ctx)
@@ -163,8 +181,15 @@ def _redirect(session: Session, old: str, new: str, ctx: Context) -> None:
 
 
 def import_export(
-    engine: Engine, source: str | Path | IO[bytes], *, media_dir: Path | None = None, upload_dir: Path | None = None,
-    dry_run: bool = False, staff_accounts: bool = False, progress: Progress | None = None, now: datetime | None = None,
+    engine: Engine,
+    source: str | Path | IO[bytes],
+    *,
+    media_dir: Path | None = None,
+    upload_dir: Path | None = None,
+    dry_run: bool = False,
+    staff_accounts: bool = False,
+    progress: Progress | None = None,
+    now: datetime | None = None,
 ) -> ImportReport:
     """Import ``source`` (a path, or a seekable binary file). Raises ``wxr.WxrError`` for an unreadable export."""
     now = now or utcnow()
@@ -172,8 +197,14 @@ def import_export(
     if hasattr(source, "seek"):
         source.seek(0)
     report = ImportReport(dry_run=dry_run)
-    ctx = Context(report=report, now=now, site_url=channel.link, attachments=attachments, media_dir=media_dir,
-                  upload_dir=upload_dir or Path("uploaded_files"))
+    ctx = Context(
+        report=report,
+        now=now,
+        site_url=channel.link,
+        attachments=attachments,
+        media_dir=media_dir,
+        upload_dir=upload_dir or Path("uploaded_files"),
+    )
     with _connection(engine, dry_run) as conn, Session(conn, expire_on_commit=False) as session:
         if dry_run and engine.dialect.name == "sqlite":
             # pysqlite opens transactions only for writes, so the first savepoint's

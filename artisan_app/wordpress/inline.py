@@ -9,13 +9,20 @@ from lxml import etree
 
 from artisan_app.wordpress.ir import Run
 
-_PROVIDERS = {"youtube.com": "YouTube", "youtu.be": "YouTube", "vimeo.com": "Vimeo", "twitter.com": "X", "x.com": "X",
-              "instagram.com": "Instagram", "soundcloud.com": "SoundCloud", "spotify.com": "Spotify",
-              "facebook.com": "Facebook", "tiktok.com": "TikTok"}
+_PROVIDERS = {
+    "youtube.com": "YouTube",
+    "youtu.be": "YouTube",
+    "vimeo.com": "Vimeo",
+    "twitter.com": "X",
+    "x.com": "X",
+    "instagram.com": "Instagram",
+    "soundcloud.com": "SoundCloud",
+    "spotify.com": "Spotify",
+    "facebook.com": "Facebook",
+    "tiktok.com": "TikTok",
+}
 SPACE = re.compile(r"\s+")
 SOURCE_CHARS = 160
-
-
 
 
 def safe_url(href: str | None, *, site_host: str = "") -> str:

@@ -34,7 +34,8 @@ STATUS = {  # WordPress status → (our status, note)
 _ITEMS, _ARTICLES = WordPressItem.__table__, Article.__table__  # type: ignore[attr-defined]  # set by SQLModel on table models
 # Built once: the import asks them for every post (a statement built per call costs more than the query).
 _POST_MAPPING = select(_ITEMS.c.id, _ITEMS.c.local_id, _ITEMS.c.digest).where(
-    _ITEMS.c.kind == "post", _ITEMS.c.wp_id == bindparam("wp_id"))
+    _ITEMS.c.kind == "post", _ITEMS.c.wp_id == bindparam("wp_id")
+)
 _SLUG_TAKEN = select(_ARTICLES.c.id).where(_ARTICLES.c.slug == bindparam("slug"), _ARTICLES.c.id != bindparam("id")).limit(1)
 
 
@@ -62,8 +63,21 @@ def import_post(session: Session, item: WxrItem, ctx: Context) -> str:
     status, note = STATUS[item.status]
     thumb = item.meta_value("_thumbnail_id")
     old_slugs = item.meta.get("_wp_old_slug", [])
-    wanted = digest(item.title, item.content, item.excerpt, item.status, item.post_name, item.date_gmt,
-                    item.modified_gmt, item.creator, item.categories, item.tags, item.sticky, thumb, old_slugs)
+    wanted = digest(
+        item.title,
+        item.content,
+        item.excerpt,
+        item.status,
+        item.post_name,
+        item.date_gmt,
+        item.modified_gmt,
+        item.creator,
+        item.categories,
+        item.tags,
+        item.sticky,
+        thumb,
+        old_slugs,
+    )
     mapping = session.connection().execute(_POST_MAPPING, {"wp_id": item.post_id}).first()
     article = session.get(Article, mapping.local_id) if mapping else None
     outcome = "unchanged"
@@ -140,15 +154,23 @@ def _write_body(session: Session, article: Article, sections, new: bool) -> None
     # stored_block: inline HTML cleaned again, plain text from it, list items as JSON.
     stored = [[stored_block(b) for b in s.blocks] for s in sections]
     if sections:
-        returned = session.execute(insert(sec).returning(sec.c.id, sec.c.position), [
-            {"article_id": article.id, "position": i, "heading": s.heading} for i, s in enumerate(sections, start=1)]).all()
+        returned = session.execute(
+            insert(sec).returning(sec.c.id, sec.c.position),
+            [{"article_id": article.id, "position": i, "heading": s.heading} for i, s in enumerate(sections, start=1)],
+        ).all()
         ids = dict((position, section_id) for section_id, position in returned)
-        blocks = [{"section_id": ids[i], "position": j, **values}
-                  for i, rows in enumerate(stored, start=1) for j, values in enumerate(rows, start=1)]
+        blocks = [
+            {"section_id": ids[i], "position": j, **values}
+            for i, rows in enumerate(stored, start=1)
+            for j, values in enumerate(rows, start=1)
+        ]
         if blocks:
             session.execute(insert(blk), blocks)
-    text = [part for s, rows in zip(sections, stored, strict=True)
-            for part in (s.heading, *(p for v in rows for p in (v["text"], v["attribution"]) if p))]
+    text = [
+        part
+        for s, rows in zip(sections, stored, strict=True)
+        for part in (s.heading, *(p for v in rows for p in (v["text"], v["attribution"]) if p))
+    ]
     doc = index.document(article.id, article.headline, article.kicker, article.excerpt, text)
     index.index_document(session, doc)
 

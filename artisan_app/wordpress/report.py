@@ -67,8 +67,13 @@ class ImportReport:
         for title, name in (("Updated posts", "updated_posts"),):
             if getattr(self, name):
                 out += ["", f"{title}:"] + [f"  {p}" for p in getattr(self, name)[:MAX_DETAILS]]
-        for title, name in (("Skipped", "skipped"), ("Unmapped", "unmapped"), ("Missing media", "missing_media"),
-                            ("Refused redirects", "refused"), ("Notes", "notes")):
+        for title, name in (
+            ("Skipped", "skipped"),
+            ("Unmapped", "unmapped"),
+            ("Missing media", "missing_media"),
+            ("Refused redirects", "refused"),
+            ("Notes", "notes"),
+        ):
             items = getattr(self, name)
             if items:
                 more = self.counts[name] - len(items)

@@ -199,14 +199,24 @@ def read(source: str | Path | IO[bytes], channel: WxrChannel | None = None, *, c
                 yield _item(el, comments)
             elif name == "wp:author":
                 c = _children(el)
-                channel.authors.append(WxrAuthor(
-                    id=_int(c.get("wp:author_id", "")), login=c.get("wp:author_login", "").strip(),
-                    email=c.get("wp:author_email", "").strip(), display_name=c.get("wp:author_display_name", "").strip()))
+                channel.authors.append(
+                    WxrAuthor(
+                        id=_int(c.get("wp:author_id", "")),
+                        login=c.get("wp:author_login", "").strip(),
+                        email=c.get("wp:author_email", "").strip(),
+                        display_name=c.get("wp:author_display_name", "").strip(),
+                    )
+                )
             elif name == "wp:category":
                 c = _children(el)
-                channel.categories.append(WxrTerm(
-                    slug=c.get("wp:category_nicename", "").strip(), name=c.get("wp:cat_name", "").strip(),
-                    parent=c.get("wp:category_parent", "").strip(), description=c.get("wp:category_description", "")))
+                channel.categories.append(
+                    WxrTerm(
+                        slug=c.get("wp:category_nicename", "").strip(),
+                        name=c.get("wp:cat_name", "").strip(),
+                        parent=c.get("wp:category_parent", "").strip(),
+                        description=c.get("wp:category_description", ""),
+                    )
+                )
             elif name == "wp:tag":
                 c = _children(el)
                 channel.tags.append(WxrTerm(slug=c.get("wp:tag_slug", "").strip(), name=c.get("wp:tag_name", "").strip()))

@@ -36,14 +36,18 @@ def approved(e2e_db_url, app_url) -> int:
     engine = create_engine(e2e_db_url)
     with Session(engine) as s:
         tomasz = s.exec(select(Author).where(Author.slug == "tomasz-nowak")).one()
-        auth.create_user(s, email="tomasz@approval.test", name="Tomasz Nowak", password=PASSWORD, role=Role.author,
-                         author_id=tomasz.id)
+        auth.create_user(
+            s, email="tomasz@approval.test", name="Tomasz Nowak", password=PASSWORD, role=Role.author, author_id=tomasz.id
+        )
         auth.create_user(s, email="desk@approval.test", name="Desk Editor", password=PASSWORD, role=Role.editor)
         s.commit()
     with Session(engine) as s:
         author, editor = _signed_in(s, "tomasz@approval.test"), _signed_in(s, "desk@approval.test")
         form = ArticleForm(
-            headline=HEADLINE, kicker="Islands", category_slug="economy", author_slug="tomasz-nowak",
+            headline=HEADLINE,
+            kicker="Islands",
+            category_slug="economy",
+            author_slug="tomasz-nowak",
             excerpt="The island ferry's fares stay where they are for residents until the end of next year.",
             sections=[SectionForm("The decision", [BlockForm("paragraph", "The council froze the fares.")])],
         )

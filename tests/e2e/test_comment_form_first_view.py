@@ -90,8 +90,7 @@ def test_a_comment_posted_before_the_app_came_is_shown_to_its_author_by_the_app(
     browser's reader id, so once the app is there it shows the author their held comment."""
     page = new_page(1280, 900, wait_for_app=False)
     app_wanted = [False]
-    page.route_web_socket(re.compile(r"/_event"),
-                          lambda ws: ws.connect_to_server() if app_wanted[0] else None)  # held until then
+    page.route_web_socket(re.compile(r"/_event"), lambda ws: ws.connect_to_server() if app_wanted[0] else None)  # held until then
     page.goto(f"/article/{SLUG}")
     view_form = page.locator("#first-view").get_by_role("form", name="Leave a comment")
     view_form.get_by_role("textbox", name="Name").fill("Early Bird")

@@ -22,17 +22,37 @@ def long_thread(e2e_db_url):
     with Session(engine) as s:
         article = s.exec(select(Article).where(Article.slug == SLUG)).one()
         start = utcnow() - timedelta(days=2)
-        rows = [Comment(article_id=article.id, name=f"Reader {i:02d}", email=f"r{i}@example.com",
-                        email_normalized=f"r{i}@example.com", body=f"Thought number {i}",
-                        status=CommentStatus.approved.value, fingerprint=f"paging-{i}",
-                        created_at=start + timedelta(minutes=i), approved_at=start + timedelta(minutes=i))
-                for i in range(TOP_LEVEL)]
+        rows = [
+            Comment(
+                article_id=article.id,
+                name=f"Reader {i:02d}",
+                email=f"r{i}@example.com",
+                email_normalized=f"r{i}@example.com",
+                body=f"Thought number {i}",
+                status=CommentStatus.approved.value,
+                fingerprint=f"paging-{i}",
+                created_at=start + timedelta(minutes=i),
+                approved_at=start + timedelta(minutes=i),
+            )
+            for i in range(TOP_LEVEL)
+        ]
         s.add_all(rows)
         s.flush()
-        s.add(Comment(article_id=article.id, parent_id=rows[0].id, depth=1, name="Late Replier",
-                      email="late@example.com", email_normalized="late@example.com", body="An answer, a day later",
-                      status=CommentStatus.approved.value, fingerprint="paging-reply",
-                      created_at=start + timedelta(days=1), approved_at=start + timedelta(days=1)))
+        s.add(
+            Comment(
+                article_id=article.id,
+                parent_id=rows[0].id,
+                depth=1,
+                name="Late Replier",
+                email="late@example.com",
+                email_normalized="late@example.com",
+                body="An answer, a day later",
+                status=CommentStatus.approved.value,
+                fingerprint="paging-reply",
+                created_at=start + timedelta(days=1),
+                approved_at=start + timedelta(days=1),
+            )
+        )
         s.commit()
     engine.dispose()
 

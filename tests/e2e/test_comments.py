@@ -55,8 +55,12 @@ def test_form_matches_the_seed_page(page: Page):
     section = page.get_by_role("region", name="Leave a comment")
     expect(section).to_contain_text("Your email address will not be published. Required fields are marked *")
     f = form(page)
-    for label, required, autocomplete in (("Name", True, "name"), ("Email", True, "email"),
-                                          ("Website", False, "url"), ("Comment", True, "off")):
+    for label, required, autocomplete in (
+        ("Name", True, "name"),
+        ("Email", True, "email"),
+        ("Website", False, "url"),
+        ("Comment", True, "off"),
+    ):
         box = f.get_by_role("textbox", name=label)
         expect(box).to_have_attribute("autocomplete", autocomplete)
         if required:

@@ -48,10 +48,15 @@ def story(engine, headline: str, *, sections: int = 1, publish: bool = False, ed
         account = session.exec(select(User).where(User.email == EMAIL)).one()
         user = auth.resolve_session(session, auth.start_session(session, user_id=account.id))
         form = ArticleForm(
-            headline=headline, kicker="On deadline", category_slug="technology", author_slug="hannah-okafor",
+            headline=headline,
+            kicker="On deadline",
+            category_slug="technology",
+            author_slug="hannah-okafor",
             excerpt="A story prepared for the newsroom's browser tests, long enough.",
-            sections=[SectionForm(f"Part {n}", [BlockForm("paragraph", f"Paragraph of part {n}.")])
-                      for n in range(1, sections + 1)])
+            sections=[
+                SectionForm(f"Part {n}", [BlockForm("paragraph", f"Paragraph of part {n}.")]) for n in range(1, sections + 1)
+            ],
+        )
         saved = saving.save_article(session, user=user, form=form)
         for n in range(edits):
             current = ed.load_form(session, user=user, article_id=saved.article_id)

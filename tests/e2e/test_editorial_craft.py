@@ -27,8 +27,9 @@ def draft(e2e_db_url, app_url) -> dict:
     engine = create_engine(e2e_db_url)
     with Session(engine) as s:
         hannah = s.exec(select(Author).where(Author.slug == "hannah-okafor")).one()
-        auth.create_user(s, email="hannah@craft.test", name="Hannah Okafor", password=PASSWORD, role=Role.author,
-                         author_id=hannah.id)
+        auth.create_user(
+            s, email="hannah@craft.test", name="Hannah Okafor", password=PASSWORD, role=Role.author, author_id=hannah.id
+        )
         auth.create_user(s, email="chief@craft.test", name="Chief Editor", password=PASSWORD, role=Role.editor)
         s.commit()
     with Session(engine) as s:
@@ -39,14 +40,18 @@ def draft(e2e_db_url, app_url) -> dict:
         chief = s.exec(select(User).where(User.email == "chief@craft.test")).one()
         editor = auth.resolve_session(s, auth.start_session(s, user_id=chief.id))
         form = ArticleForm(
-            headline=HEADLINE, kicker="Coasts", category_slug="economy", author_slug="hannah-okafor",
+            headline=HEADLINE,
+            kicker="Coasts",
+            category_slug="economy",
+            author_slug="hannah-okafor",
             excerpt="Three harbour towns decide this week whether to pay for new sea walls, and who pays.",
-            sections=[SectionForm("The vote", [BlockForm("paragraph", "Councils meet on Thursday.")]),
-                      SectionForm("The bill", [BlockForm("paragraph", "The walls would cost millions.")])],
+            sections=[
+                SectionForm("The vote", [BlockForm("paragraph", "Councils meet on Thursday.")]),
+                SectionForm("The bill", [BlockForm("paragraph", "The walls would cost millions.")]),
+            ],
         )
         saved = saving.save_article(s, user=author, form=form)
-        coauthors.set_authors(s, user=editor, article_id=saved.article_id,
-                              author_slugs=["hannah-okafor", "tomasz-nowak"])
+        coauthors.set_authors(s, user=editor, article_id=saved.article_id, author_slugs=["hannah-okafor", "tomasz-nowak"])
         s.commit()
         slug = saved.slug
     engine.dispose()
@@ -104,7 +109,8 @@ def test_submit_review_with_a_note_on_section_two_publish_and_correct(new_page, 
 
     corrections = desk.get_by_role("region", name="Corrections and updates")
     corrections.get_by_label("What was wrong, and what is right").fill(
-        "An earlier version said the walls would cost billions. They would cost millions.")
+        "An earlier version said the walls would cost billions. They would cost millions."
+    )
     corrections.get_by_role("button", name="Add correction").click()
     expect(corrections).to_contain_text("An earlier version said the walls would cost billions.")
 
@@ -113,6 +119,7 @@ def test_submit_review_with_a_note_on_section_two_publish_and_correct(new_page, 
     reader.goto(f"/article/{draft['slug']}")
     expect(reader.locator("main .correction-marker")).to_have_text(f"Corrected {today}")
     expect(reader.get_by_role("region", name="Corrections and updates")).to_contain_text(
-        f"Correction, {today}: An earlier version said the walls would cost billions.")
+        f"Correction, {today}: An earlier version said the walls would cost billions."
+    )
     reader.goto("/corrections")
     expect(reader.get_by_role("link", name=HEADLINE)).to_have_attribute("href", re.compile(draft["slug"]))

@@ -34,17 +34,20 @@ def without_the_app(page: Page) -> Page:
     return page
 
 
-@pytest.mark.parametrize("path, selector", [
-    (ARTICLE, "main h1, main .standfirst, main .trend-heading, main .body-text, main .pull-quote"),
-    ("/", "main .lead-title, main .card-title, main .chip"),
-    ("/category/politics", "main .page-title, main .card-title"),
-    # Issue #18: a byline with two authors; a correction's marker and note (seed content).
-    ("/article/ai-data-centres-power-grid-strain", "main h1, main .byline-author, main .trend-heading"),
-    ("/article/argentina-inflation-peso-households", "main h1, main .correction-marker, main .corrections li"),
-    ("/corrections", "main .page-title, main .correction"),
-    # Issue #19: the newsletter's sign-up page.
-    ("/newsletter", "main .page-title, main .page-intro, main .newsletter-pitch, main .newsletter-email"),
-])
+@pytest.mark.parametrize(
+    "path, selector",
+    [
+        (ARTICLE, "main h1, main .standfirst, main .trend-heading, main .body-text, main .pull-quote"),
+        ("/", "main .lead-title, main .card-title, main .chip"),
+        ("/category/politics", "main .page-title, main .card-title"),
+        # Issue #18: a byline with two authors; a correction's marker and note (seed content).
+        ("/article/ai-data-centres-power-grid-strain", "main h1, main .byline-author, main .trend-heading"),
+        ("/article/argentina-inflation-peso-households", "main h1, main .correction-marker, main .corrections li"),
+        ("/corrections", "main .page-title, main .correction"),
+        # Issue #19: the newsletter's sign-up page.
+        ("/newsletter", "main .page-title, main .page-intro, main .newsletter-pitch, main .newsletter-email"),
+    ],
+)
 @pytest.mark.parametrize("width", [375, 1280])
 def test_first_view_matches_the_app_and_hands_over_without_a_shift(new_page, path: str, selector: str, width: int):
     first = without_the_app(new_page(width, 800, wait_for_app=False))
@@ -127,6 +130,7 @@ def test_a_filter_pressed_before_the_app_takes_over_is_applied_by_the_app(new_pa
 
 
 # ---------------------------------------------------------------- one definition: the same <main> with and without the app
+
 
 def normalised_main(page: Page) -> dict:
     """What a reader (or a screen reader) gets from <main>: text, link targets, headings,
@@ -225,6 +229,6 @@ def test_the_production_build_loads_the_app_only_when_wanted(app_url, path: str)
     document = answer.text
     assert answer.status_code == (404 if path == "/no/such/page" else 200)
     assert 'rel="modulepreload"' not in document
-    body = document[document.index("<body"):]
+    body = document[document.index("<body") :]
     assert body.index('id="first-view"') < body.index('<script type="module"')
     assert "await import(" in document and 'window.addEventListener("artisan:app", start);' in document

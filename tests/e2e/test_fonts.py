@@ -30,13 +30,17 @@ def test_a_first_visit_paints_before_any_face_and_the_next_page_has_them_from_th
     cached_sets(page, "latin")
     first_paint = page.evaluate(FIRST_PAINT_JS)
     fonts = page.evaluate(FONT_TIMINGS_JS)
-    assert {f["name"] for f in fonts} == {"source-serif-4-latin-wght-normal.woff2", "inter-latin-wght-normal.woff2",
-                                          "source-serif-4-latin-400-italic.woff2"}  # never the Urdu face here
+    assert {f["name"] for f in fonts} == {
+        "source-serif-4-latin-wght-normal.woff2",
+        "inter-latin-wght-normal.woff2",
+        "source-serif-4-latin-400-italic.woff2",
+    }  # never the Urdu face here
     assert all(f["start"] > first_paint for f in fonts), (first_paint, fonts)
 
     # The next page (a plain link): the site's faces from its first paint, out of the cache.
     page.locator("#first-view").get_by_role("navigation", name="Sections", exact=True).get_by_role(
-        "link", name="Politics").click()
+        "link", name="Politics"
+    ).click()
     page.wait_for_url("**/category/politics")
     page.wait_for_load_state("load")
     expect(page.locator("html")).to_have_attribute("data-fonts", "latin")

@@ -48,8 +48,7 @@ def prod(tmp_path_factory) -> Iterator[tuple[RunningApp, Path, Path]]:
     uploads.mkdir()
     spool.mkdir()
     shutil.copy(ROOT / "assets" / "logo.png", uploads / "cover-test-1600.png")
-    env = app_env(ARTISAN_DB_URL=f"sqlite:///{tmp / 'app.db'}", REFLEX_UPLOADED_FILES_DIR=str(uploads),
-                  TMPDIR=str(spool))
+    env = app_env(ARTISAN_DB_URL=f"sqlite:///{tmp / 'app.db'}", REFLEX_UPLOADED_FILES_DIR=str(uploads), TMPDIR=str(spool))
     prepare_database(env)
     with RunningApp(env, tmp / "reflex.log") as app:
         yield app, uploads, spool

@@ -43,20 +43,28 @@ def e2e_db_url(tmp_path_factory) -> str:
 def app_url(tmp_path_factory, e2e_db_url, smtp):
     """This module's own app and worker: mail to ``smtp``, the queue in a temporary file."""
     tmp = tmp_path_factory.mktemp("letters")
-    env = app_env(ARTISAN_DB_URL=e2e_db_url, ARTISAN_QUEUE_URL=f"sqlite:///{tmp / 'queue.db'}",
-                  ARTISAN_SMTP_URL=smtp.url, ARTISAN_MAIL_RATE="3")
+    env = app_env(
+        ARTISAN_DB_URL=e2e_db_url,
+        ARTISAN_QUEUE_URL=f"sqlite:///{tmp / 'queue.db'}",
+        ARTISAN_SMTP_URL=smtp.url,
+        ARTISAN_MAIL_RATE="3",
+    )
     prepare_database(env)
     engine = create_engine(e2e_db_url)
     with Session(engine) as session:
-        auth.create_user(session, email=EDITOR_EMAIL, name="Letters Editor", password=EDITOR_PASSWORD,
-                         role=Role.editor)
+        auth.create_user(session, email=EDITOR_EMAIL, name="Letters Editor", password=EDITOR_PASSWORD, role=Role.editor)
         for i in range(LOYAL):
             session.add(Subscriber(email=f"loyal{i}@example.com", key=f"loyal-{i}", status="active"))
         session.commit()
     engine.dispose()
     log = (tmp / "worker.log").open("w")
-    worker = subprocess.Popen([sys.executable, "-m", "huey.bin.huey_consumer", "artisan_app.jobs.huey", "-w", "2",
-                               "-k", "thread"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "huey.bin.huey_consumer", "artisan_app.jobs.huey", "-w", "2", "-k", "thread"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     app = RunningApp(env, tmp / "reflex.log")
     try:
         app.wait_ready()
@@ -100,8 +108,9 @@ def test_a_reader_subscribes_from_the_front_page_and_confirms(new_page, smtp, e2
     engine = create_engine(e2e_db_url)
     with Session(engine) as session:
         sub = session.exec(select(Subscriber).where(Subscriber.email == "new.reader@example.com")).one()
-        chosen = session.exec(select(Category.slug).join(SubscriberCategory).where(
-            SubscriberCategory.subscriber_id == sub.id)).all()
+        chosen = session.exec(
+            select(Category.slug).join(SubscriberCategory).where(SubscriberCategory.subscriber_id == sub.id)
+        ).all()
     engine.dispose()
     assert (sub.status, sub.all_categories, chosen) == ("active", False, ["politics"])
 

@@ -113,7 +113,8 @@ def test_editor_moderates_a_held_comment(new_page, editor_account):
     item.get_by_role("button", name="Approve comment by Queue Tester").click()
     expect(page.get_by_role("status").filter(has_text="1 comment approved")).to_be_visible()
     expect(reader.get_by_role("article", name="Comment by Queue Tester")).not_to_contain_text(
-        "awaiting moderation", timeout=15_000)
+        "awaiting moderation", timeout=15_000
+    )
 
 
 def test_cover_image_is_checked_reencoded_and_needs_alt_text(new_page, editor_account, tmp_path, e2e_db_url):
@@ -136,7 +137,8 @@ def test_cover_image_is_checked_reencoded_and_needs_alt_text(new_page, editor_ac
     upload = page.locator("#cover-upload input[type=file]")
     upload.set_input_files(str(fake))
     expect(page.locator("#err-cover")).to_have_text(
-        "That file is not an image (it is text or markup). Upload a JPEG, PNG, WebP, GIF or AVIF image.")
+        "That file is not an image (it is text or markup). Upload a JPEG, PNG, WebP, GIF or AVIF image."
+    )
     upload.set_input_files(str(good))
     # Through the photograph pipeline (#14): renditions made at upload, the editor shows a small JPEG.
     thumb = page.locator("img.cover-thumb")

@@ -147,7 +147,8 @@ def test_queue_and_badge_update_live_then_approve_and_reply_reaches_the_reader(n
 
     # The reader's own page says it is published now, and shows the reply.
     expect(reader.get_by_role("status").filter(has_text="Your comment has been approved and is now published.")).to_be_visible(
-        timeout=15_000)
+        timeout=15_000
+    )
     expect(reader.get_by_role("article", name="Comment by Live Queue Reader")).not_to_contain_text("awaiting moderation")
     expect(reader.get_by_text("Yes: Urdu, Punjabi and English from launch.")).to_be_visible()
 

@@ -53,8 +53,9 @@ def app_url(tmp_path_factory, e2e_db_url) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("pg-redis")
     state = redis.Redis.from_url(TEST_REDIS_URL)
     state.flushdb()  # the tests' own Redis database
-    env = app_env(ARTISAN_DB_URL=e2e_db_url, ARTISAN_COMMENT_RATE_LIMIT="200/minute",
-                  ARTISAN_QUEUE_URL=f"sqlite:///{tmp / 'queue.db'}")
+    env = app_env(
+        ARTISAN_DB_URL=e2e_db_url, ARTISAN_COMMENT_RATE_LIMIT="200/minute", ARTISAN_QUEUE_URL=f"sqlite:///{tmp / 'queue.db'}"
+    )
     prepare_database(env)
     app = RunningApp(env, tmp / "reflex.log", extra_env={"REFLEX_REDIS_URL": TEST_REDIS_URL, "GRANIAN_WORKERS": "2"})
     try:

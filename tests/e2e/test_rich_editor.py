@@ -27,13 +27,16 @@ def rich_editor(e2e_db_url, app_url):
     engine.dispose()
     return EMAIL
 
-GOOGLE_DOCS = ('<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1">'
-               '<p dir="ltr"><span style="font-weight:700;">Bold</span><span> and </span>'
-               '<span style="font-style:italic;">italic</span><span> with </span>'
-               '<a href="https://source.example/doc"><span style="color:#1155cc;">a source</span></a>'
-               '<span style="font-family:Comic Sans MS;color:red"> in red</span></p>'
-               '<ul><li><span>first</span></li><li><span>second</span></li></ul>'
-               '<p><img src="https://tracker.example/pixel.gif"><script>alert(1)</script>After the list.</p></b>')
+
+GOOGLE_DOCS = (
+    '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1">'
+    '<p dir="ltr"><span style="font-weight:700;">Bold</span><span> and </span>'
+    '<span style="font-style:italic;">italic</span><span> with </span>'
+    '<a href="https://source.example/doc"><span style="color:#1155cc;">a source</span></a>'
+    '<span style="font-family:Comic Sans MS;color:red"> in red</span></p>'
+    "<ul><li><span>first</span></li><li><span>second</span></li></ul>"
+    '<p><img src="https://tracker.example/pixel.gif"><script>alert(1)</script>After the list.</p></b>'
+)
 
 
 def select_text(page: Page, label: str, text: str) -> None:
@@ -41,8 +44,17 @@ def select_text(page: Page, label: str, text: str) -> None:
     box.evaluate("(el, t) => { el.focus(); const i = el.value.indexOf(t); el.setSelectionRange(i, i + t.length); }", text)
 
 
-def start_article(page: Page, tmp_path, *, photo_name: str, colour: tuple[int, int, int], size: tuple[int, int],
-                  headline: str, excerpt: str, heading: str):
+def start_article(
+    page: Page,
+    tmp_path,
+    *,
+    photo_name: str,
+    colour: tuple[int, int, int],
+    size: tuple[int, int],
+    headline: str,
+    excerpt: str,
+    heading: str,
+):
     """Sign in, open a new article with its category, author, excerpt and first heading; a photo file to upload."""
     from PIL import Image
 
@@ -75,10 +87,16 @@ def describe_image_and_publish(page: Page, db_url: str, where: str, *, alt: str,
 
 def test_format_paste_upload_focal_point_publish_and_responsive_cover(new_page, rich_editor, tmp_path, e2e_db_url):
     page = new_page()
-    photo = start_article(page, tmp_path, photo_name="harbour.jpg", colour=(30, 90, 150), size=(2000, 1000),
-                          headline="Harbour Authority Publishes Its Audit",
-                          excerpt="The port's accounts are out, and they raise questions about the cranes.",
-                          heading="What the audit found")
+    photo = start_article(
+        page,
+        tmp_path,
+        photo_name="harbour.jpg",
+        colour=(30, 90, 150),
+        size=(2000, 1000),
+        headline="Harbour Authority Publishes Its Audit",
+        excerpt="The port's accounts are out, and they raise questions about the cranes.",
+        heading="What the audit found",
+    )
 
     para = "Paragraph text (section 1, block 1)"
     page.get_by_label(para).fill("Officials denied the claim in the report.")
@@ -92,23 +110,29 @@ def test_format_paste_upload_focal_point_publish_and_responsive_cover(new_page, 
     select_text(page, para, "the report")
     page.keyboard.press("Control+k")
     expect(page.get_by_label(para)).to_have_value(
-        "Officials **denied** the *claim* in [the report](https://audit.example/report).")
+        "Officials **denied** the *claim* in [the report](https://audit.example/report)."
+    )
 
     page.get_by_role("button", name="Add a paragraph to section 1").click()
     pasted = "Paragraph text (section 1, block 2)"
-    page.get_by_label(pasted).evaluate("""(el, html) => { el.focus();
+    page.get_by_label(pasted).evaluate(
+        """(el, html) => { el.focus();
         const dt = new DataTransfer(); dt.setData('text/html', html); dt.setData('text/plain', 'x');
         el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true})); }""",
-                                       GOOGLE_DOCS)
+        GOOGLE_DOCS,
+    )
     expect(page.get_by_label(pasted)).to_have_value(
-        "**Bold** and *italic* with [a source](https://source.example/doc) in red\n\n- first\n- second\n\nAfter the list.")
+        "**Bold** and *italic* with [a source](https://source.example/doc) in red\n\n- first\n- second\n\nAfter the list."
+    )
 
     page.locator("#cover-upload input[type=file]").set_input_files(str(photo))
     thumb = page.locator("img.focal-target")
     expect(thumb).to_have_attribute("src", re.compile(r"^/media/[0-9a-f]+-640\.jpg$"))
     # Measured once the picture has loaded (before that its box may have no height yet: the click would miss).
-    page.wait_for_function("() => { const i = document.querySelector('img.focal-target'); "
-                           "return i && i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().height > 0; }")
+    page.wait_for_function(
+        "() => { const i = document.querySelector('img.focal-target'); "
+        "return i && i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().height > 0; }"
+    )
     box = thumb.bounding_box()
     thumb.click(position={"x": box["width"] * 0.8, "y": box["height"] * 0.3})
     expect(page.get_by_label("Focal point (across, down; 0–1)")).to_have_value(re.compile(r"^0\.(79|80|81)\d*,0\.(29|30|31)\d*$"))
@@ -117,8 +141,14 @@ def test_format_paste_upload_focal_point_publish_and_responsive_cover(new_page, 
     # An image block: by file picker (drag and drop feeds the same input), alt text required.
     page.locator("#image-upload input[type=file]").set_input_files(str(photo))
     expect(page.locator(".block-kind").filter(has_text="Image")).to_have_count(1)
-    describe_image_and_publish(page, e2e_db_url, "section 1, block 3", alt="The harbour basin seen from the quay",
-                               caption="The basin after the audit", credit="Photo: Harbour Authority")
+    describe_image_and_publish(
+        page,
+        e2e_db_url,
+        "section 1, block 3",
+        alt="The harbour basin seen from the quay",
+        caption="The basin after the audit",
+        credit="Photo: Harbour Authority",
+    )
     slug = "harbour-authority-publishes-its-audit"
 
     # The cover spans the article's 42rem column (672 px at 1280): the 960 px file, not the 1280 one.
@@ -148,13 +178,19 @@ def test_format_paste_upload_focal_point_publish_and_responsive_cover(new_page, 
 
 
 def test_an_image_placed_between_two_paragraphs_of_the_first_section(new_page, rich_editor, tmp_path, e2e_db_url):
-    """"Image below" a paragraph opens the picker for that place; the reader finds the picture
+    """ "Image below" a paragraph opens the picker for that place; the reader finds the picture
     there, between the two paragraphs of section 1, with its srcset (not at the end of the body)."""
     page = new_page()
-    photo = start_article(page, tmp_path, photo_name="crane.jpg", colour=(150, 90, 30), size=(2000, 1200),
-                          headline="Cranes Return to the Old Harbour",
-                          excerpt="Two new cranes stand on the quay, and the port hopes for more ships.",
-                          heading="On the quay")
+    photo = start_article(
+        page,
+        tmp_path,
+        photo_name="crane.jpg",
+        colour=(150, 90, 30),
+        size=(2000, 1200),
+        headline="Cranes Return to the Old Harbour",
+        excerpt="Two new cranes stand on the quay, and the port hopes for more ships.",
+        heading="On the quay",
+    )
     page.get_by_label("Paragraph text (section 1, block 1)").fill("The first crane arrived on Monday.")
     page.get_by_role("button", name="Add a paragraph to section 1").click()
     page.get_by_label("Paragraph text (section 1, block 2)").fill("The second followed on Friday.")
@@ -176,8 +212,14 @@ def test_an_image_placed_between_two_paragraphs_of_the_first_section(new_page, r
     alt = page.get_by_label("Alt text (required) (section 1, block 2)")
     expect(alt).to_be_focused()  # the new block sits between the paragraphs; its alt text is asked first
     expect(page.get_by_label("Paragraph text (section 1, block 3)")).to_have_value("The second followed on Friday.")
-    describe_image_and_publish(page, e2e_db_url, "section 1, block 2", alt="Two yellow cranes on the quay",
-                               caption="The new cranes", credit="Photo: Port Authority")
+    describe_image_and_publish(
+        page,
+        e2e_db_url,
+        "section 1, block 2",
+        alt="Two yellow cranes on the quay",
+        caption="The new cranes",
+        credit="Photo: Port Authority",
+    )
 
     for width, candidate in ((375, "-640.avif"), (1280, "-960.avif")):
         reader = new_page(width, 800)
@@ -195,11 +237,17 @@ def test_an_image_placed_between_two_paragraphs_of_the_first_section(new_page, r
         assert figure.evaluate(order, after.element_handle())
         assert after.evaluate(order, next_section.element_handle())
         avif = figure.locator("source[type='image/avif']")
-        expect(avif).to_have_attribute("srcset", re.compile(r"-320\.avif 320w, .*-640\.avif 640w, .*-960\.avif 960w, "
-                                                            r".*-1280\.avif 1280w, .*-1920\.avif 1920w$"))
+        expect(avif).to_have_attribute(
+            "srcset",
+            re.compile(
+                r"-320\.avif 320w, .*-640\.avif 640w, .*-960\.avif 960w, "
+                r".*-1280\.avif 1280w, .*-1920\.avif 1920w$"
+            ),
+        )
         expect(avif).to_have_attribute("sizes", "(min-width: 45rem) 42rem, calc(100vw - 2rem)")
         figure.scroll_into_view_if_needed()  # lazy: it loads as it comes into view
-        reader.wait_for_function("() => { const i = document.querySelector('figure.figure img'); "
-                                 "return i && i.complete && i.currentSrc; }")
+        reader.wait_for_function(
+            "() => { const i = document.querySelector('figure.figure img'); return i && i.complete && i.currentSrc; }"
+        )
         src = figure.locator("img").evaluate("i => i.currentSrc")
         assert src.endswith(candidate), (width, src)

@@ -22,8 +22,9 @@ def test_the_demo_editor_cannot_sign_in_to_a_production_build(new_page, e2e_db_u
     with Session(engine) as session:
         demo = session.exec(select(User).where(User.email == auth.DEMO_EDITOR_EMAIL)).first()
         if demo is None:
-            auth.create_user(session, email=auth.DEMO_EDITOR_EMAIL, name="Demo Editor",
-                             password=auth.DEMO_EDITOR_PASSWORD, role=Role.editor)
+            auth.create_user(
+                session, email=auth.DEMO_EDITOR_EMAIL, name="Demo Editor", password=auth.DEMO_EDITOR_PASSWORD, role=Role.editor
+            )
         else:  # (a seed that retired it: bring it back, as an old database would have it)
             demo.is_active = True
             session.add(demo)
@@ -40,15 +41,30 @@ def test_staff_replies_are_badged_and_readers_cannot_sign_as_the_publication(new
     engine = create_engine(e2e_db_url)
     with Session(engine) as session:
         article_id = session.exec(select(Article.id).where(Article.slug == slug)).one()
-        reader = comment_svc.submit_comment(session, article_id=article_id, name="Zara Reader", email="zara@example.com",
-                                            body="Who were the poets?", reader_id="zara", client_key="e2e-zara",
-                                            form_age_seconds=60)
+        reader = comment_svc.submit_comment(
+            session,
+            article_id=article_id,
+            name="Zara Reader",
+            email="zara@example.com",
+            body="Who were the poets?",
+            reader_id="zara",
+            client_key="e2e-zara",
+            form_age_seconds=60,
+        )
         moderate_as_editor(session, comment_ids=[reader.comment_id], action="approve")
-        desk = auth.create_user(session, email="badge-desk@artisan.test", name="Badge Desk",
-                                password="a long and unguessable passphrase", role=Role.editor)
-        moderation.reply_as_publication(session, user=auth.resolve_session(
-            session, auth.start_session(session, user_id=desk.id)), comment_id=reader.comment_id,
-            body="Faiz and Faraz, mostly.")
+        desk = auth.create_user(
+            session,
+            email="badge-desk@artisan.test",
+            name="Badge Desk",
+            password="a long and unguessable passphrase",
+            role=Role.editor,
+        )
+        moderation.reply_as_publication(
+            session,
+            user=auth.resolve_session(session, auth.start_session(session, user_id=desk.id)),
+            comment_id=reader.comment_id,
+            body="Faiz and Faraz, mostly.",
+        )
         session.commit()
     engine.dispose()
 
@@ -74,8 +90,13 @@ def test_staff_replies_are_badged_and_readers_cannot_sign_as_the_publication(new
 def test_a_session_that_ends_under_the_tab_says_so(new_page, e2e_db_url):
     engine = create_engine(e2e_db_url)
     with Session(engine) as session:
-        desk = auth.create_user(session, email="ending@artisan.test", name="Ending Desk",
-                                password="a long and unguessable passphrase", role=Role.editor)
+        desk = auth.create_user(
+            session,
+            email="ending@artisan.test",
+            name="Ending Desk",
+            password="a long and unguessable passphrase",
+            role=Role.editor,
+        )
         session.commit()
         desk_id = desk.id
     page = new_page()

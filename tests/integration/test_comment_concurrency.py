@@ -37,8 +37,9 @@ def _post(i: int) -> str:
         state = await root.get_state(CommentState)
         await state.load_comments()
         state._form_opened_at -= 60
-        await state.submit({"name": f"Reader {i}", "email": f"reader{i}@example.com", "website": "",
-                      "body": _text(i), "company": ""})
+        await state.submit(
+            {"name": f"Reader {i}", "email": f"reader{i}@example.com", "website": "", "body": _text(i), "company": ""}
+        )
         return state.notice
 
     return asyncio.run(run())

@@ -66,8 +66,11 @@ def test_an_article_at_the_run_url_has_its_meta_tags_first_view_and_feeds(dev_ur
 
 def test_every_edition_and_the_newsletter_page_get_their_first_view_at_the_run_url(dev_url):
     """The proxy's pages are the route registry's: the Urdu edition's too (issue #17), and /newsletter."""
-    for path, text in (("/ur/", 'lang="ur"'), ("/ur/article/kitab-melon-mein-naujawan", 'dir="rtl"'),
-                       ("/newsletter", 'action="/newsletter/subscribe"')):
+    for path, text in (
+        ("/ur/", 'lang="ur"'),
+        ("/ur/article/kitab-melon-mein-naujawan", 'dir="rtl"'),
+        ("/newsletter", 'action="/newsletter/subscribe"'),
+    ):
         html = httpx.get(dev_url + path, timeout=60).text
         assert 'id="first-view"' in html and text in html, path
     assert httpx.get(dev_url + "/ur/feed.xml", timeout=30).headers["content-type"].startswith("application/atom+xml")
@@ -146,14 +149,16 @@ def test_the_comment_flow_at_the_run_url_is_the_production_one(dev_url):
             time.sleep(svc.MIN_SECONDS_TO_SUBMIT + 0.5)
             post.click()
             expect(box["Website"]).to_have_accessible_description(
-                "Website must be a web address starting with http:// or https://.", timeout=wait)
+                "Website must be a web address starting with http:// or https://.", timeout=wait
+            )
             expect(box["Website"]).to_have_value("javascript:alert(1)")
             expect(box["Comment"]).to_have_value(hostile)
 
             box["Website"].fill("https://dev.example")
             post.click()
-            expect(page.get_by_role("main").get_by_role("status").filter(has_text="awaiting moderation"))\
-                .to_be_visible(timeout=wait)
+            expect(page.get_by_role("main").get_by_role("status").filter(has_text="awaiting moderation")).to_be_visible(
+                timeout=wait
+            )
             mine = page.get_by_role("article", name="Comment by Dev Reader")
             expect(mine).to_contain_text("Your comment is awaiting moderation.", timeout=wait)
             expect(mine.locator(".comment-body")).to_have_text(hostile)
@@ -163,8 +168,7 @@ def test_the_comment_flow_at_the_run_url_is_the_production_one(dev_url):
             # A draft typed 0.3 s before leaving for another story is there on return.
             box["Comment"].fill("Typed just before following a link")
             page.wait_for_timeout(300)
-            page.get_by_role("region", name="You may also like").get_by_role("article").first\
-                .get_by_role("link").last.click()
+            page.get_by_role("region", name="You may also like").get_by_role("article").first.get_by_role("link").last.click()
             expect(page).not_to_have_url(re.compile("civil-servants"), timeout=wait)
             page.go_back()
             expect(box["Comment"]).to_have_value("Typed just before following a link", timeout=wait)
@@ -183,8 +187,9 @@ def test_the_first_views_comment_form_posts_through_the_run_url(dev_url):
     from artisan_app.services.comments import submission as svc
     from tests.harness import CHROMIUM, CHROMIUM_ARGS
 
-    cross_site = httpx.post(dev_url + "/comments/post", headers={"Origin": "https://evil.example"},
-                            data={"article": "1", "name": "x"}, timeout=30)
+    cross_site = httpx.post(
+        dev_url + "/comments/post", headers={"Origin": "https://evil.example"}, data={"article": "1", "name": "x"}, timeout=30
+    )
     assert cross_site.status_code == 403  # the backend's answer, through the proxy
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -199,7 +204,8 @@ def test_the_first_views_comment_form_posts_through_the_run_url(dev_url):
             time.sleep(svc.MIN_SECONDS_TO_SUBMIT + 0.5)
             form.get_by_role("button", name="Post comment").click()
             expect(page).to_have_url(re.compile(r"\?comment=held#first-view-leave-comment$"), timeout=60_000)
-            expect(page.get_by_role("region", name="Leave a comment").get_by_role("status"))\
-                .to_have_text("Thanks! Your comment is awaiting moderation.", timeout=60_000)
+            expect(page.get_by_role("region", name="Leave a comment").get_by_role("status")).to_have_text(
+                "Thanks! Your comment is awaiting moderation.", timeout=60_000
+            )
         finally:
             browser.close()

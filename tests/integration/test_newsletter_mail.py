@@ -31,8 +31,9 @@ pytestmark = pytest.mark.usefixtures("mail_to_smtp")
 
 def client() -> httpx.AsyncClient:
     app = Starlette(routes=newsletter_routes())
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app, client=("203.0.113.9", 5000)), base_url=SITE,
-                             headers={"Origin": SITE})  # as the browser says on a same-site form post
+    return httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app, client=("203.0.113.9", 5000)), base_url=SITE, headers={"Origin": SITE}
+    )  # as the browser says on a same-site form post
 
 
 def link(msg, prefix: str) -> str:
@@ -43,8 +44,9 @@ def link(msg, prefix: str) -> str:
 def world(session):
     politics, tech = make_category(session, "Politics"), make_category(session, "Technology")
     author = make_author(session)
-    article = make_article(session, category=politics, author=author, headline="Budget talks stall",
-                           excerpt="The excerpt of the story.")
+    article = make_article(
+        session, category=politics, author=author, headline="Budget talks stall", excerpt="The excerpt of the story."
+    )
     editor = make_user(session, Role.editor)
     session.commit()
     return article, editor, politics, tech
@@ -129,8 +131,11 @@ async def test_the_answer_is_the_same_for_new_pending_and_subscribed_addresses(s
 
 async def test_sections_choose_who_gets_a_story(session, smtp):
     article, editor, politics, tech = world(session)
-    for address, sections in (("all@example.com", ()), ("politics@example.com", (politics.slug,)),
-                              ("tech@example.com", (tech.slug,))):
+    for address, sections in (
+        ("all@example.com", ()),
+        ("politics@example.com", (politics.slug,)),
+        ("tech@example.com", (tech.slug,)),
+    ):
         await subscribe(address, *sections)
         await confirm(link(smtp.to(address)[0], "/newsletter/confirm?token="))
     assert sends.audience_count(session, user=editor, article_id=article.id) == 2

@@ -26,8 +26,13 @@ HUEY_REDIS_URL = os.environ.get("ARTISAN_TEST_HUEY_REDIS_URL", "redis://127.0.0.
 
 
 def consumer(env: dict[str, str], log, threads: int = 1) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "huey.bin.huey_consumer", "artisan_app.jobs.huey", "-w", str(threads),
-                             "-k", "thread"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        [sys.executable, "-m", "huey.bin.huey_consumer", "artisan_app.jobs.huey", "-w", str(threads), "-k", "thread"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
 
 
 def wait_until_done(engine, newsletter_id: int, timeout: float = 60) -> None:
@@ -62,9 +67,13 @@ def setup(tmp_path, request):
         make_huey(queue).storage.flush_all()
     with MailCatcher() as smtp:
         env = app_env(
-            ARTISAN_DB_URL=f"sqlite:///{tmp_path / 'site.db'}", ARTISAN_QUEUE_URL=queue,
-            ARTISAN_SMTP_URL=smtp.url, ARTISAN_MAIL_RATE="0", ARTISAN_MAIL_BATCH="25",
-            ARTISAN_MAIL_LEASE_SECONDS="2", ARTISAN_SITE_URL="http://news.test",
+            ARTISAN_DB_URL=f"sqlite:///{tmp_path / 'site.db'}",
+            ARTISAN_QUEUE_URL=queue,
+            ARTISAN_SMTP_URL=smtp.url,
+            ARTISAN_MAIL_RATE="0",
+            ARTISAN_MAIL_BATCH="25",
+            ARTISAN_MAIL_LEASE_SECONDS="2",
+            ARTISAN_SITE_URL="http://news.test",
         )
         prepare_database(env)
         engine = engine_for(env["ARTISAN_DB_URL"])
@@ -93,8 +102,12 @@ def test_a_worker_killed_mid_send_and_restarted_mails_everyone_exactly_once(setu
             os.kill(worker.pid, signal.SIGKILL)
 
     smtp.on_message = kill_mid_send
-    subprocess.run([sys.executable, "-c", f"from artisan_app.jobs import tasks; tasks.send_newsletter({newsletter_id})"],
-                   cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-c", f"from artisan_app.jobs import tasks; tasks.send_newsletter({newsletter_id})"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     assert worker.wait(timeout=60) == -signal.SIGKILL
     assert smtp.count == KILL_AT
 

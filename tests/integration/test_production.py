@@ -54,8 +54,12 @@ class _QueueOk:
     """Equal to a healthy queue's report, whatever second the worker was seen in."""
 
     def __eq__(self, other: object) -> bool:
-        return (isinstance(other, dict) and other.get("status") == "ok" and other.get("waiting") == 0
-                and isinstance(other.get("worker_seen_seconds_ago"), int))
+        return (
+            isinstance(other, dict)
+            and other.get("status") == "ok"
+            and other.get("waiting") == 0
+            and isinstance(other.get("worker_seen_seconds_ago"), int)
+        )
 
     def __repr__(self) -> str:
         return "<a healthy queue>"
@@ -120,8 +124,15 @@ def test_every_way_of_asking_for_production_is_guarded(env, argv):
         dev.check_production(env=env, argv=argv)
 
 
-@pytest.mark.parametrize("argv", [[], ["/venv/bin/reflex", "run"], ["/venv/bin/reflex", "run", "--env", "dev"],
-                                  ["/venv/bin/pytest", "-k", "run", "--env", "prod"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["/venv/bin/reflex", "run"],
+        ["/venv/bin/reflex", "run", "--env", "dev"],
+        ["/venv/bin/pytest", "-k", "run", "--env", "prod"],
+    ],
+)
 def test_development_runs_with_the_default_secret(argv):
     dev = Settings.from_env({})
     assert dev.secret_key == DEV_SECRET_KEY and not dev.production_requested(env={}, argv=argv)
@@ -130,8 +141,9 @@ def test_development_runs_with_the_default_secret(argv):
 
 def _import_rxconfig(**env: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("ARTISAN_", "REFLEX_"))}
-    return subprocess.run([sys.executable, "-c", "import rxconfig"], cwd=ROOT, env={**clean, **env},
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", "import rxconfig"], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_rxconfig_stops_production_without_a_secret():
@@ -205,16 +217,14 @@ def test_healthz_names_the_database_when_it_is_down(healthz):
     redis_available()
     resp = healthz(database=DEAD_POSTGRES, redis_url=TEST_REDIS_URL).get("/healthz")
     assert resp.status_code == 503
-    assert resp.json() == {"status": "unavailable", "database": "down", "redis": "ok", "down": "database",
-                           "queue": QUEUE_OK}
+    assert resp.json() == {"status": "unavailable", "database": "down", "redis": "ok", "down": "database", "queue": QUEUE_OK}
     assert "127.0.0.1" not in resp.text  # no connection details leak
 
 
 def test_healthz_names_redis_when_it_is_down(healthz, engine):
     resp = healthz(redis_url=DEAD_REDIS).get("/healthz")
     assert resp.status_code == 503
-    assert resp.json() == {"status": "unavailable", "database": "ok", "redis": "down", "down": "redis",
-                           "queue": QUEUE_OK}
+    assert resp.json() == {"status": "unavailable", "database": "ok", "redis": "down", "down": "redis", "queue": QUEUE_OK}
 
 
 def test_healthz_checks_reflex_state_redis_too(healthz, engine, monkeypatch):
@@ -254,12 +264,14 @@ def test_on_outage_answers_503_with_the_shell_and_lets_bugs_through():
     async def fine(request):
         return PlainTextResponse("fine")
 
-    app = Starlette(routes=[
-        Route("/page", health.on_outage(down, lambda: "<html><body>shell</body></html>")),
-        Route("/feed", health.on_outage(down)),
-        Route("/bug", health.on_outage(buggy)),
-        Route("/fine", health.on_outage(fine)),
-    ])
+    app = Starlette(
+        routes=[
+            Route("/page", health.on_outage(down, lambda: "<html><body>shell</body></html>")),
+            Route("/feed", health.on_outage(down)),
+            Route("/bug", health.on_outage(buggy)),
+            Route("/fine", health.on_outage(fine)),
+        ]
+    )
     client = TestClient(app, raise_server_exceptions=False)
     page = client.get("/page")
     assert page.status_code == 503 and "shell" in page.text and page.headers["retry-after"] == "30"
@@ -283,8 +295,12 @@ def test_on_outage_answers_at_its_bound_when_a_service_never_answers(monkeypatch
         await asyncio.sleep(30)
         return PlainTextResponse("late")
 
-    app = Starlette(routes=[Route("/sync", health.on_outage(stuck, lambda: "<html>shell</html>")),
-                            Route("/async", health.on_outage(stuck_async))])
+    app = Starlette(
+        routes=[
+            Route("/sync", health.on_outage(stuck, lambda: "<html>shell</html>")),
+            Route("/async", health.on_outage(stuck_async)),
+        ]
+    )
 
     async def ask():
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
@@ -587,8 +603,11 @@ def test_pages_while_redis_is_down_and_while_postgres_hangs(outage_app):
     bound = httpx.Timeout(health.REQUEST_TIMEOUT_SECONDS + 10, connect=5)
     rd.stop()
     try:
-        for path, expected in (("/article/argentina-inflation-peso-households", "Argentina Tamed Inflation"),
-                               ("/category/economy", "Argentina Tamed Inflation"), ("/feed.xml", "<feed")):
+        for path, expected in (
+            ("/article/argentina-inflation-peso-households", "Argentina Tamed Inflation"),
+            ("/category/economy", "Argentina Tamed Inflation"),
+            ("/feed.xml", "<feed"),
+        ):
             resp = httpx.get(app.url + path, timeout=bound)
             assert resp.status_code == 200 and expected in resp.text, (path, resp.status_code, resp.text[:300])
         assert httpx.get(app.url + "/healthz", timeout=bound).json()["queue"] == {"status": "down"}  # queue in Redis
@@ -597,8 +616,7 @@ def test_pages_while_redis_is_down_and_while_postgres_hangs(outage_app):
 
     pg.hang()
     try:
-        for path in ("/", "/article/central-europe-school-phone-bans", "/category/culture", "/feed.xml",
-                     "/sitemap.xml"):
+        for path in ("/", "/article/central-europe-school-phone-bans", "/category/culture", "/feed.xml", "/sitemap.xml"):
             resp = httpx.get(app.url + path, timeout=bound)
             assert resp.status_code == 503 and resp.headers["retry-after"] == "30", (path, resp.status_code)
             for leak in ("Traceback", "Internal Server Error", "OperationalError", "psycopg"):

@@ -63,15 +63,21 @@ class Tab:
         self.sio.on("event", self.updates.append, namespace="/_event")
 
     async def open(self, path: str) -> None:
-        boot = {"name": f"{ROOT_STATE}.hydrate_and_load", "payload": {},
-                "router_data": {"pathname": path, "asPath": path}}
-        await self.sio.connect(f"{self.url}?token={self.token}", socketio_path="/_event", transports=["websocket"],
-                               namespaces=["/_event"], auth={"event": boot}, wait_timeout=30)
+        boot = {"name": f"{ROOT_STATE}.hydrate_and_load", "payload": {}, "router_data": {"pathname": path, "asPath": path}}
+        await self.sio.connect(
+            f"{self.url}?token={self.token}",
+            socketio_path="/_event",
+            transports=["websocket"],
+            namespaces=["/_event"],
+            auth={"event": boot},
+            wait_timeout=30,
+        )
         await self.until(lambda d: d.get(ROOT_STATE, {}).get("is_hydrated_rx_state_") is True)
 
     async def send(self, handler: str, path: str, **payload) -> None:
-        await self.sio.emit("event", {"name": handler, "payload": payload,
-                                      "router_data": {"pathname": path, "asPath": path}}, namespace="/_event")
+        await self.sio.emit(
+            "event", {"name": handler, "payload": payload, "router_data": {"pathname": path, "asPath": path}}, namespace="/_event"
+        )
 
     async def until(self, check, timeout: float = 30) -> dict:
         deadline = time.monotonic() + timeout
@@ -186,8 +192,7 @@ def test_a_readers_draft_is_still_there_after_a_restart(app: RunningApp, state_r
             token = page.evaluate("window.sessionStorage.getItem('token')")
             # Wait until the backend holds the draft (debounced input -> set_field -> Redis).
             deadline = time.monotonic() + 20
-            while not any(draft.split(":")[0].encode() in (state_redis.get(k) or b"")
-                          for k in state_redis.keys(f"{token}_*")):
+            while not any(draft.split(":")[0].encode() in (state_redis.get(k) or b"") for k in state_redis.keys(f"{token}_*")):
                 assert time.monotonic() < deadline, "the draft never reached the state in Redis"
                 time.sleep(0.2)
 

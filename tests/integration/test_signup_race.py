@@ -48,8 +48,9 @@ def test_two_sign_ups_of_one_address_at_once_make_one_subscriber(shared_engine, 
 
     def sign_up(address: str) -> str:
         with db.session_scope() as session:
-            mail = subscriptions.subscribe(session, email=address, sections=["politics", "economy"],
-                                           client_key=f"client-{address}")
+            mail = subscriptions.subscribe(
+                session, email=address, sections=["politics", "economy"], client_key=f"client-{address}"
+            )
             return mail.kind if mail else "none"
 
     with ThreadPoolExecutor(max_workers=2) as pool:

@@ -53,7 +53,8 @@ def test_down_and_up_again_on_sqlite_keeps_content_and_reindexes(tmp_path):
     with Session(engine) as s:
         page = queries.search_articles(s, "inflation")
         assert {hit.card.slug for hit in page.items} == {
-            "argentina-inflation-peso-households", "pakistan-inflation-household-budgets",
+            "argentina-inflation-peso-households",
+            "pakistan-inflation-household-budgets",
         }
     with engine.connect() as conn:  # the pooled connection has its foreign keys back on
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -95,7 +96,8 @@ def test_down_and_up_again_on_postgres_keeps_content_and_reindexes(postgres_url)
         with Session(engine) as s:
             page = queries.search_articles(s, "inflation")
             assert {hit.card.slug for hit in page.items} == {
-                "argentina-inflation-peso-households", "pakistan-inflation-household-budgets",
+                "argentina-inflation-peso-households",
+                "pakistan-inflation-household-budgets",
             }
     finally:
         engine.dispose()
@@ -105,9 +107,13 @@ def _two_sends_of_one_article(engine) -> int:
     with Session(engine) as s:
         article_id = s.exec(select(Article.id).where(Article.status == "published")).first()
         for _ in range(2):  # what two simultaneous "Send" requests could leave before 0018
-            s.exec(text("INSERT INTO newsletter (article_id, subject, status, created_by_name, prepared, total, "
-                        "lease_owner, temporary_failures, last_error, created_at) VALUES "
-                        "(:a, 'Twice', 'done', '', true, 0, '', 0, '', CURRENT_TIMESTAMP)").bindparams(a=article_id))
+            s.exec(
+                text(
+                    "INSERT INTO newsletter (article_id, subject, status, created_by_name, prepared, total, "
+                    "lease_owner, temporary_failures, last_error, created_at) VALUES "
+                    "(:a, 'Twice', 'done', '', true, 0, '', 0, '', CURRENT_TIMESTAMP)"
+                ).bindparams(a=article_id)
+            )
         s.commit()
     return article_id
 

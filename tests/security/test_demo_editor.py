@@ -16,8 +16,7 @@ from artisan_app.services.accounts.auth import PermissionDenied
 
 
 def _demo_sign_in(session: Session):
-    return auth.authenticate(session, email=auth.DEMO_EDITOR_EMAIL, password=auth.DEMO_EDITOR_PASSWORD,
-                             client_key="203.0.113.9")
+    return auth.authenticate(session, email=auth.DEMO_EDITOR_EMAIL, password=auth.DEMO_EDITOR_PASSWORD, client_key="203.0.113.9")
 
 
 @pytest.fixture
@@ -40,15 +39,22 @@ def test_reflex_prod_mode_set_after_import_refuses_the_demo_editor(session: Sess
         auth.ensure_demo_editor(session)
 
 
-@pytest.mark.parametrize("env", [{}, {"ARTISAN_ENV": "staging"}, {"ARTISAN_ENV": "prod"},
-                                 {"ARTISAN_ENV": "dev", "REFLEX_ENV_MODE": "prod"}, {"REFLEX_ENV_MODE": "prod"}])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {},
+        {"ARTISAN_ENV": "staging"},
+        {"ARTISAN_ENV": "prod"},
+        {"ARTISAN_ENV": "dev", "REFLEX_ENV_MODE": "prod"},
+        {"REFLEX_ENV_MODE": "prod"},
+    ],
+)
 def test_demo_editor_needs_an_explicit_development_environment(session: Session, no_env, env):
     for key, value in env.items():
         no_env.setenv(key, value)
     with pytest.raises(PermissionDenied):
         auth.ensure_demo_editor(session)
-    auth.create_user(session, email=auth.DEMO_EDITOR_EMAIL, name="Demo", password=auth.DEMO_EDITOR_PASSWORD,
-                     role="editor")
+    auth.create_user(session, email=auth.DEMO_EDITOR_EMAIL, name="Demo", password=auth.DEMO_EDITOR_PASSWORD, role="editor")
     with pytest.raises(auth.AuthError):
         _demo_sign_in(session)
 

@@ -32,8 +32,9 @@ def desk(any_session: Session):
 
 
 def _draft(session, editor, tags: str, article_id: int = 0, version: int = 0):
-    form = forms.ArticleForm(id=article_id, version=version, headline="Embargoed", category_slug="politics",
-                          author_slug="vic", tags=tags)
+    form = forms.ArticleForm(
+        id=article_id, version=version, headline="Embargoed", category_slug="politics", author_slug="vic", tags=tags
+    )
     result = saving.save_article(session, user=editor, form=form, note="Autosave")
     session.commit()
     return result

@@ -77,35 +77,94 @@ def _deep(levels: int) -> object:
 
 
 _scalars = (
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True)
-    | st.text() | st.text(alphabet="\x00\u202e\ufeff\U0001f600<>\"'&;%$", max_size=30)
-    | st.sampled_from(["x" * 200_000, 10**30, -(10**30), -1, 0, "", " ", "null", "__proto__", "../../etc/passwd",
-                       "<script>alert(1)</script>", "' OR 1=1 --"])
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text()
+    | st.text(alphabet="\x00\u202e\ufeff\U0001f600<>\"'&;%$", max_size=30)
+    | st.sampled_from(
+        [
+            "x" * 200_000,
+            10**30,
+            -(10**30),
+            -1,
+            0,
+            "",
+            " ",
+            "null",
+            "__proto__",
+            "../../etc/passwd",
+            "<script>alert(1)</script>",
+            "' OR 1=1 --",
+        ]
+    )
 )
 HOSTILE = st.one_of(
-    st.recursive(_scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner,
-                                                                                          max_size=4), max_leaves=10),
+    st.recursive(
+        _scalars,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+        max_leaves=10,
+    ),
     st.sampled_from([_deep(300), [[[[[[[]]]]]]] * 50]),
     st.lists(st.builds(FakeUpload, st.binary(max_size=64)), max_size=2),
 )
-FORM_KEYS = ["email", "password", "name", "slug", "description", "schedule_at", "reply", "bio", "company", "body",
-             "website", "q", "headline"]
+FORM_KEYS = [
+    "email",
+    "password",
+    "name",
+    "slug",
+    "description",
+    "schedule_at",
+    "reply",
+    "bio",
+    "company",
+    "body",
+    "website",
+    "q",
+    "headline",
+]
 
 
 def _typed(annotation: str, world: dict) -> st.SearchStrategy:
     """A well-typed value (to get past type checks into the rules) of a parameter's annotation."""
     ids = [world["draft_id"], world["live_id"], world["comment_id"], world["revision_id"], 1, 0, -1, 2**63]
-    words = ["approve", "spam", "trash", "hold", "pending", "politics", "vic", "mal", "headline", "tags", "slug",
-             "text", "attribution", "quote", "paragraph", "status", "category", "author", "query", "relevance",
-             "newest", "live-story", "name", "email", "body", "website"]
+    words = [
+        "approve",
+        "spam",
+        "trash",
+        "hold",
+        "pending",
+        "politics",
+        "vic",
+        "mal",
+        "headline",
+        "tags",
+        "slug",
+        "text",
+        "attribution",
+        "quote",
+        "paragraph",
+        "status",
+        "category",
+        "author",
+        "query",
+        "relevance",
+        "newest",
+        "live-story",
+        "name",
+        "email",
+        "body",
+        "website",
+    ]
     if "int" in annotation:
         return st.sampled_from(ids) | st.integers()
     if "dict" in annotation:
-        return st.dictionaries(st.sampled_from(FORM_KEYS), st.sampled_from(words) | st.text(max_size=40) | HOSTILE,
-                               max_size=6)
+        return st.dictionaries(st.sampled_from(FORM_KEYS), st.sampled_from(words) | st.text(max_size=40) | HOSTILE, max_size=6)
     if "list" in annotation:
-        return st.lists(st.sampled_from(ids), max_size=3) | st.lists(st.builds(FakeUpload, st.binary(max_size=64)),
-                                                                     min_size=1, max_size=1)
+        return st.lists(st.sampled_from(ids), max_size=3) | st.lists(
+            st.builds(FakeUpload, st.binary(max_size=64)), min_size=1, max_size=1
+        )
     return st.sampled_from(words) | st.text(max_size=60)
 
 
@@ -114,8 +173,19 @@ def _arguments(handler, world: dict) -> st.SearchStrategy:
     return st.tuples(*(st.one_of(_typed(str(p.annotation), world), HOSTILE) for p in params))
 
 
-PATHS = ["/", "/article/live-story", "/editor/article/{draft_id}", "/editor/article/new", "/editor/comments",
-         "/editor/settings", "/tag/nope", "/category/politics", "/author/vic", "/search", "/editor/article/99999999"]
+PATHS = [
+    "/",
+    "/article/live-story",
+    "/editor/article/{draft_id}",
+    "/editor/article/new",
+    "/editor/comments",
+    "/editor/settings",
+    "/tag/nope",
+    "/category/politics",
+    "/author/vic",
+    "/search",
+    "/editor/article/99999999",
+]
 
 
 async def _call(state, handler, args) -> list:
@@ -169,9 +239,13 @@ def _db_view(session: Session, world: dict, role: str) -> dict:
     view = snapshot(session, world["attacker_author_id"] if role == "author" else None)
     # Anyone may post a reader comment: it arrives held, and only as a reader's.
     session.expire_all()
-    new = {r[0] for r in session.execute(text(
-        "SELECT id FROM comment WHERE id > :last AND status = 'pending' AND by_staff = :no"),
-        {"last": world["last_comment_id"], "no": False})}
+    new = {
+        r[0]
+        for r in session.execute(
+            text("SELECT id FROM comment WHERE id > :last AND status = 'pending' AND by_staff = :no"),
+            {"last": world["last_comment_id"], "no": False},
+        )
+    }
     view["comment"] = [row for row in view["comment"] if not any(f'"id": {i},' in row for i in new)]
     return view
 
@@ -194,9 +268,8 @@ def any_session(session):
 @pytest.fixture
 def world(newsroom, any_session):  # noqa: F811 - the sweep's fixture
     s = any_session
-    editor_id = s.execute(text("SELECT id FROM \"user\" WHERE role = :r"), {"r": Role.editor.value}).scalar()
-    newsroom["tokens"] = {"author": newsroom["author_token"],
-                          "editor": auth.start_session(s, user_id=editor_id)}
+    editor_id = s.execute(text('SELECT id FROM "user" WHERE role = :r'), {"r": Role.editor.value}).scalar()
+    newsroom["tokens"] = {"author": newsroom["author_token"], "editor": auth.start_session(s, user_id=editor_id)}
     newsroom["last_comment_id"] = s.execute(text("SELECT max(id) FROM comment")).scalar()
     newsroom["category_ids"] = set(s.execute(text("SELECT id FROM category")).scalars())
     s.commit()
@@ -213,16 +286,22 @@ def test_every_handler_survives_hostile_input(state_cls, name, role, world, quie
     root = rx.State(_reflex_internal_init=True)
     loop = asyncio.new_event_loop()
 
-    @settings(max_examples=EXAMPLES, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(args=_arguments(handler, world), path=st.sampled_from(PATHS))
     def run(args, path):
         async def once():
             auth_state = await root.get_state(AuthState)
             if role != "anonymous":  # (a hostile "logout" may have ended it: sign in afresh)
                 if auth.resolve_session(session, auth_state.staff_token) is None:
-                    user_id = session.execute(text("SELECT user_id FROM usersession WHERE token_hash = :h"),
-                                              {"h": auth._token_hash(world["tokens"][role])}).scalar()
+                    user_id = session.execute(
+                        text("SELECT user_id FROM usersession WHERE token_hash = :h"),
+                        {"h": auth._token_hash(world["tokens"][role])},
+                    ).scalar()
                     world["tokens"][role] = auth.start_session(session, user_id=user_id)
                     session.commit()
                 auth_state.staff_token = world["tokens"][role]
@@ -253,8 +332,19 @@ def _short(args) -> str:
 
 def test_the_suite_reaches_every_state_and_handler():
     names = {cls.__name__ for cls in STATES}
-    assert {"AuthState", "ArticleEditorState", "ModerationState", "AdminState", "NewsroomState", "CommentState",
-            "SearchState", "ReaderState", "ArticleState", "SiteState", "ListingState"} <= names
+    assert {
+        "AuthState",
+        "ArticleEditorState",
+        "ModerationState",
+        "AdminState",
+        "NewsroomState",
+        "CommentState",
+        "SearchState",
+        "ReaderState",
+        "ArticleState",
+        "SiteState",
+        "ListingState",
+    } <= names
     assert len(HANDLERS) >= 60
 
 

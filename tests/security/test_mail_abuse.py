@@ -33,8 +33,7 @@ SAME_SITE = {"Origin": SITE}
 
 def newsletter_client(*, peer=PROXY, headers=SAME_SITE) -> httpx.AsyncClient:
     app = Starlette(routes=newsletter_routes())
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app, client=peer), base_url=SITE,
-                             headers=headers)
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app, client=peer), base_url=SITE, headers=headers)
 
 
 async def sign_up(address: str, *, reader: str = "198.51.100.1", headers=SAME_SITE) -> httpx.Response:
@@ -70,16 +69,20 @@ async def test_gmail_dots_are_one_mailbox_and_the_day_is_capped(mail_to_smtp, se
     assert subscriptions.mailbox("j.doe+x@example.com") == "j.doe@example.com"  # dots count elsewhere
     # Past the hour, the day still caps what one mailbox can be sent.
     from limits import parse_many
+
     assert [str(item) for item in parse_many(subscriptions.MAIL_LIMIT_PER_MAILBOX)][-1].endswith("per 1 day")
 
 
-@pytest.mark.parametrize("headers", [
-    {"Origin": "https://evil.example"},
-    {"Origin": "null"},
-    {"Sec-Fetch-Site": "cross-site", "Origin": SITE},  # the browser's own word wins
-    {"Sec-Fetch-Site": "same-site", "Origin": "http://blog.news.test"},
-    {},  # no origin at all
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site", "Origin": SITE},  # the browser's own word wins
+        {"Sec-Fetch-Site": "same-site", "Origin": "http://blog.news.test"},
+        {},  # no origin at all
+    ],
+)
 async def test_the_plain_form_refuses_posts_from_other_sites(mail_to_smtp, session: Session, headers):
     answer = await sign_up("victim@example.com", headers=headers)
     assert answer.status_code == 403
@@ -87,11 +90,14 @@ async def test_the_plain_form_refuses_posts_from_other_sites(mail_to_smtp, sessi
     assert session.exec(select(Subscriber)).all() == []
 
 
-@pytest.mark.parametrize("headers", [
-    {"Origin": SITE},
-    {"Sec-Fetch-Site": "same-origin", "Origin": SITE},
-    {"Origin": "https://news.test"},  # TLS ends at the proxy: the host is what counts
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": SITE},
+        {"Sec-Fetch-Site": "same-origin", "Origin": SITE},
+        {"Origin": "https://news.test"},  # TLS ends at the proxy: the host is what counts
+    ],
+)
 async def test_the_plain_form_takes_posts_from_its_own_pages(mail_to_smtp, session: Session, headers):
     answer = await sign_up("reader@example.com", headers=headers)
     assert answer.headers["location"] == "/newsletter?subscribed=1"
@@ -108,11 +114,9 @@ async def test_sign_up_limits_count_each_reader_behind_the_proxy(mail_to_smtp, s
         assert answer.headers["location"] == "/newsletter?subscribed=1"
     assert (await sign_up("r5@example.com", reader="198.51.100.66")).headers["location"] == "/newsletter?error=busy"
     # Another reader, through the same proxy, is not held up.
-    assert (await sign_up("other@example.com", reader="198.51.100.77")).headers["location"] == \
-        "/newsletter?subscribed=1"
+    assert (await sign_up("other@example.com", reader="198.51.100.77")).headers["location"] == "/newsletter?subscribed=1"
     # A reader cannot pick their own bucket by prepending addresses: the proxy's entry counts.
-    assert (await sign_up("r6@example.com", reader="1.2.3.4, 198.51.100.66")).headers["location"] == \
-        "/newsletter?error=busy"
+    assert (await sign_up("r6@example.com", reader="1.2.3.4, 198.51.100.66")).headers["location"] == "/newsletter?error=busy"
 
 
 @pytest.mark.usefixtures("behind_one_proxy")

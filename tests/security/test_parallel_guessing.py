@@ -23,8 +23,9 @@ PARALLEL = 8
 REDIS_URL = os.environ.get("ARTISAN_TEST_REDIS_URL", "")
 
 
-@pytest.fixture(params=["memory", pytest.param("redis", marks=pytest.mark.skipif(
-    not REDIS_URL, reason="ARTISAN_TEST_REDIS_URL not set"))])
+@pytest.fixture(
+    params=["memory", pytest.param("redis", marks=pytest.mark.skipif(not REDIS_URL, reason="ARTISAN_TEST_REDIS_URL not set"))]
+)
 def counters(request, monkeypatch):
     """The limits' storage: this process's memory, or Redis shared by every worker."""
     rate = ratelimit._limiter("memory://" if request.param == "memory" else REDIS_URL)

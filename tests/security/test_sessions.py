@@ -30,8 +30,16 @@ def newsroom(any_session: Session):
     cat, author = make_category(any_session, "Politics", slug="politics"), make_author(any_session, "Vic", slug="vic")
     editor = make_user(any_session, Role.editor, name="Eve Editor", email="eve@artisan.test")
     live = make_article(any_session, category=cat, author=author, slug="live", hours=1)
-    comment_svc.submit_comment(any_session, article_id=live.id, name="Source", email=SECRET_EMAIL, body="Held",
-                               client_key="x", form_age_seconds=60, now=BASE_TIME + timedelta(days=1))
+    comment_svc.submit_comment(
+        any_session,
+        article_id=live.id,
+        name="Source",
+        email=SECRET_EMAIL,
+        body="Held",
+        client_key="x",
+        form_age_seconds=60,
+        now=BASE_TIME + timedelta(days=1),
+    )
     any_session.commit()
     return editor
 
@@ -53,9 +61,12 @@ def test_every_newsroom_state_is_known():
     states = _app_states()
     found = set(newsroom_states())
     assert {NewsroomState, ArticleEditorState, ModerationState, AdminState} <= found
-    asks_for_staff = {cls for cls in states
-                      if any("_staff(" in inspect.getsource(k) for k in cls.__mro__ if k.__module__.startswith("artisan_app."))
-                      and cls.__name__ != "AuthState"}
+    asks_for_staff = {
+        cls
+        for cls in states
+        if any("_staff(" in inspect.getsource(k) for k in cls.__mro__ if k.__module__.startswith("artisan_app."))
+        and cls.__name__ != "AuthState"
+    }
     assert asks_for_staff - found == set()
 
 

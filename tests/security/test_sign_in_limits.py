@@ -85,11 +85,14 @@ def test_trusted_proxy_hops_comes_from_the_environment():
 
 def test_reflex_uses_the_hop_count_for_the_client_address():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ARTISAN_", "REFLEX_"))}
-    code = (
-        "import rxconfig; from reflex.app import App; "
-        "print(rxconfig.config.trusted_proxy_hops)"
+    code = "import rxconfig; from reflex.app import App; print(rxconfig.config.trusted_proxy_hops)"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**env, "ARTISAN_TRUSTED_PROXY_HOPS": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**env, "ARTISAN_TRUSTED_PROXY_HOPS": "1"},
-                         capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "1"

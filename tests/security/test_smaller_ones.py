@@ -33,30 +33,58 @@ NOW = BASE_TIME + timedelta(days=10)
 def desk(any_session: Session):
     cat, author = make_category(any_session, "Politics", slug="politics"), make_author(any_session, "Vic Byline", slug="vic")
     live = make_article(any_session, category=cat, author=author, slug="story", hours=1)
-    people = {"editor": make_user(any_session, Role.editor, name="Eve Editor", email="eve@artisan.test"),
-              "admin": make_user(any_session, Role.admin, name="Ada Admin", email="ada@artisan.test")}
+    people = {
+        "editor": make_user(any_session, Role.editor, name="Eve Editor", email="eve@artisan.test"),
+        "admin": make_user(any_session, Role.admin, name="Ada Admin", email="ada@artisan.test"),
+    }
     any_session.commit()
     return {"live": live, **people}
 
 
 def post(session, article, name, **kw):
-    return svc.submit_comment(session, article_id=article.id, name=name, email="reader@example.com", body="Hello.",
-                              reader_id="r1", client_key="10.0.0.1", form_age_seconds=30, now=NOW, **kw)
+    return svc.submit_comment(
+        session,
+        article_id=article.id,
+        name=name,
+        email="reader@example.com",
+        body="Hello.",
+        reader_id="r1",
+        client_key="10.0.0.1",
+        form_age_seconds=30,
+        now=NOW,
+        **kw,
+    )
 
 
-@pytest.mark.parametrize("name", ["Artisan Times", "  artisan   TIMES ", "The Artisan-Times desk", "ＡＲＴＩＳＡＮ ＴＩＭＥＳ",
-                                  "Eve Editor", "eve  editor", "Vic Byline"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Artisan Times",
+        "  artisan   TIMES ",
+        "The Artisan-Times desk",
+        "ＡＲＴＩＳＡＮ ＴＩＭＥＳ",
+        "Eve Editor",
+        "eve  editor",
+        "Vic Byline",
+    ],
+)
 def test_readers_cannot_sign_as_the_publication_or_its_staff(any_session, desk, name):
     with pytest.raises(CommentValidationError) as err:
         post(any_session, desk["live"], name)
     assert err.value.errors == {"name": svc.RESERVED_NAME_MESSAGE}
-    assert post(any_session, desk["live"], "Eve Editorial Fan", ) is not None  # merely similar names are fine
+    assert (
+        post(
+            any_session,
+            desk["live"],
+            "Eve Editorial Fan",
+        )
+        is not None
+    )  # merely similar names are fine
 
 
 def test_staff_replies_are_marked_and_readers_are_not(any_session, desk):
     reader = post(any_session, desk["live"], "Ann Reader")
-    moderation.reply_as_publication(any_session, user=desk["editor"], comment_id=reader.comment_id, body="Thanks!",
-                                    now=NOW)
+    moderation.reply_as_publication(any_session, user=desk["editor"], comment_id=reader.comment_id, body="Thanks!", now=NOW)
     thread = comment_thread.article_comments(any_session, desk["live"].id, now=NOW).comments
     assert [(c.name, c.staff) for c in thread] == [("Ann Reader", False), ("Artisan Times", True)]
 

@@ -33,9 +33,20 @@ from artisan_app.state.newsroom.wordpress_import import ImportState
 from tests.factories import BASE_TIME, PASSWORD, make_article, make_author, make_category, make_user
 from tests.state.conftest import visit
 
-STATES = [NewsroomState, ArticleEditorState, ModerationState, AdminState, AuthState,
-          TrashState, ArticleToolsState, CategoryQuickAddState, PendingBadgeState, RedirectsState, ImportState,
-          MailHealthState]
+STATES = [
+    NewsroomState,
+    ArticleEditorState,
+    ModerationState,
+    AdminState,
+    AuthState,
+    TrashState,
+    ArticleToolsState,
+    CategoryQuickAddState,
+    PendingBadgeState,
+    RedirectsState,
+    ImportState,
+    MailHealthState,
+]
 SECRET_HEADLINE = "Embargoed: the minister resigns"
 SECRET_EMAIL = "whistleblower@example.com"
 # Handlers that only run as server-started background loops (they re-check the session each round).
@@ -49,19 +60,39 @@ def newsroom(any_session: Session):
     victim_author, attacker_author = make_author(s, "Vic", slug="vic"), make_author(s, "Mal", slug="mal")
     editor = make_user(s, Role.editor, name="Eve Editor")
     attacker = make_user(s, Role.author, name="Mal Author", email="mal@artisan.test", author=attacker_author)
-    draft = saving.save_article(s, user=editor, form=forms.ArticleForm(
-        headline=SECRET_HEADLINE, category_slug="politics", author_slug="vic",
-        sections=[forms.SectionForm("Secret", [forms.BlockForm("paragraph", "Not for readers yet.")])]))
+    draft = saving.save_article(
+        s,
+        user=editor,
+        form=forms.ArticleForm(
+            headline=SECRET_HEADLINE,
+            category_slug="politics",
+            author_slug="vic",
+            sections=[forms.SectionForm("Secret", [forms.BlockForm("paragraph", "Not for readers yet.")])],
+        ),
+    )
     live = make_article(s, category=cat, author=victim_author, slug="live-story", hours=1)
-    comment = comment_svc.submit_comment(s, article_id=live.id, name="Source", email=SECRET_EMAIL, body="Held for review",
-                                         client_key="x", form_age_seconds=60, now=BASE_TIME + timedelta(days=1))
+    comment = comment_svc.submit_comment(
+        s,
+        article_id=live.id,
+        name="Source",
+        email=SECRET_EMAIL,
+        body="Held for review",
+        client_key="x",
+        form_age_seconds=60,
+        now=BASE_TIME + timedelta(days=1),
+    )
     s.commit()
     revision = revisions.list_revisions(s, user=editor, article_id=draft.article_id)[0]
     token = auth.start_session(s, user_id=attacker.id)
     s.commit()
     return {
-        "session": s, "draft_id": draft.article_id, "live_id": live.id, "comment_id": comment.comment_id,
-        "revision_id": revision.id, "author_token": token, "attacker_author_id": attacker_author.id,
+        "session": s,
+        "draft_id": draft.article_id,
+        "live_id": live.id,
+        "comment_id": comment.comment_id,
+        "revision_id": revision.id,
+        "author_token": token,
+        "attacker_author_id": attacker_author.id,
     }
 
 
@@ -70,16 +101,24 @@ def snapshot(session: Session, ignore_author_id: int | None) -> dict[str, list]:
     session.expire_all()
     own_articles: set[int] = set()
     if ignore_author_id is not None:
-        own_articles = {r[0] for r in session.execute(text("SELECT id FROM article WHERE author_id = :a"),
-                                                      {"a": ignore_author_id})}
+        own_articles = {
+            r[0] for r in session.execute(text("SELECT id FROM article WHERE author_id = :a"), {"a": ignore_author_id})
+        }
     own_sections = {r[0] for r in session.execute(text("SELECT id, article_id FROM section")) if r[1] in own_articles}
     out: dict[str, list] = {}
     for table in SQLModel.metadata.sorted_tables:
         rows = [dict(r._mapping) for r in session.execute(table.select())]
         if table.name == "article":
             rows = [r for r in rows if r["id"] not in own_articles]
-        elif table.name in ("section", "articletag", "articlerevision", "editingpresence", "articleauthor",
-                            "statuschange", "reviewnote"):
+        elif table.name in (
+            "section",
+            "articletag",
+            "articlerevision",
+            "editingpresence",
+            "articleauthor",
+            "statuschange",
+            "reviewnote",
+        ):
             rows = [r for r in rows if r["article_id"] not in own_articles]
         elif table.name == "block":
             rows = [r for r in rows if r["section_id"] not in own_sections]
@@ -94,9 +133,20 @@ def snapshot(session: Session, ignore_author_id: int | None) -> dict[str, list]:
 
 
 def payloads(w: dict) -> dict[type, list]:
-    form = {"email": "mal@artisan.test", "password": PASSWORD, "name": "Hacked", "slug": "politics",
-            "description": "Hacked", "schedule_at": "2030-01-01T00:00", "reply": "Hacked", "bio": "Hacked",
-            "company": "", "body": "Hacked", "old_path": "/hacked/", "new_path": "https://evil.example/"}
+    form = {
+        "email": "mal@artisan.test",
+        "password": PASSWORD,
+        "name": "Hacked",
+        "slug": "politics",
+        "description": "Hacked",
+        "schedule_at": "2030-01-01T00:00",
+        "reply": "Hacked",
+        "bio": "Hacked",
+        "company": "",
+        "body": "Hacked",
+        "old_path": "/hacked/",
+        "new_path": "https://evil.example/",
+    }
     return {
         int: [w["draft_id"], w["live_id"], w["comment_id"], w["revision_id"], -1, 0, 10**12, 1],
         str: ["approve", "politics", "headline", "text", "vic", "<script>alert(1)</script>", "x" * 5000, ""],
@@ -178,6 +228,8 @@ async def test_author_tab_cannot_touch_others_or_publish(newsroom):
     assert_nothing_private(root)
     # And nothing of the author's own became public.
     s.expire_all()
-    published = s.execute(text("SELECT count(*) FROM article WHERE author_id = :a AND status = :p"),
-                          {"a": newsroom["attacker_author_id"], "p": ArticleStatus.published.value}).scalar()
+    published = s.execute(
+        text("SELECT count(*) FROM article WHERE author_id = :a AND status = :p"),
+        {"a": newsroom["attacker_author_id"], "p": ArticleStatus.published.value},
+    ).scalar()
     assert published == 0

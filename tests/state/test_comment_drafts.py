@@ -11,8 +11,12 @@ from artisan_app.state.reader.comment_drafts import parse_saved
 
 
 def test_well_formed_drafts_come_back_cut_to_the_forms_limits():
-    raw = json.dumps({"who": {"name": "Ann", "email": 7, "extra": "x"},
-                      "drafts": {"one": {"body": "b" * (svc.MAX_BODY * 3)}, "two": {"body": 5}}})
+    raw = json.dumps(
+        {
+            "who": {"name": "Ann", "email": 7, "extra": "x"},
+            "drafts": {"one": {"body": "b" * (svc.MAX_BODY * 3)}, "two": {"body": 5}},
+        }
+    )
     saved = parse_saved(raw)
     assert saved["who"] == {"name": "Ann"}
     assert list(saved["drafts"]) == ["one"] and len(saved["drafts"]["one"]["body"]) == svc.MAX_BODY * 2

@@ -75,8 +75,9 @@ async def test_valid_comment_awaits_moderation_and_only_its_author_sees_it(stori
 async def test_email_never_reaches_another_reader_or_the_thread(stories, root):
     state = await open_article(root, "one")
     old_form(state)
-    await state.submit({"name": "Ann", "email": "ann.secret@example.com", "website": "https://ann.example",
-                  "body": "Hello", "company": ""})
+    await state.submit(
+        {"name": "Ann", "email": "ann.secret@example.com", "website": "https://ann.example", "body": "Hello", "company": ""}
+    )
     moderate_as_editor(stories, comment_ids=[c.id for c in stories.exec(select(Comment)).all()], action="approve")
     stories.commit()
 
@@ -101,8 +102,11 @@ async def test_the_draft_comes_back_from_the_browser_on_every_article_load(stori
     assert any("localStorage.getItem" in str(e) and "artisan_comment_drafts" in str(e) for e in spec)
     # ...which it typed into local storage, keystroke by keystroke, even if the
     # debounced copy never reached the server before the reader left.
-    state.restore_draft(browser_storage({"name": "Ann", "email": "ann@example.com"},
-                                        {"one": "Half a thought about one", "two": "Something on two"}))
+    state.restore_draft(
+        browser_storage(
+            {"name": "Ann", "email": "ann@example.com"}, {"one": "Half a thought about one", "two": "Something on two"}
+        )
+    )
     assert (state.name, state.email, state.body) == ("Ann", "ann@example.com", "Half a thought about one")
 
     state = await open_article(root, "two")
@@ -176,8 +180,9 @@ async def test_unknown_article_has_no_form_target(stories, root):
     assert state._article_id == 0 and stories.exec(select(Comment)).all() == []
 
 
-@pytest.mark.parametrize("code, notice", [("held", svc.AWAITING_MESSAGE), ("published", svc.PUBLISHED_MESSAGE),
-                                          ("invalid", ""), ("<b>x</b>", "")])
+@pytest.mark.parametrize(
+    "code, notice", [("held", svc.AWAITING_MESSAGE), ("published", svc.PUBLISHED_MESSAGE), ("invalid", ""), ("<b>x</b>", "")]
+)
 async def test_back_from_the_first_views_plain_form_the_app_says_the_comment_was_posted(stories, root, code, notice):
     """``/article/x?comment=held`` (``web/endpoints/comments.py``): the app, taking over, keeps the thanks; a
     failure's message comes only with the posting browser's kept values (the first view's)."""

@@ -22,14 +22,35 @@ TOTAL = 620  # beyond the old cap of 500
 def busy(session: Session):
     article = make_article(session, category=make_category(session), author=make_author(session), slug="one")
     session.flush()
-    rows = [Comment(article_id=article.id, name=f"n{i}", email="x@example.com", email_normalized="x@example.com",
-                    body=f"comment {i}", status=CommentStatus.approved.value, fingerprint=f"fp{i}",
-                    created_at=BASE_TIME + timedelta(minutes=i)) for i in range(TOTAL)]
+    rows = [
+        Comment(
+            article_id=article.id,
+            name=f"n{i}",
+            email="x@example.com",
+            email_normalized="x@example.com",
+            body=f"comment {i}",
+            status=CommentStatus.approved.value,
+            fingerprint=f"fp{i}",
+            created_at=BASE_TIME + timedelta(minutes=i),
+        )
+        for i in range(TOTAL)
+    ]
     session.add_all(rows)
     session.flush()
-    session.add(Comment(article_id=article.id, parent_id=rows[0].id, depth=1, name="reply to n0", email="y@example.com",
-                        email_normalized="y@example.com", body="late reply", status=CommentStatus.approved.value,
-                        fingerprint="fp-reply", created_at=BASE_TIME + timedelta(days=30)))
+    session.add(
+        Comment(
+            article_id=article.id,
+            parent_id=rows[0].id,
+            depth=1,
+            name="reply to n0",
+            email="y@example.com",
+            email_normalized="y@example.com",
+            body="late reply",
+            status=CommentStatus.approved.value,
+            fingerprint="fp-reply",
+            created_at=BASE_TIME + timedelta(days=30),
+        )
+    )
     session.commit()
     return session
 

@@ -51,8 +51,9 @@ async def test_a_direct_publish_call_by_an_editor_on_the_byline_is_refused(sessi
 async def test_an_admin_on_the_byline_publishes_without_review_after_confirming(session, eves_story):
     ada = make_author(session, "Ada Admin", slug="ada")
     admin = make_user(session, Role.admin, name="Ada Byline", email="ada-byline@artisan.test", author=ada)
-    article_id = saving.save_article(session, user=admin, form=full_form(author_slug="ada", headline="Ada's own"),
-                                 now=None).article_id
+    article_id = saving.save_article(
+        session, user=admin, form=full_form(author_slug="ada", headline="Ada's own"), now=None
+    ).article_id
     session.commit()
     desk = await open_editor(await as_user(session, admin), article_id)
     assert desk.needs_review and desk.is_admin

@@ -34,8 +34,13 @@ async def test_saving_is_announced_first_and_the_redirect_keeps_what_was_typed(s
 async def test_restore_on_a_live_article_waits_for_update(staff, root, any_session):  # noqa: F811
     await sign_in(root, "eve@artisan.test")
     ed = await open_editor(root, "new")
-    for name, value in (("headline", "First words"), ("kicker", "Kicker"), ("category_slug", "politics"), ("author_slug", "ann"),
-                        ("excerpt", "An excerpt long enough to be published.")):
+    for name, value in (
+        ("headline", "First words"),
+        ("kicker", "Kicker"),
+        ("category_slug", "politics"),
+        ("author_slug", "ann"),
+        ("excerpt", "An excerpt long enough to be published."),
+    ):
         await drive(ed.set_field(name, value))
     await drive(ed.set_heading(0, "Heading"))
     await drive(ed.set_block(0, 0, "text", "Text."))

@@ -51,12 +51,11 @@ async def test_submit_notes_on_section_two_resolve_approve_publish(session, mail
 
     desk = await open_editor(eve_root, article_id)
     section_two = desk.form.sections[1].key
-    assert ("" , "Whole article") in desk.note_anchors and (section_two, "Section 2: What next") in desk.note_anchors
+    assert ("", "Whole article") in desk.note_anchors and (section_two, "Section 2: What next") in desk.note_anchors
     await desk.add_note({"anchor": section_two, "body": "When in July?"})
     await desk.request_changes({"body": ""})
     assert desk.form.status == "changes" and desk.craft_error == ""
-    assert [m["Subject"] for m in mail_to_smtp.to("ann@artisan.test")] == [
-        "Changes requested: Parliament Passes the Budget"]
+    assert [m["Subject"] for m in mail_to_smtp.to("ann@artisan.test")] == ["Changes requested: Parliament Passes the Budget"]
 
     newsroom = await ann_root.get_state(NewsroomState)
     await newsroom.load_list()

@@ -123,10 +123,18 @@ async def test_publish_and_send_a_draft(session, smtp):
     active(session, "r@example.com")
     root = rx.State(_reflex_internal_init=True)
     editor_user = await signed_in(root, session, Role.editor)
-    draft = saving.save_article(session, user=editor_user, form=forms.ArticleForm(
-        headline="Draft story for the letter", excerpt="An excerpt long enough for the rules here.", kicker="Letter",
-        category_slug="politics", author_slug="vic",
-        sections=[forms.SectionForm("One", [forms.BlockForm("paragraph", "Some text of the draft.")])]))
+    draft = saving.save_article(
+        session,
+        user=editor_user,
+        form=forms.ArticleForm(
+            headline="Draft story for the letter",
+            excerpt="An excerpt long enough for the rules here.",
+            kicker="Letter",
+            category_slug="politics",
+            author_slug="vic",
+            sections=[forms.SectionForm("One", [forms.BlockForm("paragraph", "Some text of the draft.")])],
+        ),
+    )
     session.commit()
     await open_editor(root, draft.article_id)
     panel = await root.get_state(NewsletterPanelState)

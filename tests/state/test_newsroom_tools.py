@@ -132,8 +132,16 @@ async def test_badge_and_queue_update_live_when_a_comment_arrives(desk, root):
     assert await badge._refresh() and badge.pending == 0 and queue.rows == []
     known = badge._version
 
-    comment_svc.submit_comment(desk["s"], article_id=desk["live"], name="Reader", email="r@example.com", body="Hello",
-                               client_key="c", form_age_seconds=60, now=BASE_TIME + timedelta(days=1))
+    comment_svc.submit_comment(
+        desk["s"],
+        article_id=desk["live"],
+        name="Reader",
+        email="r@example.com",
+        body="Hello",
+        client_key="c",
+        form_age_seconds=60,
+        now=BASE_TIME + timedelta(days=1),
+    )
     desk["s"].commit()
     # The worker's one poll sees the queue change and wakes the waiting tab ...
     watch = ThreadWatch(0.01, moderation_watch._read_queue_version)
@@ -146,8 +154,16 @@ async def test_badge_and_queue_update_live_when_a_comment_arrives(desk, root):
 async def test_badge_stays_empty_for_authors(desk, root):
     await sign_in(root, "ann@artisan.test")
     badge = await root.get_state(PendingBadgeState)
-    comment_svc.submit_comment(desk["s"], article_id=desk["live"], name="Reader", email="r@example.com", body="Hello",
-                               client_key="c", form_age_seconds=60, now=BASE_TIME + timedelta(days=1))
+    comment_svc.submit_comment(
+        desk["s"],
+        article_id=desk["live"],
+        name="Reader",
+        email="r@example.com",
+        body="Hello",
+        client_key="c",
+        form_age_seconds=60,
+        now=BASE_TIME + timedelta(days=1),
+    )
     desk["s"].commit()
     assert not await badge._refresh() and badge.pending == 0
 
@@ -156,8 +172,20 @@ async def test_reader_notice_says_published_after_approval(desk, root):
     comments = await root.get_state(CommentState)
     comments.notice = comment_svc.AWAITING_MESSAGE
     held_id = 7
-    comments.comments = [CommentView(id=held_id, parent_id=0, depth=0, name="Reader", website="", body="Hello",
-                                     created_iso="", created_label="", relative_label="", awaiting=False)]
+    comments.comments = [
+        CommentView(
+            id=held_id,
+            parent_id=0,
+            depth=0,
+            name="Reader",
+            website="",
+            body="Hello",
+            created_iso="",
+            created_label="",
+            relative_label="",
+            awaiting=False,
+        )
+    ]
     comments._note_approval({held_id})
     assert comments.notice == PUBLISHED_NOTICE
     comments.notice = comment_svc.AWAITING_MESSAGE

@@ -79,8 +79,7 @@ CASES = {
     "article load": (queries, "get_article", "/article/one", "/article/[slug]", ArticleState, "load_article"),
     # (the front page leads with the featured story: services/articles/featured.py)
     "front page load": (featured, "front_page", "/", "/", ReaderState, "load_front_page"),
-    "section load": (queries, "latest_articles", "/category/politics", "/category/[slug]", ListingState,
-                     "load_listing"),
+    "section load": (queries, "latest_articles", "/category/politics", "/category/[slug]", ListingState, "load_listing"),
     "search": (search, "search_articles", "/search", "/search", SearchState, "set_query"),
     "comment post": (comment_svc, "submit_comment", "/article/one", "/article/[slug]", CommentState, "submit"),
 }

@@ -86,7 +86,8 @@ async def test_the_thread_is_remembered_for_readers_without_a_held_comment(world
     thread_queries = [s for s in counter.statements if "FROM comment" in s]
     assert len(thread_queries) == 1 and "owner_key" in thread_queries[0]  # only "has this reader a held one?"
     assert [(c.body, c.awaiting) for c in (await open_comments(token="ann-2", reader_id=ann.reader_id)).comments] == [
-        ("Well argued.", True)]  # Ann, in another tab
+        ("Well argued.", True)
+    ]  # Ann, in another tab
     # Approved: every reader sees it at once, and the thread's version moves for the watchers.
     moderate_as_editor(session, comment_ids=[c.id for c in ann.comments], action="approve")
     session.commit()
@@ -95,8 +96,7 @@ async def test_the_thread_is_remembered_for_readers_without_a_held_comment(world
     assert later._version != first._version and later.approved_count == 1
 
 
-async def test_a_whole_article_visit_is_one_query_for_a_new_reader_and_sees_an_edit_at_once(world, count_queries,
-                                                                                              engine):
+async def test_a_whole_article_visit_is_one_query_for_a_new_reader_and_sees_an_edit_at_once(world, count_queries, engine):
     """``PageVisit.article``: navigation, article and thread share one session, which reads the
     content generation once; an edit between two visits starts a new generation."""
     session, story, editor = world

@@ -17,8 +17,15 @@ async def _nothing(*args, **kwargs) -> None:
 
 
 def _context(manager) -> EventContext:
-    return EventContext(token="tab-1", txid="t1", parent_txid=None, state_manager=manager,
-                        enqueue_impl=_nothing, emit_delta_impl=_nothing, emit_event_impl=_nothing)
+    return EventContext(
+        token="tab-1",
+        txid="t1",
+        parent_txid=None,
+        state_manager=manager,
+        enqueue_impl=_nothing,
+        emit_delta_impl=_nothing,
+        emit_event_impl=_nothing,
+    )
 
 
 async def test_a_waiting_watcher_lets_go_of_the_tree_and_gets_the_current_state_back():
@@ -41,6 +48,7 @@ async def test_a_waiting_watcher_lets_go_of_the_tree_and_gets_the_current_state_
 
 def test_anything_else_is_left_alone():
     """The tests' own stand-in proxies and plain states keep what they point at."""
+
     class Plain:
         pass
 

@@ -26,7 +26,12 @@ def world(any_session: Session):
         make_article(s, category=pol if i % 2 else tech, author=ann, slug=f"story-{i}", hours=i, tags=["shared"])
     make_article(s, category=pol, author=ann, slug="hidden", status=ArticleStatus.draft)
     make_article(
-        s, category=pol, author=ann, slug="big-story", headline="The Big Story", hours=100,
+        s,
+        category=pol,
+        author=ann,
+        slug="big-story",
+        headline="The Big Story",
+        hours=100,
         body=sections(("One", ["a"]), ("Two", ["b"]), ("Three", ["c"]), quote=("Quoted.", "Someone")),
     )
     s.commit()
@@ -38,8 +43,12 @@ async def test_navigation_lists_categories_in_masthead_order(world, root):
     assert texts(site.masthead_html, "//nav//a") == ["Front page", "اردو"]  # before (or without) the database
     await site.load_navigation()
     assert [c.name for c in site.categories] == ["Technology", "Politics"]
-    assert texts(site.masthead_html, "//nav[@aria-label='Sections']//a") == ["Front page", "Technology", "Politics",
-                                                                             "اردو"]  # the Urdu edition
+    assert texts(site.masthead_html, "//nav[@aria-label='Sections']//a") == [
+        "Front page",
+        "Technology",
+        "Politics",
+        "اردو",
+    ]  # the Urdu edition
     assert texts(site.footer_html, "//nav//a") == ["Technology", "Politics"]
 
 

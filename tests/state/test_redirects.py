@@ -34,7 +34,8 @@ async def test_admin_adds_finds_and_removes_a_redirect(root, any_session: Sessio
     await state.add_redirect({"old_path": "/2019/05/old-post/", "new_path": "/article/new-post"})
     assert state.message == "Redirect added." and state.error == ""
     assert [(r.old_path, r.new_path, r.source, r.confirmed) for r in state.rows] == [
-        ("/2019/05/old-post", "/article/new-post", "manual", True)]
+        ("/2019/05/old-post", "/article/new-post", "manual", True)
+    ]
     response = TestClient(build_api(), follow_redirects=False).get("/2019/05/old-post/")
     assert (response.status_code, response.headers["location"]) == (301, "/article/new-post")
     # A refused redirect says why and keeps what was typed.
@@ -83,8 +84,10 @@ async def test_an_editor_sees_and_changes_nothing(root, any_session: Session):
     await state.remove_redirect(1)
     any_session.expire_all()
     assert [r.old_path for r in any_session.exec(select(Redirect)).all()] == ["/old"]
-    for call in (lambda: redirects.list_redirects(any_session, user=None),
-                 lambda: redirects.add_manual(any_session, user=None, old="/a", new="/b")):
+    for call in (
+        lambda: redirects.list_redirects(any_session, user=None),
+        lambda: redirects.add_manual(any_session, user=None, old="/a", new="/b"),
+    ):
         try:
             call()
         except PermissionDenied:
@@ -144,8 +147,9 @@ async def test_admin_imports_an_uploaded_export_and_others_cannot(root, any_sess
     await sign_in(root, "ada@artisan.test")  # a new sign-in starts every newsroom state afresh
     await state.load_import()
     assert state.allowed and state.dry_run is True
-    assert service.grants_upload(state.upload_grant, client_token=state.router.session.client_token,
-                                 handler=f"{ImportState.get_full_name()}.upload_export")
+    assert service.grants_upload(
+        state.upload_grant, client_token=state.router.session.client_token, handler=f"{ImportState.get_full_name()}.upload_export"
+    )
     state.toggle_dry_run()
     await state.upload_export([_Upload(export)])
     assert state.error == "" and ("posts imported", 8) in [tuple(p) for p in state.summary]

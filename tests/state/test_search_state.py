@@ -23,8 +23,15 @@ def world(any_session: Session, monkeypatch):
     econ = make_category(s, "Economy", slug="economy")
     ann = make_author(s, "Ann", slug="ann")
     for i in range(3):
-        make_article(s, category=econ, author=ann, slug=f"inflation-{i}", hours=i,
-                     headline=f"Inflation report {i}", excerpt="Prices and wages.")
+        make_article(
+            s,
+            category=econ,
+            author=ann,
+            slug=f"inflation-{i}",
+            hours=i,
+            headline=f"Inflation report {i}",
+            excerpt="Prices and wages.",
+        )
     make_article(s, category=econ, author=ann, slug="other", hours=10, headline="Harvest festival")
     make_article(s, category=econ, author=ann, slug="hidden", status=ArticleStatus.draft, headline="Inflation draft")
     s.commit()

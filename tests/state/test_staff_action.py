@@ -109,9 +109,12 @@ async def test_the_client_cannot_send_a_user():
 
 def test_misuse_fails_at_import():
     with pytest.raises(TypeError):
+
         @staff_action()
         async def no_user(self, item: int): ...
+
     with pytest.raises(TypeError):
+
         @staff_action()
         def not_async(self, user): ...
 

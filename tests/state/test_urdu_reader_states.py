@@ -34,8 +34,10 @@ def editions(any_session: Session):
 
 
 def switches(markup: str) -> list[tuple]:
-    return [(a.get("href"), a.get("hreflang"), a.get("lang"), a.get("dir"), a.text)
-            for a in html_tree(markup).xpath("//p[@class='language-switch']/a")]
+    return [
+        (a.get("href"), a.get("hreflang"), a.get("lang"), a.get("dir"), a.text)
+        for a in html_tree(markup).xpath("//p[@class='language-switch']/a")
+    ]
 
 
 async def test_the_urdu_corrections_page_lists_urdu_corrections_in_urdu(editions, root):

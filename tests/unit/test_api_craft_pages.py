@@ -31,8 +31,14 @@ def client(session: Session, monkeypatch, tmp_path) -> TestClient:
     editor = make_user(session, Role.editor, name="Eve")
     story_id = session.exec(select(Article.id).where(Article.slug == "story")).one()
     coauthors.set_authors(session, user=editor, article_id=story_id, author_slugs=["ann", "bob"])
-    corrections.add_correction(session, user=editor, article_id=story_id, kind="correction",
-                               text="An earlier version misspelt the minister’s name.", now=LATER)
+    corrections.add_correction(
+        session,
+        user=editor,
+        article_id=story_id,
+        kind="correction",
+        text="An earlier version misspelt the minister’s name.",
+        now=LATER,
+    )
     session.commit()
     monkeypatch.setattr(http_app, "settings", dataclasses.replace(settings, site_url=SITE))
     shell = tmp_path / "__spa-fallback.html"

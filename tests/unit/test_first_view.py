@@ -32,13 +32,29 @@ def desk(session: Session):
     pol = make_category(session, "Politics", slug="politics", position=1)
     make_category(session, "Culture", slug="culture", position=2)
     ann = make_author(session, "Ann Writer", slug="ann")
-    body = sections(("First trend", ["Opening paragraph."]), ("Second trend", ["More."]),
-                    quote=("A quoted line.", "A columnist"))
+    body = sections(("First trend", ["Opening paragraph."]), ("Second trend", ["More."]), quote=("A quoted line.", "A columnist"))
     for i in range(8):
-        make_article(session, category=pol, author=ann, slug=f"story-{i}", hours=20 - i, headline=f"Story {i}",
-                     body=body, tags=["elections"])
-    make_article(session, category=pol, author=ann, slug="evil", hours=1, headline=EVIL, excerpt=EVIL,
-                 body=sections((EVIL, [EVIL]), quote=(EVIL, EVIL)), tags=[EVIL])
+        make_article(
+            session,
+            category=pol,
+            author=ann,
+            slug=f"story-{i}",
+            hours=20 - i,
+            headline=f"Story {i}",
+            body=body,
+            tags=["elections"],
+        )
+    make_article(
+        session,
+        category=pol,
+        author=ann,
+        slug="evil",
+        hours=1,
+        headline=EVIL,
+        excerpt=EVIL,
+        body=sections((EVIL, [EVIL]), quote=(EVIL, EVIL)),
+        tags=[EVIL],
+    )
     session.commit()
     return session
 
@@ -77,8 +93,9 @@ def test_database_text_is_text_never_markup(desk: Session):
 
 def test_front_view_leads_with_the_newest_story_then_the_first_page(desk: Session):
     page = queries.latest_articles(desk, limit=6, now=NOW)
-    tree = parse(render.front_page(page.items[0], page.items[1:], has_more=page.has_more,
-                                  categories=catalog.list_categories(desk)))
+    tree = parse(
+        render.front_page(page.items[0], page.items[1:], has_more=page.has_more, categories=catalog.list_categories(desk))
+    )
     assert texts(tree, "//article[@class='lead-story']//h2") == ["Story 0"]
     assert texts(tree, "//div[@class='card-grid']//h3") == ["Story 1", "Story 2", "Story 3", "Story 4", "Story 5"]
     assert tree.xpath("//div[@class='card-grid']//h3/a/@href")[0] == "/article/story-1"
@@ -92,17 +109,19 @@ def test_empty_front_page_says_so():
     assert not tree.xpath("//div[@class='load-more']")
 
 
-@pytest.mark.parametrize("kind, lookup, slug, title", [
-    ("Section", catalog.get_category, "politics", "Politics"),
-    ("Author", catalog.get_author, "ann", "Ann Writer"),
-    ("Topic", catalog.get_tag, "elections", "#elections"),
-])
+@pytest.mark.parametrize(
+    "kind, lookup, slug, title",
+    [
+        ("Section", catalog.get_category, "politics", "Politics"),
+        ("Author", catalog.get_author, "ann", "Ann Writer"),
+        ("Topic", catalog.get_tag, "elections", "#elections"),
+    ],
+)
 def test_listing_views(desk: Session, kind, lookup, slug, title):
     subject = lookup(desk, slug)
     filters = {"Section": "category_slug", "Author": "author_slug", "Topic": "tag_slug"}
     page = queries.latest_articles(desk, limit=6, now=NOW, **{filters[kind]: slug})
-    tree = parse(render.listing_page(kind, subject, page.items, has_more=page.has_more,
-                                    categories=catalog.list_categories(desk)))
+    tree = parse(render.listing_page(kind, subject, page.items, has_more=page.has_more, categories=catalog.list_categories(desk)))
     assert texts(tree, "//p[@class='eyebrow']") == [kind]
     assert texts(tree, "//h1[@class='page-title']") == [title]
     assert texts(tree, "//div[@class='card-grid']//h2")[:2] == ["Story 0", "Story 1"]
@@ -110,9 +129,14 @@ def test_listing_views(desk: Session, kind, lookup, slug, title):
     assert texts(empty, "//p[@class='empty-list']") == [wording.LISTINGS[kind][1]]
 
 
-@pytest.mark.parametrize("kind, title", [
-    ("Article", wording.ARTICLE_MISSING[0]), ("Section", "Section not found"), ("Topic", "Topic not found"),
-])
+@pytest.mark.parametrize(
+    "kind, title",
+    [
+        ("Article", wording.ARTICLE_MISSING[0]),
+        ("Section", "Section not found"),
+        ("Topic", "Topic not found"),
+    ],
+)
 def test_not_found_views_say_what_the_app_says(kind, title):
     tree = parse(render.not_found_page(kind, categories=[]))
     assert texts(tree, "//h1") == [title]

@@ -17,10 +17,17 @@ EVIL = '</li><script>alert("x")</script>'
 
 
 def comment(session, article, i, **kw) -> Comment:
-    c = Comment(article_id=article.id, name=kw.pop("name", f"n{i}"), email="secret@example.com",
-                email_normalized="secret@example.com", body=kw.pop("body", f"comment {i}"),
-                status=kw.pop("status", CommentStatus.approved.value), fingerprint=f"fp{i}",
-                created_at=BASE_TIME + timedelta(minutes=i), **kw)
+    c = Comment(
+        article_id=article.id,
+        name=kw.pop("name", f"n{i}"),
+        email="secret@example.com",
+        email_normalized="secret@example.com",
+        body=kw.pop("body", f"comment {i}"),
+        status=kw.pop("status", CommentStatus.approved.value),
+        fingerprint=f"fp{i}",
+        created_at=BASE_TIME + timedelta(minutes=i),
+        **kw,
+    )
     session.add(c)
     session.flush()
     return c

@@ -77,7 +77,8 @@ def test_the_fonts_script_knows_every_face_and_nothing_preloads_them():
     system = re.search(r"--urdu-system:([^;]*);", urdu_rules).group(1)
     assert system.strip().endswith('"Artisan Naskh"')  # after every system face: only where none has the letters
     assert re.findall(r'([^{}]+)\{[^}]*--(?:serif|sans):\s*"Artisan Nastaliq"', urdu_rules) == [
-        '\n:root:lang(ur)[data-fonts~="ur"] ']
+        '\n:root:lang(ur)[data-fonts~="ur"] '
+    ]
 
 
 def test_the_urdu_faces_are_subset_files_for_arabic_script_only():

@@ -45,8 +45,11 @@ def recorder() -> Recorder:
 
 def test_an_upload_declared_over_the_limit_is_refused_before_the_app_reads_it(recorder: Recorder):
     client = TestClient(UploadLimit(recorder))
-    res = client.post("/_upload", content=b"x" * (MAX_UPLOAD_BYTES + 1),
-                      headers={"reflex-client-token": "t", "reflex-event-handler": "state.editor.upload_cover"})
+    res = client.post(
+        "/_upload",
+        content=b"x" * (MAX_UPLOAD_BYTES + 1),
+        headers={"reflex-client-token": "t", "reflex-event-handler": "state.editor.upload_cover"},
+    )
     assert res.status_code == 413
     assert "8 MB" in res.text
     assert recorder.calls == 0
@@ -81,8 +84,15 @@ def site(session: Session, monkeypatch, tmp_path):
     monkeypatch.setattr(http_app, "settings", dataclasses.replace(settings, site_url=SITE))
     pol = make_category(session, "Politics", slug="politics")
     ann = make_author(session, "Ann Writer", slug="ann")
-    make_article(session, category=pol, author=ann, slug="story", hours=1, headline="The Story",
-                 body=sections(("First trend", ["Opening paragraph."])))
+    make_article(
+        session,
+        category=pol,
+        author=ann,
+        slug="story",
+        hours=1,
+        headline="The Story",
+        body=sections(("First trend", ["Opening paragraph."])),
+    )
     session.commit()
     build = tmp_path / ".web" / "build" / "client"
     build.mkdir(parents=True)
@@ -179,8 +189,9 @@ INJECTED = 'alert("x")'
 def _would_run(res, code: str) -> bool:
     """Whether the page's policy lets the browser run ``code`` as an inline script."""
     script_src = policy(res)["script-src"].split()
-    return script_hash(code) in script_src or ("'unsafe-inline'" in script_src
-                                               and not any(s.startswith("'sha256-") for s in script_src))
+    return script_hash(code) in script_src or (
+        "'unsafe-inline'" in script_src and not any(s.startswith("'sha256-") for s in script_src)
+    )
 
 
 def test_a_script_injected_into_a_page_is_not_allowed(site: TestClient):
@@ -194,8 +205,15 @@ def test_a_script_injected_into_a_page_is_not_allowed(site: TestClient):
 
 def test_a_script_in_an_articles_text_is_shown_as_text_and_not_allowed(site: TestClient, session: Session):
     pol, ann = make_category(session, "World", slug="world"), make_author(session, "Hostile", slug="hostile")
-    make_article(session, category=pol, author=ann, slug="hostile", hours=2, headline="Hostile",
-                 body=sections(("First trend", [f"<script>{INJECTED}</script> Opening paragraph."])))
+    make_article(
+        session,
+        category=pol,
+        author=ann,
+        slug="hostile",
+        hours=2,
+        headline="Hostile",
+        body=sections(("First trend", [f"<script>{INJECTED}</script> Opening paragraph."])),
+    )
     session.commit()
     res = site.get("/article/hostile")
     assert "Opening paragraph." in res.text

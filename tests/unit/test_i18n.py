@@ -20,7 +20,10 @@ def _source_messages() -> set[tuple[str | None, str | tuple[str, ...]]]:
     keywords = {**DEFAULT_KEYWORDS, **i18n.EXTRA_KEYWORDS}
     found = set()
     for _file, _line, message, _comments, context in extract_from_dir(
-        str(ROOT), method_map, options_map, keywords=keywords,
+        str(ROOT),
+        method_map,
+        options_map,
+        keywords=keywords,
     ):
         found.add((context, message if isinstance(message, str) else tuple(message)))
     return found
@@ -48,7 +51,8 @@ def test_interface_strings_read_in_urdu():
     assert i18n.translate("ur", "About Author") == "مصنف کا تعارف"
     assert i18n.translate("ur", "You may also like") == "یہ بھی پڑھیے"
     assert i18n.translate("ur", "Your email address will not be published. Required fields are marked *") == (
-        "آپ کا ای میل پتہ شائع نہیں کیا جائے گا۔ ضروری خانوں پر * کا نشان لگا ہے")
+        "آپ کا ای میل پتہ شائع نہیں کیا جائے گا۔ ضروری خانوں پر * کا نشان لگا ہے"
+    )
     assert i18n.translate("ur", "By %(authors)s", authors="آرٹیزن ٹائمز") == "تحریر: آرٹیزن ٹائمز"
     assert i18n.section_name("Politics", "ur") == "سیاست"
     assert i18n.section_name("A section an admin added", "ur") == "A section an admin added"
@@ -96,7 +100,8 @@ def test_jinja_templates_translate_through_the_same_catalog_and_isolate_values()
         "<p>{% trans %}Your email address will not be published. Required fields are marked *{% endtrans %}</p>"
         "<p>{{ _('By %(authors)s', authors=bdi(name)) }} · {{ reading_time(4) }}</p>"
         "<p>{{ ngettext('%(num)s comment', '%(num)s comments', 3) }}</p>"
-        '<a href="{{ edition_path("/search") }}">{{ section_name("Culture") }}</a>')
+        '<a href="{{ edition_path("/search") }}">{{ section_name("Culture") }}</a>'
+    )
     html = template.render(name="Hannah <Okafor>")
     assert html.startswith('<html lang="ur" dir="rtl"><h2>مصنف کا تعارف</h2>')
     assert "آپ کا ای میل پتہ شائع نہیں کیا جائے گا۔" in html

@@ -66,8 +66,11 @@ async def test_an_export_without_a_length_streams_on_and_is_never_held_whole(end
             yield b"x" * MB
 
     async with httpx.AsyncClient(transport=httpx.ASGITransport(harden(endpoint)), base_url="http://test") as client:
-        res = await client.post("/_upload", content=body(), headers={
-            "reflex-client-token": "tab-1", "reflex-event-handler": HANDLER, service.GRANT_HEADER: grant})
+        res = await client.post(
+            "/_upload",
+            content=body(),
+            headers={"reflex-client-token": "tab-1", "reflex-event-handler": HANDLER, service.GRANT_HEADER: grant},
+        )
     assert res.status_code == 200 and endpoint.received == 20 * MB
     assert endpoint.messages >= 20  # chunk by chunk, as it arrived: never gathered in memory first
 
@@ -92,9 +95,16 @@ def test_without_a_valid_grant_for_this_tab_and_handler_the_small_limit_holds(en
 
 
 def test_an_export_over_the_documented_size_is_refused_before_it_is_read(endpoint: Endpoint, grant: str):
-    res = TestClient(harden(endpoint)).post("/_upload", content=b"", headers={
-        "reflex-client-token": "tab-1", "reflex-event-handler": HANDLER, service.GRANT_HEADER: grant,
-        "content-length": str(service.MAX_UPLOAD_BYTES + 1)})
+    res = TestClient(harden(endpoint)).post(
+        "/_upload",
+        content=b"",
+        headers={
+            "reflex-client-token": "tab-1",
+            "reflex-event-handler": HANDLER,
+            service.GRANT_HEADER: grant,
+            "content-length": str(service.MAX_UPLOAD_BYTES + 1),
+        },
+    )
     assert res.status_code == 413 and f"{service.MAX_UPLOAD_BYTES // MB} MB" in res.text and endpoint.messages == 0
 
 

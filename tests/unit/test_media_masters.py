@@ -46,8 +46,13 @@ async def test_no_served_url_gives_a_master(project, session: Session):
         transport = httpx.ASGITransport(app=served_site(project / "uploaded_files"))
         async with httpx.AsyncClient(transport=transport, base_url="http://news.test") as c:
             assert (await c.get(f"/media/{ref.hash}-640.jpg")).status_code == 200  # a rendition
-            for url in (f"/_upload/media/{master}", f"/_upload/{master}", f"/media/{master}",
-                        f"/media/originals%2F{ref.hash}.jpg", f"/media/{ref.hash}.jpg"):
+            for url in (
+                f"/_upload/media/{master}",
+                f"/_upload/{master}",
+                f"/media/{master}",
+                f"/media/originals%2F{ref.hash}.jpg",
+                f"/media/{ref.hash}.jpg",
+            ):
                 assert (await c.get(url)).status_code == 404, url
     finally:
         use_storage(before)
@@ -63,5 +68,6 @@ def test_a_moved_upload_folder_is_still_guarded(project, tmp_path_factory):
     uploads = tmp_path_factory.mktemp("uploads")
     with pytest.raises(ValueError, match="ARTISAN_MEDIA_DIR"):
         Settings.from_env({"REFLEX_UPLOADED_FILES_DIR": str(uploads), "ARTISAN_MEDIA_DIR": str(uploads / "m")})
-    assert Settings.from_env({"ARTISAN_MEDIA_DIR": str(project / "var" / "media")}).media_dir == \
-        str((project / "var" / "media").resolve())
+    assert Settings.from_env({"ARTISAN_MEDIA_DIR": str(project / "var" / "media")}).media_dir == str(
+        (project / "var" / "media").resolve()
+    )

@@ -29,8 +29,10 @@ def client(tmp_path) -> TestClient:
     return TestClient(build_api(shell_path=tmp_path / "no-shell.html"))
 
 
-@pytest.mark.parametrize(("ext", "content_type", "fmt"),
-                         [("avif", "image/avif", "AVIF"), ("webp", "image/webp", "WEBP"), ("jpg", "image/jpeg", "JPEG")])
+@pytest.mark.parametrize(
+    ("ext", "content_type", "fmt"),
+    [("avif", "image/avif", "AVIF"), ("webp", "image/webp", "WEBP"), ("jpg", "image/jpeg", "JPEG")],
+)
 def test_renditions_are_served_immutable_with_their_type(client, stored, ext, content_type, fmt):
     response = client.get(f"/media/{stored.hash}-640.{ext}")
     assert response.status_code == 200
@@ -50,20 +52,23 @@ def test_crops_are_served_and_revalidation_is_cheap(client, stored):
     assert head.status_code == 200 and head.headers["content-length"] == first.headers["content-length"]
 
 
-@pytest.mark.parametrize("path", [
-    "/media/0123456789abcdef01234567-640.webp",  # well formed, not stored
-    "/media/{hash}-1920.jpg",  # a width this image does not have
-    "/media/{hash}-640.png",  # not a rendition format
-    "/media/{hash}-640.webp.exe",
-    "/media/originals/{hash}.jpg",  # the master is not public
-    "/media/originals%2F{hash}.jpg",
-    "/media/../secret.txt",
-    "/media/..%2Fsecret.txt",
-    "/media/%2e%2e%2fsecret.txt",
-    "/media/..%5Csecret.txt",
-    "/media/secret.txt",
-    "/media/",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/media/0123456789abcdef01234567-640.webp",  # well formed, not stored
+        "/media/{hash}-1920.jpg",  # a width this image does not have
+        "/media/{hash}-640.png",  # not a rendition format
+        "/media/{hash}-640.webp.exe",
+        "/media/originals/{hash}.jpg",  # the master is not public
+        "/media/originals%2F{hash}.jpg",
+        "/media/../secret.txt",
+        "/media/..%2Fsecret.txt",
+        "/media/%2e%2e%2fsecret.txt",
+        "/media/..%5Csecret.txt",
+        "/media/secret.txt",
+        "/media/",
+    ],
+)
 def test_unknown_names_and_traversal_are_404(client, stored, path):
     response = client.get(path.format(hash=stored.hash))
     assert response.status_code == 404

@@ -51,8 +51,20 @@ def test_every_served_address_is_the_sites_own_or_a_page_named_by_a_slug(session
     assert paths.own_page(session, "/ur/article/some-slug") == paths.LIVE
 
 
-@pytest.mark.parametrize("old", [*OWN_PAGES, "/ur/anything", "/editor/import", "/_upload", "/favicon.ico", "/healthz",
-                                 "/category/x/feed.xml", "/sitemap.xml", "/"])
+@pytest.mark.parametrize(
+    "old",
+    [
+        *OWN_PAGES,
+        "/ur/anything",
+        "/editor/import",
+        "/_upload",
+        "/favicon.ico",
+        "/healthz",
+        "/category/x/feed.xml",
+        "/sitemap.xml",
+        "/",
+    ],
+)
 def test_no_redirect_may_claim_one_of_the_sites_own_addresses(session: Session, old):
     with pytest.raises(RedirectError, match="own addresses"):
         redirects.add(session, old, "/article/elsewhere")
@@ -99,11 +111,15 @@ def test_looping_rows_from_an_old_database_are_not_served(session: Session, engi
 def test_an_export_cannot_turn_the_sites_pages_into_redirects_over_http(session: Session, engine, tmp_path):
     session.add(Tag(name="Politics", slug="politics"))
     session.commit()
-    export = write(tmp_path / "hostile.xml", [
-        Post(1, "newsletter", link="https://old.example/ur/", old_slugs=["corrections"]),
-        Post(2, "media", link="https://old.example/newsletter/confirm/"),
-        Post(3, "an-honest-post", link="https://old.example/2024/03/05/an-honest-post/"),
-    ], tags=[("politics", "Elections")])
+    export = write(
+        tmp_path / "hostile.xml",
+        [
+            Post(1, "newsletter", link="https://old.example/ur/", old_slugs=["corrections"]),
+            Post(2, "media", link="https://old.example/newsletter/confirm/"),
+            Post(3, "an-honest-post", link="https://old.example/2024/03/05/an-honest-post/"),
+        ],
+        tags=[("politics", "Elections")],
+    )
     report = import_export(engine, export, upload_dir=tmp_path / "up", now=NOW)
     refused = {(e.post, e.detail.split(" ")[0]) for e in report.refused}
     for path in ("/ur", "/newsletter", "/corrections", "/media", "/newsletter/confirm", "/tag/politics"):

@@ -20,8 +20,11 @@ from tests.factories import make_user
 from tests.page_shells import SHELL
 from tests.unit.services.test_seo import SITE, parse
 
-UR, EN_UNTRANSLATED, UR_UNTRANSLATED = "sarkari-afsar-aur-social-media", "argentina-inflation-peso-households", \
-    "kitab-melon-mein-naujawan"
+UR, EN_UNTRANSLATED, UR_UNTRANSLATED = (
+    "sarkari-afsar-aur-social-media",
+    "argentina-inflation-peso-households",
+    "kitab-melon-mein-naujawan",
+)
 URDU_NOTE = "پہلے ورژن میں وزیر کا نام غلط لکھا گیا تھا۔"
 
 
@@ -54,23 +57,41 @@ def test_the_urdu_corrections_page_lists_the_urdu_articles_corrections_in_urdu(c
     assert item.xpath(".//a/@href") == [f"/ur/article/{UR}"]
     assert " ".join(item.text_content().split()).startswith("پاکستان میں سرکاری افسران")
     assert "تصحیح، " in item.text_content() and URDU_NOTE in item.text_content()
-    assert item.xpath(".//time/text()")[0].split()[1] in {"جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی",
-                                                         "اگست", "ستمبر", "اکتوبر", "نومبر", "دسمبر"}
+    assert item.xpath(".//time/text()")[0].split()[1] in {
+        "جنوری",
+        "فروری",
+        "مارچ",
+        "اپریل",
+        "مئی",
+        "جون",
+        "جولائی",
+        "اگست",
+        "ستمبر",
+        "اکتوبر",
+        "نومبر",
+        "دسمبر",
+    }
     # Each page is the other's alternate; the English one is the way across, marked as English.
-    alternates = dict(zip(tree.xpath("//head/link[@hreflang]/@hreflang"), tree.xpath("//head/link[@hreflang]/@href"),
-                          strict=True))
+    alternates = dict(
+        zip(tree.xpath("//head/link[@hreflang]/@hreflang"), tree.xpath("//head/link[@hreflang]/@href"), strict=True)
+    )
     assert alternates == {"en": f"{SITE}/corrections", "ur": f"{SITE}/ur/corrections"}
     (switch,) = page.xpath(".//main//p[@class='language-switch']/a")
-    assert (switch.get("href"), switch.get("lang"), switch.get("dir"), switch.text) == \
-        ("/corrections", "en", "ltr", "This page in English")
+    assert (switch.get("href"), switch.get("lang"), switch.get("dir"), switch.text) == (
+        "/corrections",
+        "en",
+        "ltr",
+        "This page in English",
+    )
     (footer,) = page.xpath(".//footer//a[@class='footer-link']")
     assert (footer.get("href"), footer.text) == ("/ur/corrections", "تصحیحات")
 
 
 def test_the_english_corrections_page_keeps_to_english_articles_and_both_are_in_the_sitemap(client: TestClient):
     tree, page = view(client, "/corrections")
-    assert [a.get("href") for a in page.xpath(".//main//li[@class='correction']//a")] == \
-        [f"/article/{EN_UNTRANSLATED}"]  # the seed's corrected English story; the Urdu one is not here
+    assert [a.get("href") for a in page.xpath(".//main//li[@class='correction']//a")] == [
+        f"/article/{EN_UNTRANSLATED}"
+    ]  # the seed's corrected English story; the Urdu one is not here
     assert URDU_NOTE not in page.text_content()
     assert tree.xpath("//head/link[@hreflang='ur']/@href") == [f"{SITE}/ur/corrections"]
     (footer,) = page.xpath(".//footer//a[@class='footer-link']")
@@ -93,8 +114,11 @@ def test_an_article_without_a_translation_links_to_the_other_editions_front_page
 
 
 def test_every_masthead_links_the_other_edition_once(client: TestClient):
-    for path, other in (("/", ("/ur/", "ur", "rtl", "اردو")), ("/ur/", ("/", "en", "ltr", "English")),
-                        ("/category/politics", ("/ur/", "ur", "rtl", "اردو"))):
+    for path, other in (
+        ("/", ("/ur/", "ur", "rtl", "اردو")),
+        ("/ur/", ("/", "en", "ltr", "English")),
+        ("/category/politics", ("/ur/", "ur", "rtl", "اردو")),
+    ):
         _tree, page = view(client, path)
         (link,) = page.xpath(".//header//a[contains(@class, 'edition-link')]")
         assert (link.get("href"), link.get("hreflang"), link.get("dir"), link.text) == other

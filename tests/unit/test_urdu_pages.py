@@ -72,7 +72,7 @@ def test_the_urdu_feed(client: TestClient):
 
 def test_urdu_sections_and_search(client: TestClient):
     section = client.get("/ur/category/culture")
-    assert section.status_code == 200 and "<h1 class=\"page-title\">ثقافت</h1>" in section.text
+    assert section.status_code == 200 and '<h1 class="page-title">ثقافت</h1>' in section.text
     assert "kitab-melon-mein-naujawan" in section.text and "urdu-poetry-revival" not in section.text
     found = client.get("/ur/search", params={"q": "طلبہ یونین"})
     assert found.status_code == 200 and "/ur/article/talaba-union-par-pabandi" in found.text

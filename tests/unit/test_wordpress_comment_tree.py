@@ -49,8 +49,14 @@ def test_a_deep_thread_is_ordered_reading_each_comment_a_few_times_only():
 
 
 def test_missing_parents_and_cycles_come_in_flat_and_replies_under_them_stay_under_them():
-    rows = [CountedComment(1, 0), CountedComment(2, 1), CountedComment(3, 99),  # 99: not in the export
-            CountedComment(4, 5), CountedComment(5, 4), CountedComment(6, 6)]  # 4 ⇄ 5, and 6 under itself
+    rows = [
+        CountedComment(1, 0),
+        CountedComment(2, 1),
+        CountedComment(3, 99),  # 99: not in the export
+        CountedComment(4, 5),
+        CountedComment(5, 4),
+        CountedComment(6, 6),
+    ]  # 4 ⇄ 5, and 6 under itself
     tree = wp_comments._tree(rows)
     assert tree == {1: 0, 3: 0, 6: 0, 2: 1, 4: 0, 5: 0}
     assert list(tree).index(1) < list(tree).index(2)

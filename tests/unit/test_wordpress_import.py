@@ -56,23 +56,31 @@ def test_every_block_lands_in_sections_and_the_losses_are_reported(engine, tmp_p
         # Issue #15 via #14: lists, subheadings, embeds and separators are blocks; inline formatting is kept.
         assert _blocks(session, article) == [
             ("", [("paragraph", "Before any heading, with bold, italic and a source.", "")]),
-            ("Trade winds", [
-                ("paragraph", "Exports rose.", ""),
-                ("quote", "Tariffs are taxes.", "A. Economist"),
-                ("quote", "Markets hate surprises.", "Trader"),
-                ("bullets", "Steel\nAluminium", ""),
-            ]),
-            ("Pictures and players", [
-                ("numbers", "First\nSecond", ""),
-                ("separator", "", ""),
-                ("embed", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", ""),
-                ("paragraph", "Chart: exports by year", ""),
-                ("paragraph", "Inside a group.", ""),
-            ]),
+            (
+                "Trade winds",
+                [
+                    ("paragraph", "Exports rose.", ""),
+                    ("quote", "Tariffs are taxes.", "A. Economist"),
+                    ("quote", "Markets hate surprises.", "Trader"),
+                    ("bullets", "Steel\nAluminium", ""),
+                ],
+            ),
+            (
+                "Pictures and players",
+                [
+                    ("numbers", "First\nSecond", ""),
+                    ("separator", "", ""),
+                    ("embed", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", ""),
+                    ("paragraph", "Chart: exports by year", ""),
+                    ("paragraph", "Inside a group.", ""),
+                ],
+            ),
         ]
         [lead] = article_sections(session, article.id)[0].blocks
-        assert lead.html == ('Before any heading, with <strong>bold</strong>, <em>italic</em> and '
-                             '<a href="https://example.org/report" rel="noopener">a source</a>.')
+        assert lead.html == (
+            "Before any heading, with <strong>bold</strong>, <em>italic</em> and "
+            '<a href="https://example.org/report" rel="noopener">a source</a>.'
+        )
         embed = article_sections(session, article.id)[2].blocks[2]
         assert 'data-embed-src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"' in embed.markup
         assert article.excerpt == "Tariffs, ports and a pullquote: every block the importer knows."
@@ -88,7 +96,9 @@ def test_every_block_lands_in_sections_and_the_losses_are_reported(engine, tmp_p
         assert article.cover_image.startswith(f"/_upload/cover-{article.id}-") and article.cover_image.endswith(".webp")
         assert (tmp_path / "up" / article.cover_image.removeprefix("/_upload/")).is_file()
         assert article.cover_alt == "Cranes at the port"
-    unmapped = {(e.kind, e.detail.split(" → ")[-1]) for e in report.unmapped if "every-block" in e.post or "Every block" in e.post}
+    unmapped = {
+        (e.kind, e.detail.split(" → ")[-1]) for e in report.unmapped if "every-block" in e.post or "Every block" in e.post
+    }
     kinds = {k for k, _ in unmapped}
     assert {"image", "html"} <= kinds  # what the body still cannot hold
     assert not {"list", "separator", "embed", "links", "bold/italic", "subheading"} & kinds  # stored as blocks now
@@ -112,9 +122,14 @@ def test_statuses_dates_and_the_classic_editor(engine, tmp_path):
         assert by_title["Secret"].status == "draft"
         classic = by_title["Classic editor post"]
         assert _blocks(session, classic) == [
-            ("", [("paragraph", "The first paragraph, typed in the classic editor.\nIt has a line break.", ""),
-                  # A link to the old site keeps only its text: the redirects answer that address now.
-                  ("paragraph", "A second paragraph with a link to another post.", "")]),
+            (
+                "",
+                [
+                    ("paragraph", "The first paragraph, typed in the classic editor.\nIt has a line break.", ""),
+                    # A link to the old site keeps only its text: the redirects answer that address now.
+                    ("paragraph", "A second paragraph with a link to another post.", ""),
+                ],
+            ),
             ("A classic heading", [("quote", "Quoted words.", "Somebody"), ("bullets", "one\ntwo", "")]),
         ]
         # No excerpt in WordPress: the start of the first paragraph, as WordPress shows it.
@@ -162,14 +177,25 @@ def test_comment_tree_three_deep_statuses_and_first_comment_rule(any_engine, tmp
         # What a reader sees: the approved tree, in order, no spam, trash or held comments, no emails.
         thread = comment_thread.article_comments(session, article.id, now=NOW)
         assert [(c.name, c.depth) for c in thread.comments] == [
-            ("Reader One", 0), ("Reader Two", 1), ("Reader One", 2), ("Reader Three", 3)]
+            ("Reader One", 0),
+            ("Reader Two", 1),
+            ("Reader One", 2),
+            ("Reader Three", 3),
+        ]
         assert thread.approved_count == 4
     # Their approvals came over, but an address typed into the form proves nobody's identity
     # (issue #12: automatic approval needs the browser that earned it), so a comment under an
     # imported commenter's address is held like anyone's first one here.
     with Session(engine) as session:
-        result = comment_rules.submit_comment(session, article_id=article.id, name="Reader One", email="ONE@example.com",
-                                              body="Back again", form_age_seconds=10, now=NOW)
+        result = comment_rules.submit_comment(
+            session,
+            article_id=article.id,
+            name="Reader One",
+            email="ONE@example.com",
+            body="Back again",
+            form_age_seconds=10,
+            now=NOW,
+        )
         assert not result.published and result.status == "pending"
 
 
@@ -179,16 +205,21 @@ def test_same_export_twice_changes_nothing_and_an_edit_updates(any_engine, tmp_p
 
     def snapshot():
         with Session(engine) as session:
-            return [sorted(map(repr, (r.model_dump() for r in session.exec(select(model)).all())))
-                    for model in (Article, Section, Comment, Redirect, Author, Category, Tag)]
+            return [
+                sorted(map(repr, (r.model_dump() for r in session.exec(select(model)).all())))
+                for model in (Article, Section, Comment, Redirect, Author, Category, Tag)
+            ]
 
     before = snapshot()
     again = _import(engine, tmp_path, media)
     assert (again.imported, again.updated, again.unchanged, again.redirects, again.comments_imported) == (0, 0, 8, 0, 0)
     assert snapshot() == before
 
-    edited = EXPORT.read_text(encoding="utf-8").replace("<p>Exports rose.</p>", "<p>Exports fell.</p>").replace(
-        "Top-level comment.", "Top-level comment, edited.")
+    edited = (
+        EXPORT.read_text(encoding="utf-8")
+        .replace("<p>Exports rose.</p>", "<p>Exports fell.</p>")
+        .replace("Top-level comment.", "Top-level comment, edited.")
+    )
     with Session(engine) as session:  # the body is in the search index, and follows the edit below
         assert [c.card.slug for c in queries.search_articles(session, "exports rose", now=NOW).items] == ["every-block"]
     third = _import(engine, tmp_path, media, source=io.BytesIO(edited.encode()))
@@ -321,11 +352,17 @@ def test_media_paths_cannot_leave_the_media_folder(tmp_path):
 
 
 def test_converter_keeps_inline_runs_for_the_rich_body():
-    body = convert('<!-- wp:paragraph --><p>A <strong>b <em>bi</em></strong> <a href="https://x.example/">l</a></p><!-- /wp:paragraph -->')
+    body = convert(
+        '<!-- wp:paragraph --><p>A <strong>b <em>bi</em></strong> <a href="https://x.example/">l</a></p><!-- /wp:paragraph -->'
+    )
     runs = body.lead[0].runs
     assert [(r.text, r.bold, r.italic, r.href) for r in runs] == [
-        ("A ", False, False, ""), ("b ", True, False, ""), ("bi", True, True, ""), (" ", False, False, ""),
-        ("l", False, False, "https://x.example/")]
+        ("A ", False, False, ""),
+        ("b ", True, False, ""),
+        ("bi", True, True, ""),
+        (" ", False, False, ""),
+        ("l", False, False, "https://x.example/"),
+    ]
 
 
 def test_the_lead_in_reads_without_a_number(engine, tmp_path):
@@ -337,12 +374,16 @@ def test_the_lead_in_reads_without_a_number(engine, tmp_path):
     _import(engine, tmp_path)
     with Session(engine) as session:
         detail = articles.get_article(session, "every-block", now=NOW)
-        assert [(s.number, s.heading) for s in detail.sections] == [
-            (0, ""), (1, "Trade winds"), (2, "Pictures and players")]
-        html = render.article_page(detail, related=[], categories=catalog.list_categories(session), thread=ThreadPage(approved_count=4))
+        assert [(s.number, s.heading) for s in detail.sections] == [(0, ""), (1, "Trade winds"), (2, "Pictures and players")]
+        html = render.article_page(
+            detail, related=[], categories=catalog.list_categories(session), thread=ThreadPage(approved_count=4)
+        )
     assert html.count('class="trend-heading"') == 2
     assert '<span class="trend-number">1.</span> Trade winds' in html
-    assert "Before any heading, with <strong>bold</strong>, <em>italic</em> and <a href=\"https://example.org/report\" rel=\"noopener\">a source</a>" in html
+    assert (
+        'Before any heading, with <strong>bold</strong>, <em>italic</em> and <a href="https://example.org/report" rel="noopener">a source</a>'
+        in html
+    )
 
 
 def test_the_command_prints_the_summary_and_refuses_a_bomb(engine, tmp_path, capsys, monkeypatch):
@@ -361,9 +402,11 @@ def test_the_command_prints_the_summary_and_refuses_a_bomb(engine, tmp_path, cap
 
 
 def test_a_hostile_term_slug_cannot_claim_another_address(engine, tmp_path):
-    hostile = EXPORT.read_text(encoding="utf-8").replace(
-        "<wp:category_nicename><![CDATA[trade]]>", "<wp:category_nicename><![CDATA[economy/feed.xml]]>").replace(
-        "<wp:author_login><![CDATA[hannah]]>", "<wp:author_login><![CDATA[../../editor]]>")
+    hostile = (
+        EXPORT.read_text(encoding="utf-8")
+        .replace("<wp:category_nicename><![CDATA[trade]]>", "<wp:category_nicename><![CDATA[economy/feed.xml]]>")
+        .replace("<wp:author_login><![CDATA[hannah]]>", "<wp:author_login><![CDATA[../../editor]]>")
+    )
     _import(engine, tmp_path, source=io.BytesIO(hostile.encode()))
     with Session(engine) as session:
         olds = {r.old_path for r in session.exec(select(Redirect)).all()}

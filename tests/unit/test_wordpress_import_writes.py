@@ -73,8 +73,16 @@ def test_a_later_export_adds_a_reply_under_an_existing_comment_and_updates_its_p
     report = _import(engine, tmp_path, source=io.BytesIO(edited.encode()))
     assert (report.imported, report.updated, report.comments_imported, report.comments_updated) == (0, 0, 1, 1)
     with Session(engine) as session:
-        rows = {c.name: c for c in session.exec(select(Comment).where(Comment.body.in_(
-            ["A later reply.", "A reply, edited, with proof (https://two.example.com/proof).", "Top-level comment."]))).all()}
+        rows = {
+            c.name: c
+            for c in session.exec(
+                select(Comment).where(
+                    Comment.body.in_(
+                        ["A later reply.", "A reply, edited, with proof (https://two.example.com/proof).", "Top-level comment."]
+                    )
+                )
+            ).all()
+        }
         assert rows["Reader Four"].parent_id == rows["Reader Two"].id and rows["Reader Four"].depth == 2
         assert rows["Reader Two"].parent_id == rows["Reader One"].id and rows["Reader Two"].depth == 1
         assert content_changes.current_generation(session) > generation  # readers' cached pages see the new comment

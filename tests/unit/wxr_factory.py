@@ -15,8 +15,10 @@ HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
 <wp:author_email><![CDATA[writer@old.example]]></wp:author_email>
 <wp:author_display_name><![CDATA[A Writer]]></wp:author_display_name></wp:author>
 """
-TAG = ("<wp:tag><wp:term_id>{n}</wp:term_id><wp:tag_slug><![CDATA[{slug}]]></wp:tag_slug>"
-       "<wp:tag_name><![CDATA[{name}]]></wp:tag_name></wp:tag>\n")
+TAG = (
+    "<wp:tag><wp:term_id>{n}</wp:term_id><wp:tag_slug><![CDATA[{slug}]]></wp:tag_slug>"
+    "<wp:tag_name><![CDATA[{name}]]></wp:tag_name></wp:tag>\n"
+)
 ITEM = """<item><title><![CDATA[{title}]]></title><link>{link}</link><dc:creator><![CDATA[writer]]></dc:creator>
 <guid isPermaLink="false">https://old.example/?p={id}</guid><content:encoded><![CDATA[<p>{title}.</p>]]></content:encoded>
 <excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>{id}</wp:post_id>
@@ -24,14 +26,17 @@ ITEM = """<item><title><![CDATA[{title}]]></title><link>{link}</link><dc:creator
 <wp:post_name><![CDATA[{slug}]]></wp:post_name><wp:status><![CDATA[publish]]></wp:status>
 <wp:post_type><![CDATA[post]]></wp:post_type>{meta}{comments}</item>
 """
-OLD_SLUG = ("<wp:postmeta><wp:meta_key><![CDATA[_wp_old_slug]]></wp:meta_key>"
-            "<wp:meta_value><![CDATA[{}]]></wp:meta_value></wp:postmeta>")
-COMMENT = ("<wp:comment><wp:comment_id>{id}</wp:comment_id><wp:comment_author><![CDATA[Reader {id}]]></wp:comment_author>"
-           "<wp:comment_author_email><![CDATA[r{id}@example.com]]></wp:comment_author_email>"
-           "<wp:comment_date_gmt><![CDATA[2024-03-05 10:00:00]]></wp:comment_date_gmt>"
-           "<wp:comment_content><![CDATA[Comment {id}]]></wp:comment_content>"
-           "<wp:comment_approved><![CDATA[1]]></wp:comment_approved>"
-           "<wp:comment_type><![CDATA[comment]]></wp:comment_type><wp:comment_parent>{parent}</wp:comment_parent></wp:comment>")
+OLD_SLUG = (
+    "<wp:postmeta><wp:meta_key><![CDATA[_wp_old_slug]]></wp:meta_key><wp:meta_value><![CDATA[{}]]></wp:meta_value></wp:postmeta>"
+)
+COMMENT = (
+    "<wp:comment><wp:comment_id>{id}</wp:comment_id><wp:comment_author><![CDATA[Reader {id}]]></wp:comment_author>"
+    "<wp:comment_author_email><![CDATA[r{id}@example.com]]></wp:comment_author_email>"
+    "<wp:comment_date_gmt><![CDATA[2024-03-05 10:00:00]]></wp:comment_date_gmt>"
+    "<wp:comment_content><![CDATA[Comment {id}]]></wp:comment_content>"
+    "<wp:comment_approved><![CDATA[1]]></wp:comment_approved>"
+    "<wp:comment_type><![CDATA[comment]]></wp:comment_type><wp:comment_parent>{parent}</wp:comment_parent></wp:comment>"
+)
 
 
 @dataclass
@@ -52,7 +57,15 @@ def write(path: Path, posts: list[Post], tags: list[tuple[str, str]] = ()) -> Pa
         for p in posts:
             meta = "".join(OLD_SLUG.format(s) for s in p.old_slugs)
             comments = "".join(COMMENT.format(id=c, parent=parent) for c, parent in p.comments)
-            out.write(ITEM.format(title=f"Post {p.id}", link=p.link or f"https://old.example/{p.slug}/", id=p.id,
-                                  slug=p.slug, meta=meta, comments=comments))
+            out.write(
+                ITEM.format(
+                    title=f"Post {p.id}",
+                    link=p.link or f"https://old.example/{p.slug}/",
+                    id=p.id,
+                    slug=p.slug,
+                    meta=meta,
+                    comments=comments,
+                )
+            )
         out.write("</channel></rss>\n")
     return path

@@ -27,8 +27,7 @@ def error_summary() -> rx.Component:
         rx.el.div(
             rx.el.h2("There is a problem", id="error-summary-title", class_name="error-summary-title"),
             rx.el.ul(
-                rx.foreach(E.error_summary, lambda item: rx.el.li(
-                    rx.el.a(item[1], href="#" + item[0], data_target=item[0]))),
+                rx.foreach(E.error_summary, lambda item: rx.el.li(rx.el.a(item[1], href="#" + item[0], data_target=item[0]))),
                 class_name="error-summary-list",
             ),
             class_name="error-summary",
@@ -44,19 +43,30 @@ def cover_editor() -> rx.Component:
         rx.cond(
             E.form.cover_image_id != 0,
             rx.el.div(
-                rx.el.p("Click the picture on what matters most: cards and the social image are cropped around it.",
-                        id="focal-hint", class_name="field-hint"),
+                rx.el.p(
+                    "Click the picture on what matters most: cards and the social image are cropped around it.",
+                    id="focal-hint",
+                    class_name="field-hint",
+                ),
                 rx.el.div(
                     # Clicks become "x,y" in the focal point field (render/js/editor_format.js).
-                    rx.el.img(src=E.form.cover_preview, alt=E.form.cover_alt, class_name="cover-thumb focal-target",
-                              custom_attrs={"data-focal-for": "cover_focal"}),
-                    rx.el.span(class_name="focal-dot", aria_hidden="true",
-                               style={"left": E.focal_left, "top": E.focal_top}),
+                    rx.el.img(
+                        src=E.form.cover_preview,
+                        alt=E.form.cover_alt,
+                        class_name="cover-thumb focal-target",
+                        custom_attrs={"data-focal-for": "cover_focal"},
+                    ),
+                    rx.el.span(class_name="focal-dot", aria_hidden="true", style={"left": E.focal_left, "top": E.focal_top}),
                     class_name="focal-frame",
                 ),
                 rx.el.label("Focal point (across, down; 0–1)", html_for="cover_focal", class_name="field-label"),
-                rx.el.input(id="cover_focal", value=E.form.cover_focal, class_name="field-input focal-input",
-                            aria_describedby="focal-hint", on_change=E.set_cover_focal),
+                rx.el.input(
+                    id="cover_focal",
+                    value=E.form.cover_focal,
+                    class_name="field-input focal-input",
+                    aria_describedby="focal-hint",
+                    on_change=E.set_cover_focal,
+                ),
                 field_error(E.errors, "cover_focal"),
                 small_button("Remove cover", E.remove_cover, aria_label="Remove the cover image"),
             ),
@@ -80,9 +90,14 @@ def cover_editor() -> rx.Component:
             on_drop=E.upload_cover(rx.upload_files(upload_id="cover-upload")),  # type: ignore[operator]
         ),
         field_error(E.errors, "cover"),
-        text_field("Cover image description (alt text)", "cover_alt", E.form.cover_alt,
-                   lambda v: E.set_field("cover_alt", v), E.errors,  # type: ignore[operator]
-                   hint="Required with a cover image, whenever the article is public: what does it show?"),
+        text_field(
+            "Cover image description (alt text)",
+            "cover_alt",
+            E.form.cover_alt,
+            lambda v: E.set_field("cover_alt", v),  # type: ignore[operator]
+            E.errors,
+            hint="Required with a cover image, whenever the article is public: what does it show?",
+        ),
         class_name="cover-editor",
     )
 
@@ -90,12 +105,26 @@ def cover_editor() -> rx.Component:
 def meta_fields() -> rx.Component:
     return rx.el.div(
         rx.el.div(
-            select_field("Category", "category_slug", E.form.category_slug, E.categories,
-                         lambda v: E.set_field("category_slug", v), E.errors, placeholder="Choose a category"),  # type: ignore[operator]
+            select_field(
+                "Category",
+                "category_slug",
+                E.form.category_slug,
+                E.categories,
+                lambda v: E.set_field("category_slug", v),  # type: ignore[operator]
+                E.errors,
+                placeholder="Choose a category",
+            ),
             rx.cond(
                 E.can_publish,
-                select_field("Author", "author_slug", E.form.author_slug, E.authors,
-                             lambda v: E.set_field("author_slug", v), E.errors, placeholder="Choose an author"),  # type: ignore[operator]
+                select_field(
+                    "Author",
+                    "author_slug",
+                    E.form.author_slug,
+                    E.authors,
+                    lambda v: E.set_field("author_slug", v),  # type: ignore[operator]
+                    E.errors,
+                    placeholder="Choose an author",
+                ),
             ),
             class_name="field-row",
         ),
@@ -103,17 +132,50 @@ def meta_fields() -> rx.Component:
         field_error(E.errors, "category"),
         field_error(E.errors, "author"),
         text_field("Kicker (short title)", "kicker", E.form.kicker, lambda v: E.set_field("kicker", v), E.errors),  # type: ignore[operator]
-        text_field("Headline", "headline", E.form.headline, lambda v: E.set_field("headline", v), E.errors,  # type: ignore[operator]
-                   required=True, multiline=True, rows=2),
-        text_field("Excerpt", "excerpt", E.form.excerpt, lambda v: E.set_field("excerpt", v), E.errors,  # type: ignore[operator]
-                   multiline=True, hint="20–300 characters; shown on cards and in search results."),
-        text_field("Slug", "slug", E.form.slug, lambda v: E.set_field("slug", v), E.errors,  # type: ignore[operator]
-                   hint=rx.cond(E.form.slug_locked, "Fixed since first publication, so shared links keep working.",
-                                rx.cond(E.form.slug_custom, "Typed by hand; clear it to follow the headline again.",
-                                        "Made from the headline until you type one or the article is published.")),
-                   disabled=E.form.slug_locked),
-        text_field("Tags", "tags", E.form.tags, lambda v: E.set_field("tags", v), E.errors,  # type: ignore[operator]
-                   hint="Comma-separated, e.g. elections, pakistan"),
+        text_field(
+            "Headline",
+            "headline",
+            E.form.headline,
+            lambda v: E.set_field("headline", v),  # type: ignore[operator]
+            E.errors,
+            required=True,
+            multiline=True,
+            rows=2,
+        ),
+        text_field(
+            "Excerpt",
+            "excerpt",
+            E.form.excerpt,
+            lambda v: E.set_field("excerpt", v),  # type: ignore[operator]
+            E.errors,
+            multiline=True,
+            hint="20–300 characters; shown on cards and in search results.",
+        ),
+        text_field(
+            "Slug",
+            "slug",
+            E.form.slug,
+            lambda v: E.set_field("slug", v),  # type: ignore[operator]
+            E.errors,
+            hint=rx.cond(
+                E.form.slug_locked,
+                "Fixed since first publication, so shared links keep working.",
+                rx.cond(
+                    E.form.slug_custom,
+                    "Typed by hand; clear it to follow the headline again.",
+                    "Made from the headline until you type one or the article is published.",
+                ),
+            ),
+            disabled=E.form.slug_locked,
+        ),
+        text_field(
+            "Tags",
+            "tags",
+            E.form.tags,
+            lambda v: E.set_field("tags", v),  # type: ignore[operator]
+            E.errors,
+            hint="Comma-separated, e.g. elections, pakistan",
+        ),
         class_name="meta-fields",
     )
 
@@ -121,8 +183,11 @@ def meta_fields() -> rx.Component:
 def body_editor() -> rx.Component:
     return rx.el.section(
         rx.el.h2("Key Trends & Concerns (body)", id="body-editor", class_name="section-label", tab_index=-1),
-        rx.el.p("Sections are numbered for readers automatically (shown beside each heading); don’t type the number.",
-                id="numbering-hint", class_name="field-hint"),
+        rx.el.p(
+            "Sections are numbered for readers automatically (shown beside each heading); don’t type the number.",
+            id="numbering-hint",
+            class_name="field-hint",
+        ),
         field_error(E.errors, "sections"),
         field_error(E.errors, "body"),
         rx.foreach(E.form.sections, section_editor),

@@ -24,10 +24,15 @@ IMAGE_TYPES = {"image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"], "image/we
 def image_picker() -> rx.Component:
     choosing = E.image_at != ""
     return rx.el.div(
-        rx.el.p(rx.cond(choosing, E.image_spot_label, "Add an image at the end of the last section"),
-                id="image-picker-title", class_name="field-label"),
-        rx.cond(~choosing, rx.el.p("To place it elsewhere, use “+ Image” in a section or “Image below” on a block.",
-                                   class_name="field-hint")),
+        rx.el.p(
+            rx.cond(choosing, E.image_spot_label, "Add an image at the end of the last section"),
+            id="image-picker-title",
+            class_name="field-label",
+        ),
+        rx.cond(
+            ~choosing,
+            rx.el.p("To place it elsewhere, use “+ Image” in a section or “Image below” on a block.", class_name="field-hint"),
+        ),
         rx.upload.root(
             rx.el.div(
                 rx.el.p("Drop a JPEG, PNG or WebP here (max 8 MB), or"),
@@ -41,8 +46,16 @@ def image_picker() -> rx.Component:
         ),
         field_error(E.errors, "image"),
         # Escape in the picker presses this too (render/js/editor_format.js).
-        rx.cond(choosing, rx.el.button("Cancel", type="button", class_name="button secondary",
-                                       on_click=E.cancel_image_spot, custom_attrs={"data-picker-cancel": ""})),
+        rx.cond(
+            choosing,
+            rx.el.button(
+                "Cancel",
+                type="button",
+                class_name="button secondary",
+                on_click=E.cancel_image_spot,
+                custom_attrs={"data-picker-cancel": ""},
+            ),
+        ),
         class_name=rx.cond(choosing, "image-picker open", "image-picker"),
         role=rx.cond(choosing, "dialog", "group"),
         aria_labelledby="image-picker-title",

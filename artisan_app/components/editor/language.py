@@ -13,9 +13,12 @@ LANGUAGE_CHOICES = (("en", "English"), ("ur", "اردو (Urdu)"))
 
 def _version(row) -> rx.Component:
     return rx.el.li(
-        rx.el.a(row.headline, href="/editor/article/" + row.id.to_string(), target="_blank", dir="auto",
-                lang=row.language),
-        " (", rx.el.span(row.language_name, lang=row.language), ", ", row.status, ")",
+        rx.el.a(row.headline, href="/editor/article/" + row.id.to_string(), target="_blank", dir="auto", lang=row.language),
+        " (",
+        rx.el.span(row.language_name, lang=row.language),
+        ", ",
+        row.status,
+        ")",
     )
 
 
@@ -31,20 +34,29 @@ def language_panel() -> rx.Component:
                 rx.el.label("Language", html_for="article-language", class_name="field-label"),
                 rx.el.select(
                     *[rx.el.option(label, value=code, lang=code) for code, label in LANGUAGE_CHOICES],
-                    id="article-language", value=L.language, on_change=L.set_language, class_name="field-input",
+                    id="article-language",
+                    value=L.language,
+                    on_change=L.set_language,
+                    class_name="field-input",
                     disabled=E.form.phase == "published",
                 ),
-                rx.cond(E.form.phase == "published",
-                        rx.el.p("A published article stays in its edition.", class_name="field-hint")),
+                rx.cond(
+                    E.form.phase == "published", rx.el.p("A published article stays in its edition.", class_name="field-hint")
+                ),
                 class_name="field",
             ),
             rx.cond(
                 L.versions.length() > 0,  # type: ignore[attr-defined]  # a state var (Reflex's Var), read on the class
-                rx.el.div(rx.el.p("Translations:", class_name="field-label"),
-                          rx.el.ul(rx.foreach(L.versions, _version), class_name="settings-list")),
-                rx.el.button(rx.cond(L.translation_language == "ur", "Add translation (Urdu)",
-                                     "Add translation (English)"),
-                             type="button", class_name="button secondary", on_click=L.add_translation),
+                rx.el.div(
+                    rx.el.p("Translations:", class_name="field-label"),
+                    rx.el.ul(rx.foreach(L.versions, _version), class_name="settings-list"),
+                ),
+                rx.el.button(
+                    rx.cond(L.translation_language == "ur", "Add translation (Urdu)", "Add translation (English)"),
+                    type="button",
+                    class_name="button secondary",
+                    on_click=L.add_translation,
+                ),
             ),
             on_mount=L.load_language,
             aria_labelledby="language-panel",
@@ -57,8 +69,6 @@ def translation_note(row) -> rx.Component:
     """Under a headline in the newsroom's list: the article's language and its translations."""
     return rx.el.span(
         rx.cond(row.language == "ur", rx.el.span("اردو", lang="ur", class_name="badge"), ""),
-        rx.cond(row.translations != "",
-                rx.el.span("Translation: " + row.translations, class_name="badge badge-published"),
-                ""),
+        rx.cond(row.translations != "", rx.el.span("Translation: " + row.translations, class_name="badge badge-published"), ""),
         class_name="row-languages",
     )

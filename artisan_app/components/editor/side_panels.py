@@ -39,11 +39,14 @@ def _save_status() -> rx.Component:
 def _unpublish_confirm() -> rx.Component:
     return rx.el.div(
         rx.el.p(rx.el.strong("Take this article off the site?"), id="unpublish-title"),
-        rx.el.p("Readers following links to it will find nothing until it is published again. "
-                "Its address stays /article/", E.form.slug, ".", id="unpublish-desc"),
+        rx.el.p(
+            "Readers following links to it will find nothing until it is published again. Its address stays /article/",
+            E.form.slug,
+            ".",
+            id="unpublish-desc",
+        ),
         rx.el.div(
-            rx.el.button("Yes, unpublish", type="button", class_name="button danger", on_click=E.unpublish,
-                         auto_focus=True),
+            rx.el.button("Yes, unpublish", type="button", class_name="button danger", on_click=E.unpublish, auto_focus=True),
             rx.el.button("Keep it live", type="button", class_name="button secondary", on_click=E.ask("")),  # type: ignore[operator]
             class_name="button-row",
         ),
@@ -56,12 +59,23 @@ def _unpublish_confirm() -> rx.Component:
 
 def _schedule_form() -> rx.Component:
     return rx.el.form(
-        rx.el.label(rx.cond(E.form.phase == "scheduled", "Reschedule for", "Schedule for"),
-                    " (", E.tz_name, " time)", html_for="schedule-at", class_name="field-label"),
-        rx.el.input(id="schedule-at", name="schedule_at", type="datetime-local", class_name="field-input",
-                    default_value=E.schedule_at,
-                    aria_invalid=rx.cond(E.errors.contains("schedule"), "true", "false"),  # type: ignore[attr-defined]
-                    aria_describedby=rx.cond(E.errors.contains("schedule"), "err-schedule", "")),  # type: ignore[attr-defined]
+        rx.el.label(
+            rx.cond(E.form.phase == "scheduled", "Reschedule for", "Schedule for"),
+            " (",
+            E.tz_name,
+            " time)",
+            html_for="schedule-at",
+            class_name="field-label",
+        ),
+        rx.el.input(
+            id="schedule-at",
+            name="schedule_at",
+            type="datetime-local",
+            class_name="field-input",
+            default_value=E.schedule_at,
+            aria_invalid=rx.cond(E.errors.contains("schedule"), "true", "false"),  # type: ignore[attr-defined]
+            aria_describedby=rx.cond(E.errors.contains("schedule"), "err-schedule", ""),  # type: ignore[attr-defined]
+        ),
         rx.el.button("Schedule", type="submit", class_name="button secondary"),
         field_error(E.errors, "schedule"),
         on_submit=E.schedule,
@@ -74,17 +88,30 @@ def publish_panel() -> rx.Component:
     phase = E.form.phase
     live_or_scheduled = (phase == "published") | (phase == "scheduled")
     primary = rx.el.div(
-        rx.el.button(rx.cond(live_or_scheduled, "Update", "Save draft"), type="button", class_name="button",
-                     on_click=E.save),
-        rx.cond(E.can_publish & ~live_or_scheduled,
-                rx.el.button("Publish now", type="button", class_name="button", on_click=E.publish_now)),
-        rx.cond(~E.can_publish & ((phase == "draft") | (phase == "changes")),
-                rx.el.button("Submit for review", type="button", class_name="button", on_click=E.submit_review)),
-        rx.el.button(rx.cond(E.preview_mode, "Back to editing", "Preview"), type="button",
-                     class_name="button secondary", on_click=E.toggle_preview, aria_pressed=E.preview_mode.to_string()),  # type: ignore[attr-defined]
-        rx.el.button(rx.cond(E.panel_open, "Fewer options", "More options"), type="button",
-                     class_name="button secondary bar-only", on_click=E.toggle_panel,
-                     aria_expanded=E.panel_open.to_string(), aria_controls="publish-extra"),  # type: ignore[attr-defined]
+        rx.el.button(rx.cond(live_or_scheduled, "Update", "Save draft"), type="button", class_name="button", on_click=E.save),
+        rx.cond(
+            E.can_publish & ~live_or_scheduled,
+            rx.el.button("Publish now", type="button", class_name="button", on_click=E.publish_now),
+        ),
+        rx.cond(
+            ~E.can_publish & ((phase == "draft") | (phase == "changes")),
+            rx.el.button("Submit for review", type="button", class_name="button", on_click=E.submit_review),
+        ),
+        rx.el.button(
+            rx.cond(E.preview_mode, "Back to editing", "Preview"),
+            type="button",
+            class_name="button secondary",
+            on_click=E.toggle_preview,
+            aria_pressed=E.preview_mode.to_string(),  # type: ignore[attr-defined]
+        ),
+        rx.el.button(
+            rx.cond(E.panel_open, "Fewer options", "More options"),
+            type="button",
+            class_name="button secondary bar-only",
+            on_click=E.toggle_panel,
+            aria_expanded=E.panel_open.to_string(),  # type: ignore[attr-defined]
+            aria_controls="publish-extra",
+        ),
         class_name="button-row publish-primary",
     )
     # A failing content check asks first; on the byline, someone else must approve (editor_craft).
@@ -93,14 +120,19 @@ def publish_panel() -> rx.Component:
         rx.cond(
             E.can_publish,
             rx.el.div(
-                rx.cond(phase == "published",
-                        rx.cond(E.confirming == "unpublish", _unpublish_confirm(),
-                                rx.el.button("Unpublish…", type="button", class_name="button danger",
-                                             on_click=E.ask("unpublish"))),  # type: ignore[operator]
-                        _schedule_form()),
-                rx.cond(phase == "scheduled",
-                        rx.el.button("Cancel schedule", type="button", class_name="button danger",
-                                     on_click=E.cancel_schedule)),
+                rx.cond(
+                    phase == "published",
+                    rx.cond(
+                        E.confirming == "unpublish",
+                        _unpublish_confirm(),
+                        rx.el.button("Unpublish…", type="button", class_name="button danger", on_click=E.ask("unpublish")),  # type: ignore[operator]
+                    ),
+                    _schedule_form(),
+                ),
+                rx.cond(
+                    phase == "scheduled",
+                    rx.el.button("Cancel schedule", type="button", class_name="button danger", on_click=E.cancel_schedule),
+                ),
                 class_name="workflow",
             ),
         ),
@@ -112,7 +144,8 @@ def publish_panel() -> rx.Component:
     return rx.el.aside(
         rx.el.h2("Publishing", class_name="section-label"),
         rx.el.p(
-            "Status: ", status_badge(phase),
+            "Status: ",
+            status_badge(phase),
             rx.cond(phase == "scheduled", rx.el.span(" Scheduled for ", E.form.schedule_label, class_name="schedule-label")),
             class_name="status-line",
         ),
@@ -135,19 +168,30 @@ def conflict_panel() -> rx.Component:
         theirs,
         rx.el.section(
             rx.el.h2("Someone else saved this article", class_name="conflict-title"),
-            rx.el.p(E.conflict_by, " saved it at ", E.conflict_at,
-                    ". Your changes are kept below and were not saved. Compare and choose:"),
+            rx.el.p(
+                E.conflict_by,
+                " saved it at ",
+                E.conflict_at,
+                ". Your changes are kept below and were not saved. Compare and choose:",
+            ),
             rx.el.div(
-                rx.el.div(rx.el.h3("Their version"), rx.el.p(rx.el.strong(theirs.headline)), rx.el.p(theirs.excerpt),  # type: ignore[union-attr]
-                          class_name="conflict-side"),
-                rx.el.div(rx.el.h3("Your version"), rx.el.p(rx.el.strong(E.form.headline)), rx.el.p(E.form.excerpt),
-                          class_name="conflict-side"),
+                rx.el.div(
+                    rx.el.h3("Their version"),
+                    rx.el.p(rx.el.strong(theirs.headline)),  # type: ignore[union-attr]
+                    rx.el.p(theirs.excerpt),  # type: ignore[union-attr]
+                    class_name="conflict-side",
+                ),
+                rx.el.div(
+                    rx.el.h3("Your version"),
+                    rx.el.p(rx.el.strong(E.form.headline)),
+                    rx.el.p(E.form.excerpt),
+                    class_name="conflict-side",
+                ),
                 class_name="conflict-grid",
             ),
             rx.el.div(
                 rx.el.button("Keep mine (overwrite theirs)", type="button", class_name="button", on_click=E.keep_mine),
-                rx.el.button("Take theirs (discard mine)", type="button", class_name="button secondary",
-                             on_click=E.take_theirs),
+                rx.el.button("Take theirs (discard mine)", type="button", class_name="button secondary", on_click=E.take_theirs),
                 class_name="button-row",
             ),
             class_name="conflict",
@@ -158,10 +202,14 @@ def conflict_panel() -> rx.Component:
 
 def _revision_row(r) -> rx.Component:
     return rx.el.li(
-        rx.el.span("v", r.version.to_string(), " · ", r.user_name, " · ", r.created_label,
-                   rx.cond(r.note != "", " · " + r.note, "")),
-        small_button("Compare", E.show_diff(r.id), aria_label="Compare version " + r.version.to_string()  # type: ignore[operator]
-                     + " with the current text"),
+        rx.el.span(
+            "v", r.version.to_string(), " · ", r.user_name, " · ", r.created_label, rx.cond(r.note != "", " · " + r.note, "")
+        ),
+        small_button(
+            "Compare",
+            E.show_diff(r.id),  # type: ignore[operator]
+            aria_label="Compare version " + r.version.to_string() + " with the current text",
+        ),
         class_name="revision",
     )
 
@@ -176,10 +224,16 @@ def _comparison() -> rx.Component:
             rx.el.div(
                 rx.el.table(
                     rx.el.thead(rx.el.tr(rx.el.th(c.left_title, scope="col"), rx.el.th(c.right_title, scope="col"))),  # type: ignore[union-attr]
-                    rx.el.tbody(rx.foreach(c.rows, lambda row: rx.el.tr(  # type: ignore[union-attr]
-                        rx.el.td(row.left, class_name="diff-left"), rx.el.td(row.right, class_name="diff-right"),
-                        class_name="diff-" + row.kind,
-                    ))),
+                    rx.el.tbody(
+                        rx.foreach(
+                            c.rows,  # type: ignore[union-attr]
+                            lambda row: rx.el.tr(
+                                rx.el.td(row.left, class_name="diff-left"),
+                                rx.el.td(row.right, class_name="diff-right"),
+                                class_name="diff-" + row.kind,
+                            ),
+                        )
+                    ),
                     class_name="compare-table",
                 ),
                 class_name="table-scroll",
@@ -189,8 +243,11 @@ def _comparison() -> rx.Component:
                 rx.el.button("Close", type="button", class_name="button secondary", on_click=E.close_diff),
                 class_name="button-row",
             ),
-            rx.el.p("Restoring puts this version in the editor as unsaved changes; a live article changes only "
-                    "when you choose Update.", class_name="field-hint"),
+            rx.el.p(
+                "Restoring puts this version in the editor as unsaved changes; a live article changes only "
+                "when you choose Update.",
+                class_name="field-hint",
+            ),
             class_name="compare",
         ),
     )

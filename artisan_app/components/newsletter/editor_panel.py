@@ -48,22 +48,36 @@ def newsletter_panel() -> rx.Component:
         E.can_publish & (E.form.id > 0),
         rx.el.section(
             rx.el.h2("Newsletter", id="newsletter-panel", class_name="section-label"),
-            rx.el.p("Goes to ", rx.el.strong(P.audience.to_string(), " confirmed ",  # type: ignore[attr-defined]
-                                             rx.cond(P.audience == 1, "subscriber", "subscribers")),
-                    " (every story, or this section). Preview and test show the last saved version.",
-                    class_name="status-line"),
+            rx.el.p(
+                "Goes to ",
+                rx.el.strong(
+                    P.audience.to_string(),  # type: ignore[attr-defined]
+                    " confirmed ",
+                    rx.cond(P.audience == 1, "subscriber", "subscribers"),
+                ),
+                " (every story, or this section). Preview and test show the last saved version.",
+                class_name="status-line",
+            ),
             rx.cond(P.sent_before != "", rx.el.p("Already sent: ", P.sent_before, class_name="notice")),
             rx.cond(P.message != "", rx.el.p(P.message, class_name="notice ok", role="status")),
             rx.cond(P.error != "", rx.el.p(P.error, class_name="notice error", role="alert")),
             rx.el.div(
-                rx.el.button(rx.cond(P.preview_open, "Hide the email", "Show the email"), type="button",
-                             class_name="button secondary", on_click=P.toggle_preview,
-                             aria_expanded=rx.cond(P.preview_open, "true", "false")),
+                rx.el.button(
+                    rx.cond(P.preview_open, "Hide the email", "Show the email"),
+                    type="button",
+                    class_name="button secondary",
+                    on_click=P.toggle_preview,
+                    aria_expanded=rx.cond(P.preview_open, "true", "false"),
+                ),
                 rx.el.button("Send me a test", type="button", class_name="button secondary", on_click=P.send_test),
                 rx.cond(
                     P.sent_before == "",
-                    rx.el.button(rx.cond(E.form.phase == "published", "Send as newsletter", "Publish and send"),
-                                 type="button", class_name="button", on_click=P.ask_send),
+                    rx.el.button(
+                        rx.cond(E.form.phase == "published", "Send as newsletter", "Publish and send"),
+                        type="button",
+                        class_name="button",
+                        on_click=P.ask_send,
+                    ),
                 ),
                 class_name="button-row",
             ),

@@ -36,8 +36,16 @@ def newsletter_signup(prefix: str) -> rx.Component:
         rx.el.form(
             rx.el.div(
                 rx.el.label(t("Email address"), html_for=email_id, class_name="visually-hidden"),
-                rx.el.input(id=email_id, name="email", type="email", required=True, auto_complete="email",
-                            max_length=254, placeholder="you@example.com", class_name="field-input newsletter-email"),
+                rx.el.input(
+                    id=email_id,
+                    name="email",
+                    type="email",
+                    required=True,
+                    auto_complete="email",
+                    max_length=254,
+                    placeholder="you@example.com",
+                    class_name="field-input newsletter-email",
+                ),
                 rx.el.button(t("Subscribe"), type="submit", class_name="button"),
                 class_name="newsletter-row",
             ),

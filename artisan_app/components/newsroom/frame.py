@@ -82,9 +82,10 @@ def newsroom_frame(*children: rx.Component, title: str) -> rx.Component:
                 ),
             ),
             # A landmark, not an alert: it stays while the queue is stuck, beside the page's own alerts.
-            rx.cond(MailHealthState.warning != "",
-                    rx.el.section(rx.el.p(MailHealthState.warning), aria_label="Mail and jobs",
-                                  class_name="notice error")),
+            rx.cond(
+                MailHealthState.warning != "",
+                rx.el.section(rx.el.p(MailHealthState.warning), aria_label="Mail and jobs", class_name="notice error"),
+            ),
             *children,
             id="main",
             class_name="main newsroom",
@@ -164,5 +165,6 @@ def status_badge(status) -> rx.Component:
 def small_button(label, on_click, *, aria_label, disabled=False, id=None) -> rx.Component:
     """A compact newsroom action button (editor rows, moderation, settings lists)."""
     props = {"id": id} if id is not None else {}
-    return rx.el.button(label, type="button", class_name="small-button", on_click=on_click, aria_label=aria_label,
-                        disabled=disabled, **props)
+    return rx.el.button(
+        label, type="button", class_name="small-button", on_click=on_click, aria_label=aria_label, disabled=disabled, **props
+    )

@@ -26,16 +26,22 @@ def article_tools() -> rx.Component:
         notice(T.error, False),
         rx.cond(
             E.can_publish & published,
-            rx.el.button(rx.cond(T.featured, "Remove from the front page", "Feature on the front page"),
-                         type="button", class_name="button secondary", on_click=T.toggle_feature,
-                         aria_pressed=rx.cond(T.featured, "true", "false")),
+            rx.el.button(
+                rx.cond(T.featured, "Remove from the front page", "Feature on the front page"),
+                type="button",
+                class_name="button secondary",
+                on_click=T.toggle_feature,
+                aria_pressed=rx.cond(T.featured, "true", "false"),
+            ),
         ),
         rx.cond(
             E.form.id != 0,
             rx.cond(
                 live_or_scheduled,
-                rx.el.p("To delete this article, unpublish it first (or cancel its schedule); then move it to the trash.",
-                        class_name="field-hint"),
+                rx.el.p(
+                    "To delete this article, unpublish it first (or cancel its schedule); then move it to the trash.",
+                    class_name="field-hint",
+                ),
                 rx.el.button("Move to trash", type="button", class_name="button danger", on_click=T.move_to_trash),
             ),
         ),
@@ -46,20 +52,32 @@ def article_tools() -> rx.Component:
 
 
 def category_quick_add() -> rx.Component:
-    """"New category…" for editors and admins, right under the category select."""
+    """ "New category…" for editors and admins, right under the category select."""
     return rx.cond(
         E.can_publish,
         rx.el.div(
-            rx.el.button("New category…", type="button", class_name="small-button", on_click=Q.toggle,
-                         aria_expanded=rx.cond(Q.open, "true", "false"), aria_controls="new-category"),
+            rx.el.button(
+                "New category…",
+                type="button",
+                class_name="small-button",
+                on_click=Q.toggle,
+                aria_expanded=rx.cond(Q.open, "true", "false"),
+                aria_controls="new-category",
+            ),
             rx.cond(
                 Q.open,
                 rx.el.form(
                     rx.el.label("Name of the new category", html_for="new-category-name", class_name="field-label"),
-                    rx.el.input(id="new-category-name", name="name", default_value=Q.name, class_name="field-input",
-                                auto_focus=True, max_length=80,
-                                aria_invalid=rx.cond(Q.error != "", "true", "false"),
-                                aria_describedby=rx.cond(Q.error != "", "new-category-error", "")),
+                    rx.el.input(
+                        id="new-category-name",
+                        name="name",
+                        default_value=Q.name,
+                        class_name="field-input",
+                        auto_focus=True,
+                        max_length=80,
+                        aria_invalid=rx.cond(Q.error != "", "true", "false"),
+                        aria_describedby=rx.cond(Q.error != "", "new-category-error", ""),
+                    ),
                     rx.cond(Q.error != "", rx.el.p(Q.error, id="new-category-error", class_name="field-error")),
                     rx.el.div(
                         rx.el.button("Add category", type="submit", class_name="small-button"),
@@ -100,16 +118,26 @@ def _trash_row(row) -> rx.Component:
         rx.el.td(row.author_name),
         rx.el.td(row.trashed_label),
         rx.el.td(row.purge_label),
-        rx.el.td(rx.el.button("Restore", type="button", class_name="small-button", on_click=TrashState.restore(row.id),  # type: ignore[operator]
-                              aria_label="Restore " + row.headline)),
+        rx.el.td(
+            rx.el.button(
+                "Restore",
+                type="button",
+                class_name="small-button",
+                on_click=TrashState.restore(row.id),  # type: ignore[operator]
+                aria_label="Restore " + row.headline,
+            )
+        ),
     )
 
 
 def trash_list() -> rx.Component:
     table = rx.el.div(
         rx.el.table(
-            rx.el.thead(rx.el.tr(*[rx.el.th(h, scope="col") for h in
-                                   ("Headline", "Author", "Moved to the trash", "Deleted for good on", "")])),
+            rx.el.thead(
+                rx.el.tr(
+                    *[rx.el.th(h, scope="col") for h in ("Headline", "Author", "Moved to the trash", "Deleted for good on", "")]
+                )
+            ),
             rx.el.tbody(rx.foreach(TrashState.rows, _trash_row)),
             class_name="data-table",
             aria_label="Articles in the trash",
@@ -132,8 +160,10 @@ def trash_list() -> rx.Component:
     return rx.fragment(
         notice(TrashState.message),
         notice(TrashState.error, False),
-        rx.el.p("Articles stay here for 30 days, then they are deleted for good with their comments and revisions.",
-                class_name="field-hint"),
+        rx.el.p(
+            "Articles stay here for 30 days, then they are deleted for good with their comments and revisions.",
+            class_name="field-hint",
+        ),
         rx.cond(TrashState.rows.length() > 0, table, rx.el.p("The trash is empty.", class_name="empty-list")),  # type: ignore[attr-defined]
         empty_controls,
     )

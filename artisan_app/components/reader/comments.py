@@ -65,8 +65,17 @@ def comment_item(c) -> rx.Component:
     )
 
 
-def _field(label: str, name: str, *, required: bool, autocomplete: str, type_: str = "text",
-           multiline: bool = False, max_length: int | None = None, hint: str = "") -> rx.Component:
+def _field(
+    label: str,
+    name: str,
+    *,
+    required: bool,
+    autocomplete: str,
+    type_: str = "text",
+    multiline: bool = False,
+    max_length: int | None = None,
+    hint: str = "",
+) -> rx.Component:
     field_id = f"comment-{name}"
     error = CommentState.errors_shown[name]
     has_error = CommentState.errors.contains(name)  # type: ignore[attr-defined]
@@ -145,8 +154,15 @@ def comment_form() -> rx.Component:
                 class_name="field-row",
             ),
             _field(t("Website"), "website", required=False, autocomplete="url", type_="url", max_length=MAX_WEBSITE),
-            _field(t("Comment"), "body", required=True, autocomplete="off", multiline=True, max_length=MAX_BODY,
-                   hint="Plain text; line breaks are kept."),
+            _field(
+                t("Comment"),
+                "body",
+                required=True,
+                autocomplete="off",
+                multiline=True,
+                max_length=MAX_BODY,
+                hint="Plain text; line breaks are kept.",
+            ),
             honeypot(),
             rx.el.button(t("Post comment"), type="submit", class_name="button"),
             on_submit=CommentState.submit,
@@ -165,10 +181,8 @@ def thread_order() -> rx.Component:
     return rx.cond(
         CommentState.approved_count > 1,
         rx.el.ul(
-            chip("Oldest first", pressed=CommentState.thread_order == "oldest",
-                 on_click=CommentState.set_thread_order("oldest")),  # type: ignore[operator]
-            chip("Newest first", pressed=CommentState.thread_order == "newest",
-                 on_click=CommentState.set_thread_order("newest")),  # type: ignore[operator]
+            chip("Oldest first", pressed=CommentState.thread_order == "oldest", on_click=CommentState.set_thread_order("oldest")),  # type: ignore[operator]
+            chip("Newest first", pressed=CommentState.thread_order == "newest", on_click=CommentState.set_thread_order("newest")),  # type: ignore[operator]
             class_name="chip-list",
             aria_label="Order of comments",
         ),
@@ -179,8 +193,7 @@ def load_more_comments() -> rx.Component:
     return rx.cond(
         CommentState.has_more_comments,
         rx.el.div(
-            rx.el.button("Load more comments", type="button", class_name="button",
-                         on_click=CommentState.load_more_comments),
+            rx.el.button("Load more comments", type="button", class_name="button", on_click=CommentState.load_more_comments),
             class_name="load-more",
         ),
     )

@@ -39,16 +39,28 @@ def _subscriber_row(s) -> rx.Component:
         rx.el.td(s.status),
         rx.el.td(s.sections),
         rx.el.td(s.created_label),
-        rx.el.td(rx.cond(
-            D.confirm_delete == s.id,
-            rx.el.span(
-                rx.el.button("Really delete", type="button", class_name="small-button danger",
-                             on_click=D.delete_subscriber, aria_label="Really delete " + s.email),
-                rx.el.button("Keep", type="button", class_name="small-button", on_click=D.ask_delete(0)),  # type: ignore[operator]
-            ),
-            rx.el.button("Delete", type="button", class_name="small-button", on_click=D.ask_delete(s.id),  # type: ignore[operator]
-                         aria_label="Delete " + s.email),
-        )),
+        rx.el.td(
+            rx.cond(
+                D.confirm_delete == s.id,
+                rx.el.span(
+                    rx.el.button(
+                        "Really delete",
+                        type="button",
+                        class_name="small-button danger",
+                        on_click=D.delete_subscriber,
+                        aria_label="Really delete " + s.email,
+                    ),
+                    rx.el.button("Keep", type="button", class_name="small-button", on_click=D.ask_delete(0)),  # type: ignore[operator]
+                ),
+                rx.el.button(
+                    "Delete",
+                    type="button",
+                    class_name="small-button",
+                    on_click=D.ask_delete(s.id),  # type: ignore[operator]
+                    aria_label="Delete " + s.email,
+                ),
+            )
+        ),
     )
 
 
@@ -68,18 +80,33 @@ def newsletter_desk_page() -> rx.Component:
     filters = rx.el.div(
         rx.el.div(
             rx.el.label("Search addresses", html_for="subscriber-query", class_name="field-label"),
-            rx.debounce_input(rx.el.input(id="subscriber-query", type="search", value=D.query,
-                                          on_change=lambda v: D.set_filter("query", v), class_name="field-input"),  # type: ignore[operator]
-                              debounce_timeout=300),
+            rx.debounce_input(
+                rx.el.input(
+                    id="subscriber-query",
+                    type="search",
+                    value=D.query,
+                    on_change=lambda v: D.set_filter("query", v),  # type: ignore[operator]
+                    class_name="field-input",
+                ),
+                debounce_timeout=300,
+            ),
             class_name="field",
         ),
         rx.el.div(
             rx.el.label("Status", html_for="subscriber-status", class_name="field-label"),
             rx.el.select(
-                *[rx.el.option(label, value=value) for value, label in
-                  (("", "All"), ("active", "Confirmed"), ("pending", "Waiting for confirmation"),
-                   ("unsubscribed", "Unsubscribed"))],
-                id="subscriber-status", value=D.status, on_change=lambda v: D.set_filter("status", v),  # type: ignore[operator]
+                *[
+                    rx.el.option(label, value=value)
+                    for value, label in (
+                        ("", "All"),
+                        ("active", "Confirmed"),
+                        ("pending", "Waiting for confirmation"),
+                        ("unsubscribed", "Unsubscribed"),
+                    )
+                ],
+                id="subscriber-status",
+                value=D.status,
+                on_change=lambda v: D.set_filter("status", v),  # type: ignore[operator]
                 class_name="field-input",
             ),
             class_name="field",
@@ -92,29 +119,36 @@ def newsletter_desk_page() -> rx.Component:
         rx.cond(
             D.loaded,
             rx.fragment(
-                rx.cond(~D.smtp_configured, rx.el.p(OUTBOX_NOTE, " ", rx.el.a("Open the outbox", href=routes.EDITOR_OUTBOX),
-                                                     class_name="notice")),
+                rx.cond(
+                    ~D.smtp_configured,
+                    rx.el.p(OUTBOX_NOTE, " ", rx.el.a("Open the outbox", href=routes.EDITOR_OUTBOX), class_name="notice"),
+                ),
                 notice(D.message),
                 rx.cond(D.error != "", rx.el.p(D.error, class_name="notice error", role="alert")),
                 rx.el.h2("Sends", class_name="section-label"),
                 rx.cond(
                     D.sends.length() > 0,  # type: ignore[attr-defined]
-                    _table(["Article", "Status", "Recipients", "Queued", "Sent", "Failed", "In doubt", "Started",
-                            "Last error"], D.sends, _send_row, "Sends"),
+                    _table(
+                        ["Article", "Status", "Recipients", "Queued", "Sent", "Failed", "In doubt", "Started", "Last error"],
+                        D.sends,
+                        _send_row,
+                        "Sends",
+                    ),
                     rx.el.p("Nothing sent yet. Send an article from its editor.", class_name="empty-list"),
                 ),
                 rx.el.h2("Subscribers", class_name="section-label"),
                 filters,
-                rx.cond(D.is_admin, rx.el.button("Export CSV", type="button", class_name="button secondary",
-                                                 on_click=D.export_csv)),
+                rx.cond(
+                    D.is_admin, rx.el.button("Export CSV", type="button", class_name="button secondary", on_click=D.export_csv)
+                ),
                 rx.cond(
                     D.subscribers.length() > 0,  # type: ignore[attr-defined]
-                    _table(["Email", "Status", "Sections", "Signed up", ""], D.subscribers, _subscriber_row,
-                           "Subscribers"),
+                    _table(["Email", "Status", "Sections", "Signed up", ""], D.subscribers, _subscriber_row, "Subscribers"),
                     rx.el.p("No subscribers match.", class_name="empty-list"),
                 ),
-                rx.cond(D.has_more, rx.el.button("Show more", type="button", class_name="button secondary",
-                                                 on_click=D.load_more)),
+                rx.cond(
+                    D.has_more, rx.el.button("Show more", type="button", class_name="button secondary", on_click=D.load_more)
+                ),
             ),
             skeleton(label="Loading subscribers"),
         ),
@@ -124,8 +158,17 @@ def newsletter_desk_page() -> rx.Component:
 
 def _outbox_item(m) -> rx.Component:
     return rx.el.li(
-        rx.el.button(m.subject, " → ", m.to_address, " · ", m.created_label, type="button", class_name="link-button",
-                     on_click=O.toggle(m.id), aria_expanded=rx.cond(O.open_id == m.id, "true", "false")),  # type: ignore[operator]
+        rx.el.button(
+            m.subject,
+            " → ",
+            m.to_address,
+            " · ",
+            m.created_label,
+            type="button",
+            class_name="link-button",
+            on_click=O.toggle(m.id),  # type: ignore[operator]
+            aria_expanded=rx.cond(O.open_id == m.id, "true", "false"),
+        ),
         rx.cond(
             O.open_id == m.id,
             rx.el.div(
@@ -143,12 +186,17 @@ def outbox_page() -> rx.Component:
         rx.cond(
             O.loaded,
             rx.fragment(
-                rx.cond(O.smtp_configured, rx.el.p("An SMTP server is configured: new mail is sent, not kept here.",
-                                                   class_name="notice"),
-                        rx.el.p(OUTBOX_NOTE, class_name="notice")),
+                rx.cond(
+                    O.smtp_configured,
+                    rx.el.p("An SMTP server is configured: new mail is sent, not kept here.", class_name="notice"),
+                    rx.el.p(OUTBOX_NOTE, class_name="notice"),
+                ),
                 rx.cond(O.error != "", rx.el.p(O.error, class_name="notice error", role="alert")),
-                rx.cond(O.rows.length() > 0, rx.el.ul(rx.foreach(O.rows, _outbox_item), class_name="outbox-list"),  # type: ignore[attr-defined]
-                        rx.el.p("The outbox is empty.", class_name="empty-list")),
+                rx.cond(
+                    O.rows.length() > 0,  # type: ignore[attr-defined]
+                    rx.el.ul(rx.foreach(O.rows, _outbox_item), class_name="outbox-list"),
+                    rx.el.p("The outbox is empty.", class_name="empty-list"),
+                ),
             ),
             skeleton(label="Loading the outbox"),
         ),

@@ -32,8 +32,10 @@ def newsletter_page() -> rx.Component:
 def confirm_page() -> rx.Component:
     done = rx.el.section(
         rx.el.h1("You are subscribed", class_name="page-title"),
-        rx.el.p("Thank you. New stories will arrive in your inbox. Every email has a link to change your "
-                "sections or to unsubscribe.", class_name="page-intro"),
+        rx.el.p(
+            "Thank you. New stories will arrive in your inbox. Every email has a link to change your sections or to unsubscribe.",
+            class_name="page-intro",
+        ),
         link("Back to the front page", href=routes.HOME, class_name="button"),
     )
     failed = rx.el.section(
@@ -45,20 +47,30 @@ def confirm_page() -> rx.Component:
 
 
 def _section_choice(c) -> rx.Component:
-    return rx.el.li(rx.el.label(
-        rx.el.input(name="section", type="checkbox", value=c.slug, default_checked=S.pref_sections.contains(c.slug)),  # type: ignore[attr-defined]
-        " ", c.name, class_name="newsletter-choice",
-    ))
+    return rx.el.li(
+        rx.el.label(
+            rx.el.input(name="section", type="checkbox", value=c.slug, default_checked=S.pref_sections.contains(c.slug)),  # type: ignore[attr-defined]
+            " ",
+            c.name,
+            class_name="newsletter-choice",
+        )
+    )
 
 
 def _preferences_form() -> rx.Component:
     return rx.el.form(
         rx.el.fieldset(
             rx.el.legend("What would you like to get?"),
-            rx.el.label(rx.el.input(type="radio", name="scope", value="all", default_checked=S.pref_all),
-                        " Every story", class_name="newsletter-choice"),
-            rx.el.label(rx.el.input(type="radio", name="scope", value="chosen", default_checked=~S.pref_all),
-                        " Only these sections:", class_name="newsletter-choice"),
+            rx.el.label(
+                rx.el.input(type="radio", name="scope", value="all", default_checked=S.pref_all),
+                " Every story",
+                class_name="newsletter-choice",
+            ),
+            rx.el.label(
+                rx.el.input(type="radio", name="scope", value="chosen", default_checked=~S.pref_all),
+                " Only these sections:",
+                class_name="newsletter-choice",
+            ),
             rx.el.ul(rx.foreach(SiteState.categories, _section_choice), class_name="newsletter-choices"),
         ),
         rx.el.button("Save my choice", type="submit", class_name="button"),
@@ -72,20 +84,28 @@ def _preferences_form() -> rx.Component:
 def preferences_page() -> rx.Component:
     body = rx.cond(
         S.pref_error != "",
-        rx.el.section(rx.el.p(S.pref_error, class_name="notice error", role="alert"),
-                      link("Sign up again", href=routes.NEWSLETTER, class_name="button")),
+        rx.el.section(
+            rx.el.p(S.pref_error, class_name="notice error", role="alert"),
+            link("Sign up again", href=routes.NEWSLETTER, class_name="button"),
+        ),
         rx.el.section(
             rx.cond(S.pref_message != "", rx.el.p(S.pref_message, class_name="notice ok", role="status")),
-            rx.cond(S.pref_status == "pending",
-                    rx.el.p("Please confirm your subscription first: follow the link in the email we sent.",
-                            class_name="notice")),
-            rx.cond(S.pref_status == "unsubscribed",
-                    rx.el.p(link("Sign up again", href=routes.NEWSLETTER, class_name="button"),
-                            " and confirm by email to get the newsletter again."),
-                    _preferences_form()),
-            rx.cond(S.pref_status == "active",
-                    rx.el.button("Unsubscribe from everything", type="button", class_name="button danger",
-                                 on_click=S.unsubscribe)),
+            rx.cond(
+                S.pref_status == "pending",
+                rx.el.p("Please confirm your subscription first: follow the link in the email we sent.", class_name="notice"),
+            ),
+            rx.cond(
+                S.pref_status == "unsubscribed",
+                rx.el.p(
+                    link("Sign up again", href=routes.NEWSLETTER, class_name="button"),
+                    " and confirm by email to get the newsletter again.",
+                ),
+                _preferences_form(),
+            ),
+            rx.cond(
+                S.pref_status == "active",
+                rx.el.button("Unsubscribe from everything", type="button", class_name="button danger", on_click=S.unsubscribe),
+            ),
         ),
     )
     return page_frame(

@@ -30,13 +30,20 @@ def editor_page() -> rx.Component:
                     rx.el.p("Preview — this is how readers will see it.", class_name="preview-banner"),
                     # In the article's edition: Urdu right to left, in its own type.
                     rx.cond(ArticleLanguageState.language == "ur", rx.el.link(rel="stylesheet", href="/urdu.css")),
-                    rx.el.div(reader_html(E.preview_html), lang=ArticleLanguageState.language,
-                              dir=ArticleLanguageState.direction),
+                    rx.el.div(
+                        reader_html(E.preview_html), lang=ArticleLanguageState.language, dir=ArticleLanguageState.direction
+                    ),
                     class_name="preview",
                 ),
                 # The fields inherit the article's direction: rtl for Urdu, auto until it is known.
-                rx.el.div(meta_fields(), cover_editor(), body_editor(), class_name="editor-form",
-                          dir=ArticleLanguageState.direction, lang=ArticleLanguageState.language),
+                rx.el.div(
+                    meta_fields(),
+                    cover_editor(),
+                    body_editor(),
+                    class_name="editor-form",
+                    dir=ArticleLanguageState.direction,
+                    lang=ArticleLanguageState.language,
+                ),
             ),
             language_panel(),
             craft_panels(),
@@ -51,9 +58,15 @@ def editor_page() -> rx.Component:
         rx.script(UNSAVED_GUARD_JS),  # asks before leaving with changes not saved yet
         rx.cond(
             E.loaded,
-            rx.cond(E.missing, rx.el.p("This article doesn’t exist or you can’t edit it. ",
-                                       link("Back to the articles", href=routes.EDITOR), class_name="notice error"),
-                    editing),
+            rx.cond(
+                E.missing,
+                rx.el.p(
+                    "This article doesn’t exist or you can’t edit it. ",
+                    link("Back to the articles", href=routes.EDITOR),
+                    class_name="notice error",
+                ),
+                editing,
+            ),
             skeleton(label="Loading the editor"),
         ),
         title=rx.cond(E.form.id == 0, "New article", "Edit article"),

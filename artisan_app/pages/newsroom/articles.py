@@ -17,9 +17,16 @@ from artisan_app.state.newsroom.article_list import NewsroomState as N
 # class; at run time they are Vars and EventCallbacks (Reflex 0.10's typing cannot say so).
 # Each `type: ignore[...]` below marks such a line, and only such a line.
 
-STATUSES = [("", "All statuses"), ("waiting", "Waiting for me"), ("draft", "Drafts"), ("review", "In review"),
-            ("changes", "Changes requested"), ("approved", "Approved"), ("scheduled", "Scheduled"),
-            ("published", "Published")]
+STATUSES = [
+    ("", "All statuses"),
+    ("waiting", "Waiting for me"),
+    ("draft", "Drafts"),
+    ("review", "In review"),
+    ("changes", "Changes requested"),
+    ("approved", "Approved"),
+    ("scheduled", "Scheduled"),
+    ("published", "Published"),
+]
 
 
 def _filter_select(label: str, name: str, value, options, placeholder: str | None = None) -> rx.Component:
@@ -29,7 +36,10 @@ def _filter_select(label: str, name: str, value, options, placeholder: str | Non
         rx.el.select(
             *opts,
             rx.foreach(options, lambda o: rx.el.option(o[1], value=o[0])),
-            id=f"filter-{name}", value=value, on_change=lambda v: N.set_filter(name, v), class_name="field-input",  # type: ignore[operator]
+            id=f"filter-{name}",
+            value=value,
+            on_change=lambda v: N.set_filter(name, v),  # type: ignore[operator]
+            class_name="field-input",
         ),
         class_name="field",
     )
@@ -37,8 +47,10 @@ def _filter_select(label: str, name: str, value, options, placeholder: str | Non
 
 def _row(row) -> rx.Component:
     return rx.el.tr(
-        rx.el.td(link(row.headline, href="/editor/article/" + row.id.to_string(), class_name="row-title", dir="auto"),
-                 translation_note(row)),
+        rx.el.td(
+            link(row.headline, href="/editor/article/" + row.id.to_string(), class_name="row-title", dir="auto"),
+            translation_note(row),
+        ),
         rx.el.td(status_badge(row.status)),
         rx.el.td(row.category_name),
         rx.el.td(row.author_name),
@@ -54,8 +66,13 @@ def newsroom_page() -> rx.Component:
         rx.el.div(
             rx.el.label("Search titles", html_for="filter-query", class_name="field-label"),
             rx.debounce_input(
-                rx.el.input(id="filter-query", type="search", value=N.query, on_change=lambda v: N.set_filter("query", v),  # type: ignore[operator]
-                            class_name="field-input"),
+                rx.el.input(
+                    id="filter-query",
+                    type="search",
+                    value=N.query,
+                    on_change=lambda v: N.set_filter("query", v),  # type: ignore[operator]
+                    class_name="field-input",
+                ),
                 debounce_timeout=300,
             ),
             class_name="field",
@@ -81,8 +98,9 @@ def newsroom_page() -> rx.Component:
                 author_updates_list(N.updates),
                 filters,
                 rx.cond(N.rows.length() > 0, table, rx.el.p("No articles match these filters.", class_name="empty-list")),  # type: ignore[attr-defined]
-                rx.cond(N.has_more, rx.el.button("Show more", type="button", class_name="button secondary",
-                                                 on_click=N.load_more)),
+                rx.cond(
+                    N.has_more, rx.el.button("Show more", type="button", class_name="button secondary", on_click=N.load_more)
+                ),
             ),
             skeleton(label="Loading articles"),
         ),

@@ -17,26 +17,58 @@ def _queue_row(row) -> rx.Component:
     return rx.el.li(
         rx.el.article(
             rx.el.div(
-                rx.el.input(type="checkbox", id="sel-" + row.id.to_string(), checked=M.selected.contains(row.id),  # type: ignore[attr-defined]
-                            on_change=lambda _: M.toggle(row.id)),  # type: ignore[operator]
+                rx.el.input(
+                    type="checkbox",
+                    id="sel-" + row.id.to_string(),
+                    checked=M.selected.contains(row.id),  # type: ignore[attr-defined]
+                    on_change=lambda _: M.toggle(row.id),  # type: ignore[operator]
+                ),
                 rx.el.label(rx.el.strong(row.name), " <", row.email, ">", html_for="sel-" + row.id.to_string()),
-                rx.el.span(" · ", row.age_label, " · on ", link(row.article_headline, href="/article/" + row.article_slug),
-                           class_name="queue-meta"),
+                rx.el.span(
+                    " · ",
+                    row.age_label,
+                    " · on ",
+                    link(row.article_headline, href="/article/" + row.article_slug),
+                    class_name="queue-meta",
+                ),
                 rx.cond(row.held_reason != "", rx.el.span(" · held: ", row.held_reason, class_name="queue-meta")),
                 class_name="queue-head",
             ),
             rx.el.p(row.body, class_name="comment-body"),
             rx.el.div(
-                rx.cond(row.status != "approved", small_button("Approve", M.act(row.id, "approve"),  # type: ignore[operator]
-                                                                aria_label="Approve comment by " + row.name)),
-                rx.cond(row.status != "spam", small_button("Spam", M.act(row.id, "spam"),  # type: ignore[operator]
-                                                            aria_label="Mark comment by " + row.name + " as spam")),
-                rx.cond(row.status != "trash", small_button("Trash", M.act(row.id, "trash"),  # type: ignore[operator]
-                                                             aria_label="Trash comment by " + row.name)),
-                rx.cond(row.status == "pending",
-                        small_button("Approve and reply", M.start_reply(row.id),  # type: ignore[operator]
-                                      aria_label="Approve and reply to " + row.name + " as Artisan Times"),
-                        small_button("Reply", M.start_reply(row.id), aria_label="Reply to " + row.name + " as Artisan Times")),  # type: ignore[operator]
+                rx.cond(
+                    row.status != "approved",
+                    small_button(
+                        "Approve",
+                        M.act(row.id, "approve"),  # type: ignore[operator]
+                        aria_label="Approve comment by " + row.name,
+                    ),
+                ),
+                rx.cond(
+                    row.status != "spam",
+                    small_button(
+                        "Spam",
+                        M.act(row.id, "spam"),  # type: ignore[operator]
+                        aria_label="Mark comment by " + row.name + " as spam",
+                    ),
+                ),
+                rx.cond(
+                    row.status != "trash",
+                    small_button(
+                        "Trash",
+                        M.act(row.id, "trash"),  # type: ignore[operator]
+                        aria_label="Trash comment by " + row.name,
+                    ),
+                ),
+                rx.cond(
+                    row.status == "pending",
+                    small_button(
+                        "Approve and reply",
+                        M.start_reply(row.id),  # type: ignore[operator]
+                        aria_label="Approve and reply to " + row.name + " as Artisan Times",
+                    ),
+                    small_button("Reply", M.start_reply(row.id), aria_label="Reply to " + row.name + " as Artisan Times"),  # type: ignore[operator]
+                ),
                 class_name="block-tools",
             ),
             rx.cond(
@@ -45,8 +77,11 @@ def _queue_row(row) -> rx.Component:
                     rx.el.label("Reply as Artisan Times", html_for="reply-" + row.id.to_string(), class_name="field-label"),
                     rx.el.textarea(id="reply-" + row.id.to_string(), name="reply", rows=3, class_name="field-input"),
                     rx.cond(M.reply_error != "", rx.el.p(M.reply_error, class_name="field-error")),
-                    rx.el.button(rx.cond(row.status == "pending", "Approve and publish reply", "Publish reply"),
-                                 type="submit", class_name="button"),
+                    rx.el.button(
+                        rx.cond(row.status == "pending", "Approve and publish reply", "Publish reply"),
+                        type="submit",
+                        class_name="button",
+                    ),
                     on_submit=M.send_reply,
                     reset_on_submit=False,
                     class_name="reply-form",
@@ -66,9 +101,12 @@ def comments_page() -> rx.Component:
     body = rx.fragment(
         notice(M.message),
         rx.el.ul(
-            _status_tab("pending", "Held"), _status_tab("approved", "Approved"), _status_tab("spam", "Spam"),
+            _status_tab("pending", "Held"),
+            _status_tab("approved", "Approved"),
+            _status_tab("spam", "Spam"),
             _status_tab("trash", "Trash"),
-            class_name="chip-list", aria_label="Comment status",
+            class_name="chip-list",
+            aria_label="Comment status",
         ),
         rx.cond(
             M.rows.length() > 0,  # type: ignore[attr-defined]
@@ -86,7 +124,10 @@ def comments_page() -> rx.Component:
         ),
     )
     return newsroom_frame(
-        rx.cond(M.loaded, rx.cond(M.allowed, body, rx.el.p("Only editors can moderate comments.", class_name="notice error")),
-                skeleton(label="Loading comments")),
+        rx.cond(
+            M.loaded,
+            rx.cond(M.allowed, body, rx.el.p("Only editors can moderate comments.", class_name="notice error")),
+            skeleton(label="Loading comments"),
+        ),
         title="Comments",
     )

@@ -18,17 +18,29 @@ def _category_row(c, i) -> rx.Component:
     return rx.el.li(
         rx.el.form(
             rx.el.input(type="hidden", name="slug", value=c.slug),
-            rx.el.label("Name", rx.el.span(" of " + c.name, class_name="visually-hidden"),
-                        html_for="cat-name-" + c.slug, class_name="field-label"),
+            rx.el.label(
+                "Name",
+                rx.el.span(" of " + c.name, class_name="visually-hidden"),
+                html_for="cat-name-" + c.slug,
+                class_name="field-label",
+            ),
             rx.el.input(id="cat-name-" + c.slug, name="name", default_value=c.name, class_name="field-input"),
-            rx.el.label("Description", rx.el.span(" of " + c.name, class_name="visually-hidden"),
-                        html_for="cat-desc-" + c.slug, class_name="field-label"),
+            rx.el.label(
+                "Description",
+                rx.el.span(" of " + c.name, class_name="visually-hidden"),
+                html_for="cat-desc-" + c.slug,
+                class_name="field-label",
+            ),
             rx.el.input(id="cat-desc-" + c.slug, name="description", default_value=c.description, class_name="field-input"),
             rx.el.div(
                 rx.el.button("Save", type="submit", class_name="small-button", aria_label="Save " + c.name),
                 small_button("↑", AdminState.move_category(c.slug, -1), aria_label="Move " + c.name + " up", disabled=i == 0),  # type: ignore[operator]
-                small_button("↓", AdminState.move_category(c.slug, 1), aria_label="Move " + c.name + " down",  # type: ignore[operator]
-                              disabled=i == count - 1),
+                small_button(
+                    "↓",
+                    AdminState.move_category(c.slug, 1),  # type: ignore[operator]
+                    aria_label="Move " + c.name + " down",
+                    disabled=i == count - 1,
+                ),
                 class_name="block-tools",
             ),
             on_submit=AdminState.rename_category,
@@ -63,7 +75,8 @@ def _author_row(a) -> rx.Component:
                 class_name="author-edit",
             ),
             rx.el.div(
-                rx.el.strong(a.name), rx.el.p(a.bio, class_name="field-hint"),
+                rx.el.strong(a.name),
+                rx.el.p(a.bio, class_name="field-hint"),
                 small_button("Edit", AdminState.edit_author(a.slug), aria_label="Edit " + a.name),  # type: ignore[operator]
             ),
         ),
@@ -98,8 +111,10 @@ def settings_page() -> rx.Component:
         ),
     )
     return newsroom_frame(
-        rx.cond(AdminState.loaded,
-                rx.cond(AdminState.allowed, body, rx.el.p("Only admins can change settings.", class_name="notice error")),
-                skeleton(label="Loading settings")),
+        rx.cond(
+            AdminState.loaded,
+            rx.cond(AdminState.allowed, body, rx.el.p("Only admins can change settings.", class_name="notice error")),
+            skeleton(label="Loading settings"),
+        ),
         title="Settings",
     )

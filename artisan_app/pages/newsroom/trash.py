@@ -13,8 +13,10 @@ from artisan_app.state.editor.tools import TrashState
 
 def trash_page() -> rx.Component:
     return newsroom_frame(
-        rx.cond(TrashState.loaded, rx.fragment(trash_list(), link("Back to the articles", href=routes.EDITOR,
-                                                                   class_name="row-title")),
-                skeleton(label="Loading the trash")),
+        rx.cond(
+            TrashState.loaded,
+            rx.fragment(trash_list(), link("Back to the articles", href=routes.EDITOR, class_name="row-title")),
+            skeleton(label="Loading the trash"),
+        ),
         title="Trash",
     )

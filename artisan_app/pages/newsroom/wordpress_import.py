@@ -20,8 +20,11 @@ def _summary_row(pair) -> rx.Component:
 
 def import_page() -> rx.Component:
     body = rx.fragment(
-        rx.el.p("Upload the file from WordPress's Tools → Export (up to 256 MB). Featured images need the "
-                "command line's --media-dir. Importing the same file again changes nothing.", class_name="field-hint"),
+        rx.el.p(
+            "Upload the file from WordPress's Tools → Export (up to 256 MB). Featured images need the "
+            "command line's --media-dir. Importing the same file again changes nothing.",
+            class_name="field-hint",
+        ),
         notice(ImportState.error, False),
         rx.el.label(
             rx.el.input(type="checkbox", checked=ImportState.dry_run, on_change=ImportState.toggle_dry_run),
@@ -33,8 +36,11 @@ def import_page() -> rx.Component:
             accept={"application/xml": [".xml"], "text/xml": [".xml"]},
             max_files=1,
             # The grant lets this upload past the 8 MB limit of every other one (wordpress/service.py).
-            on_drop=ImportState.upload_export(rx.upload_files(  # type: ignore[operator]
-                upload_id="wxr-upload", extra_headers={GRANT_HEADER: ImportState.upload_grant})),
+            on_drop=ImportState.upload_export(
+                rx.upload_files(  # type: ignore[operator]
+                    upload_id="wxr-upload", extra_headers={GRANT_HEADER: ImportState.upload_grant}
+                )
+            ),
         ),
         rx.cond(
             ImportState.summary.length() > 0,  # type: ignore[attr-defined]
@@ -47,8 +53,10 @@ def import_page() -> rx.Component:
         ),
     )
     return newsroom_frame(
-        rx.cond(ImportState.loaded,
-                rx.cond(ImportState.allowed, body, rx.el.p("Only admins can import.", class_name="notice error")),
-                skeleton(label="Loading")),
+        rx.cond(
+            ImportState.loaded,
+            rx.cond(ImportState.allowed, body, rx.el.p("Only admins can import.", class_name="notice error")),
+            skeleton(label="Loading"),
+        ),
         title="Import from WordPress",
     )

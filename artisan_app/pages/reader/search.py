@@ -28,8 +28,14 @@ def page_search_form() -> rx.Component:
         rx.el.label(t("Search articles"), html_for="search-query", class_name="field-label"),
         rx.el.div(
             rx.el.input(
-                id="search-query", name="q", type="search", placeholder=t("Words from a headline or story"), dir="auto",
-                auto_complete="off", enter_key_hint="search", max_length=200,
+                id="search-query",
+                name="q",
+                type="search",
+                placeholder=t("Words from a headline or story"),
+                dir="auto",
+                auto_complete="off",
+                enter_key_hint="search",
+                max_length=200,
                 class_name="field-input search-page-input",
                 default_value=SearchState.query,
                 key=SearchState.input_version,

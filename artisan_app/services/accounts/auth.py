@@ -100,7 +100,12 @@ def normalise_email(email: object) -> str:
 
 
 def create_user(
-    session: Session, *, email: str, name: str, password: str, role: Role | str = Role.author,
+    session: Session,
+    *,
+    email: str,
+    name: str,
+    password: str,
+    role: Role | str = Role.author,
     author_id: int | None = None,
 ) -> User:
     email = normalise_email(email)
@@ -109,8 +114,11 @@ def create_user(
     if session.exec(select(User.id).where(User.email == email)).first() is not None:
         raise ValueError(f"An account for {email} already exists.")
     user = User(
-        email=email, name=clean_text(name) or email, role=Role(role).value,
-        password_hash=hash_password(check_new_password(password)), author_id=author_id,
+        email=email,
+        name=clean_text(name) or email,
+        role=Role(role).value,
+        password_hash=hash_password(check_new_password(password)),
+        author_id=author_id,
     )
     session.add(user)
     session.flush()
@@ -135,7 +143,12 @@ def sign_in_turn(email: object, *, client_key: str, device_token: object = "") -
 
 
 def authenticate(
-    session: Session, *, email: object, password: object, client_key: str, device_token: object = "",
+    session: Session,
+    *,
+    email: object,
+    password: object,
+    client_key: str,
+    device_token: object = "",
     production: bool | None = None,
 ) -> StaffUser:
     """Check a sign-in; raises ``AuthError`` with a message that never says which part was wrong.
@@ -175,8 +188,15 @@ def start_session(session: Session, *, user_id: int, now: datetime | None = None
     """A new session for ``user_id``; returns the token (shown to the browser only)."""
     now = now or utcnow()
     token = secrets.token_urlsafe(32)
-    session.add(UserSession(token_hash=_token_hash(token), family=secrets.token_hex(16), user_id=user_id,
-                            created_at=now, expires_at=now + SESSION_LIFETIME))
+    session.add(
+        UserSession(
+            token_hash=_token_hash(token),
+            family=secrets.token_hex(16),
+            user_id=user_id,
+            created_at=now,
+            expires_at=now + SESSION_LIFETIME,
+        )
+    )
     session.flush()
     return token
 
@@ -250,8 +270,16 @@ def _rotate(session: Session, row: UserSession, now: datetime) -> str:
     if claimed.rowcount != 1:
         return ""
     token = secrets.token_urlsafe(32)
-    session.add(UserSession(token_hash=_token_hash(token), family=row.family, user_id=row.user_id, created_at=now,
-                            last_seen_at=now, expires_at=expires_at))
+    session.add(
+        UserSession(
+            token_hash=_token_hash(token),
+            family=row.family,
+            user_id=row.user_id,
+            created_at=now,
+            last_seen_at=now,
+            expires_at=expires_at,
+        )
+    )
     return token
 
 
@@ -262,9 +290,11 @@ def revoke_session(session: Session, token: object, *, now: datetime | None = No
     family = session.exec(select(UserSession.family).where(UserSession.token_hash == _token_hash(token))).first()
     if family is None:
         return
-    session.exec(update(UserSession)
-                    .where(col(UserSession.family) == family, col(UserSession.revoked_at).is_(None))
-                    .values(revoked_at=now or utcnow()))
+    session.exec(
+        update(UserSession)
+        .where(col(UserSession.family) == family, col(UserSession.revoked_at).is_(None))
+        .values(revoked_at=now or utcnow())
+    )
 
 
 def revoke_all_sessions(session: Session, *, user_id: int, now: datetime | None = None) -> None:

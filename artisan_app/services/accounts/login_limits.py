@@ -74,8 +74,10 @@ class Attempt:
     def _limits(self) -> list[tuple[str, str, str]]:
         if self.device:
             return [(PER_DEVICE, "login-device", f"{self.address}|{self.device}")]
-        return [(PER_CLIENT, "login-client", self.client),
-                (PER_ACCOUNT_CLIENT, "login-account-client", f"{self.address}|{self.client}")]
+        return [
+            (PER_CLIENT, "login-client", self.client),
+            (PER_ACCOUNT_CLIENT, "login-account-client", f"{self.address}|{self.client}"),
+        ]
 
     def allowed(self) -> bool:
         return all(ratelimit.allowed(*limit) for limit in self._limits())
@@ -95,8 +97,7 @@ class Attempt:
         if not delay:
             yield 0.0
             return
-        with ratelimit.in_flight("login-slowed", self.address, most=SLOWED_IN_FLIGHT,
-                                 seconds=IN_FLIGHT_SECONDS) as admitted:
+        with ratelimit.in_flight("login-slowed", self.address, most=SLOWED_IN_FLIGHT, seconds=IN_FLIGHT_SECONDS) as admitted:
             yield delay if admitted else None
 
     def failed(self) -> None:

@@ -64,15 +64,26 @@ def _split_attribution(paragraphs: list[str]) -> tuple[str, str]:
 def _inline_block(tok: Token, children_md: str) -> BlockDraft | None:
     """An embed or image paragraph (alone on its line), else None."""
     children = [c for c in (tok.children or []) if not (c.type == "text" and not c.content.strip())]
-    if len(children) == 3 and children[0].type == "link_open" and children[1].type == "text" \
-            and children[0].attrGet("href") == children[1].content and children_md.startswith("<"):
+    if (
+        len(children) == 3
+        and children[0].type == "link_open"
+        and children[1].type == "text"
+        and children[0].attrGet("href") == children[1].content
+        and children_md.startswith("<")
+    ):
         return BlockDraft(BlockKind.embed.value, children[1].content, url=children[1].content)
     if len(children) == 1 and children[0].type == "image":
         img = children[0]
         src = str(img.attrGet("src") or "")
         caption, _, credit = str(img.attrGet("title") or "").partition("|")
-        return BlockDraft(BlockKind.image.value, caption.strip(), credit.strip(), image_file=src.split("#")[0],
-                          alt=img.content.strip(), wide=src.endswith("#wide"))
+        return BlockDraft(
+            BlockKind.image.value,
+            caption.strip(),
+            credit.strip(),
+            image_file=src.split("#")[0],
+            alt=img.content.strip(),
+            wide=src.endswith("#wide"),
+        )
     return None
 
 
@@ -108,8 +119,9 @@ def parse_body(markdown: str) -> list[SectionDraft]:
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
             kind = BlockKind.numbers if tok.type == "ordered_list_close" else BlockKind.bullets
             html_items = [from_markdown(it) for it in items or []]
-            _current(sections).blocks.append(BlockDraft(kind.value, "\n".join(plain_text(h) for h in html_items),
-                                                        items=html_items))
+            _current(sections).blocks.append(
+                BlockDraft(kind.value, "\n".join(plain_text(h) for h in html_items), items=html_items)
+            )
             items = None
         elif tok.type == "hr":
             _current(sections).blocks.append(BlockDraft(BlockKind.separator.value, ""))

@@ -39,9 +39,11 @@ def feature(session: Session, *, user: StaffUser | None, article_id: int, now: d
     if article.status != ArticleStatus.published.value:
         raise FeatureRefused("Publish the article before featuring it on the front page.")
     # One per edition: the Urdu front page's lead never unseats the English one.
-    session.exec(update(Article).where(col(Article.id) != article.id, col(Article.featured_at).is_not(None),
-                                       col(Article.language) == article.language)
-                 .values(featured_at=None))
+    session.exec(
+        update(Article)
+        .where(col(Article.id) != article.id, col(Article.featured_at).is_not(None), col(Article.language) == article.language)
+        .values(featured_at=None)
+    )
     article.featured_at = now or utcnow()
     session.add(article)
     session.flush()
@@ -63,7 +65,12 @@ def is_featured(session: Session, *, user: StaffUser | None, article_id: int) ->
 
 
 def front_page(
-    session: Session, *, category_slug: str | None = None, limit: int = 10, offset: int = 0, now: datetime | None = None,
+    session: Session,
+    *,
+    category_slug: str | None = None,
+    limit: int = 10,
+    offset: int = 0,
+    now: datetime | None = None,
     language: str = "en",
 ) -> ArticlePage:
     """The front page's list: the featured live story first (when there is one in this
@@ -74,16 +81,17 @@ def front_page(
         query = query.where(Category.slug == category_slug)
     row = session.exec(query.order_by(col(Article.featured_at).desc()).limit(1)).first()
     if row is None:
-        page = latest_articles(session, category_slug=category_slug, limit=limit, offset=offset, now=now,
-                               language=language)
+        page = latest_articles(session, category_slug=category_slug, limit=limit, offset=offset, now=now, language=language)
         if offset == 0 and page.items:  # the newest leads: its cover loads first
             page.items[0] = with_lead_cover(session, page.items[0])
         return page
     lead_id = row[0].id
     if offset == 0:
-        rest = latest_articles(session, category_slug=category_slug, limit=max(1, limit - 1), exclude_id=lead_id, now=now,
-                               language=language)
+        rest = latest_articles(
+            session, category_slug=category_slug, limit=max(1, limit - 1), exclude_id=lead_id, now=now, language=language
+        )
         lead = with_lead_cover(session, cards_of(session, [row])[0])
         return ArticlePage(items=[lead, *rest.items], has_more=rest.has_more)
-    return latest_articles(session, category_slug=category_slug, limit=limit, offset=offset - 1, exclude_id=lead_id,
-                           now=now, language=language)
+    return latest_articles(
+        session, category_slug=category_slug, limit=limit, offset=offset - 1, exclude_id=lead_id, now=now, language=language
+    )

@@ -62,8 +62,10 @@ def cards_of(session: Session, rows: Sequence[CardRow], *, opens_page: bool = Fa
         ref = images.get(article.cover_image_id) if article.cover_image_id is not None else None
         return replace(ref, alt=article.cover_alt or ref.alt) if ref else None
 
-    return [card_of(article, category, author, cover=cover(article), first=opens_page and i == 0)
-            for i, (article, category, author) in enumerate(rows)]
+    return [
+        card_of(article, category, author, cover=cover(article), first=opens_page and i == 0)
+        for i, (article, category, author) in enumerate(rows)
+    ]
 
 
 def with_lead_cover(session: Session, card: ArticleCard) -> ArticleCard:
@@ -75,8 +77,9 @@ def with_lead_cover(session: Session, card: ArticleCard) -> ArticleCard:
     return replace(card, cover_html=cover_html(replace(ref, alt=alt or ref.alt) if ref else None, lead=True))
 
 
-def card_of(article: Article, category: Category, author: Author, cover: ImageRef | None = None,
-            first: bool = False) -> ArticleCard:
+def card_of(
+    article: Article, category: Category, author: Author, cover: ImageRef | None = None, first: bool = False
+) -> ArticleCard:
     """The card view of a row from ``card_query()`` (``cover``: its cover image, if shown)."""
     return ArticleCard(
         slug=article.slug,
@@ -127,9 +130,16 @@ def latest_articles(
     if category_slug:
         query = query.where(Category.slug == category_slug)
     if author_slug:  # as primary author (imports may set only that) or co-author
-        query = query.where(or_(col(Author.slug) == author_slug, col(Article.id).in_(
-            select(col(ArticleAuthor.article_id)).join(Author, col(Author.id) == col(ArticleAuthor.author_id))
-            .where(Author.slug == author_slug))))
+        query = query.where(
+            or_(
+                col(Author.slug) == author_slug,
+                col(Article.id).in_(
+                    select(col(ArticleAuthor.article_id))
+                    .join(Author, col(Author.id) == col(ArticleAuthor.author_id))
+                    .where(Author.slug == author_slug)
+                ),
+            )
+        )
     if exclude_id is not None:
         query = query.where(Article.id != exclude_id)
     if tag_slug:
@@ -178,8 +188,7 @@ def get_article(session: Session, slug: str, *, now: datetime | None = None) -> 
 
 def live_address(session: Session, article_id: int, *, now: datetime | None = None) -> tuple[str, str] | None:
     """The slug and edition (language) of the live article ``article_id``, or ``None``."""
-    row = session.exec(select(Article.slug, Article.language).where(Article.id == article_id,
-                                                                    is_live(now or utcnow()))).first()
+    row = session.exec(select(Article.slug, Article.language).where(Article.id == article_id, is_live(now or utcnow()))).first()
     return (row[0], row[1]) if row is not None else None
 
 
@@ -210,11 +219,29 @@ def block_view(block: Block, images: dict[int, ImageRef]) -> BlockView:
     html = block.html or (from_text(block.text) if block.kind in ("paragraph", "quote") else "")
     items = json.loads(block.items) if block.items else []
     image = with_alt(images.get(block.image_id) if block.image_id else None, block.alt)
-    markup = block_html(block.kind, html=html, text=block.text, attribution=block.attribution, items=items,
-                        url=block.url, image=image, wide=block.wide)
-    return BlockView(kind=block.kind, text=block.text, attribution=block.attribution, markup=markup, html=html,
-                     items=items, image_id=block.image_id or 0, url=block.url, wide=block.wide, key=block.key,
-                     alt=block.alt)
+    markup = block_html(
+        block.kind,
+        html=html,
+        text=block.text,
+        attribution=block.attribution,
+        items=items,
+        url=block.url,
+        image=image,
+        wide=block.wide,
+    )
+    return BlockView(
+        kind=block.kind,
+        text=block.text,
+        attribution=block.attribution,
+        markup=markup,
+        html=html,
+        items=items,
+        image_id=block.image_id or 0,
+        url=block.url,
+        wide=block.wide,
+        key=block.key,
+        alt=block.alt,
+    )
 
 
 def article_tags(session: Session, article_id: int) -> list[TagLink]:
@@ -227,10 +254,8 @@ def article_tags(session: Session, article_id: int) -> list[TagLink]:
     return [TagLink(name=t.name, slug=t.slug) for t in rows]
 
 
-def related_articles(
-    session: Session, article_id: int, *, limit: int = 3, now: datetime | None = None
-) -> list[ArticleCard]:
-    """"You may also like": rank live articles of the same edition by shared category (2 points)
+def related_articles(session: Session, article_id: int, *, limit: int = 3, now: datetime | None = None) -> list[ArticleCard]:
+    """ "You may also like": rank live articles of the same edition by shared category (2 points)
     and shared tags (1 point each), then recency. Never the article itself.
 
     Only a recent window is scored (the newest ``RELATED_WINDOW`` live articles,

@@ -21,8 +21,12 @@ from artisan_app.services.media import markup
 from artisan_app.services.media.names import ImageRef
 
 # The frames the loader may create, and the CSP's frame-src (web/middleware/security_headers.py): nothing else.
-FRAME_ORIGINS = ("https://www.youtube-nocookie.com", "https://player.vimeo.com",
-                 "https://platform.twitter.com", "https://www.instagram.com")
+FRAME_ORIGINS = (
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://platform.twitter.com",
+    "https://www.instagram.com",
+)
 
 
 @dataclass(frozen=True)
@@ -51,9 +55,15 @@ def embed_of(url: str) -> Embed | None:
     host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
     path = [p for p in parts.path.split("/") if p]
     if host in ("youtube.com", "youtu.be"):
-        vid = path[0] if host == "youtu.be" and path else (
-            path[1] if len(path) > 1 and path[0] in ("shorts", "embed", "live") else
-            (parse_qs(parts.query).get("v") or [""])[0])
+        vid = (
+            path[0]
+            if host == "youtu.be" and path
+            else (
+                path[1]
+                if len(path) > 1 and path[0] in ("shorts", "embed", "live")
+                else (parse_qs(parts.query).get("v") or [""])[0]
+            )
+        )
         if _ID.match(vid or ""):
             return Embed("YouTube", url, f"YouTube video {vid}", f"{FRAME_ORIGINS[0]}/embed/{vid}")
     if host in ("vimeo.com", "player.vimeo.com"):
@@ -62,11 +72,14 @@ def embed_of(url: str) -> Embed | None:
             return Embed("Vimeo", url, f"Vimeo video {vid}", f"{FRAME_ORIGINS[1]}/video/{vid}")
     if host in ("x.com", "twitter.com") and len(path) >= 3 and path[1] == "status" and path[2].isdigit():
         user = path[0] if _ID.match(path[0]) else ""
-        return Embed("X", url, f"Post by @{user}" if user else "Post on X",
-                     f"{FRAME_ORIGINS[2]}/embed/Tweet.html?id={path[2]}")
+        return Embed("X", url, f"Post by @{user}" if user else "Post on X", f"{FRAME_ORIGINS[2]}/embed/Tweet.html?id={path[2]}")
     if host == "instagram.com" and len(path) >= 2 and path[0] in ("p", "reel") and _ID.match(path[1]):
-        return Embed("Instagram", url, f"Instagram {'reel' if path[0] == 'reel' else 'post'} {path[1]}",
-                     f"{FRAME_ORIGINS[3]}/{path[0]}/{path[1]}/embed")
+        return Embed(
+            "Instagram",
+            url,
+            f"Instagram {'reel' if path[0] == 'reel' else 'post'} {path[1]}",
+            f"{FRAME_ORIGINS[3]}/{path[0]}/{path[1]}/embed",
+        )
     title = (parts.hostname or "") + (parts.path if parts.path not in ("", "/") else "")
     return Embed("", url, title[:120])
 
@@ -80,15 +93,17 @@ def embed_html(url: str) -> str:
     if embed is None:
         return ""
     if not embed.frame:
-        return (f'<figure class="embed embed-link"><div class="embed-card"><p class="embed-title">'
-                f'{_a(embed.url, embed.title, "embed-open")}</p></div></figure>')
+        return (
+            f'<figure class="embed embed-link"><div class="embed-card"><p class="embed-title">'
+            f"{_a(embed.url, embed.title, 'embed-open')}</p></div></figure>"
+        )
     kind = "post" if embed.provider in ("X", "Instagram") else "video"
     return (
         f'<figure class="embed embed-{embed.provider.lower()}" data-embed-src="{escape(embed.frame, quote=True)}"'
         f' data-embed-title="{escape(embed.title, quote=True)}"><div class="embed-card">'
         f'<p class="embed-provider">{escape(embed.provider)}</p><p class="embed-title">{escape(embed.title)}</p>'
         f'<p class="embed-actions"><button type="button" class="button embed-load">Load the {kind}</button> '
-        f'{_a(embed.url, "Open on " + embed.provider, "embed-open")}</p>'
+        f"{_a(embed.url, 'Open on ' + embed.provider, 'embed-open')}</p>"
         f'<p class="embed-note">Loading it lets {escape(embed.provider)} set cookies and see your visit.</p>'
         f"</div></figure>"
     )
@@ -108,8 +123,17 @@ def with_alt(image: ImageRef | None, alt: str) -> ImageRef | None:
     return replace(image, alt=alt) if image is not None and alt else image
 
 
-def block_html(kind: str, *, html: str = "", text: str = "", attribution: str = "", items: list[str] | None = None,
-               url: str = "", image: ImageRef | None = None, wide: bool = False) -> str:
+def block_html(
+    kind: str,
+    *,
+    html: str = "",
+    text: str = "",
+    attribution: str = "",
+    items: list[str] | None = None,
+    url: str = "",
+    image: ImageRef | None = None,
+    wide: bool = False,
+) -> str:
     """One block's markup (see the module docstring for why it is safe)."""
     if kind == "quote":
         cite = f'<figcaption class="quote-attribution">— {escape(attribution)}</figcaption>' if attribution else ""

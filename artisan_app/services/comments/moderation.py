@@ -62,8 +62,14 @@ def _moderator(user: StaffUser | None) -> StaffUser:
     return require(user, Role.admin, Role.editor)
 
 
-def queue(session: Session, *, user: StaffUser | None, status: str = CommentStatus.pending.value,
-          offset: int = 0, now: datetime | None = None) -> tuple[list[QueueRow], bool]:
+def queue(
+    session: Session,
+    *,
+    user: StaffUser | None,
+    status: str = CommentStatus.pending.value,
+    offset: int = 0,
+    now: datetime | None = None,
+) -> tuple[list[QueueRow], bool]:
     """Comments with ``status``, oldest first for held ones (fair queue), newest first otherwise."""
     _moderator(user)
     now = now or utcnow()
@@ -78,10 +84,20 @@ def queue(session: Session, *, user: StaffUser | None, status: str = CommentStat
         .limit(QUEUE_PAGE + 1)
     ).all()
     items = [
-        QueueRow(id=c.id, article_headline=headline, article_slug=slug, name=c.name, email=c.email, website=c.website,
-                 body=c.body, age_label=thread.relative_label(c.created_at, now),
-                 created_label=exact_label(c.created_at), status=c.status, held_reason=c.held_reason,
-                 is_reply=c.parent_id is not None)
+        QueueRow(
+            id=c.id,
+            article_headline=headline,
+            article_slug=slug,
+            name=c.name,
+            email=c.email,
+            website=c.website,
+            body=c.body,
+            age_label=thread.relative_label(c.created_at, now),
+            created_label=exact_label(c.created_at),
+            status=c.status,
+            held_reason=c.held_reason,
+            is_reply=c.parent_id is not None,
+        )
         for c, headline, slug in rows[:QUEUE_PAGE]
     ]
     return items, len(rows) > QUEUE_PAGE
@@ -120,8 +136,7 @@ def _set_status(session: Session, *, comment_ids: list[int], action: ModerationA
     return changed
 
 
-def apply(session: Session, *, user: StaffUser | None, comment_ids: list[int], action: str,
-          now: datetime | None = None) -> int:
+def apply(session: Session, *, user: StaffUser | None, comment_ids: list[int], action: str, now: datetime | None = None) -> int:
     _moderator(user)
     try:
         action = ModerationAction(action)
@@ -131,8 +146,9 @@ def apply(session: Session, *, user: StaffUser | None, comment_ids: list[int], a
     return _set_status(session, comment_ids=ids, action=action, now=now or utcnow())
 
 
-def reply_as_publication(session: Session, *, user: StaffUser | None, comment_id: int, body: object,
-                         now: datetime | None = None) -> int:
+def reply_as_publication(
+    session: Session, *, user: StaffUser | None, comment_id: int, body: object, now: datetime | None = None
+) -> int:
     """An approved reply signed by the publication; approves the parent if it was held."""
     user = _moderator(user)
     now = now or utcnow()
@@ -145,11 +161,20 @@ def reply_as_publication(session: Session, *, user: StaffUser | None, comment_id
     if parent.status != CommentStatus.approved.value:
         _set_status(session, comment_ids=[parent.id], action=ModerationAction.approve, now=now)
     reply = Comment(
-        article_id=parent.article_id, parent_id=parent.id, depth=min(parent.depth + 1, reader_comments.MAX_DEPTH),
-        name=PUBLICATION_NAME, email="", email_normalized="", body=text,
-        status=CommentStatus.approved.value, held_reason="", owner_key="", by_staff=True,
+        article_id=parent.article_id,
+        parent_id=parent.id,
+        depth=min(parent.depth + 1, reader_comments.MAX_DEPTH),
+        name=PUBLICATION_NAME,
+        email="",
+        email_normalized="",
+        body=text,
+        status=CommentStatus.approved.value,
+        held_reason="",
+        owner_key="",
+        by_staff=True,
         fingerprint=reader_comments.fingerprint(parent.article_id, f"staff-{user.id}-{now.timestamp()}", text),
-        created_at=now, approved_at=now,
+        created_at=now,
+        approved_at=now,
     )
     session.add(reply)
     session.flush()
@@ -157,5 +182,12 @@ def reply_as_publication(session: Session, *, user: StaffUser | None, comment_id
 
 
 __all__ = [
-    "QueueRow", "ModerationAction", "queue", "counts", "queue_version", "apply", "reply_as_publication", "CommentValidationError",
+    "QueueRow",
+    "ModerationAction",
+    "queue",
+    "counts",
+    "queue_version",
+    "apply",
+    "reply_as_publication",
+    "CommentValidationError",
 ]

@@ -100,11 +100,19 @@ def thread_page(
     after = session.get(Comment, after_id) if as_id(after_id) else None
     if after is not None and after.article_id == article_id:
         if newest_first:
-            query = query.where(or_(col(Comment.created_at) < after.created_at,
-                                    and_(col(Comment.created_at) == after.created_at, col(Comment.id) < after.id)))
+            query = query.where(
+                or_(
+                    col(Comment.created_at) < after.created_at,
+                    and_(col(Comment.created_at) == after.created_at, col(Comment.id) < after.id),
+                )
+            )
         else:
-            query = query.where(or_(col(Comment.created_at) > after.created_at,
-                                    and_(col(Comment.created_at) == after.created_at, col(Comment.id) > after.id)))
+            query = query.where(
+                or_(
+                    col(Comment.created_at) > after.created_at,
+                    and_(col(Comment.created_at) == after.created_at, col(Comment.id) > after.id),
+                )
+            )
     order = (
         (col(Comment.created_at).desc(), col(Comment.id).desc()) if newest_first else (col(Comment.created_at), col(Comment.id))
     )
@@ -181,8 +189,11 @@ def has_held(session: Session, article_id: int, reader_id: str) -> bool:
     key = owner_key(reader_id) if isinstance(reader_id, str) else ""
     if not key or not as_id(article_id):
         return False
-    held = select(Comment.id).where(Comment.owner_key == key, Comment.article_id == article_id,
-                                    Comment.status == CommentStatus.pending.value).limit(1)
+    held = (
+        select(Comment.id)
+        .where(Comment.owner_key == key, Comment.article_id == article_id, Comment.status == CommentStatus.pending.value)
+        .limit(1)
+    )
     return session.exec(held).first() is not None
 
 

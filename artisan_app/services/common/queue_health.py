@@ -101,13 +101,20 @@ def newsroom_warning(health: QueueHealth | None, *, smtp_configured: bool, produ
     if health is None:
         return "Mail is not being sent: the job queue cannot be reached."
     if health.status == NO_WORKER:
-        seen = (f"no job worker has been seen for {_minutes(health.worker_seen_seconds_ago)}"
-                if health.worker_seen_seconds_ago is not None else "no job worker has run")
-        return (f"Mail is not being sent: {seen}. Sign-up confirmations and newsletters wait in the queue "
-                f"({health.waiting} waiting) until a worker runs.")
+        seen = (
+            f"no job worker has been seen for {_minutes(health.worker_seen_seconds_ago)}"
+            if health.worker_seen_seconds_ago is not None
+            else "no job worker has run"
+        )
+        return (
+            f"Mail is not being sent: {seen}. Sign-up confirmations and newsletters wait in the queue "
+            f"({health.waiting} waiting) until a worker runs."
+        )
     if health.status == STALLED:
-        return (f"Mail is not moving: a job has waited {_minutes(health.oldest_wait_seconds)} "
-                f"({health.waiting} waiting) although a worker is running.")
+        return (
+            f"Mail is not moving: a job has waited {_minutes(health.oldest_wait_seconds)} "
+            f"({health.waiting} waiting) although a worker is running."
+        )
     if production and not smtp_configured:
         return "Mail is not being sent: no SMTP server is configured (ARTISAN_SMTP_URL), so it is kept in the outbox."
     return ""

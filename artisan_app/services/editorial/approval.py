@@ -24,14 +24,14 @@ from artisan_app.services.editorial.access import form_of, phase_of
 from artisan_app.services.editorial.forms import snapshot
 from artisan_app.services.editorial.status_history import record_move
 
-NEEDS_REVIEW = ("You are on this article’s byline: someone who is not must approve it before it is published "
-                "or scheduled.")
+NEEDS_REVIEW = "You are on this article’s byline: someone who is not must approve it before it is published or scheduled."
 ADMIN_ONLY = "Only an admin can publish without review."
-LIVE_NEEDS_REVIEW = ("You are on this article’s byline, so your changes cannot go live unreviewed: "
-                     "ask an editor who is not on the byline to make them, or add a correction.")
+LIVE_NEEDS_REVIEW = (
+    "You are on this article’s byline, so your changes cannot go live unreviewed: "
+    "ask an editor who is not on the byline to make them, or add a correction."
+)
 BACK_TO_REVIEW = "Saved. The article had been approved as it stood, so it is back in review."
-UNSCHEDULED = ("Saved. Your changes were not reviewed, so the article is no longer scheduled: "
-               "it is back in review.")
+UNSCHEDULED = "Saved. Your changes were not reviewed, so the article is no longer scheduled: it is back in review."
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,8 @@ def user_on_byline(session: Session, user_id: int | None, article: Article) -> b
 
 def last_approval(session: Session, article_id: int) -> StatusChange | None:
     return session.exec(
-        select(StatusChange).where(StatusChange.article_id == article_id, StatusChange.to_status == ArticleStatus.approved.value)
+        select(StatusChange)
+        .where(StatusChange.article_id == article_id, StatusChange.to_status == ArticleStatus.approved.value)
         .order_by(col(StatusChange.created_at).desc(), col(StatusChange.id).desc())
     ).first()
 
@@ -80,14 +81,14 @@ def _scheduled(session: Session, article: Article, now: datetime) -> Clearance |
     if phase_of(article, now) != "scheduled":
         return None
     move = session.exec(
-        select(StatusChange).where(StatusChange.article_id == article.id, StatusChange.to_status == "scheduled")
+        select(StatusChange)
+        .where(StatusChange.article_id == article.id, StatusChange.to_status == "scheduled")
         .order_by(col(StatusChange.created_at).desc(), col(StatusChange.id).desc())
     ).first()
     return Clearance(move.revision_id, move.without_review) if move is not None else None
 
 
-def clearance(session: Session, user: StaffUser, article: Article, *, now: datetime,
-              without_review: bool = False) -> Clearance:
+def clearance(session: Session, user: StaffUser, article: Article, *, now: datetime, without_review: bool = False) -> Clearance:
     """May ``user`` publish (or schedule) the article as stored? Raises ``PermissionDenied`` if not."""
     if without_review and not user.is_admin:
         raise PermissionDenied(ADMIN_ONLY)

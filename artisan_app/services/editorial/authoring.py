@@ -78,9 +78,18 @@ class StoredBlock(TypedDict):
 def stored_block(block: BlockDraft) -> StoredBlock:
     """A draft's columns: inline HTML cleaned again (every write), the plain text
     derived from it (search, word counts), list items as a JSON list."""
-    values: StoredBlock = {"kind": block.kind, "text": block.text, "attribution": block.attribution, "html": "", "items": "",
-              "image_id": block.image_id, "url": block.url, "wide": bool(block.wide), "key": block.key or new_key(),
-              "alt": " ".join(block.alt.split())[:300] if block.kind == BlockKind.image.value else ""}
+    values: StoredBlock = {
+        "kind": block.kind,
+        "text": block.text,
+        "attribution": block.attribution,
+        "html": "",
+        "items": "",
+        "image_id": block.image_id,
+        "url": block.url,
+        "wide": bool(block.wide),
+        "key": block.key or new_key(),
+        "alt": " ".join(block.alt.split())[:300] if block.kind == BlockKind.image.value else "",
+    }
     if block.kind in (BlockKind.paragraph.value, BlockKind.quote.value):
         html = clean_inline(block.html) if block.html else from_text(block.text)
         values["html"], values["text"] = html, plain_text(html)

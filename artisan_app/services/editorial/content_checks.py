@@ -55,8 +55,17 @@ def readability(text: str, language: str = "en") -> str:
     if language != "en" or word_count(text) < READABILITY_MIN_WORDS:
         return ""
     score = textstat.flesch_reading_ease(text)
-    band = ("very easy" if score >= 80 else "plain English" if score >= 60 else "fairly difficult" if score >= 50
-            else "difficult" if score >= 30 else "very difficult")
+    band = (
+        "very easy"
+        if score >= 80
+        else "plain English"
+        if score >= 60
+        else "fairly difficult"
+        if score >= 50
+        else "difficult"
+        if score >= 30
+        else "very difficult"
+    )
     return f"Flesch reading ease {score:.0f} ({band})"
 
 
@@ -71,48 +80,84 @@ def run_checks(form: ArticleForm, *, language: str = "en") -> CheckReport:
     headline, excerpt = form.headline.strip(), form.excerpt.strip()
 
     empty = [i for i, s in enumerate(form.sections, start=1) if not any(b.text.strip() for b in s.blocks)]
-    unattributed = [i for i, s in enumerate(form.sections, start=1)
-                    for b in s.blocks if b.kind == BlockKind.quote.value and b.text.strip() and not b.attribution.strip()]
+    unattributed = [
+        i
+        for i, s in enumerate(form.sections, start=1)
+        for b in s.blocks
+        if b.kind == BlockKind.quote.value and b.text.strip() and not b.attribution.strip()
+    ]
     vague = [t or "(empty)" for b in body for t in _links(b.text) if t.lower().strip(" .!") in VAGUE_LINK_TEXT or not t]
     # Sections are headed h3s under the body's h2: only a lead-in (the first) may go without a heading.
-    unheaded = [i for i, s in enumerate(form.sections, start=1) if i > 1 and not s.heading.strip()
-                and any(b.text.strip() for b in s.blocks)]
+    unheaded = [
+        i
+        for i, s in enumerate(form.sections, start=1)
+        if i > 1 and not s.heading.strip() and any(b.text.strip() for b in s.blocks)
+    ]
 
     def nums(items: list[int]) -> str:
         return ", ".join(str(i) for i in sorted(set(items)))
 
     checks = [
-        _check("kicker", "Kicker", "" if form.kicker.strip() else "Add a kicker: every article has one.",
-               ok="Present."),
-        _check("excerpt", "Excerpt", "" if excerpt else "Add an excerpt: it is the standfirst and the description.",
-               ok="Present."),
-        _check("headline-length", "Headline length",
-               f"{len(headline)} characters: search results show about {HEADLINE_SHOWN}, the rest is cut."
-               if len(headline) > HEADLINE_SHOWN else "", level="warn",
-               ok=f"{len(headline)} of about {HEADLINE_SHOWN} characters shown in search results."),
-        _check("excerpt-length", "Excerpt length",
-               (f"{len(excerpt)} characters: under {EXCERPT_SHOWN[0]} says little in a link preview."
-                if len(excerpt) < EXCERPT_SHOWN[0] else
-                f"{len(excerpt)} characters: search results and previews cut it at about {EXCERPT_SHOWN[1]}.")
-               if excerpt and not EXCERPT_SHOWN[0] <= len(excerpt) <= EXCERPT_SHOWN[1] else "", level="warn",
-               ok=f"{len(excerpt)} characters, within what previews show."),
-        _check("alt-text", "Image descriptions",
-               "The cover image has no description for people who can’t see it." if form.cover_image and
-               not form.cover_alt.strip() else "", ok="Every image is described."),
-        _check("empty-sections", "Empty sections", f"Section {nums(empty)} has no text." if empty else "",
-               ok="Every section has text."),
-        _check("quote-attribution", "Quotes attributed",
-               f"A quote in section {nums(unattributed)} says nobody said it." if unattributed else "",
-               ok="Every quote says who said it."),
-        _check("heading-order", "Heading order",
-               f"Section {nums(unheaded)} has no heading: only the opening section may go without."
-               if unheaded else "", ok="Headings in order."),
-        _check("link-text", "Link text",
-               "Links that say nothing out of context: " + ", ".join(f"“{t}”" for t in vague[:3]) + "."
-               if vague else "", ok="Every link says where it goes."),
+        _check("kicker", "Kicker", "" if form.kicker.strip() else "Add a kicker: every article has one.", ok="Present."),
+        _check(
+            "excerpt", "Excerpt", "" if excerpt else "Add an excerpt: it is the standfirst and the description.", ok="Present."
+        ),
+        _check(
+            "headline-length",
+            "Headline length",
+            f"{len(headline)} characters: search results show about {HEADLINE_SHOWN}, the rest is cut."
+            if len(headline) > HEADLINE_SHOWN
+            else "",
+            level="warn",
+            ok=f"{len(headline)} of about {HEADLINE_SHOWN} characters shown in search results.",
+        ),
+        _check(
+            "excerpt-length",
+            "Excerpt length",
+            (
+                f"{len(excerpt)} characters: under {EXCERPT_SHOWN[0]} says little in a link preview."
+                if len(excerpt) < EXCERPT_SHOWN[0]
+                else f"{len(excerpt)} characters: search results and previews cut it at about {EXCERPT_SHOWN[1]}."
+            )
+            if excerpt and not EXCERPT_SHOWN[0] <= len(excerpt) <= EXCERPT_SHOWN[1]
+            else "",
+            level="warn",
+            ok=f"{len(excerpt)} characters, within what previews show.",
+        ),
+        _check(
+            "alt-text",
+            "Image descriptions",
+            "The cover image has no description for people who can’t see it."
+            if form.cover_image and not form.cover_alt.strip()
+            else "",
+            ok="Every image is described.",
+        ),
+        _check(
+            "empty-sections",
+            "Empty sections",
+            f"Section {nums(empty)} has no text." if empty else "",
+            ok="Every section has text.",
+        ),
+        _check(
+            "quote-attribution",
+            "Quotes attributed",
+            f"A quote in section {nums(unattributed)} says nobody said it." if unattributed else "",
+            ok="Every quote says who said it.",
+        ),
+        _check(
+            "heading-order",
+            "Heading order",
+            f"Section {nums(unheaded)} has no heading: only the opening section may go without." if unheaded else "",
+            ok="Headings in order.",
+        ),
+        _check(
+            "link-text",
+            "Link text",
+            "Links that say nothing out of context: " + ", ".join(f"“{t}”" for t in vague[:3]) + "." if vague else "",
+            ok="Every link says where it goes.",
+        ),
     ]
-    return CheckReport(words=words, minutes=reading_minutes(words), readability=readability(text, language),
-                       checks=checks)
+    return CheckReport(words=words, minutes=reading_minutes(words), readability=readability(text, language), checks=checks)
 
 
 _last: tuple[ArticleForm, str, CheckReport] | None = None

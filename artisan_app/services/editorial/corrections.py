@@ -22,8 +22,9 @@ from artisan_app.services.editorial.forms import EditValidationError
 from artisan_app.services.editorial.saving import add_revision
 
 
-def add_correction(session: Session, *, user: StaffUser | None, article_id: int, kind: str, text: object,
-                   now: datetime | None = None) -> Correction:
+def add_correction(
+    session: Session, *, user: StaffUser | None, article_id: int, kind: str, text: object, now: datetime | None = None
+) -> Correction:
     """An editor appends a correction or an update to a live article."""
     user = require(user, Role.admin, Role.editor)
     now = now or utcnow()

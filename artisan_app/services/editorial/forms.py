@@ -17,15 +17,30 @@ from artisan_app.models import ArticleStatus, BlockKind
 from artisan_app.services.common.text import clean_text, slugify
 from artisan_app.services.editorial.rich import embed_error
 
-LIMITS = {"headline": 300, "kicker": 200, "excerpt": 600, "slug": 160, "cover_alt": 300, "heading": 300,
-          "text": 10000, "attribution": 300, "tags": 400}
+LIMITS = {
+    "headline": 300,
+    "kicker": 200,
+    "excerpt": 600,
+    "slug": 160,
+    "cover_alt": 300,
+    "heading": 300,
+    "text": 10000,
+    "attribution": 300,
+    "tags": 400,
+}
 EXCERPT_RANGE = (20, 300)
 MAX_SECTIONS = 30
 MAX_BLOCKS = 60
 # The whole body (headings, paragraphs, quotes and attributions): about 200 KB of text.
 BODY_LIMIT = 200_000
-FIELD_LABELS = {"headline": "Headline", "kicker": "Kicker", "excerpt": "Excerpt", "slug": "Slug",
-                "cover_alt": "Cover image description", "tags": "Tags"}
+FIELD_LABELS = {
+    "headline": "Headline",
+    "kicker": "Kicker",
+    "excerpt": "Excerpt",
+    "slug": "Slug",
+    "cover_alt": "Cover image description",
+    "tags": "Tags",
+}
 # "1. Panels", "2) Costs": the number is added by the layout, so a typed one is dropped.
 _LEADING_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.)]\s+")
 
@@ -147,9 +162,14 @@ def clean_form(form: ArticleForm) -> ArticleForm:
     return replace(
         form,
         slug=slugify(form.slug, max_length=LIMITS["slug"]) if form.slug else "",
-        kicker=clean_text(form.kicker), headline=clean_text(form.headline), excerpt=clean_text(form.excerpt),
-        category_slug=clean_text(form.category_slug), author_slug=clean_text(form.author_slug),
-        tags=clean_text(form.tags), cover_image=clean_text(form.cover_image), cover_alt=clean_text(form.cover_alt),
+        kicker=clean_text(form.kicker),
+        headline=clean_text(form.headline),
+        excerpt=clean_text(form.excerpt),
+        category_slug=clean_text(form.category_slug),
+        author_slug=clean_text(form.author_slug),
+        tags=clean_text(form.tags),
+        cover_image=clean_text(form.cover_image),
+        cover_alt=clean_text(form.cover_alt),
         cover_image_id=form.cover_image_id if type(form.cover_image_id) is int and form.cover_image_id > 0 else 0,
         sections=sections,
     )
@@ -160,8 +180,16 @@ def _too_long(value: str, limit: int) -> str:
 
 
 _KINDS = tuple(k.value for k in BlockKind)
-BLOCK_NAMES = {"paragraph": "paragraph", "quote": "quote", "subheading": "subheading", "bullets": "bulleted list",
-               "numbers": "numbered list", "image": "image", "embed": "embed", "separator": "separator"}
+BLOCK_NAMES = {
+    "paragraph": "paragraph",
+    "quote": "quote",
+    "subheading": "subheading",
+    "bullets": "bulleted list",
+    "numbers": "numbered list",
+    "image": "image",
+    "embed": "embed",
+    "separator": "separator",
+}
 
 
 def block_name(block: BlockForm) -> str:
@@ -186,8 +214,9 @@ def draft_errors(form: ArticleForm) -> dict[str, str]:
             errors[name] = f"{FIELD_LABELS[name]}: " + _too_long(value, LIMITS[name]).lower()
     long_tag = next((t for t in tag_names(form.tags) if len(t) > MAX_TAG), "")
     if long_tag and "tags" not in errors:
-        errors["tags"] = (f"Each tag must be {MAX_TAG} characters or fewer; “{long_tag[:30]}…” is "
-                          f"{len(long_tag)}. Separate tags with commas.")
+        errors["tags"] = (
+            f"Each tag must be {MAX_TAG} characters or fewer; “{long_tag[:30]}…” is {len(long_tag)}. Separate tags with commas."
+        )
     for i, s in enumerate(form.sections, start=1):
         if len(s.heading) > LIMITS["heading"]:
             errors[f"heading-{i}"] = f"Section {i} heading: " + _too_long(s.heading, LIMITS["heading"]).lower()
@@ -201,8 +230,9 @@ def draft_errors(form: ArticleForm) -> dict[str, str]:
                 errors[f"attr-{i}-{j}"] = f"{where}, attribution: " + _too_long(b.attribution, LIMITS["attribution"]).lower()
     size = body_size(form)
     if size > BODY_LIMIT:
-        errors["body"] = (f"The article body is {size:,} characters; the limit is {BODY_LIMIT:,}. "
-                          "Split it into two articles or shorten it.")
+        errors["body"] = (
+            f"The article body is {size:,} characters; the limit is {BODY_LIMIT:,}. Split it into two articles or shorten it."
+        )
     return errors
 
 
@@ -233,8 +263,9 @@ def publish_errors(form: ArticleForm) -> dict[str, str]:
     for i, s in enumerate(form.sections, start=1):
         for j, b in enumerate(s.blocks, start=1):
             if b.kind == BlockKind.image.value and b.image_id and not b.alt:
-                errors.setdefault(f"alt-{i}-{j}", f"Section {i}, image {j}: describe the image for readers who "
-                                                  "can’t see it (alt text).")
+                errors.setdefault(
+                    f"alt-{i}-{j}", f"Section {i}, image {j}: describe the image for readers who can’t see it (alt text)."
+                )
     if (form.cover_image or form.cover_image_id) and not form.cover_alt:
         errors.setdefault("cover_alt", "Describe the cover image for readers who can’t see it.")
     return errors
@@ -259,8 +290,10 @@ def savable(form: ArticleForm, stored: ArticleForm | None) -> tuple[ArticleForm,
             attribution = b.attribution if f"attr-{i}-{j}" not in errors else ""
             if size + len(text) + len(attribution) > BODY_LIMIT:
                 text, attribution = "", ""
-                errors.setdefault(f"block-{i}-{j}", f"Section {i}, {block_name(b)} {j}: not saved, the body is over "
-                                                    f"its limit of {BODY_LIMIT:,} characters.")
+                errors.setdefault(
+                    f"block-{i}-{j}",
+                    f"Section {i}, {block_name(b)} {j}: not saved, the body is over its limit of {BODY_LIMIT:,} characters.",
+                )
             size += len(text) + len(attribution)
             blocks.append(replace(b, text=text, attribution=attribution))
         size += len(heading)

@@ -23,12 +23,12 @@ from artisan_app.services.media.markup import jpeg_url
 from artisan_app.services.media.names import ImageRef
 
 MAX_BYTES = 8 * 1024 * 1024
-SHARED = ("This photo is also used by an article you can’t change, so its focal point stays where it is. "
-          "Ask an editor to move it.")
+SHARED = "This photo is also used by an article you can’t change, so its focal point stays where it is. Ask an editor to move it."
 
 
-def upload_image(session: Session, *, user: StaffUser | None, article_id: int, data: bytes,
-                 filename: str = "") -> tuple[int, ImageRef]:
+def upload_image(
+    session: Session, *, user: StaffUser | None, article_id: int, data: bytes, filename: str = ""
+) -> tuple[int, ImageRef]:
     """Check and import an upload for an article this user may edit: (Image id, ref)."""
     staff, _article = editable_article(session, user, article_id)
     if len(data) > MAX_BYTES:
@@ -49,14 +49,17 @@ def parse_focal(value: str) -> tuple[float, float] | None:
 def articles_using(session: Session, image_id: int) -> list[Article]:
     """Every article whose cover or one of whose image blocks is this picture."""
     covers = select(Article.id).where(Article.cover_image_id == image_id)
-    blocks = (select(Section.article_id).join(Block, col(Block.section_id) == col(Section.id))
-              .where(Block.image_id == image_id))
-    return list(session.exec(select(Article).where(col(Article.id).in_(covers) | col(Article.id).in_(blocks))
-                             .order_by(col(Article.id))).all())
+    blocks = select(Section.article_id).join(Block, col(Block.section_id) == col(Section.id)).where(Block.image_id == image_id)
+    return list(
+        session.exec(
+            select(Article).where(col(Article.id).in_(covers) | col(Article.id).in_(blocks)).order_by(col(Article.id))
+        ).all()
+    )
 
 
-def move_focal_point(session: Session, *, user: StaffUser | None, article_id: int, image_id: int,
-                     value: str, now: datetime | None = None) -> ImageRef | None:
+def move_focal_point(
+    session: Session, *, user: StaffUser | None, article_id: int, image_id: int, value: str, now: datetime | None = None
+) -> ImageRef | None:
     """Set the cover's focal point from "x,y" (what a click on the picture writes);
     None while the value is not a point yet (someone typing).
 
@@ -89,5 +92,12 @@ def preview_url(ref: ImageRef) -> str:
 def image_block(image_id: int, ref: ImageRef) -> BlockForm:
     """A new image block for an upload: caption, credit and alt text as the picture carried them
     (alt text is still required before the article is public), normal width."""
-    return BlockForm(kind="image", text=ref.caption, attribution=ref.credit, image_id=image_id, alt=ref.alt,
-                     preview=preview_url(ref), key=new_key())
+    return BlockForm(
+        kind="image",
+        text=ref.caption,
+        attribution=ref.credit,
+        image_id=image_id,
+        alt=ref.alt,
+        preview=preview_url(ref),
+        key=new_key(),
+    )

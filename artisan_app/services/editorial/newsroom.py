@@ -57,8 +57,15 @@ def status_label(article: Article, now: datetime) -> str:
 
 
 def list_articles(
-    session: Session, *, user: StaffUser | None, status: str = "", category_slug: str = "", author_slug: str = "",
-    query: str = "", offset: int = 0, now: datetime | None = None,
+    session: Session,
+    *,
+    user: StaffUser | None,
+    status: str = "",
+    category_slug: str = "",
+    author_slug: str = "",
+    query: str = "",
+    offset: int = 0,
+    now: datetime | None = None,
 ) -> tuple[list[EditorRow], bool]:
     """The newsroom's article list; authors see only their own."""
     user = require(user)
@@ -69,19 +76,28 @@ def list_articles(
         .join(Author, col(Author.id) == col(Article.author_id), isouter=True)
     )
     if not user.can_publish:  # their own articles, co-authored ones included
-        q = q.where(col(Article.id).in_(select(ArticleAuthor.article_id).where(
-            ArticleAuthor.author_id == (user.author_id or -1))) | (Article.author_id == (user.author_id or -1)))
+        q = q.where(
+            col(Article.id).in_(select(ArticleAuthor.article_id).where(ArticleAuthor.author_id == (user.author_id or -1)))
+            | (Article.author_id == (user.author_id or -1))
+        )
     q = q.where(Article.status != ArticleStatus.trashed.value)  # the trash has its own view (services/editorial/trash.py)
     if status == "scheduled":
         q = q.where(col(Article.status) == ArticleStatus.published.value, col(Article.published_at) > now)
     elif status == ArticleStatus.published.value:
         q = q.where(col(Article.status) == status, col(Article.published_at) <= now)
-    elif status in (ArticleStatus.draft.value, ArticleStatus.review.value, ArticleStatus.changes.value,
-                    ArticleStatus.approved.value):
+    elif status in (
+        ArticleStatus.draft.value,
+        ArticleStatus.review.value,
+        ArticleStatus.changes.value,
+        ArticleStatus.approved.value,
+    ):
         q = q.where(Article.status == status)
     elif status == "waiting":  # editors: in review or approved; authors: changes requested
-        q = q.where(col(Article.status).in_(
-            [ArticleStatus.review.value, ArticleStatus.approved.value] if user.can_publish else [ArticleStatus.changes.value]))
+        q = q.where(
+            col(Article.status).in_(
+                [ArticleStatus.review.value, ArticleStatus.approved.value] if user.can_publish else [ArticleStatus.changes.value]
+            )
+        )
     if category_slug:
         q = q.where(Category.slug == category_slug)
     if author_slug:

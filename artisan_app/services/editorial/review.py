@@ -33,8 +33,18 @@ from artisan_app.services.editorial.saving import add_revision
 from artisan_app.services.editorial.status_history import record_move
 from artisan_app.services.editorial.workflow import publish, submit_for_review
 
-__all__ = ["approve", "request_changes", "submit_for_review", "publish", "add_note", "reply", "resolve", "notes_for",
-           "NoteView", "may_approve"]
+__all__ = [
+    "approve",
+    "request_changes",
+    "submit_for_review",
+    "publish",
+    "add_note",
+    "reply",
+    "resolve",
+    "notes_for",
+    "NoteView",
+    "may_approve",
+]
 
 NOTE_LIMIT = 2000
 
@@ -57,8 +67,7 @@ def may_approve(session: Session, user: StaffUser, article: Article) -> bool:
     return user.can_publish and not is_author(session, user, article)
 
 
-def _move(session: Session, user: StaffUser, article: Article, to: str, now: datetime,
-          revision_id: int | None = None) -> Article:
+def _move(session: Session, user: StaffUser, article: Article, to: str, now: datetime, revision_id: int | None = None) -> Article:
     before = phase_of(article, now)
     article.status = to
     article.updated_at = now
@@ -68,8 +77,9 @@ def _move(session: Session, user: StaffUser, article: Article, to: str, now: dat
     return article
 
 
-def request_changes(session: Session, *, user: StaffUser | None, article_id: int, note: str = "",
-                    now: datetime | None = None) -> Article:
+def request_changes(
+    session: Session, *, user: StaffUser | None, article_id: int, note: str = "", now: datetime | None = None
+) -> Article:
     """An editor sends the article back to its authors (optionally with a note on the whole article)."""
     user = require(user, Role.admin, Role.editor)
     now = now or utcnow()
@@ -89,8 +99,16 @@ def approve(session: Session, *, user: StaffUser | None, article_id: int, now: d
         raise PermissionDenied("Someone other than its authors must approve this article.")
     if article.status != ArticleStatus.review.value:
         raise EditValidationError({"status": "Only an article in review can be approved."})
-    if session.exec(select(ReviewNote.id).where(ReviewNote.article_id == article.id, col(ReviewNote.parent_id).is_(None),
-                                                col(ReviewNote.resolved_at).is_(None)).limit(1)).first() is not None:
+    if (
+        session.exec(
+            select(ReviewNote.id)
+            .where(
+                ReviewNote.article_id == article.id, col(ReviewNote.parent_id).is_(None), col(ReviewNote.resolved_at).is_(None)
+            )
+            .limit(1)
+        ).first()
+        is not None
+    ):
         raise EditValidationError({"status": "Resolve the open notes first."})
     # The approval covers this text only: a revision of it is kept, and the move names it.
     revision = add_revision(session, article, user, "Approved", now)
@@ -98,6 +116,7 @@ def approve(session: Session, *, user: StaffUser | None, article_id: int, now: d
 
 
 # --- notes --------------------------------------------------------------------------------
+
 
 def _anchors(session: Session, article_id: int) -> dict[str, str]:
     """Every stable key of the article's body with a label for where it is now."""
@@ -121,16 +140,23 @@ def _body(text: object) -> str:
     return body
 
 
-def add_note(session: Session, *, user: StaffUser | None, article_id: int, body: str, anchor_key: str = "",
-             now: datetime | None = None) -> ReviewNote:
+def add_note(
+    session: Session, *, user: StaffUser | None, article_id: int, body: str, anchor_key: str = "", now: datetime | None = None
+) -> ReviewNote:
     """An editor's note on the whole article (``anchor_key`` "") or on one section or block."""
     user = require(user, Role.admin, Role.editor)
     user, article = editable_article(session, user, article_id)
     text = _body(body)
     if anchor_key and anchor_key not in _anchors(session, article.id):
         raise EditValidationError({"note": "That part of the article no longer exists."})
-    note = ReviewNote(article_id=article.id, anchor_key=anchor_key or "", user_id=user.id, user_name=user.name,
-                      body=text, created_at=now or utcnow())
+    note = ReviewNote(
+        article_id=article.id,
+        anchor_key=anchor_key or "",
+        user_id=user.id,
+        user_name=user.name,
+        body=text,
+        created_at=now or utcnow(),
+    )
     session.add(note)
     session.flush()
     return note
@@ -147,8 +173,15 @@ def _note(session: Session, user: StaffUser | None, note_id: int) -> tuple[Staff
 def reply(session: Session, *, user: StaffUser | None, note_id: int, body: str, now: datetime | None = None) -> ReviewNote:
     user, note = _note(session, user, note_id)
     root = (session.get(ReviewNote, note.parent_id) if note.parent_id else None) or note
-    row = ReviewNote(article_id=root.article_id, parent_id=root.id, anchor_key=root.anchor_key, user_id=user.id,
-                     user_name=user.name, body=_body(body), created_at=now or utcnow())
+    row = ReviewNote(
+        article_id=root.article_id,
+        parent_id=root.id,
+        anchor_key=root.anchor_key,
+        user_id=user.id,
+        user_name=user.name,
+        body=_body(body),
+        created_at=now or utcnow(),
+    )
     session.add(row)
     session.flush()
     return row
@@ -171,19 +204,27 @@ def notes_for(session: Session, *, user: StaffUser | None, article_id: int) -> l
     _, article = editable_article(session, user, article_id)
     anchors = _anchors(session, article.id)
     order = {key: i for i, key in enumerate(anchors)}
-    rows = session.exec(select(ReviewNote).where(ReviewNote.article_id == article.id)
-                        .order_by(col(ReviewNote.created_at), col(ReviewNote.id))).all()
+    rows = session.exec(
+        select(ReviewNote).where(ReviewNote.article_id == article.id).order_by(col(ReviewNote.created_at), col(ReviewNote.id))
+    ).all()
     replies: dict[int, list[tuple[str, str, str]]] = {}
     for r in rows:
         if r.parent_id is not None:
             replies.setdefault(r.parent_id, []).append((r.user_name, exact_label(r.created_at), r.body))
     views = [
-        NoteView(id=r.id, anchor_key=r.anchor_key,
-                 anchor_label="Whole article" if not r.anchor_key else anchors.get(r.anchor_key, "A part since removed"),
-                 by=r.user_name, at_label=exact_label(r.created_at), body=r.body, resolved=r.resolved_at is not None,
-                 resolved_label=f"Resolved by {r.resolved_by}, {exact_label(r.resolved_at)}" if r.resolved_at else "",
-                 replies=replies.get(r.id, []))
-        for r in rows if r.parent_id is None
+        NoteView(
+            id=r.id,
+            anchor_key=r.anchor_key,
+            anchor_label="Whole article" if not r.anchor_key else anchors.get(r.anchor_key, "A part since removed"),
+            by=r.user_name,
+            at_label=exact_label(r.created_at),
+            body=r.body,
+            resolved=r.resolved_at is not None,
+            resolved_label=f"Resolved by {r.resolved_by}, {exact_label(r.resolved_at)}" if r.resolved_at else "",
+            replies=replies.get(r.id, []),
+        )
+        for r in rows
+        if r.parent_id is None
     ]
     open_notes = sorted((v for v in views if not v.resolved), key=lambda v: (order.get(v.anchor_key, -1), v.id))
     done = sorted((v for v in views if v.resolved), key=lambda v: -v.id)

@@ -48,11 +48,15 @@ class Comparison:
 def list_revisions(session: Session, *, user: StaffUser | None, article_id: int, limit: int = 200) -> list[RevisionRow]:
     editable_article(session, user, article_id)
     rows = session.exec(
-        select(ArticleRevision).where(ArticleRevision.article_id == article_id)
-        .order_by(col(ArticleRevision.created_at).desc(), col(ArticleRevision.id).desc()).limit(limit)
+        select(ArticleRevision)
+        .where(ArticleRevision.article_id == article_id)
+        .order_by(col(ArticleRevision.created_at).desc(), col(ArticleRevision.id).desc())
+        .limit(limit)
     ).all()
-    return [RevisionRow(id=r.id, version=r.version, user_name=r.user_name,
-                        created_label=schedule_label(r.created_at), note=r.note) for r in rows]
+    return [
+        RevisionRow(id=r.id, version=r.version, user_name=r.user_name, created_label=schedule_label(r.created_at), note=r.note)
+        for r in rows
+    ]
 
 
 def _revision(session: Session, user: StaffUser | None, revision_id: int) -> tuple[StaffUser, Article, ArticleRevision]:
@@ -66,10 +70,16 @@ def _revision(session: Session, user: StaffUser | None, revision_id: int) -> tup
 
 def readable(form_json: str) -> list[str]:
     data = json.loads(form_json)
-    lines = [f"Headline: {data.get('headline', '')}", f"Kicker: {data.get('kicker', '')}",
-             f"Excerpt: {data.get('excerpt', '')}", f"Category: {data.get('category_slug', '')}",
-             f"Author: {data.get('author_slug', '')}", f"Tags: {data.get('tags', '')}",
-             f"Cover image: {data.get('cover_image', '')}", f"Cover description: {data.get('cover_alt', '')}"]
+    lines = [
+        f"Headline: {data.get('headline', '')}",
+        f"Kicker: {data.get('kicker', '')}",
+        f"Excerpt: {data.get('excerpt', '')}",
+        f"Category: {data.get('category_slug', '')}",
+        f"Author: {data.get('author_slug', '')}",
+        f"Tags: {data.get('tags', '')}",
+        f"Cover image: {data.get('cover_image', '')}",
+        f"Cover description: {data.get('cover_alt', '')}",
+    ]
     for i, s in enumerate(data.get("sections", []), start=1):
         lines.append(f"{i}. {s.get('heading', '')}")
         for b in s.get("blocks", []):
@@ -84,8 +94,10 @@ def _block_lines(b: dict[str, Any]) -> list[str]:
     if kind == "quote":
         return [f"   “{text}” — {b.get('attribution', '')}"]
     if kind in ("bullets", "numbers"):
-        return [f"   {'•' if kind == 'bullets' else f'{n}.'} {line}"
-                for n, line in enumerate((x for x in text.splitlines() if x.strip()), start=1)]
+        return [
+            f"   {'•' if kind == 'bullets' else f'{n}.'} {line}"
+            for n, line in enumerate((x for x in text.splitlines() if x.strip()), start=1)
+        ]
     if kind == "subheading":
         return [f"   ### {text}"]
     if kind == "image":
@@ -124,7 +136,8 @@ def compare(session: Session, *, user: StaffUser | None, revision_id: int, curre
         revision_id=revision.id,
         left_title=f"Version {revision.version} · {revision.user_name} · {schedule_label(revision.created_at)}",
         right_title="Current text in the editor" if current is not None else f"Current (version {article.version})",
-        rows=rows, identical=old == new,
+        rows=rows,
+        identical=old == new,
     )
 
 
@@ -133,8 +146,10 @@ def revision_form(session: Session, *, user: StaffUser | None, revision_id: int)
     it is now), and its version number. Nothing is written."""
     _, article, revision = _revision(session, user, revision_id)
     data = json.loads(revision.snapshot)
-    sections = [SectionForm(heading=s["heading"], blocks=[BlockForm(**b) for b in s["blocks"]], key=s.get("key", ""))
-                for s in data.pop("sections", [])]
+    sections = [
+        SectionForm(heading=s["heading"], blocks=[BlockForm(**b) for b in s["blocks"]], key=s.get("key", ""))
+        for s in data.pop("sections", [])
+    ]
     current = form_of(session, article)
     # The slug is the article's now (fixed once published; else it follows the headline).
     content = {k: v for k, v in data.items() if k in ArticleForm.__dataclass_fields__ and k not in ("slug", "slug_custom")}

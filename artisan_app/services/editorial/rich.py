@@ -79,8 +79,16 @@ def drafts_of(b: EditorBlock) -> list[BlockDraft]:
     if kind == BlockKind.embed.value:
         return [BlockDraft(kind, b.text.strip(), url=b.text.strip())]
     if kind == BlockKind.image.value:
-        return [BlockDraft(kind, b.text, b.attribution, image_id=getattr(b, "image_id", 0) or None,
-                           wide=bool(getattr(b, "wide", False)), alt=str(getattr(b, "alt", "") or ""))]
+        return [
+            BlockDraft(
+                kind,
+                b.text,
+                b.attribution,
+                image_id=getattr(b, "image_id", 0) or None,
+                wide=bool(getattr(b, "wide", False)),
+                alt=str(getattr(b, "alt", "") or ""),
+            )
+        ]
     if kind == BlockKind.separator.value:
         return [BlockDraft(kind, "")]
     return [BlockDraft(kind, b.text.strip())]  # subheading: plain text
@@ -102,6 +110,13 @@ def embed_error(b: EditorBlock) -> str:
 
 
 def preview_markup(draft: BlockDraft, images: dict[int, ImageRef]) -> str:
-    return block_html(draft.kind, html=draft.html, text=draft.text, attribution=draft.attribution, items=draft.items,
-                      url=draft.url, image=with_alt(images.get(draft.image_id) if draft.image_id else None, draft.alt),
-                      wide=draft.wide)
+    return block_html(
+        draft.kind,
+        html=draft.html,
+        text=draft.text,
+        attribution=draft.attribution,
+        items=draft.items,
+        url=draft.url,
+        image=with_alt(images.get(draft.image_id) if draft.image_id else None, draft.alt),
+        wide=draft.wide,
+    )

@@ -47,24 +47,34 @@ def unique_slug(session: Session, wanted: str, article_id: int) -> str:
     return slug
 
 
-def add_revision(session: Session, article: Article, user: StaffUser, note: str, now: datetime, *,
-                 autosave: bool = False) -> ArticleRevision:
+def add_revision(
+    session: Session, article: Article, user: StaffUser, note: str, now: datetime, *, autosave: bool = False
+) -> ArticleRevision:
     """Keep a snapshot of the article as stored now (see the policy above)."""
     data = snapshot(form_of(session, article, now))
     rolling = session.exec(
-        select(ArticleRevision).where(ArticleRevision.article_id == article.id, ArticleRevision.user_id == user.id,
-                                      col(ArticleRevision.autosave).is_(True))
+        select(ArticleRevision).where(
+            ArticleRevision.article_id == article.id, ArticleRevision.user_id == user.id, col(ArticleRevision.autosave).is_(True)
+        )
     ).first()
     if autosave:
-        row = rolling or ArticleRevision(article_id=article.id, user_id=user.id, autosave=True, snapshot=data,
-                                         version=article.version)
+        row = rolling or ArticleRevision(
+            article_id=article.id, user_id=user.id, autosave=True, snapshot=data, version=article.version
+        )
         row.version, row.snapshot, row.created_at = article.version, data, now
         row.user_name, row.note = user.name, AUTOSAVE_NOTE
     else:
         if rolling is not None:  # superseded by a revision of its own
             session.delete(rolling)
-        row = ArticleRevision(article_id=article.id, version=article.version, user_id=user.id, user_name=user.name,
-                              note=note[:120], snapshot=data, created_at=now)
+        row = ArticleRevision(
+            article_id=article.id,
+            version=article.version,
+            user_id=user.id,
+            user_name=user.name,
+            note=note[:120],
+            snapshot=data,
+            created_at=now,
+        )
     session.add(row)
     session.flush()
     return row
@@ -91,8 +101,14 @@ def _checked_image(session: Session, b: BlockForm) -> BlockForm:
 
 
 def save_article(
-    session: Session, *, user: StaffUser | None, form: ArticleForm, note: str = "", force: bool = False,
-    now: datetime | None = None, autosave: bool = False,
+    session: Session,
+    *,
+    user: StaffUser | None,
+    form: ArticleForm,
+    note: str = "",
+    force: bool = False,
+    now: datetime | None = None,
+    autosave: bool = False,
 ) -> SaveResult:
     """Create or update an article from ``form``.
 
@@ -140,15 +156,24 @@ def save_article(
             category = lookup(session, Category, stored.category_slug) if stored else None
 
     if article is None:
-        article = Article(slug=f"draft-{now.timestamp():.0f}-{user.id}", headline="", status=ArticleStatus.draft.value,
-                          version=0, created_at=now, updated_at=now)
+        article = Article(
+            slug=f"draft-{now.timestamp():.0f}-{user.id}",
+            headline="",
+            status=ArticleStatus.draft.value,
+            version=0,
+            created_at=now,
+            updated_at=now,
+        )
         session.add(article)
         session.flush()
 
     if not slug_fixed(article):
         # The slug follows the headline until an editor types one; it is fixed once published.
-        custom = form.slug_custom or bool(form.slug and stored is not None and form.slug != stored.slug) or (
-            bool(form.slug) and stored is None)
+        custom = (
+            form.slug_custom
+            or bool(form.slug and stored is not None and form.slug != stored.slug)
+            or (bool(form.slug) and stored is None)
+        )
         article.slug_custom = custom and bool(form.slug)
         article.slug = unique_slug(session, form.slug if article.slug_custom else (form.headline or "untitled"), article.id)
     article.kicker, article.headline, article.excerpt = form.kicker, form.headline, form.excerpt
@@ -164,10 +189,15 @@ def save_article(
     sync_primary(session, article)
     # Inline Markdown becomes cleaned HTML (editor_rich); a pasted run of paragraphs, several blocks
     # (the first keeps the editor block's stable key, which review notes anchor to).
-    replace_body(session, article, [
-        SectionDraft(s.heading, [d for b in s.blocks if has_content(b) for d in _keyed(drafts_of(b), b.key)], s.key)
-        for s in form.sections if s.heading or any(has_content(b) for b in s.blocks)
-    ])
+    replace_body(
+        session,
+        article,
+        [
+            SectionDraft(s.heading, [d for b in s.blocks if has_content(b) for d in _keyed(drafts_of(b), b.key)], s.key)
+            for s in form.sections
+            if s.heading or any(has_content(b) for b in s.blocks)
+        ],
+    )
     previous_tags = session.exec(select(ArticleTag.tag_id).where(ArticleTag.article_id == article.id)).all()
     session.exec(ArticleTag.__table__.delete().where(ArticleTag.article_id == article.id))  # type: ignore[attr-defined]
     for tag in ensure_tags(session, tag_names(form.tags)):
@@ -181,7 +211,9 @@ def save_article(
     notice = ""
     if stored is not None and snapshot(form_of(session, article, now)) != snapshot(stored):
         notice = approval.after_content_change(session, article, user, now)
-    add_revision(session, article, user, note or ("Updated" if is_public_or_scheduled(article) else "Saved"), now,
-                 autosave=autosave)
-    return SaveResult(article_id=article.id, version=article.version, slug=article.slug, saved_at=now, skipped=skipped,
-                      review_notice=notice)
+    add_revision(
+        session, article, user, note or ("Updated" if is_public_or_scheduled(article) else "Saved"), now, autosave=autosave
+    )
+    return SaveResult(
+        article_id=article.id, version=article.version, slug=article.slug, saved_at=now, skipped=skipped, review_notice=notice
+    )

@@ -11,8 +11,15 @@ from artisan_app.models import Article, ArticleRevision, StatusChange
 from artisan_app.services.accounts.auth import StaffUser
 from artisan_app.services.common.text import exact_label
 
-STATUS_LABELS = {"draft": "Draft", "review": "In review", "changes": "Changes requested", "approved": "Approved",
-                 "scheduled": "Scheduled", "published": "Published", "trashed": "In the trash"}
+STATUS_LABELS = {
+    "draft": "Draft",
+    "review": "In review",
+    "changes": "Changes requested",
+    "approved": "Approved",
+    "scheduled": "Scheduled",
+    "published": "Published",
+    "trashed": "In the trash",
+}
 
 
 @dataclass(frozen=True)
@@ -25,15 +32,33 @@ class MoveRow:
     detail: str = ""  # what an approval or a publication covered: "version 4, approved by Ed"
 
 
-def record_move(session: Session, article: Article, from_status: str, to_status: str, user: StaffUser | None,
-                now: datetime, *, revision_id: int | None = None, without_review: bool = False) -> None:
+def record_move(
+    session: Session,
+    article: Article,
+    from_status: str,
+    to_status: str,
+    user: StaffUser | None,
+    now: datetime,
+    *,
+    revision_id: int | None = None,
+    without_review: bool = False,
+) -> None:
     """Keep one move; ``from_status``/``to_status`` are phases ("scheduled" included).
     ``revision_id`` is what an approval approved or a publication's review covered."""
     if from_status == to_status:
         return
-    session.add(StatusChange(article_id=article.id, from_status=from_status, to_status=to_status,
-                             user_id=user.id if user else None, user_name=user.name if user else "", created_at=now,
-                             revision_id=revision_id, without_review=without_review))
+    session.add(
+        StatusChange(
+            article_id=article.id,
+            from_status=from_status,
+            to_status=to_status,
+            user_id=user.id if user else None,
+            user_name=user.name if user else "",
+            created_at=now,
+            revision_id=revision_id,
+            without_review=without_review,
+        )
+    )
     session.flush()
 
 
@@ -51,15 +76,29 @@ def _detail(row: StatusChange, versions: dict[int, int], approvers: dict[int, st
 
 def history(session: Session, article_id: int) -> list[MoveRow]:
     """Newest first."""
-    rows = session.exec(select(StatusChange).where(StatusChange.article_id == article_id)
-                        .order_by(col(StatusChange.created_at).desc(), col(StatusChange.id).desc())).all()
+    rows = session.exec(
+        select(StatusChange)
+        .where(StatusChange.article_id == article_id)
+        .order_by(col(StatusChange.created_at).desc(), col(StatusChange.id).desc())
+    ).all()
     ids = {r.revision_id for r in rows if r.revision_id}
-    versions = dict(session.exec(select(ArticleRevision.id, ArticleRevision.version)
-                                 .where(col(ArticleRevision.id).in_(ids))).all()) if ids else {}
+    versions = (
+        dict(session.exec(select(ArticleRevision.id, ArticleRevision.version).where(col(ArticleRevision.id).in_(ids))).all())
+        if ids
+        else {}
+    )
     approvers = {r.revision_id: r.user_name or "an editor" for r in reversed(rows) if r.to_status == "approved" and r.revision_id}
-    return [MoveRow(STATUS_LABELS.get(r.from_status, r.from_status), STATUS_LABELS.get(r.to_status, r.to_status),
-                    r.to_status, r.user_name or "Someone", exact_label(r.created_at), _detail(r, versions, approvers))
-            for r in rows]
+    return [
+        MoveRow(
+            STATUS_LABELS.get(r.from_status, r.from_status),
+            STATUS_LABELS.get(r.to_status, r.to_status),
+            r.to_status,
+            r.user_name or "Someone",
+            exact_label(r.created_at),
+            _detail(r, versions, approvers),
+        )
+        for r in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -78,11 +117,20 @@ def author_updates(session: Session, user: StaffUser | None, *, limit: int = 5) 
         return []
     mine = select(ArticleAuthor.article_id).where(ArticleAuthor.author_id == user.author_id)
     rows = session.exec(
-        select(StatusChange, Article).join(Article, col(Article.id) == col(StatusChange.article_id))
-        .where(col(StatusChange.article_id).in_(mine), col(StatusChange.to_status).in_(("changes", "published")),
-               StatusChange.user_id != user.id)
-        .order_by(col(StatusChange.created_at).desc(), col(StatusChange.id).desc()).limit(limit)
+        select(StatusChange, Article)
+        .join(Article, col(Article.id) == col(StatusChange.article_id))
+        .where(
+            col(StatusChange.article_id).in_(mine),
+            col(StatusChange.to_status).in_(("changes", "published")),
+            StatusChange.user_id != user.id,
+        )
+        .order_by(col(StatusChange.created_at).desc(), col(StatusChange.id).desc())
+        .limit(limit)
     ).all()
     verb = {"changes": "Changes requested", "published": "Published"}
-    return [UpdateRow(a.id, a.headline or "(untitled)", f"{verb[c.to_status]} by {c.user_name or 'an editor'}",
-                      exact_label(c.created_at)) for c, a in rows]
+    return [
+        UpdateRow(
+            a.id, a.headline or "(untitled)", f"{verb[c.to_status]} by {c.user_name or 'an editor'}", exact_label(c.created_at)
+        )
+        for c, a in rows
+    ]

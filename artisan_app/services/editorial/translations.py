@@ -51,21 +51,23 @@ def counterpart(session: Session, article: Article, language: str) -> Article | 
         return article
     if not article.translation_group:
         return None
-    return session.exec(select(Article).where(Article.translation_group == article.translation_group,
-                                              Article.language == language)).first()
+    return session.exec(
+        select(Article).where(Article.translation_group == article.translation_group, Article.language == language)
+    ).first()
 
 
 def live_translations(session: Session, slug: str, *, now: datetime | None = None) -> list[TranslationLink]:
     """The live versions of the live article ``slug`` in the other editions (for the language switch
     and ``hreflang``); empty when it has none, so the page links to the other edition's front page."""
     now = now or utcnow()
-    group = session.exec(select(Article.translation_group, Article.language)
-                         .where(Article.slug == slug, is_live(now))).first()
+    group = session.exec(select(Article.translation_group, Article.language).where(Article.slug == slug, is_live(now))).first()
     if group is None or not group[0]:
         return []
-    rows = session.exec(select(Article.language, Article.slug)
-                        .where(Article.translation_group == group[0], Article.language != group[1], is_live(now))
-                        .order_by(Article.language)).all()
+    rows = session.exec(
+        select(Article.language, Article.slug)
+        .where(Article.translation_group == group[0], Article.language != group[1], is_live(now))
+        .order_by(Article.language)
+    ).all()
     return [TranslationLink(language=language, slug=other) for language, other in rows]
 
 
@@ -73,20 +75,24 @@ def languages_by_article(session: Session, article_ids: list[int]) -> dict[int, 
     """For the newsroom's list: the other languages each article has a version in (any status)."""
     if not article_ids:
         return {}
-    mine = session.exec(select(col(Article.id), col(Article.translation_group), col(Article.language))
-                        .where(col(Article.id).in_(article_ids), col(Article.translation_group).is_not(None))).all()
+    mine = session.exec(
+        select(col(Article.id), col(Article.translation_group), col(Article.language)).where(
+            col(Article.id).in_(article_ids), col(Article.translation_group).is_not(None)
+        )
+    ).all()
     groups = {group for _id, group, _lang in mine if group}
     members: dict[str, list[str]] = {}
-    for group, language in session.exec(select(col(Article.translation_group), col(Article.language))
-                                        .where(col(Article.translation_group).in_(groups))).all():
+    for group, language in session.exec(
+        select(col(Article.translation_group), col(Article.language)).where(col(Article.translation_group).in_(groups))
+    ).all():
         if group:
             members.setdefault(group, []).append(language)
-    return {article_id: sorted(lang for lang in members.get(group or "", []) if lang != own)
-            for article_id, group, own in mine}
+    return {article_id: sorted(lang for lang in members.get(group or "", []) if lang != own) for article_id, group, own in mine}
 
 
-def create_translation(session: Session, *, user: StaffUser | None, article_id: int, language: str,
-                       now: datetime | None = None) -> Article:
+def create_translation(
+    session: Session, *, user: StaffUser | None, article_id: int, language: str, now: datetime | None = None
+) -> Article:
     """A draft in ``language`` linked to article ``article_id``: the same category, byline, tags,
     cover and structure (every section and block, text included, for the translator to replace),
     with its own slug. Whoever may edit the source may add its translation."""
@@ -102,11 +108,21 @@ def create_translation(session: Session, *, user: StaffUser | None, article_id: 
         source.translation_group = uuid.uuid4().hex
         session.add(source)
     article = Article(
-        slug=unique_slug(session, f"{source.slug}-{language}", 0), kicker=source.kicker, headline=source.headline,
-        excerpt=source.excerpt, category_id=source.category_id, author_id=source.author_id,
-        status=ArticleStatus.draft.value, word_count=source.word_count, cover_image=source.cover_image,
-        cover_alt=source.cover_alt, cover_image_id=source.cover_image_id, created_at=now, updated_at=now,
-        language=language, translation_group=source.translation_group,
+        slug=unique_slug(session, f"{source.slug}-{language}", 0),
+        kicker=source.kicker,
+        headline=source.headline,
+        excerpt=source.excerpt,
+        category_id=source.category_id,
+        author_id=source.author_id,
+        status=ArticleStatus.draft.value,
+        word_count=source.word_count,
+        cover_image=source.cover_image,
+        cover_alt=source.cover_alt,
+        cover_image_id=source.cover_image_id,
+        created_at=now,
+        updated_at=now,
+        language=language,
+        translation_group=source.translation_group,
     )
     session.add(article)
     session.flush()
@@ -126,11 +142,23 @@ def _copy_body(session: Session, source_id: int, target_id: int) -> None:
         copy = Section(article_id=target_id, position=section.position, heading=section.heading, key=new_key())
         session.add(copy)
         session.flush()
-        for block in session.exec(select(Block).where(Block.section_id == section.id)
-                                  .order_by(col(Block.position))).all():
-            session.add(Block(section_id=copy.id, position=block.position, kind=block.kind, text=block.text,
-                              attribution=block.attribution, key=new_key(), html=block.html, items=block.items,
-                              image_id=block.image_id, alt=block.alt, url=block.url, wide=block.wide))
+        for block in session.exec(select(Block).where(Block.section_id == section.id).order_by(col(Block.position))).all():
+            session.add(
+                Block(
+                    section_id=copy.id,
+                    position=block.position,
+                    kind=block.kind,
+                    text=block.text,
+                    attribution=block.attribution,
+                    key=new_key(),
+                    html=block.html,
+                    items=block.items,
+                    image_id=block.image_id,
+                    alt=block.alt,
+                    url=block.url,
+                    wide=block.wide,
+                )
+            )
     session.flush()
 
 
@@ -167,8 +195,16 @@ def editor_versions(session: Session, *, user: StaffUser | None, article_id: int
     """The article's language and its linked versions in other languages, for whoever may edit it."""
     _user, article = editable_article(session, user, article_id)
     others = [a for lang, a in sorted(translations_of(session, article).items()) if a.id != article.id]
-    return article.language, [VersionRow(id=a.id, language=a.language, language_name=NATIVE_NAMES[a.language],
-                                         headline=a.headline or "(untitled)", status=a.status) for a in others]
+    return article.language, [
+        VersionRow(
+            id=a.id,
+            language=a.language,
+            language_name=NATIVE_NAMES[a.language],
+            headline=a.headline or "(untitled)",
+            status=a.status,
+        )
+        for a in others
+    ]
 
 
 @dataclass(frozen=True)
@@ -181,8 +217,7 @@ class LanguageSwitch:
     translated: bool  # False: there is no version of this page, the link goes to the other front page
 
 
-def language_switch(session: Session, *, language: str, slug: str | None = None,
-                    now: datetime | None = None) -> LanguageSwitch:
+def language_switch(session: Session, *, language: str, slug: str | None = None, now: datetime | None = None) -> LanguageSwitch:
     """For an article page (``slug``) the live translation; for any other page, or an article without
     one, the other edition's front page. Labelled in the other edition's language."""
     from artisan_app.core import routes
@@ -194,6 +229,9 @@ def language_switch(session: Session, *, language: str, slug: str | None = None,
     if link is not None:
         label = "This article in English" if other == "en" else "This article in Urdu"
         return LanguageSwitch(other, edition_path(other, routes.article_url(link.slug)), translate(other, label), True)
-    label = ("This page is not in English: the English edition’s front page" if other == "en"
-             else "This page is not in Urdu: the Urdu edition’s front page")
+    label = (
+        "This page is not in English: the English edition’s front page"
+        if other == "en"
+        else "This page is not in Urdu: the Urdu edition’s front page"
+    )
     return LanguageSwitch(other, edition_path(other, routes.HOME), translate(other, label), False)

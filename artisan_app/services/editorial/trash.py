@@ -100,7 +100,9 @@ def list_trash(session: Session, *, user: StaffUser | None, now: datetime | None
     rows = session.exec(query.order_by(col(Article.trashed_at).desc(), col(Article.id).desc()).limit(TRASH_PAGE)).all()
     return [
         TrashRow(
-            id=a.id, headline=a.headline or "(untitled)", author_name=au.name if au else "—",
+            id=a.id,
+            headline=a.headline or "(untitled)",
+            author_name=au.name if au else "—",
             trashed_label=exact_label(a.trashed_at or a.updated_at),
             purge_label=date_label((a.trashed_at or a.updated_at) + RETENTION),
         )

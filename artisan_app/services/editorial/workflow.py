@@ -35,13 +35,17 @@ def schedule_error(at: datetime | None, now: datetime) -> str:
     if at.tzinfo is None:
         return "Give the time with its time zone."
     if at <= now:
-        return (f"{schedule_label(at)} has already passed. Choose a time in the future, "
-                "or use “Publish now”.")
+        return f"{schedule_label(at)} has already passed. Choose a time in the future, or use “Publish now”."
     return ""
 
 
 def publish(
-    session: Session, *, user: StaffUser | None, article_id: int, at: datetime | None = None, now: datetime | None = None,
+    session: Session,
+    *,
+    user: StaffUser | None,
+    article_id: int,
+    at: datetime | None = None,
+    now: datetime | None = None,
     without_review: bool = False,
 ) -> Article:
     """Publish now (``at`` is None), or schedule for ``at``, which must be in the future;
@@ -69,8 +73,16 @@ def publish(
     session.flush()
     what = f"Scheduled for {schedule_label(at)}" if at else "Published"
     revision = add_revision(session, article, user, what + (" without review" if cleared.without_review else ""), now)
-    record_move(session, article, before, phase_of(article, now), user, now,
-                revision_id=cleared.revision_id or revision.id, without_review=cleared.without_review)
+    record_move(
+        session,
+        article,
+        before,
+        phase_of(article, now),
+        user,
+        now,
+        revision_id=cleared.revision_id or revision.id,
+        without_review=cleared.without_review,
+    )
     return article
 
 

@@ -110,8 +110,9 @@ class SmtpTransport:
         c = self.config
         try:
             if c.tls:
-                smtp: smtplib.SMTP = smtplib.SMTP_SSL(c.host, c.port, timeout=SMTP_TIMEOUT_SECONDS,
-                                                      context=ssl.create_default_context())
+                smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+                    c.host, c.port, timeout=SMTP_TIMEOUT_SECONDS, context=ssl.create_default_context()
+                )
             else:
                 smtp = smtplib.SMTP(c.host, c.port, timeout=SMTP_TIMEOUT_SECONDS)
                 if c.starttls:
@@ -160,9 +161,7 @@ class SmtpTransport:
     def __enter__(self) -> SmtpTransport:
         return self
 
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
 
 

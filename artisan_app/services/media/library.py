@@ -28,8 +28,16 @@ ALT_REQUIRED = "Describe the image for readers who can’t see it (alt text)."
 
 
 def ref_of(row: Image, *, alt: str | None = None) -> ImageRef:
-    return ImageRef(hash=row.hash, width=row.width, height=row.height, focal_x=row.focal_x, focal_y=row.focal_y,
-                    alt=row.alt if alt is None else alt, caption=row.caption, credit=row.credit)
+    return ImageRef(
+        hash=row.hash,
+        width=row.width,
+        height=row.height,
+        focal_x=row.focal_x,
+        focal_y=row.focal_y,
+        alt=row.alt if alt is None else alt,
+        caption=row.caption,
+        credit=row.credit,
+    )
 
 
 def _text(value: str, field: str) -> str:
@@ -51,9 +59,19 @@ def _missing(storage: MediaStorage, wanted: list[str]) -> bool:
     return any(not storage.exists(name) for name in wanted)
 
 
-def import_image(session: Session, *, data: bytes, filename: str = "", alt: str = "", caption: str = "",
-                 credit: str = "", focal: tuple[float, float] = (0.5, 0.5), uploader_id: int | None = None,
-                 storage: MediaStorage | None = None, now: datetime | None = None) -> ImageRef:
+def import_image(
+    session: Session,
+    *,
+    data: bytes,
+    filename: str = "",
+    alt: str = "",
+    caption: str = "",
+    credit: str = "",
+    focal: tuple[float, float] = (0.5, 0.5),
+    uploader_id: int | None = None,
+    storage: MediaStorage | None = None,
+    now: datetime | None = None,
+) -> ImageRef:
     """Check ``data``, store its master, renditions and crops, and record it (or find it).
 
     ``focal`` is used for a new image only; a known one keeps its own focal point."""
@@ -68,9 +86,19 @@ def import_image(session: Session, *, data: bytes, filename: str = "", alt: str 
             return ref
     checked = check_image(data, filename)
     if row is None:
-        row = Image(hash=checked.digest, width=checked.width, height=checked.height, format=checked.format,
-                    alt=alt, caption=caption, credit=credit, uploader_id=uploader_id, created_at=now or utcnow(),
-                    focal_x=round(names.clamp01(focal[0]), 3), focal_y=round(names.clamp01(focal[1]), 3))
+        row = Image(
+            hash=checked.digest,
+            width=checked.width,
+            height=checked.height,
+            format=checked.format,
+            alt=alt,
+            caption=caption,
+            credit=credit,
+            uploader_id=uploader_id,
+            created_at=now or utcnow(),
+            focal_x=round(names.clamp01(focal[0]), 3),
+            focal_y=round(names.clamp01(focal[1]), 3),
+        )
         session.add(row)
         session.flush()
     ref = ref_of(row)
@@ -103,8 +131,7 @@ def cover_ref(session: Session, article: Article) -> ImageRef | None:
     return None if row is None else ref_of(row, alt=article.cover_alt)
 
 
-def set_focal_point(session: Session, *, image_id: int, x: float, y: float,
-                    storage: MediaStorage | None = None) -> ImageRef:
+def set_focal_point(session: Session, *, image_id: int, x: float, y: float, storage: MediaStorage | None = None) -> ImageRef:
     """Move the focal point: new crops are cut (new names); the renditions are untouched.
     The old crops stay: cached pages, feeds and link previews elsewhere still point at them.
     Authorisation is the caller's (``services.editorial.media.move_focal_point``)."""

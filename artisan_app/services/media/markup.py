@@ -75,17 +75,26 @@ def _url_for(url: Callable[[str], str] | None) -> Callable[[str], str]:
 def _candidates(ref: ImageRef, kind: str) -> list[tuple[int, int, Callable[[str], str]]]:
     """(width, height, name for an extension) per candidate, smallest first."""
     if kind == "full":
-        return [(*names.rendition_dims(ref, w), partial(names.rendition_name, ref.hash, w))
-                for w in names.rendition_widths(ref.width)]
+        return [
+            (*names.rendition_dims(ref, w), partial(names.rendition_name, ref.hash, w)) for w in names.rendition_widths(ref.width)
+        ]
     if kind == "card":
-        return [(*names.crop_dims("card", w),
-                 partial(names.crop_name, ref.hash, "card", ref.focal_x, ref.focal_y, w))
-                for w in names.crop_widths(ref, "card")]
+        return [
+            (*names.crop_dims("card", w), partial(names.crop_name, ref.hash, "card", ref.focal_x, ref.focal_y, w))
+            for w in names.crop_widths(ref, "card")
+        ]
     raise ValueError(f"unknown picture kind {kind!r}")
 
 
-def picture(ref: ImageRef, *, kind: str = "full", sizes: str | None = None, lead: bool = False,
-            alt: str | None = None, url: Callable[[str], str] | None = None) -> Picture:
+def picture(
+    ref: ImageRef,
+    *,
+    kind: str = "full",
+    sizes: str | None = None,
+    lead: bool = False,
+    alt: str | None = None,
+    url: Callable[[str], str] | None = None,
+) -> Picture:
     url = _url_for(url)
     candidates = _candidates(ref, kind)
     sizes = sizes or SIZES["card" if kind == "card" else "body"]
@@ -97,9 +106,14 @@ def picture(ref: ImageRef, *, kind: str = "full", sizes: str | None = None, lead
     width, height, _ = candidates[-1]
     return Picture(
         sources=tuple(Source(names.CONTENT_TYPES[ext], srcset(ext), sizes) for ext in ("avif", "webp")),
-        src=url(fallback[2]("jpg")), src_set=srcset("jpg"), sizes=sizes, width=width, height=height,
+        src=url(fallback[2]("jpg")),
+        src_set=srcset("jpg"),
+        sizes=sizes,
+        width=width,
+        height=height,
         alt=ref.alt if alt is None else alt,
-        loading="eager" if lead else "lazy", fetch_priority="high" if lead else "auto",
+        loading="eager" if lead else "lazy",
+        fetch_priority="high" if lead else "auto",
     )
 
 
@@ -109,10 +123,17 @@ def _attrs(pairs: list[tuple[str, str | int]]) -> str:
 
 def picture_html(data: Picture, *, class_name: str = "") -> str:
     """``<picture>`` markup, every value escaped."""
-    sources = "".join(f"<source{_attrs([('type', s.type), ('srcset', s.src_set), ('sizes', s.sizes)])}>"
-                      for s in data.sources)
-    img: list[tuple[str, str | int]] = [("src", data.src), ("srcset", data.src_set), ("sizes", data.sizes), ("width", data.width),
-           ("height", data.height), ("alt", data.alt), ("loading", data.loading), ("decoding", data.decoding)]
+    sources = "".join(f"<source{_attrs([('type', s.type), ('srcset', s.src_set), ('sizes', s.sizes)])}>" for s in data.sources)
+    img: list[tuple[str, str | int]] = [
+        ("src", data.src),
+        ("srcset", data.src_set),
+        ("sizes", data.sizes),
+        ("width", data.width),
+        ("height", data.height),
+        ("alt", data.alt),
+        ("loading", data.loading),
+        ("decoding", data.decoding),
+    ]
     if data.fetch_priority != "auto":
         img.append(("fetchpriority", data.fetch_priority))
     if class_name:
@@ -126,7 +147,7 @@ def figure_html(ref: ImageRef, data: Picture, *, class_name: str = "figure") -> 
     if ref.credit:
         parts.append(f'<span class="credit">{escape(ref.credit)}</span>')
     caption = f"<figcaption>{' '.join(parts)}</figcaption>" if parts else ""
-    return f'<figure{_attrs([("class", class_name)])}>{picture_html(data)}{caption}</figure>'
+    return f"<figure{_attrs([('class', class_name)])}>{picture_html(data)}{caption}</figure>"
 
 
 def jpeg_url(ref: ImageRef, *, max_width: int = 1280, url: Callable[[str], str] | None = None) -> str:
@@ -151,8 +172,13 @@ class OgImage(TypedDict):
 def og_image(ref: ImageRef, *, site_url: str, url: Callable[[str], str] | None = None) -> OgImage:
     """The Open Graph / Twitter image: the 1200×630 crop around the focal point."""
     name = names.crop_name(ref.hash, "social", ref.focal_x, ref.focal_y, names.SOCIAL_SIZE[0], "jpg")
-    return {"url": absolute(site_url, _url_for(url)(name)), "width": names.SOCIAL_SIZE[0],
-            "height": names.SOCIAL_SIZE[1], "type": "image/jpeg", "alt": ref.alt}
+    return {
+        "url": absolute(site_url, _url_for(url)(name)),
+        "width": names.SOCIAL_SIZE[0],
+        "height": names.SOCIAL_SIZE[1],
+        "type": "image/jpeg",
+        "alt": ref.alt,
+    }
 
 
 def jsonld_images(ref: ImageRef, *, site_url: str, url: Callable[[str], str] | None = None) -> list[str]:

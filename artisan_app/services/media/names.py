@@ -120,8 +120,12 @@ def rendition_names(ref: ImageRef) -> list[str]:
 
 
 def crop_names(ref: ImageRef) -> list[str]:
-    return [crop_name(ref.hash, kind, ref.focal_x, ref.focal_y, w, ext)
-            for kind, spec in CROPS.items() for w in crop_widths(ref, kind) for ext in spec.formats]
+    return [
+        crop_name(ref.hash, kind, ref.focal_x, ref.focal_y, w, ext)
+        for kind, spec in CROPS.items()
+        for w in crop_widths(ref, kind)
+        for ext in spec.formats
+    ]
 
 
 def all_names(ref: ImageRef) -> list[str]:

@@ -25,8 +25,9 @@ def encode(img: PILImage.Image, ext: str) -> bytes:
     out = io.BytesIO()
     if ext == "avif":
         if not features.check("avif"):  # Pillow 13's wheels have it built in; a source build may not
-            raise RuntimeError("This Pillow cannot write AVIF (PIL.features.check('avif') is False): "
-                               "install the pinned pillow wheel.")
+            raise RuntimeError(
+                "This Pillow cannot write AVIF (PIL.features.check('avif') is False): install the pinned pillow wheel."
+            )
         img.save(out, "AVIF", quality=60, speed=8)
     elif ext == "webp":
         img.save(out, "WEBP", quality=80, method=4)
@@ -84,8 +85,12 @@ def make_crops(master: PILImage.Image, ref: ImageRef, storage: MediaStorage) -> 
     for kind, spec in CROPS.items():
         for width in names.crop_widths(ref, kind):
             crop = focal_crop(master, names.crop_dims(kind, width), ref.focal_x, ref.focal_y)
-            saved += _save_all(storage, crop, lambda ext, w=width, k=kind: names.crop_name(
-                ref.hash, k, ref.focal_x, ref.focal_y, w, ext), spec.formats)
+            saved += _save_all(
+                storage,
+                crop,
+                lambda ext, w=width, k=kind: names.crop_name(ref.hash, k, ref.focal_x, ref.focal_y, w, ext),
+                spec.formats,
+            )
     return saved
 
 

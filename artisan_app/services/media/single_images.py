@@ -35,4 +35,3 @@ def store_image(data: bytes, *, directory: Path, prefix: str) -> dict[int, str]:
         (directory / name).write_bytes(encode(copy, "webp"))
         names[width] = name
     return names
-

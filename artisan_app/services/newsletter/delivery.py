@@ -78,8 +78,11 @@ def take_lease(session: Session, newsletter_id: int, *, owner: str, now: datetim
 
 
 def release_lease(session: Session, newsletter_id: int, *, owner: str) -> None:
-    session.exec(update(Newsletter).where(col(Newsletter.id) == newsletter_id, col(Newsletter.lease_owner) == owner)
-                 .values(lease_owner="", lease_until=None))
+    session.exec(
+        update(Newsletter)
+        .where(col(Newsletter.id) == newsletter_id, col(Newsletter.lease_owner) == owner)
+        .values(lease_owner="", lease_until=None)
+    )
 
 
 def prepare(session: Session, newsletter_id: int) -> int:
@@ -91,13 +94,17 @@ def prepare(session: Session, newsletter_id: int) -> int:
         article = session.get(Article, letter.article_id) if letter.article_id else None
         category_id = article.category_id if article else None
         subscribers = audience(category_id).subquery()
-        already = select(Delivery.id).where(Delivery.newsletter_id == newsletter_id,
-                                            Delivery.subscriber_id == subscribers.c.id)
-        session.exec(insert(Delivery).from_select(
-            ["newsletter_id", "subscriber_id", "status", "attempts", "error"],
-            sa_select(literal(newsletter_id), subscribers.c.id, literal(DeliveryStatus.pending.value), literal(0),
-                   literal("")).where(~already.exists()).order_by(subscribers.c.id),
-        ))
+        already = select(Delivery.id).where(Delivery.newsletter_id == newsletter_id, Delivery.subscriber_id == subscribers.c.id)
+        session.exec(
+            insert(Delivery).from_select(
+                ["newsletter_id", "subscriber_id", "status", "attempts", "error"],
+                sa_select(
+                    literal(newsletter_id), subscribers.c.id, literal(DeliveryStatus.pending.value), literal(0), literal("")
+                )
+                .where(~already.exists())
+                .order_by(subscribers.c.id),
+            )
+        )
         letter.total = session.exec(select(func.count()).where(Delivery.newsletter_id == newsletter_id)).one()
         letter.prepared, letter.status = True, NewsletterStatus.sending.value
         session.add(letter)
@@ -118,12 +125,14 @@ def _record(session: Session, outcome: Outcome, now: datetime) -> None:
     values: dict[str, object] = {"status": outcome.status, "error": outcome.error[:300]}
     if outcome.status == DeliveryStatus.sent.value:
         values["sent_at"] = now
-    session.exec(update(Delivery).where(col(Delivery.id) == outcome.delivery_id,
-                                        col(Delivery.status) == DeliveryStatus.sending.value).values(**values))
+    session.exec(
+        update(Delivery)
+        .where(col(Delivery.id) == outcome.delivery_id, col(Delivery.status) == DeliveryStatus.sending.value)
+        .values(**values)
+    )
 
 
-def advance(session: Session, newsletter_id: int, *, done: Outcome | None, now: datetime,
-            claim: bool = True) -> Recipient | None:
+def advance(session: Session, newsletter_id: int, *, done: Outcome | None, now: datetime, claim: bool = True) -> Recipient | None:
     """Record ``done`` and claim the next pending recipient, in one transaction."""
     if done is not None:
         _record(session, done, now)
@@ -134,12 +143,14 @@ def advance(session: Session, newsletter_id: int, *, done: Outcome | None, now: 
             select(Delivery.id, Subscriber.email, Subscriber.key)
             .join(Subscriber, col(Subscriber.id) == col(Delivery.subscriber_id))
             .where(Delivery.newsletter_id == newsletter_id, Delivery.status == DeliveryStatus.pending.value)
-            .order_by(col(Delivery.id)).limit(1)
+            .order_by(col(Delivery.id))
+            .limit(1)
         ).first()
         if row is None:
             return None
         claimed = session.exec(
-            update(Delivery).where(col(Delivery.id) == row[0], col(Delivery.status) == DeliveryStatus.pending.value)
+            update(Delivery)
+            .where(col(Delivery.id) == row[0], col(Delivery.status) == DeliveryStatus.pending.value)
             .values(status=DeliveryStatus.sending.value, attempts=Delivery.attempts + 1)
         )
         if claimed.rowcount == 1:
@@ -164,35 +175,48 @@ def temporary_failure(session: Session, newsletter_id: int, delivery_id: int, *,
 
 
 def clear_failures(session: Session, newsletter_id: int) -> None:
-    session.exec(update(Newsletter).where(col(Newsletter.id) == newsletter_id, col(Newsletter.temporary_failures) > 0)
-                 .values(temporary_failures=0, last_error=""))
+    session.exec(
+        update(Newsletter)
+        .where(col(Newsletter.id) == newsletter_id, col(Newsletter.temporary_failures) > 0)
+        .values(temporary_failures=0, last_error="")
+    )
 
 
 def abandon(session: Session, newsletter_id: int, *, reason: str, now: datetime) -> None:
     """The article is gone: nobody left is sent anything, and the send ends."""
-    session.exec(update(Delivery).where(col(Delivery.newsletter_id) == newsletter_id,
-                                        col(Delivery.status) == DeliveryStatus.pending.value)
-                 .values(status=DeliveryStatus.failed.value, error=reason))
+    session.exec(
+        update(Delivery)
+        .where(col(Delivery.newsletter_id) == newsletter_id, col(Delivery.status) == DeliveryStatus.pending.value)
+        .values(status=DeliveryStatus.failed.value, error=reason)
+    )
     session.exec(update(Newsletter).where(col(Newsletter.id) == newsletter_id).values(last_error=reason))
     finish_if_done(session, newsletter_id, now=now)
 
 
 def finish_if_done(session: Session, newsletter_id: int, *, now: datetime) -> bool:
-    left = session.exec(select(func.count()).where(
-        Delivery.newsletter_id == newsletter_id,
-        col(Delivery.status).in_([DeliveryStatus.pending.value, DeliveryStatus.sending.value]),
-    )).one()
+    left = session.exec(
+        select(func.count()).where(
+            Delivery.newsletter_id == newsletter_id,
+            col(Delivery.status).in_([DeliveryStatus.pending.value, DeliveryStatus.sending.value]),
+        )
+    ).one()
     if left:
         return False
-    session.exec(update(Newsletter).where(col(Newsletter.id) == newsletter_id)
-                 .values(status=NewsletterStatus.done.value, finished_at=now, lease_owner="", lease_until=None))
+    session.exec(
+        update(Newsletter)
+        .where(col(Newsletter.id) == newsletter_id)
+        .values(status=NewsletterStatus.done.value, finished_at=now, lease_owner="", lease_until=None)
+    )
     return True
 
 
 def hold_for(session: Session, newsletter_id: int, *, owner: str, until: datetime) -> None:
     """Keep the lease until a retry is due, so nobody resumes the send before its backoff ends."""
-    session.exec(update(Newsletter).where(col(Newsletter.id) == newsletter_id, col(Newsletter.lease_owner) == owner)
-                 .values(lease_until=until))
+    session.exec(
+        update(Newsletter)
+        .where(col(Newsletter.id) == newsletter_id, col(Newsletter.lease_owner) == owner)
+        .values(lease_until=until)
+    )
 
 
 def stalled(session: Session, *, now: datetime, grace: timedelta) -> list[int]:

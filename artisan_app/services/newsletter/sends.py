@@ -99,9 +99,14 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail | None:
         return None
     article, category, author = row
     return ArticleDetail(
-        id=article.id, card=queries.card_of(article, category, author), author=author_profile(author),
-        updated_iso="", updated_label="", sections=queries.article_sections(session, article.id),
-        cover_image=article.cover_image, cover_alt=article.cover_alt,
+        id=article.id,
+        card=queries.card_of(article, category, author),
+        author=author_profile(author),
+        updated_iso="",
+        updated_label="",
+        sections=queries.article_sections(session, article.id),
+        cover_image=article.cover_image,
+        cover_alt=article.cover_alt,
     )
 
 
@@ -114,10 +119,14 @@ def render_article(session: Session, article_id: int) -> emails.Rendered:
 
 def newsletter_mail(rendered: emails.Rendered, *, email: str, key: str, subject_prefix: str = "") -> Mail:
     """One recipient's copy: their own links, and the RFC 8058 one-click headers."""
-    html, text = rendered.personalise(unsubscribe_url=subscriptions.unsubscribe_url(key),
-                                      preferences_url=subscriptions.preferences_url(key))
+    html, text = rendered.personalise(
+        unsubscribe_url=subscriptions.unsubscribe_url(key), preferences_url=subscriptions.preferences_url(key)
+    )
     return Mail(
-        to=email, subject=subject_prefix + rendered.subject, text=text, html=html,
+        to=email,
+        subject=subject_prefix + rendered.subject,
+        text=text,
+        html=html,
         headers=(
             ("List-Unsubscribe", f"<{subscriptions.one_click_url(key)}>"),
             ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
@@ -132,12 +141,17 @@ def subscription_mail(session: Session, *, kind: str, subscriber_id: int, now: d
     if sub is None:
         return None
     if kind == "confirm" and sub.status == SubscriberStatus.pending.value:
-        body = emails.confirmation(confirm_url=subscriptions.confirm_url(sub.key, now=now),
-                                   valid_days=subscriptions.CONFIRM_DAYS, site_url=settings.site_url)
+        body = emails.confirmation(
+            confirm_url=subscriptions.confirm_url(sub.key, now=now),
+            valid_days=subscriptions.CONFIRM_DAYS,
+            site_url=settings.site_url,
+        )
     elif kind == "manage" and sub.status == SubscriberStatus.active.value:
-        body = emails.already_subscribed(preferences_url=subscriptions.preferences_url(sub.key),
-                                         unsubscribe_url=subscriptions.unsubscribe_url(sub.key),
-                                         site_url=settings.site_url)
+        body = emails.already_subscribed(
+            preferences_url=subscriptions.preferences_url(sub.key),
+            unsubscribe_url=subscriptions.unsubscribe_url(sub.key),
+            site_url=settings.site_url,
+        )
     else:
         return None  # the state changed since the mail was queued
     return Mail(to=sub.email, subject=body.subject, text=body.text, html=body.html)
@@ -164,8 +178,7 @@ def audience_count(session: Session, *, user: StaffUser | None, article_id: int)
 
 
 def previous_send(session: Session, article_id: int) -> Newsletter | None:
-    return session.exec(select(Newsletter).where(Newsletter.article_id == article_id)
-                        .order_by(col(Newsletter.id).desc())).first()
+    return session.exec(select(Newsletter).where(Newsletter.article_id == article_id).order_by(col(Newsletter.id).desc())).first()
 
 
 def queue_send(session: Session, *, user: StaffUser | None, article_id: int, now: datetime | None = None) -> int:
@@ -180,8 +193,9 @@ def queue_send(session: Session, *, user: StaffUser | None, article_id: int, now
     before = previous_send(session, article_id)
     if before is not None:
         raise NewsletterError(f"This article was already sent as a newsletter ({exact_label(before.created_at)}).")
-    letter = Newsletter(article_id=article_id, subject=article.headline, created_by=user.id,
-                        created_by_name=user.name, created_at=now)
+    letter = Newsletter(
+        article_id=article_id, subject=article.headline, created_by=user.id, created_by_name=user.name, created_at=now
+    )
     try:
         with session.begin_nested():  # another request created the send since the check above
             session.add(letter)
@@ -190,8 +204,9 @@ def queue_send(session: Session, *, user: StaffUser | None, article_id: int, now
     return letter.id
 
 
-def progress(session: Session, *, user: StaffUser | None, newsletter_ids: list[int] | None = None,
-             limit: int = 20) -> list[SendRow]:
+def progress(
+    session: Session, *, user: StaffUser | None, newsletter_ids: list[int] | None = None, limit: int = 20
+) -> list[SendRow]:
     """The latest sends with their counts (one grouped query for the counts)."""
     require(user, *EDITORS)
     query = select(Newsletter).order_by(col(Newsletter.id).desc()).limit(limit)
@@ -209,19 +224,30 @@ def progress(session: Session, *, user: StaffUser | None, newsletter_ids: list[i
     rows = []
     for n in letters:
         c = {s: counts.get((n.id, s), 0) for s in ("pending", "sending", "sent", "failed", "unknown")}
-        rows.append(SendRow(
-            id=n.id, subject=n.subject, status=n.status, created_label=exact_label(n.created_at),
-            created_by=n.created_by_name, total=n.total, queued=c["pending"] + c["sending"], sent=c["sent"],
-            failed=c["failed"], in_doubt=c["unknown"], last_error=n.last_error,
-        ))
+        rows.append(
+            SendRow(
+                id=n.id,
+                subject=n.subject,
+                status=n.status,
+                created_label=exact_label(n.created_at),
+                created_by=n.created_by_name,
+                total=n.total,
+                queued=c["pending"] + c["sending"],
+                sent=c["sent"],
+                failed=c["failed"],
+                in_doubt=c["unknown"],
+                last_error=n.last_error,
+            )
+        )
     return rows
 
 
 # --- subscribers ----------------------------------------------------------------------
 
 
-def list_subscribers(session: Session, *, user: StaffUser | None, query: str = "", status: str = "",
-                     offset: int = 0, limit: int = PAGE) -> tuple[list[SubscriberRow], bool]:
+def list_subscribers(
+    session: Session, *, user: StaffUser | None, query: str = "", status: str = "", offset: int = 0, limit: int = PAGE
+) -> tuple[list[SubscriberRow], bool]:
     require(user, *EDITORS)
     q = select(Subscriber)
     if status in {s.value for s in SubscriberStatus}:
@@ -240,9 +266,16 @@ def list_subscribers(session: Session, *, user: StaffUser | None, query: str = "
             .order_by(col(Category.position))
         ).all():
             names.setdefault(sid, []).append(name)
-    rows = [SubscriberRow(id=s.id, email=s.email, status=s.status,
-                          sections="All stories" if s.all_categories else ", ".join(names.get(s.id, [])) or "—",
-                          created_label=exact_label(s.created_at)) for s in subs[:limit]]
+    rows = [
+        SubscriberRow(
+            id=s.id,
+            email=s.email,
+            status=s.status,
+            sections="All stories" if s.all_categories else ", ".join(names.get(s.id, [])) or "—",
+            created_label=exact_label(s.created_at),
+        )
+        for s in subs[:limit]
+    ]
     return rows, len(subs) > limit
 
 
@@ -288,5 +321,15 @@ def staff_email(session: Session, *, user: StaffUser | None) -> str:
 def list_outbox(session: Session, *, user: StaffUser | None, limit: int = 50) -> list[OutboxRow]:
     require(user, *EDITORS)
     rows = session.exec(select(OutboxMessage).order_by(col(OutboxMessage.id).desc()).limit(limit)).all()
-    return [OutboxRow(id=r.id, to_address=r.to_address, subject=r.subject, created_label=exact_label(r.created_at),
-                      text_body=r.text_body, html_body=r.html_body, headers=r.headers) for r in rows]
+    return [
+        OutboxRow(
+            id=r.id,
+            to_address=r.to_address,
+            subject=r.subject,
+            created_label=exact_label(r.created_at),
+            text_body=r.text_body,
+            html_body=r.html_body,
+            headers=r.headers,
+        )
+        for r in rows
+    ]

@@ -42,13 +42,14 @@ SUBSCRIBE_LIMIT_PER_CLIENT = "5/minute;20/hour"
 MAIL_LIMIT_PER_MAILBOX = "3/hour;6/day"
 # Mail providers that deliver ``a.b.c@`` to ``abc@`` (the key of the mailbox's mail limit).
 DOTLESS_DOMAINS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
-SUBSCRIBE_ANSWER = ("Thank you. Please check your inbox: we have sent you an email. "
-                    "Follow its link to confirm (or to change your sections if you already subscribe).")
+SUBSCRIBE_ANSWER = (
+    "Thank you. Please check your inbox: we have sent you an email. "
+    "Follow its link to confirm (or to change your sections if you already subscribe)."
+)
 TOO_MANY = "Too many sign-ups from your connection. Please try again in a few minutes."
 BAD_EMAIL = "Please enter a valid email address, like name@example.com."
 BAD_LINK = "This link is not valid or has expired. Sign up again to get a new one."
-LEFT = ("You have unsubscribed. To get the newsletter again, sign up on the newsletter page: "
-        "we will email you a link to confirm.")
+LEFT = "You have unsubscribed. To get the newsletter again, sign up on the newsletter page: we will email you a link to confirm."
 # After a sign-up posted as a plain form (``web.endpoints.newsletter``), ``/newsletter`` is told the outcome by a
 # code in its query, never by the text, so that no link can put words on the page.
 SIGNUP_ERROR_CODES = {"email": BAD_EMAIL, "busy": TOO_MANY}
@@ -243,8 +244,10 @@ def _by_manage_token(session: Session, token: object) -> Subscriber:
 def subscription(session: Session, token: object) -> SubscriptionView:
     subscriber = _by_manage_token(session, token)
     slugs = session.exec(
-        select(Category.slug).join(SubscriberCategory, col(SubscriberCategory.category_id) == col(Category.id))
-        .where(col(SubscriberCategory.subscriber_id) == subscriber.id).order_by(col(Category.position), col(Category.name))
+        select(Category.slug)
+        .join(SubscriberCategory, col(SubscriberCategory.category_id) == col(Category.id))
+        .where(col(SubscriberCategory.subscriber_id) == subscriber.id)
+        .order_by(col(Category.position), col(Category.name))
     ).all()
     return SubscriptionView(status=subscriber.status, all_categories=subscriber.all_categories, sections=list(slugs))
 

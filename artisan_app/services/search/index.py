@@ -152,14 +152,21 @@ def _documents(connection: Connection, article_ids: Sequence[int]) -> list[Searc
             seen_sections.add(section_id)
             parts.append(heading)
         parts.extend(p for p in (block_text, attribution) if p)
-    return [document(article_id, headline, kicker, excerpt, body.get(article_id, []))
-            for article_id, headline, kicker, excerpt in heads]
+    return [
+        document(article_id, headline, kicker, excerpt, body.get(article_id, []))
+        for article_id, headline, kicker, excerpt in heads
+    ]
 
 
 def document(article_id: int, headline: str, kicker: str, excerpt: str, body: Sequence[str]) -> SearchDocument:
     """An article's folded searchable text; ``body``: each section's heading, then its blocks' text and attribution."""
-    return {"id": article_id, "headline": index_text(headline), "kicker": index_text(kicker),
-            "excerpt": index_text(excerpt), "body": index_text(*body)}
+    return {
+        "id": article_id,
+        "headline": index_text(headline),
+        "kicker": index_text(kicker),
+        "excerpt": index_text(excerpt),
+        "body": index_text(*body),
+    }
 
 
 def _write(connection: Connection, article_ids: Sequence[int], docs: list[SearchDocument] | None = None) -> None:

@@ -76,9 +76,15 @@ def _cover(session: Session, article_id: int, meta: FrontMatter, images_dir: Pat
     if Path(name).name != name or not path.is_file():
         raise SeedError(f"cover {name!r} is not a file in {images_dir}")
     focal = meta.get("cover_focal") or (0.5, 0.5)
-    ref = import_image(session, data=path.read_bytes(), filename=name, alt=str(meta.get("cover_alt", "")),
-                       credit=str(meta.get("cover_credit", "")), focal=(float(focal[0]), float(focal[1])),
-                       storage=storage)
+    ref = import_image(
+        session,
+        data=path.read_bytes(),
+        filename=name,
+        alt=str(meta.get("cover_alt", "")),
+        credit=str(meta.get("cover_credit", "")),
+        focal=(float(focal[0]), float(focal[1])),
+        storage=storage,
+    )
     article = session.get(Article, article_id)
     if article is None or article.cover_image_id is not None or article.cover_image:
         return False
@@ -92,8 +98,9 @@ def _listed(value: object) -> list[object]:
     return list(value) if isinstance(value, list) else []
 
 
-def load_seed(session: Session, content_dir: Path = CONTENT_DIR, *, images_dir: Path = IMAGES_DIR,
-              storage: MediaStorage | None = None) -> SeedReport:
+def load_seed(
+    session: Session, content_dir: Path = CONTENT_DIR, *, images_dir: Path = IMAGES_DIR, storage: MediaStorage | None = None
+) -> SeedReport:
     report = SeedReport(
         created={"categories": 0, "authors": 0, "articles": 0, "covers": 0},
         existing={"categories": 0, "authors": 0, "articles": 0, "covers": 0},
@@ -102,8 +109,9 @@ def load_seed(session: Session, content_dir: Path = CONTENT_DIR, *, images_dir: 
     for position, item in enumerate(yaml.safe_load((content_dir / "categories.yaml").read_text("utf-8"))):
         category_row = session.exec(select(Category).where(Category.slug == item["slug"])).first()
         if category_row is None:
-            category_row = Category(name=item["name"], slug=item["slug"], description=item.get("description", ""),
-                                    position=position)
+            category_row = Category(
+                name=item["name"], slug=item["slug"], description=item.get("description", ""), position=position
+            )
             session.add(category_row)
             report.created["categories"] += 1
         else:
@@ -179,8 +187,10 @@ def _seed_translation(session: Session, article_id: int, meta: FrontMatter, path
     if article.translation_group:
         return
     group = source.translation_group or uuid.uuid4().hex
-    if session.exec(select(Article.id).where(Article.translation_group == group,
-                                             Article.language == article.language)).first() is not None:
+    if (
+        session.exec(select(Article.id).where(Article.translation_group == group, Article.language == article.language)).first()
+        is not None
+    ):
         return  # an editor linked another translation meanwhile
     source.translation_group = article.translation_group = group
     session.add_all([source, article])
@@ -199,14 +209,28 @@ def _with_images(
             path = images_dir / block.image_file
             if not block.image_file or not path.is_file():
                 raise ValueError(f"image {block.image_file!r} is not a file in {images_dir}")
-            ref = import_image(session, data=path.read_bytes(), filename=block.image_file, alt=block.alt,
-                               caption=block.text, credit=block.attribution, storage=storage)
+            ref = import_image(
+                session,
+                data=path.read_bytes(),
+                filename=block.image_file,
+                alt=block.alt,
+                caption=block.text,
+                credit=block.attribution,
+                storage=storage,
+            )
             block.image_id = session.exec(select(Image.id).where(Image.hash == ref.hash)).one()
     return sections
 
 
-def _seed_cover(session: Session, article_id: int, meta: FrontMatter, path: Path, images_dir: Path,
-                storage: MediaStorage | None, report: SeedReport) -> None:
+def _seed_cover(
+    session: Session,
+    article_id: int,
+    meta: FrontMatter,
+    path: Path,
+    images_dir: Path,
+    storage: MediaStorage | None,
+    report: SeedReport,
+) -> None:
     if not meta.get("cover"):
         return
     try:
@@ -223,8 +247,9 @@ def _seed_craft(session: Session, article_id: int, meta: FrontMatter, authors: d
     change stands); a correction is added unless one with the same date and text exists."""
     try:
         extra = [authors[str(slug)].id for slug in meta.get("coauthors", [])]
-        wanted = [(str(c.get("kind", "correction")), _as_utc(c["date"]), str(c["text"]).strip())
-                  for c in meta.get("corrections", [])]
+        wanted = [
+            (str(c.get("kind", "correction")), _as_utc(c["date"]), str(c["text"]).strip()) for c in meta.get("corrections", [])
+        ]
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise SeedError(f"{path.name}: {exc}") from exc
     article = session.get(Article, article_id)
@@ -233,8 +258,14 @@ def _seed_craft(session: Session, article_id: int, meta: FrontMatter, authors: d
         for position, author_id in enumerate([i for i in extra if i not in ids], start=len(ids) + 1):
             session.add(ArticleAuthor(article_id=article_id, author_id=author_id, position=position))
     for kind, at, text in wanted:
-        if session.exec(select(Correction.id).where(Correction.article_id == article_id, Correction.created_at == at,
-                                                    Correction.text == text)).first() is None:
+        if (
+            session.exec(
+                select(Correction.id).where(
+                    Correction.article_id == article_id, Correction.created_at == at, Correction.text == text
+                )
+            ).first()
+            is None
+        ):
             session.add(Correction(article_id=article_id, kind=kind, text=text, user_name="Artisan Times", created_at=at))
             if article is not None and article.updated_at < at:  # dateModified follows the correction
                 article.updated_at = at

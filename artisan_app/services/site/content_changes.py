@@ -49,11 +49,23 @@ from artisan_app.models import (
     Section,
 )
 
-PRIVATE_TABLES = frozenset({
-    "contentgeneration", "user", "usersession", "articlerevision", "editingpresence",
-    "subscriber", "subscribercategory", "newsletter", "delivery", "outboxmessage",
-    "wordpressitem", "reviewnote", "statuschange",  # the newsroom's review notes and status history
-})
+PRIVATE_TABLES = frozenset(
+    {
+        "contentgeneration",
+        "user",
+        "usersession",
+        "articlerevision",
+        "editingpresence",
+        "subscriber",
+        "subscribercategory",
+        "newsletter",
+        "delivery",
+        "outboxmessage",
+        "wordpressitem",
+        "reviewnote",
+        "statuschange",  # the newsroom's review notes and status history
+    }
+)
 _FLAG = "artisan_public_content_changed"
 SEEN_KEY = "artisan_generation_seen"  # (transaction, generation) read by page_data in this session
 GENERATION_ROW = 1
@@ -128,8 +140,7 @@ def _before_commit(session: Session) -> None:
 def bump_generation(session: Session) -> None:
     """Start a new generation of the published content (in the caller's transaction)."""
     session.info.pop(SEEN_KEY, None)
-    bump = update(ContentGeneration).where(col(ContentGeneration.id) == GENERATION_ROW).values(
-        value=ContentGeneration.value + 1)
+    bump = update(ContentGeneration).where(col(ContentGeneration.id) == GENERATION_ROW).values(value=ContentGeneration.value + 1)
     if session.execute(bump).rowcount:  # type: ignore[attr-defined]  # an UPDATE's CursorResult
         return
     # No row yet (a database made by ``create_all``): create it, whoever is first.

@@ -42,8 +42,9 @@ def page_switch(language: str, path: str) -> LanguageSwitch:
     return LanguageSwitch(other, edition_path(other, path), translate(other, PAGE_LABELS[other]), True)
 
 
-def listing_switch(session: Session, *, language: str, prefix: str, slug: str,
-                   now: datetime | None = None) -> LanguageSwitch | None:
+def listing_switch(
+    session: Session, *, language: str, prefix: str, slug: str, now: datetime | None = None
+) -> LanguageSwitch | None:
     """A section, author or topic page (``prefix``: ``category``, ``author``, ``tag``) in the other
     edition, when that edition has at least one live story there; else ``None``."""
     other = other_language(language)

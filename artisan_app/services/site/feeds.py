@@ -57,7 +57,11 @@ class FeedItem:
 
 
 def feed_items(
-    session: Session, *, category_slug: str | None = None, limit: int = FEED_SIZE, now: datetime | None = None,
+    session: Session,
+    *,
+    category_slug: str | None = None,
+    limit: int = FEED_SIZE,
+    now: datetime | None = None,
     language: str = "en",
 ) -> list[FeedItem]:
     """The newest live articles of one edition (and category), newest first."""
@@ -95,8 +99,15 @@ def feed_items(
 
 
 def atom_feed(
-    items: list[FeedItem], *, site_url: str, title: str, page_path: str, feed_path: str, subtitle: str,
-    now: datetime | None = None, language: str = "en",
+    items: list[FeedItem],
+    *,
+    site_url: str,
+    title: str,
+    page_path: str,
+    feed_path: str,
+    subtitle: str,
+    now: datetime | None = None,
+    language: str = "en",
 ) -> bytes:
     """An Atom 1.0 document (feedgen) for ``items`` (of ``language``'s edition)."""
     fg = FeedGenerator()
@@ -156,10 +167,13 @@ def _with_enclosures(document: bytes, image_urls: set[str]) -> bytes:
 def site_feed(session: Session, *, site_url: str, now: datetime | None = None, language: str = "en") -> bytes:
     """An edition's feed: ``/feed.xml`` (English), ``/ur/feed.xml`` (Urdu)."""
     return atom_feed(
-        feed_items(session, now=now, language=language), site_url=site_url,
-        title=translate(language, "Artisan Times — Beyond the Headlines"), page_path=edition_path(language, "/"),
+        feed_items(session, now=now, language=language),
+        site_url=site_url,
+        title=translate(language, "Artisan Times — Beyond the Headlines"),
+        page_path=edition_path(language, "/"),
         feed_path=edition_path(language, routes.FEED),
-        subtitle=SITE_TAGLINE if language == "en" else translate(language, "Beyond the Headlines"), now=now,
+        subtitle=SITE_TAGLINE if language == "en" else translate(language, "Beyond the Headlines"),
+        now=now,
         language=language,
     )
 
@@ -197,18 +211,27 @@ def front_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
     """Each edition's front page (English first, always listed), changed with its newest story;
     alternates of each other once there is more than one edition."""
     newest: dict[str, datetime | None] = dict(
-        session.exec(select(col(Article.language), func.max(col(Article.updated_at))).where(is_live(now))
-                     .group_by(col(Article.language))).all())
+        session.exec(
+            select(col(Article.language), func.max(col(Article.updated_at))).where(is_live(now)).group_by(col(Article.language))
+        ).all()
+    )
     newest.setdefault("en", None)
     fronts = tuple((lang, edition_path(lang, routes.HOME)) for lang in sorted(newest)) if len(newest) > 1 else ()
-    return [SitemapEntry(edition_path(lang, routes.HOME), newest[lang], fronts)
-            for lang in sorted(newest, key=lambda lang: lang != "en")]
+    return [
+        SitemapEntry(edition_path(lang, routes.HOME), newest[lang], fronts)
+        for lang in sorted(newest, key=lambda lang: lang != "en")
+    ]
 
 
 def article_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
     rows = session.exec(
-        select(col(Article.slug), col(Article.updated_at), col(Article.published_at), col(Article.language),  # type: ignore[call-overload]  # five columns: SQLModel types four
-               col(Article.translation_group))
+        select(
+            col(Article.slug),
+            col(Article.updated_at),
+            col(Article.published_at),
+            col(Article.language),  # type: ignore[call-overload]  # five columns: SQLModel types four
+            col(Article.translation_group),
+        )
         .where(is_live(now))
         .order_by(col(Article.published_at).desc(), col(Article.id).desc())
         .limit(SITEMAP_LIMIT)
@@ -218,18 +241,27 @@ def article_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
         if group:
             groups.setdefault(group, []).append((lang, edition_path(lang, routes.article_url(slug))))
     return [
-        SitemapEntry(edition_path(lang, routes.article_url(slug)), max(u, p or u),  # live: p is set
-                     tuple(sorted(groups[group])) if group and len(groups[group]) > 1 else ())
+        SitemapEntry(
+            edition_path(lang, routes.article_url(slug)),
+            max(u, p or u),  # live: p is set
+            tuple(sorted(groups[group])) if group and len(groups[group]) > 1 else (),
+        )
         for slug, u, p, lang, group in rows
     ]
 
 
 def category_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
     """Every section, changed with its newest story."""
-    by_category = dict(session.exec(select(col(Article.category_id), func.max(col(Article.updated_at)))
-                                    .where(is_live(now)).group_by(col(Article.category_id))).all())
-    sections = session.exec(select(col(Category.id), col(Category.slug))
-                            .order_by(col(Category.position), col(Category.name))).all()
+    by_category = dict(
+        session.exec(
+            select(col(Article.category_id), func.max(col(Article.updated_at)))
+            .where(is_live(now))
+            .group_by(col(Article.category_id))
+        ).all()
+    )
+    sections = session.exec(
+        select(col(Category.id), col(Category.slug)).order_by(col(Category.position), col(Category.name))
+    ).all()
     return [SitemapEntry(routes.category_url(slug), by_category.get(cat_id)) for cat_id, slug in sections]
 
 
@@ -241,8 +273,10 @@ def author_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
         col(Article.id).in_(select(ArticleAuthor.article_id).where(ArticleAuthor.author_id == Author.id)),
     ):
         for slug, lastmod in session.exec(
-            select(col(Author.slug), func.max(col(Article.updated_at))).join(Article, link)
-            .where(is_live(now)).group_by(col(Author.slug))
+            select(col(Author.slug), func.max(col(Article.updated_at)))
+            .join(Article, link)
+            .where(is_live(now))
+            .group_by(col(Author.slug))
         ).all():
             by_author[slug] = max(lastmod, by_author.get(slug, lastmod))
     return [SitemapEntry(routes.author_url(slug), by_author[slug]) for slug in sorted(by_author)]
@@ -264,18 +298,24 @@ def tag_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
 def corrections_sitemap(session: Session, *, now: datetime) -> list[SitemapEntry]:
     """Each edition's corrections page changes with its newest correction (on a live article of the
     edition); an empty one is not listed; alternates of each other when both are."""
-    latest: dict[str, datetime] = dict(session.exec(
-        select(col(Article.language), func.max(col(Correction.created_at)))
-        .join(Article, col(Article.id) == col(Correction.article_id))
-        .where(is_live(now)).group_by(col(Article.language))
-    ).all())
+    latest: dict[str, datetime] = dict(
+        session.exec(
+            select(col(Article.language), func.max(col(Correction.created_at)))
+            .join(Article, col(Article.id) == col(Correction.article_id))
+            .where(is_live(now))
+            .group_by(col(Article.language))
+        ).all()
+    )
     pages = tuple((lang, edition_path(lang, routes.CORRECTIONS)) for lang in sorted(latest)) if len(latest) > 1 else ()
-    return [SitemapEntry(edition_path(lang, routes.CORRECTIONS), latest[lang], pages)
-            for lang in sorted(latest, key=lambda lang: lang != "en")]
+    return [
+        SitemapEntry(edition_path(lang, routes.CORRECTIONS), latest[lang], pages)
+        for lang in sorted(latest, key=lambda lang: lang != "en")
+    ]
 
 
-def sitemap_entries(session: Session, sources: Sequence[Callable[..., list[SitemapEntry]]], *,
-                    now: datetime | None = None) -> list[SitemapEntry]:
+def sitemap_entries(
+    session: Session, sources: Sequence[Callable[..., list[SitemapEntry]]], *, now: datetime | None = None
+) -> list[SitemapEntry]:
     """The pages of ``sources`` (``web.registry.sitemap_sources()``), each with the time it last changed."""
     now = now or utcnow()
     return [entry for source in sources for entry in source(session, now=now)]
@@ -285,8 +325,9 @@ def _w3c(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S+00:00")
 
 
-def sitemap_xml(session: Session, sources: Sequence[Callable[..., list[SitemapEntry]]], *, site_url: str,
-                now: datetime | None = None) -> bytes:
+def sitemap_xml(
+    session: Session, sources: Sequence[Callable[..., list[SitemapEntry]]], *, site_url: str, now: datetime | None = None
+) -> bytes:
     ET.register_namespace("", SITEMAP_NS)
     ET.register_namespace("xhtml", XHTML_NS)
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")

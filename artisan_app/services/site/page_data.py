@@ -92,16 +92,17 @@ class ArticleData:
     related: list[ArticleCard]
 
 
-def article_page(session: Session, slug: str, *, related: int = RELATED, now: datetime | None = None,
-                 language: str = "en") -> ArticleData:
+def article_page(
+    session: Session, slug: str, *, related: int = RELATED, now: datetime | None = None, language: str = "en"
+) -> ArticleData:
     """The live article at ``slug`` in ``language``'s edition (another edition's story is not found
     there) and its ``related`` "You may also like" cards."""
+
     def load() -> ArticleData:
         detail = queries.get_article(session, slug, now=now)
         if detail is not None and detail.card.language != language:
             detail = None
-        return ArticleData(detail, queries.related_articles(session, detail.id, limit=related, now=now)
-                           if detail else [])
+        return ArticleData(detail, queries.related_articles(session, detail.id, limit=related, now=now) if detail else [])
 
     return remembered(session, ("article", slug, related, language), load, now=now)
 
@@ -118,9 +119,11 @@ class FrontData:
     has_more: bool
 
 
-def front_page(session: Session, *, category: str = "", limit: int, now: datetime | None = None,
-               language: str = "en") -> FrontData:
+def front_page(
+    session: Session, *, category: str = "", limit: int, now: datetime | None = None, language: str = "en"
+) -> FrontData:
     """An edition's front page's first screen, optionally one section's stories only."""
+
     def load() -> FrontData:
         page = featured.front_page(session, category_slug=category or None, limit=limit, now=now, language=language)
         return FrontData(page.items[0] if page.items else None, page.items[1:], page.has_more)
@@ -130,8 +133,7 @@ def front_page(session: Session, *, category: str = "", limit: int, now: datetim
 
 def front_more(session: Session, *, category: str = "", shown: int, limit: int, language: str = "en") -> ArticlePage:
     """The front page's next stories after ``shown`` cards (and the lead)."""
-    return featured.front_page(session, category_slug=category or None, limit=limit, offset=shown + 1,
-                               language=language)
+    return featured.front_page(session, category_slug=category or None, limit=limit, offset=shown + 1, language=language)
 
 
 ListingFilter = Literal["category_slug", "author_slug", "tag_slug"]
@@ -150,8 +152,9 @@ class ListingData:
     page: ArticlePage
 
 
-def listing_page(session: Session, prefix: str, slug: str, *, limit: int, offset: int = 0,
-                 now: datetime | None = None, language: str = "en") -> ListingData:
+def listing_page(
+    session: Session, prefix: str, slug: str, *, limit: int, offset: int = 0, now: datetime | None = None, language: str = "en"
+) -> ListingData:
     """A section (``prefix="category"``), author or topic page's subject and stories."""
     kind, lookup, filter_name = LISTINGS[prefix]
 
@@ -160,7 +163,11 @@ def listing_page(session: Session, prefix: str, slug: str, *, limit: int, offset
         if subject is None:
             return ListingData(kind, None, ArticlePage(items=[], has_more=False))
         page = queries.latest_articles(
-            session, limit=limit, offset=offset, now=now, language=language,
+            session,
+            limit=limit,
+            offset=offset,
+            now=now,
+            language=language,
             category_slug=slug if filter_name == "category_slug" else None,
             author_slug=slug if filter_name == "author_slug" else None,
             tag_slug=slug if filter_name == "tag_slug" else None,
@@ -172,18 +179,21 @@ def listing_page(session: Session, prefix: str, slug: str, *, limit: int, offset
     return remembered(session, ("listing", prefix, slug, limit, language), load, now=now)
 
 
-def search_page(session: Session, query: str, *, sort: str, limit: int, offset: int = 0,
-                language: str = "en") -> search.SearchPage:
+def search_page(
+    session: Session, query: str, *, sort: str, limit: int, offset: int = 0, language: str = "en"
+) -> search.SearchPage:
     """Search results in one edition (not remembered: queries are the reader's own)."""
     return search.search_articles(session, query, sort=sort, limit=limit, offset=offset, language=language)
 
 
-def thread_start(session: Session, article_id: int, *, reader_id: str, newest_first: bool,
-                 roots: int) -> tuple[thread.ThreadPage, str]:
+def thread_start(
+    session: Session, article_id: int, *, reader_id: str, newest_first: bool, roots: int
+) -> tuple[thread.ThreadPage, str]:
     """The thread from its start (``roots`` top-level comments with their replies) as this reader sees
     it, and the thread's version (``services.comments.thread.comments_version``). Readers with no held comment
     on the article all see the approved thread: remembered per generation. A reader with one gets
     their own, with it."""
+
     def load(reader: str) -> tuple[thread.ThreadPage, str]:
         page = thread.thread_page(session, article_id, reader_id=reader, newest_first=newest_first, roots=roots)
         return page, thread.comments_version(session, article_id)

@@ -42,8 +42,7 @@ LIVE = "is a live page of this site"
 
 def _patterns() -> list[str]:
     """Every path pattern spelled in ``core/routes.py``, in every edition."""
-    own = [value for name, value in vars(routes).items()
-           if name.isupper() and isinstance(value, str) and value.startswith("/")]
+    own = [value for name, value in vars(routes).items() if name.isupper() and isinstance(value, str) and value.startswith("/")]
     own.append("/" + routes.NOT_FOUND)
     return sorted({i18n.edition_path(language, p) for p in own for language in i18n.LANGUAGES})
 

@@ -28,8 +28,23 @@ from artisan_app.services.site import paths
 
 MAX_PATH = 500
 MAX_HOPS = 8  # chains are collapsed when saved; a longer one is treated as a loop
-SKIPPED_SUFFIXES = (".js", ".css", ".map", ".woff", ".woff2", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg",
-                    ".ico", ".json", ".txt", ".avif")
+SKIPPED_SUFFIXES = (
+    ".js",
+    ".css",
+    ".map",
+    ".woff",
+    ".woff2",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".webp",
+    ".gif",
+    ".svg",
+    ".ico",
+    ".json",
+    ".txt",
+    ".avif",
+)
 
 
 class RedirectError(ValueError):
@@ -167,7 +182,8 @@ def add(session: Session, old: str, new: str, *, source: str = "manual", target_
 
 # Built once (the WordPress import asks it for every post): rows from or to any of the keys.
 _TOUCHING = select(Redirect).where(
-    col(Redirect.old_path).in_(bindparam("olds", expanding=True)) | col(Redirect.new_path).in_(bindparam("keys", expanding=True)))
+    col(Redirect.old_path).in_(bindparam("olds", expanding=True)) | col(Redirect.new_path).in_(bindparam("keys", expanding=True))
+)
 
 
 def add_to_live_page(session: Session, keys: set[str], target: str, *, source: str) -> tuple[int, dict[str, str]]:
@@ -199,8 +215,16 @@ def add_to_live_page(session: Session, keys: set[str], target: str, *, source: s
     for key in sorted(keys):
         current = existing.get(key)
         if current is None:
-            new.append({"old_path": key, "new_path": target, "status_code": 301, "source": source,
-                        "confirmed": confirmed, "created_at": utcnow()})
+            new.append(
+                {
+                    "old_path": key,
+                    "new_path": target,
+                    "status_code": 301,
+                    "source": source,
+                    "confirmed": confirmed,
+                    "created_at": utcnow(),
+                }
+            )
         elif current.new_path != target:
             current.new_path, current.source, current.confirmed = target, source, confirmed
             session.add(current)
@@ -217,8 +241,7 @@ def record_slug_change(session: Session, article: Article, old_slug: str) -> boo
     if not old_slug or old_slug == article.slug or article.status != ArticleStatus.published.value:
         return False
     try:
-        return add(session, routes.article_url(old_slug), routes.article_url(article.slug), source="slug",
-                   target_is_live=True)
+        return add(session, routes.article_url(old_slug), routes.article_url(article.slug), source="slug", target_is_live=True)
     except RedirectError:
         return False
 

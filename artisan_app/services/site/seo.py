@@ -37,6 +37,7 @@ LOGO = "/logo.png"
 LOGO_SIZE = (512, 512)
 DESCRIPTION_CHARS = 200
 
+
 @dataclass(frozen=True)
 class PageMeta:
     """What a crawler should learn about one page."""
@@ -99,8 +100,16 @@ def article_meta(detail: ArticleDetail, *, site_url: str, translations: Sequence
     """``translations``: (language, slug) of the article's live versions in the other editions."""
     card = detail.card
     url = site_url + edition_path(card.language, routes.article_url(card.slug))
-    alternates = tuple(sorted([(card.language, url)] + [(lang, site_url + edition_path(lang, routes.article_url(slug)))
-                                                        for lang, slug in translations])) if translations else ()
+    alternates = (
+        tuple(
+            sorted(
+                [(card.language, url)]
+                + [(lang, site_url + edition_path(lang, routes.article_url(slug))) for lang, slug in translations]
+            )
+        )
+        if translations
+        else ()
+    )
     image = site_url + DEFAULT_IMAGE
     # The cover's crops (the 1200×630 social crop first), else the site image.
     images = [site_url + path if path.startswith("/") else path for path in detail.cover_images] or [image]
@@ -116,8 +125,8 @@ def article_meta(detail: ArticleDetail, *, site_url: str, translations: Sequence
         "image": images,
         "datePublished": card.published_iso,
         "dateModified": detail.updated_iso or card.published_iso,
-        "author": [{"@type": "Person", "name": b.name, "url": site_url + routes.author_url(b.slug)}
-                   for b in detail.byline] or [{"@type": "Person", "name": detail.author.name, "url": author_url}],
+        "author": [{"@type": "Person", "name": b.name, "url": site_url + routes.author_url(b.slug)} for b in detail.byline]
+        or [{"@type": "Person", "name": detail.author.name, "url": author_url}],
         "publisher": {
             "@type": "Organization",
             "name": SITE_NAME,
@@ -133,8 +142,11 @@ def article_meta(detail: ArticleDetail, *, site_url: str, translations: Sequence
         description=description,
         url=url,
         # OG/Twitter: the cover's 1200×630 crop around its focal point.
-        **({"image": images[0], "image_alt": detail.cover_alt or card.headline, "image_size": (1200, 630)}
-           if detail.cover_images else {"image": image}),
+        **(
+            {"image": images[0], "image_alt": detail.cover_alt or card.headline, "image_size": (1200, 630)}
+            if detail.cover_images
+            else {"image": image}
+        ),
         og_type="article",
         published=card.published_iso,
         modified=detail.updated_iso,
@@ -167,9 +179,15 @@ def front_meta(*, site_url: str, language: str = "en") -> PageMeta:
     if language == "en":  # the English front page as it always was
         del json_ld["inLanguage"]
     fronts = tuple((lang, site_url + edition_path(lang, routes.HOME)) for lang in LANGUAGES)
-    return PageMeta(title=translate(language, "Artisan Times — Beyond the Headlines"), description=_description(language),
-                    url=url, image=site_url + DEFAULT_IMAGE, json_ld=json_ld, language=language,
-                    alternates=fronts if language != "en" else ())
+    return PageMeta(
+        title=translate(language, "Artisan Times — Beyond the Headlines"),
+        description=_description(language),
+        url=url,
+        image=site_url + DEFAULT_IMAGE,
+        json_ld=json_ld,
+        language=language,
+        alternates=fronts if language != "en" else (),
+    )
 
 
 def _description(language: str) -> str:
@@ -178,14 +196,17 @@ def _description(language: str) -> str:
 
 def search_meta(*, site_url: str, language: str = "en") -> PageMeta:
     """The search page: found by readers, never indexed."""
-    return PageMeta(title=f"{translate(language, 'Search')} | {SITE_NAME}", description=_description(language),
-                    url=site_url + edition_path(language, routes.SEARCH), image=site_url + DEFAULT_IMAGE,
-                    robots="noindex, follow", language=language)
+    return PageMeta(
+        title=f"{translate(language, 'Search')} | {SITE_NAME}",
+        description=_description(language),
+        url=site_url + edition_path(language, routes.SEARCH),
+        image=site_url + DEFAULT_IMAGE,
+        robots="noindex, follow",
+        language=language,
+    )
 
 
-def listing_meta(
-    *, name: str, description: str, path: str, site_url: str, language: str = "en"
-) -> PageMeta:
+def listing_meta(*, name: str, description: str, path: str, site_url: str, language: str = "en") -> PageMeta:
     """A category, author or tag page of an edition: its name, description and latest stories
     (``path`` is the English edition's; the edition's prefix is added here)."""
     url = site_url + edition_path(language, path)
@@ -216,23 +237,35 @@ def category_feeds(name: str, slug: str) -> tuple[tuple[str, str], ...]:
 
 def category_meta(category: CategoryLink, *, site_url: str, language: str = "en") -> PageMeta:
     if language != "en":  # the section's name and description in the edition's language; no section feed
-        return listing_meta(name=section_name(category.name, language),
-                            description=section_name(category.description, language),
-                            path=routes.category_url(category.slug), site_url=site_url, language=language)
-    meta = listing_meta(name=category.name, description=category.description,
-                        path=routes.category_url(category.slug), site_url=site_url)
+        return listing_meta(
+            name=section_name(category.name, language),
+            description=section_name(category.description, language),
+            path=routes.category_url(category.slug),
+            site_url=site_url,
+            language=language,
+        )
+    meta = listing_meta(
+        name=category.name, description=category.description, path=routes.category_url(category.slug), site_url=site_url
+    )
     return dataclasses.replace(meta, feeds=category_feeds(category.name, category.slug))
 
 
 def author_meta(author: AuthorProfile, *, site_url: str, language: str = "en") -> PageMeta:
-    return listing_meta(name=author.name, description=author.bio,
-                        path=routes.author_url(author.slug), site_url=site_url, language=language)
+    return listing_meta(
+        name=author.name, description=author.bio, path=routes.author_url(author.slug), site_url=site_url, language=language
+    )
 
 
 def tag_meta(tag: TagLink, *, site_url: str, language: str = "en") -> PageMeta:
-    return listing_meta(name=tag.name, description=f"Stories about {tag.name} from {SITE_NAME}." if language == "en"
-                        else translate(language, "Topic") + ": " + tag.name,
-                        path=routes.tag_url(tag.slug), site_url=site_url, language=language)
+    return listing_meta(
+        name=tag.name,
+        description=f"Stories about {tag.name} from {SITE_NAME}."
+        if language == "en"
+        else translate(language, "Topic") + ": " + tag.name,
+        path=routes.tag_url(tag.slug),
+        site_url=site_url,
+        language=language,
+    )
 
 
 def not_found_meta(*, path: str, site_url: str, what: str = "Page", language: str = "en") -> PageMeta:
@@ -250,8 +283,6 @@ def not_found_meta(*, path: str, site_url: str, what: str = "Page", language: st
         robots="noindex",
         language=language,
     )
-
-
 
 
 # ---------------------------------------------------------------- markup

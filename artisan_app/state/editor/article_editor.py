@@ -40,14 +40,20 @@ DIRTY_FALSE = "window.__artisanDirty = false"
 DIRTY_TRUE = "window.__artisanDirty = true"
 UNSAVED_LIVE = "Unsaved changes — choose Update to publish them"
 # Where each error key's field is, for the error summary's links.
-ERROR_TARGETS = {"category": "ed-category_slug", "author": "ed-author_slug", "sections": "body-editor",
-                 "body": "body-editor", "schedule": "schedule-at", "cover": "cover-upload",
-                 "cover_focal": "cover_focal", "image": "image-upload"}
+ERROR_TARGETS = {
+    "category": "ed-category_slug",
+    "author": "ed-author_slug",
+    "sections": "body-editor",
+    "body": "body-editor",
+    "schedule": "schedule-at",
+    "cover": "cover-upload",
+    "cover_focal": "cover_focal",
+    "image": "image-upload",
+}
 FIELDS = {"kicker", "headline", "excerpt", "slug", "category_slug", "author_slug", "tags", "cover_alt"}
 
 
-class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMixin, EditorCraftMixin, StaffGuard,
-                         rx.State):
+class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMixin, EditorCraftMixin, StaffGuard, rx.State):
     """Edit, preview, save, publish, schedule; revisions and presence."""
 
     form: ArticleForm = ArticleForm()
@@ -225,8 +231,13 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMi
         except EditValidationError as exc:
             self.errors = exc.errors
             self.save_status, self.saved_at_ms = (
-                "Not updated — fix the problems listed above. Readers still see the last version."
-                if self._is_public() else "Not saved — fix the problems listed above"), 0
+                (
+                    "Not updated — fix the problems listed above. Readers still see the last version."
+                    if self._is_public()
+                    else "Not saved — fix the problems listed above"
+                ),
+                0,
+            )
             return []
         except EditConflict as exc:
             self.conflict, self.conflict_by = exc.theirs, exc.by
@@ -238,16 +249,24 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMi
             return []
         new = not self.form.id
         # Keep what the editor is typing; take identity, version, slug and workflow from the save.
-        self.form = replace(self.form, id=saved.id, version=saved.version, slug=saved.slug, slug_locked=saved.slug_locked,
-                            slug_custom=saved.slug_custom, status=saved.status, published_at_iso=saved.published_at_iso,
-                            phase=saved.phase, schedule_label=saved.schedule_label)
+        self.form = replace(
+            self.form,
+            id=saved.id,
+            version=saved.version,
+            slug=saved.slug,
+            slug_locked=saved.slug_locked,
+            slug_custom=saved.slug_custom,
+            status=saved.status,
+            published_at_iso=saved.published_at_iso,
+            phase=saved.phase,
+            schedule_label=saved.schedule_label,
+        )
         kept = {k: v for k, v in self.errors.items() if k not in self._skipped}
         self.errors, self._skipped = {**kept, **result.skipped}, list(result.skipped)
         self.conflict, self.dirty, self._restored_note = None, bool(result.skipped), ""
         self.saved_at_ms, self.saved_clock = int(result.saved_at.timestamp() * 1000), clock_label(result.saved_at)
         count = len(result.skipped)
-        self.save_status = (f"{count} field{'s' if count > 1 else ''} not saved — fix the problems listed above"
-                            if count else "")
+        self.save_status = f"{count} field{'s' if count > 1 else ''} not saved — fix the problems listed above" if count else ""
         if result.review_notice:  # e.g. an approved article changed: back in review
             self.message = result.review_notice
         await self._refresh_side(user)
@@ -261,7 +280,7 @@ class ArticleEditorState(EditorBodyMixin, EditorRevisionsMixin, EditorWorkflowMi
 
     @rx.event
     async def save(self):
-        """"Save draft", or "Update" on a live or scheduled article (all publishing checks apply)."""
+        """ "Save draft", or "Update" on a live or scheduled article (all publishing checks apply)."""
         note = self._restored_note or ("Updated" if self._is_public() else "Saved")
         self.save_status, self.saved_at_ms = "Saving…", 0
         yield

@@ -44,8 +44,12 @@ class EditorBodyMixin(EditorHost, mixin=True):
         return isinstance(i, int) and not isinstance(i, bool) and 0 <= i < len(self.form.sections)
 
     def _valid_block(self, i: object, j: object) -> bool:
-        return (self._valid_section(i) and isinstance(j, int) and not isinstance(j, bool)
-                and 0 <= j < len(self.form.sections[i].blocks))
+        return (
+            self._valid_section(i)
+            and isinstance(j, int)
+            and not isinstance(j, bool)
+            and 0 <= j < len(self.form.sections[i].blocks)
+        )
 
     @rx.event
     async def set_heading(self, i: int, value: str):
@@ -65,7 +69,7 @@ class EditorBodyMixin(EditorHost, mixin=True):
             change: dict[str, Any] = {key: _text(value)}
             blocks[j] = replace(blocks[j], **change)
             sections[i] = replace(sections[i], blocks=blocks)
-            self._forget_error(f"{ {'text': 'block', 'attribution': 'attr'}.get(key, key)}-{i + 1}-{j + 1}")
+            self._forget_error(f"{ {'text': 'block', 'attribution': 'attr'}.get(key, key) }-{i + 1}-{j + 1}")
             async for event in self._changed(replace(self.form, sections=sections)):
                 yield event
 
@@ -82,8 +86,9 @@ class EditorBodyMixin(EditorHost, mixin=True):
     @rx.event
     async def add_section(self):
         if len(self.form.sections) < forms.MAX_SECTIONS:
-            async for event in self._changed(replace(self.form, sections=[*self.form.sections, SectionForm(
-                    blocks=[BlockForm(key=new_key())], key=new_key())])):
+            async for event in self._changed(
+                replace(self.form, sections=[*self.form.sections, SectionForm(blocks=[BlockForm(key=new_key())], key=new_key())])
+            ):
                 yield event
 
     @rx.event

@@ -88,8 +88,9 @@ class EditorCraftMixin(EditorHost, mixin=True):
 
                 article = session.get(Article, self.form.id)
                 self.may_approve = bool(user and article and review.may_approve(session, user, article))
-                self.needs_review = bool(user and article and user.can_publish
-                                         and not approval.may_publish(session, user, article, utcnow()))
+                self.needs_review = bool(
+                    user and article and user.can_publish and not approval.may_publish(session, user, article, utcnow())
+                )
                 self.is_admin = bool(user and user.is_admin)
         except PermissionDenied:
             self.notes, self.moves, self.article_corrections, self.byline_authors = [], [], [], []
@@ -140,8 +141,9 @@ class EditorCraftMixin(EditorHost, mixin=True):
 
     @rx.event
     async def request_changes(self, form_data: dict):
-        events = await self._workflow(review.request_changes, "Sent back to the authors for changes.",
-                                      note=_field(form_data, "body"))
+        events = await self._workflow(
+            review.request_changes, "Sent back to the authors for changes.", note=_field(form_data, "body")
+        )
         await self._refresh_craft(await self._staff())
         if self.form.status == "changes" and not self.errors:
             await self._notify("changes")
@@ -155,8 +157,11 @@ class EditorCraftMixin(EditorHost, mixin=True):
 
     async def _publish(self, without_review: bool = False) -> list:
         """The service decides (role, byline, approval), whatever the page showed."""
-        events = await self._workflow(review.publish, "Published without review. The status history records it."
-                                      if without_review else "Published. It is live now.", without_review=without_review)
+        events = await self._workflow(
+            review.publish,
+            "Published without review. The status history records it." if without_review else "Published. It is live now.",
+            without_review=without_review,
+        )
         await self._refresh_craft(await self._staff())
         if self.form.phase == "published" and not self.errors:
             await self._notify("published")
@@ -196,6 +201,10 @@ class EditorCraftMixin(EditorHost, mixin=True):
 
     @rx.event
     async def add_correction(self, form_data: dict):
-        if await self._craft(editor_corrections.add_correction, article_id=self.form.id, kind=_field(form_data, "kind", 16),
-                             text=_field(form_data, "text")):
+        if await self._craft(
+            editor_corrections.add_correction,
+            article_id=self.form.id,
+            kind=_field(form_data, "kind", 16),
+            text=_field(form_data, "text"),
+        ):
             self.message = "Added at the end of the article, dated today. It cannot be removed."

@@ -63,8 +63,9 @@ class EditorRevisionsMixin(EditorHost, mixin=True):
         self.comparison = None
         self._restored_note = f"Restored version {version}"
         if restored.status == models.ArticleStatus.published.value:
-            self.message = (f"Version {version} is in the editor as unsaved changes. "
-                            "Readers see the current version until you choose Update.")
+            self.message = (
+                f"Version {version} is in the editor as unsaved changes. Readers see the current version until you choose Update."
+            )
         else:
             self.message = f"Version {version} is back in the editor."
         async for event in self._changed(restored, note=self._restored_note):

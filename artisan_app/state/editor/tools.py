@@ -136,7 +136,7 @@ class ArticleToolsState(StaffGuard, rx.State):
 
 
 class CategoryQuickAddState(StaffGuard, rx.State):
-    """"New category…" beside the article form's category select (editors and admins)."""
+    """ "New category…" beside the article form's category select (editors and admins)."""
 
     open: bool = False
     error: str = ""

@@ -70,8 +70,9 @@ class ArticleLanguageState(StaffGuard, rx.State):
     @staff_action(translations.TranslationError)
     async def add_translation(self, user: StaffUser | None):
         with db.session_scope() as session:
-            made = translations.create_translation(session, user=user, article_id=await self._article_id(),
-                                                   language=self.translation_language)
+            made = translations.create_translation(
+                session, user=user, article_id=await self._article_id(), language=self.translation_language
+            )
             new_id = made.id
         self.error, self.message = "", ""
         return rx.redirect(routes.editor_article_url(new_id))

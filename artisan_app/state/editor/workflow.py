@@ -111,8 +111,9 @@ class EditorWorkflowMixin(EditorHost, mixin=True):
         Authorised in the service, not by the page: ``/_upload`` reaches handlers directly."""
         user = await self._staff()
         if user is None or not self.form.id:
-            self.message = "Your session has ended. Please sign in again." if user is None else \
-                "Save the draft before adding an image."
+            self.message = (
+                "Your session has ended. Please sign in again." if user is None else "Save the draft before adding an image."
+            )
             return None
         upload = files[0] if isinstance(files, list) and files else None
         if upload is None or not hasattr(upload, "read"):
@@ -120,8 +121,9 @@ class EditorWorkflowMixin(EditorHost, mixin=True):
         data = await upload.read(media.MAX_BYTES + 1)
         try:
             with db.session_scope() as session:
-                return media.upload_image(session, user=user, article_id=self.form.id, data=data,
-                                          filename=str(getattr(upload, "name", "") or ""))
+                return media.upload_image(
+                    session, user=user, article_id=self.form.id, data=data, filename=str(getattr(upload, "name", "") or "")
+                )
         except PermissionDenied as exc:
             self.message = str(exc)
         except ImageRejected as exc:
@@ -136,8 +138,13 @@ class EditorWorkflowMixin(EditorHost, mixin=True):
             return
         image_id, ref = uploaded
         self._forget_error("cover")
-        form = replace(self.form, cover_image="", cover_image_id=image_id, cover_preview=media.preview_url(ref),
-                       cover_focal=f"{ref.focal_x:g},{ref.focal_y:g}")
+        form = replace(
+            self.form,
+            cover_image="",
+            cover_image_id=image_id,
+            cover_preview=media.preview_url(ref),
+            cover_focal=f"{ref.focal_x:g},{ref.focal_y:g}",
+        )
         async for event in self._changed(form):
             yield event
 
@@ -151,8 +158,9 @@ class EditorWorkflowMixin(EditorHost, mixin=True):
             return
         try:
             with db.session_scope() as session:
-                ref = media.move_focal_point(session, user=user, article_id=self.form.id,
-                                             image_id=self.form.cover_image_id, value=value)
+                ref = media.move_focal_point(
+                    session, user=user, article_id=self.form.id, image_id=self.form.cover_image_id, value=value
+                )
         except (PermissionDenied, ImageRejected) as exc:
             self.errors = {**self.errors, "cover_focal": str(exc)}
             return
@@ -162,7 +170,7 @@ class EditorWorkflowMixin(EditorHost, mixin=True):
 
     @rx.event
     async def choose_image_spot(self, i: int, j: int):
-        """"+ Image" at the end of a section or "Image below" a block: the picker opens for that place."""
+        """ "+ Image" at the end of a section or "Image below" a block: the picker opens for that place."""
         if await self._staff() is None:
             self.message = "Your session has ended. Please sign in again."
             return
@@ -184,8 +192,7 @@ class EditorWorkflowMixin(EditorHost, mixin=True):
         (i, j), count = spot, len(self.form.sections[spot[0]].blocks)
         if j >= count:
             return f"Add an image at the end of section {i + 1}"
-        return f"Add an image at the start of section {i + 1}" if j == 0 else \
-            f"Add an image to section {i + 1}, after block {j}"
+        return f"Add an image at the start of section {i + 1}" if j == 0 else f"Add an image to section {i + 1}, after block {j}"
 
     @rx.event
     def cancel_image_spot(self):
@@ -214,6 +221,7 @@ class EditorWorkflowMixin(EditorHost, mixin=True):
     @rx.event
     async def remove_cover(self):
         if self.form.cover_image or self.form.cover_image_id:
-            async for event in self._changed(replace(self.form, cover_image="", cover_alt="", cover_image_id=0,
-                                                     cover_preview="", cover_focal="")):
+            async for event in self._changed(
+                replace(self.form, cover_image="", cover_alt="", cover_image_id=0, cover_preview="", cover_focal="")
+            ):
                 yield event

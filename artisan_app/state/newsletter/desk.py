@@ -48,8 +48,7 @@ class NewsletterDeskState(StaffGuard, rx.State):
     @staff_action(report="_unlisted", refused=False)
     async def _reload(self, user: StaffUser | None, offset: int = 0) -> bool:
         with db.session_scope() as session:
-            rows, more = newsletters.list_subscribers(session, user=user, query=self.query, status=self.status,
-                                                      offset=offset)
+            rows, more = newsletters.list_subscribers(session, user=user, query=self.query, status=self.status, offset=offset)
             self.sends = newsletters.progress(session, user=user)
         self.subscribers = rows if offset == 0 else self.subscribers + rows
         self.has_more, self.is_admin = more, bool(user and user.is_admin)

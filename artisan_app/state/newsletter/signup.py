@@ -53,8 +53,9 @@ class NewsletterState(rx.State):
         client = client_key(self)
         try:
             with db.session_scope() as session:
-                mail = subscriptions.subscribe(session, email=form_data.get("email", ""),
-                                               sections=_sections(form_data), client_key=client)
+                mail = subscriptions.subscribe(
+                    session, email=form_data.get("email", ""), sections=_sections(form_data), client_key=client
+                )
         except SubscriptionError as exc:
             self.answer, self.error = "", exc.message
             return

@@ -44,8 +44,15 @@ class NewsroomState(StaffGuard, rx.State):
     @staff_action(report="_unlisted")
     async def _reload(self, user: StaffUser | None, offset: int = 0) -> None:
         with db.session_scope() as session:
-            rows, more = ed.list_articles(session, user=user, status=self.status, category_slug=self.category,
-                                          author_slug=self.author, query=self.query, offset=offset)
+            rows, more = ed.list_articles(
+                session,
+                user=user,
+                status=self.status,
+                category_slug=self.category,
+                author_slug=self.author,
+                query=self.query,
+                offset=offset,
+            )
             if offset == 0:
                 self.categories, self.authors = ed.options(session)
                 self.updates = author_updates(session, user)

@@ -92,8 +92,13 @@ class AuthState(rx.State):
                 if delay:
                     await asyncio.sleep(delay)
                 with db.session_scope() as session:
-                    user = auth.authenticate(session, email=email, password=form_data.get("password", ""),
-                                             client_key=client_key, device_token=self.staff_device)
+                    user = auth.authenticate(
+                        session,
+                        email=email,
+                        password=form_data.get("password", ""),
+                        client_key=client_key,
+                        device_token=self.staff_device,
+                    )
                     token = auth.start_session(session, user_id=user.id)
         except AuthError as exc:
             self.login_error = exc.message
@@ -147,8 +152,12 @@ class StaffGuard(rx.State, mixin=True):
         return user
 
 
-def staff_action(*refusals: type[Exception], report: str = "_refused", refused: Any = None, active: bool = True,
-                 ) -> Callable[[Callable[Concatenate[S, StaffUser | None, P], R]], Callable[Concatenate[S, P], R]]:
+def staff_action(
+    *refusals: type[Exception],
+    report: str = "_refused",
+    refused: Any = None,
+    active: bool = True,
+) -> Callable[[Callable[Concatenate[S, StaffUser | None, P], R]], Callable[Concatenate[S, P], R]]:
     """A newsroom handler (or helper) that acts as the signed-in user, whoever the client says it is.
 
     The decorated method (a coroutine or an async generator) takes the user (``None`` when
@@ -167,6 +176,7 @@ def staff_action(*refusals: type[Exception], report: str = "_refused", refused: 
             raise TypeError(f"{fn.__qualname__}: the parameter after self must be `user`")
         guarded: Any
         if inspect.isasyncgenfunction(fn):
+
             @functools.wraps(fn)
             async def guarded(self: Any, *args: Any, **kwargs: Any) -> Any:
                 user = await self._staff(active=active)
@@ -176,6 +186,7 @@ def staff_action(*refusals: type[Exception], report: str = "_refused", refused: 
                 except caught as exc:
                     getattr(self, report)(exc)
         elif inspect.iscoroutinefunction(fn):
+
             @functools.wraps(fn)
             async def guarded(self: Any, *args: Any, **kwargs: Any) -> Any:
                 user = await self._staff(active=active)

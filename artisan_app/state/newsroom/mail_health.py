@@ -31,10 +31,10 @@ class MailHealthState(StaffGuard, rx.State):
             self.warning = ""
             return
         try:
-            health: queue_health.QueueHealth | None = await asyncio.wait_for(asyncio.to_thread(_read),
-                                                                             READ_TIMEOUT_SECONDS)
+            health: queue_health.QueueHealth | None = await asyncio.wait_for(asyncio.to_thread(_read), READ_TIMEOUT_SECONDS)
         except Exception as exc:  # noqa: BLE001 - an unreadable queue is itself the warning
             logger.warning("newsroom: job queue unreadable: %s: %s", type(exc).__name__, exc)
             health = None
-        self.warning = queue_health.newsroom_warning(health, smtp_configured=bool(settings.smtp_url),
-                                                     production=settings.production_requested())
+        self.warning = queue_health.newsroom_warning(
+            health, smtp_configured=bool(settings.smtp_url), production=settings.production_requested()
+        )

@@ -51,17 +51,21 @@ class AdminState(StaffGuard, rx.State):
     @rx.event
     async def add_category(self, form_data: dict):
         data = form_data if isinstance(form_data, dict) else {}
-        await self._run(lambda s, u: catalog.save_category(s, user=u, name=data.get("name"),
-                                                           description=data.get("description", "")),
-                        "Category added to the masthead.")
+        await self._run(
+            lambda s, u: catalog.save_category(s, user=u, name=data.get("name"), description=data.get("description", "")),
+            "Category added to the masthead.",
+        )
 
     @rx.event
     async def rename_category(self, form_data: dict):
         data = form_data if isinstance(form_data, dict) else {}
         slug = data.get("slug") if isinstance(data.get("slug"), str) else ""
-        await self._run(lambda s, u: catalog.save_category(s, user=u, slug=slug or "-", name=data.get("name"),
-                                                           description=data.get("description", "")),
-                        "Category saved.")
+        await self._run(
+            lambda s, u: catalog.save_category(
+                s, user=u, slug=slug or "-", name=data.get("name"), description=data.get("description", "")
+            ),
+            "Category saved.",
+        )
 
     @rx.event
     async def move_category(self, slug: str, step: int):
@@ -84,8 +88,10 @@ class AdminState(StaffGuard, rx.State):
     async def save_author(self, form_data: dict):
         data = form_data if isinstance(form_data, dict) else {}
         slug = self.editing_author
-        await self._run(lambda s, u: catalog.save_author(s, user=u, slug=slug, name=data.get("name"),
-                                                         bio=data.get("bio", "")), "Author saved.")
+        await self._run(
+            lambda s, u: catalog.save_author(s, user=u, slug=slug, name=data.get("name"), bio=data.get("bio", "")),
+            "Author saved.",
+        )
         if not self.error:
             self.editing_author = ""
 
@@ -109,5 +115,9 @@ class AdminState(StaffGuard, rx.State):
         author = next((a for a in self.authors if a.slug == slug), None)
         if author is None:
             return
-        await self._run(lambda s, u: catalog.save_author(s, user=u, slug=slug, name=author.name, bio=author.bio,
-                                                         avatar=f"/_upload/{names[400]}"), "Portrait updated.")
+        await self._run(
+            lambda s, u: catalog.save_author(
+                s, user=u, slug=slug, name=author.name, bio=author.bio, avatar=f"/_upload/{names[400]}"
+            ),
+            "Portrait updated.",
+        )

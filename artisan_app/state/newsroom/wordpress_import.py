@@ -39,9 +39,13 @@ class ImportState(StaffGuard, rx.State):
         self.error, self.summary, self.lines = "", [], []
         user = await self._admin()
         self.allowed = user is not None
-        self.upload_grant = service.upload_grant(
-            user, client_token=self.router.session.client_token,
-            handler=f"{self.get_full_name()}.upload_export") if user is not None else ""
+        self.upload_grant = (
+            service.upload_grant(
+                user, client_token=self.router.session.client_token, handler=f"{self.get_full_name()}.upload_export"
+            )
+            if user is not None
+            else ""
+        )
         self.loaded = True
 
     @rx.event
@@ -69,11 +73,12 @@ class ImportState(StaffGuard, rx.State):
                         return
                     out.write(chunk)
             try:
-                report = await asyncio.to_thread(service.import_uploaded, user=user, path=path,
-                                                 upload_dir=rx.get_upload_dir(), dry_run=self.dry_run)
+                report = await asyncio.to_thread(
+                    service.import_uploaded, user=user, path=path, upload_dir=rx.get_upload_dir(), dry_run=self.dry_run
+                )
             except (PermissionDenied, WxrError, service.UploadTooLarge) as exc:
                 self.error, self.summary, self.lines = str(exc), [], []
                 return
         self.error = ""
         self.summary = report.summary()
-        self.lines = report.lines()[len(self.summary) + 1:]
+        self.lines = report.lines()[len(self.summary) + 1 :]

@@ -22,8 +22,11 @@ def _switch(session, detail):
 def _rendered(session, data: page_data.ArticleData) -> tuple[int, str, str]:
     assert data.detail is not None
     count = thread.approved_count(session, data.detail.id)
-    return (count, render.article(data.detail, comment_count=count, switch=_switch(session, data.detail)),
-            render.recommendations(data.related, language=data.detail.card.language))
+    return (
+        count,
+        render.article(data.detail, comment_count=count, switch=_switch(session, data.detail)),
+        render.recommendations(data.related, language=data.detail.card.language),
+    )
 
 
 class ArticleState(rx.State):
@@ -64,12 +67,20 @@ class ArticleState(rx.State):
             self._article_id, self._slug, headline = 0, "", ""
         else:  # comment approvals change the content generation too
             count, article_html, related_html = page_data.remembered(
-                session, ("article-html", slug, language), lambda: _rendered(session, data))
+                session, ("article-html", slug, language), lambda: _rendered(session, data)
+            )
             self._article_id, self._slug, headline = detail.id, detail.card.slug, detail.card.headline
         self._comment_count = count
         # Only what changed is set (a set var is sent again): a tab going back to a page it showed.
-        set_changed(self, language=language, article_html=article_html, related_html=related_html,
-                    headline=headline, found=detail is not None, loaded=True)
+        set_changed(
+            self,
+            language=language,
+            article_html=article_html,
+            related_html=related_html,
+            headline=headline,
+            found=detail is not None,
+            loaded=True,
+        )
 
     def _comments_counted(self, count: int) -> None:
         """The thread changed while the reader reads: the byline's "3 comments" follows."""

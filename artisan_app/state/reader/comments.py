@@ -78,6 +78,7 @@ class CommentState(CommentWatchMixin, rx.State):
     @rx.var
     def errors_shown(self) -> dict[str, str]:
         return {name: i18n.translate(self._language, message) for name, message in self.errors.items()}
+
     submitting: bool = False
 
     # Mirrored to the browser; parsed defensively on every load.
@@ -98,8 +99,14 @@ class CommentState(CommentWatchMixin, rx.State):
     # --- loading ------------------------------------------------------------
 
     def _thread_page(self, session, *, after_id: int = 0, roots: int = thread.PAGE_ROOTS) -> thread.ThreadPage:
-        return thread.thread_page(session, self._article_id, reader_id=self.reader_id,
-                                  newest_first=self.thread_order == "newest", after_id=after_id, roots=roots)
+        return thread.thread_page(
+            session,
+            self._article_id,
+            reader_id=self.reader_id,
+            newest_first=self.thread_order == "newest",
+            after_id=after_id,
+            roots=roots,
+        )
 
     def _refresh(self, session: Session | None = None) -> None:
         """The thread from the start, as many top-level comments as the reader has open (the same
@@ -110,9 +117,12 @@ class CommentState(CommentWatchMixin, rx.State):
                 self._refresh(own)
             return
         page, self._version = page_data.thread_start(
-            session, self._article_id, reader_id="" if self._new_reader else self.reader_id,
+            session,
+            self._article_id,
+            reader_id="" if self._new_reader else self.reader_id,
             newest_first=self.thread_order == "newest",
-            roots=max(thread.PAGE_ROOTS, self._roots_shown))
+            roots=max(thread.PAGE_ROOTS, self._roots_shown),
+        )
         self.comments = list(page.comments)  # a copy: the page may be shared (remembered)
         self.approved_count = page.approved_count
         self.has_more_comments = page.has_more

@@ -23,6 +23,9 @@ class CorrectionsState(rx.State):
     def load_corrections(self):
         language = i18n.split_edition(self.router.url.path)[0]
         with db.session_scope() as session:
-            self.main_html = render.corrections(recent_corrections(session, language=language), language=language,
-                                                switch=edition_links.corrections_switch(language))
+            self.main_html = render.corrections(
+                recent_corrections(session, language=language),
+                language=language,
+                switch=edition_links.corrections_switch(language),
+            )
         self.loaded = True

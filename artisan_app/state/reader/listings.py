@@ -36,8 +36,9 @@ class ReaderState(PagedCards, rx.State):
 
     def _fetch(self, offset: int) -> ArticlePage:
         with db.session_scope() as session:
-            return page_data.front_more(session, category=self.current_category, shown=offset,
-                                        limit=self._page_size(), language=self.language)
+            return page_data.front_more(
+                session, category=self.current_category, shown=offset, limit=self._page_size(), language=self.language
+            )
 
     def _load(self) -> None:
         self.language = language = i18n.split_edition(self.router.url.path)[0]
@@ -45,8 +46,10 @@ class ReaderState(PagedCards, rx.State):
         with db.session_scope() as session:
             data = page_data.front_page(session, category=category, limit=size, language=language)
             lead_html, cards_html = page_data.remembered(
-                session, ("front-html", category, size, language),
-                lambda: (render.front_lead(data.lead, language=language), render.cards(data.cards, language=language)))
+                session,
+                ("front-html", category, size, language),
+                lambda: (render.front_lead(data.lead, language=language), render.cards(data.cards, language=language)),
+            )
         self.lead_html, self.has_lead = lead_html, data.lead is not None
         self._show_first(data.cards, data.has_more, cards_html)
 
@@ -85,8 +88,9 @@ class ListingState(PagedCards, rx.State):
 
     def _fetch(self, offset: int) -> ArticlePage:
         with db.session_scope() as session:
-            return page_data.listing_page(session, self.prefix, self._slug, limit=self._page_size(),
-                                          offset=offset, language=self.language).page
+            return page_data.listing_page(
+                session, self.prefix, self._slug, limit=self._page_size(), offset=offset, language=self.language
+            ).page
 
     @rx.var
     def page_title(self) -> str:
@@ -118,9 +122,13 @@ class ListingState(PagedCards, rx.State):
             # The same listing in the other edition, if it has stories there (remembered like this page's data).
             switch = edition_links.listing_switch(session, language=language, prefix=prefix, slug=slug)
             header_html, cards_html = page_data.remembered(
-                session, ("listing-html", prefix, slug, size, language),
-                lambda: (render.listing_header(data.kind, data.subject, language=language, switch=switch),
-                         render.cards(data.page.items, heading="h2", language=language)))
+                session,
+                ("listing-html", prefix, slug, size, language),
+                lambda: (
+                    render.listing_header(data.kind, data.subject, language=language, switch=switch),
+                    render.cards(data.page.items, heading="h2", language=language),
+                ),
+            )
         self.found, self.header_html = True, header_html
         self.empty = i18n.translate(language, wording.LISTINGS[data.kind][1])
         name = i18n.section_name(data.subject.name, language) if data.kind == "Section" else data.subject.name

@@ -53,8 +53,9 @@ class SearchState(rx.State):
 
     def _page(self, offset: int) -> queries.SearchPage:
         with db.session_scope() as session:
-            return page_data.search_page(session, self.query, sort=self.sort, limit=settings.page_size, offset=offset,
-                                         language=self.language)
+            return page_data.search_page(
+                session, self.query, sort=self.sort, limit=settings.page_size, offset=offset, language=self.language
+            )
 
     def _allowed(self) -> bool:
         """The per-client search rate limit (only queries with words count)."""
@@ -74,8 +75,11 @@ class SearchState(rx.State):
         self.total = page.total
         self.has_more = page.has_more
         self.searched = bool(page.terms)
-        self.message = queries.summary(page, self.query) if self.language == "en" or not page.terms else \
-            i18n.search_summary(self.language, total=page.total, query=queries.display_query(self.query))
+        self.message = (
+            queries.summary(page, self.query)
+            if self.language == "en" or not page.terms
+            else i18n.search_summary(self.language, total=page.total, query=queries.display_query(self.query))
+        )
         self.loaded = True
 
     def _accept(self, query: object) -> str:
@@ -83,8 +87,9 @@ class SearchState(rx.State):
 
     def _sync_url(self):
         """Keep the address bar shareable without a navigation (which would re-run on_load)."""
-        url = i18n.edition_path(self.language, routes.search_url(
-            self.query.strip(), "" if self.sort == SortOrder.relevance.value else self.sort))
+        url = i18n.edition_path(
+            self.language, routes.search_url(self.query.strip(), "" if self.sort == SortOrder.relevance.value else self.sort)
+        )
         return rx.call_script(f"window.history.replaceState(window.history.state, '', {json.dumps(url)})")
 
     @rx.event

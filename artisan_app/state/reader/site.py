@@ -56,14 +56,17 @@ class SiteState(rx.State):
         """``load_navigation``'s work in the caller's session (``PageVisit`` shares one per visit).
         Vars are only set when they change: a set var is sent to the browser again."""
         language = i18n.split_edition(self.router.url.path)[0]
-        categories = [c if language == "en" else dataclasses.replace(c, name=i18n.section_name(c.name, language))
-                      for c in page_data.navigation(session)]
+        categories = [
+            c if language == "en" else dataclasses.replace(c, name=i18n.section_name(c.name, language))
+            for c in page_data.navigation(session)
+        ]
         masthead, footer = page_data.remembered(
-            session, ("frame-html", language),
-            lambda: (render.masthead(categories, language=language), render.footer(categories, language=language)))
+            session,
+            ("frame-html", language),
+            lambda: (render.masthead(categories, language=language), render.footer(categories, language=language)),
+        )
         # First on_load of every page: reaching the database clears the notice.
-        set_changed(self, categories=categories, masthead_html=masthead, footer_html=footer, language=language,
-                    unavailable=False)
+        set_changed(self, categories=categories, masthead_html=masthead, footer_html=footer, language=language, unavailable=False)
 
     @rx.event
     def report_unavailable(self):

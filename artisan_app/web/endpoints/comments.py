@@ -62,6 +62,7 @@ MAX_CHUNKS = 3  # the Cookie header stays well under servers' and proxies' 16 KB
 KEEP_CHARS = svc.MAX_BODY * 2  # as the app keeps a draft
 CROSS_SITE = "This form can only be sent from the Artisan Times site."
 
+
 def _kept_serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(settings.secret_key, salt="artisan-comment-form-kept")
 
@@ -93,7 +94,7 @@ def _chunks(article_id: int, values: dict[str, str], errors: dict[str, str]) -> 
     while True:
         token = _kept_serializer().dumps({"a": article_id, "v": values, "e": errors})
         if len(token) <= CHUNK * MAX_CHUNKS or not values.get("body"):
-            return [token[i:i + CHUNK] for i in range(0, len(token), CHUNK)]
+            return [token[i : i + CHUNK] for i in range(0, len(token), CHUNK)]
         values["body"] = values["body"][: len(values["body"]) * 3 // 4]
 
 
@@ -106,8 +107,7 @@ def _keep(response: Response, request: Request, path: str, chunks: list[str]) ->
     for i in range(MAX_CHUNKS):
         name = f"{KEPT_COOKIE}{i}"
         if i < len(chunks):
-            response.set_cookie(name, chunks[i], max_age=KEPT_SECONDS, path=path, secure=secure, httponly=True,
-                                samesite="lax")
+            response.set_cookie(name, chunks[i], max_age=KEPT_SECONDS, path=path, secure=secure, httponly=True, samesite="lax")
         elif name in request.cookies or chunks:
             response.delete_cookie(name, path=path, secure=secure, httponly=True, samesite="lax")
 
@@ -123,8 +123,10 @@ def _kept(request: Request, article_id: int) -> tuple[dict[str, str], dict[str, 
     values, errors = data.get("v"), data.get("e")
     if not isinstance(values, dict) or not isinstance(errors, dict):
         return None
-    return ({k: v for k, v in values.items() if k in svc.FIELDS and isinstance(v, str)},
-            {k: v for k, v in errors.items() if k in svc.FIELDS and isinstance(v, str)})
+    return (
+        {k: v for k, v in values.items() if k in svc.FIELDS and isinstance(v, str)},
+        {k: v for k, v in errors.items() if k in svc.FIELDS and isinstance(v, str)},
+    )
 
 
 def form_view(request: Request, article_id: int) -> CommentFormView:
@@ -139,8 +141,7 @@ def form_view(request: Request, article_id: int) -> CommentFormView:
             notice = ""
         else:
             values, errors = kept[0], kept[1] if code == "invalid" else {}
-    return CommentFormView(article_id=article_id, stamp=form_stamp(), values=values, errors=errors, notice=notice,
-                           notice_ok=ok)
+    return CommentFormView(article_id=article_id, stamp=form_stamp(), values=values, errors=errors, notice=notice, notice_ok=ok)
 
 
 def held_comment(request: Request, session: Session, article_id: int) -> CommentView | None:
@@ -181,9 +182,18 @@ def _submit(article_id: int | None, values: dict[str, str], honeypot: str, age: 
         if address is None or article_id is None:
             return None
         try:
-            result = svc.submit_comment(session, article_id=article_id, name=values["name"], email=values["email"],
-                                        website=values["website"], body=values["body"], reader_id=reader,
-                                        client_key=client, honeypot=honeypot, form_age_seconds=age)
+            result = svc.submit_comment(
+                session,
+                article_id=article_id,
+                name=values["name"],
+                email=values["email"],
+                website=values["website"],
+                body=values["body"],
+                reader_id=reader,
+                client_key=client,
+                honeypot=honeypot,
+                form_age_seconds=age,
+            )
         except CommentValidationError as exc:
             return (*address, "invalid", exc.errors, 0)
         except CommentRefused as exc:
@@ -201,8 +211,9 @@ async def post_comment(request: Request) -> Response:
     values = {name: _field(form, name) for name in svc.FIELDS}
     raw_id = _field(form, "article")
     article_id = as_id(int(raw_id)) if raw_id.isascii() and raw_id.isdigit() and len(raw_id) <= 10 else None
-    outcome = await run_in_threadpool(_submit, article_id, values, _field(form, "company"),
-                                      _form_age(form.get("opened")), client_key(request), _reader_id(form))
+    outcome = await run_in_threadpool(
+        _submit, article_id, values, _field(form, "company"), _form_age(form.get("opened")), client_key(request), _reader_id(form)
+    )
     if outcome is None:
         return PlainTextResponse(svc.CLOSED_MESSAGE, status_code=404)
     slug, language, code, errors, comment_id = outcome
@@ -211,11 +222,17 @@ async def post_comment(request: Request) -> Response:
     failed = not OUTCOMES[code][1]
     _keep(response, request, path, _chunks(int(article_id or 0), values, errors) if failed else [])
     if code == "held" and comment_id:  # its author sees it (a reader without JavaScript has no reader id)
-        response.set_cookie(POSTED_COOKIE, _kept_serializer().dumps({"a": article_id, "c": comment_id}),
-                            max_age=KEPT_SECONDS, path=path, secure=_secure(request), httponly=True, samesite="lax")
+        response.set_cookie(
+            POSTED_COOKIE,
+            _kept_serializer().dumps({"a": article_id, "c": comment_id}),
+            max_age=KEPT_SECONDS,
+            path=path,
+            secure=_secure(request),
+            httponly=True,
+            samesite="lax",
+        )
     return response
 
 
 def comment_form_routes() -> list[BaseRoute]:
     return [Route(routes.COMMENT_POST, post_comment, methods=["POST"])]
-

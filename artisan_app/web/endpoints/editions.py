@@ -23,10 +23,14 @@ def _edition_feed(language: str):
         with db.session_scope() as session:
             body = feeds.site_feed(session, site_url=settings.site_url, language=language)
         return Response(body, media_type=ATOM, headers={"Cache-Control": FEED_CACHE})
+
     return feed
 
 
 def edition_routes() -> list[Route]:
     """``/<lang>/feed.xml`` for every edition but the English one (``/feed.xml`` is the site's)."""
-    return [Route(edition_path(language, routes.FEED), on_outage(_edition_feed(language)), methods=["GET"])
-            for language in LANGUAGES if language != DEFAULT_LANGUAGE]
+    return [
+        Route(edition_path(language, routes.FEED), on_outage(_edition_feed(language)), methods=["GET"])
+        for language in LANGUAGES
+        if language != DEFAULT_LANGUAGE
+    ]

@@ -61,9 +61,7 @@ async def check_database(timeout: float = CHECK_TIMEOUT_SECONDS) -> str:
 async def _ping_redis(url: str, timeout: float) -> None:
     from redis.asyncio import Redis
 
-    client = Redis.from_url(
-        url, socket_connect_timeout=timeout, socket_timeout=timeout, retry_on_timeout=False
-    )
+    client = Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=timeout, retry_on_timeout=False)
     try:
         await asyncio.wait_for(client.ping(), timeout)  # type: ignore[arg-type]  # redis.asyncio's ping is awaitable
     finally:
@@ -91,9 +89,7 @@ def _queue() -> Any:
 async def check_queue(timeout: float = CHECK_TIMEOUT_SECONDS) -> dict[str, Any]:
     """The job queue as ``services.common.queue_health`` reads it, or ``{"status": "down"}``."""
     try:
-        found = await asyncio.wait_for(
-            asyncio.to_thread(queue_health.queue_health, _queue(), now=time.time()), timeout
-        )
+        found = await asyncio.wait_for(asyncio.to_thread(queue_health.queue_health, _queue(), now=time.time()), timeout)
     except Exception as exc:  # noqa: BLE001
         logger.warning("healthz: job queue unreadable: %s: %s", type(exc).__name__, exc)
         return {"status": DOWN}

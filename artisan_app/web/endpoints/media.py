@@ -33,8 +33,9 @@ def serve_media(request: Request) -> Response:
     headers = {"Cache-Control": IMMUTABLE, "ETag": f'"{name}"', "X-Content-Type-Options": "nosniff"}
     if request.headers.get("if-none-match") == headers["ETag"]:
         return Response(status_code=304, headers=headers)
-    return Response(data if request.method == "GET" else b"", media_type=media_type,
-                    headers={**headers, "Content-Length": str(len(data))})
+    return Response(
+        data if request.method == "GET" else b"", media_type=media_type, headers={**headers, "Content-Length": str(len(data))}
+    )
 
 
 def media_routes() -> list[BaseRoute]:

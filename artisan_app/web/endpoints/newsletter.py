@@ -61,16 +61,16 @@ async def subscribe(request: Request) -> Response:
 
     def sign_up() -> None:
         with db.session_scope() as session:
-            mail = subscriptions.subscribe(session, email=form.get("email", ""), sections=form.getlist("section"),
-                                           client_key=client)
+            mail = subscriptions.subscribe(
+                session, email=form.get("email", ""), sections=form.getlist("section"), client_key=client
+            )
         _queue(mail)
 
     try:
         await run_in_threadpool(sign_up)
     except SubscriptionError as exc:
         # A code, not the text: a link must not be able to put words on our page.
-        return RedirectResponse(f"{routes.NEWSLETTER}?error={subscriptions.signup_error_code(exc.message)}",
-                                status_code=303)
+        return RedirectResponse(f"{routes.NEWSLETTER}?error={subscriptions.signup_error_code(exc.message)}", status_code=303)
     return RedirectResponse(f"{routes.NEWSLETTER}?subscribed=1", status_code=303)
 
 

@@ -30,8 +30,7 @@ class NotFoundPage:
         self.registry_paths = re.compile(registry_paths)
 
     def _page_like(self, path: str) -> bool:
-        return redirects.should_look_up(path) and "." not in path.rsplit("/", 1)[-1] and \
-            not self.registry_paths.match(path)
+        return redirects.should_look_up(path) and "." not in path.rsplit("/", 1)[-1] and not self.registry_paths.match(path)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD") or not self._page_like(scope["path"]):

@@ -79,7 +79,15 @@ class RedirectMiddleware:
             await self.app(scope, receive, send)
             return
         location = quote(found.target, safe="/:?=&#%@+,;~!$'()*")
-        await send({"type": "http.response.start", "status": 301,
-                    "headers": [(b"location", location.encode("latin-1")), (b"content-length", b"0"),
-                                (b"cache-control", CONFIRMED_CACHE if found.confirmed else UNCONFIRMED_CACHE)]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 301,
+                "headers": [
+                    (b"location", location.encode("latin-1")),
+                    (b"content-length", b"0"),
+                    (b"cache-control", CONFIRMED_CACHE if found.confirmed else UNCONFIRMED_CACHE),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": b""})

@@ -98,22 +98,24 @@ def compiled_scripts(source: str) -> list[str]:
 def page_policy(script_hashes: list[str], connect: str = "") -> str:
     """``connect``: sources the app may reach besides this origin (the backend's port under
     ``reflex run``, where the dev server and the backend are two origins)."""
-    return "; ".join([
-        "default-src 'self'",
-        # 'unsafe-eval': rx.call_script is eval()'d by Reflex's frontend (see the module docstring).
-        "script-src 'self' 'unsafe-eval' " + " ".join(script_hashes),
-        # 'unsafe-inline': React style attributes and emotion's <style> elements (module docstring).
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "font-src 'self'",
-        ("connect-src 'self' " + connect).strip(),  # the websocket (/_event) and uploads, same origin
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-        # Embeds (services/articles/rich_blocks.py): only these providers, created on the reader's click.
-        "frame-src " + " ".join(FRAME_ORIGINS),
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            # 'unsafe-eval': rx.call_script is eval()'d by Reflex's frontend (see the module docstring).
+            "script-src 'self' 'unsafe-eval' " + " ".join(script_hashes),
+            # 'unsafe-inline': React style attributes and emotion's <style> elements (module docstring).
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self'",
+            ("connect-src 'self' " + connect).strip(),  # the websocket (/_event) and uploads, same origin
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+            # Embeds (services/articles/rich_blocks.py): only these providers, created on the reader's click.
+            "frame-src " + " ".join(FRAME_ORIGINS),
+        ]
+    )
 
 
 class ScriptAllowlist:
@@ -195,6 +197,7 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 existing = list(message.get("headers") or [])

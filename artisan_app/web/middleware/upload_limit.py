@@ -36,11 +36,17 @@ def _is_upload(scope: Scope) -> bool:
 
 
 async def _send_413(send: Send, text: bytes = TOO_LARGE_MESSAGE) -> None:
-    await send({"type": "http.response.start", "status": 413, "headers": [
-        (b"content-type", b"text/plain; charset=utf-8"),
-        (b"content-length", str(len(text)).encode()),
-        (b"connection", b"close"),
-    ]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(text)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": text})
 
 
@@ -48,17 +54,18 @@ def _is_granted_import(headers: dict[bytes, bytes]) -> bool:
     grant = headers.get(wordpress_import.GRANT_HEADER.lower().encode())
     if not grant:
         return False
-    return wordpress_import.grants_upload(grant.decode("latin-1"),
-                                          client_token=headers.get(b"reflex-client-token", b"").decode("latin-1"),
-                                          handler=headers.get(b"reflex-event-handler", b"").decode("latin-1"))
+    return wordpress_import.grants_upload(
+        grant.decode("latin-1"),
+        client_token=headers.get(b"reflex-client-token", b"").decode("latin-1"),
+        handler=headers.get(b"reflex-event-handler", b"").decode("latin-1"),
+    )
 
 
 class UploadLimit:
     """413 for ``POST /_upload`` bodies over ``limit`` bytes (``import_limit`` for a granted export),
     before the app reads them."""
 
-    def __init__(self, app: ASGIApp, limit: int = MAX_UPLOAD_BYTES,
-                 import_limit: int = wordpress_import.MAX_UPLOAD_BYTES):
+    def __init__(self, app: ASGIApp, limit: int = MAX_UPLOAD_BYTES, import_limit: int = wordpress_import.MAX_UPLOAD_BYTES):
         self.app = app
         self.limit = limit
         self.import_limit = import_limit

@@ -29,8 +29,9 @@ def _edit(d, user, article_id: int, text: str, minutes: int = 2):
     form = ed.load_form(d["s"], user=user, article_id=article_id)
     first = form.sections[0]
     edited = replace(first, blocks=[replace(first.blocks[0], text=text), *first.blocks[1:]])
-    return saving.save_article(d["s"], user=user, form=replace(form, sections=[edited, *form.sections[1:]]),
-                           now=NOW + timedelta(minutes=minutes))
+    return saving.save_article(
+        d["s"], user=user, form=replace(form, sections=[edited, *form.sections[1:]]), now=NOW + timedelta(minutes=minutes)
+    )
 
 
 def _eves(d) -> int:
@@ -46,8 +47,11 @@ def test_an_authors_edit_after_approval_sends_the_article_back_to_review(desk): 
     result = _edit(desk, desk["ann"], i, "It passed by forty votes, unreviewed.")
     assert result.review_notice == BACK_TO_REVIEW
     assert ed.load_form(s, user=desk["admin"], article_id=i).status == "review"
-    assert (history(s, i)[0].from_label, history(s, i)[0].to_label, history(s, i)[0].by) == \
-        ("Approved", "In review", "Ann Author")
+    assert (history(s, i)[0].from_label, history(s, i)[0].to_label, history(s, i)[0].by) == (
+        "Approved",
+        "In review",
+        "Ann Author",
+    )
 
 
 def test_a_save_that_changes_nothing_keeps_the_approval(desk):  # noqa: F811
@@ -74,8 +78,12 @@ def test_an_approval_lets_the_byline_editor_publish_and_is_recorded(desk):  # no
     review.approve(s, user=desk["ed2"], article_id=i, now=NOW + timedelta(minutes=1))
     review.publish(s, user=desk["eve"], article_id=i, now=NOW + timedelta(minutes=2))
     published, approved = history(s, i)[:2]
-    assert (approved.to_label, approved.by, published.to_label, published.by) == \
-        ("Approved", "Ed Second", "Published", "Eve Editor")
+    assert (approved.to_label, approved.by, published.to_label, published.by) == (
+        "Approved",
+        "Ed Second",
+        "Published",
+        "Eve Editor",
+    )
     assert published.detail == f"{approved.detail}, approved by Ed Second" and approved.detail.startswith("version ")
 
 

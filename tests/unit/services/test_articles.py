@@ -63,7 +63,9 @@ def test_article_detail_has_numbered_sections_quote_author_and_card(any_session:
     assert detail.author.name == "Ann" and detail.author.slug == "ann"
     assert [(s.number, s.heading) for s in detail.sections] == [(1, "Alpha"), (2, "Beta"), (3, "Gamma")]
     assert [(b.kind, b.text) for b in detail.sections[0].blocks] == [
-        ("paragraph", "p1"), ("paragraph", "p2"), ("quote", "Said it.")
+        ("paragraph", "p1"),
+        ("paragraph", "p2"),
+        ("quote", "Said it."),
     ]
     assert detail.sections[0].blocks[2].attribution == "A columnist"
     assert [t.slug for t in detail.tags] == ["x-y"]
@@ -82,11 +84,11 @@ def test_related_ranks_category_and_tags_then_recency_never_self(any_session: Se
     pol, tech, ann, _ = _world(any_session)
     src = make_article(any_session, category=pol, author=ann, slug="src", tags=["a", "b"], hours=10)
     # Scores worked out by hand: category match = 2, each shared tag = 1.
-    make_article(any_session, category=pol, author=ann, slug="pol-ab", tags=["a", "b"], hours=1)   # 4
+    make_article(any_session, category=pol, author=ann, slug="pol-ab", tags=["a", "b"], hours=1)  # 4
     make_article(any_session, category=tech, author=ann, slug="tech-ab", tags=["a", "b"], hours=2)  # 2
-    make_article(any_session, category=pol, author=ann, slug="pol-none-new", hours=9)                # 2, newer
-    make_article(any_session, category=pol, author=ann, slug="pol-a", tags=["a"], hours=3)            # 3
-    make_article(any_session, category=tech, author=ann, slug="tech-none", hours=20)                   # 0
+    make_article(any_session, category=pol, author=ann, slug="pol-none-new", hours=9)  # 2, newer
+    make_article(any_session, category=pol, author=ann, slug="pol-a", tags=["a"], hours=3)  # 3
+    make_article(any_session, category=tech, author=ann, slug="tech-none", hours=20)  # 0
     make_article(any_session, category=pol, author=ann, slug="pol-draft", tags=["a", "b"], status=ArticleStatus.draft)
     related = [c.slug for c in queries.related_articles(any_session, src.id, limit=5, now=NOW)]
     assert related == ["pol-ab", "pol-a", "pol-none-new", "tech-ab", "tech-none"]

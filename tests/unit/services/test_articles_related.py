@@ -1,4 +1,4 @@
-""""You may also like": shared category and tags first, then recency; never the
+""" "You may also like": shared category and tags first, then recency; never the
 article itself, never a draft or a scheduled article; falls back to the latest
 stories when little is related."""
 
@@ -63,7 +63,12 @@ def related(session: Session, article_id: int, **kw) -> list[str]:
 def test_order_is_worked_out_by_hand(related_world):
     s, source = related_world
     assert related(s, source.id, limit=12) == [
-        "same-2tags", "same-1tag", "other-3tag", "same-0tag", "other-1tag", "unrelated",
+        "same-2tags",
+        "same-1tag",
+        "other-3tag",
+        "same-0tag",
+        "other-1tag",
+        "unrelated",
     ]
 
 

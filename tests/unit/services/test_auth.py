@@ -110,7 +110,8 @@ def _cost(encoded: str) -> str:
 
 @pytest.mark.parametrize("email", ["ghost@artisan.test", "", "not an address", None])
 def test_signing_in_to_an_account_that_does_not_exist_costs_one_real_password_check(
-        any_session: Session, argon2_verifications: list[str], email):
+    any_session: Session, argon2_verifications: list[str], email
+):
     """The time a refusal takes must not tell whether the account exists: an unknown (or
     malformed) address runs the same argon2 verification, at the same cost, as a wrong password."""
     make_user(any_session, Role.editor, email="ed@artisan.test")

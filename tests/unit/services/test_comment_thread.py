@@ -23,13 +23,30 @@ def article(any_session: Session):
     return a
 
 
-def add(session: Session, article, minute: float, *, parent: Comment | None = None, status=CommentStatus.approved,
-        owner: str = "", name: str = "") -> Comment:
+def add(
+    session: Session,
+    article,
+    minute: float,
+    *,
+    parent: Comment | None = None,
+    status=CommentStatus.approved,
+    owner: str = "",
+    name: str = "",
+) -> Comment:
     n = next(_seq)
-    c = Comment(article_id=article.id, parent_id=parent.id if parent else None,
-                depth=min(parent.depth + 1, svc.MAX_DEPTH) if parent else 0, name=name or f"C{n}",
-                email="x@example.com", email_normalized="x@example.com", body=f"comment {n}", status=status.value,
-                owner_key=svc.owner_key(owner), fingerprint=f"fp-{n}", created_at=BASE_TIME + timedelta(minutes=minute))
+    c = Comment(
+        article_id=article.id,
+        parent_id=parent.id if parent else None,
+        depth=min(parent.depth + 1, svc.MAX_DEPTH) if parent else 0,
+        name=name or f"C{n}",
+        email="x@example.com",
+        email_normalized="x@example.com",
+        body=f"comment {n}",
+        status=status.value,
+        owner_key=svc.owner_key(owner),
+        fingerprint=f"fp-{n}",
+        created_at=BASE_TIME + timedelta(minutes=minute),
+    )
     session.add(c)
     session.flush()
     return c
@@ -66,7 +83,9 @@ def test_replies_come_with_their_parent_even_when_written_much_later(any_session
         deep = add(any_session, article, 102 + i, parent=deep, name=f"deep{i}")
     any_session.commit()
     assert every_page(any_session, article, roots=2) == [
-        ["A", "A1", "A1a", "deep0", "deep1", "deep2", "deep3", "deep4", "deep5", "B"], ["C"]]
+        ["A", "A1", "A1a", "deep0", "deep1", "deep2", "deep3", "deep4", "deep5", "B"],
+        ["C"],
+    ]
 
 
 def test_newest_first_keeps_replies_oldest_first_under_their_parent(any_session: Session, article):

@@ -26,11 +26,31 @@ def article(any_session: Session):
     return make_article(any_session, category=cat, author=author, slug="story", hours=1)
 
 
-def post(session: Session, article, *, body="A thoughtful comment.", email="reader@example.com", name="Reader",
-         website="", reader_id="reader-1", client="10.0.0.1", now=NOW, **kw):
+def post(
+    session: Session,
+    article,
+    *,
+    body="A thoughtful comment.",
+    email="reader@example.com",
+    name="Reader",
+    website="",
+    reader_id="reader-1",
+    client="10.0.0.1",
+    now=NOW,
+    **kw,
+):
     return svc.submit_comment(
-        session, article_id=article.id, name=name, email=email, website=website, body=body,
-        reader_id=reader_id, client_key=client, form_age_seconds=30, now=now, **kw,
+        session,
+        article_id=article.id,
+        name=name,
+        email=email,
+        website=website,
+        body=body,
+        reader_id=reader_id,
+        client_key=client,
+        form_age_seconds=30,
+        now=now,
+        **kw,
     )
 
 

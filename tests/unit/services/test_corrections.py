@@ -39,11 +39,18 @@ def live(session):
 
 def test_a_correction_shows_dated_at_the_end_with_a_marker_and_moves_date_modified(live):
     s, later = live["s"], NOW + timedelta(days=2)
-    editor_corrections.add_correction(s, user=live["editor"], article_id=live["id"], kind="correction",
-                               text="An earlier version misstated the margin.", now=later)
+    editor_corrections.add_correction(
+        s,
+        user=live["editor"],
+        article_id=live["id"],
+        kind="correction",
+        text="An earlier version misstated the margin.",
+        now=later,
+    )
     detail = queries.get_article(s, live["slug"], now=later)
     assert [(c.kind_label, c.date_label, c.text) for c in detail.corrections] == [
-        ("Correction", "6 January 2026", "An earlier version misstated the margin.")]
+        ("Correction", "6 January 2026", "An earlier version misstated the margin.")
+    ]
     assert detail.correction_marker == "Corrected 6 January 2026"
     ld = seo.article_meta(detail, site_url=SITE).json_ld
     assert ld["dateModified"] == later.isoformat()
@@ -58,11 +65,13 @@ def test_a_correction_shows_dated_at_the_end_with_a_marker_and_moves_date_modifi
 
 def test_editing_the_article_never_removes_a_correction(live):
     s = live["s"]
-    editor_corrections.add_correction(s, user=live["editor"], article_id=live["id"], kind="update", text="Added reaction.",
-                               now=NOW + timedelta(hours=1))
+    editor_corrections.add_correction(
+        s, user=live["editor"], article_id=live["id"], kind="update", text="Added reaction.", now=NOW + timedelta(hours=1)
+    )
     form = ed.load_form(s, user=live["editor"], article_id=live["id"])
-    saving.save_article(s, user=live["editor"], form=replace(form, headline="Budget passes, narrowly"),
-                    now=NOW + timedelta(hours=2))
+    saving.save_article(
+        s, user=live["editor"], form=replace(form, headline="Budget passes, narrowly"), now=NOW + timedelta(hours=2)
+    )
     assert len(s.exec(select(Correction)).all()) == 1
     assert not hasattr(corrections, "delete_correction") and not hasattr(corrections, "edit_correction")
     assert corrections.marker(s, live["id"]) == "Updated 4 January 2026"
@@ -98,6 +107,7 @@ def test_co_authors_in_the_byline_json_ld_feed_and_author_pages(live):
 
 # --- content checks -----------------------------------------------------------------------
 
+
 def _levels(form: ArticleForm) -> dict[str, str]:
     return {c.key: c.level for c in run_checks(form).checks}
 
@@ -111,7 +121,11 @@ def test_a_well_made_article_passes_every_check():
 
 def test_each_check_finds_its_problem():
     form = full_form(
-        kicker="", excerpt="", headline="H" * 61, cover_image="/media/1/cover.jpg", cover_alt="",
+        kicker="",
+        excerpt="",
+        headline="H" * 61,
+        cover_image="/media/1/cover.jpg",
+        cover_alt="",
         sections=[
             SectionForm("Lead", [BlockForm("paragraph", "Read the report [here](https://example.org).")]),
             SectionForm("", [BlockForm("quote", "We will not back down.", "")]),
@@ -120,7 +134,14 @@ def test_each_check_finds_its_problem():
     )
     levels = _levels(form)
     assert {k for k, v in levels.items() if v == "fail"} == {
-        "kicker", "excerpt", "alt-text", "empty-sections", "quote-attribution", "heading-order", "link-text"}
+        "kicker",
+        "excerpt",
+        "alt-text",
+        "empty-sections",
+        "quote-attribution",
+        "heading-order",
+        "link-text",
+    }
     assert levels["headline-length"] == "warn"
     details = {c.key: c.detail for c in run_checks(form).checks}
     assert details["empty-sections"] == "Section 3 has no text."

@@ -24,8 +24,7 @@ def editions(any_session: Session):
     make_article(s, category=politics, author=ann, slug="english-politics", tags=["elections"])
     make_article(s, category=economy, author=ann, slug="english-economy", tags=["prices"])
     make_article(s, category=politics, author=bilal, slug="urdu-politics", language="ur", tags=["elections"])
-    make_article(s, category=economy, author=bilal, slug="urdu-draft", language="ur", status=ArticleStatus.draft,
-                 tags=["prices"])
+    make_article(s, category=economy, author=bilal, slug="urdu-draft", language="ur", status=ArticleStatus.draft, tags=["prices"])
     s.commit()
     return s
 
@@ -48,12 +47,10 @@ def test_a_listing_links_to_the_same_listing_only_where_the_other_edition_has_li
     assert back is not None and (back.href, back.hreflang, back.label) == ("/category/politics", "en", "This page in English")
     # Economy has only an Urdu draft: the English page has no Urdu match (the masthead's link goes to /ur/).
     assert edition_links.listing_switch(s, language="en", prefix="category", slug="economy", now=NOW) is None
-    assert edition_links.listing_switch(s, language="ur", prefix="category", slug="economy", now=NOW).href == \
-        "/category/economy"
+    assert edition_links.listing_switch(s, language="ur", prefix="category", slug="economy", now=NOW).href == "/category/economy"
     assert edition_links.listing_switch(s, language="en", prefix="author", slug="ann", now=NOW) is None
     assert edition_links.listing_switch(s, language="ur", prefix="author", slug="bilal", now=NOW) is None
-    assert edition_links.listing_switch(s, language="en", prefix="tag", slug="elections", now=NOW).href == \
-        "/ur/tag/elections"
+    assert edition_links.listing_switch(s, language="en", prefix="tag", slug="elections", now=NOW).href == "/ur/tag/elections"
     assert edition_links.listing_switch(s, language="en", prefix="tag", slug="prices", now=NOW) is None
     assert edition_links.listing_switch(s, language="en", prefix="tag", slug="no-such-topic", now=NOW) is None
 

@@ -28,10 +28,12 @@ newsroom = newsroom_fixture
 
 
 def two_sections() -> ArticleForm:
-    return ArticleForm(sections=[
-        SectionForm("One", [BlockForm("paragraph", "a"), BlockForm("paragraph", "b")]),
-        SectionForm("Two", [BlockForm("paragraph", "c")]),
-    ])
+    return ArticleForm(
+        sections=[
+            SectionForm("One", [BlockForm("paragraph", "a"), BlockForm("paragraph", "b")]),
+            SectionForm("Two", [BlockForm("paragraph", "c")]),
+        ]
+    )
 
 
 def texts(form: ArticleForm) -> list[list[str]]:
@@ -82,10 +84,12 @@ def test_moves_cross_into_the_neighbouring_section_but_never_empty_one():
 
 def test_an_uploaded_image_between_two_paragraphs_reaches_the_reader_there(newsroom):
     s, editor = newsroom["s"], newsroom["editor"]
-    form = full_form(sections=[
-        SectionForm("First", [BlockForm("paragraph", "Before the picture."), BlockForm("paragraph", "After it.")]),
-        SectionForm("Second", [BlockForm("paragraph", "Another section.")]),
-    ])
+    form = full_form(
+        sections=[
+            SectionForm("First", [BlockForm("paragraph", "Before the picture."), BlockForm("paragraph", "After it.")]),
+            SectionForm("Second", [BlockForm("paragraph", "Another section.")]),
+        ]
+    )
     saved = saving.save_article(s, user=editor, form=form, now=NOW)
     image_id, ref = upload_image(s, user=editor, article_id=saved.article_id, data=photo(1400, 900))
     loaded = ed.load_form(s, user=editor, article_id=saved.article_id)

@@ -22,27 +22,35 @@ from tests.unit.services.test_editorial import newsroom as newsroom_fixture
 
 newsroom = newsroom_fixture  # the same fixture, under its name
 
-PASTED = ("Officials **denied** the *claim*, citing [the audit](https://audit.example/2026).\n\n"
-          "A second paragraph.\n\n- first point\n- second <script>alert(1)</script>")
+PASTED = (
+    "Officials **denied** the *claim*, citing [the audit](https://audit.example/2026).\n\n"
+    "A second paragraph.\n\n- first point\n- second <script>alert(1)</script>"
+)
 
 
 def test_formatting_round_trips_through_save_reader_and_editor(newsroom):
     s, editor = newsroom["s"], newsroom["editor"]
-    form = full_form(sections=[SectionForm("The vote", [BlockForm("paragraph", PASTED),
-                                                        BlockForm("quote", "It was *close*.", "A whip")])])
+    form = full_form(
+        sections=[SectionForm("The vote", [BlockForm("paragraph", PASTED), BlockForm("quote", "It was *close*.", "A whip")])]
+    )
     saved = saving.save_article(s, user=editor, form=form, now=NOW)
     stored = s.exec(select(Block).order_by(Block.position)).all()
     assert [b.kind for b in stored] == ["paragraph", "paragraph", "bullets", "quote"]  # the paste became blocks
-    assert stored[0].html == ('Officials <strong>denied</strong> the <em>claim</em>, citing '
-                              '<a href="https://audit.example/2026" rel="noopener">the audit</a>.')
+    assert stored[0].html == (
+        "Officials <strong>denied</strong> the <em>claim</em>, citing "
+        '<a href="https://audit.example/2026" rel="noopener">the audit</a>.'
+    )
     assert stored[0].text == "Officials denied the claim, citing the audit."
     assert "<script" not in stored[2].items and "&lt;script&gt;" in stored[2].items
 
     workflow.publish(s, user=editor, article_id=saved.article_id, now=NOW)
     live = queries.get_article(s, saved.slug, now=NOW)
     assert '<a href="https://audit.example/2026" rel="noopener">the audit</a>' in live.sections[0].blocks[0].markup
-    assert live.sections[0].blocks[3].markup.startswith(
-        '<figure class="pull-quote"><blockquote class="quote-text"><p>It was <em>close</em>.</p>')
+    assert (
+        live.sections[0]
+        .blocks[3]
+        .markup.startswith('<figure class="pull-quote"><blockquote class="quote-text"><p>It was <em>close</em>.</p>')
+    )
 
     loaded = ed.load_form(s, user=editor, article_id=saved.article_id)
     texts = [b.text for b in loaded.sections[0].blocks]
@@ -55,9 +63,19 @@ def test_formatting_round_trips_through_save_reader_and_editor(newsroom):
 
 def test_preview_shows_formatting_and_new_blocks(newsroom):
     s, editor = newsroom["s"], newsroom["editor"]
-    form = full_form(sections=[SectionForm("A", [
-        BlockForm("paragraph", "**Bold** <img src=x onerror=alert(1)>"), BlockForm("subheading", "Sub"),
-        BlockForm("embed", "https://vimeo.com/123"), BlockForm("separator", "")])])
+    form = full_form(
+        sections=[
+            SectionForm(
+                "A",
+                [
+                    BlockForm("paragraph", "**Bold** <img src=x onerror=alert(1)>"),
+                    BlockForm("subheading", "Sub"),
+                    BlockForm("embed", "https://vimeo.com/123"),
+                    BlockForm("separator", ""),
+                ],
+            )
+        ]
+    )
     detail = ed.preview(s, user=editor, form=form)
     markup = [b.markup for b in detail.sections[0].blocks]
     assert markup[0] == '<p class="body-text"><strong>Bold</strong> &lt;img src=x onerror=alert(1)&gt;</p>'
@@ -122,10 +140,12 @@ def test_revision_diffs_show_the_formatting_and_the_new_blocks(newsroom):
     s, editor = newsroom["s"], newsroom["editor"]
     saved = saving.save_article(s, user=editor, form=full_form(), now=NOW)
     loaded = ed.load_form(s, user=editor, article_id=saved.article_id)
-    blocks = [BlockForm("paragraph", "It passed by **four** votes."), BlockForm("bullets", "Budget\nTaxes"),
-              BlockForm("separator", "")]
-    saving.save_article(s, user=editor, form=replace(loaded, sections=[SectionForm("The vote", blocks)]), note="Saved",
-                    now=NOW)
+    blocks = [
+        BlockForm("paragraph", "It passed by **four** votes."),
+        BlockForm("bullets", "Budget\nTaxes"),
+        BlockForm("separator", ""),
+    ]
+    saving.save_article(s, user=editor, form=replace(loaded, sections=[SectionForm("The vote", blocks)]), note="Saved", now=NOW)
     rows = revisions.list_revisions(s, user=editor, article_id=saved.article_id)
     first = min(rows, key=lambda r: r.version)
     diff = revisions.compare(s, user=editor, revision_id=first.id)

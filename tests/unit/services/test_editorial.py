@@ -27,7 +27,10 @@ def newsroom(any_session: Session):
     cat = make_category(s, "Politics", slug="politics")
     ann, bob = make_author(s, "Ann Author", slug="ann"), make_author(s, "Bob Byline", slug="bob")
     return {
-        "s": s, "cat": cat, "ann": ann, "bob": bob,
+        "s": s,
+        "cat": cat,
+        "ann": ann,
+        "bob": bob,
         "admin": make_user(s, Role.admin, name="Ada Admin"),
         "editor": make_user(s, Role.editor, name="Eve Editor"),
         "author": make_user(s, Role.author, name="Ann Author", author=ann),
@@ -36,12 +39,16 @@ def newsroom(any_session: Session):
 
 def full_form(**overrides) -> ArticleForm:
     base = ArticleForm(
-        headline="Parliament Passes the Budget", kicker="Money and power", category_slug="politics",
-        author_slug="ann", excerpt="After weeks of wrangling, the budget passed with a narrow majority.",
+        headline="Parliament Passes the Budget",
+        kicker="Money and power",
+        category_slug="politics",
+        author_slug="ann",
+        excerpt="After weeks of wrangling, the budget passed with a narrow majority.",
         tags="budget, parliament",
         sections=[
-            SectionForm("The vote", [BlockForm("paragraph", "It passed by four votes."),
-                                     BlockForm("quote", "A close call.", "A whip")]),
+            SectionForm(
+                "The vote", [BlockForm("paragraph", "It passed by four votes."), BlockForm("quote", "A close call.", "A whip")]
+            ),
             SectionForm("What next", [BlockForm("paragraph", "Implementation starts in July.")]),
         ],
     )
@@ -65,8 +72,9 @@ def test_slug_is_unique_and_fixed_once_published(newsroom):
     first = saving.save_article(s, user=editor, form=full_form(), now=NOW)
     second = saving.save_article(s, user=editor, form=full_form(), now=NOW)
     assert second.slug == "parliament-passes-the-budget-2"
-    custom = saving.save_article(s, user=editor, form=replace(ed.load_form(s, user=editor, article_id=second.article_id),
-                                                          slug="Budget Night!"), now=NOW)
+    custom = saving.save_article(
+        s, user=editor, form=replace(ed.load_form(s, user=editor, article_id=second.article_id), slug="Budget Night!"), now=NOW
+    )
     assert custom.slug == "budget-night"
     workflow.publish(s, user=editor, article_id=first.article_id, now=NOW)
     form = ed.load_form(s, user=editor, article_id=first.article_id)

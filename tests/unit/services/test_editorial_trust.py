@@ -23,8 +23,11 @@ from tests.unit.services.test_editorial import NOW, full_form
 def newsroom(any_session):
     make_category(any_session, "Politics", slug="politics")
     make_author(any_session, "Ann Author", slug="ann")
-    return {"s": any_session, "editor": make_user(any_session, Role.editor, name="Eve Editor"),
-            "admin": make_user(any_session, Role.admin, name="Ada Admin")}
+    return {
+        "s": any_session,
+        "editor": make_user(any_session, Role.editor, name="Eve Editor"),
+        "admin": make_user(any_session, Role.admin, name="Ada Admin"),
+    }
 
 
 def _revisions(s, article_id):
@@ -33,10 +36,13 @@ def _revisions(s, article_id):
 
 def test_one_invalid_field_does_not_stop_the_others_being_saved(newsroom):
     s, editor = newsroom["s"], newsroom["editor"]
-    form = full_form(kicker="k" * 201, sections=[
-        SectionForm("Panels", [BlockForm("paragraph", "Kept."), BlockForm("paragraph", "x" * 10_001)]),
-        SectionForm("h" * 301, [BlockForm("quote", "A quote.", "a" * 301)]),
-    ])
+    form = full_form(
+        kicker="k" * 201,
+        sections=[
+            SectionForm("Panels", [BlockForm("paragraph", "Kept."), BlockForm("paragraph", "x" * 10_001)]),
+            SectionForm("h" * 301, [BlockForm("quote", "A quote.", "a" * 301)]),
+        ],
+    )
     saved = saving.save_article(s, user=editor, form=form, now=NOW)
     assert set(saved.skipped) == {"kicker", "block-1-2", "heading-2", "attr-2-1"}
     assert saved.skipped["block-1-2"].startswith("Section 1, paragraph 2: keep this to 10,000 characters")
@@ -66,8 +72,13 @@ def test_a_ten_minute_typing_session_makes_one_rolling_autosave(newsroom):
     saved = saving.save_article(s, user=editor, form=full_form(), note="Saved", now=NOW)
     form = ed.load_form(s, user=editor, article_id=saved.article_id)
     for tick in range(300):  # a debounced autosave every 2 seconds for 10 minutes
-        result = saving.save_article(s, user=editor, form=replace(form, excerpt=form.excerpt + " more" * (tick % 5)),
-                                 autosave=True, now=NOW + timedelta(seconds=2 * tick))
+        result = saving.save_article(
+            s,
+            user=editor,
+            form=replace(form, excerpt=form.excerpt + " more" * (tick % 5)),
+            autosave=True,
+            now=NOW + timedelta(seconds=2 * tick),
+        )
         form = replace(form, version=result.version)
     rows = _revisions(s, saved.article_id)
     assert sorted(r.note for r in rows) == ["Autosave", "Saved"]

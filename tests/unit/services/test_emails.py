@@ -7,16 +7,37 @@ from artisan_app.services.articles.views import ArticleCard, ArticleDetail, Auth
 from artisan_app.services.mail import emails
 from artisan_app.services.mail.sending import Mail, build_message, parse_smtp_url
 
-CARD = ArticleCard(slug="a-story", kicker="Kicker <i>", headline="Rates & <script>alert(1)</script>",
-                   excerpt="An excerpt.", category_name="Economy", category_slug="economy", author_name="Ann",
-                   author_slug="ann", published_iso="", published_label="1 January 2026", reading_minutes=3)
+CARD = ArticleCard(
+    slug="a-story",
+    kicker="Kicker <i>",
+    headline="Rates & <script>alert(1)</script>",
+    excerpt="An excerpt.",
+    category_name="Economy",
+    category_slug="economy",
+    author_name="Ann",
+    author_slug="ann",
+    published_iso="",
+    published_label="1 January 2026",
+    reading_minutes=3,
+)
 ARTICLE = ArticleDetail(
-    id=1, card=CARD, author=AuthorProfile(name="Ann", slug="ann"), updated_iso="", updated_label="",
-    sections=[SectionView(number=1, heading="Prices", blocks=[
-        BlockView("paragraph", "Paragraph with <b>tags</b>."),
-        BlockView("quote", "A quote.", "Someone"),
-    ])],
-    cover_image="/_upload/cover.webp", cover_alt="A market",
+    id=1,
+    card=CARD,
+    author=AuthorProfile(name="Ann", slug="ann"),
+    updated_iso="",
+    updated_label="",
+    sections=[
+        SectionView(
+            number=1,
+            heading="Prices",
+            blocks=[
+                BlockView("paragraph", "Paragraph with <b>tags</b>."),
+                BlockView("quote", "A quote.", "Someone"),
+            ],
+        )
+    ],
+    cover_image="/_upload/cover.webp",
+    cover_alt="A market",
 )
 
 
@@ -38,8 +59,16 @@ def test_each_recipient_gets_their_own_links():
 
 
 def test_message_has_both_parts_and_the_headers():
-    msg = build_message(Mail(to="a@example.com", subject="S", text="plain", html="<p>html</p>",
-                             headers=(("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),)), sender="x@y.z")
+    msg = build_message(
+        Mail(
+            to="a@example.com",
+            subject="S",
+            text="plain",
+            html="<p>html</p>",
+            headers=(("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),),
+        ),
+        sender="x@y.z",
+    )
     assert msg.get_content_type() == "multipart/alternative"
     assert [p.get_content_type() for p in msg.iter_parts()] == ["text/plain", "text/html"]
     assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click" and msg["Message-ID"]

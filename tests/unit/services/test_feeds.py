@@ -33,15 +33,29 @@ def site(session: Session, monkeypatch, tmp_path):
     tech = make_category(s, "Technology", slug="technology", position=1)
     make_category(s, "Empty", slug="empty", position=2)
     ann, bob = make_author(s, "Ann Writer", slug="ann"), make_author(s, "Bob Drafts", slug="bob")
-    make_article(s, category=pol, author=ann, slug="vote", hours=1, headline="The vote & the \"count\"",
-                 excerpt="Turnout <b>was</b> low.", tags=["elections"])
-    make_article(s, category=tech, author=ann, slug="chips", hours=2, headline="Chips\x0b shortage",
-                 excerpt="Factories wait.", tags=["ai", "elections"])
-    make_article(s, category=pol, author=ann, slug="budget", hours=3, headline="Budget day",
-                 excerpt="Numbers.")
+    make_article(
+        s,
+        category=pol,
+        author=ann,
+        slug="vote",
+        hours=1,
+        headline='The vote & the "count"',
+        excerpt="Turnout <b>was</b> low.",
+        tags=["elections"],
+    )
+    make_article(
+        s,
+        category=tech,
+        author=ann,
+        slug="chips",
+        hours=2,
+        headline="Chips\x0b shortage",
+        excerpt="Factories wait.",
+        tags=["ai", "elections"],
+    )
+    make_article(s, category=pol, author=ann, slug="budget", hours=3, headline="Budget day", excerpt="Numbers.")
     make_article(s, category=pol, author=bob, slug="draft", status=ArticleStatus.draft, tags=["secret-plans"])
-    make_article(s, category=pol, author=ann, slug="scheduled",
-                 published_at=datetime.now(UTC) + timedelta(days=3))
+    make_article(s, category=pol, author=ann, slug="scheduled", published_at=datetime.now(UTC) + timedelta(days=3))
     s.commit()
     return TestClient(http_app.build_api(shell_path=tmp_path / "missing.html"))
 

@@ -27,13 +27,26 @@ def desk(any_session: Session):
     cat, author = make_category(s, "Politics", slug="politics"), make_author(s, "Ann", slug="ann")
     article = make_article(s, category=cat, author=author, slug="story", hours=1)
     held = [
-        submission.submit_comment(s, article_id=article.id, name=f"Reader {i}", email=f"r{i}@example.com",
-                                body=f"Comment {i}", client_key=f"c{i}", form_age_seconds=60,
-                                now=NOW + timedelta(minutes=i)).comment_id
+        submission.submit_comment(
+            s,
+            article_id=article.id,
+            name=f"Reader {i}",
+            email=f"r{i}@example.com",
+            body=f"Comment {i}",
+            client_key=f"c{i}",
+            form_age_seconds=60,
+            now=NOW + timedelta(minutes=i),
+        ).comment_id
         for i in range(3)
     ]
-    return {"s": s, "article": article, "held": held, "editor": make_user(s, Role.editor),
-            "admin": make_user(s, Role.admin), "author": make_user(s, Role.author, author=author)}
+    return {
+        "s": s,
+        "article": article,
+        "held": held,
+        "editor": make_user(s, Role.editor),
+        "admin": make_user(s, Role.admin),
+        "author": make_user(s, Role.author, author=author),
+    }
 
 
 def test_queue_shows_held_comments_oldest_first_with_email_for_editors(desk):
@@ -93,8 +106,14 @@ def test_admins_add_rename_and_reorder_categories(desk):
 
 
 def test_admins_edit_author_bios(desk):
-    profile = catalog.save_author(desk["s"], user=desk["admin"], slug="ann", name="Ann Writer",
-                                  bio="Covers politics.\n\nBased in Lahore.", avatar="/_upload/a.webp")
+    profile = catalog.save_author(
+        desk["s"],
+        user=desk["admin"],
+        slug="ann",
+        name="Ann Writer",
+        bio="Covers politics.\n\nBased in Lahore.",
+        avatar="/_upload/a.webp",
+    )
     assert (profile.name, profile.avatar) == ("Ann Writer", "/_upload/a.webp")
     assert catalog.get_author(desk["s"], "ann").bio == "Covers politics.\n\nBased in Lahore."
 
@@ -125,12 +144,14 @@ def test_cover_images_are_checked_by_content_and_reencoded(tmp_path):
 def test_demo_editor_is_local_only(any_session: Session):
     assert auth.ensure_demo_editor(any_session, production=False) is True
     assert auth.ensure_demo_editor(any_session, production=False) is False  # idempotent
-    user = auth.authenticate(any_session, email=auth.DEMO_EDITOR_EMAIL, password=auth.DEMO_EDITOR_PASSWORD,
-                             client_key="dev", production=False)
+    user = auth.authenticate(
+        any_session, email=auth.DEMO_EDITOR_EMAIL, password=auth.DEMO_EDITOR_PASSWORD, client_key="dev", production=False
+    )
     assert user.role == "editor"
     with pytest.raises(auth.AuthError):
-        auth.authenticate(any_session, email=auth.DEMO_EDITOR_EMAIL, password=auth.DEMO_EDITOR_PASSWORD,
-                          client_key="prod", production=True)
+        auth.authenticate(
+            any_session, email=auth.DEMO_EDITOR_EMAIL, password=auth.DEMO_EDITOR_PASSWORD, client_key="prod", production=True
+        )
     with pytest.raises(PermissionDenied):
         auth.ensure_demo_editor(any_session, production=True)
 
@@ -139,12 +160,10 @@ def test_users_command_creates_an_admin_without_echoing_the_password(engine, mon
     from artisan_app import users
 
     monkeypatch.setattr("sys.stdin", io.StringIO("a very long admin passphrase\n"))
-    assert users.main(["create", "--role", "admin", "--email", "Boss@Example.com", "--name", "Boss",
-                       "--password-stdin"]) == 0
+    assert users.main(["create", "--role", "admin", "--email", "Boss@Example.com", "--name", "Boss", "--password-stdin"]) == 0
     out = capsys.readouterr().out
     assert "created admin boss@example.com" in out and "passphrase" not in out
     with Session(engine) as s:
-        assert auth.authenticate(s, email="boss@example.com", password="a very long admin passphrase",
-                                 client_key="cli").is_admin
+        assert auth.authenticate(s, email="boss@example.com", password="a very long admin passphrase", client_key="cli").is_admin
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     assert users.main(["create", "--email", "x@example.com", "--name", "X", "--password-stdin"]) == 2

@@ -34,9 +34,17 @@ def desk(any_session: Session):
     newest = make_article(s, category=cat, author=ann, slug="newest", headline="Newest story", hours=-1)
     draft = make_article(s, category=cat, author=ann, slug="ann-draft", headline="Ann's draft", status=ArticleStatus.draft)
     bobs = make_article(s, category=cat, author=bob, slug="bob-draft", headline="Bob's draft", status=ArticleStatus.draft)
-    return {"s": s, "older": older, "middle": middle, "newest": newest, "draft": draft, "bobs": bobs,
-            "editor": make_user(s, Role.editor), "admin": make_user(s, Role.admin),
-            "author": make_user(s, Role.author, author=ann)}
+    return {
+        "s": s,
+        "older": older,
+        "middle": middle,
+        "newest": newest,
+        "draft": draft,
+        "bobs": bobs,
+        "editor": make_user(s, Role.editor),
+        "admin": make_user(s, Role.admin),
+        "author": make_user(s, Role.author, author=ann),
+    }
 
 
 # --- trash ----------------------------------------------------------------------------------
@@ -93,8 +101,16 @@ def test_authors_trash_only_their_own_and_only_admins_empty_the_trash(desk):
 def test_purge_deletes_after_thirty_days_with_everything_attached(desk):
     s, editor, draft, bobs = desk["s"], desk["editor"], desk["draft"], desk["bobs"]
     saving.save_article(s, user=editor, form=editorial.load_form(s, user=editor, article_id=draft.id), now=NOW)
-    s.add(Comment(article_id=draft.id, name="R", email="r@example.com", email_normalized="r@example.com", body="Hi",
-                  fingerprint="f" * 64))
+    s.add(
+        Comment(
+            article_id=draft.id,
+            name="R",
+            email="r@example.com",
+            email_normalized="r@example.com",
+            body="Hi",
+            fingerprint="f" * 64,
+        )
+    )
     index.reindex_article(s, draft.id)
     trash.move_to_trash(s, user=editor, article_id=draft.id, now=NOW)
     trash.move_to_trash(s, user=editor, article_id=bobs.id, now=NOW + timedelta(days=10))
@@ -193,8 +209,16 @@ def added_position(s: Session, slug: str) -> int:
 
 def test_staff_reply_error_speaks_to_staff_and_approves_the_held_comment(desk):
     s = desk["s"]
-    held = submission.submit_comment(s, article_id=desk["newest"].id, name="Reader", email="r@example.com",
-                                   body="A question", client_key="c", form_age_seconds=60, now=NOW).comment_id
+    held = submission.submit_comment(
+        s,
+        article_id=desk["newest"].id,
+        name="Reader",
+        email="r@example.com",
+        body="A question",
+        client_key="c",
+        form_age_seconds=60,
+        now=NOW,
+    ).comment_id
     with pytest.raises(CommentValidationError) as caught:
         moderation.reply_as_publication(s, user=desk["editor"], comment_id=held, body="   ")
     assert caught.value.errors == {"body": "Write a reply before sending."}

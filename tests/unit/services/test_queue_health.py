@@ -70,8 +70,12 @@ def test_a_running_consumer_beats_and_takes_the_jobs(queue):
     consumer.start()
     try:
         assert ran.wait(10)
-        assert _poll(lambda: qh.queue_health(huey, now=time.time()).as_dict()
-                     == {"status": "ok", "waiting": 0, "oldest_waiting_seconds": None, "worker_seen_seconds_ago": 0})
+        assert _poll(
+            lambda: (
+                qh.queue_health(huey, now=time.time()).as_dict()
+                == {"status": "ok", "waiting": 0, "oldest_waiting_seconds": None, "worker_seen_seconds_ago": 0}
+            )
+        )
         # The job's record went with it: nothing left behind in the storage.
         assert [k for k in huey.storage._results if k.startswith(qh.ENQUEUED_PREFIX)] == []
     finally:
@@ -84,8 +88,10 @@ def test_the_newsroom_is_told_when_mail_is_not_moving():
     assert qh.newsroom_warning(ok, smtp_configured=False, production=False) == ""  # development: the outbox
     assert "ARTISAN_SMTP_URL" in qh.newsroom_warning(ok, smtp_configured=False, production=True)
     never = qh.newsroom_warning(qh.QueueHealth("no worker", 7, 400, None), smtp_configured=True, production=True)
-    assert never == ("Mail is not being sent: no job worker has run. Sign-up confirmations and newsletters "
-                     "wait in the queue (7 waiting) until a worker runs.")
+    assert never == (
+        "Mail is not being sent: no job worker has run. Sign-up confirmations and newsletters "
+        "wait in the queue (7 waiting) until a worker runs."
+    )
     gone = qh.newsroom_warning(qh.QueueHealth("no worker", 0, None, 600), smtp_configured=True, production=True)
     assert "no job worker has been seen for 10 minutes" in gone
     stalled = qh.newsroom_warning(qh.QueueHealth("stalled", 2, 720, 5), smtp_configured=True, production=True)

@@ -25,12 +25,16 @@ def desk(any_session):
     make_category(s, "Politics", slug="politics")
     ann, bob = make_author(s, "Ann Author", slug="ann"), make_author(s, "Bob Byline", slug="bob")
     eve_byline = make_author(s, "Eve Editor", slug="eve")
-    d = {"s": s, "ann_byline": ann, "bob_byline": bob,
-         "ann": make_user(s, Role.author, name="Ann Author", author=ann),
-         "bob": make_user(s, Role.author, name="Bob Byline", author=bob),
-         "eve": make_user(s, Role.editor, name="Eve Editor", author=eve_byline),
-         "ed2": make_user(s, Role.editor, name="Ed Second"),
-         "admin": make_user(s, Role.admin, name="Ada Admin")}
+    d = {
+        "s": s,
+        "ann_byline": ann,
+        "bob_byline": bob,
+        "ann": make_user(s, Role.author, name="Ann Author", author=ann),
+        "bob": make_user(s, Role.author, name="Bob Byline", author=bob),
+        "eve": make_user(s, Role.editor, name="Eve Editor", author=eve_byline),
+        "ed2": make_user(s, Role.editor, name="Ed Second"),
+        "admin": make_user(s, Role.admin, name="Ada Admin"),
+    }
     d["id"] = saving.save_article(s, user=d["ann"], form=full_form(), now=NOW).article_id
     return d
 
@@ -50,13 +54,16 @@ def test_every_move_is_recorded_with_who_and_when(desk):
     review.approve(s, user=desk["ed2"], article_id=i, now=NOW + timedelta(minutes=3))
     review.publish(s, user=desk["ed2"], article_id=i, now=NOW + timedelta(minutes=4))
     moves = [(m.from_label, m.to_label, m.by) for m in reversed(history(s, i))]
-    assert moves == [("Draft", "In review", "Ann Author"), ("In review", "Changes requested", "Ed Second"),
-                     ("Changes requested", "In review", "Ann Author"), ("In review", "Approved", "Ed Second"),
-                     ("Approved", "Published", "Ed Second")]
+    assert moves == [
+        ("Draft", "In review", "Ann Author"),
+        ("In review", "Changes requested", "Ed Second"),
+        ("Changes requested", "In review", "Ann Author"),
+        ("In review", "Approved", "Ed Second"),
+        ("Approved", "Published", "Ed Second"),
+    ]
     assert history(s, i)[0].at_label == "4 January 2026, 09:04 UTC"
     # Ann sees in the newsroom that changes were requested and that it was published.
-    assert [u.message for u in author_updates(s, desk["ann"])] == ["Published by Ed Second",
-                                                                   "Changes requested by Ed Second"]
+    assert [u.message for u in author_updates(s, desk["ann"])] == ["Published by Ed Second", "Changes requested by Ed Second"]
 
 
 def test_scheduling_is_a_move_too(desk):

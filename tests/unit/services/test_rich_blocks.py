@@ -21,14 +21,19 @@ from tests.media_helpers import photo
 
 NOW_HOURS = 10
 HOSTILE = '<b>Bold</b> cites <a href="https://source.example/report" onclick="x()">the report</a><script>steal()</script>'
-BODY = [SectionDraft("Findings", [
-    BlockDraft("paragraph", "", html=HOSTILE),
-    BlockDraft("subheading", "What changed"),
-    BlockDraft("bullets", "", items=["<em>first</em> point", '<a href="javascript:alert(1)">second</a>']),
-    BlockDraft("separator", ""),
-    BlockDraft("embed", "", url="https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
-    BlockDraft("quote", "", "A <source>", html="<i>Said</i> so"),
-])]
+BODY = [
+    SectionDraft(
+        "Findings",
+        [
+            BlockDraft("paragraph", "", html=HOSTILE),
+            BlockDraft("subheading", "What changed"),
+            BlockDraft("bullets", "", items=["<em>first</em> point", '<a href="javascript:alert(1)">second</a>']),
+            BlockDraft("separator", ""),
+            BlockDraft("embed", "", url="https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+            BlockDraft("quote", "", "A <source>", html="<i>Said</i> so"),
+        ],
+    )
+]
 
 
 class Tags(HTMLParser):
@@ -47,21 +52,20 @@ def tags(html):
 
 
 def _article(session, **kw):
-    return make_article(session, category=make_category(session), author=make_author(session), body=BODY,
-                        hours=-1, **kw)
+    return make_article(session, category=make_category(session), author=make_author(session), body=BODY, hours=-1, **kw)
 
 
 def test_the_stored_body_is_clean_and_its_text_has_no_markup(session):
     article = _article(session)
     blocks = session.exec(select(Block).order_by(Block.position)).all()
     para = blocks[0]
-    assert para.html == ('<strong>Bold</strong> cites <a href="https://source.example/report" rel="noopener">'
-                         "the report</a>")
+    assert para.html == ('<strong>Bold</strong> cites <a href="https://source.example/report" rel="noopener">the report</a>')
     assert para.text == "Bold cites the report"
     assert json.loads(blocks[2].items) == ["<em>first</em> point", '<a rel="noopener">second</a>']
     # Word count from the text: headline (3) + heading + subheading + the text blocks, never tags.
-    assert article.word_count == len(("Headline number X Findings What changed Bold cites the report "
-                                      "first point second Said so").split())
+    assert article.word_count == len(
+        ("Headline number X Findings What changed Bold cites the report first point second Said so").split()
+    )
 
 
 def test_search_finds_the_words_and_not_the_markup(session):
@@ -78,8 +82,10 @@ def test_the_first_html_and_the_app_get_the_same_safe_markup(session):
     html = render.article_page(detail, related=[], categories=[], thread=ThreadPage(approved_count=0))
     for m in markup:
         assert "<script" not in m and "onclick" not in m and "javascript:" not in m
-    assert markup[0] == ('<p class="body-text"><strong>Bold</strong> cites <a href="https://source.example/report"'
-                         ' rel="noopener">the report</a></p>')
+    assert markup[0] == (
+        '<p class="body-text"><strong>Bold</strong> cites <a href="https://source.example/report"'
+        ' rel="noopener">the report</a></p>'
+    )
     assert markup[1] == '<h4 class="body-subheading">What changed</h4>'
     assert markup[2].startswith('<ul class="body-list"><li><em>first</em> point</li>')
     assert markup[3] == '<hr class="body-separator">'
@@ -109,7 +115,10 @@ def test_a_listing_opens_with_its_first_cover_loading_first(session):
         return [[(a["loading"], a.get("fetchpriority")) for t, a in tags(c.cover_html) if t == "img"][0] for c in page.items]
 
     assert loading(queries.latest_articles(session, category_slug=cat.slug)) == [
-        ("eager", "high"), ("lazy", None), ("lazy", None)]
+        ("eager", "high"),
+        ("lazy", None),
+        ("lazy", None),
+    ]
     assert loading(queries.latest_articles(session, category_slug=cat.slug, offset=1)) == [("lazy", None)] * 2
     assert loading(queries.latest_articles(session, exclude_id=stories[2].id)) == [("lazy", None)] * 2
 

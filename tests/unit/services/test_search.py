@@ -23,12 +23,64 @@ from tests.factories import BASE_TIME, make_article, make_author, make_category,
 NOW = BASE_TIME + timedelta(days=30)
 
 HOSTILE = [
-    '"', '""', "'", "AND", "OR", "NOT", "*", "NEAR(", "NEAR(a b", "-", "--", "- inflation", "inflation -",
-    "^", ":", "col:inflation", "headline:inflation", "a:*", "&", "|", "!", "!!", "<->", "()", "(", ")", "{x}",
-    "\\", "\\\\", "' OR 1=1 --", "'; DROP TABLE article; --", "\x00", "infl\x00ation", "🙂", "🙂🙂 inflation",
-    "\u202e", "\ufeff", "𝕏", "日本語", "ﷺ", "e\u0301", "\u0301", "\ud800", "x" * 5000, " " * 50,
-    'inflation" OR "a', "inflation AND", "AND AND AND", "NEAR(inflation households, 2)", "inflation*",
-    "*inflation", "%", "_", "%_%", "$1", "?", ":q", "\n\t\r",
+    '"',
+    '""',
+    "'",
+    "AND",
+    "OR",
+    "NOT",
+    "*",
+    "NEAR(",
+    "NEAR(a b",
+    "-",
+    "--",
+    "- inflation",
+    "inflation -",
+    "^",
+    ":",
+    "col:inflation",
+    "headline:inflation",
+    "a:*",
+    "&",
+    "|",
+    "!",
+    "!!",
+    "<->",
+    "()",
+    "(",
+    ")",
+    "{x}",
+    "\\",
+    "\\\\",
+    "' OR 1=1 --",
+    "'; DROP TABLE article; --",
+    "\x00",
+    "infl\x00ation",
+    "🙂",
+    "🙂🙂 inflation",
+    "\u202e",
+    "\ufeff",
+    "𝕏",
+    "日本語",
+    "ﷺ",
+    "e\u0301",
+    "\u0301",
+    "\ud800",
+    "x" * 5000,
+    " " * 50,
+    'inflation" OR "a',
+    "inflation AND",
+    "AND AND AND",
+    "NEAR(inflation households, 2)",
+    "inflation*",
+    "*inflation",
+    "%",
+    "_",
+    "%_%",
+    "$1",
+    "?",
+    ":q",
+    "\n\t\r",
 ]
 
 
@@ -46,24 +98,64 @@ def corpus(any_session: Session):
     s = any_session
     econ, pol, ann = world(s)
     body = lambda *paras: sections(("Background", list(paras)))  # noqa: E731
-    make_article(s, category=econ, author=ann, slug="in-headline", hours=1,
-                 headline="Inflation squeezes households", excerpt="Prices rose again.",
-                 body=body("Shoppers paid more for bread."))
-    make_article(s, category=econ, author=ann, slug="in-excerpt", hours=2,
-                 headline="Budgets under pressure", excerpt="How inflation changes the weekly shop.",
-                 body=body("Families cut back."))
-    make_article(s, category=pol, author=ann, slug="in-body", hours=3,
-                 headline="A quiet election", excerpt="Turnout was low.",
-                 body=body("Voters worried about inflation more than anything else."))
-    make_article(s, category=pol, author=ann, slug="in-quote", hours=4,
-                 headline="Parliament returns", excerpt="A new session opens.",
-                 body=sections(("Agenda", ["Bills are waiting."]), quote=("Inflation is the first test.", "A minister")))
-    make_article(s, category=pol, author=ann, slug="unrelated", hours=5,
-                 headline="Judges on the ballot", excerpt="Mexico votes for its judiciary.")
-    make_article(s, category=econ, author=ann, slug="draft", status=ArticleStatus.draft,
-                 headline="Inflation draft headline")
-    make_article(s, category=econ, author=ann, slug="scheduled", published_at=NOW + timedelta(days=1),
-                 headline="Inflation scheduled headline")
+    make_article(
+        s,
+        category=econ,
+        author=ann,
+        slug="in-headline",
+        hours=1,
+        headline="Inflation squeezes households",
+        excerpt="Prices rose again.",
+        body=body("Shoppers paid more for bread."),
+    )
+    make_article(
+        s,
+        category=econ,
+        author=ann,
+        slug="in-excerpt",
+        hours=2,
+        headline="Budgets under pressure",
+        excerpt="How inflation changes the weekly shop.",
+        body=body("Families cut back."),
+    )
+    make_article(
+        s,
+        category=pol,
+        author=ann,
+        slug="in-body",
+        hours=3,
+        headline="A quiet election",
+        excerpt="Turnout was low.",
+        body=body("Voters worried about inflation more than anything else."),
+    )
+    make_article(
+        s,
+        category=pol,
+        author=ann,
+        slug="in-quote",
+        hours=4,
+        headline="Parliament returns",
+        excerpt="A new session opens.",
+        body=sections(("Agenda", ["Bills are waiting."]), quote=("Inflation is the first test.", "A minister")),
+    )
+    make_article(
+        s,
+        category=pol,
+        author=ann,
+        slug="unrelated",
+        hours=5,
+        headline="Judges on the ballot",
+        excerpt="Mexico votes for its judiciary.",
+    )
+    make_article(s, category=econ, author=ann, slug="draft", status=ArticleStatus.draft, headline="Inflation draft headline")
+    make_article(
+        s,
+        category=econ,
+        author=ann,
+        slug="scheduled",
+        published_at=NOW + timedelta(days=1),
+        headline="Inflation scheduled headline",
+    )
     s.commit()
     return s
 
@@ -114,8 +206,15 @@ def test_body_headings_quotes_and_attributions_are_searchable(corpus: Session):
 
 def test_case_accents_and_punctuation_do_not_matter(any_session: Session):
     econ, _, ann = world(any_session)
-    make_article(any_session, category=econ, author=ann, slug="cafe", hours=1, headline="The Café economy of Kraków",
-                 excerpt="Naïve pricing, e-commerce and coöperation.")
+    make_article(
+        any_session,
+        category=econ,
+        author=ann,
+        slug="cafe",
+        hours=1,
+        headline="The Café economy of Kraków",
+        excerpt="Naïve pricing, e-commerce and coöperation.",
+    )
     any_session.commit()
     for query in ("cafe", "CAFÉ", "krakow", "KRAKÓW", "naive", "coop", "e commerce", "café!!!"):
         assert slugs(queries.search_articles(any_session, query, now=NOW)) == ["cafe"], query
@@ -128,12 +227,16 @@ def test_matches_are_highlighted_in_headline_and_excerpt(corpus: Session):
     hit = queries.search_articles(corpus, "inflation house", now=NOW).items[0]
     assert hit.card.slug == "in-headline"
     assert [(s.text, s.match) for s in hit.headline] == [
-        ("Inflation", True), (" squeezes ", False), ("households", True),
+        ("Inflation", True),
+        (" squeezes ", False),
+        ("households", True),
     ]
     assert hit.excerpt == [Segment("Prices rose again.", False)]
     excerpt_hit = queries.search_articles(corpus, "inflation", now=NOW).items[1]
     assert [(s.text, s.match) for s in excerpt_hit.excerpt] == [
-        ("How ", False), ("inflation", True), (" changes the weekly shop.", False),
+        ("How ", False),
+        ("inflation", True),
+        (" changes the weekly shop.", False),
     ]
     # The segments always add up to the original text.
     assert "".join(s.text for s in excerpt_hit.excerpt) == "How inflation changes the weekly shop."
@@ -149,7 +252,9 @@ def test_highlighting_keeps_text_intact_and_marks_whole_words():
     assert queries.highlight("", ["x"]) == []
     assert queries.highlight("no terms", []) == [Segment("no terms")]
     assert queries.highlight("elections, elected", ["elect"]) == [
-        Segment("elections", True), Segment(", "), Segment("elected", True),
+        Segment("elections", True),
+        Segment(", "),
+        Segment("elected", True),
     ]
 
 
@@ -175,9 +280,7 @@ def test_empty_and_no_result_searches_say_what_to_do(corpus: Session):
     assert queries.summary(page, "zeppelin") == (
         "No stories match “zeppelin”. Try fewer or different words, or browse the sections."
     )
-    assert queries.summary(queries.search_articles(corpus, "inflation", now=NOW), "inflation") == (
-        "4 stories match “inflation”."
-    )
+    assert queries.summary(queries.search_articles(corpus, "inflation", now=NOW), "inflation") == ("4 stories match “inflation”.")
     assert queries.summary(queries.search_articles(corpus, "bread", now=NOW), " bread\x00 ") == "1 story matches “bread”."
 
 
@@ -200,8 +303,15 @@ def test_pages_do_not_overlap(any_session: Session):
 
 def test_editing_the_body_or_headline_reindexes(any_session: Session):
     econ, _, ann = world(any_session)
-    article = make_article(any_session, category=econ, author=ann, slug="edited", hours=1, headline="Old headline",
-                           body=sections(("One", ["A paragraph about tariffs."])))
+    article = make_article(
+        any_session,
+        category=econ,
+        author=ann,
+        slug="edited",
+        hours=1,
+        headline="Old headline",
+        body=sections(("One", ["A paragraph about tariffs."])),
+    )
     any_session.commit()
     assert slugs(queries.search_articles(any_session, "tariffs", now=NOW)) == ["edited"]
 

@@ -29,7 +29,6 @@ NOW = BASE_TIME + timedelta(days=30)
 EVIL = '</script><script>alert("x")</script> & <b>bold</b> \u2028'
 
 
-
 def parse(document: str):
     return lxml_html.document_fromstring(document)
 
@@ -49,12 +48,25 @@ def story(session: Session):
     s = session
     pol = make_category(s, "Politics", slug="politics")
     ann = make_author(s, "Ann Writer", slug="ann")
-    body = sections(("First trend", ["Opening paragraph.", "Second <i>paragraph</i>."]), ("Second trend", ["More."]),
-                    quote=("A quoted line.", "A columnist"))
-    make_article(s, category=pol, author=ann, slug="story", hours=1, headline="The Story of the Day", body=body,
-                 excerpt="What happened, and why it matters.", tags=["elections", "pakistan"])
-    make_article(s, category=pol, author=ann, slug="evil", hours=2, headline=EVIL, excerpt=EVIL,
-                 body=sections((EVIL, [EVIL])), tags=["x"])
+    body = sections(
+        ("First trend", ["Opening paragraph.", "Second <i>paragraph</i>."]),
+        ("Second trend", ["More."]),
+        quote=("A quoted line.", "A columnist"),
+    )
+    make_article(
+        s,
+        category=pol,
+        author=ann,
+        slug="story",
+        hours=1,
+        headline="The Story of the Day",
+        body=body,
+        excerpt="What happened, and why it matters.",
+        tags=["elections", "pakistan"],
+    )
+    make_article(
+        s, category=pol, author=ann, slug="evil", hours=2, headline=EVIL, excerpt=EVIL, body=sections((EVIL, [EVIL])), tags=["x"]
+    )
     make_article(s, category=pol, author=ann, slug="draft", status=ArticleStatus.draft, headline="Secret draft")
     s.commit()
     return s
@@ -101,8 +113,13 @@ def test_json_ld_is_a_valid_news_article(story: Session):
 def test_shell_keeps_its_boot_tags_and_loses_duplicate_head_tags(story: Session):
     detail = queries.get_article(story, "story", now=NOW)
     document = web_shell.render(SHELL, seo.article_meta(detail, site_url=SITE))
-    for kept in ('<meta charSet="utf-8"/>', '<link rel="modulepreload" href="/assets/manifest-89a71668.js"/>',
-                 "<script>window.theme = 1;</script>", '{"isSpaMode":true}', 'import("/assets/entry.client-BIZoJNQ2.js")'):
+    for kept in (
+        '<meta charSet="utf-8"/>',
+        '<link rel="modulepreload" href="/assets/manifest-89a71668.js"/>',
+        "<script>window.theme = 1;</script>",
+        '{"isSpaMode":true}',
+        'import("/assets/entry.client-BIZoJNQ2.js")',
+    ):
         assert kept in document
     assert "Stale title" not in document and "Stale description" not in document and "favicon.ico" not in document
     tree = parse(document)
@@ -116,15 +133,16 @@ def test_headline_with_script_tags_is_escaped_everywhere(story: Session):
     document = web_shell.render(SHELL, seo.article_meta(detail, site_url=SITE))
     assert '<script>alert("x")' not in document
     assert "</script><script>" not in document.replace('</script><script type="application/ld+json">', "").replace(
-        "</script><script>" + THEME_BOOT_JS, "").replace("</script><script>" + FONTS_JS, "")
+        "</script><script>" + THEME_BOOT_JS, ""
+    ).replace("</script><script>" + FONTS_JS, "")
     tree = parse(document)
     assert tree.xpath("//head/title/text()") == [EVIL + " | Artisan Times"]
     assert meta(tree, "og:title") == [EVIL]
     data = json_ld(tree)
     assert data["headline"] == EVIL  # the JSON still decodes to the original text
-    ld = document[document.index('<script type="application/ld+json">'):]
+    ld = document[document.index('<script type="application/ld+json">') :]
     ld = ld[: ld.index("</script>")]
-    assert "<" not in ld[len('<script type="application/ld+json">'):] and "\u2028" not in ld
+    assert "<" not in ld[len('<script type="application/ld+json">') :] and "\u2028" not in ld
     # Exactly the scripts of the shell plus the JSON-LD, the theme and the fonts: nothing injected.
     assert len(tree.xpath("//script")) == SHELL.count("<script") + 3
     assert tree.xpath("//head/script[not(@type)]/text()")[-2:] == [THEME_BOOT_JS, FONTS_JS]
@@ -136,8 +154,7 @@ def test_description_is_clipped_on_a_word():
 
 
 def test_listing_and_not_found_documents():
-    cat = seo.category_meta(CategoryLink(name="Politics", slug="politics", description="Power & policy."),
-                            site_url=SITE)
+    cat = seo.category_meta(CategoryLink(name="Politics", slug="politics", description="Power & policy."), site_url=SITE)
     tree = parse(web_shell.render(SHELL, cat))
     assert tree.xpath("//head/title/text()") == ["Politics | Artisan Times"]
     assert meta(tree, "description") == ["Power & policy."]
@@ -178,9 +195,18 @@ def test_article_route_puts_the_first_view_first_in_the_body(client: TestClient)
     tree = parse(document)
     (view,) = tree.xpath("//body/*[1][@id='first-view']")
     text = view.text_content()
-    for expected in ("The Story of the Day", "What happened, and why it matters.", "1. First trend",
-                     "Opening paragraph.", "Second <i>paragraph</i>.", "2. Second trend", "A quoted line.",
-                     "— A columnist", "Ann Writer", "#elections"):
+    for expected in (
+        "The Story of the Day",
+        "What happened, and why it matters.",
+        "1. First trend",
+        "Opening paragraph.",
+        "Second <i>paragraph</i>.",
+        "2. Second trend",
+        "A quoted line.",
+        "— A columnist",
+        "Ann Writer",
+        "#elections",
+    ):
         assert expected in text
     # Nothing but elements between the first view and the app's own nodes (React hydrates <body>).
     assert re.search(r'<body>.*?</div><script>.*?</script><section aria-label="Notifications', document, re.DOTALL)
@@ -234,9 +260,15 @@ def test_every_page_advertises_the_site_feed_and_sections_their_own(client: Test
     section's on its page and on its articles; the shell's own link is not doubled."""
     site = ("Artisan Times", "/feed.xml")
     politics = ("Politics | Artisan Times", "/category/politics/feed.xml")
-    for path, expected in (("/", [site]), ("/article/story", [site, politics]),
-                           ("/category/politics", [site, politics]), ("/author/ann", [site]),
-                           ("/tag/elections", [site]), ("/search", [site]), ("/article/nope", [site])):
+    for path, expected in (
+        ("/", [site]),
+        ("/article/story", [site, politics]),
+        ("/category/politics", [site, politics]),
+        ("/author/ann", [site]),
+        ("/tag/elections", [site]),
+        ("/search", [site]),
+        ("/article/nope", [site]),
+    ):
         links = parse(client.get(path).text).xpath('//head/link[@rel="alternate"][@type="application/atom+xml"]')
         assert [(link.get("title"), link.get("href")) for link in links] == expected, path
 

@@ -38,8 +38,15 @@ def live(newsroom):
     s, editor = newsroom["s"], newsroom["editor"]
     saved = saving.save_article(s, user=editor, form=full_form(author_slug="bob"), now=NOW)
     image_id, _ref = upload_image(s, user=editor, article_id=saved.article_id, data=PICTURE)
-    _with_image(s, editor, saved.article_id, image_id, "Members of parliament voting", cover_image_id=image_id,
-                cover_alt="The chamber at night")
+    _with_image(
+        s,
+        editor,
+        saved.article_id,
+        image_id,
+        "Members of parliament voting",
+        cover_image_id=image_id,
+        cover_alt="The chamber at night",
+    )
     workflow.publish(s, user=editor, article_id=saved.article_id, now=NOW)
     return {**newsroom, "live_id": saved.article_id, "slug": saved.slug, "image_id": image_id}
 
@@ -56,8 +63,10 @@ def test_an_authors_alt_text_on_the_same_photo_stays_in_their_draft(live):
     _with_image(s, author, draft, image_id, "A picture of nothing much")
     assert 'alt="Members of parliament voting"' in _figure(s, live["slug"])
     assert ed.load_form(s, user=author, article_id=draft).sections[0].blocks[-1].alt == "A picture of nothing much"
-    assert ed.load_form(s, user=live["editor"], article_id=live["live_id"]).sections[0].blocks[-1].alt == \
-        "Members of parliament voting"
+    assert (
+        ed.load_form(s, user=live["editor"], article_id=live["live_id"]).sections[0].blocks[-1].alt
+        == "Members of parliament voting"
+    )
 
 
 def test_an_author_cannot_move_the_focal_point_of_a_photo_a_live_article_uses(live):

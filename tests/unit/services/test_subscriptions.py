@@ -9,15 +9,18 @@ from artisan_app.services.newsletter import subscriptions
 from artisan_app.services.newsletter.subscriptions import BAD_EMAIL, SUBSCRIBE_ANSWER, TOO_MANY
 
 
-@pytest.mark.parametrize("query, outcome", [
-    ({}, ("", "")),
-    ({"subscribed": "1"}, (SUBSCRIBE_ANSWER, "")),
-    ({"error": "email"}, ("", BAD_EMAIL)),
-    ({"error": "busy"}, ("", TOO_MANY)),
-    ({"subscribed": "1", "error": "busy"}, ("", TOO_MANY)),
-    ({"error": "Your account is closed"}, ("", "")),  # an unknown code shows nothing, never the text
-    ({"subscribed": "true"}, ("", "")),
-])
+@pytest.mark.parametrize(
+    "query, outcome",
+    [
+        ({}, ("", "")),
+        ({"subscribed": "1"}, (SUBSCRIBE_ANSWER, "")),
+        ({"error": "email"}, ("", BAD_EMAIL)),
+        ({"error": "busy"}, ("", TOO_MANY)),
+        ({"subscribed": "1", "error": "busy"}, ("", TOO_MANY)),
+        ({"error": "Your account is closed"}, ("", "")),  # an unknown code shows nothing, never the text
+        ({"subscribed": "true"}, ("", "")),
+    ],
+)
 def test_the_query_gives_only_fixed_answers(query, outcome):
     assert subscriptions.signup_outcome(query) == outcome
 

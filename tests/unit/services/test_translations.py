@@ -29,13 +29,28 @@ def desk(any_session: Session):
     s = any_session
     cat = make_category(s, "Politics", slug="politics")
     ann = make_author(s, "Ann Author", slug="ann")
-    english = make_article(s, category=cat, author=ann, slug="inflation-bites", headline="Inflation bites household budgets",
-                           tags=["pakistan"], body=sections(("Prices", ["Flour and fuel cost more."]),
-                                                            ("Wages", ["Pay has not kept up."]),
-                                                            quote=("Every rupee counts now.", "A shopkeeper")))
-    return {"s": s, "cat": cat, "ann": ann, "en": english,
-            "editor": make_user(s, Role.editor), "author": make_user(s, Role.author, author=ann),
-            "stranger": make_user(s, Role.author)}
+    english = make_article(
+        s,
+        category=cat,
+        author=ann,
+        slug="inflation-bites",
+        headline="Inflation bites household budgets",
+        tags=["pakistan"],
+        body=sections(
+            ("Prices", ["Flour and fuel cost more."]),
+            ("Wages", ["Pay has not kept up."]),
+            quote=("Every rupee counts now.", "A shopkeeper"),
+        ),
+    )
+    return {
+        "s": s,
+        "cat": cat,
+        "ann": ann,
+        "en": english,
+        "editor": make_user(s, Role.editor),
+        "author": make_user(s, Role.author, author=ann),
+        "stranger": make_user(s, Role.author),
+    }
 
 
 def test_add_translation_copies_the_structure_as_a_linked_draft_in_urdu(desk):
@@ -51,7 +66,8 @@ def test_add_translation_copies_the_structure_as_a_linked_draft_in_urdu(desk):
     assert (quote.text, quote.attribution) == ("Every rupee counts now.", "A shopkeeper")
     # Its own sections: editing the translation leaves the English alone.
     assert set(s.exec(select(Section.id).where(Section.article_id == ur.id)).all()).isdisjoint(
-        s.exec(select(Section.id).where(Section.article_id == en.id)).all())
+        s.exec(select(Section.id).where(Section.article_id == en.id)).all()
+    )
     assert translations.counterpart(s, en, "ur").id == ur.id
     assert translations.counterpart(s, ur, "en").id == en.id
     assert translations.languages_by_article(s, [en.id, ur.id]) == {en.id: ["ur"], ur.id: ["en"]}
@@ -123,13 +139,27 @@ URDU_BODY = sections(
 @pytest.fixture
 def urdu_corpus(desk):
     s = desk["s"]
-    make_article(s, category=desk["cat"], author=desk["ann"], slug="mehngai", language="ur",
-                 headline="مہنگائی نے گھریلو بجٹ بگاڑ دیا", excerpt="پاکستانی گھرانے قیمتوں کے بوجھ تلے دبے ہیں۔",
-                 body=URDU_BODY)
+    make_article(
+        s,
+        category=desk["cat"],
+        author=desk["ann"],
+        slug="mehngai",
+        language="ur",
+        headline="مہنگائی نے گھریلو بجٹ بگاڑ دیا",
+        excerpt="پاکستانی گھرانے قیمتوں کے بوجھ تلے دبے ہیں۔",
+        body=URDU_BODY,
+    )
     # Typed on an Arabic keyboard, with diacritics, kashida and Urdu digits.
-    make_article(s, category=desk["cat"], author=desk["ann"], slug="intikhabat", language="ur",
-                 headline="بلدیاتی اِنتخابات ۲۰۲۵ میں بھی ملتوي", excerpt="كراچي کے شہری اپنے نمائندوں کے منتظر ہیں۔",
-                 body=sections(("تاخیر کی وجوہات", ["مردم شماری اور حلقہ بندیاں۔"])))
+    make_article(
+        s,
+        category=desk["cat"],
+        author=desk["ann"],
+        slug="intikhabat",
+        language="ur",
+        headline="بلدیاتی اِنتخابات ۲۰۲۵ میں بھی ملتوي",
+        excerpt="كراچي کے شہری اپنے نمائندوں کے منتظر ہیں۔",
+        body=sections(("تاخیر کی وجوہات", ["مردم شماری اور حلقہ بندیاں۔"])),
+    )
     return s
 
 
@@ -181,9 +211,12 @@ def test_urdu_pages_get_lang_dir_their_own_meta_and_the_urdu_stylesheet():
     # The Urdu typography inline after the site's stylesheet; its Nastaliq face is not fetched before the
     # first paint (artisan_app/render/fonts.py: the fonts script decides), only the small Naskh stand-in is.
     preloads = re.findall(r'<link rel="preload"[^>]*>', page)
-    assert preloads == ['<link rel="preload" as="font" type="font/woff2" crossorigin="" '
-                        'href="/fonts/noto-naskh-arabic-urdu-400.woff2"/>'] and FONTS_JS in page
-    assert '<style>/* The Urdu edition' in page and '<meta property="og:locale" content="ur_PK"/>' in page
+    assert (
+        preloads
+        == ['<link rel="preload" as="font" type="font/woff2" crossorigin="" href="/fonts/noto-naskh-arabic-urdu-400.woff2"/>']
+        and FONTS_JS in page
+    )
+    assert "<style>/* The Urdu edition" in page and '<meta property="og:locale" content="ur_PK"/>' in page
     assert f'<link rel="alternate" hreflang="en" href="{SITE}/"/>' in page
     english = web_shell.render('<!DOCTYPE html><html lang="en"><head></head><body></body></html>', seo.front_meta(site_url=SITE))
     # (The fonts script names every face; it fetches the Nastaliq one on Urdu pages only: tests/e2e/test_fonts.py.)
@@ -192,8 +225,7 @@ def test_urdu_pages_get_lang_dir_their_own_meta_and_the_urdu_stylesheet():
     assert "hreflang" not in english
     missing = seo.not_found_meta(path="/ur/article/nope", site_url=SITE, what="Article", language="ur")
     assert missing.title.startswith("مضمون نہیں ملا") and missing.robots == "noindex"
-    section = seo.category_meta(seo.CategoryLink(name="Politics", slug="politics", description=""), site_url=SITE,
-                                language="ur")
+    section = seo.category_meta(seo.CategoryLink(name="Politics", slug="politics", description=""), site_url=SITE, language="ur")
     assert section.title.startswith("سیاست |") and section.url == f"{SITE}/ur/category/politics"
 
 
@@ -224,8 +256,15 @@ def test_the_urdu_feed_is_served_at_ur_feed_xml(desk, monkeypatch):
     from artisan_app.web.endpoints.editions import edition_routes
 
     s = desk["s"]
-    make_article(s, category=desk["cat"], author=desk["ann"], slug="mehngai", headline="مہنگائی", language="ur",
-                 published_at=BASE_TIME - timedelta(hours=1))
+    make_article(
+        s,
+        category=desk["cat"],
+        author=desk["ann"],
+        slug="mehngai",
+        headline="مہنگائی",
+        language="ur",
+        published_at=BASE_TIME - timedelta(hours=1),
+    )
 
     @contextmanager
     def same_session():

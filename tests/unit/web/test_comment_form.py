@@ -29,8 +29,9 @@ SLUG = "comment-form-story"
 
 @pytest.fixture
 def article(session: Session):
-    story = make_article(session, category=make_category(session, "Politics", slug="politics"),
-                         author=make_author(session), slug=SLUG)
+    story = make_article(
+        session, category=make_category(session, "Politics", slug="politics"), author=make_author(session), slug=SLUG
+    )
     session.commit()
     return story
 
@@ -46,8 +47,15 @@ def client(session: Session, article, monkeypatch, tmp_path) -> TestClient:
 
 def typed(story, **fields) -> dict:
     """A post of the form as a reader sends it a minute after the page was made."""
-    data = {"article": str(story.id), "opened": comment_form.form_stamp(time.time() - 60), "company": "",
-            "name": "Ann Reader", "email": "ann@example.com", "website": "", "body": "A fair point, well made."}
+    data = {
+        "article": str(story.id),
+        "opened": comment_form.form_stamp(time.time() - 60),
+        "company": "",
+        "name": "Ann Reader",
+        "email": "ann@example.com",
+        "website": "",
+        "body": "A fair point, well made.",
+    }
     return {**data, **fields}
 
 
@@ -57,8 +65,7 @@ def post(client: TestClient, data: dict, headers: dict | None = None, **kw):
 
 def the_form(document: str):
     tree = parse(document)
-    (section,) = tree.xpath("//*[@id='first-view']//section[@class='comments-section']"
-                            "/section[@class='comment-form-section']")
+    (section,) = tree.xpath("//*[@id='first-view']//section[@class='comments-section']/section[@class='comment-form-section']")
     return tree, section
 
 
@@ -92,17 +99,27 @@ def test_the_first_html_of_an_article_has_the_comment_form(client: TestClient, a
     assert res.status_code == 200
     tree, section = the_form(res.text)
     assert section.xpath("./h2/text()") == ["Leave a comment"]
-    assert " ".join(section.xpath("string(./p[@class='form-intro'])").split()) == \
-        "Your email address will not be published. Required fields are marked *"
+    assert (
+        " ".join(section.xpath("string(./p[@class='form-intro'])").split())
+        == "Your email address will not be published. Required fields are marked *"
+    )
     (form,) = section.xpath("./form")
     assert (form.get("method"), form.get("action")) == ("post", "/comments/post")
     assert form.get("aria-labelledby") == section.get("aria-labelledby") == "first-view-leave-comment"
     labels = {label.get("for"): " ".join(label.text_content().split()) for label in form.xpath(".//label")}
-    assert labels == {"first-view-comment-name": "Name *", "first-view-comment-email": "Email *",
-                      "first-view-comment-website": "Website", "first-view-comment-body": "Comment *",
-                      "first-view-comment-company": "Company (leave this empty)"}
-    for name, required, autocomplete in (("name", True, "name"), ("email", True, "email"),
-                                         ("website", False, "url"), ("body", True, "off")):
+    assert labels == {
+        "first-view-comment-name": "Name *",
+        "first-view-comment-email": "Email *",
+        "first-view-comment-website": "Website",
+        "first-view-comment-body": "Comment *",
+        "first-view-comment-company": "Company (leave this empty)",
+    }
+    for name, required, autocomplete in (
+        ("name", True, "name"),
+        ("email", True, "email"),
+        ("website", False, "url"),
+        ("body", True, "off"),
+    ):
         box = field(section, name)
         assert box.get("id") == f"first-view-comment-{name}"  # the app's twin is "comment-<name>"
         assert ("required" in box.attrib, box.get("autocomplete")) == (required, autocomplete)
@@ -181,25 +198,31 @@ def test_a_javascript_website_is_refused_with_a_message_and_the_typed_text_kept(
     assert comments(session) == []
 
 
-@pytest.mark.parametrize("headers", [
-    {"Origin": "https://evil.example"},
-    {"Origin": "null"},
-    {"Referer": "https://evil.example/page"},
-    {"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"},
-    {"Sec-Fetch-Site": "same-site", "Origin": "https://evil.example"},
-    {},  # a browser always says where a form comes from
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        {"Referer": "https://evil.example/page"},
+        {"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"},
+        {"Sec-Fetch-Site": "same-site", "Origin": "https://evil.example"},
+        {},  # a browser always says where a form comes from
+    ],
+)
 def test_a_cross_site_post_is_refused(client: TestClient, session: Session, article, headers):
     answer = post(client, typed(article), headers=headers, follow_redirects=False)
     assert answer.status_code == 403
     assert comments(session) == []
 
 
-@pytest.mark.parametrize("headers", [
-    {"Sec-Fetch-Site": "same-origin"},
-    {"Origin": "http://testserver"},  # the host the request was sent to
-    {"Origin": SITE},  # behind a proxy that rewrites Host: the site's own address
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Fetch-Site": "same-origin"},
+        {"Origin": "http://testserver"},  # the host the request was sent to
+        {"Origin": SITE},  # behind a proxy that rewrites Host: the site's own address
+    ],
+)
 def test_a_post_from_the_site_itself_is_accepted(client, session, article, monkeypatch, headers):
     monkeypatch.setattr(same_origin, "settings", dataclasses.replace(settings, site_url=SITE))
     answer = post(client, typed(article), headers=headers, follow_redirects=False)

@@ -11,7 +11,7 @@ from artisan_app.core import routes
 from artisan_app.web.dev import proxy
 from artisan_app.web.dev.shell import dev_frontend_url
 
-VITE_SERVER = '''export default defineConfig((config) => ({
+VITE_SERVER = """export default defineConfig((config) => ({
   server: {
     port: process.env.PORT,
     hmr: true,
@@ -19,7 +19,7 @@ VITE_SERVER = '''export default defineConfig((config) => ({
   preview: {
     host: "127.0.0.1",
   },
-}));'''
+}));"""
 
 
 def test_the_proxy_goes_into_vite_server_options_once():
@@ -28,7 +28,7 @@ def test_the_proxy_goes_into_vite_server_options_once():
     assert '"http://127.0.0.1:8123"' in patched
     assert patched.index("proxy: {") < patched.index("port: process.env.PORT")
     # Prerendering (production build) runs a preview server: it must forward nothing.
-    preview = patched[patched.index("preview: {"):]
+    preview = patched[patched.index("preview: {") :]
     assert "proxy: {}," in preview and "127.0.0.1:8123" not in preview
     assert proxy.add_proxy(patched, "http://127.0.0.1:8123") == patched  # hot reload compiles again
 
@@ -39,32 +39,77 @@ def test_an_unknown_template_is_left_alone():
 
 def _proxied(url: str) -> bool:
     # The patterns are plain enough that Python's and JavaScript's regex syntax agree.
-    return any(re.search(p, url) for p in (proxy.FEEDS_AND_FILES, proxy.CATEGORY_FEED,
-                                           proxy.pages_pattern()))
+    return any(re.search(p, url) for p in (proxy.FEEDS_AND_FILES, proxy.CATEGORY_FEED, proxy.pages_pattern()))
 
 
-@pytest.mark.parametrize("url", [
-    "/", "/?utm_source=x", "/feed.xml", "/sitemap.xml", "/robots.txt", "/healthz",
-    "/category/social-media/feed.xml", "/article/some-slug", "/article/some-slug/", "/category/politics",
-    "/author/hannah-okafor", "/tag/civil-service", "/search", "/search?q=civil+servants", "/_upload/cover.webp",
-    "/media/0123456789abcdef-640.avif", "/newsletter/subscribe", "/newsletter/unsubscribe/abc.def",
-    "/corrections", "/newsletter", "/newsletter?subscribed=1", "/newsletter/?error=email",
-    # The comment form of an article's first view, and the article with the post's outcome
-    "/comments/post", "/article/some-slug?comment=held", "/ur/article/some-slug?comment=invalid",
-    # The Urdu edition (issue #17)
-    "/ur/", "/ur", "/ur/?utm_source=x", "/ur/article/some-slug", "/ur/category/politics", "/ur/author/hannah-okafor",
-    "/ur/tag/civil-service", "/ur/search?q=x", "/ur/feed.xml",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/?utm_source=x",
+        "/feed.xml",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/healthz",
+        "/category/social-media/feed.xml",
+        "/article/some-slug",
+        "/article/some-slug/",
+        "/category/politics",
+        "/author/hannah-okafor",
+        "/tag/civil-service",
+        "/search",
+        "/search?q=civil+servants",
+        "/_upload/cover.webp",
+        "/media/0123456789abcdef-640.avif",
+        "/newsletter/subscribe",
+        "/newsletter/unsubscribe/abc.def",
+        "/corrections",
+        "/newsletter",
+        "/newsletter?subscribed=1",
+        "/newsletter/?error=email",
+        # The comment form of an article's first view, and the article with the post's outcome
+        "/comments/post",
+        "/article/some-slug?comment=held",
+        "/ur/article/some-slug?comment=invalid",
+        # The Urdu edition (issue #17)
+        "/ur/",
+        "/ur",
+        "/ur/?utm_source=x",
+        "/ur/article/some-slug",
+        "/ur/category/politics",
+        "/ur/author/hannah-okafor",
+        "/ur/tag/civil-service",
+        "/ur/search?q=x",
+        "/ur/feed.xml",
+    ],
+)
 def test_the_site_paths_go_to_the_backend(url):
     assert _proxied(url)
 
 
-@pytest.mark.parametrize("url", [
-    "/@vite/client", "/app/root.jsx", "/app/routes/article.$slug.jsx", "/node_modules/.vite/deps/react.js",
-    "/fonts/inter-latin-400-normal.woff2", "/styles.css", "/editor", "/editor/article/3", "/favicon.ico",
-    "/__manifest?p=%2F", "/article/a/b", "/searching", "/newsletter/confirm", "/newsletter/confirm?token=x",
-    "/newsletter/preferences?token=x", "/ur/article/a/b", "/urdu.css", "/ur/editor",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/@vite/client",
+        "/app/root.jsx",
+        "/app/routes/article.$slug.jsx",
+        "/node_modules/.vite/deps/react.js",
+        "/fonts/inter-latin-400-normal.woff2",
+        "/styles.css",
+        "/editor",
+        "/editor/article/3",
+        "/favicon.ico",
+        "/__manifest?p=%2F",
+        "/article/a/b",
+        "/searching",
+        "/newsletter/confirm",
+        "/newsletter/confirm?token=x",
+        "/newsletter/preferences?token=x",
+        "/ur/article/a/b",
+        "/urdu.css",
+        "/ur/editor",
+    ],
+)
 def test_the_app_and_its_modules_stay_with_vite(url):
     assert not _proxied(url)
 
@@ -83,8 +128,10 @@ def test_every_page_with_a_first_view_goes_to_the_backend():
 
 
 def test_the_dev_shell_is_used_only_under_reflex_run_in_development():
-    assert dev_frontend_url({"REFLEX_ENV_MODE": "dev", "REFLEX_FRONTEND_PORT": "3000", "REFLEX_BACKEND_PORT": "8000"}) \
+    assert (
+        dev_frontend_url({"REFLEX_ENV_MODE": "dev", "REFLEX_FRONTEND_PORT": "3000", "REFLEX_BACKEND_PORT": "8000"})
         == "http://127.0.0.1:3000"
+    )
     assert dev_frontend_url({"REFLEX_ENV_MODE": "prod", "REFLEX_FRONTEND_PORT": "3000", "REFLEX_BACKEND_PORT": "8000"}) is None
     assert dev_frontend_url({"REFLEX_ENV_MODE": "dev", "REFLEX_FRONTEND_PORT": "8000", "REFLEX_BACKEND_PORT": "8000"}) is None
     assert dev_frontend_url({}) is None  # tests, scripts

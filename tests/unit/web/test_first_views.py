@@ -58,13 +58,16 @@ def test_the_newsletter_page_has_a_first_view_with_a_plain_form(client: TestClie
     assert notices(tree) == []
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("subscribed=1", [("status", subscriptions.SUBSCRIBE_ANSWER)]),
-    ("error=email", [("alert", subscriptions.BAD_EMAIL)]),
-    ("error=busy", [("alert", subscriptions.TOO_MANY)]),
-    ("error=<script>alert(1)</script>", []),  # only the fixed texts: a link cannot put words on the page
-    ("subscribed=yes", []),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("subscribed=1", [("status", subscriptions.SUBSCRIBE_ANSWER)]),
+        ("error=email", [("alert", subscriptions.BAD_EMAIL)]),
+        ("error=busy", [("alert", subscriptions.TOO_MANY)]),
+        ("error=<script>alert(1)</script>", []),  # only the fixed texts: a link cannot put words on the page
+        ("subscribed=yes", []),
+    ],
+)
 def test_the_answer_to_a_plain_post_is_shown_and_never_cached_for_others(client: TestClient, query, expected):
     tree = parse(client.get(f"/newsletter?{query}").text)
     assert notices(tree) == expected
@@ -79,7 +82,8 @@ def test_the_answer_to_a_plain_post_is_shown_and_never_cached_for_others(client:
 
 
 def test_signing_up_with_the_plain_form_comes_back_to_the_answer_without_the_address(
-        client: TestClient, mail_to_smtp, session: Session):
+    client: TestClient, mail_to_smtp, session: Session
+):
     answer = client.post("/newsletter/subscribe", data={"email": "plain.form@example.com", "section": ["culture"]})
     assert answer.status_code == 200 and str(answer.url).endswith("/newsletter?subscribed=1")
     assert notices(parse(answer.text)) == [("status", subscriptions.SUBSCRIBE_ANSWER)]

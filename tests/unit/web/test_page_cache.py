@@ -30,11 +30,19 @@ from tests.page_shells import SHELL
 def site(session: Session):
     pol = make_category(session, "Politics", slug="politics")
     ann = make_author(session, "Ann Writer", slug="ann")
-    story = make_article(session, category=pol, author=ann, slug="story", hours=1, headline="The Story of the Day",
-                         body=sections(("First trend", ["Opening paragraph."])))
+    story = make_article(
+        session,
+        category=pol,
+        author=ann,
+        slug="story",
+        hours=1,
+        headline="The Story of the Day",
+        body=sections(("First trend", ["Opening paragraph."])),
+    )
     older = make_article(session, category=pol, author=ann, slug="older", hours=0, headline="An Older Story")
-    draft = make_article(session, category=pol, author=ann, slug="draft", status=ArticleStatus.draft,
-                         headline="A Draft Nobody Sees")
+    draft = make_article(
+        session, category=pol, author=ann, slug="draft", status=ArticleStatus.draft, headline="A Draft Nobody Sees"
+    )
     editor = make_user(session, Role.editor)
     for article in (story, older, draft):
         article.excerpt = "An excerpt long enough to publish."
@@ -115,14 +123,18 @@ def _feature(site):
     featured.feature(site["session"], user=site["editor"], article_id=site["older"].id)
 
 
-@pytest.mark.parametrize("event, path, expect", [
-    (_publish, "/", lambda page: "A Draft Nobody Sees" in page.text),
-    (_publish, "/category/politics", lambda page: "A Draft Nobody Sees" in page.text),
-    (_unpublish, "/article/story", lambda page: page.status_code == 404),
-    (_unpublish, "/author/ann", lambda page: "The Story of the Day" not in page.text),
-    (_trash, "/article/story", lambda page: page.status_code == 404),
-    (_feature, "/", lambda page: page.text.index("An Older Story") < page.text.index("The Story of the Day")),
-], ids=["publish-front", "publish-section", "unpublish-article", "unpublish-author", "trash", "feature"])
+@pytest.mark.parametrize(
+    "event, path, expect",
+    [
+        (_publish, "/", lambda page: "A Draft Nobody Sees" in page.text),
+        (_publish, "/category/politics", lambda page: "A Draft Nobody Sees" in page.text),
+        (_unpublish, "/article/story", lambda page: page.status_code == 404),
+        (_unpublish, "/author/ann", lambda page: "The Story of the Day" not in page.text),
+        (_trash, "/article/story", lambda page: page.status_code == 404),
+        (_feature, "/", lambda page: page.text.index("An Older Story") < page.text.index("The Story of the Day")),
+    ],
+    ids=["publish-front", "publish-section", "unpublish-article", "unpublish-author", "trash", "feature"],
+)
 def test_each_change_a_reader_would_notice_invalidates(client, site, event, path, expect):
     before = client.get(path)
     assert not expect(before)
@@ -132,8 +144,15 @@ def test_each_change_a_reader_would_notice_invalidates(client, site, event, path
 
 
 def _comment(site, body: str):
-    return submission.submit_comment(site["session"], article_id=site["story"].id, name="New Reader",
-                                   email="new@example.com", body=body, reader_id="reader-1", form_age_seconds=10)
+    return submission.submit_comment(
+        site["session"],
+        article_id=site["story"].id,
+        name="New Reader",
+        email="new@example.com",
+        body=body,
+        reader_id="reader-1",
+        form_age_seconds=10,
+    )
 
 
 def test_a_held_comment_is_never_in_the_cached_page_and_its_approval_is(client, site, count_queries, engine):
@@ -163,11 +182,11 @@ def test_a_draft_save_leaves_the_cache_alone(client, site, count_queries, engine
 
 
 def test_a_page_is_kept_no_longer_than_until_the_next_scheduled_article_goes_live(site, shell, monkeypatch):
-    monkeypatch.setattr(http_app, "settings", dataclasses.replace(settings, page_cache=True, redis_url="",
-                                                             page_cache_seconds=7200))
+    monkeypatch.setattr(
+        http_app, "settings", dataclasses.replace(settings, page_cache=True, redis_url="", page_cache_seconds=7200)
+    )
     client = TestClient(http_app.build_api(shell_path=shell))
-    workflow.publish(site["session"], user=site["editor"], article_id=site["draft"].id,
-                            at=utcnow() + timedelta(hours=1))
+    workflow.publish(site["session"], user=site["editor"], article_id=site["draft"].id, at=utcnow() + timedelta(hours=1))
     site["session"].commit()
     page = client.get("/")
     assert "A Draft Nobody Sees" not in page.text
@@ -207,8 +226,10 @@ def test_with_redis_an_edit_in_one_worker_shows_in_another(site, shell):
 
     Redis.from_url(TEST_REDIS_URL).flushdb()  # the tests' own database (harness.TEST_REDIS_URL)
     this_worker, other_worker = PageCache(TEST_REDIS_URL), PageCache(TEST_REDIS_URL)
-    workers = [TestClient(Starlette(routes=http_app.api_routes(web_shell.ShellCache(shell), cache)))
-               for cache in (this_worker, other_worker)]
+    workers = [
+        TestClient(Starlette(routes=http_app.api_routes(web_shell.ShellCache(shell), cache)))
+        for cache in (this_worker, other_worker)
+    ]
     first = workers[1].get("/article/story")
     assert workers[1].get("/article/story", headers={"If-None-Match": first.headers["etag"]}).status_code == 304
     assert workers[0].get("/article/story").text == first.text  # shared through Redis

@@ -42,7 +42,8 @@ def test_app_boots_when_wanted_with_the_same_modules_in_the_same_order():
     assert "window.__reactRouterRouteModules" in code
     # Everything outside the boot script is untouched (React hydrates the document).
     assert document.replace(code, "") == SHELL.replace(_module_source(SHELL), "").replace(
-        '<link rel="modulepreload" href="/assets/manifest-89a71668.js"/>', "")
+        '<link rel="modulepreload" href="/assets/manifest-89a71668.js"/>', ""
+    )
 
 
 def test_boot_script_is_valid_javascript(tmp_path: Path):

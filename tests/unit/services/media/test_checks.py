@@ -29,8 +29,9 @@ def _png(img: PILImage.Image) -> bytes:
         pytest.param(b"<?php system($_GET['c']); ?>", "x.jpg", r"not an image \(it is text or markup\)", id="php"),
         pytest.param(b"  <svg><script>alert(1)</script></svg>", "", "SVG drawings", id="svg-no-name"),
         pytest.param(photo() + b"<script>alert(document.cookie)</script>", "x.jpg", "hidden inside", id="jpeg+script"),
-        pytest.param(photo(fmt="GIF") + b"PK\x03\x04" + b"\0" * 40 + b"PK\x05\x06" + b"\0" * 18, "x.gif",
-                     "hidden inside", id="gifar-zip"),
+        pytest.param(
+            photo(fmt="GIF") + b"PK\x03\x04" + b"\0" * 40 + b"PK\x05\x06" + b"\0" * 18, "x.gif", "hidden inside", id="gifar-zip"
+        ),
         pytest.param(photo(comment=b"<html><body onload=alert(1)>"), "x.jpg", "hidden inside", id="jpeg-comment-html"),
         pytest.param(photo()[:200] + b"%PDF-1.7\n" + photo()[200:], "x.jpg", "hidden inside", id="pdf-inside"),
         pytest.param(photo()[:4000], "x.jpg", "not an image we can read: it is damaged or incomplete", id="truncated"),
@@ -70,8 +71,10 @@ def test_the_five_formats_are_accepted(fmt):
 
 
 def test_a_camera_photo_with_xmp_metadata_is_accepted():
-    xmp = (b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><?xml version="1.0"?>'
-           b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF/></x:xmpmeta><?xpacket end="w"?>')
+    xmp = (
+        b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><?xml version="1.0"?>'
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF/></x:xmpmeta><?xpacket end="w"?>'
+    )
     checked = check_image(photo(640, 480, xmp=xmp), "DSC_0042.JPG")
     assert (checked.width, checked.height) == (640, 480) and "xmp" not in checked.image.info
 

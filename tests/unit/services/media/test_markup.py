@@ -16,8 +16,16 @@ from artisan_app.services.media.markup import (
 )
 from artisan_app.services.media.names import ImageRef
 
-REF = ImageRef(hash="ab" * 12, width=2400, height=1600, focal_x=0.25, focal_y=0.4,
-               alt='Boats "moored" <at> dawn & dusk', caption="The harbour at <dawn>", credit="Photo: A & B")
+REF = ImageRef(
+    hash="ab" * 12,
+    width=2400,
+    height=1600,
+    focal_x=0.25,
+    focal_y=0.4,
+    alt='Boats "moored" <at> dawn & dusk',
+    caption="The harbour at <dawn>",
+    credit="Photo: A & B",
+)
 
 
 class Tags(HTMLParser):
@@ -64,16 +72,20 @@ def test_html_escapes_every_value():
     img = tags[4][1]
     assert img["alt"] == REF.alt and img["fetchpriority"] == "high" and img["loading"] == "eager"
     assert img["width"] == "1920" and img["height"] == "1280"
-    assert re.search(r"<figcaption>The harbour at &lt;dawn&gt; <span class=\"credit\">Photo: A &amp; B</span>",
-                     html)
+    assert re.search(r"<figcaption>The harbour at &lt;dawn&gt; <span class=\"credit\">Photo: A &amp; B</span>", html)
     lazy = parsed(picture_html(picture(REF)))[-1][1]
     assert lazy["loading"] == "lazy" and "fetchpriority" not in lazy
 
 
 def test_open_graph_and_json_ld_images():
     og = og_image(REF, site_url="https://news.example/")
-    assert og == {"url": f"https://news.example/media/{REF.hash}-social-x0250y0400-1200.jpg", "width": 1200,
-                  "height": 630, "type": "image/jpeg", "alt": REF.alt}
+    assert og == {
+        "url": f"https://news.example/media/{REF.hash}-social-x0250y0400-1200.jpg",
+        "width": 1200,
+        "height": 630,
+        "type": "image/jpeg",
+        "alt": REF.alt,
+    }
     assert jsonld_images(REF, site_url="https://news.example") == [
         og["url"],
         f"https://news.example/media/{REF.hash}-card-x0250y0400-960.jpg",

@@ -88,7 +88,7 @@ def test_importing_the_same_bytes_again_makes_nothing_again(session: Session, st
     store.delete(f"{first.hash}-640.webp")  # a lost file is made again, the rest left alone
     import_image(session, data=data, storage=store)
     assert store.exists(f"{first.hash}-640.webp")
-    assert f"{first.hash}-320.jpg" not in store.saved[len(made):]
+    assert f"{first.hash}-320.jpg" not in store.saved[len(made) :]
 
 
 def test_crops_are_1200x630_and_3x2_and_keep_the_focal_point(session: Session, store):
@@ -110,8 +110,13 @@ def test_crops_are_1200x630_and_3x2_and_keep_the_focal_point(session: Session, s
     assert not centred[0] <= 0.9 * 2400 <= centred[2]
 
 
-@given(width=st.integers(1, 5000), height=st.integers(1, 5000), fx=st.floats(0, 1), fy=st.floats(0, 1),
-       ratio=st.sampled_from([1.5, 1200 / 630, 1.0, 0.75]))
+@given(
+    width=st.integers(1, 5000),
+    height=st.integers(1, 5000),
+    fx=st.floats(0, 1),
+    fy=st.floats(0, 1),
+    ratio=st.sampled_from([1.5, 1200 / 630, 1.0, 0.75]),
+)
 def test_focal_point_is_always_inside_the_crop(width, height, fx, fy, ratio):
     left, top, right, bottom = focal_crop_box(width, height, ratio, fx, fy)
     assert 0 <= left < right <= width and 0 <= top < bottom <= height
