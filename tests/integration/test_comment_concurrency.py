@@ -8,15 +8,12 @@ import contextvars
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 import reflex as rx
 from sqlmodel import Session, select
 
-from artisan_app.core import db
 from artisan_app.models import Comment
 from artisan_app.state.reader.article import ArticleState
 from artisan_app.state.reader.comments import CommentState
-from tests.conftest import clean_postgres, create_schema
 from tests.factories import make_article, make_author, make_category
 from tests.state.conftest import visit
 
@@ -43,18 +40,6 @@ def _post(i: int) -> str:
         return state.notice
 
     return asyncio.run(run())
-
-
-@pytest.fixture(params=["sqlite-file", pytest.param("postgres", marks=pytest.mark.postgres)])
-def shared_engine(request, tmp_path):
-    if request.param == "sqlite-file":
-        engine = db.engine_for(f"sqlite:///{tmp_path / 'comments.db'}")
-        create_schema(engine)
-    else:
-        engine = clean_postgres(request)
-    db.use_database(engine=engine)
-    yield engine
-    db.use_database()
 
 
 def test_two_hundred_concurrent_comments_are_all_stored_once(shared_engine):

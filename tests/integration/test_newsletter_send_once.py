@@ -7,27 +7,13 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 from sqlmodel import Session, select
 
 from artisan_app.core import db
 from artisan_app.models import Newsletter, Role
 from artisan_app.services.accounts.auth import StaffUser
 from artisan_app.services.newsletter import sends as newsletters
-from tests.conftest import clean_postgres, create_schema
 from tests.factories import make_article, make_author, make_category, make_user
-
-
-@pytest.fixture(params=["sqlite-file", pytest.param("postgres", marks=pytest.mark.postgres)])
-def shared_engine(request, tmp_path):
-    if request.param == "sqlite-file":
-        engine = db.engine_for(f"sqlite:///{tmp_path / 'sends.db'}")
-        create_schema(engine)
-    else:
-        engine = clean_postgres(request)
-    db.use_database(engine=engine)
-    yield engine
-    db.use_database()
 
 
 def test_two_send_requests_at_once_create_one_send(shared_engine, monkeypatch):

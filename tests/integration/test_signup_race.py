@@ -7,26 +7,12 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 from sqlmodel import Session, select
 
 from artisan_app.core import db
 from artisan_app.models import Subscriber, SubscriberCategory
 from artisan_app.services.newsletter import subscriptions
-from tests.conftest import clean_postgres, create_schema
 from tests.factories import make_category
-
-
-@pytest.fixture(params=["sqlite-file", pytest.param("postgres", marks=pytest.mark.postgres)])
-def shared_engine(request, tmp_path):
-    if request.param == "sqlite-file":
-        engine = db.engine_for(f"sqlite:///{tmp_path / 'signups.db'}")
-        create_schema(engine)
-    else:
-        engine = clean_postgres(request)
-    db.use_database(engine=engine)
-    yield engine
-    db.use_database()
 
 
 def test_two_sign_ups_of_one_address_at_once_make_one_subscriber(shared_engine, monkeypatch):
