@@ -5,8 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from artisan_app.core import routes
+from artisan_app.jobs.trash_purge import purge_periodically as purge_trash_periodically
 from artisan_app.render.scripts import DRAFT_KEEPER_JS, EDITOR_FORMAT_JS, EMBED_LOADER_JS, FONTS_JS, THEME_BOOT_JS
-from artisan_app.trash import purge_periodically as purge_trash_periodically
 from artisan_app.web import registry
 from artisan_app.web.http_app import build_api
 from artisan_app.web.middleware.security_headers import harden
@@ -49,5 +49,5 @@ for page in registry.PAGES:
 # collections, which otherwise stop the event loop ~85 ms each (artisan_app/web/startup_heap.py).
 app.register_lifespan_task(freeze_startup_objects)
 
-# The trash empties itself: articles trashed 30 days ago are purged (artisan_app/trash.py).
+# The trash empties itself: articles trashed 30 days ago are purged (artisan_app/jobs/trash_purge.py).
 app.register_lifespan_task(purge_trash_periodically)

@@ -1,7 +1,7 @@
 """``artisan trash purge``: delete for good what has been in the newsroom's trash for 30 days.
 
 Run it from cron or a systemd timer if you like; every backend worker also purges by
-itself (``artisan_app/trash.py``'s lifespan task). The purge is idempotent.
+itself (``artisan_app/jobs/trash_purge.py``, a lifespan task). The purge is idempotent.
 """
 
 from __future__ import annotations

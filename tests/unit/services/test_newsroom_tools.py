@@ -233,7 +233,8 @@ def test_staff_reply_error_speaks_to_staff_and_approves_the_held_comment(desk):
 def test_purge_command_and_lifespan_task(engine, capsys, monkeypatch):
     import asyncio
 
-    from artisan_app import trash as trash_job
+    from artisan_app import trash as trash_command
+    from artisan_app.jobs import trash_purge as trash_job
     from artisan_app.models import utcnow
 
     with Session(engine, expire_on_commit=False) as s:
@@ -245,7 +246,7 @@ def test_purge_command_and_lifespan_task(engine, capsys, monkeypatch):
         trash.move_to_trash(s, user=editor, article_id=recent.id, now=utcnow() - timedelta(days=29))
         s.commit()
         old_id, recent_id = old.id, recent.id
-    assert trash_job.main(["purge"]) == 0
+    assert trash_command.main(["purge"]) == 0
     assert "Purged 1 article(s)" in capsys.readouterr().out
     with Session(engine) as s:
         assert s.get(Article, old_id) is None and s.get(Article, recent_id) is not None
