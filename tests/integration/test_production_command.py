@@ -68,7 +68,12 @@ def test_a_sign_up_is_mailed_by_the_production_command_alone(tmp_path):
                 time.sleep(0.5)
             assert queue["status"] == "ok" and queue["worker_seen_seconds_ago"] is not None, queue
 
-            resp = httpx.post(app.url + "/newsletter/subscribe", data={"email": "new.reader@example.com"}, timeout=30)
+            resp = httpx.post(  # as a browser posts the form from the site's own page
+                app.url + "/newsletter/subscribe",
+                data={"email": "new.reader@example.com"},
+                headers={"Origin": app.url},
+                timeout=30,
+            )
             assert resp.status_code == 303 and resp.headers["location"].endswith("?subscribed=1")
             assert smtp.wait_for(1, timeout=60), (tmp_path / "serve.log").read_text()[-4000:]
             [mail] = smtp.to("new.reader@example.com")

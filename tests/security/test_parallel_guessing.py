@@ -5,7 +5,6 @@ the rest are refused with the limit's answer before their password is looked at.
 from __future__ import annotations
 
 import asyncio
-import os
 
 import pytest
 import reflex as rx
@@ -16,16 +15,15 @@ from artisan_app.services.accounts import auth, login_limits
 from artisan_app.services.common import ratelimit
 from artisan_app.state.newsroom.auth import AuthState
 from tests.factories import PASSWORD, make_user
+from tests.harness import TEST_REDIS_URL
 from tests.state.conftest import visit
 
 EDITOR = "target@artisan.test"
 PARALLEL = 8
-REDIS_URL = os.environ.get("ARTISAN_TEST_REDIS_URL", "")
+REDIS_URL = TEST_REDIS_URL  # the harness's Redis database (5 unless ARTISAN_TEST_REDIS_URL says another)
 
 
-@pytest.fixture(
-    params=["memory", pytest.param("redis", marks=pytest.mark.skipif(not REDIS_URL, reason="ARTISAN_TEST_REDIS_URL not set"))]
-)
+@pytest.fixture(params=["memory", "redis"])
 def counters(request, monkeypatch):
     """The limits' storage: this process's memory, or Redis shared by every worker."""
     rate = ratelimit._limiter("memory://" if request.param == "memory" else REDIS_URL)

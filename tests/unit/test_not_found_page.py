@@ -9,6 +9,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
+from artisan_app.web.endpoints.health import on_outage
 from artisan_app.web.endpoints.not_found import NotFoundPage
 
 BARE_404 = "<html><body>bare 404 document</body></html>"
@@ -28,7 +29,8 @@ def client() -> TestClient:
         return HTMLResponse(f"<main><h1>Page not found</h1><p>{request.url.path}</p></main>", status_code=404)
 
     app = Starlette(routes=[Route("/{path:path}", frontend, methods=["GET", "HEAD", "POST"])])
-    return TestClient(NotFoundPage(app, page, registry_paths=r"^(?:/article/[^/]+/?)$"))
+    # Wired as web/http_app.py wires it: the page inside the outage guard (an async endpoint).
+    return TestClient(NotFoundPage(app, on_outage(page), registry_paths=r"^(?:/article/[^/]+/?)$"))
 
 
 @pytest.mark.parametrize("path", ["/no/such/page", "/ur/no-such-page", "/newsletter/no-such-page"])

@@ -13,9 +13,8 @@ own 404), and static files, the app's machinery and non-HTML answers pass untouc
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -24,7 +23,7 @@ from artisan_app.services.site import redirects
 
 
 class NotFoundPage:
-    def __init__(self, app: ASGIApp, page: Callable[[Request], Response], registry_paths: str):
+    def __init__(self, app: ASGIApp, page: Callable[[Request], Awaitable[Response]], registry_paths: str):
         self.app = app
         self.page = page
         self.registry_paths = re.compile(registry_paths)
@@ -47,8 +46,7 @@ class NotFoundPage:
                     return
             elif replacing:
                 if not message.get("more_body"):
-                    response = await run_in_threadpool(self.page, Request(scope))
-                    await response(scope, receive, send)
+                    await (await self.page(Request(scope)))(scope, receive, send)
                 return
             await send(message)
 
