@@ -87,6 +87,10 @@ class RunningApp:
         self.starts = 0
         self.proc = self._start()
 
+    def command(self) -> list[str]:
+        """What this app is started with (each kind of app says its own)."""
+        return ["reflex", "run", "--env", "prod", "--single-port", "--backend-port", str(self.port)]
+
     def _start(self) -> subprocess.Popen:
         self.starts += 1
         log = self.log.open("w" if self.starts == 1 else "a")
@@ -94,7 +98,7 @@ class RunningApp:
             log.write(f"\n----- restart #{self.starts - 1} -----\n")
             log.flush()
         return subprocess.Popen(
-            ["reflex", "run", "--env", "prod", "--single-port", "--backend-port", str(self.port)],
+            self.command(),
             cwd=self.cwd,
             env=self.env,
             stdout=log,
@@ -166,16 +170,8 @@ class ProductionCommand(RunningApp):
     """``artisan serve`` as ``make prod`` and the docs' deployment run it: the production
     build and the job queue's worker, stopped together."""
 
-    def _start(self) -> subprocess.Popen:
-        self.starts += 1
-        return subprocess.Popen(
-            [sys.executable, "-m", "artisan_app.cli", "serve", "--port", str(self.port)],
-            cwd=self.cwd,
-            env=self.env,
-            stdout=self.log.open("a"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "artisan_app.cli", "serve", "--port", str(self.port)]
 
 
 class DevApp(RunningApp):
@@ -186,16 +182,8 @@ class DevApp(RunningApp):
         self.backend_port = free_port()
         super().__init__(env, log)
 
-    def _start(self) -> subprocess.Popen:
-        self.starts += 1
-        return subprocess.Popen(
-            ["reflex", "run", "--frontend-port", str(self.port), "--backend-port", str(self.backend_port)],
-            cwd=self.cwd,
-            env=self.env,
-            stdout=self.log.open("a"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    def command(self) -> list[str]:
+        return ["reflex", "run", "--frontend-port", str(self.port), "--backend-port", str(self.backend_port)]
 
     def _ready(self) -> bool:
         # Through the dev server's proxy: both servers are up and wired together.
@@ -207,16 +195,8 @@ class MakeRunApp(DevApp):
     """``make run``, the README's run command, as a newcomer types it (install, migrate,
     seed, the queue's worker and the dev server) on free ports."""
 
-    def _start(self) -> subprocess.Popen:
-        self.starts += 1
-        return subprocess.Popen(
-            ["make", "run", f"PORT={self.port}", f"BACKEND_PORT={self.backend_port}"],
-            cwd=self.cwd,
-            env=self.env,
-            stdout=self.log.open("a"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    def command(self) -> list[str]:
+        return ["make", "run", f"PORT={self.port}", f"BACKEND_PORT={self.backend_port}"]
 
     def backend_workers(self) -> list[int]:
         """The dev server's backend processes: the children of the ``reflex run`` supervisor
